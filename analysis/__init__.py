@@ -1,0 +1,25 @@
+"""Coverage Lens: compare how news outlets cover the same event.
+
+The public API, re-exported from the modules that implement it::
+
+    import analysis as an
+    corpus = an.load_event("data/events/ukraine-weapons-2024-05")
+"""
+
+from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .text import ensure_cmudict, split_sentences, stopwords, words
+
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "ensure_cmudict",
+    "from_records",
+    "from_texts",
+    "load_event",
+    "split_sentences",
+    "stopwords",
+    "words",
+]
+
+__version__ = "0.1.0"

