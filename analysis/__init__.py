@@ -7,16 +7,20 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .overview import edit_summary, first_sentences, overview
 from .text import ensure_cmudict, split_sentences, stopwords, words
 
 __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusWarning",
+    "edit_summary",
     "ensure_cmudict",
+    "first_sentences",
     "from_records",
     "from_texts",
     "load_event",
+    "overview",
     "split_sentences",
     "stopwords",
     "words",

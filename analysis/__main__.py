@@ -1,0 +1,40 @@
+"""Command line: ``python -m analysis report [EVENT_DIR ...] [--out DIR] [--edition ...]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_EVENT = Path(__file__).resolve().parents[1] / "data" / "events" / "ukraine-weapons-2024-05"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Coverage Lens")
+    sub = parser.add_subparsers(dest="command", required=True)
+    rep = sub.add_parser("report", help="render the notebooks of one or more events into HTML")
+    rep.add_argument("events", nargs="*", type=Path, help="event folders (default: the sample event)")
+    rep.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
+    rep.add_argument("--edition", choices=["full", "student", "both"], default="both")
+    rep.add_argument("--workers", type=int, default=None, help="notebooks run in parallel (default: cores)")
+    args = parser.parse_args(argv)
+
+    from .corpus import CorpusError
+    from .report import ReportError, build_report
+
+    if args.command == "report":
+        start = time.perf_counter()
+        try:
+            build_report(args.events or [DEFAULT_EVENT], out=args.out, edition=args.edition,
+                         workers=args.workers)
+        except (ReportError, CorpusError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

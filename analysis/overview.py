@@ -1,0 +1,73 @@
+"""What is in a corpus and what cleaning changed: the tables of notebook 01."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .corpus import Corpus
+
+__all__ = ["overview", "edit_summary", "first_sentences"]
+
+
+def overview(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: outlet, date, size, credit, dateline, subheads, edits, warnings.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "WASHINGTON (AP) — One. Two.\\nThree."})
+    >>> overview(c)[["outlet", "credit", "n_words", "n_sentences", "n_paragraphs"]].values.tolist()
+    [['AP', 'AP', 3, 3, 2]]
+    """
+    a = corpus.articles
+    kinds = corpus.paragraphs.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    n_edits = corpus.edits.groupby("article_id").size()
+    out = pd.DataFrame({
+        "outlet": corpus.outlet_of(),
+        "date": a["date"],
+        "n_words": a["n_words"].astype(int),
+        "n_sentences": a["n_sentences"].astype(int),
+        "n_paragraphs": a["n_paragraphs"].astype(int),
+        "n_subheads": kinds["subhead"] if "subhead" in kinds else 0,
+        "credit": a["credit"],
+        "dateline": a["dateline"],
+        "n_edits": n_edits,
+        "warnings": a["warnings"].map(lambda w: "; ".join(w) if w else ""),
+    }, index=a.index)
+    out["n_subheads"] = out["n_subheads"].fillna(0).astype(int)
+    out["n_edits"] = out["n_edits"].fillna(0).astype(int)
+    return out
+
+
+def edit_summary(corpus: Corpus) -> pd.DataFrame:
+    """Cleaning edits counted by rule (rows) and article (columns), with characters removed.
+
+    A merged edit (``whitespace+date_line``) counts under each rule it combines.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Body one., The end.\\nThis story has been updated."})
+    >>> edit_summary(c).loc[["editors_note", "stray_comma"], "a"].tolist()
+    [1, 1]
+    """
+    e = corpus.edits.assign(rule=corpus.edits["rule"].str.split("+")).explode("rule")
+    if e.empty:
+        return pd.DataFrame(columns=corpus.ids)
+    table = e.pivot_table(index="rule", columns="article_id", values="start", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=corpus.ids, fill_value=0)
+    table["chars_removed"] = e.groupby("rule")["removed"].apply(lambda s: int(s.str.len().sum()))
+    table.columns.name = None
+    return table
+
+
+def first_sentences(corpus: Corpus, n: int = 1) -> pd.DataFrame:
+    """The first ``n`` body sentences of each article (the lede), one row per article.
+
+    >>> import analysis as an
+    >>> first_sentences(an.from_texts({"a": "Title line\\nFirst one. Second."}))["lede"].tolist()
+    ['First one.']
+    """
+    body = corpus.body_sentences()
+    rows = []
+    for aid in corpus.ids:
+        sents = body[body.article_id == aid].head(n)
+        rows.append({"article_id": aid, "outlet": corpus.outlet_of()[aid],
+                     "lede": " ".join(sents.text), "n_words": int(sum(len(s.split()) for s in sents.text))})
+    return pd.DataFrame(rows).set_index("article_id")

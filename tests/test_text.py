@@ -1,0 +1,86 @@
+"""Sentence, word and paragraph tools, and the offline cmudict."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from analysis.text import abbreviations, paragraph_spans, sentence_spans, split_sentences, stopwords, words
+
+
+def sents(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. policy has not changed. Biden agreed.", ["The U.S. policy has not changed.", "Biden agreed."]),
+    ("Gen. CQ Brown met Sen. Smith and Rep. Jones. They left.",
+     ["Gen. CQ Brown met Sen. Smith and Rep. Jones.", "They left."]),
+    ("Lloyd J. Austin III met C.Q. Brown on Jan. 5. Then he left.",
+     ["Lloyd J. Austin III met C.Q. Brown on Jan. 5.", "Then he left."]),
+    ("Sen. Michael Bennet, D-Colo., spoke in Calif. on Monday. Mr. Biden spoke.",
+     ["Sen. Michael Bennet, D-Colo., spoke in Calif. on Monday.", "Mr. Biden spoke."]),
+    ("Acme Inc. and Widget Corp. merged. No. 2 was next.", ["Acme Inc. and Widget Corp. merged.", "No. 2 was next."]),
+    ("Joseph R. Biden Jr. said so. The U.N. agreed.", ["Joseph R. Biden Jr. said so.", "The U.N. agreed."]),
+    ("He said no. It ended with the No. 2 official.", ["He said no.", "It ended with the No. 2 official."]),
+])
+def test_abbreviations_do_not_end_sentences(text, expected):
+    assert sents(text) == expected
+
+
+def test_closing_quotation_marks_stay_with_their_sentence():
+    text = "He said the US can “adapt and adjust.” Then he left. She said \"no.\" It ended."
+    assert sents(text) == ["He said the US can “adapt and adjust.”", "Then he left.",
+                           "She said \"no.\"", "It ended."]
+
+
+def test_question_inside_quote_followed_by_attribution_is_one_sentence():
+    assert sents("“What next?” she asked. Nobody knew.") == ["“What next?” she asked.", "Nobody knew."]
+
+
+def test_sentence_spans_offset_and_no_final_punctuation():
+    assert sentence_spans("no final stop here", 10) == [(10, 28)]
+    assert sentence_spans("") == []
+
+
+def test_paragraphs_split_on_any_newlines():
+    text = "One.\n\nTwo.\nThree.\n\n\n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == ["One.", "Two.", "Three."]
+    assert split_sentences("He ran. She hid.\nThey met.") == ["He ran.", "She hid.", "They met."]
+
+
+def test_words():
+    assert words("Ukraine’s U.S.-supplied counter-fire weapons, 20 km.") == [
+        "Ukraine’s", "U.S.-supplied", "counter-fire", "weapons", "20", "km"]
+    assert words("Kyiv KIEV", lower=True) == ["kyiv", "kiev"]
+
+
+def test_resources_loaded():
+    assert {"u.s", "gen", "mr", "jr", "calif", "d-colo", "sept"} <= abbreviations()
+    assert {"the", "and", "of"} <= stopwords() and "ukraine" not in stopwords()
+
+
+def test_textstat_works_offline_in_a_clean_environment(tmp_path):
+    """textstat gets cmudict through NLTK's data path; nltk.download is never called."""
+    script = textwrap.dedent("""
+        import nltk
+        def refuse(*a, **k):
+            raise SystemExit("nltk.download was called")
+        nltk.download = refuse
+        from analysis.text import ensure_cmudict
+        root = ensure_cmudict()
+        nltk.data.path[:] = [str(root)]   # nothing else NLTK could find
+        import textstat
+        print(textstat.syllable_count("Ukraine counterfire escalation"))
+    """)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NLTK")}
+    env.update(HOME=str(tmp_path), COVERAGE_LENS_CACHE=str(tmp_path / "cache"), NLTK_DATA=str(tmp_path / "none"))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    # yu-kreyn (2) + kaun-ter-fayr (3) + es-ka-la-tion (4), from cmudict
+    assert proc.stdout.strip() == "9"
+    assert (tmp_path / "cache").is_dir()
