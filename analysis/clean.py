@@ -150,6 +150,11 @@ _DATELINE = re.compile(
 )
 
 
+# Upper-case openers that are labels, not places: "FILE - In this photo ...", "UPDATE — ...".
+_NOT_PLACES = frozenset({"FILE", "PHOTO", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "OPINION",
+                         "ANALYSIS", "WATCH", "LISTEN", "EDITOR'S NOTE", "EDITORS NOTE", "CORRECTION"})
+
+
 def dateline(text: str) -> RuleOutput:
     """An opening dateline (``WASHINGTON —``, ``KYIV, Ukraine (AP) —``, ``CNN —``).
 
@@ -166,7 +171,7 @@ def dateline(text: str) -> RuleOutput:
         return [], {}
     place = (m.group("place") or "").strip()
     city = place.split(",")[0]
-    if place and (len(city.replace(" ", "")) < 2 or not city.isupper()):
+    if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES):
         return [], {}
     meta: dict = {}
     outlet = canonical_outlet(place) if place else None
@@ -179,27 +184,33 @@ def dateline(text: str) -> RuleOutput:
     return [(0, m.end(), "")], meta
 
 
-# "... as needed. / AP" or a last line "(Reuters)" or "— Reuters": a short credit at the end.
-_CREDIT = re.compile(r"(?:\s*[/|—–]\s*|\s*\n+\s*\(?|\s+\()(?P<credit>[A-Z][\w.&' ]{0,30}?)\)?\s*$")
+# "... as needed. / AP", "— Reuters", or a last line "(AFP)": a short credit at the very end.
+# The separator needs white space on both sides so URLs and photo credits ("Name/Getty
+# Images") never match.
+_CREDIT = re.compile(r"(?:\s+[/|—–]\s+|\n+\s*\(?|\s+\()(?P<credit>[A-Z][\w.&' ]{0,30}?)\)?[ \t]*$")
 
 
 def credit(text: str) -> RuleOutput:
     """A source credit at the end (``/ AP``, ``— Reuters``, a last line ``(AFP)``).
 
-    Only outlets in ``resources/outlets.csv`` count after a line break or parenthesis,
-    so a closing short sentence is never mistaken for a credit.
+    Only outlets in ``resources/outlets.csv`` count, or, after `` / ``, an agency's
+    upper-case initials (``/ UPI``), so a closing short sentence is never taken for a credit.
 
     >>> credit("adapt and adjust” as needed. / AP")
     ([(28, 33, '')], {'credit': 'AP'})
+    >>> credit("Photograph by Spencer Platt/Getty Images.")
+    ([], {})
     """
-    m = _CREDIT.search(text[-80:])
+    tail = text[-80:]
+    m = _CREDIT.search(tail)
     if not m:
         return [], {}
     name = m.group("credit").strip()
     outlet = canonical_outlet(name)
-    if not outlet and (not m.group().lstrip().startswith("/") or len(name.split()) > 3):
+    initials = m.group().lstrip()[:1] == "/" and re.fullmatch(r"[A-Z]{2,6}", name)
+    if not (outlet or initials):
         return [], {}
-    start = len(text) - len(text[-80:]) + m.start()
+    start = len(text) - len(tail) + m.start()
     return [(start, len(text), "")], {"credit": outlet or name}
 
 

@@ -49,7 +49,8 @@ def test_datelines_and_outlet_credits():
     assert (r.text, r.meta) == ("President Joe Biden agreed.", {"credit": "CNN"})
     assert clean_text("(Reuters) - Oil rose.").meta == {"credit": "Reuters"}
     # Not datelines: a sentence with a dash, a mixed-case opening.
-    for prose in ["Biden — the president — agreed.", "US officials — four of them — said so."]:
+    for prose in ["Biden — the president — agreed.", "US officials — four of them — said so.",
+                  "FILE - In this 2020 photo, a man walks."]:
         assert cleaned(prose) == prose
 
 
@@ -58,6 +59,10 @@ def test_trailing_credit():
     assert (r.text, r.meta["credit"]) == ("It ends here as needed.", "AP")
     assert clean_text("Body text.\n(Reuters)").meta["credit"] == "Reuters"
     assert cleaned("He said it was over. And/or not") == "He said it was over. And/or not"
+    # Photo credits and URLs at the end are not source credits.
+    for tail in ["Photograph by Spencer Platt/Getty Images.", "More at https://apnews.com/GeorgeFloyd",
+                 "Follow us on Facebook.com/CNNOpinion."]:
+        assert clean_text("Body.\n" + tail).meta.get("credit") is None
 
 
 def test_editors_notes_and_boilerplate_lines():
