@@ -24,7 +24,7 @@ from .text import paragraph_spans, sentence_spans, word_spans
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_event", "from_texts", "from_records"]
 
 REQUIRED_COLUMNS = ("article_id", "file")
-METADATA_COLUMNS = ("outlet", "title", "date", "url", "byline", "notes")
+METADATA_COLUMNS = ("outlet", "title", "date", "url", "byline", "notes", "source_file")
 ARTICLE_COLUMNS = [
     "outlet", "title", "date", "url", "byline", "dateline", "credit", "file", "encoding",
     "raw_text", "text", "n_words", "n_sentences", "n_paragraphs", "warnings",
@@ -287,6 +287,8 @@ def load_event(folder: str | Path) -> Corpus:
         rel = row["file"].strip()
         path = folder / rel
         listed.add(path.resolve())
+        if (row.get("source_file") or "").strip():  # an original kept beside its text (new-event)
+            listed.add((folder / row["source_file"].strip()).resolve())
         if not path.is_file():
             raise CorpusError(f"{manifest}: article {row['article_id']} lists file {rel!r}, which does not exist")
         text, encoding, notes = decode_bytes(path.read_bytes(), str(path))
