@@ -80,30 +80,33 @@ def unicode_nfc(text: str) -> RuleOutput:
 
 
 _SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_WS_PATTERNS = [
-    (re.compile(rf"^[ {_SPACES}\n]+"), ""),  # leading whitespace of the text
-    (re.compile(rf"[ {_SPACES}\n]+$"), ""),  # trailing whitespace of the text
-    (re.compile(rf"[ {_SPACES}]+(?=\n)"), ""),  # spaces before a line break
-    (re.compile(rf"(?<=\n)[ {_SPACES}]+"), ""),  # spaces after a line break
-    (re.compile(r"\n{3,}"), "\n\n"),  # more than one blank line
-    (re.compile(rf"[ {_SPACES}]{{2,}}|[{_SPACES}]"), " "),  # runs of spaces, odd spaces
-]
+# One pass, one alternative per fix; the order of alternatives is the priority.
+_WS = re.compile(
+    rf"(?P<lead>^[ {_SPACES}\n]+)"  # leading whitespace of the text
+    rf"|(?P<trail>[ {_SPACES}\n]+$)"  # trailing whitespace of the text
+    rf"|(?P<eol>[ {_SPACES}]+(?=\n))"  # spaces before a line break
+    rf"|(?P<bol>(?<=\n)[ {_SPACES}]+)"  # spaces after a line break
+    rf"|(?P<blank>\n{{3,}})"  # more than one blank line
+    rf"|(?P<run>[ {_SPACES}]{{2,}}|[{_SPACES}])"  # runs of spaces, odd spaces
+)
+_WS_SUSPECT = re.compile(rf"[{_SPACES}]|  | \n|\n |\n\n\n")
+_WS_REPLACEMENT = {"lead": "", "trail": "", "eol": "", "bol": "", "blank": "\n\n", "run": " "}
 
 
 def whitespace(text: str) -> RuleOutput:
     """Trim the text and its lines, fold space runs and odd spaces, cap blank lines at one.
 
-    >>> whitespace("  a\\u00a0 b \\n\\n\\n\\nc ")[0]
+    >>> whitespace("  a\u00a0 b \\n\\n\\n\\nc ")[0]
     [(0, 2, ''), (3, 5, ' '), (6, 7, ''), (7, 11, '\\n\\n'), (12, 13, '')]
     """
-    taken: list[Change] = []
-    for pattern, repl in _WS_PATTERNS:
-        for m in pattern.finditer(text):
-            if m.start() == m.end() or m.group() == repl:
-                continue
-            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
-                taken.append((m.start(), m.end(), repl))
-    return sorted(taken), {}
+    changes = []
+    if not _WS_SUSPECT.search(text) and not (text[:1].isspace() or text[-1:].isspace()):
+        return changes, {}  # the common case: nothing to fix, found with one cheap scan
+    for m in _WS.finditer(text):
+        repl = _WS_REPLACEMENT[m.lastgroup]
+        if m.group() != repl:
+            changes.append((m.start(), m.end(), repl))
+    return changes, {}
 
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -311,8 +314,10 @@ def related_links(text: str) -> RuleOutput:
     return _remove_lines(text, spans), {}
 
 
-# "Kharkiv., The official": a comma after a sentence's full stop, before a capital.
-_STRAY_COMMA = re.compile(r"(?P<word>[^\W\d_][\w’'\-]*|\d+|\))[.!?](?P<comma>\s*,)(?=\s+[“\"‘']?[A-Z])")
+# "Kharkiv., The official": a comma after a sentence's full stop, before a capital.  The
+# pattern anchors on the rare ".," so the scan is fast; the word before it is checked after.
+_STRAY_COMMA = re.compile(r"[.!?](?P<comma>[ \t]*,)(?=[ \t]+[“\"‘']?[A-Z])")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*|\d+|\))$")
 
 
 def stray_comma(text: str) -> RuleOutput:
@@ -327,8 +332,11 @@ def stray_comma(text: str) -> RuleOutput:
     abbr = abbreviations()
     changes = []
     for m in _STRAY_COMMA.finditer(text):
-        word = m.group("word")
-        if word.lower() in abbr or len(word) == 1:
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not before:
+            continue
+        word = before.group(1)
+        if word.lower() in abbr or len(word) == 1 or "." in text[before.start() - 1:before.start()]:
             continue
         changes.append((m.start("comma"), m.end("comma"), ""))
     return changes, {}

@@ -19,7 +19,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from .clean import canonical_outlet, clean_text, edits_frame, is_heading_like, rebuild_raw
-from .text import paragraph_spans, sentence_spans, word_spans
+from .text import count_words, paragraph_spans, sentences_by_paragraph
 
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_event", "from_texts", "from_records"]
 
@@ -127,15 +127,15 @@ def _article_rows(article_id: str, raw: str) -> dict:
     paras, sents = [], []
     spans = paragraph_spans(text)
     n_words = 0
-    for pid, (a, b) in enumerate(spans):
+    for pid, ((a, b), sent_spans) in enumerate(zip(spans, sentences_by_paragraph(text, spans))):
         kind = _paragraph_kind(text[a:b], pid, len(spans))
         paras.append({"article_id": article_id, "para_id": pid, "kind": kind,
                       "start": a, "end": b, "text": text[a:b]})
-        for s, e in sentence_spans(text[a:b], a):
+        for s, e in sent_spans:
             sents.append({"article_id": article_id, "sent_id": len(sents), "para_id": pid,
                           "kind": kind, "start": s, "end": e, "text": text[s:e]})
         if kind == "body":
-            n_words += len(word_spans(text[a:b]))
+            n_words += count_words(text[a:b])
     edits = [{"article_id": article_id, **e} for e in result.edits]
     return {"text": text, "meta": result.meta, "paragraphs": paras, "sentences": sents,
             "edits": edits, "n_words": n_words,

@@ -19,9 +19,11 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
     "abbreviations",
+    "count_words",
     "ensure_cmudict",
     "paragraph_spans",
     "sentence_spans",
+    "sentences_by_paragraph",
     "split_sentences",
     "stopwords",
     "word_spans",
@@ -110,6 +112,35 @@ def sentence_spans(text: str, offset: int = 0) -> list[Span]:
     return [(a + offset, b + offset) for a, b in spans]
 
 
+# A paragraph whose only sentence-ending marks are at its very end is one sentence; it needs
+# no Punkt pass (the common case in news, where many paragraphs are one sentence).
+_INNER_END = re.compile(r"[.?!…]")
+_FINAL_RUN = re.compile(r"[.?!…\"'”’)\]]+\s*$")
+
+
+def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> list[list[Span]]:
+    """Sentence spans of a whole text, grouped by paragraph: :func:`sentence_spans` on each
+    paragraph, with a fast path for paragraphs that can only be one sentence.
+
+    >>> t = "Calls\\nThe U.S. agreed. Biden said so.\\nEnd"
+    >>> [[t[a:b] for a, b in p] for p in sentences_by_paragraph(t)]
+    [['Calls'], ['The U.S. agreed.', 'Biden said so.'], ['End']]
+    """
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    out = []
+    for a, b in paragraphs:
+        para = text[a:b]
+        final = _FINAL_RUN.search(para)
+        body = para[:final.start()] if final else para
+        if not _INNER_END.search(body):
+            stripped = para.strip()
+            lead = len(para) - len(para.lstrip())
+            out.append([(a + lead, a + lead + len(stripped))] if stripped else [])
+        else:
+            out.append(sentence_spans(para, a))
+    return out
+
+
 def _continues(text: str, prev: list[int], start: int) -> bool:
     """Whether a Punkt break before ``start`` is false and the text continues ``prev``."""
     head = text[start:start + 40].lstrip(_LEAD)
@@ -135,6 +166,15 @@ def split_sentences(text: str) -> list[str]:
 # A word: letters or digits, with inner apostrophes, hyphens or periods (U.S., counter-fire,
 # Ukraine’s); a trailing period is kept only for initialisms like "U.S.".
 _WORD = re.compile(r"[^\W_]+(?:(?:[’'\-]|\.-?)[^\W_]+)*(?:(?<=\.[^\W_])\.)?")
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (see :func:`word_spans`), without building the spans.
+
+    >>> count_words("The U.S.-supplied counter-fire, Ukraine’s 2nd.")
+    5
+    """
+    return len(_WORD.findall(text))
 
 
 def word_spans(text: str) -> list[Span]:
