@@ -7,6 +7,7 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
 from .text import ensure_cmudict, split_sentences, stopwords, words
 
@@ -17,7 +18,9 @@ __all__ = [
     "edit_summary",
     "ensure_cmudict",
     "first_sentences",
+    "from_jsonl",
     "from_records",
+    "from_table",
     "from_texts",
     "load_event",
     "overview",

@@ -167,16 +167,33 @@ def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
     return notes
 
 
+def _rows_for(pair: tuple[str, str]) -> dict:
+    return _article_rows(*pair)
+
+
+def _map_articles(records: list[dict], workers: int = 1):
+    """Per-article cleaning and splitting, in worker processes when ``workers > 1``.
+
+    Results come back in input order, so the corpus is identical whatever ``workers`` is.
+    """
+    pairs = [(rec["article_id"], rec["raw_text"]) for rec in records]
+    if workers <= 1 or len(pairs) < 2 * workers:
+        return map(_rows_for, pairs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_rows_for, pairs, chunksize=max(1, len(pairs) // (workers * 8))))
+
+
 def _build(records: list[dict], name: str = "", path: Path | None = None, title: str = "",
-           warnings: list[dict] | None = None) -> Corpus:
+           warnings: list[dict] | None = None, workers: int = 1) -> Corpus:
     """Assemble a Corpus from records with ``article_id``, ``raw_text`` and metadata."""
     warn_rows = list(warnings or [])
     arts, paras, sents, edits = [], [], [], []
     seen_text: dict[str, str] = {}
-    for rec in records:
+    for rec, rows in zip(records, _map_articles(records, workers)):
         aid = rec["article_id"]
         label = rec.get("file") or f"article {aid}"
-        rows = _article_rows(aid, rec["raw_text"])
         meta = {k: v for k, v in rec.items() if k not in ("raw_text",)}
         notes = _cross_check(meta, rows["meta"], label)
         for note in notes:
@@ -195,8 +212,15 @@ def _build(records: list[dict], name: str = "", path: Path | None = None, title:
         paras += rows["paragraphs"]
         sents += rows["sentences"]
         edits += rows["edits"]
-    for w in warn_rows:
-        _warnings.warn(w["message"], CorpusWarning, stacklevel=3)
+    # A handful of warnings are shown one by one; many (a large corpus) as one summary.
+    if len(warn_rows) <= 5:
+        for w in warn_rows:
+            _warnings.warn(w["message"], CorpusWarning, stacklevel=3)
+    else:
+        codes = pd.Series([w["code"] for w in warn_rows]).value_counts()
+        summary = ", ".join(f"{n} {code}" for code, n in codes.items())
+        _warnings.warn(f"{len(warn_rows)} warnings recorded ({summary}); see corpus.warnings",
+                       CorpusWarning, stacklevel=3)
     articles = pd.DataFrame(arts)
     if articles.empty:
         articles = pd.DataFrame(columns=["article_id", *ARTICLE_COLUMNS])
@@ -364,11 +388,14 @@ def from_texts(texts: Mapping[str, str], **metadata: Mapping[str, str]) -> Corpu
     return from_records(records)
 
 
-def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "text") -> Corpus:
+def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "text",
+                 workers: int = 1, warnings: list[dict] | None = None) -> Corpus:
     """A Corpus from a DataFrame or dicts with a ``text`` column; other columns are metadata.
 
     Rows without an ``article_id`` are numbered.  A row whose text is missing or blank is
-    skipped with a recorded warning, never silently.
+    skipped with a recorded warning, never silently.  ``workers > 1`` cleans and splits the
+    articles in that many processes, with the same result.  ``warnings`` are rows
+    (``article_id, file, code, message``) found while reading the records, to keep with them.
 
     >>> c = from_records([{"text": "Kyiv said no.", "outlet": "A"}, {"text": "  "}])
     >>> len(c), c.warnings.code.tolist()
@@ -381,7 +408,7 @@ def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "
         rows = [dict(r) for r in records]
     if rows and not any(text_column in r for r in rows):
         raise CorpusError(f"records have no {text_column!r} column; columns: {sorted(rows[0])}")
-    out, warn_rows, seen = [], [], set()
+    out, warn_rows, seen = [], list(warnings or []), set()
     for i, row in enumerate(rows):
         aid = row.get("article_id")
         aid = f"{i:03d}" if _blank(aid) else str(aid)
@@ -395,5 +422,5 @@ def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "
             continue
         meta = {k: (None if _blank(v) else v) for k, v in row.items() if k not in (text_column, "article_id")}
         out.append({**meta, "article_id": aid, "raw_text": raw})
-    return _build(out, warnings=warn_rows)
+    return _build(out, warnings=warn_rows, workers=workers)
 
