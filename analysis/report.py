@@ -178,14 +178,27 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log) -> list[Exec
 
 
 def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[str]) -> None:
-    """Write both editions and the index of one event into ``folder``."""
+    """Write both editions, the annotated articles and the index of one event into ``folder``."""
     for ed in editions:
         (folder / ed).mkdir(parents=True, exist_ok=True)
         for ex in executed:
             nav = (f'<a href="../index.html">← {html.escape(corpus.title)}</a>'
                    f'<span class="cl-edition">{ed} edition</span>')
             (folder / ed / f"{ex.name}.html").write_text(export_html(ex.nb, ed, nav), "utf-8")
-    (folder / "index.html").write_text(index_html(corpus, executed, editions), "utf-8")
+    from .markup import article_pages
+
+    (folder / "articles").mkdir()
+    links = []
+    for aid, page in article_pages(corpus).items():
+        name = f"{_safe(aid)}.html"
+        (folder / "articles" / name).write_text(page, "utf-8")
+        links.append((f"{aid} · {corpus.outlet_of()[aid]}", f"articles/{name}"))
+    (folder / "index.html").write_text(index_html(corpus, executed, editions, links), "utf-8")
+
+
+def _safe(name: str) -> str:
+    """A file name for an article id."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in str(name))
 
 
 def _notebook_title(nb, fallback: str) -> str:

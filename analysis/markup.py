@@ -1,0 +1,223 @@
+"""An article as an HTML page for a classroom projector: quotes, sources, frames and edits.
+
+Markup only draws what the analyses return: spans with ``start``/``end`` offsets into the
+clean text.  Layers may overlap (a frame word inside a quote): the text is cut at every
+span boundary and each piece carries the classes of every layer over it.  Boilerplate that
+cleaning removed is shown struck through and greyed at the place it was removed, behind a
+toggle that needs no JavaScript.  Pages are self-contained (inline CSS) and print well.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .corpus import Corpus
+
+__all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS"]
+
+# Light tints for quote backgrounds by speaker type; darker outlines for frames.
+SPEAKER_COLORS = {
+    "person": "#CFE8F7",
+    "anonymous": "#FBE0C4",
+    "organization": "#CDEBDD",
+    "document": "#E8D5EC",
+    "unknown": "#E4E4E4",
+}
+FRAME_COLORS = {
+    "magnitude_bigger": "#D55E00",
+    "magnitude_smaller": "#0072B2",
+    "escalation_risk": "#CC79A7",
+    "self_defense": "#009E73",
+    "pressure": "#E69F00",
+    "caution": "#56B4E9",
+    "hedging": "#999999",
+}
+_EXTRA_FRAME_COLORS = ["#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499"]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    title: str = ""
+
+
+def _frame_color(frame: str, seen: dict[str, str]) -> str:
+    if frame in FRAME_COLORS:
+        return FRAME_COLORS[frame]
+    if frame not in seen:
+        seen[frame] = _EXTRA_FRAME_COLORS[len(seen) % len(_EXTRA_FRAME_COLORS)]
+    return seen[frame]
+
+
+def _spans(aid: str, quotes, attributions, frames) -> list[_Span]:
+    """Annotation spans of one article from the analyses' frames (any may be None)."""
+    out: list[_Span] = []
+    if quotes is not None and len(quotes):
+        for q in quotes[quotes.article_id == aid].itertuples():
+            kind = getattr(q, "speaker_type", "unknown") or "unknown"
+            who = getattr(q, "speaker_name", None) or getattr(q, "speaker", None) or "unknown speaker"
+            out.append(_Span(int(q.start), int(q.end), ("q", f"q-{_css(kind)}"), f"Quote · {who} ({kind})"))
+    if attributions is not None and len(attributions):
+        for a in attributions[attributions.article_id == aid].itertuples():
+            anonymous = bool(getattr(a, "anonymous", False))
+            out.append(_Span(int(a.start), int(a.end), ("src", "src-anon" if anonymous else "src-named"),
+                             f"{'Anonymous' if anonymous else 'Named'} source · {getattr(a, 'source', '')}"))
+    if frames is not None and len(frames):
+        for f in frames[frames.article_id == aid].itertuples():
+            note = " (negated)" if bool(getattr(f, "negated", False)) else ""
+            out.append(_Span(int(f.start), int(f.end), ("fr", f"fr-{_css(f.frame)}"),
+                             f"Frame · {f.frame}{note}"))
+    return out
+
+
+def _css(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in str(name).lower())
+
+
+def _render_text(text: str, lo: int, hi: int, spans: list[_Span], removed: dict[int, list[tuple[str, str]]]) -> str:
+    """HTML for ``text[lo:hi]`` with every span over it and removed text at its places."""
+    cuts = {lo, hi}
+    for s in spans:
+        if s.start < hi and s.end > lo:
+            cuts.update((max(s.start, lo), min(s.end, hi)))
+    cuts.update(p for p in removed if lo <= p <= hi)
+    points = sorted(cuts)
+    parts = []
+    for a, b in zip(points, points[1:] + [None]):
+        for rule, chunk in removed.pop(a, []) if a in removed else []:
+            parts.append(f'<del class="removed" title="removed by cleaning: {html.escape(rule)}">'
+                         f"{html.escape(chunk)}</del>")
+        if b is None or a >= b:
+            continue
+        active = [s for s in spans if s.start <= a and s.end >= b]
+        piece = html.escape(text[a:b])
+        if active:
+            classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
+            title = html.escape(" | ".join(dict.fromkeys(s.title for s in active)), quote=True)
+            piece = f'<span class="{classes}" title="{title}">{piece}</span>'
+        parts.append(piece)
+    return "".join(parts)
+
+
+def _removed_by_position(corpus: Corpus, aid: str) -> dict[int, list[tuple[str, str]]]:
+    """Removed text (not whitespace fixes) keyed by its position in the clean text."""
+    edits = corpus.edits[corpus.edits.article_id == aid]
+    out: dict[int, list[tuple[str, str]]] = {}
+    for e in edits.itertuples():
+        gone = e.removed.strip()
+        if not gone or e.replacement.strip() == gone or set(e.rule.split("+")) <= {"whitespace", "line_endings", "unicode_nfc", "invisible_characters"}:
+            continue
+        out.setdefault(int(e.start), []).append((e.rule, gone))
+    return out
+
+
+def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
+                 attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
+                 back_link: str | None = "../index.html") -> str:
+    """A self-contained HTML page of one article with its annotations and a legend.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "WASHINGTON (AP) — “We will act,” she said.\\nEditor's note: fixed."})
+    >>> q = pd.DataFrame([{"article_id": "a", "start": 1, "end": 13, "speaker_name": "she",
+    ...                    "speaker_type": "person"}])
+    >>> page = article_page(c, "a", quotes=q)
+    >>> '<span class="q q-person" title="Quote · she (person)">We will act,</span>' in page
+    True
+    >>> '<del class="removed"' in page
+    True
+    """
+    text = corpus.text(article_id)
+    art = corpus.articles.loc[article_id]
+    outlet = corpus.outlet_of()[article_id]
+    spans = _spans(article_id, quotes, attributions, frames)
+    removed = _removed_by_position(corpus, article_id)
+    extra_colors: dict[str, str] = {}
+    frames_here = sorted({s.classes[1][3:] for s in spans if s.classes[0] == "fr"})
+    frame_names = {}
+    if frames is not None and len(frames):
+        frame_names = {_css(f): f for f in frames.frame.unique()}
+    body = []
+    paras = corpus.paragraphs[corpus.paragraphs.article_id == article_id]
+    for p in paras.itertuples():
+        inner = _render_text(text, int(p.start), int(p.end), spans, removed)
+        tag = "h3" if p.kind in ("subhead", "title") else "p"
+        body.append(f'<{tag} class="{p.kind}">{inner}</{tag}>')
+    # Removed text after the last paragraph (a closing credit, an editor's note).
+    tail = [f'<del class="removed" title="removed by cleaning: {html.escape(r)}">{html.escape(t)}</del>'
+            for pos in sorted(removed) for r, t in removed[pos]]
+    if tail:
+        body.append(f'<p class="body">{" ".join(tail)}</p>')
+    css_frames = "\n".join(
+        f".fr-{_css(f)} {{ border-bottom: 4px solid {_frame_color(frame_names.get(f, f), extra_colors)}; }}"
+        for f in frames_here)
+    legend_frames = "".join(
+        f'<li><span class="fr fr-{f}">{html.escape(frame_names.get(f, f).replace("_", " "))}</span></li>'
+        for f in frames_here)
+    legend_quotes = "".join(
+        f'<li><span class="q q-{k}">quote: {k}</span></li>' for k in SPEAKER_COLORS
+        if any(s.classes == ("q", f"q-{k}") for s in spans))
+    facts = [("date", art.get("date")), ("dateline", art.get("dateline")), ("credit", art.get("credit"))]
+    meta = " · ".join(f"{k}: {v}" for k, v in facts if isinstance(v, str) and v)
+    nav = f'<nav><a href="{html.escape(back_link)}">← all pages</a></nav>' if back_link else ""
+    quote_css = "\n".join(f".q-{k} {{ background: {c}; }}" for k, c in SPEAKER_COLORS.items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(article_id)} · {html.escape(outlet)} · annotated</title>
+<style>
+body {{ font-family: Georgia, 'Times New Roman', serif; font-size: 1.35rem; line-height: 1.75;
+       max-width: 48rem; margin: 1.5rem auto; padding: 0 1.25rem; color: #111; }}
+nav, .legend, .toggle, header p {{ font-family: system-ui, sans-serif; font-size: 1rem; }}
+h1 {{ font-family: system-ui, sans-serif; font-size: 1.6rem; margin-bottom: 0.2rem; }}
+h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; text-transform: uppercase;
+       letter-spacing: 0.05em; color: #444; border-left: 4px solid #999; padding-left: 0.5rem; }}
+{quote_css}
+.q {{ border-radius: 3px; padding: 0 1px; }}
+.src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
+.src-named {{ text-decoration: underline dotted #333; text-underline-offset: 4px; }}
+.fr {{ font-weight: 600; }}
+{css_frames}
+del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85em; }}
+#show-removed:checked ~ article del.removed {{ display: inline; }}
+.legend {{ border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }}
+.legend ul {{ list-style: none; padding: 0; margin: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }}
+@media print {{ body {{ font-size: 12pt; max-width: none; }} nav, .toggle {{ display: none; }}
+  * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
+</style></head><body>
+{nav}
+<header><h1>Article {html.escape(article_id)} · {html.escape(outlet)}</h1><p>{html.escape(meta)}</p></header>
+<section class="legend" aria-label="legend"><strong>How to read the marks</strong>
+<ul>{legend_quotes}
+<li><span class="src-anon">anonymous source</span></li><li><span class="src-named">named source</span></li></ul>
+<ul>{legend_frames}</ul>
+<ul><li><del class="removed" style="display:inline">removed by cleaning</del> (boilerplate: datelines, credits, link cards, notes)</li></ul>
+</section>
+<input type="checkbox" id="show-removed" class="toggle"><label for="show-removed" class="toggle"> show text removed by cleaning</label>
+<article>
+{chr(10).join(body)}
+</article>
+</body></html>
+"""
+
+
+def article_pages(corpus: Corpus) -> dict[str, str]:
+    """Annotated pages for every article, computing each analysis once for the corpus.
+
+    Layers whose analysis is not available in this installation are left out.
+
+    >>> import analysis as an
+    >>> pages = article_pages(an.from_texts({"a": "One sentence."}))
+    >>> list(pages), "One sentence." in pages["a"]
+    (['a'], True)
+    """
+    import analysis as an
+
+    layers = {}
+    for name in ("quotes", "attributions", "frames"):
+        func = getattr(an, name, None)
+        layers[name] = func(corpus) if func else None
+    return {aid: article_page(corpus, aid, **layers) for aid in corpus.ids}
