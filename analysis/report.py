@@ -210,32 +210,70 @@ def _notebook_title(nb, fallback: str) -> str:
     return fallback
 
 
+def _event_summary(corpus) -> str:
+    """The first paragraph of the event's README after its title, if there is one."""
+    readme = corpus.path / "README.md" if corpus.path else None
+    if not readme or not readme.is_file():
+        return ""
+    paras = readme.read_text("utf-8", errors="replace").split("\n\n")
+    for para in paras:
+        para = para.strip()
+        if para and not para.startswith(("#", "|", "-", "`")):
+            return " ".join(para.split())
+    return ""
+
+
 def index_html(corpus, executed: list[Executed], editions: list[str], articles: list[tuple[str, str]] = ()) -> str:
-    """The event's index page: title, outlets, dates, and links to every page."""
+    """The event's index page: title, summary, outlets, dates, and links to every page."""
+    from .plots import outlet_colors
+
     a = corpus.articles
+    outlets = corpus.outlet_of()
+    colors = outlet_colors(outlets)
+    by_label = {label.split(" · ")[0]: href for label, href in articles}
+
+    def cell(value) -> str:
+        return html.escape(str(value)) if isinstance(value, str) and value else "—"
+
     rows = "".join(
-        f"<tr><td>{html.escape(aid)}</td><td>{html.escape(str(corpus.outlet_of()[aid]))}</td>"
-        f"<td>{html.escape(str(a.at[aid, 'date'] or '') if a.at[aid, 'date'] == a.at[aid, 'date'] else '')}</td>"
-        f"<td>{int(a.at[aid, 'n_words'])}</td></tr>"
+        f'<tr><td><span class="sw" style="background:{colors[outlets[aid]]}"></span>{html.escape(outlets[aid])}</td>'
+        f"<td>{cell(a.at[aid, 'date'])}</td><td>{int(a.at[aid, 'n_words'])}</td>"
+        f"<td>{cell(a.at[aid, 'credit'])}</td>"
+        f'<td>{f"<a href={chr(34)}{by_label[aid]}{chr(34)}>article {html.escape(aid)}</a>" if aid in by_label else html.escape(aid)}</td></tr>'
         for aid in corpus.ids)
-    links = ""
+    nb_rows = ""
     for ex in executed:
         title = html.escape(_notebook_title(ex.nb, ex.name))
-        cells = " · ".join(f'<a href="{ed}/{ex.name}.html">{ed}</a>' for ed in editions)
-        links += f"<li>{title} — {cells}</li>"
-    arts = "".join(f'<li><a href="{href}">{html.escape(label)}</a></li>' for label, href in articles)
-    art_block = f"<h2>Annotated articles</h2><ul>{arts}</ul>" if arts else ""
+        links = " ".join(f'<a class="btn" href="{ed}/{ex.name}.html">{ed}</a>' for ed in editions)
+        nb_rows += f"<tr><td>{title}</td><td>{links}</td></tr>"
+    dates = sorted({d for d in a["date"] if isinstance(d, str) and d})
+    span = f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "dates not stated")
+    summary = _event_summary(corpus)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(corpus.title)} · Coverage Lens</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
-table{{border-collapse:collapse}}td,th{{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}}</style>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1.25rem; line-height: 1.55; color: #111; }}
+h1 {{ margin-bottom: .25rem; }} .sub {{ color: #555; margin-top: 0; }}
+table {{ border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }}
+td, th {{ padding: .4rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }}
+th {{ background: #f4f4f4; }}
+.sw {{ display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .5em; vertical-align: -0.1em; }}
+a.btn {{ display: inline-block; padding: .15rem .6rem; border: 1px solid #0072B2; border-radius: 4px; margin-right: .4rem; text-decoration: none; color: #0072B2; }}
+a.btn:hover {{ background: #0072B2; color: white; }}
+.note {{ background: #f7f7f7; border-left: 4px solid #999; padding: .5rem 1rem; }}
+</style>
 </head><body>
 <h1>{html.escape(corpus.title)}</h1>
-<p>Coverage Lens report · {len(corpus)} articles · built {time.strftime('%Y-%m-%d')}</p>
-<table><thead><tr><th>Article</th><th>Outlet</th><th>Date</th><th>Body words</th></tr></thead><tbody>{rows}</tbody></table>
-<h2>Notebooks</h2><ul>{links}</ul>
-{art_block}
+<p class="sub">Coverage Lens report · {len(corpus)} articles · {len(set(outlets))} outlets · {html.escape(span)} · built {time.strftime('%Y-%m-%d')}</p>
+{f"<p>{html.escape(summary)}</p>" if summary else ""}
+<h2>The articles</h2>
+<table><thead><tr><th>Outlet</th><th>Date</th><th>Body words</th><th>Credit in text</th><th>Annotated page</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2>The notebooks</h2>
+<p class="note"><strong>full</strong>: with the code and the answers, for researchers and teachers.
+<strong>student</strong>: no code and no answers, for the class.</p>
+<table><thead><tr><th>Chapter</th><th>Editions</th></tr></thead><tbody>{nb_rows}</tbody></table>
 </body></html>
 """
 
