@@ -9,6 +9,7 @@ The public API, re-exported from the modules that implement it::
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
+from .readability import readability, sentence_readability, textstat_stock
 from .text import ensure_cmudict, split_sentences, stopwords, words
 
 __all__ = [
@@ -24,8 +25,11 @@ __all__ = [
     "from_texts",
     "load_event",
     "overview",
+    "readability",
+    "sentence_readability",
     "split_sentences",
     "stopwords",
+    "textstat_stock",
     "words",
 ]
 

@@ -1,0 +1,448 @@
+"""Readability of the body text: the counts behind the formulas, and textstat's English formulas.
+
+textstat counts sentences with a regular expression that breaks at every period, so
+"U.S." and "Gen." end sentences, and it then drops any "sentence" of two words or fewer.
+Here sentences come from the project's segmenter (``corpus.sentences``, body paragraphs
+only), while everything else textstat decides is kept: its words (punctuation removed,
+contractions kept), its syllables (CMU dictionary, else Pyphen), its Dale-Chall list of
+easy words.  The formulas are textstat's own definitions and constants, computed from
+those counts, so they equal textstat's values on any text whose sentences it counts right.
+
+Every word is looked up once per call (syllables and the easy-word test are cached per
+distinct word), and all nine formulas reuse one pass over the sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .corpus import Corpus
+from .text import ensure_cmudict
+
+__all__ = ["readability", "sentence_readability", "textstat_stock", "body_text", "body_texts",
+           "FORMULAS", "GRADE_FORMULAS"]
+
+#: textstat's names of the nine English formulas, in the order the tables show them.
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+    "text_standard",
+)
+#: Formulas whose value is a US school grade (Flesch Reading Ease is a 0-100 ease score and
+#: Dale-Chall a score on its own scale, so they are left out of grade comparisons).
+GRADE_FORMULAS = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "linsear_write_formula",
+)
+
+#: Below this many words every formula is unreliable (they were fitted on 100-word samples).
+MIN_WORDS = 100
+#: SMOG was defined on a sample of 30 sentences.
+SMOG_MIN_SENTENCES = 30
+#: A sentence longer than this many words counts as long (``share_over_25``).
+LONG_SENTENCE = 25
+LINSEAR_SAMPLE = 100
+
+# textstat's punctuation removal (textstat.backend.transformations.remove_punctuation with
+# rm_apostrophe=False): an apostrophe survives only before a contraction ending.
+try:  # the constant lives in textstat's backend; fall back to its 0.7.13 value
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE as _NONCONTRACTION_PATTERN
+except ImportError:  # pragma: no cover
+    _NONCONTRACTION_PATTERN = r"\'(?![tsd]|ve|ll|re)"
+_NONCONTRACTION = re.compile(_NONCONTRACTION_PATTERN)
+_PUNCT = re.compile(r"[^\w\s\']")
+# textstat's letter count keeps word characters only (letters, digits, underscore).
+_NON_WORD_CHAR = re.compile(r"[^\w]")
+
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "n_words", "n_sentences", "n_syllables", "n_polysyllables",
+    "n_complex_words", "n_difficult_words", "n_characters", "n_letters", "n_tokens",
+    "mean_sentence_length", "median_sentence_length", "max_sentence_length", "share_over_25",
+    "syllables_per_word", "letters_per_word", *FORMULAS, "unreliable", "caveats",
+]
+SENTENCE_COLUMNS = [
+    "article_id", "outlet", "sent_id", "para_id", "start", "end", "n_words", "n_syllables",
+    "n_polysyllables", "n_complex_words", "n_difficult_words", "n_characters", "n_letters",
+    "n_tokens", "syllables_per_word", "over_25", "text",
+]
+STOCK_COLUMNS = ["article_id", "outlet", "n_sentences", "n_words", "n_syllables", *FORMULAS]
+
+
+# --------------------------------------------------------------------------- word lookups
+
+class _Lexicon:
+    """Syllables and Dale-Chall difficulty per distinct lower-cased word, asked of textstat once.
+
+    One per call of a public function: a memo, not state that outlives the call.
+    """
+
+    def __init__(self) -> None:
+        ensure_cmudict()  # before textstat's first syllable count: NLTK's downloader would run
+        from textstat.textstat import textstatistics
+
+        self._ts = textstatistics()  # a private instance: immune to a caller's set_lang()
+        self._ts.set_lang("en_US")
+        self.cache: dict[str, tuple[int, bool]] = {}
+
+    def lookup(self, word: str) -> tuple[int, bool]:
+        """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
+        hit = self.cache.get(word)
+        if hit is None:
+            syl = self._ts.syllable_count(word)
+            hard = self._ts.difficult_words(word, syllable_threshold=0, unique=False) > 0
+            hit = self.cache[word] = (syl, hard)
+        return hit
+
+
+def _textstat_words(text: str) -> list[str]:
+    """textstat's word list, lower-cased: punctuation removed (contractions kept), split on space."""
+    return _PUNCT.sub("", _NONCONTRACTION.sub("", text)).lower().split()
+
+
+# --------------------------------------------------------------------------- the single pass
+
+@dataclass
+class _Article:
+    """Running totals for one article's body sentences."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    poly: int = 0
+    complex: int = 0
+    difficult: int = 0
+    chars: int = 0
+    letters: int = 0
+    tokens: int = 0
+    lengths: list[int] = field(default_factory=list)
+    # Linsear Write: syllables of the first 100 words, and how many of them each sentence holds.
+    sample_syllables: list[int] = field(default_factory=list)
+    sample_per_sentence: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _check(corpus: Corpus) -> None:
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"expected an analysis.Corpus (from load_event, from_texts or from_records), "
+                        f"got {type(corpus).__name__}")
+    need = {"article_id", "sent_id", "para_id", "kind", "start", "end", "text"}
+    missing = need - set(corpus.sentences.columns)
+    if missing:
+        raise ValueError(f"corpus.sentences lacks column(s) {', '.join(sorted(missing))}")
+
+
+def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article], dict[str, list]]:
+    """One pass over the body sentences: per-article totals and (optionally) per-sentence rows."""
+    _check(corpus)
+    lex = _Lexicon()
+    lookup = lex.lookup
+    arts = {aid: _Article() for aid in corpus.ids}
+    rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS} if keep_sentences else {}
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    if len(body):
+        # Corpus order, then sentence order; the loader already builds them so, so this is a check.
+        rank = body["article_id"].map({aid: i for i, aid in enumerate(arts)})
+        if rank.isna().any():
+            bad = body.loc[rank.isna(), "article_id"].iloc[0]
+            raise ValueError(f"corpus.sentences has article {bad!r}, which is not in corpus.articles")
+        key = rank.astype("int64") * (int(body["sent_id"].max()) + 1) + body["sent_id"].astype("int64")
+        if not key.is_monotonic_increasing:
+            body = body.iloc[key.to_numpy().argsort(kind="stable")]
+    outlets = corpus.outlet_of().to_dict() if keep_sentences else {}
+    columns = zip(body["article_id"].tolist(), body["sent_id"].tolist(), body["para_id"].tolist(),
+                  body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
+    for aid, sid, pid, start, end, text in columns:
+        art = arts[aid]
+        words = _textstat_words(text)
+        tokens = text.split()
+        n_words = len(words)
+        syl = poly = cplx = diff = 0
+        in_sample = max(0, min(n_words, LINSEAR_SAMPLE - len(art.sample_syllables)))
+        for i, w in enumerate(words):
+            s, hard = lookup(w)
+            syl += s
+            if s >= 3:
+                poly += 1
+                cplx += hard
+            diff += hard
+            if i < in_sample:
+                art.sample_syllables.append(s)
+        if in_sample:
+            art.sample_per_sentence.append((in_sample, n_words))
+        n_chars = sum(map(len, tokens))
+        n_letters = len(_NON_WORD_CHAR.sub("", text))
+        art.words += n_words
+        art.syllables += syl
+        art.poly += poly
+        art.complex += cplx
+        art.difficult += diff
+        art.chars += n_chars
+        art.letters += n_letters
+        art.tokens += len(tokens)
+        if n_words:  # a "sentence" of punctuation only (a dash, a row of stars) is no sentence
+            art.sentences += 1
+            art.lengths.append(n_words)
+        if keep_sentences:
+            for col, val in (("article_id", aid), ("outlet", outlets.get(aid, aid)), ("sent_id", sid),
+                             ("para_id", pid), ("start", start), ("end", end), ("n_words", n_words),
+                             ("n_syllables", syl), ("n_polysyllables", poly), ("n_complex_words", cplx),
+                             ("n_difficult_words", diff), ("n_characters", n_chars),
+                             ("n_letters", n_letters), ("n_tokens", len(tokens)),
+                             ("syllables_per_word", syl / n_words if n_words else math.nan),
+                             ("over_25", n_words > LONG_SENTENCE), ("text", text)):
+                rows[col].append(val)
+    return arts, rows
+
+
+# --------------------------------------------------------------------------- the formulas
+
+def _linsear_sentences(sample_per_sentence: list[tuple[int, int]]) -> int:
+    """Sentences in the Linsear Write sample (the first 100 words).
+
+    A sentence the sample cuts off counts only if at least 3 of its words are in the sample,
+    as textstat's counter ignores a fragment of two words or fewer.
+    """
+    n = 0
+    for taken, total in sample_per_sentence:
+        if taken == total or taken > 2:
+            n += 1
+    return n
+
+
+def _formulas(a: _Article) -> dict[str, float]:
+    """textstat 0.7.13's English formulas from the counts (NaN where there is no text)."""
+    W, S = a.words, a.sentences
+    if W == 0 or S == 0:
+        return {f: math.nan for f in FORMULAS}
+    wps = W / S
+    spw = a.syllables / W
+    out = {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        # Gunning Fog's "complex" words: three or more syllables and not on the easy list.
+        "gunning_fog": 0.4 * (wps + 100 * a.complex / W),
+        "smog_index": 1.043 * (30 * (a.poly / S)) ** 0.5 + 3.1291,
+        "coleman_liau_index": 0.058 * (a.letters / W * 100) - 0.296 * (S / W * 100) - 15.8,
+        # ARI divides characters by all space-separated tokens, punctuation-only ones included.
+        "automated_readability_index": 4.71 * (a.chars / a.tokens) + 0.5 * wps - 21.43,
+    }
+    pdw = 100 * a.difficult / W
+    out["dale_chall_readability_score"] = 0.1579 * pdw + 0.0496 * wps + (3.6365 if pdw > 5 else 0.0)
+    easy = sum(1 for s in a.sample_syllables if 0 < s < 3)
+    hard = sum(1 for s in a.sample_syllables if s >= 3)
+    lw_sentences = _linsear_sentences(a.sample_per_sentence)
+    number = (easy + 3 * hard) / lw_sentences if lw_sentences else 0.0
+    if number <= 20:
+        number -= 2
+    out["linsear_write_formula"] = number / 2
+    out["text_standard"] = _consensus(out)
+    return out
+
+
+def _consensus(s: dict[str, float]) -> float:
+    """textstat's ``text_standard(float_output=True)``: the grade most formulas vote for.
+
+    Each grade formula votes floor, ceil and round of its score; Flesch Reading Ease votes
+    one grade from its band; ties go to the grade voted first; the result is clamped to 1-18.
+    """
+    votes: list[int] = []
+
+    def vote(score: float) -> None:
+        votes.extend([math.floor(score), math.ceil(score), round(score)])
+
+    vote(s["flesch_kincaid_grade"])
+    fre = s["flesch_reading_ease"]
+    bands = [(90, 100, [5]), (80, 90, [6]), (70, 80, [7]), (60, 70, [8, 9]), (50, 60, [10]),
+             (40, 50, [11]), (30, 40, [12])]
+    votes.extend(next((g for lo, hi, g in bands if lo <= fre < hi), [13]))
+    for key in ("smog_index", "coleman_liau_index", "automated_readability_index",
+                "dale_chall_readability_score", "linsear_write_formula", "gunning_fog"):
+        vote(s[key])
+    grade = float(Counter(votes).most_common(1)[0][0])
+    return float(max(1, min(grade, 18)))
+
+
+def _flags(a: _Article) -> tuple[str, str]:
+    """Formulas whose value should not be trusted on this text, and why."""
+    bad: list[str] = []
+    why: list[str] = []
+    if a.words == 0:
+        return ", ".join(FORMULAS), "no body text"
+    if a.words < MIN_WORDS:
+        bad.extend(FORMULAS)
+        why.append(f"{a.words} words, under {MIN_WORDS}: every formula is unreliable")
+    if a.sentences < SMOG_MIN_SENTENCES:
+        if "smog_index" not in bad:
+            bad.append("smog_index")
+        why.append(f"{a.sentences} sentences, under {SMOG_MIN_SENTENCES}: SMOG is unreliable")
+    return ", ".join(bad), "; ".join(why)
+
+
+# --------------------------------------------------------------------------- public API
+
+def readability(corpus: Corpus) -> pd.DataFrame:
+    """Readability of each article's body text: the counts and textstat's nine English formulas.
+
+    One row per article, in corpus order.  Body paragraphs only (no title, subheads, credit
+    or related-link cards).  Sentences are the project's (``corpus.sentences``), not
+    textstat's; words, syllables, easy words and the formulas are textstat's.
+
+    Columns
+    -------
+    article_id, outlet
+    n_words : textstat's words (punctuation removed; "U.S.-supplied" is one word).
+    n_sentences : body sentences holding at least one word.
+    n_syllables, n_polysyllables : syllables (CMU dictionary, else Pyphen); words of 3+ syllables.
+    n_complex_words : 3+ syllables and not on the Dale-Chall easy list (Gunning Fog's count).
+    n_difficult_words : not on the Dale-Chall easy list (Dale-Chall's count; every occurrence).
+    n_characters : characters other than spaces; n_letters : letters and digits only.
+    n_tokens : space-separated tokens, punctuation-only ones included (ARI's word count).
+    mean_sentence_length, median_sentence_length, max_sentence_length : in words.
+    share_over_25 : share of sentences with more than 25 words.
+    syllables_per_word, letters_per_word
+    flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog_index, coleman_liau_index,
+    automated_readability_index, dale_chall_readability_score, linsear_write_formula :
+        textstat's formulas on these counts (NaN when there is no text).
+    text_standard : textstat's consensus grade (its ``float_output``), from the scores above.
+    unreliable : the formulas not to trust here, comma-separated ("" if none): every formula under
+        100 words; SMOG under 30 sentences.  caveats : why, in words.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The U.S. agreed. Gen. Brown said the decision was difficult."})
+    >>> r = an.readability(c)
+    >>> r[["n_words", "n_sentences", "n_syllables", "n_polysyllables"]].values.tolist()
+    [[10, 2, 15, 2]]
+    >>> round(float(r.at[0, "flesch_kincaid_grade"]), 2), r.at[0, "caveats"]
+    (4.06, '10 words, under 100: every formula is unreliable; 2 sentences, under 30: SMOG is unreliable')
+    """
+    arts, _ = _measure(corpus, keep_sentences=False)
+    outlets = corpus.outlet_of().to_dict()
+    out = []
+    for aid, a in arts.items():
+        W, S = a.words, a.sentences
+        flags, reasons = _flags(a)
+        out.append({
+            "article_id": aid, "outlet": outlets.get(aid, aid),
+            "n_words": W, "n_sentences": S, "n_syllables": a.syllables, "n_polysyllables": a.poly,
+            "n_complex_words": a.complex, "n_difficult_words": a.difficult,
+            "n_characters": a.chars, "n_letters": a.letters, "n_tokens": a.tokens,
+            "mean_sentence_length": W / S if S else math.nan,
+            "median_sentence_length": float(statistics.median(a.lengths)) if a.lengths else math.nan,
+            "max_sentence_length": max(a.lengths) if a.lengths else 0,
+            "share_over_25": (sum(1 for n in a.lengths if n > LONG_SENTENCE) / S) if S else math.nan,
+            "syllables_per_word": a.syllables / W if W else math.nan,
+            "letters_per_word": a.letters / W if W else math.nan,
+            **_formulas(a),
+            "unreliable": flags, "caveats": reasons,
+        })
+    frame = pd.DataFrame(out, columns=ARTICLE_COLUMNS)
+    ints = ["n_words", "n_sentences", "n_syllables", "n_polysyllables", "n_complex_words",
+            "n_difficult_words", "n_characters", "n_letters", "n_tokens", "max_sentence_length"]
+    floats = [c for c in ARTICLE_COLUMNS if c not in ints and c not in ("article_id", "outlet", "unreliable", "caveats")]
+    return frame.astype({**{c: "int64" for c in ints}, **{c: "float64" for c in floats},
+                         "article_id": "str", "outlet": "str", "unreliable": "str", "caveats": "str"})
+
+
+def sentence_readability(corpus: Corpus) -> pd.DataFrame:
+    """One row per body sentence: its length and word counts, for distributions.
+
+    Columns: article_id, outlet, sent_id, para_id, start, end (offsets into the clean text),
+    n_words, n_syllables, n_polysyllables, n_complex_words, n_difficult_words, n_characters,
+    n_letters, n_tokens (as in :func:`readability`), syllables_per_word, over_25 (more than
+    25 words), text.  A sentence of punctuation only has n_words 0 and is not counted as a
+    sentence by :func:`readability`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The U.S. agreed. Gen. Brown said the decision was difficult."})
+    >>> an.sentence_readability(c)[["sent_id", "n_words", "n_syllables", "text"]].values.tolist()
+    [[0, 3, 4, 'The U.S. agreed.'], [1, 7, 11, 'Gen. Brown said the decision was difficult.']]
+    """
+    _, rows = _measure(corpus, keep_sentences=True)
+    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    ints = ["sent_id", "para_id", "start", "end", "n_words", "n_syllables", "n_polysyllables",
+            "n_complex_words", "n_difficult_words", "n_characters", "n_letters", "n_tokens"]
+    return frame.astype({**{c: "int64" for c in ints}, "syllables_per_word": "float64",
+                         "over_25": "bool", "article_id": "str", "outlet": "str", "text": "str"})
+
+
+def body_text(corpus: Corpus, article_id: str) -> str:
+    """An article's body paragraphs joined by newlines: the text handed to stock textstat.
+
+    >>> import analysis as an
+    >>> body_text(an.from_texts({"a": "Title Case Heading\\nFirst line here.\\nSecond one."}), "a")
+    'First line here.\\nSecond one.'
+    """
+    return body_texts(corpus).get(article_id, "")
+
+
+def body_texts(corpus: Corpus) -> dict[str, str]:
+    """Every article's body text (see :func:`body_text`), in corpus order, in one pass.
+
+    >>> import analysis as an
+    >>> body_texts(an.from_texts({"a": "One.", "b": "Two.\\nThree."}))
+    {'a': 'One.', 'b': 'Two.\\nThree.'}
+    """
+    paras = corpus.paragraphs
+    body = paras[paras["kind"] == "body"]
+    parts: dict[str, list[str]] = {aid: [] for aid in corpus.ids}
+    for aid, text in zip(body["article_id"].tolist(), body["text"].tolist()):
+        parts.setdefault(aid, []).append(text)
+    return {aid: "\n".join(texts) for aid, texts in parts.items()}
+
+
+def textstat_stock(corpus: Corpus) -> pd.DataFrame:
+    """textstat's own scores on each article's body text, with textstat's own sentence splitter.
+
+    For comparison with :func:`readability`: same body text, same words and syllables; only
+    the sentence count differs (textstat breaks at every period, as in "U.S." or "Gen.",
+    and ignores any piece of two words or fewer).  Columns: article_id, outlet,
+    n_sentences, n_words, n_syllables (textstat's counts), and the nine formulas
+    (``text_standard`` as a float).  NaN for an article with no body text.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The U.S. agreed. Gen. Brown said the decision was difficult."})
+    >>> textstat_stock(c)[["n_sentences", "n_words"]].values.tolist()  # "The U.", "S.", "Gen." dropped
+    [[1, 10]]
+    """
+    _check(corpus)
+    lex = _Lexicon()
+    ts = lex._ts
+    outlets = corpus.outlet_of().to_dict()
+    out = []
+    for aid, text in body_texts(corpus).items():
+        row: dict = {"article_id": aid, "outlet": outlets.get(aid, aid)}
+        if not _textstat_words(text):
+            row.update({"n_sentences": 0, "n_words": 0, "n_syllables": 0}, **{f: math.nan for f in FORMULAS})
+        else:
+            row.update({
+                "n_sentences": ts.sentence_count(text), "n_words": ts.lexicon_count(text),
+                "n_syllables": ts.syllable_count(text),
+                "flesch_reading_ease": ts.flesch_reading_ease(text),
+                "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
+                "gunning_fog": ts.gunning_fog(text),
+                "smog_index": ts.smog_index(text),
+                "coleman_liau_index": ts.coleman_liau_index(text),
+                "automated_readability_index": ts.automated_readability_index(text),
+                "dale_chall_readability_score": ts.dale_chall_readability_score(text),
+                "linsear_write_formula": ts.linsear_write_formula(text),
+                "text_standard": float(ts.text_standard(text, float_output=True)),
+            })
+        out.append(row)
+    frame = pd.DataFrame(out, columns=STOCK_COLUMNS)
+    return frame.astype({"n_sentences": "int64", "n_words": "int64", "n_syllables": "int64",
+                         **{f: "float64" for f in FORMULAS}, "article_id": "str", "outlet": "str"})
