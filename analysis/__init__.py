@@ -9,6 +9,9 @@ The public API, re-exported from the modules that implement it::
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
+from .attribution import attributions, quote_summary
+from .quote_variants import quote_variants
+from .quotes import quotes
 from .readability import readability, sentence_readability, textstat_stock
 from .text import ensure_cmudict, split_sentences, stopwords, words
 
@@ -25,6 +28,10 @@ __all__ = [
     "from_texts",
     "load_event",
     "overview",
+    "attributions",
+    "quote_summary",
+    "quote_variants",
+    "quotes",
     "readability",
     "sentence_readability",
     "split_sentences",

@@ -1,0 +1,267 @@
+"""Attributions: every sourcing statement, direct quote or not, and whether the source is named.
+
+"according to four U.S. officials familiar with the matter", "two US officials told CNN",
+"Blinken said in Moldova on Wednesday that ...", "White House officials insisted": each is
+one row of :func:`attributions`, with the source's words, its type, whether it is anonymous,
+how many sources are stated, and the reason given for anonymity.  The rules are those of
+:mod:`analysis.speakers` (speech verbs, subjects, source types), applied to every sentence,
+plus the speakers of direct quotes found by :mod:`analysis.quotes`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+
+from .quotes import _check_corpus, _spans_by_article, quotes, quotes_for_article
+from .speakers import (
+    NameIndex,
+    according_to,
+    cue_matches,
+    describe_source,
+    np_at,
+    phrase_after,
+    subject_after,
+    subject_before,
+)
+
+__all__ = ["attributions", "attributions_for_article", "quote_summary", "ATTRIBUTION_COLUMNS"]
+
+ATTRIBUTION_COLUMNS = [
+    "article_id", "start", "end", "source", "source_name", "source_type", "anonymous", "count",
+    "reason", "cue", "cue_start", "cue_end", "sent_id", "direct",
+]
+
+# Verbs in the speech list that do not, alone, make a sourcing statement ("Biden agreed",
+# "Sullivan urged"): kept for quotes, where the quotation marks already say "words of".
+_NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
+point pointing counter state states post signal signals signaled signalled promise promises promised
+pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
+ask asks asked asking answer answers charge charges""".split())
+_INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
+responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
+warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
+suggested predicted""".split())
+_PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported)\s+by\s+")
+_REASON = re.compile(
+    r"(?:who\s+|because\s+(?:he|she|they)\s+)?(?:"
+    r"(?:requested|asked for|demanded|insisted on|was granted|were granted|were given|was given|given|granted)\s+anonymity"
+    r"|(?:spoke|speaking|spoke to [A-Z][\w.]+|talked)\s+on\s+(?:the\s+)?condition\s+(?:of|that)\s+(?:anonymity|they not be named|he not be named|she not be named)"
+    r"|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to"
+    r"|declined\s+to\s+be\s+(?:named|identified)"
+    r"|(?:did|do|does)\s+not\s+want\s+to\s+be\s+(?:named|identified)"
+    r"|(?:was|were)\s+not\s+(?:permitted|allowed)\s+to"
+    r")[^,.;:()\u2014]*", re.I)
+
+
+def _reason(text: str, lo: int, hi: int) -> str | None:
+    m = _REASON.search(text, lo, hi)
+    return m.group().strip() if m else None
+
+
+def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
+                             sentences: list[tuple[int, int]], quote_rows: list[dict] | None = None) -> list[dict]:
+    """The attribution rows of one article (see :func:`attributions`).
+
+    >>> t = "Biden agreed, according to two officials who requested anonymity to discuss it."
+    >>> [(r["source"], r["count"], r["anonymous"], r["reason"]) for r in
+    ...  attributions_for_article("a", t, [(0, len(t))], [(0, len(t))])]
+    [('two officials', 2, True, 'who requested anonymity to discuss it')]
+    """
+    if quote_rows is None:
+        quote_rows = quotes_for_article(article_id, text, paragraphs, sentences)
+    names = NameIndex.build(text)
+    known = names.known()
+    quoted = sorted((q["start"], q["end"]) for q in quote_rows)
+    q_starts = [a for a, _ in quoted]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(q_starts, pos) - 1
+        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
+
+    found: dict[tuple[int, int], dict] = {}
+
+    def add(span, cue_span, si, cue_text=None):
+        if span is None or span in found or in_quote(span[0]):
+            return
+        found[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
+
+    for si, (sa, sb) in enumerate(sentences):
+        for c in according_to(text, sa, sb):
+            if not in_quote(c[0]):
+                add((c[2], c[3]), (c[0], c[1]), si)
+        for m in _PASSIVE.finditer(text, sa, sb):
+            if in_quote(m.start()):
+                continue
+            span = phrase_after(text, m.end(), sb)
+            if span:
+                add(span, (m.start(), m.end() - 4), si)
+        finite = False
+        participles = []
+        for cue in cue_matches(text, sa, sb):
+            w = cue.group()
+            if w == "according to" or w in _NOT_SOURCING or in_quote(cue.start()):
+                continue
+            before = text[max(sa, cue.start() - 40):cue.start()]
+            after = text[cue.end():cue.end() + 6]
+            if re.search(r"\b(?:was|were|been|be|is|are|being|to)\s+(?:\w+ly\s+)?(?:first\s+)?$", before) \
+                    or re.match(r"\s+by\b", after) or (re.match(r"\s+to\s", after) and w not in ("pointed", "told")):
+                continue  # passive ("was first reported"), infinitive, or "continues to face"
+            if w.endswith("ing"):
+                participles.append(cue)
+                continue
+            span = subject_before(text, cue.start(), sa)
+            if not span and w in _INVERTED and re.search(r"[,”\"]\s*$", text[sa:cue.start()]):
+                span = subject_after(text, cue.end(), sb)
+            if span and not in_quote(span[0]):
+                add(span, (cue.start(), cue.end()), si)
+                finite = True
+        if participles and not finite:
+            from .quotes import _sentence_subject
+
+            span = _sentence_subject(text, sa, participles[0].start(), known)
+            if span:
+                add(span, (participles[0].start(), participles[0].end()), si)
+
+    # Speakers of direct quotes found another way (a colon, the sentence's subject).
+    s_starts = [a for a, _ in sentences]
+    direct = set()
+    for q in quote_rows:
+        if q.get("speaker_start") is None or pd.isna(q.get("speaker_start")):
+            continue
+        span = (int(q["speaker_start"]), int(q["speaker_end"]))
+        direct.add(span)
+        if span not in found and not in_quote(span[0]):
+            si = max(0, bisect.bisect_right(s_starts, span[0]) - 1)
+            cue = (int(q["cue_start"]), int(q["cue_end"])) if q.get("cue_start") is not None and not pd.isna(q.get("cue_start")) else None
+            found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
+
+    rows = []
+    for span in sorted(found):
+        f = found[span]
+        a, b = span
+        phrase = text[a:b]
+        src = describe_source(phrase)
+        if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+            continue
+        sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
+        name = src.name
+        kind = src.type
+        if src.type == "person" and name:
+            name = names.resolve(name, a)
+        elif phrase.strip().lower() in ("he", "she"):
+            name = names.last_person_before(a) or phrase
+            kind = "person"
+        elif phrase.strip().lower() == "they":
+            prev = next((r for r in reversed(rows) if r["source_type"] in ("anonymous", "organization")
+                         and r["sent_id"] >= f["sent"] - 2), None)
+            if prev is None:
+                continue
+            name, kind = prev["source_name"], prev["source_type"]
+            src = describe_source(prev["source"])
+        elif not name:
+            name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+        cue = f["cue"]
+        rows.append({
+            "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
+            "source_type": kind, "anonymous": src.anonymous, "count": src.count,
+            "reason": _reason(text, b, sb) if src.anonymous else None,
+            "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
+            "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+            "sent_id": f["sent"], "direct": span in direct,
+        })
+    # "The officials, who requested anonymity ..., underscored": the reason given for a
+    # group of anonymous sources covers the same sources named just before.
+    for i, r in enumerate(rows):
+        if r["anonymous"] and r["reason"] is None:
+            head = describe_source(r["source"]).head.lower().rstrip("s")
+            for s in rows[i + 1:]:
+                if s["sent_id"] > r["sent_id"] + 2:
+                    break
+                if s["anonymous"] and s["reason"] and describe_source(s["source"]).head.lower().rstrip("s") == head:
+                    r["reason"] = s["reason"]
+                    break
+    return rows
+
+
+def attributions(corpus) -> pd.DataFrame:
+    """Every sourcing statement in the corpus, direct quote or not, one row each.
+
+    Columns: ``article_id``, ``start``/``end`` (the source's words), ``source`` (as
+    written), ``source_name`` (resolved: full name for a surname), ``source_type``
+    (person, anonymous, organization, document, unknown), ``anonymous`` (bool), ``count``
+    (number of sources when stated: "four officials" -> 4, else missing), ``reason`` (why
+    the source is anonymous, when the text says), ``cue`` (the verb or "according to"),
+    ``cue_start``/``cue_end``, ``sent_id`` and ``direct`` (whether the source speaks a
+    direct quote in the article).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden agreed, two US officials told CNN. "
+    ...                          "Blinken said in Moldova on Wednesday that policy evolves."})
+    >>> attributions(c)[["source", "source_type", "anonymous", "count", "cue"]].values.tolist()
+    [['two US officials', 'anonymous', True, 2, 'told'], ['Blinken', 'person', False, <NA>, 'said']]
+    """
+    _check_corpus(corpus)
+    paras = _spans_by_article(corpus.paragraphs)
+    sents = _spans_by_article(corpus.sentences)
+    rows: list[dict] = []
+    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
+        if not isinstance(text, str) or not text:
+            continue
+        rows.extend(attributions_for_article(aid, text, paras.get(aid, [(0, len(text))]),
+                                             sents.get(aid, [(0, len(text))])))
+    frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    frame["count"] = frame["count"].astype("Int64")  # missing when the text states no number
+    return frame.astype({"anonymous": bool, "direct": bool}) if not frame.empty else frame
+
+
+SPEAKER_TYPES = ["person", "anonymous", "organization", "document", "unknown"]
+
+
+def quote_summary(corpus) -> pd.DataFrame:
+    """Per outlet: how much is quoted, from whom, and how much sourcing is anonymous.
+
+    Columns: ``outlet``, ``articles``, ``quotes`` (direct quotes), ``quoted_words``,
+    ``words`` (body words), ``share_quoted`` (quoted words / body words), ``attributions``
+    (sourcing statements, direct or not), ``named`` and ``anonymous`` (attributions to
+    named and unnamed sources), ``share_anonymous`` (anonymous / attributions),
+    ``distinct_speakers`` (resolved speakers of direct quotes, unknown left out), then
+    direct quotes by speaker type: ``quotes_person``, ``quotes_anonymous``,
+    ``quotes_organization``, ``quotes_document``, ``quotes_unknown``.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "“We will adapt and adjust,” Blinken said. Two officials said so."},
+    ...                   outlet={"a": "AP"})
+    >>> quote_summary(c)[["outlet", "quotes", "named", "anonymous", "quotes_person"]].values.tolist()
+    [['AP', 1, 1, 1, 1]]
+    """
+    _check_corpus(corpus)
+    outlets = corpus.outlet_of()
+    q = quotes(corpus)
+    a = attributions(corpus)
+    rows = []
+    for outlet in dict.fromkeys(outlets.tolist()):
+        ids = [str(i) for i in outlets.index[outlets == outlet]]
+        qo = q[q.article_id.isin(ids)]
+        ao = a[a.article_id.isin(ids)]
+        words = int(corpus.articles.loc[ids, "n_words"].sum())
+        quoted = int(qo["n_words"].sum()) if not qo.empty else 0
+        n_named = int((~ao["anonymous"].astype(bool) & (ao["source_type"] != "unknown")).sum()) if not ao.empty else 0
+        n_anon = int(ao["anonymous"].astype(bool).sum()) if not ao.empty else 0
+        speakers = qo.loc[qo["speaker_type"] != "unknown", "speaker_name"].dropna()
+        row = {
+            "outlet": outlet, "articles": len(ids), "quotes": len(qo), "quoted_words": quoted,
+            "words": words, "share_quoted": round(quoted / words, 3) if words else 0.0,
+            "attributions": len(ao), "named": n_named, "anonymous": n_anon,
+            "share_anonymous": round(n_anon / (n_named + n_anon), 3) if n_named + n_anon else 0.0,
+            "distinct_speakers": int(speakers.str.lower().nunique()),
+        }
+        for t in SPEAKER_TYPES:
+            row[f"quotes_{t}"] = int((qo["speaker_type"] == t).sum())
+        rows.append(row)
+    cols = ["outlet", "articles", "quotes", "quoted_words", "words", "share_quoted", "attributions",
+            "named", "anonymous", "share_anonymous", "distinct_speakers",
+            *(f"quotes_{t}" for t in SPEAKER_TYPES)]
+    return pd.DataFrame(rows, columns=cols)

@@ -1,0 +1,503 @@
+"""Direct quotes: the words between quotation marks, who said them, and how.
+
+:func:`quotes` finds every direct quote of every article, one row each, with its speaker
+as written ("he", "one official") and resolved ("John Herbst"), the speaker's type, the
+speech verb, and whether it is a *partial* quote (a few quoted words inside the outlet's
+own sentence).  :func:`quote_summary` sums them up per outlet.  Rules, in short:
+
+* Marks: curly “ ” and straight ", paired paragraph by paragraph.  A quote with no closing
+  mark at the end of a paragraph continues when the next paragraph opens with a mark (the
+  news convention for a quote over several paragraphs).
+* Speaker: a speech verb next to the quote in the same sentence ("…,” Blinken said;
+  Blinken said: “…”; “…,” said X; according to X), else the speaker of the statement it
+  continues (a split or multi-paragraph quote, the next sentence of the same speaker), else
+  the source named in the previous sentence when the quote stands alone.  No attribution:
+  speaker ``unknown`` - never guessed.
+* Not quotes: title-like runs (“Meet the Press”, a “Make America Great Again” cap) and short
+  unattributed terms in marks (scare quotes), which are the outlet's own words.
+
+Everything per article is in :func:`quotes_for_article`, which needs only the text and its
+paragraph and sentence spans, so a large corpus can be processed one article at a time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .speakers import (
+    np_at,
+    PRONOUNS,
+    NameIndex,
+    according_to,
+    cue_matches,
+    describe_source,
+    subject_after,
+    subject_before,
+    stopwords_lower,
+)
+
+__all__ = ["quotes", "quotes_for_article", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = [
+    "article_id", "quote_id", "start", "end", "text", "n_words", "speaker", "speaker_name",
+    "speaker_type", "cue", "partial", "speaker_start", "speaker_end", "cue_start", "cue_end",
+    "sent_id", "para_id", "how",
+]
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+_INVERTIBLE = frozenset("""said says added adds wrote writes asked asks continued explained noted stated
+replied responded declared insisted argued recalled countered remarked observed tweeted quipped
+concluded conceded warned cautioned stressed emphasized acknowledged admitted complained joked
+reported announced confirmed suggested predicted answered exclaimed""".split())
+
+
+@dataclass
+class _Piece:
+    open: int            # position of the opening mark
+    close: int | None    # position of the closing mark (None: runs to the paragraph end)
+    start: int           # first character inside the marks
+    end: int             # end of the quoted text
+    para: int            # paragraph index
+    prev: int | None = None  # index of the piece this one continues (multi-paragraph quote)
+    src: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    how: str = ""
+    group: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- marks
+
+def _mark_kind(text: str, i: int, lo: int, hi: int) -> str | None:
+    """``open``, ``close`` or None for the quotation mark at ``text[i]``."""
+    c = text[i]
+    p = text[i - 1] if i > lo else " "
+    n = text[i + 1] if i + 1 < hi else " "
+    if c in _OPENERS:
+        if not p.isspace() and p not in "([{\u2014\u2013-/" and (n.isspace() or n in ".,;:!?"):
+            return "close"  # a curly opener typed where a closer belongs
+        return "open"
+    if c in _CLOSERS:
+        if (p.isspace() or p in "([{\u2014\u2013") and (n.isalnum() or n in "‘'"):
+            return "open"  # a curly closer typed where an opener belongs
+        return "close"
+    # Straight double quote: decide from the neighbours.
+    if p.isspace() or p in "([{\u2014\u2013-/‘'" or i == lo:
+        # Spaces on both sides: a closer after a nested quote (“…outreach,' " he said).
+        return "open" if not n.isspace() else "either"
+    if n.isspace() or n in ".,;:!?)]}\u2014\u2013-’'" or i + 1 >= hi:
+        return "close"
+    return None
+
+
+def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
+    """Quoted runs paragraph by paragraph; nested marks stay inside the outer quote."""
+    pieces: list[_Piece] = []
+    for pi, (a, b) in enumerate(paragraphs):
+        depth = 0
+        open_at = -1
+        first_in_para = len(pieces)
+        for m in re.finditer(r"[\"“”„«»]", text[a:b]):
+            i = a + m.start()
+            kind = _mark_kind(text, i, a, b)
+            if kind is None:
+                continue
+            if kind == "either":
+                if depth == 0:
+                    continue
+                kind = "close"
+            if kind == "open":
+                if depth == 0:
+                    open_at = i
+                depth += 1
+            elif depth > 0:
+                depth -= 1
+                if depth == 0:
+                    pieces.append(_Piece(open_at, i, open_at + 1, i, pi))
+        if depth > 0:
+            # No closing mark before the paragraph ends: the quote runs to the end of it.
+            end = b
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            pieces.append(_Piece(open_at, None, open_at + 1, end, pi))
+        # A paragraph that opens with a mark continues an unclosed quote of the previous one.
+        if first_in_para < len(pieces) and first_in_para > 0:
+            prev = pieces[first_in_para - 1]
+            cur = pieces[first_in_para]
+            if prev.close is None and prev.para == pi - 1 and not text[a:cur.open].strip():
+                cur.prev = first_in_para - 1
+    return pieces
+
+
+# --------------------------------------------------------------------------- attribution
+
+_DASH_CREDIT = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*")
+
+
+def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | None = None):
+    """Attribution right after a closing mark: ``,” X said`` / ``,” said X`` / ``,” according to X``
+    / ``” ― Name`` (a credit line after a dash, as in a list of readers' comments)."""
+    m = _DASH_CREDIT.match(text, lo)
+    if m and para_end is not None:
+        span = np_at(text, m.end(), para_end, None)
+        if span and not text[span[1]:para_end].strip(" .\u00a0\t") and describe_source(text[span[0]:span[1]]).type != "unknown":
+            return span, None, "credit"
+    seg = text[lo:hi]
+    m = re.match(r"[\s,.!?\u2014\u2013-]*(?:as\s+)?", seg)
+    pos = lo + m.end()
+    if pos >= hi:
+        return None
+    for c in according_to(text, pos, hi):
+        if c[0] == pos:
+            return (c[2], c[3]), (c[0], c[1]), "after"
+    cues = cue_matches(text, pos, min(hi, pos + 260))
+    if not cues:
+        return None
+    cue = cues[0]
+    if cue.start() == pos:
+        if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")):
+            span = subject_after(text, cue.end(), hi)
+            if span:
+                return span, (cue.start(), cue.end()), "after"
+        return None
+    span = subject_before(text, cue.start(), pos)
+    # The subject must take up everything between the mark and the verb (but an appositive).
+    if span and not text[pos:span[0]].strip(" ,"):
+        return span, (cue.start(), cue.end()), "after"
+    return None
+
+
+def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None):
+    """Attribution before an opening mark: ``X said: “`` / ``X said the plan was “…”``."""
+    if hi <= lo:
+        return None
+    for c in reversed(according_to(text, lo, hi)):
+        return (c[2], c[3]), (c[0], c[1]), "before"
+    cues = cue_matches(text, lo, hi)
+    if cues and cues[-1].group().endswith("ing"):
+        # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
+        # else the subject of the sentence.
+        cue = cues[-1]
+        for e in reversed(cue_matches(text, sent_lo, cue.start())):
+            span = subject_before(text, e.start(), sent_lo)
+            if not span and e.group() in _INVERTIBLE:
+                span = subject_after(text, e.end(), cue.start())  # “…,” said X, adding that “…”
+            if span:
+                return span, (cue.start(), cue.end()), "before"
+        span = _sentence_subject(text, sent_lo, cue.start(), known)
+        if span:
+            return span, (cue.start(), cue.end()), "before"
+        cues = cues[:-1]
+    for cue in reversed(cues):
+        if cue.group().endswith("ing"):
+            continue
+        span = subject_before(text, cue.start(), lo)
+        if span:
+            return span, (cue.start(), cue.end()), "before"
+        if cue.end() < hi and cue.group() in _INVERTIBLE:
+            # "Said Blinken: “…”" (rare, but common in some outlets' headlines).
+            span = subject_after(text, cue.end(), hi)
+            if span:
+                return span, (cue.start(), cue.end()), "before"
+    if text[lo:hi].rstrip().endswith(":"):
+        span = _colon_subject(text, lo, hi, known)
+        if span:
+            return span, None, "colon"
+    return None
+
+
+def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
+    """The source that introduces a quote with a colon: "Cruz called them on it:",
+    "More from Jones:", "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones:"."""
+    colon = text.rindex(":", lo, hi)
+    start = lo
+    for m in re.finditer(r"[,;\u2014\u2013]|\s-\s|\bfrom\s+", text[lo:colon]):
+        start = lo + m.end()
+    start += len(text[start:colon]) - len(text[start:colon].lstrip())
+    return np_at(text, start, colon + 1, known)
+
+
+def _sentence_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
+    """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...")."""
+    starts = [lo] + [lo + m.end() for m in re.finditer(r"[,;]\s+|\s[\u2014\u2013]\s", text[lo:hi])]
+    for s in starts[:4]:
+        span = np_at(text, s, hi, known)
+        if span:
+            nxt = re.sub(r"^\s*\([^()]{1,40}\)", "", text[span[1]:span[1] + 60]).lstrip(" ,")
+            # A subject is followed by its verb (lower case), not by more of a list.
+            if nxt[:1].islower() and not nxt.startswith(("and ", "or ", "of ", "from ", "for ")):
+                return span
+    return None
+
+
+_LABEL = re.compile(r"\s*([A-Z][A-Z.’'\-]+(?: [A-Z][A-Z.’'\-]+){0,2}):\s")
+
+
+def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0]:span[1]].strip().lower() in PRONOUNS
+
+
+def _title_like(words: list[str]) -> bool:
+    """Every content word capitalized, as in a title, show, slogan or nickname."""
+    if not words or len(words) > 10:
+        return False
+    sw = stopwords_lower()
+    content = [w for w in words if w.lower() not in sw]
+    if not content:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+
+
+# --------------------------------------------------------------------------- one article
+
+def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
+                       sentences: list[tuple[int, int]]) -> list[dict]:
+    """The quote rows of one article, from its clean text and paragraph/sentence spans.
+
+    >>> t = "“We won,” Smith said. “They lost.”"
+    >>> [(r["text"], r["speaker"]) for r in quotes_for_article("a", t, [(0, len(t))], [(0, 21), (22, len(t))])]
+    [('We won,', 'Smith'), ('They lost.', 'Smith')]
+    """
+    pieces = _marked_runs(text, paragraphs)
+    if not pieces:
+        return []
+    s_starts = [s for s, _ in sentences]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(s_starts, pos) - 1)
+
+    names = NameIndex.build(text)
+    known = names.known()
+    for k, p in enumerate(pieces):
+        si = sent_of(p.open)
+        sa, _ = sentences[si] if sentences else (paragraphs[p.para][0], paragraphs[p.para][1])
+        pa, pb = paragraphs[p.para]
+        lo = max(sa, pa)
+        if k > 0 and pieces[k - 1].close is not None and pieces[k - 1].close >= lo:
+            lo = pieces[k - 1].close + 1
+        p.extra["pre"] = (lo, p.open)
+        p.extra["sent"] = si
+        p.extra["sent_lo"] = max(sa, pa)
+        if p.close is not None:
+            sj = sent_of(p.close)
+            _, se = sentences[sj] if sentences else (pa, pb)
+            # “Who knows?” Trump told ITV: a sentence splitter may end the sentence at the
+            # mark; the attribution then opens the next one.
+            if not text[p.close + 1:se].strip() and sj + 1 < len(sentences):
+                se = sentences[sj + 1][1]
+            hi = min(se, pb)
+            if k + 1 < len(pieces) and pieces[k + 1].open < hi:
+                hi = pieces[k + 1].open
+            p.extra["post"] = (p.close + 1, max(p.close + 1, hi))
+        else:
+            p.extra["post"] = (p.end, p.end)
+        post = _post_attribution(text, *p.extra["post"], known, pb) if p.close is not None else None
+        label = _LABEL.match(text, p.start, p.end)
+        if label and not post:
+            # A transcript line: “PENCE: And that’s why ...”.
+            post = (label.start(1), label.end(1)), None, "label"
+        pre = None
+        if not post or _is_pronoun(text, post[0]):
+            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known)
+        if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
+            # Feinstein said “…,” she said: the name before resolves the pronoun after.
+            p.src, p.cue, p.how = pre[0], post[1], "after"
+        elif post or pre:
+            p.src, p.cue, p.how = post or pre
+
+    # Group pieces that are one statement: multi-paragraph quotes and split quotes.
+    groups: list[list[int]] = []
+    for k, p in enumerate(pieces):
+        joined = p.prev is not None
+        if not joined and k > 0 and p.src is None:
+            q = pieces[k - 1]
+            # “A,” X said, “B”: the attribution sits between the two halves of one statement.
+            if q.close is not None and q.para == p.para and q.src is not None \
+                    and q.close < q.src[0] and q.src[1] <= p.open:
+                between = text[q.src[1]:p.open].strip()
+                joined = re.fullmatch(r".*[,;:\u2014\u2013]", between, re.S) is not None
+            # Two quoted runs in one sentence with one speaker named: “a hallmark” ... to “adapt”.
+            if not joined and q.src is not None and q.para == p.para and q.close is not None \
+                    and sent_of(q.close) == p.extra["sent"]:
+                joined = True
+        if joined and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for g, members in enumerate(groups):
+        src = next(((pieces[k].src, pieces[k].cue, pieces[k].how) for k in members if pieces[k].src), None)
+        for k in members:
+            pieces[k].group = g
+            if src and not pieces[k].src:
+                pieces[k].src, pieces[k].cue = src[0], src[1]
+                pieces[k].how = "continued"
+
+    # A quote standing alone as a sentence takes the speaker of the sentence before it.
+    for k, p in enumerate(pieces):
+        if p.src:
+            continue
+        lo, hi = p.extra["pre"]
+        si = p.extra["sent"]
+        sa = sentences[si][0] if sentences else paragraphs[p.para][0]
+        if text[sa:p.open].strip() or si == 0:
+            continue
+        post_lo, post_hi = p.extra["post"]
+        # Words after the mark matter only if the quote did not end its sentence.
+        ends = re.search(r"[.!?…]\s*$", text[p.start:p.end]) is not None
+        if not ends and text[post_lo:post_hi].strip(" .,!?\u2014\u2013”\"’"):
+            continue
+        prev_s = sentences[si - 1]
+        # Stay within the paragraph, or the last sentence of the previous one when the
+        # quote opens its paragraph.
+        if prev_s[0] < paragraphs[p.para][0] and text[paragraphs[p.para][0]:p.open].strip():
+            continue
+        prev_q = [q for q in pieces[:k] if q.src and q.open < prev_s[1] and q.end >= prev_s[0]]
+        if prev_q:
+            q = prev_q[-1]
+            p.src, p.cue, p.how = q.src, q.cue, "previous sentence"
+            continue
+        if any(q.open < prev_s[1] and q.end >= prev_s[0] for q in pieces[:k]):
+            continue  # the sentence before is an unattributed quote: nothing to inherit
+        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known)
+        if found and (found[1] is not None or found[2] == "colon"):
+            p.src, p.cue, p.how = found[0], found[1], "previous sentence"
+
+    # A few quoted words inside a sentence with no speech verb belong to the sentence's
+    # subject: Bush referred to Rubio as “a bright, charismatic leader”.
+    for p in pieces:
+        if p.src or not text[p.extra["sent_lo"]:p.open].strip():
+            continue
+        span = _sentence_subject(text, p.extra["sent_lo"], p.open, known)
+        if span:
+            p.src, p.cue, p.how = span, None, "sentence subject"
+
+    quoted = [(p.start, p.end) for p in pieces]
+    rows = []
+    last_person: tuple[int, str] | None = None
+    for k, p in enumerate(pieces):
+        words = _WORD.findall(text[p.start:p.end])
+        lo, hi = p.extra["pre"]
+        before = text[lo:p.open].rstrip()
+        partial = bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not (p.how == "before" and p.cue and p.cue[1] >= len(before.rstrip()) + lo - 1 and words and words[0][:1].isupper())
+        if p.src is None:
+            if _title_like(words) or len(words) < 4:
+                continue  # a title, slogan, nickname or scare quote: the outlet's own words
+        elif _title_like(words) and len(words) <= 6 and p.how != "after" and re.search(r"(?:\b(?:a|an|the|his|her|their|its|our|on|of)|[’']s)\s*$", before):
+            continue
+        speaker = name = kind = None
+        if p.src:
+            speaker = text[p.src[0]:p.src[1]]
+            src = describe_source(speaker)
+            kind = src.type
+            name = src.name
+            if p.how == "label":
+                kind, name = "person", names.resolve(speaker, p.src[0])
+            elif kind == "person" and name:
+                name = names.resolve(name, p.src[0])
+            elif src.head.lower() in PRONOUNS and len(speaker.split()) == 1:
+                if src.head.lower() in ("he", "she", "i"):
+                    ref = _last_person(names, rows, p.src[0], quoted, text)
+                    name = ref or speaker
+                else:
+                    ref = _last_group(rows)
+                    if ref:
+                        name, kind = ref
+                    else:
+                        name = speaker
+            else:
+                name = name or re.sub(r"^(?:the|a|an)\s+", "", speaker.strip(), flags=re.I)
+        else:
+            kind = "unknown"
+        cue = text[p.cue[0]:p.cue[1]] if p.cue else None
+        rows.append({
+            "article_id": article_id, "quote_id": len(rows), "start": p.start, "end": p.end,
+            "text": text[p.start:p.end], "n_words": len(words), "speaker": speaker,
+            "speaker_name": name, "speaker_type": kind, "cue": cue, "partial": partial,
+            "speaker_start": p.src[0] if p.src else None, "speaker_end": p.src[1] if p.src else None,
+            "cue_start": p.cue[0] if p.cue else None, "cue_end": p.cue[1] if p.cue else None,
+            "sent_id": p.extra["sent"], "para_id": p.para, "how": p.how or "none",
+            "_group": p.group,
+        })
+    return rows
+
+
+def _last_person(names: NameIndex, rows: list[dict], pos: int, quoted, text: str) -> str | None:
+    """The person a "he"/"she" at ``pos`` refers to: the last person speaker or name before it."""
+    best = None
+    for r in reversed(rows):
+        if r["speaker_type"] == "person" and r["speaker_start"] is not None and r["speaker_start"] < pos \
+                and r["speaker"].lower() not in PRONOUNS:
+            best = (r["speaker_start"], r["speaker_name"])
+            break
+        if r["speaker_type"] == "person" and r["speaker_start"] is not None and r["speaker_start"] < pos:
+            best = (r["speaker_start"], r["speaker_name"])
+            break
+    mention = names.last_person_before(pos)
+    if mention:
+        i = bisect.bisect_left(names.positions, pos) - 1
+        # Skip names inside quotes: the speaker is not who the quote talks about.
+        while i >= 0 and any(a <= names.positions[i] < b for a, b in quoted):
+            i -= 1
+        if i >= 0 and (best is None or names.positions[i] > best[0]):
+            return names.names[i]
+    return best[1] if best else None
+
+
+def _last_group(rows: list[dict]):
+    for r in reversed(rows):
+        if r["speaker_type"] in ("anonymous", "organization") and r["speaker_name"]:
+            return r["speaker_name"], r["speaker_type"]
+    return None
+
+
+# --------------------------------------------------------------------------- corpus
+
+def _spans_by_article(frame: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    if frame.empty:
+        return out
+    for aid, s, e in zip(frame["article_id"].astype(str), frame["start"], frame["end"]):
+        out.setdefault(aid, []).append((int(s), int(e)))
+    return out
+
+
+def _check_corpus(corpus) -> None:
+    for name in ("articles", "paragraphs", "sentences"):
+        if not hasattr(corpus, name):
+            raise TypeError(f"expected a Corpus (from an.load_event / an.from_texts), got {type(corpus).__name__}")
+
+
+def quotes(corpus) -> pd.DataFrame:
+    """Every direct quote in the corpus, one row each, in article order.
+
+    Columns: ``article_id``, ``quote_id`` (within the article), ``start``/``end`` (the quoted
+    words inside the marks, offsets into the clean text), ``text``, ``n_words``, ``speaker``
+    (as written), ``speaker_name`` (resolved: full name for a surname or pronoun),
+    ``speaker_type`` (person, anonymous, organization, document, unknown), ``cue`` (the
+    speech verb), ``partial`` (a few quoted words inside the outlet's own sentence),
+    ``speaker_start``/``speaker_end``, ``cue_start``/``cue_end``, ``sent_id``, ``para_id``
+    and ``how`` (where the speaker was found: after, before, colon, continued,
+    previous sentence, none).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "“We will adapt,” Secretary Antony Blinken said. Officials agreed. "
+    ...                          "“It is a step,” he said."})
+    >>> quotes(c)[["text", "speaker", "speaker_name", "speaker_type", "cue"]].values.tolist()
+    [['We will adapt,', 'Secretary Antony Blinken', 'Antony Blinken', 'person', 'said'], ['It is a step,', 'he', 'Antony Blinken', 'person', 'said']]
+    """
+    _check_corpus(corpus)
+    paras = _spans_by_article(corpus.paragraphs)
+    sents = _spans_by_article(corpus.sentences)
+    rows: list[dict] = []
+    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
+        if not isinstance(text, str) or not text:
+            continue
+        rows.extend(quotes_for_article(aid, text, paras.get(aid, [(0, len(text))]), sents.get(aid, [(0, len(text))])))
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return frame.astype({"partial": bool}) if not frame.empty else frame

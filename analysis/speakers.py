@@ -1,0 +1,612 @@
+"""Who is speaking: find the source of a speech verb, type it, and resolve names.
+
+The building blocks shared by :mod:`analysis.quotes` and :mod:`analysis.attribution`:
+
+* :func:`cue_matches` finds speech and sourcing verbs ("said", "told", "according to").
+* :func:`subject_before` / :func:`subject_after` find the noun phrase that speaks
+  ("John Herbst, former ambassador, said" -> "John Herbst"; "said Blinken" -> "Blinken").
+* :func:`describe_source` types a source: ``person``, ``anonymous``, ``organization``,
+  ``document`` or ``unknown``, with the number of sources when it is stated ("four").
+* :class:`NameIndex` resolves a bare surname to the full name given earlier and a
+  pronoun to the person mentioned last.
+
+All rules are word lists in ``analysis/resources/quotes_*.txt`` plus a few regular
+expressions; nothing here is tuned to particular articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Source",
+    "NameIndex",
+    "cue_matches",
+    "describe_source",
+    "subject_after",
+    "subject_before",
+    "according_to",
+]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("analysis").joinpath("resources", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Speech and sourcing verb forms (lower case), from ``quotes_cues.txt``."""
+    return frozenset(w.lower() for w in _lines("quotes_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Nouns for people as sources ("official", "aide"), from ``quotes_sources.txt``."""
+    return frozenset(w.lower() for w in _lines("quotes_sources.txt"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for written sources ("statement", "report"), from ``quotes_documents.txt``."""
+    return frozenset(w.lower() for w in _lines("quotes_documents.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Titles and role words stripped before a name, from ``quotes_titles.txt``."""
+    return frozenset(_lines("quotes_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Words that make a capitalized source an organization, from ``quotes_orgs.txt``."""
+    return frozenset(_lines("quotes_orgs.txt"))
+
+
+# Lower-case heads that name an organization without a proper name ("the administration").
+ORG_HEADS = frozenset("""administration campaign government agency department ministry company
+firm group police military army navy team court committee council office embassy network
+newspaper paper magazine outlet channel station party union organization organisation
+prosecutors regime kremlin pentagon bureau commission institute university hospital
+coalition alliance movement board band club league fund bank""".split())
+
+PRONOUNS = frozenset("he she they i we it you him her them".split())
+PERSON_PRONOUNS = frozenset("he she i".split())
+DETERMINERS = frozenset("""a an the one two three four five six seven eight nine ten eleven twelve
+another other some several many most few both all each these those this that his her their its
+our my your no multiple numerous dozens dozen half dozens hundreds""".split())
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "both": 2, "dozen": 12, "a dozen": 12, "half a dozen": 6,
+}
+# Words between a subject and its verb that are not part of the subject ("Blinken also said",
+# "officials have long noted").
+_AUX = frozenset("""has have had also would will could can may might must did does do is was are were
+then later earlier previously once again still first further long never repeatedly recently
+publicly privately reportedly frequently often later subsequently already just separately
+initially originally flatly simply shall should been being even only not""".split())
+# Words that end a subject looking backwards: clause openers, conjunctions, prepositions.
+_CLAUSE_WORDS = frozenset("""that and but though although while as because when after before since so
+where which if whether or nor than yet until unless whereas whom whose what how why""".split())
+_PREPOSITIONS = frozenset("""in on at by with from about into over under of for to during after before
+since amid among between through throughout via per despite""".split())
+# Words that end a subject looking forwards after an inverted cue ("said Blinken in Moldova").
+_AFTER_STOP = frozenset("""in on at during after before when while who which that adding noting
+saying told to last this earlier later yesterday today tonight monday tuesday wednesday thursday
+friday saturday sunday as because according since and but referring speaking writing
+explaining arguing""".split())
+_RELATIVE = frozenset("who whose which that familiar close".split())
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-&]*|[,;:()\u2014\u2013]")
+_CAP = re.compile(r"^[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    words = sorted(cue_words(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'\-])(?:according to|went on|goes on|shot back|fired back|chimed in|" + "|".join(map(re.escape, words)) + r")(?![\w’'\-])")
+
+
+def cue_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Speech-verb matches in ``text[start:end]`` (lower-case forms only, so "Post" is not "post").
+
+    >>> [m.group() for m in cue_matches("The Post reported it, according to aides who said so.")]
+    ['reported', 'according to', 'said']
+    """
+    end = len(text) if end is None else end
+    return list(_cue_regex().finditer(text, start, end))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source phrase and what kind of source it is."""
+
+    text: str
+    type: str  # person, anonymous, organization, document, unknown
+    anonymous: bool
+    count: int | None
+    head: str
+    name: str | None  # the person's or organization's name, titles stripped
+
+
+def _words(text: str) -> list[str]:
+    return [t.strip("’'") for t in re.findall(r"[A-Za-z0-9][\w’'.\-&]*", text)]
+
+
+def _is_cap(word: str) -> bool:
+    return bool(_CAP.match(word))
+
+
+def strip_name(words: list[str]) -> list[str]:
+    """The name part of a capitalized run: what follows the last title word.
+
+    >>> strip_name("NATO Secretary General Jens Stoltenberg".split())
+    ['Jens', 'Stoltenberg']
+    >>> strip_name("Secretary of State Antony Blinken".split())
+    ['Antony', 'Blinken']
+    """
+    titles = title_words()
+    cut = 0
+    for i, w in enumerate(words):
+        parts = w.split("-")
+        if len(parts) > 1 and all(x in titles or x.lower() in {"in", "elect", "designate"} for x in parts):
+            cut = i + 1
+        elif w in titles or w.rstrip(".") + "." in titles or (w.isupper() and len(w) > 2 and i < len(words) - 1):
+            cut = i + 1
+    rest = words[cut:]
+    return rest if rest else words[-1:]
+
+
+def _possessive(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word)
+
+
+def describe_source(phrase: str) -> Source:
+    """Type a source phrase: person, anonymous, organization, document or unknown.
+
+    >>> s = describe_source("four U.S. officials familiar with the matter")
+    >>> s.type, s.anonymous, s.count, s.head
+    ('anonymous', True, 4, 'officials')
+    >>> describe_source("Secretary of State Antony Blinken").name
+    'Antony Blinken'
+    >>> describe_source("The statement").type, describe_source("the White House").type
+    ('document', 'organization')
+    """
+    text = phrase.strip(" ,.;:")
+    words = _words(text)
+    if not words:
+        return Source(text, "unknown", False, None, "", None)
+    low = [w.lower() for w in words]
+    count = _count(low)
+    # "one of the officials familiar with ..." -> the core is "officials".
+    core = list(words)
+    m = None
+    for i, w in enumerate(low[:4]):
+        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()):
+            m = i
+    if m is not None:
+        core = words[m + 1:]
+    # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
+    cut = len(core)
+    for i, w in enumerate(core):
+        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}):
+            cut = i
+            break
+        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry".
+        if i > 0 and w.lower() == "of" and not _is_cap(core[i - 1]):
+            cut = i
+            break
+    core = core[:cut] or core
+    head = _possessive(core[-1])
+    head_low = head.lower()
+    orgs = org_words()
+    if head_low in PRONOUNS and len(core) == 1:
+        kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
+        return Source(text, kind, False, count, head, None)
+    if head_low in document_nouns() and not _is_cap(head):
+        return Source(text, "document", False, count, head, None)
+    if _is_cap(head) and head_low in source_nouns() and len(_trailing_caps(core)) == 1 and core[-1] == words[0]:
+        # "Officials said ...": a sentence-initial capital, not a name.
+        return Source(text, "anonymous", True, count, head, None)
+    if not _is_cap(head):
+        if head_low in source_nouns():
+            return Source(text, "anonymous", True, count, head, None)
+        if head_low in ORG_HEADS:
+            return Source(text, "organization", False, count, head, None)
+        return Source(text, "unknown", False, count, head, None)
+    # A proper head: a person's name or an organization.
+    caps = _trailing_caps(core)
+    name = strip_name(caps)
+    if 2 <= len(name) < len(caps) and not any(w in orgs for w in name):
+        # A title before a name wins over an organization before it:
+        # "The Council on American-Islamic Relations National Executive Director Nihad Awad".
+        return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
+    if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
+        return Source(text, "organization", False, count, head, " ".join(caps))
+    name = strip_name(caps)
+    if name and name[-1].lower() in PRONOUNS:
+        return Source(text, "unknown", False, count, head, None)
+    return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+
+
+def _trailing_caps(words: list[str]) -> list[str]:
+    """The capitalized run that ends a phrase, allowing "of"/"the" inside ("Joint Chiefs of Staff")."""
+    out: list[str] = []
+    for w in reversed(words):
+        if _is_cap(w) or (out and w in {"of", "the", "de", "da", "van", "von", "bin", "al", "for", "and"}):
+            out.append(w)
+        else:
+            break
+    while out and not _is_cap(out[-1]):
+        out.pop()
+    return list(reversed(out))
+
+
+def _count(low: list[str]) -> int | None:
+    for i, w in enumerate(low[:4]):
+        if w.isdigit():
+            return int(w)
+        if w in NUMBER_WORDS and w not in ("both",):
+            if w == "dozen" and i > 0 and low[i - 1] == "half":
+                return 6
+            return NUMBER_WORDS[w]
+        if w == "both":
+            return 2
+    return None
+
+
+def is_subject(phrase: str) -> bool:
+    """Whether a phrase can be the source of a speech verb (a noun phrase with a fitting head).
+
+    >>> is_subject("one European diplomat"), is_subject("the policy was"), is_subject("Blinken")
+    (True, False, True)
+    """
+    words = _words(phrase)
+    if not words or len(words) > 14:
+        return False
+    first = words[0]
+    if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()):
+        return False
+    if any(w.lower() in cue_words() and not _is_cap(w) for w in words):
+        return False
+    # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)".
+    roles = role_words()
+    for w in words[1:]:
+        if w.lower() in ("of", "for", "with", "familiar", "close", "who", "at", "from", "in", "on", "to"):
+            break
+        if w[:1].islower() and w.endswith("ed") and w.lower() not in roles:
+            return False
+    src = describe_source(phrase)
+    return src.type != "unknown" or src.head.lower() in PRONOUNS
+
+
+def _trim_aux(text: str) -> str:
+    """Drop auxiliaries and adverbs between a subject and its verb: "Blinken also" -> "Blinken"."""
+    while True:
+        m = re.search(r"[\s,]*([A-Za-z]+)\s*$", text)
+        if not m:
+            return text
+        w = m.group(1)
+        if w.lower() in _AUX or (w.endswith("ly") and w[0].islower() and len(w) > 4):
+            text = text[:m.start()]
+            continue
+        return text
+
+
+def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | None:
+    """Span of the subject of a speech verb at ``cue_start``, looking back no further than ``lo``.
+
+    Handles an appositive between subject and verb ("John Herbst, former ambassador, said")
+    and stops at clause boundaries ("That position, Blinken noted").
+
+    >>> t = "That position, Blinken noted, was a hallmark."
+    >>> a, b = subject_before(t, t.index("noted")); t[a:b]
+    'Blinken'
+    >>> t = ", John Herbst, former U.S. ambassador to Ukraine, said"
+    >>> a, b = subject_before(t, t.index("said")); t[a:b]
+    'John Herbst'
+    """
+    seg = _trim_aux(text[lo:cue_start])
+    # "Sen. Bernie Sanders (I-Vt.) said": a party-state tag is not part of the subject.
+    m = re.search(r"\s*\([^()]{1,40}\)\s*,?\s*$", seg)
+    if m:
+        seg = _trim_aux(seg[:m.start()]) + ("," if m.group().rstrip().endswith(",") else "")
+    end = lo + len(seg.rstrip())
+    seg = text[lo:end]
+    if not seg.strip():
+        return None
+    if seg.rstrip().endswith(","):
+        # An appositive or aside: the subject ends at the comma before it.
+        body = seg.rstrip()[:-1]
+        k = max(body.rfind(","), body.rfind("("), body.rfind("\u2014"))
+        if k >= 0:
+            span = _clause_tail(text, lo, lo + k)
+            if span and is_subject(text[span[0]:span[1]]):
+                return span
+        span = _clause_tail(text, lo, lo + len(body))
+        if span and is_subject(text[span[0]:span[1]]):
+            return span
+        return None
+    span = _clause_tail(text, lo, end)
+    if span and is_subject(text[span[0]:span[1]]):
+        return span
+    return None
+
+
+def _clause_tail(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The words after the last clause boundary in ``text[lo:end]``."""
+    seg = text[lo:end]
+    start = lo
+    for m in re.finditer(r"[,;:(\u2014\u2013\"“”]|\s-\s", seg):
+        start = lo + m.end()
+    tail = text[start:end]
+    toks = list(re.finditer(r"\S+", tail))
+    keep = 0
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i].group().strip("’'.")
+        if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(toks[i - 1].group()) and i + 1 < len(toks) and _is_cap(toks[i + 1].group())):
+            # "the" is not a boundary; lower-case clause words are.
+            if w[:1].islower() or w.lower() in {"that", "and", "but", "though", "although", "while", "as", "because", "when", "after", "before", "if", "so"}:
+                keep = i + 1
+                break
+    toks = toks[keep:]
+    if not toks:
+        return None
+    if toks[0].group().lower() in _PREPOSITIONS:
+        # "In a statement on Tuesday the official said": the subject is the longest tail
+        # that is a noun phrase and does not continue a prepositional phrase.
+        for i in range(1, len(toks)):
+            prev = toks[i - 1].group().lower().strip(",")
+            phrase = tail[toks[i].start():toks[-1].end()]
+            if prev not in _PREPOSITIONS and prev not in DETERMINERS and is_subject(phrase):
+                return start + toks[i].start(), start + toks[-1].end()
+        return None
+    return start + toks[0].start(), start + toks[-1].end()
+
+
+def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, int] | None:
+    """Span of the subject after an inverted verb: ``said Blinken`` / ``said a spokesman for X``.
+
+    >>> t = "said John Herbst, former U.S. ambassador."
+    >>> a, b = subject_after(t, 4); t[a:b]
+    'John Herbst'
+    """
+    hi = len(text) if hi is None else hi
+    seg = text[cue_end:hi]
+    m = re.match(r"\s*", seg)
+    pos = cue_end + m.end()
+    toks = list(re.finditer(r"[^\s,;:.!?()\u2014\u2013\"“”]+(?:\.(?=[A-Z\s]))?", text[pos:hi]))
+    out = []
+    last_end = pos
+    for t in toks:
+        gap = text[last_end:pos + t.start()]
+        if out and re.search(r"[,;:!?()\u2014\u2013\"“”]|\.\s", gap):
+            break
+        w = t.group()
+        if out and w.lower() in _AFTER_STOP:
+            break
+        if not out and w.lower() in {"in", "on", "at", "during", "after", "that", "to"}:
+            return None
+        out.append(t)
+        last_end = pos + t.end()
+        if len(out) >= 10:
+            break
+    if not out:
+        return None
+    span = (pos + out[0].start(), pos + out[-1].end())
+    phrase = text[span[0]:span[1]]
+    return span if is_subject(phrase) else None
+
+
+_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+")
+
+
+def according_to(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """``(cue_start, cue_end, src_start, src_end)`` for each "according to X" in ``text[lo:hi]``.
+
+    The source runs to the next comma, period or clause word ("according to the sources,").
+    """
+    out = []
+    for m in _ACCORDING.finditer(text, lo, hi):
+        j = m.end()
+        # A period ends the source unless it closes an abbreviation ("four U.S. officials").
+        stop = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$")
+        span = phrase_after(text, j, hi)
+        if span:
+            out.append((m.start(), m.start() + len("according to"), span[0], span[1]))
+    return out
+
+
+_PHRASE_STOP = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$|\s(?=(?:who|which|that|when|while|as|because|after|before)\s)")
+
+
+def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase starting at ``j`` after "according to" or "by": up to a comma,
+    a sentence end or a relative clause ("an official who suggested ...")."""
+    k = _PHRASE_STOP.search(text, j, hi)
+    end = k.start() if k else hi
+    phrase = text[j:end].rstrip()
+    if phrase and is_subject(phrase):
+        return j, j + len(phrase)
+    return None
+
+
+# --------------------------------------------------------------------------- names
+
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z]{0,2}\.|[A-Z][\w’'\-]*|(?:de|da|van|von|bin|al|of|the)(?=[ \t]+[A-Z]))"
+_NAME_RUN = re.compile(r"(?<![\w’'])" + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r")*")
+_SUFFIX = frozenset("Jr. Jr Sr. Sr II III IV".split())
+_NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At For But And Or
+If When While After Before As Since Although Though Meanwhile Still However Indeed Later
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Mr. Mrs. Ms. Dr. His Her Their Its Our My""".split())
+
+
+@dataclass
+class NameIndex:
+    """Full person names mentioned in an article, by position, to resolve surnames and pronouns.
+
+    >>> ix = NameIndex.build("President Joe Biden met Gen. CQ Brown. Biden agreed.")
+    >>> ix.resolve("Biden", 40), ix.resolve("Mr. Brown", 40)
+    ('Joe Biden', 'CQ Brown')
+    """
+
+    positions: list[int]
+    names: list[str]
+    last_token: list[str]
+
+    @classmethod
+    def build(cls, text: str, skip: list[tuple[int, int]] | None = None) -> "NameIndex":
+        """Index every run of two or more capitalized words that looks like a person's name."""
+        pos, names, last = [], [], []
+        orgs = org_words()
+        for m in _NAME_RUN.finditer(text):
+            words = m.group().split()
+            while words and (words[0] in _NOT_NAMES or not _is_cap(words[0])):
+                words = words[1:]
+            while words and not _is_cap(words[-1]):
+                words = words[:-1]
+            if len(words) < 2:
+                continue
+            if any(w.rstrip("’'s") in orgs or w in orgs for w in words):
+                continue
+            name = strip_name(words)
+            name = [w for w in name]
+            if name:
+                name[-1] = _possessive(name[-1])
+            core = [w for w in name if w not in _SUFFIX]
+            if len(core) < 2 or any(w.isupper() and len(w) > 3 for w in core):
+                continue
+            if any(w in _NOT_NAMES for w in core):
+                continue
+            pos.append(m.start())
+            names.append(" ".join(name))
+            last.append(core[-1])
+        return cls(pos, names, last)
+
+    def resolve(self, name: str, position: int) -> str:
+        """The full name for a surname (the latest full name before ``position`` ending in it)."""
+        words = [w for w in strip_name(name.split()) if w not in _SUFFIX]
+        if not words:
+            return name
+        words[-1] = _possessive(words[-1])
+        surname = words[-1]
+        if len(words) >= 2:
+            return " ".join(words)
+        i = bisect.bisect_left(self.positions, position)
+        for j in range(i - 1, -1, -1):
+            if self.last_token[j] == surname:
+                return self.names[j]
+        for j in range(i, len(self.names)):
+            if self.last_token[j] == surname:
+                return self.names[j]
+        if surname.isupper():  # a transcript label: "PENCE" -> "Mike Pence"
+            for j in range(len(self.names) - 1, -1, -1):
+                if self.last_token[j].upper() == surname.upper():
+                    return self.names[j]
+        return surname
+
+    def known(self) -> frozenset[str]:
+        """Every word of every indexed name: lets a lone surname count as a person."""
+        return frozenset(w for n in self.names for w in n.split())
+
+    def last_person_before(self, position: int, lo: int = 0) -> str | None:
+        """The full name mentioned last before ``position`` (and not before ``lo``)."""
+        i = bisect.bisect_left(self.positions, position)
+        if i > 0 and self.positions[i - 1] >= lo:
+            return self.names[i - 1]
+        return None
+
+
+@lru_cache(maxsize=1)
+def stopwords_lower() -> frozenset[str]:
+    """The library's stopwords (lower case)."""
+    from .text import stopwords
+
+    return stopwords()
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Lower-case words allowed in a noun phrase before a name, from ``quotes_roles.txt``."""
+    return frozenset(w.lower() for w in _lines("quotes_roles.txt")) | source_nouns()
+
+
+_LEAD_SKIP = frozenset("""But And So Yet Still However Meanwhile Then Also Now Instead Indeed Later
+Moreover Furthermore Nevertheless Nonetheless Separately Similarly Likewise Again Finally""".split())
+_NP_TOK = re.compile(r"\S+")
+_DET = frozenset("the a an".split())
+
+
+def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
+    """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
+
+    The phrase is capitalized words, role words ("presidential", "member") and connectors
+    ("of", "the"), ending in a name or a source noun ("White House officials").  A lone
+    capitalized word counts as a person only when ``known`` (surnames seen in the article)
+    holds it, so that "Hours later, ..." is not a speaker called Hours.
+
+    >>> t = "Republican presidential front-runner Donald Trump is insisting"
+    >>> a, b = np_at(t, 0, len(t)); t[a:b]
+    'Republican presidential front-runner Donald Trump'
+    """
+    toks = list(_NP_TOK.finditer(text, pos, hi))
+    i = 0
+    while i < len(toks) and toks[i].group().rstrip(",") in _LEAD_SKIP:
+        i += 1
+    roles = role_words()
+    titles = title_words()
+    out: list[tuple[int, int, str]] = []
+    for t in toks[i:i + 12]:
+        raw = t.group()
+        w = raw.rstrip(",;:!?”\"’)")
+        stop_after = w != raw
+        if w.endswith(".") and not (w in titles or len(w) <= 3 or re.fullmatch(r"(?:[A-Z]\.)+", w)):
+            w = w[:-1]
+            stop_after = True
+        wl = w.lower()
+        if not w:
+            break
+        if not out and wl in _DET:
+            ok = True
+        elif _is_cap(w) or re.fullmatch(r"[A-Z]\.", w):
+            ok = True
+        elif wl in roles and wl not in _DET:
+            ok = True
+        elif out and wl in {"of", "the", "and", "for", "de", "van", "von", "bin", "al"}:
+            ok = True
+        else:
+            ok = False
+        if not ok:
+            break
+        out.append((t.start(), t.start() + len(w), w))
+        if stop_after:
+            break
+    while out and (out[-1][2].lower() in {"of", "the", "and", "for", "a", "an"}):
+        out.pop()
+    if not out or (len(out) == 1 and out[0][2].lower() in _DET):
+        return None
+    words = [w for _, _, w in out]
+    last = _possessive(words[-1])
+    if not (_is_cap(last) or last.lower() in source_nouns()):
+        return None
+    if words[0] in _NOT_NAMES and words[0] not in ("The", "A", "An"):
+        return None
+    phrase = text[out[0][0]:out[-1][1]]
+    src = describe_source(phrase)
+    if src.type == "unknown":
+        return None
+    if src.type == "person":
+        name = (src.name or "").split()
+        if len(name) == 1 and (known is None or name[0] not in known):
+            return None
+        if any(w in _NOT_NAMES for w in name):
+            return None
+    return out[0][0], out[-1][1]
