@@ -7,6 +7,7 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .framing import characterizations, frame_scores, frames, load_lexicon
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
 from .attribution import attributions, quote_summary
@@ -19,14 +20,18 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusWarning",
+    "characterizations",
     "edit_summary",
     "ensure_cmudict",
     "first_sentences",
+    "frame_scores",
+    "frames",
     "from_jsonl",
     "from_records",
     "from_table",
     "from_texts",
     "load_event",
+    "load_lexicon",
     "overview",
     "attributions",
     "quote_summary",

@@ -1,0 +1,685 @@
+"""Framing: frame-lexicon hits, frame rates by voice, and sentences that size up the event.
+
+A *frame* here is a set of words a writer may choose to stress one side of a story: how big
+the step was (``magnitude_bigger`` / ``magnitude_smaller``), the risk of escalation, self-
+defence, pressure, caution, hedging, change, restriction.  The words live in an editable CSV,
+``analysis/resources/frames.csv`` (documented in ``analysis/resources/FRAMES.md``); users can
+pass their own lexicon as a path or a DataFrame (:func:`load_lexicon` checks it).
+
+Matching rules (see FRAMES.md for the full story):
+
+- ``word`` and ``phrase`` patterns match case-insensitively at word boundaries; ``*`` matches
+  any word ending (``escalat*``: escalate, escalating, escalation); a hyphen matches a hyphen,
+  a space or nothing (``counter-fire``: counterfire, counter fire); a space matches any run of
+  white space; an apostrophe matches ' or ’.
+- ``regex`` patterns are Python regular expressions, matched case-insensitively at word
+  boundaries (use ``(?-i:...)`` for a case-sensitive part).
+- Within a frame, overlapping hits count once: the longest wins ("in a limited capacity", not
+  also "limited").  Across frames, the same words may count once in each frame ("reversal" is
+  both ``magnitude_bigger`` and ``change``): each frame is its own lens.
+- Only body paragraphs are searched (no titles, no subheads).
+- A hit is ``negated`` when a negation (not, no, never, n't, without, ...) stands in the three
+  words before it in the same clause: "has not changed", "no formal arms ban", "not limited".
+- ``voice`` is ``quoted`` when the hit falls inside a direct quote found by
+  :func:`analysis.quotes` (its speaker is given), else ``outlet``: the outlet's own words.
+
+The per-article work is :func:`_frames_for_article`, which needs only a text, its body
+sentence spans and its quote spans, so a corpus-scale feature table can call it directly; the
+lexicon is compiled once into one regular expression per frame.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .corpus import Corpus
+
+__all__ = [
+    "EVENT_TERMS",
+    "LexiconError",
+    "characterizations",
+    "frame_scores",
+    "frames",
+    "load_lexicon",
+]
+
+LEXICON_COLUMNS = ["frame", "pattern", "kind", "note", "source"]
+KINDS = ("word", "phrase", "regex")
+VOICES = ("outlet", "quoted")
+HIT_COLUMNS = ["article_id", "outlet", "frame", "term", "match", "start", "end", "sentence_id",
+               "para_id", "rel_position", "voice", "speaker", "speaker_type", "negated"]
+
+# Words that name the decision itself in coverage of a policy step.  A magnitude word in a
+# sentence that names one of these is about the step, not about something else ("a major
+# offensive").  Same pattern syntax as a lexicon ``phrase``; extend with ``event_terms=``.
+EVENT_TERMS: tuple[str, ...] = (
+    "decision*", "policy", "policies", "step", "steps", "change", "changes", "shift", "shifts",
+    "move", "moves", "authorization*", "authorisation*", "permission*", "approval*",
+    "go-ahead", "green light", "directive*", "guidance", "executive order*", "measure",
+    "measures", "plan", "plans", "proposal*", "announcement*", "reversal*", "easing",
+    "ruling*", "deal", "agreement*", "bill", "reform*", "sanction*", "restriction*", "ban",
+    "stance", "strategy", "approach", "initiative*", "package*",
+)
+
+# Negations that flip a hit when they stand shortly before it in the same clause.
+_NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "hardly", "cannot",
+                        "none", "nothing", "nobody", "barely", "scarcely"})
+NEGATION_WINDOW = 3
+# Words after which an earlier negation no longer applies ("not X but only Y").
+_CONTRAST = frozenset({"but", "yet", "although", "though", "however", "while"})
+# Punctuation that ends a clause for negation and for characterizations.
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
+_TOKEN = re.compile(r"[\w’'-]+")
+# Words that open a subordinate clause: a magnitude word inside one ("... after Russia began a
+# major offensive") sizes up that clause's subject, not the event, unless the clause names it.
+_SUBORDINATORS = re.compile(
+    r"\b(?:after|because|since|while|whereas|although|though|when|whenever|before|until|"
+    r"unless|amid|amidst|despite)\b", re.IGNORECASE)
+# A clause that opens on a pronoun and a linking verb refers back to the event under
+# discussion: "When he relented, it was in the narrowest of ways", "... but it is limited".
+_ANAPHORA = re.compile(
+    r"\W*(?:(?:and|but|yet|so|however|still)\s+)?(?P<pron>it|this|that)(?:['’]s\b|\s+(?:is|was|"
+    r"marks?|marked|represents?|represented|amounts?|amounted|remains?|remained|extends?|"
+    r"extended|applies|applied)\b)", re.IGNORECASE)
+# ... and the magnitude word must follow closely ("it is only a good old wall" still slips by).
+ANAPHORA_REACH = 4
+
+
+class LexiconError(ValueError):
+    """A frame lexicon that cannot be used; the message names the row and the problem."""
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def _default_lexicon_path():
+    return resources.files("analysis").joinpath("resources", "frames.csv")
+
+
+def load_lexicon(source: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """A frame lexicon as a checked DataFrame: ``frame, pattern, kind, note, source``.
+
+    ``source`` is None (the shipped ``resources/frames.csv``), a path to a CSV file, or a
+    DataFrame with at least ``frame`` and ``pattern`` columns.  ``kind`` (``word``,
+    ``phrase`` or ``regex``) may be left out: it is then ``phrase`` for patterns with a space
+    and ``word`` otherwise.  ``note`` and ``source`` are optional.  Exact duplicate rows are
+    dropped.  Problems raise :class:`LexiconError` naming the row (its CSV line for a file).
+
+    >>> lex = load_lexicon(pd.DataFrame({"frame": ["risk", "risk"],
+    ...                                   "pattern": ["escalat*", "widen the war"]}))
+    >>> lex[["frame", "pattern", "kind"]].values.tolist()
+    [['risk', 'escalat*', 'word'], ['risk', 'widen the war', 'phrase']]
+    >>> load_lexicon(pd.DataFrame({"frame": ["x"], "pattern": ["("], "kind": ["regex"]}))
+    Traceback (most recent call last):
+    ...
+    analysis.framing.LexiconError: lexicon row 0 (frame 'x', pattern '('): not a valid regular expression: missing ), unterminated subpattern at position 0
+    """
+    if source is None:
+        with _default_lexicon_path().open("r", encoding="utf-8") as fh:
+            raw = pd.read_csv(fh, dtype=str, keep_default_na=False)
+        where, line_offset = "default lexicon line", 2
+    elif isinstance(source, pd.DataFrame):
+        raw = source.copy()
+        where, line_offset = "lexicon row", None
+    elif isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.is_file():
+            raise LexiconError(f"lexicon file not found: {path}")
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+            raise LexiconError(f"cannot read lexicon {path} as CSV: {exc}") from None
+        where, line_offset = f"{path.name} line", 2
+    else:
+        raise LexiconError(f"a lexicon is a path to a CSV file or a DataFrame, not {type(source).__name__}")
+
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    missing = [c for c in ("frame", "pattern") if c not in raw.columns]
+    if missing:
+        raise LexiconError(f"lexicon is missing column(s) {missing}; it has {list(raw.columns)} "
+                           f"(needed: frame, pattern; optional: kind, note, source)")
+    rows = []
+    for i, rec in enumerate(raw.to_dict("records")):
+        label = f"{where} {i + line_offset}" if line_offset is not None else f"{where} {raw.index[i]}"
+        frame, pattern = _cell(rec.get("frame")), _cell(rec.get("pattern"))
+        kind = _cell(rec.get("kind")).lower()
+        if not frame or not pattern:
+            raise LexiconError(f"{label}: empty {'frame' if not frame else 'pattern'}")
+        label = f"{label} (frame {frame!r}, pattern {pattern!r})"
+        if not kind:
+            kind = "phrase" if " " in pattern else "word"
+        if kind not in KINDS:
+            raise LexiconError(f"{label}: kind must be one of {list(KINDS)}, not {kind!r}")
+        if kind == "word" and re.search(r"\s", pattern):
+            raise LexiconError(f"{label}: a word pattern has no spaces; use kind 'phrase'")
+        try:
+            rx = re.compile(_pattern_regex(pattern, kind), re.IGNORECASE)
+        except re.error as exc:
+            raise LexiconError(f"{label}: not a valid regular expression: {exc}") from None
+        if rx.groups and re.search(r"\\[1-9]|\(\?P=", pattern):
+            raise LexiconError(f"{label}: backreferences are not supported in lexicon patterns")
+        if rx.match(""):
+            raise LexiconError(f"{label}: the pattern matches empty text")
+        rows.append({"frame": frame, "pattern": pattern, "kind": kind,
+                     "note": _cell(rec.get("note")), "source": _cell(rec.get("source"))})
+    out = pd.DataFrame(rows, columns=LEXICON_COLUMNS)
+    return out.drop_duplicates(subset=["frame", "pattern", "kind"]).reset_index(drop=True)
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _pattern_regex(pattern: str, kind: str) -> str:
+    """The regex for one lexicon pattern, without word boundaries."""
+    if kind == "regex":
+        return pattern
+    out = []
+    for ch in pattern:
+        if ch == "*":
+            out.append(r"\w*")
+        elif ch == "-":
+            # hyphen, space or nothing: counter-fire, counter fire, counterfire
+            out.append(r"(?:[-‐‑]|\s+)?")
+        elif ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+# A hit starts and ends at word edges; a hyphen before it blocks it (de-escalation is not
+# escalation), and so does a hyphen after it that joins another word (limited-time).
+_LEFT, _RIGHT = r"(?<![\w‐‑-])", r"(?![\w]|[-‐‑]\w)"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A lexicon compiled to one regex per frame; ``terms[frame][group]`` is the pattern."""
+
+    frames: tuple[str, ...]
+    regexes: tuple[re.Pattern, ...]
+    terms: tuple[dict, ...]
+
+
+@lru_cache(maxsize=16)
+def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
+    by_frame: dict[str, list[tuple[str, str]]] = {}
+    for frame, pattern, kind in rows:
+        by_frame.setdefault(frame, []).append((pattern, kind))
+    names, regexes, terms = [], [], []
+    for frame, pats in by_frame.items():
+        # At one start position the first alternative that matches wins, so try the longer
+        # patterns first: "in a limited capacity" before "limited".
+        pats = sorted(pats, key=lambda pk: (-len(pk[0].split()), -len(pk[0])))
+        parts, group_term, group, firsts = [], {}, 1, set()
+        for pattern, kind in pats:
+            body = _pattern_regex(pattern, kind)
+            parts.append(f"((?:{body}){_RIGHT})")
+            group_term[group] = pattern
+            group += 1 + re.compile(body, re.IGNORECASE).groups
+            chars = _first_chars(body) if firsts is not None else None
+            firsts = None if chars is None else firsts | chars
+        # The lookahead finds a candidate at every start position, overlapping ones included
+        # (overlaps are resolved afterwards: longest wins).  The left word edge and the set
+        # of possible first letters stand outside it, so most positions fail at once.
+        pre = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
+        regexes.append(re.compile(f"{_LEFT}{pre}(?=(?:{'|'.join(parts)}))", re.IGNORECASE))
+        names.append(frame)
+        terms.append(group_term)
+    return _Compiled(tuple(names), tuple(regexes), tuple(terms))
+
+
+def _first_chars(body: str) -> set[str] | None:
+    """The characters a regex can start with, both cases, or None when unknown.
+
+    Only a speed-up (a prefilter), so anything unusual returns None and is not filtered.
+    """
+    try:
+        import re._constants as C  # noqa: N812  (CPython 3.11+)
+        import re._parser as P  # noqa: N812
+    except ImportError:  # pragma: no cover - older or other Pythons: no prefilter
+        return None
+
+    def first(items) -> set[str] | None:
+        for op, av in items:
+            if op in (C.ASSERT_NOT, C.ASSERT, C.AT):
+                continue  # zero-width: the next item decides
+            if op is C.LITERAL:
+                ch = chr(av)
+                return {ch.lower(), ch.upper()}
+            if op is C.SUBPATTERN:
+                return first(av[-1])
+            if op is C.BRANCH:
+                out: set[str] = set()
+                for branch in av[1]:
+                    got = first(branch)
+                    if got is None:
+                        return None
+                    out |= got
+                return out
+            if op is C.IN:
+                out = set()
+                for o, a in av:
+                    if o is not C.LITERAL:
+                        return None
+                    out |= {chr(a).lower(), chr(a).upper()}
+                return out
+            return None
+        return None
+
+    try:
+        return first(list(P.parse(body, re.IGNORECASE)))
+    except Exception:  # noqa: BLE001 - a prefilter must never break matching
+        return None
+
+
+@lru_cache(maxsize=1)
+def _default_compiled() -> _Compiled:
+    lex = load_lexicon(None)
+    return _compile_rows(tuple(zip(lex["frame"], lex["pattern"], lex["kind"])))
+
+
+def _compile(lexicon) -> _Compiled:
+    """A compiled lexicon from anything :func:`load_lexicon` takes (or a compiled one)."""
+    if isinstance(lexicon, _Compiled):
+        return lexicon
+    if lexicon is None:
+        return _default_compiled()
+    lex = load_lexicon(lexicon)
+    return _compile_rows(tuple(zip(lex["frame"], lex["pattern"], lex["kind"])))
+
+
+# --------------------------------------------------------------------------- per article
+
+def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
+    """Whether a negation stands in the few words before a hit, in the same clause."""
+    pre = text[max(sent_start, hit_start - 80):hit_start]
+    cut = None
+    for cut in _CLAUSE_PUNCT.finditer(pre):
+        pass
+    if cut is not None:
+        pre = pre[cut.end():]
+    tokens = [t.lower() for t in _TOKEN.findall(pre)][-NEGATION_WINDOW:] if NEGATION_WINDOW > 0 else []
+    for tok in reversed(tokens):
+        if tok in _CONTRAST:
+            return False
+        if tok in _NEGATIONS or tok.endswith("n't") or tok.endswith("n’t"):
+            return True
+    return False
+
+
+def _frames_for_article(
+    article_id: str,
+    text: str,
+    sentences: Sequence[tuple[int, int, int, int]],
+    quotes: Sequence[tuple[int, int, object, object]] = (),
+    lexicon=None,
+) -> list[tuple]:
+    """Frame hits of one article, as tuples in ``HIT_COLUMNS`` order (without ``outlet``).
+
+    ``sentences`` are the body sentences as ``(sentence_id, para_id, start, end)`` in text
+    order; ``quotes`` are ``(start, end, speaker_name, speaker_type)`` of direct quotes;
+    ``lexicon`` is anything :func:`load_lexicon` takes, or an already compiled lexicon.
+
+    >>> hits = _frames_for_article("a", "It is not limited. It may escalate.",
+    ...                            [(0, 0, 0, 18), (1, 0, 19, 35)])
+    >>> [(h[1], h[3], h[12]) for h in hits]
+    [('magnitude_smaller', 'limited', True), ('hedging', 'may', False), ('escalation_risk', 'escalate', False)]
+    """
+    comp = _compile(lexicon)
+    if not sentences:
+        return []
+    # Body sentences are scanned one paragraph run at a time, so a phrase never spans two
+    # paragraphs; relative positions count body characters only.
+    runs: list[list[int]] = []
+    for _sid, pid, s, e in sentences:
+        if runs and runs[-1][0] == pid:
+            runs[-1][2] = e
+        else:
+            runs.append([pid, s, e])
+    body_len = sum(e - s for _p, s, e in runs) or 1
+    sent_starts = [s for _i, _p, s, _e in sentences]
+    q = sorted(quotes, key=lambda t: (t[0], t[1]))
+    q_starts = [t[0] for t in q]
+
+    out = []
+    for frame, rx, terms in zip(comp.frames, comp.regexes, comp.terms):
+        cands = []
+        for _pid, s, e in runs:
+            for m in rx.finditer(text, s, e):
+                g = m.lastindex
+                cands.append((m.start(), m.end(g), g))
+        if not cands:
+            continue
+        # Longest match wins within a frame; ties go to the earlier one.
+        cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for a, b, g in cands:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            taken.append((a, b))
+            kept.append((a, b, g))
+        for a, b, g in sorted(kept):
+            i = bisect_right(sent_starts, a) - 1
+            sid, pid, ss, se = sentences[i]
+            if a >= se:  # between sentences (white space): belongs to none
+                continue
+            before = 0
+            for _p, rs, re_ in runs:
+                if rs <= a < re_:
+                    before += a - rs
+                    break
+                before += re_ - rs
+            voice, speaker, speaker_type = "outlet", None, None
+            # the innermost quote that holds the hit's start (quotes may nest)
+            for qs, qe, name, kind in reversed(q[:bisect_right(q_starts, a)]):
+                if qs <= a < qe:
+                    voice, speaker, speaker_type = "quoted", name, kind
+                    break
+            out.append((article_id, frame, terms[g], text[a:b], a, b, sid, pid,
+                        round(before / body_len, 4), voice, speaker, speaker_type,
+                        _is_negated(text, ss, a)))
+    out.sort(key=lambda h: (h[4], h[1]))
+    return out
+
+
+# --------------------------------------------------------------------------- corpus
+
+def _quote_spans(corpus: Corpus, quotes: pd.DataFrame | None) -> dict[str, list[tuple]]:
+    """Direct-quote spans per article, from :func:`analysis.quotes` (called once)."""
+    if quotes is None:
+        if len(corpus) == 0:
+            return {}
+        from .quotes import quotes as find_quotes
+
+        quotes = find_quotes(corpus)
+    if not isinstance(quotes, pd.DataFrame):
+        raise TypeError(f"quotes must be a DataFrame like analysis.quotes(corpus) returns, "
+                        f"not {type(quotes).__name__}")
+    missing = [c for c in ("article_id", "start", "end") if c not in quotes.columns]
+    if missing:
+        raise ValueError(f"quotes table is missing column(s) {missing}; pass analysis.quotes(corpus)")
+    names = quotes["speaker_name"] if "speaker_name" in quotes else pd.Series(None, index=quotes.index)
+    kinds = quotes["speaker_type"] if "speaker_type" in quotes else pd.Series(None, index=quotes.index)
+    spans: dict[str, list[tuple]] = {}
+    for aid, s, e, n, k in zip(quotes["article_id"], quotes["start"], quotes["end"], names, kinds):
+        n = None if n is None or (not isinstance(n, str) and pd.isna(n)) or n == "" else str(n)
+        k = None if k is None or (not isinstance(k, str) and pd.isna(k)) or k == "" else str(k)
+        spans.setdefault(str(aid), []).append((int(s), int(e), n, k))
+    return spans
+
+
+def _body_sentences_by_article(corpus: Corpus) -> dict[str, list[tuple[int, int, int, int]]]:
+    sents = corpus.body_sentences()
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    for aid, sid, pid, s, e in zip(sents["article_id"], sents["sent_id"], sents["para_id"],
+                                   sents["start"], sents["end"]):
+        out.setdefault(aid, []).append((int(sid), int(pid), int(s), int(e)))
+    return out
+
+
+def _empty_hits() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+        HIT_COLUMNS, ["str", "str", "str", "str", "str", "int64", "int64", "int64", "int64",
+                      "float64", "str", "object", "object", "bool"])})
+
+
+def frames(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every frame-lexicon hit in the body of every article, one row per hit.
+
+    Columns: ``article_id, outlet, frame, term`` (the lexicon pattern), ``match`` (the text
+    matched), ``start, end`` (offsets into the clean text), ``sentence_id`` (=
+    ``corpus.sentences.sent_id``), ``para_id``, ``rel_position`` (share of the body text
+    before the hit, 0..1), ``voice`` (``outlet`` or ``quoted``), ``speaker`` and
+    ``speaker_type`` (for quoted hits, from :func:`analysis.quotes`), ``negated``.
+
+    ``lexicon``: None for the shipped lexicon, a CSV path or a DataFrame (see
+    :func:`load_lexicon`).  ``quotes``: an :func:`analysis.quotes` table to reuse; by default
+    it is computed once for the corpus.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": 'The step is not limited. "It could escalate," he said.'})
+    >>> frames(c)[["frame", "match", "voice", "negated"]].values.tolist()
+    [['magnitude_smaller', 'limited', 'outlet', True], ['hedging', 'could', 'quoted', False], ['escalation_risk', 'escalate', 'quoted', False]]
+    """
+    comp = _compile(lexicon)
+    qspans = _quote_spans(corpus, quotes)
+    sents = _body_sentences_by_article(corpus)
+    texts = corpus.articles["text"]
+    outlets = corpus.outlet_of()
+    rows = []
+    for aid in corpus.ids:
+        for h in _frames_for_article(aid, texts[aid], sents.get(aid, []), qspans.get(aid, ()), comp):
+            rows.append((h[0], outlets[aid]) + h[1:])
+    if not rows:
+        return _empty_hits()
+    out = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), None)
+    out["speaker_type"] = out["speaker_type"].astype(object).where(out["speaker_type"].notna(), None)
+    return out
+
+
+def frame_scores(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Frame rates per article, split by voice: one row per article x frame x voice.
+
+    Columns: ``article_id, outlet, frame, voice`` (``outlet``: the outlet's own words;
+    ``quoted``: inside direct quotes), ``hits``, ``negated`` (hits that are negated, counted
+    in ``hits`` too), ``n_words`` (body words of the article) and ``rate_per_1000`` = hits per
+    1,000 body words.  Both voices share the article's word count as denominator, so the two
+    rates of an article add up to its overall rate.  Every article x frame x voice appears,
+    with zeros where nothing matched; an article without body words has rate NaN.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "A limited step. Only a modest one, " + "word " * 13})
+    >>> s = frame_scores(c)
+    >>> s[(s.frame == "magnitude_smaller")][["voice", "hits", "n_words", "rate_per_1000"]].values.tolist()
+    [['outlet', 3, 20, 150.0], ['quoted', 0, 20, 0.0]]
+    """
+    comp = _compile(lexicon)
+    hits = frames(corpus, comp, quotes=quotes)
+    counts = hits.groupby(["article_id", "frame", "voice"]).agg(
+        hits=("frame", "size"), negated=("negated", "sum"))
+    index = pd.MultiIndex.from_product([corpus.ids, list(comp.frames), list(VOICES)],
+                                       names=["article_id", "frame", "voice"])
+    out = counts.reindex(index, fill_value=0).reset_index()
+    out["hits"] = out["hits"].astype(int)
+    out["negated"] = out["negated"].astype(int)
+    n_words = corpus.articles["n_words"].astype(int)
+    out.insert(1, "outlet", out["article_id"].map(corpus.outlet_of()))
+    out["n_words"] = out["article_id"].map(n_words).astype(int)
+    per = out["n_words"].where(out["n_words"] > 0)
+    out["rate_per_1000"] = (1000 * out["hits"] / per).round(2)
+    return out
+
+
+# --------------------------------------------------------------------------- characterizations
+
+def _term_regex(terms: Iterable[str]) -> re.Pattern:
+    parts = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(_pattern_regex(t, "phrase") for t in parts)
+    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE)
+
+
+_DEFAULT_EVENT_RX = _term_regex(EVENT_TERMS)
+
+
+def _segments(sentence: str) -> list[tuple[int, int, bool]]:
+    """Clause-like segments ``(start, end, subordinate)`` of a sentence.
+
+    Punctuation cuts the sentence; a subordinating word (after, because, when, amid, ...)
+    opens a subordinate segment that runs to the next cut.
+    """
+    cuts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)] + [len(sentence)]
+    segs = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        pos, sub = a, False
+        for m in _SUBORDINATORS.finditer(sentence, a, b):
+            if m.start() > pos:
+                segs.append((pos, m.start(), sub))
+            pos, sub = m.start(), True
+        segs.append((pos, b, sub))
+    return segs
+
+
+def _sizes_event(sentence: str, s0: int, hit: tuple[int, int], spans: list[tuple[int, int]],
+                 is_lede: bool, event_rx: re.Pattern, window: int) -> str | None:
+    """Why a magnitude hit sizes up the event (a short reason), or None if it does not."""
+    a, b = hit[0] - s0, hit[1] - s0
+    segs = _segments(sentence)
+
+    def seg_of(pos: int) -> tuple[int, int, bool]:
+        return next((sg for sg in segs if sg[0] <= pos < sg[1]), (0, len(sentence), False))
+
+    own = seg_of(a)
+    for m in event_rx.finditer(sentence):
+        # a word inside a magnitude hit ("departure from policy") does not count
+        if any(m.start() < hb - s0 and ha - s0 < m.end() for ha, hb in spans):
+            continue
+        seg = seg_of(m.start())
+        # a subordinate clause ("after Russia began a major offensive") is about its own
+        # subject: only an event word inside it links it to the event
+        if seg != own and (own[2] or seg[2]):
+            continue
+        lo, hi = (b, m.start()) if m.start() >= b else (m.end(), a)
+        if len(_TOKEN.findall(sentence, lo, hi)) <= window:
+            return f"names the event: {m.group().lower()}"
+    if own[2]:
+        return None
+    if is_lede:
+        return "lede"
+    ana = _ANAPHORA.match(sentence, own[0], own[1])
+    if ana and len(_TOKEN.findall(sentence, ana.end(), a)) <= ANAPHORA_REACH:
+        return f"refers back: {ana.group('pron').lower()}"
+    return None
+
+
+def _label(hit) -> str:
+    return f"not: {hit.match}" if hit.negated else hit.match
+
+
+def _position(rel: float, is_lede: bool) -> str:
+    if is_lede:
+        return "lede"
+    return "first third" if rel < 1 / 3 else "later"
+
+
+_CHAR_COLUMNS = ["article_id", "outlet", "sentence_id", "para_id", "start", "end", "sentence",
+                 "direction", "words", "bigger_words", "smaller_words", "voice", "speaker",
+                 "position", "rel_position", "reason"]
+
+
+def characterizations(
+    corpus: Corpus,
+    lexicon=None,
+    *,
+    quotes: pd.DataFrame | None = None,
+    event_terms: Iterable[str] | None = None,
+    bigger: str = "magnitude_bigger",
+    smaller: str = "magnitude_smaller",
+    window: int = 12,
+) -> pd.DataFrame:
+    """Sentences that size up the event itself, with the direction they push.
+
+    A body sentence is a characterization when it holds a hit of the ``bigger`` or
+    ``smaller`` frame that is about the event, which is the case when
+
+    1. an event word (``event_terms``: decision, policy, step, change, move, authorization,
+       permission, ...) stands at most ``window`` words from the hit, in the hit's clause or,
+       for a hit in the main clause, anywhere in the main clause.  A clause opened by after,
+       because, when, amid, ... is subordinate: it is about its own subject ("after Russia
+       began a major offensive") unless it names the event itself; or
+    2. the hit is in the main clause of the lede (the first body sentence: news states the
+       event there); or
+    3. the hit's clause opens on "it/this/that" + a linking verb and the hit follows within
+       four words, referring back to the event under discussion ("When he relented, it was
+       in the narrowest of ways").
+
+    A negated hit counts for the other side ("not a major shift" is smaller).  ``direction``
+    is ``bigger``, ``smaller`` or ``both``.  Columns: ``article_id, outlet, sentence_id,
+    para_id, start, end`` (of the sentence), ``sentence``, ``direction``, ``words`` (the hits
+    that carry it, "; "-separated, negated ones marked "not: ..."), ``bigger_words``,
+    ``smaller_words``, ``voice`` (``outlet``, ``quoted`` or ``mixed``), ``speaker`` (of quoted
+    hits), ``position`` (``lede``, ``first third``, ``later``), ``rel_position`` (0..1),
+    ``reason`` (why its hits count).  ``event_terms`` replaces :data:`EVENT_TERMS`
+    (pass ``EVENT_TERMS + ("verdict",)`` to extend it).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The decision marks a major shift. "
+    ...                         "It came after a major offensive. The move is not limited."})
+    >>> characterizations(c)[["sentence_id", "direction", "words", "reason"]].values.tolist()
+    [[0, 'bigger', 'major', 'names the event: decision'], [2, 'bigger', 'not: limited', 'names the event: move']]
+    """
+    comp = _compile(lexicon)
+    if bigger not in comp.frames and smaller not in comp.frames:
+        raise ValueError(f"the lexicon has neither frame {bigger!r} nor {smaller!r} (it has "
+                         f"{list(comp.frames)}); name its size frames with bigger= and smaller=")
+    if event_terms is not None and isinstance(event_terms, str):
+        raise TypeError("event_terms is a list of words or phrases, not one string")
+    event_rx = _DEFAULT_EVENT_RX if event_terms is None else _term_regex(event_terms)
+    hits = frames(corpus, comp, quotes=quotes)
+    hits = hits[hits["frame"].isin([bigger, smaller])]
+    if hits.empty:
+        return pd.DataFrame(columns=_CHAR_COLUMNS)
+    body = corpus.body_sentences()
+    sents = {(a, int(i)): (int(p), int(s), int(e), t) for a, i, p, s, e, t in zip(
+        body["article_id"], body["sent_id"], body["para_id"], body["start"], body["end"], body["text"])}
+    first = body.groupby("article_id")["sent_id"].min().to_dict()
+    by_sentence: dict[tuple[str, int], list] = {}
+    for h in hits.itertuples(index=False):
+        by_sentence.setdefault((h.article_id, int(h.sentence_id)), []).append(h)
+    rows = []
+    for (aid, sid), group in by_sentence.items():
+        para_id, s0, s1, text = sents[(aid, sid)]
+        spans = [(h.start, h.end) for h in group]
+        is_lede = sid == first.get(aid)
+        kept = []
+        for h in group:
+            reason = _sizes_event(text, s0, (h.start, h.end), spans, is_lede, event_rx, window)
+            if reason is None:
+                continue
+            side = "bigger" if h.frame == bigger else "smaller"
+            if h.negated:
+                side = "smaller" if side == "bigger" else "bigger"
+            kept.append((h, side, reason))
+        if not kept:
+            continue
+        sides = {side for _h, side, _r in kept}
+        voices = {h.voice for h, _s, _r in kept}
+        speakers = list(dict.fromkeys(h.speaker for h, _s, _r in kept if h.voice == "quoted" and h.speaker))
+
+        rows.append({
+            "article_id": aid, "outlet": group[0].outlet, "sentence_id": sid,
+            "para_id": para_id, "start": s0, "end": s1, "sentence": text,
+            "direction": "both" if len(sides) == 2 else sides.pop(),
+            "words": "; ".join(_label(h) for h, _s, _r in kept),
+            "bigger_words": "; ".join(_label(h) for h, s, _r in kept if s == "bigger"),
+            "smaller_words": "; ".join(_label(h) for h, s, _r in kept if s == "smaller"),
+            "voice": voices.pop() if len(voices) == 1 else "mixed",
+            "speaker": "; ".join(speakers) if speakers else None,
+            "position": _position(kept[0][0].rel_position, is_lede),
+            "rel_position": kept[0][0].rel_position,
+            "reason": "; ".join(dict.fromkeys(r for _h, _s, r in kept)),
+        })
+    out = pd.DataFrame(rows, columns=_CHAR_COLUMNS)
+    order = {aid: i for i, aid in enumerate(corpus.ids)}
+    out = out.sort_values(["article_id", "sentence_id"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), None)
+    return out.reset_index(drop=True)
