@@ -6,6 +6,7 @@ The public API, re-exported from the modules that implement it::
     corpus = an.load_event("data/events/ukraine-weapons-2024-05")
 """
 
+from .classroom import contrast_pair, glossary
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
 from .framing import characterizations, frame_scores, frames, load_lexicon
 from .sources import from_jsonl, from_table
@@ -21,6 +22,7 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "characterizations",
+    "contrast_pair",
     "edit_summary",
     "ensure_cmudict",
     "first_sentences",
@@ -30,6 +32,7 @@ __all__ = [
     "from_records",
     "from_table",
     "from_texts",
+    "glossary",
     "load_event",
     "load_lexicon",
     "overview",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import nbformat
 import pytest
 
@@ -36,6 +39,63 @@ def test_report_for_notebook_01(tmp_path):
     for page in (full, student):
         assert "<script src=" not in page and "cdnjs" not in page
     assert not list(tmp_path.glob(".*"))  # no staging folder left behind
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    build_report([SAMPLE_EVENT], out=out, workers=2, log=lambda *_: None)
+    return out / SAMPLE_EVENT.name
+
+
+def _solution_snippets(path):
+    """``(kind, text)`` of each cell tagged ``solution``: its first non-empty line."""
+    nb = nbformat.read(path, as_version=4)
+    snippets = []
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            line = next(ln for ln in cell.source.splitlines() if ln.strip())
+            snippets.append((cell.cell_type, re.sub(r"[*`#]", "", line).strip()[:40]))
+    return snippets
+
+
+def test_sample_report_has_both_editions_articles_and_index(sample_report):
+    notebooks = notebook_paths(ROOT / "notebooks")
+    index = (sample_report / "index.html").read_text()
+    for nb in notebooks:
+        for edition in ("full", "student"):
+            assert f'href="{edition}/{nb.stem}.html"' in index
+            assert (sample_report / edition / f"{nb.stem}.html").is_file()
+    for aid in ["000", "001", "002", "003", "004"]:
+        assert f'href="articles/{aid}.html"' in index
+        assert (sample_report / "articles" / f"{aid}.html").is_file()
+
+
+def test_student_edition_has_no_code_and_no_answers(sample_report):
+    checked = 0
+    for nb in notebook_paths(ROOT / "notebooks"):
+        full = html.unescape((sample_report / "full" / f"{nb.stem}.html").read_text())
+        student = html.unescape((sample_report / "student" / f"{nb.stem}.html").read_text())
+        assert 'class="jp-CodeMirrorEditor' not in student
+        assert "import analysis" not in student
+        full_text = re.sub(r"<[^>]+>", "", full).replace("\n", " ")
+        student_text = re.sub(r"<[^>]+>", "", student).replace("\n", " ")
+        for kind, snippet in _solution_snippets(nb):
+            if kind == "markdown":  # code is syntax-highlighted in the full edition
+                assert snippet in full_text, (nb.name, snippet)
+            assert snippet not in student_text, (nb.name, snippet)
+            checked += 1
+    assert checked >= 5  # the classroom notebook has answers; they must all be hidden
+
+
+def test_report_pages_need_no_network(sample_report):
+    """Nothing on any page is fetched from elsewhere: no script, stylesheet, font or image URL."""
+    external = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import\s+url\(\s*["']?https?:|url\(\s*["']?https?://""")
+    for page in sample_report.rglob("*.html"):
+        text = page.read_text()
+        text = re.sub(r'<a\s[^>]*href="https?://[^"]*"', "<a", text)  # plain links are fine
+        assert not external.search(text), page.name
+        assert "<script src" not in text
 
 
 def test_failing_notebook_fails_the_command_with_its_name(tmp_path):
