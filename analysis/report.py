@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -156,7 +157,21 @@ def build_report(events: list[Path | str], out: Path | str = "reports", edition:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         log(f"report: {target / 'index.html'}")
+    (out / "index.html").write_text(events_index_html(out), "utf-8")
     return out
+
+
+def events_index_html(out: Path) -> str:
+    """A top-level page linking every event report found under ``out``."""
+    items = []
+    for index in sorted(out.glob("*/index.html")):
+        title = re.search(r"<h1>(.*?)</h1>", index.read_text("utf-8"), re.S)
+        label = title.group(1) if title else html.escape(index.parent.name)
+        items.append(f'<li><a href="{html.escape(index.parent.name)}/index.html">{label}</a></li>')
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coverage Lens reports</title>"
+            "<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;"
+            "line-height:1.6}</style></head><body><h1>Coverage Lens reports</h1><ul>"
+            + "".join(items) + "</ul></body></html>\n")
 
 
 def _execute_all(paths: list[Path], event: Path, workers: int, log) -> list[Executed]:
