@@ -16,6 +16,7 @@ from .quote_variants import quote_variants
 from .quotes import quotes
 from .readability import readability, sentence_readability, textstat_stock
 from .text import ensure_cmudict, split_sentences, stopwords, words
+from .wording import (distinctive_terms, follows, keyword_in_context, ledes, naming_variants, shared_passages, similarity)
 
 __all__ = [
     "Corpus",
@@ -23,9 +24,11 @@ __all__ = [
     "CorpusWarning",
     "characterizations",
     "contrast_pair",
+    "distinctive_terms",
     "edit_summary",
     "ensure_cmudict",
     "first_sentences",
+    "follows",
     "frame_scores",
     "frames",
     "from_jsonl",
@@ -33,8 +36,11 @@ __all__ = [
     "from_table",
     "from_texts",
     "glossary",
+    "keyword_in_context",
+    "ledes",
     "load_event",
     "load_lexicon",
+    "naming_variants",
     "overview",
     "attributions",
     "quote_summary",
@@ -42,6 +48,8 @@ __all__ = [
     "quotes",
     "readability",
     "sentence_readability",
+    "shared_passages",
+    "similarity",
     "split_sentences",
     "stopwords",
     "textstat_stock",

@@ -1,0 +1,191 @@
+"""Passages two articles share word for word: who copied, or followed, whom.
+
+Every article's clean text is cut into word tokens (:func:`analysis.text.word_spans`),
+each normalized to lower-case letters and digits only, so punctuation, quote marks,
+apostrophes, hyphens and periods never break a match ("U.S.-supplied" = "US supplied" is
+not claimed, but ``“hit back”`` = ``"hit back"`` and ``U.S.`` = ``US`` are).  Every run of
+``min_words`` tokens is hashed; runs with the same hash in two articles are seeds; seeds on
+the same diagonal (same offset between the two articles) at consecutive positions merge
+into one maximal alignment, which is then checked word by word (hash collisions are split
+off).  Nothing compares every word with every word: the work grows with the number of
+tokens plus the number of shared seeds.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import warnings
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus
+from .text import word_spans
+
+__all__ = ["shared_passages", "normalized_words"]
+
+PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", "end_a",
+                   "start_b", "end_b", "n_words", "text_a", "text_b"]
+
+
+def _norm(token: str) -> str:
+    """``“U.S.-supplied”`` -> ``ussupplied``; ``Zelenskyy’s`` -> ``zelenskyys``; é -> e."""
+    t = unicodedata.normalize("NFKD", token.lower())
+    return "".join(ch for ch in t if ch.isalnum())
+
+
+def normalized_words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalized word tokens of a text and their character spans.
+
+    >>> normalized_words("“Hit back,” U.S. said.")
+    (['hit', 'back', 'us', 'said'], [(1, 4), (5, 9), (12, 16), (17, 21)])
+    """
+    spans = word_spans(text)
+    return [_norm(text[a:b]) for a, b in spans], spans
+
+
+def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All index pairs (p, q), p < q, inside each run ``[start, start + size)``, vectorized.
+
+    >>> [x.tolist() for x in pairs_within_runs(np.array([0, 5]), np.array([3, 2]))]
+    [[0, 0, 1, 5], [1, 2, 2, 6]]
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    sizes = np.asarray(sizes, dtype=np.int64)
+    if len(sizes) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    n_after = np.repeat(starts + sizes, sizes) - pos - 1
+    left = np.repeat(pos, n_after)
+    right = left + 1 + (np.arange(n_after.sum()) - np.repeat(np.cumsum(n_after) - n_after, n_after))
+    return left, right
+
+
+def chunked_runs(sizes: np.ndarray, max_pairs: int = 4_000_000) -> Iterable[np.ndarray]:
+    """Indices of runs, in chunks whose pair counts stay near ``max_pairs`` (bounded memory)."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    if len(sizes) == 0:
+        return []
+    cum = np.cumsum(sizes * (sizes - 1) // 2)
+    boundaries = np.flatnonzero(np.diff(cum // max_pairs)) + 1
+    return np.split(np.arange(len(sizes)), boundaries)
+
+
+def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and sizes of runs of equal values in a sorted array."""
+    if len(sorted_keys) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    return starts, np.diff(np.r_[starts, len(sorted_keys)])
+
+
+def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
+    """Passages of at least ``min_words`` words that two articles share word for word.
+
+    One row per maximal alignment between two articles (``article_a`` comes first in the
+    corpus): ``start_a, end_a`` and ``start_b, end_b`` are offsets into each article's
+    clean text, ``n_words`` the passage length in words, ``text_a``/``text_b`` the passage
+    as each article prints it (punctuation and quote marks may differ).  Matching ignores
+    case, punctuation, quote marks, apostrophes and hyphens (see the module docstring).
+
+    Columns: article_a, article_b, outlet_a, outlet_b, start_a, end_a, start_b, end_b,
+    n_words, text_a, text_b.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Officials said the U.S. policy has not changed at all, she said.",
+    ...                    "b": "But “the US policy has not changed at all,” he told reporters."})
+    >>> shared_passages(c, min_words=6)[["start_a", "end_a", "start_b", "end_b", "n_words", "text_b"]].values.tolist()
+    [[15, 53, 5, 41, 8, 'the US policy has not changed at all']]
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"expected an analysis.Corpus, got {type(corpus).__name__}")
+    if not isinstance(min_words, (int, np.integer)) or min_words < 2:
+        raise ValueError(f"min_words must be a whole number >= 2; got {min_words!r}")
+    n = int(min_words)
+    ids = corpus.ids
+    outlets = corpus.outlet_of()
+    empty = pd.DataFrame({c: pd.Series(dtype=object if c in ("article_a", "article_b", "outlet_a", "outlet_b", "text_a", "text_b") else np.int64)
+                          for c in PASSAGE_COLUMNS})
+    if len(ids) < 2:
+        warnings.warn(f"shared_passages: the corpus has {len(ids)} article(s); passages are shared "
+                      "between two articles at least", UserWarning, stacklevel=2)
+        return empty
+    toks, spans, arts = [], [], []
+    for i, aid in enumerate(ids):
+        t, s = normalized_words(corpus.text(aid))
+        toks.append(t)
+        spans.append(np.asarray(s, dtype=np.int64).reshape(-1, 2))
+        arts.append(np.full(len(t), i, dtype=np.int64))
+    flat = [w for t in toks for w in t]
+    if len(flat) < n:
+        return empty
+    codes, _ = pd.factorize(np.asarray(flat, dtype=object))
+    codes = codes.astype(np.uint64) + np.uint64(1)
+    art = np.concatenate(arts)
+    pos = np.concatenate([np.arange(len(t)) for t in toks])
+    L = len(codes) - n + 1
+    h = np.zeros(L, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(n):  # polynomial rolling hash, wrapping modulo 2**64
+            h = h * np.uint64(0x100000001B3) + codes[j:j + L]
+    valid = art[:L] == art[n - 1:n - 1 + L]
+    seeds = pd.DataFrame({"h": h[valid], "art": art[:L][valid], "pos": pos[:L][valid]})
+    # Only hashes seen in two or more articles can seed a shared passage.
+    n_art = seeds.groupby("h")["art"].transform("nunique")
+    seeds = seeds[n_art >= 2].sort_values(["h", "art", "pos"], kind="stable")
+    hh = seeds["h"].to_numpy()
+    sa, sp = seeds["art"].to_numpy(), seeds["pos"].to_numpy()
+    starts, sizes = _runs(hh)
+    found = []
+    for idx in chunked_runs(sizes):
+        left, right = pairs_within_runs(starts[idx], sizes[idx])
+        keep = sa[left] != sa[right]  # sorted by article, so sa[left] < sa[right]
+        found.append((sa[left][keep], sa[right][keep], sp[left][keep], sp[right][keep]))
+    if not found or sum(len(f[0]) for f in found) == 0:
+        return empty
+    A = np.concatenate([f[0] for f in found])
+    B = np.concatenate([f[1] for f in found])
+    PA = np.concatenate([f[2] for f in found])
+    PB = np.concatenate([f[3] for f in found])
+    D = PA - PB
+    order = np.lexsort((PA, D, B, A))
+    A, B, PA, PB, D = A[order], B[order], PA[order], PB[order], D[order]
+    # A new alignment starts wherever the pair or diagonal changes or positions jump.
+    new = np.r_[True, (A[1:] != A[:-1]) | (B[1:] != B[:-1]) | (D[1:] != D[:-1]) | (PA[1:] != PA[:-1] + 1)]
+    first = np.flatnonzero(new)
+    last = np.r_[first[1:] - 1, len(A) - 1]
+    rows = []
+    for f, l in zip(first, last):
+        a, b, d = int(A[f]), int(B[f]), int(D[f])
+        s_a, e_a = int(PA[f]), int(PA[l]) + n  # token range in a, end exclusive
+        ta, tb = toks[a], toks[b]
+        # Verify word by word: a hash collision shows as a mismatch; keep the matching runs.
+        eq = np.fromiter((ta[k] == tb[k - d] for k in range(s_a, e_a)), dtype=bool, count=e_a - s_a)
+        for rs, re_ in _true_runs(eq):
+            if re_ - rs < n:
+                continue
+            ka, kb = s_a + rs, s_a + rs - d
+            la, lb = re_ - rs, re_ - rs
+            sa_ch, ea_ch = int(spans[a][ka, 0]), int(spans[a][ka + la - 1, 1])
+            sb_ch, eb_ch = int(spans[b][kb, 0]), int(spans[b][kb + lb - 1, 1])
+            rows.append({"article_a": ids[a], "article_b": ids[b], "outlet_a": outlets[ids[a]],
+                         "outlet_b": outlets[ids[b]], "start_a": sa_ch, "end_a": ea_ch,
+                         "start_b": sb_ch, "end_b": eb_ch, "n_words": la,
+                         "text_a": corpus.text(ids[a])[sa_ch:ea_ch],
+                         "text_b": corpus.text(ids[b])[sb_ch:eb_ch]})
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    order = {aid: i for i, aid in enumerate(ids)}
+    out = out.assign(_a=out.article_a.map(order), _b=out.article_b.map(order))
+    return out.sort_values(["_a", "_b", "start_a", "start_b"]).drop(columns=["_a", "_b"]).reset_index(drop=True)
+
+
+def _true_runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """``[start, end)`` of each run of True values."""
+    if not mask.any():
+        return []
+    padded = np.r_[False, mask, False].astype(np.int8)
+    d = np.diff(padded)
+    return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
