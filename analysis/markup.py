@@ -34,7 +34,11 @@ FRAME_COLORS = {
     "pressure": "#E69F00",
     "caution": "#56B4E9",
     "hedging": "#999999",
+    "change": "#882255",
+    "restriction": "#332288",
 }
+# Context frames (what changed, what is restricted) are dashed so the sizing frames stand out.
+FRAME_LINE = {"change": "dashed", "restriction": "dashed"}
 _EXTRA_FRAME_COLORS = ["#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499"]
 
 
@@ -153,7 +157,8 @@ def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = 
     if tail:
         body.append(f'<p class="body">{" ".join(tail)}</p>')
     css_frames = "\n".join(
-        f".fr-{_css(f)} {{ border-bottom: 4px solid {_frame_color(frame_names.get(f, f), extra_colors)}; }}"
+        f".fr-{_css(f)} {{ border-bottom: 4px {FRAME_LINE.get(frame_names.get(f, f), 'solid')} "
+        f"{_frame_color(frame_names.get(f, f), extra_colors)}; }}"
         for f in frames_here)
     legend_frames = "".join(
         f'<li><span class="fr fr-{f}">{html.escape(frame_names.get(f, f).replace("_", " "))}</span></li>'
