@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from .quotes import _check_corpus, _spans_by_article, quotes, quotes_for_article
+from .quotes import _check_corpus, _each_article, quotes, quotes_for_article
 from .speakers import (
     NameIndex,
     according_to,
@@ -203,15 +203,9 @@ def attributions(corpus) -> pd.DataFrame:
     >>> attributions(c)[["source", "source_type", "anonymous", "count", "cue"]].values.tolist()
     [['two US officials', 'anonymous', True, 2, 'told'], ['Blinken', 'person', False, <NA>, 'said']]
     """
-    _check_corpus(corpus)
-    paras = _spans_by_article(corpus.paragraphs)
-    sents = _spans_by_article(corpus.sentences)
     rows: list[dict] = []
-    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
-        if not isinstance(text, str) or not text:
-            continue
-        rows.extend(attributions_for_article(aid, text, paras.get(aid, [(0, len(text))]),
-                                             sents.get(aid, [(0, len(text))])))
+    for aid, text, paras, sents in _each_article(corpus):
+        rows.extend(attributions_for_article(aid, text, paras, sents))
     frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     frame["count"] = frame["count"].astype("Int64")  # missing when the text states no number
     return frame.astype({"anonymous": bool, "direct": bool}) if not frame.empty else frame

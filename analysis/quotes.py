@@ -473,6 +473,16 @@ def _check_corpus(corpus) -> None:
             raise TypeError(f"expected a Corpus (from an.load_event / an.from_texts), got {type(corpus).__name__}")
 
 
+def _each_article(corpus):
+    """``(article_id, text, paragraph spans, sentence spans)`` for every article with text."""
+    _check_corpus(corpus)
+    paras = _spans_by_article(corpus.paragraphs)
+    sents = _spans_by_article(corpus.sentences)
+    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
+        if isinstance(text, str) and text:
+            yield aid, text, paras.get(aid, [(0, len(text))]), sents.get(aid, [(0, len(text))])
+
+
 def quotes(corpus) -> pd.DataFrame:
     """Every direct quote in the corpus, one row each, in article order.
 
@@ -491,13 +501,8 @@ def quotes(corpus) -> pd.DataFrame:
     >>> quotes(c)[["text", "speaker", "speaker_name", "speaker_type", "cue"]].values.tolist()
     [['We will adapt,', 'Secretary Antony Blinken', 'Antony Blinken', 'person', 'said'], ['It is a step,', 'he', 'Antony Blinken', 'person', 'said']]
     """
-    _check_corpus(corpus)
-    paras = _spans_by_article(corpus.paragraphs)
-    sents = _spans_by_article(corpus.sentences)
     rows: list[dict] = []
-    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
-        if not isinstance(text, str) or not text:
-            continue
-        rows.extend(quotes_for_article(aid, text, paras.get(aid, [(0, len(text))]), sents.get(aid, [(0, len(text))])))
+    for aid, text, paras, sents in _each_article(corpus):
+        rows.extend(quotes_for_article(aid, text, paras, sents))
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"partial": bool}) if not frame.empty else frame
