@@ -8,6 +8,7 @@ The public API, re-exported from the modules that implement it::
 
 from .classroom import contrast_pair, glossary
 from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .features import features, features_from_records
 from .framing import characterizations, frame_scores, frames, load_lexicon
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
@@ -26,6 +27,8 @@ __all__ = [
     "contrast_pair",
     "distinctive_terms",
     "edit_summary",
+    "features",
+    "features_from_records",
     "ensure_cmudict",
     "first_sentences",
     "follows",

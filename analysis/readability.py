@@ -19,14 +19,15 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import pandas as pd
 
 from .corpus import Corpus
 from .text import ensure_cmudict
 
-__all__ = ["readability", "sentence_readability", "textstat_stock", "body_text", "body_texts",
-           "FORMULAS", "GRADE_FORMULAS"]
+__all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
+           "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS"]
 
 #: textstat's names of the nine English formulas, in the order the tables show them.
 FORMULAS = (
@@ -99,6 +100,7 @@ class _Lexicon:
         self._ts = textstatistics()  # a private instance: immune to a caller's set_lang()
         self._ts.set_lang("en_US")
         self.cache: dict[str, tuple[int, bool]] = {}
+        self.memo: dict[str, tuple[int, int, int, int]] = {}  # what counts() gives, per word
 
     def lookup(self, word: str) -> tuple[int, bool]:
         """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
@@ -107,6 +109,16 @@ class _Lexicon:
             syl = self._ts.syllable_count(word)
             hard = self._ts.difficult_words(word, syllable_threshold=0, unique=False) > 0
             hit = self.cache[word] = (syl, hard)
+        return hit
+
+    def counts(self, word: str) -> tuple[int, int, int, int]:
+        """``(syllables, difficult, polysyllable, complex)`` as numbers to add up, memoized.
+
+        Polysyllable: 3 or more syllables; complex: a polysyllable not on the easy list.
+        """
+        syl, hard = self.lookup(word)
+        poly = int(syl >= 3)
+        hit = self.memo[word] = (syl, int(hard), poly, poly & int(hard))
         return hit
 
 
@@ -146,11 +158,45 @@ def _check(corpus: Corpus) -> None:
         raise ValueError(f"corpus.sentences lacks column(s) {', '.join(sorted(missing))}")
 
 
+def _add_sentence(art: _Article, text: str, lex: _Lexicon) -> tuple[int, int, int, int, int, int, int, int]:
+    """Add one body sentence to an article's totals; returns the sentence's own counts
+    ``(words, syllables, polysyllables, complex, difficult, characters, letters, tokens)``."""
+    words = _textstat_words(text)
+    tokens = text.split()
+    n_words = len(words)
+    memo = lex.memo
+    try:  # the common case: every word seen before
+        per_word = [memo[w] for w in words]
+    except KeyError:
+        per_word = [memo.get(w) or lex.counts(w) for w in words]
+    if per_word:
+        syl, diff, poly, cplx = map(sum, zip(*per_word))
+    else:
+        syl = diff = poly = cplx = 0
+    in_sample = max(0, min(n_words, LINSEAR_SAMPLE - len(art.sample_syllables)))
+    if in_sample:
+        art.sample_syllables.extend([c[0] for c in per_word[:in_sample]])
+        art.sample_per_sentence.append((in_sample, n_words))
+    n_chars = sum(map(len, tokens))
+    n_letters = len(_NON_WORD_CHAR.sub("", text))
+    art.words += n_words
+    art.syllables += syl
+    art.poly += poly
+    art.complex += cplx
+    art.difficult += diff
+    art.chars += n_chars
+    art.letters += n_letters
+    art.tokens += len(tokens)
+    if n_words:  # a "sentence" of punctuation only (a dash, a row of stars) is no sentence
+        art.sentences += 1
+        art.lengths.append(n_words)
+    return n_words, syl, poly, cplx, diff, n_chars, n_letters, len(tokens)
+
+
 def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article], dict[str, list]]:
     """One pass over the body sentences: per-article totals and (optionally) per-sentence rows."""
     _check(corpus)
     lex = _Lexicon()
-    lookup = lex.lookup
     arts = {aid: _Article() for aid in corpus.ids}
     rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS} if keep_sentences else {}
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
@@ -167,42 +213,14 @@ def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article],
     columns = zip(body["article_id"].tolist(), body["sent_id"].tolist(), body["para_id"].tolist(),
                   body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
     for aid, sid, pid, start, end, text in columns:
-        art = arts[aid]
-        words = _textstat_words(text)
-        tokens = text.split()
-        n_words = len(words)
-        syl = poly = cplx = diff = 0
-        in_sample = max(0, min(n_words, LINSEAR_SAMPLE - len(art.sample_syllables)))
-        for i, w in enumerate(words):
-            s, hard = lookup(w)
-            syl += s
-            if s >= 3:
-                poly += 1
-                cplx += hard
-            diff += hard
-            if i < in_sample:
-                art.sample_syllables.append(s)
-        if in_sample:
-            art.sample_per_sentence.append((in_sample, n_words))
-        n_chars = sum(map(len, tokens))
-        n_letters = len(_NON_WORD_CHAR.sub("", text))
-        art.words += n_words
-        art.syllables += syl
-        art.poly += poly
-        art.complex += cplx
-        art.difficult += diff
-        art.chars += n_chars
-        art.letters += n_letters
-        art.tokens += len(tokens)
-        if n_words:  # a "sentence" of punctuation only (a dash, a row of stars) is no sentence
-            art.sentences += 1
-            art.lengths.append(n_words)
+        counts = _add_sentence(arts[aid], text, lex)
         if keep_sentences:
+            n_words, syl, poly, cplx, diff, n_chars, n_letters, n_tokens = counts
             for col, val in (("article_id", aid), ("outlet", outlets.get(aid, aid)), ("sent_id", sid),
                              ("para_id", pid), ("start", start), ("end", end), ("n_words", n_words),
                              ("n_syllables", syl), ("n_polysyllables", poly), ("n_complex_words", cplx),
                              ("n_difficult_words", diff), ("n_characters", n_chars),
-                             ("n_letters", n_letters), ("n_tokens", len(tokens)),
+                             ("n_letters", n_letters), ("n_tokens", n_tokens),
                              ("syllables_per_word", syl / n_words if n_words else math.nan),
                              ("over_25", n_words > LONG_SENTENCE), ("text", text)):
                 rows[col].append(val)
@@ -332,30 +350,56 @@ def readability(corpus: Corpus) -> pd.DataFrame:
     """
     arts, _ = _measure(corpus, keep_sentences=False)
     outlets = corpus.outlet_of().to_dict()
-    out = []
-    for aid, a in arts.items():
-        W, S = a.words, a.sentences
-        flags, reasons = _flags(a)
-        out.append({
-            "article_id": aid, "outlet": outlets.get(aid, aid),
-            "n_words": W, "n_sentences": S, "n_syllables": a.syllables, "n_polysyllables": a.poly,
-            "n_complex_words": a.complex, "n_difficult_words": a.difficult,
-            "n_characters": a.chars, "n_letters": a.letters, "n_tokens": a.tokens,
-            "mean_sentence_length": W / S if S else math.nan,
-            "median_sentence_length": float(statistics.median(a.lengths)) if a.lengths else math.nan,
-            "max_sentence_length": max(a.lengths) if a.lengths else 0,
-            "share_over_25": (sum(1 for n in a.lengths if n > LONG_SENTENCE) / S) if S else math.nan,
-            "syllables_per_word": a.syllables / W if W else math.nan,
-            "letters_per_word": a.letters / W if W else math.nan,
-            **_formulas(a),
-            "unreliable": flags, "caveats": reasons,
-        })
+    out = [{"article_id": aid, "outlet": outlets.get(aid, aid), **_article_row(a)} for aid, a in arts.items()]
     frame = pd.DataFrame(out, columns=ARTICLE_COLUMNS)
-    ints = ["n_words", "n_sentences", "n_syllables", "n_polysyllables", "n_complex_words",
-            "n_difficult_words", "n_characters", "n_letters", "n_tokens", "max_sentence_length"]
-    floats = [c for c in ARTICLE_COLUMNS if c not in ints and c not in ("article_id", "outlet", "unreliable", "caveats")]
-    return frame.astype({**{c: "int64" for c in ints}, **{c: "float64" for c in floats},
+    return frame.astype({**{c: "int64" for c in _INT_COLUMNS}, **{c: "float64" for c in _FLOAT_COLUMNS},
                          "article_id": "str", "outlet": "str", "unreliable": "str", "caveats": "str"})
+
+
+#: The per-article measures (the columns of :func:`readability` after article_id and outlet).
+MEASURE_COLUMNS = ARTICLE_COLUMNS[2:]
+_INT_COLUMNS = ["n_words", "n_sentences", "n_syllables", "n_polysyllables", "n_complex_words",
+                "n_difficult_words", "n_characters", "n_letters", "n_tokens", "max_sentence_length"]
+_FLOAT_COLUMNS = [c for c in MEASURE_COLUMNS if c not in _INT_COLUMNS and c not in ("unreliable", "caveats")]
+
+
+def _article_row(a: _Article) -> dict:
+    """The measures of one article (``MEASURE_COLUMNS``) from its running totals."""
+    W, S = a.words, a.sentences
+    flags, reasons = _flags(a)
+    return {
+        "n_words": W, "n_sentences": S, "n_syllables": a.syllables, "n_polysyllables": a.poly,
+        "n_complex_words": a.complex, "n_difficult_words": a.difficult,
+        "n_characters": a.chars, "n_letters": a.letters, "n_tokens": a.tokens,
+        "mean_sentence_length": W / S if S else math.nan,
+        "median_sentence_length": float(statistics.median(a.lengths)) if a.lengths else math.nan,
+        "max_sentence_length": max(a.lengths) if a.lengths else 0,
+        "share_over_25": (sum(1 for n in a.lengths if n > LONG_SENTENCE) / S) if S else math.nan,
+        "syllables_per_word": a.syllables / W if W else math.nan,
+        "letters_per_word": a.letters / W if W else math.nan,
+        **_formulas(a),
+        "unreliable": flags, "caveats": reasons,
+    }
+
+
+def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None = None) -> dict:
+    """The readability measures of one article from its body sentences, in order.
+
+    The per-article work of :func:`readability` (same counts, same formulas), for code that
+    processes a large corpus one article at a time.  Returns a dict keyed by
+    ``MEASURE_COLUMNS`` (the columns of :func:`readability` after ``article_id`` and
+    ``outlet``).  ``lexicon`` is a word-lookup memo (``_Lexicon()``) to share across
+    articles; by default each call makes its own.
+
+    >>> r = readability_for_article(["The U.S. agreed.", "Gen. Brown said the decision was difficult."])
+    >>> r["n_words"], r["n_sentences"], r["n_syllables"], round(r["flesch_kincaid_grade"], 2)
+    (10, 2, 15, 4.06)
+    """
+    lex = lexicon or _Lexicon()
+    art = _Article()
+    for text in sentences:
+        _add_sentence(art, text, lex)
+    return _article_row(art)
 
 
 def sentence_readability(corpus: Corpus) -> pd.DataFrame:

@@ -178,6 +178,8 @@ def describe_source(phrase: str) -> Source:
     'Antony Blinken'
     >>> describe_source("The statement").type, describe_source("the White House").type
     ('document', 'organization')
+    >>> describe_source("Nearly half of").type
+    'unknown'
     """
     text = phrase.strip(" ,.;:")
     words = _words(text)
@@ -191,7 +193,7 @@ def describe_source(phrase: str) -> Source:
     for i, w in enumerate(low[:4]):
         if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()):
             m = i
-    if m is not None:
+    if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
         core = words[m + 1:]
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
     cut = len(core)
