@@ -8,6 +8,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.text import abbreviations, paragraph_spans, sentence_spans, split_sentences, stopwords, words
 
@@ -84,3 +86,29 @@ def test_textstat_works_offline_in_a_clean_environment(tmp_path):
     # yu-kreyn (2) + kaun-ter-fayr (3) + es-ka-la-tion (4), from cmudict
     assert proc.stdout.strip() == "9"
     assert (tmp_path / "cache").is_dir()
+
+
+# Pieces that exercise every branch of Punkt's decision: abbreviations, initials, numbers,
+# ellipses, quotes, brackets, lower/upper case and punctuation after a period.
+_PUNKT_PIECES = st.sampled_from([
+    "U.S.", "Gen.", "Mr.", "J.", "C.Q.", "5.", "1990.", "3.5.", "...", "etc.", "no.", "No.",
+    "said.", "end!", "why?", "“Quote.”", "\"Quote.\"", "(aside.)", "[x.]", "word", "Word", "a",
+    "The", "the", "—", "-", ",", ";", ":", "'", "’", "“", "”", "(", ")", "D-Colo.", "e.g.",
+    "U.S.-supplied", "!", "?", ".", "42", "$3", "..", "A.", "x.", "É.", "ébrieux.",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PUNKT_PIECES, st.sampled_from([" ", " ", "  ", "\n", ""])), max_size=30))
+def test_fast_punkt_equals_nltk_punkt(pieces):
+    from analysis.text import _reference_tokenizer, _tokenizer
+
+    text = "".join(p + sep for p, sep in pieces)
+    assert list(_tokenizer().span_tokenize(text)) == list(_reference_tokenizer().span_tokenize(text))
+
+
+def test_fast_punkt_equals_nltk_punkt_on_the_sample_event(sample_corpus):
+    from analysis.text import _reference_tokenizer, _tokenizer
+
+    for text in sample_corpus.articles.text:
+        assert list(_tokenizer().span_tokenize(text)) == list(_reference_tokenizer().span_tokenize(text))
