@@ -89,7 +89,13 @@ _WS = re.compile(
     rf"|(?P<blank>\n{{3,}})"  # more than one blank line
     rf"|(?P<run>[ {_SPACES}]{{2,}}|[{_SPACES}])"  # runs of spaces, odd spaces
 )
-_WS_SUSPECT = re.compile(rf"[{_SPACES}]|  | \n|\n |\n\n\n")
+_ODD_SPACE = re.compile(rf"[{_SPACES}]")
+
+
+def _ws_suspect(text: str) -> bool:
+    """Whether :func:`whitespace` may have work: plain substring tests, which are fast."""
+    return ("  " in text or " \n" in text or "\n " in text or "\n\n\n" in text
+            or bool(_ODD_SPACE.search(text)))
 _WS_REPLACEMENT = {"lead": "", "trail": "", "eol": "", "bol": "", "blank": "\n\n", "run": " "}
 
 
@@ -100,7 +106,7 @@ def whitespace(text: str) -> RuleOutput:
     [(0, 2, ''), (3, 5, ' '), (6, 7, ''), (7, 11, '\\n\\n'), (12, 13, '')]
     """
     changes = []
-    if not _WS_SUSPECT.search(text) and not (text[:1].isspace() or text[-1:].isspace()):
+    if not _ws_suspect(text) and not (text[:1].isspace() or text[-1:].isspace()):
         return changes, {}  # the common case: nothing to fix, found with one cheap scan
     for m in _WS.finditer(text):
         repl = _WS_REPLACEMENT[m.lastgroup]

@@ -168,7 +168,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[Span]:
 # A paragraph whose only sentence-ending marks are at its very end is one sentence; it needs
 # no Punkt pass (the common case in news, where many paragraphs are one sentence).
 _INNER_END = re.compile(r"[.?!…]")
-_FINAL_RUN = re.compile(r"[.?!…\"'”’)\]]+\s*$")
+_FINAL_CHARS = ".?!…\"'”’)]"
 
 
 def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> list[list[Span]]:
@@ -183,8 +183,7 @@ def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> l
     out = []
     for a, b in paragraphs:
         para = text[a:b]
-        final = _FINAL_RUN.search(para)
-        body = para[:final.start()] if final else para
+        body = para.rstrip().rstrip(_FINAL_CHARS)
         if not _INNER_END.search(body):
             stripped = para.strip()
             lead = len(para) - len(para.lstrip())
