@@ -25,7 +25,9 @@ Matching rules (see FRAMES.md for the full story):
 
 The per-article work is :func:`_frames_for_article`, which needs only a text, its body
 sentence spans and its quote spans, so a corpus-scale feature table can call it directly; the
-lexicon is compiled once into one regular expression per frame.
+lexicon is compiled once (cached) into one regular expression per frame plus one prefilter
+that finds, in a single pass, the few word starts where a frame may hit: the frame regexes
+run only there, with the same results as a search of the whole text.
 """
 
 from __future__ import annotations
@@ -207,11 +209,21 @@ _LEFT, _RIGHT = r"(?<![\w‐‑-])", r"(?![\w]|[-‐‑]\w)"
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A lexicon compiled to one regex per frame; ``terms[frame][group]`` is the pattern."""
+    """A lexicon compiled to one regex per frame; ``terms[frame][group]`` is the pattern.
+
+    ``scan`` finds, in one pass, the word starts where a frame *may* hit (a superset, see
+    :func:`_build_scan`); ``scan_frames`` maps the prefix it saw to the frames worth trying
+    there, and ``scanned`` lists the frames it covers.  Frames with a pattern whose start
+    cannot be read as a literal prefix are listed in ``full`` and searched the slow way.
+    """
 
     frames: tuple[str, ...]
     regexes: tuple[re.Pattern, ...]
     terms: tuple[dict, ...]
+    scan: tuple[re.Pattern, re.Pattern] | None = None
+    scan_frames: dict | None = None
+    scanned: tuple[int, ...] = ()
+    full: tuple[int, ...] = ()
 
 
 @lru_cache(maxsize=16)
@@ -219,7 +231,7 @@ def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
     by_frame: dict[str, list[tuple[str, str]]] = {}
     for frame, pattern, kind in rows:
         by_frame.setdefault(frame, []).append((pattern, kind))
-    names, regexes, terms = [], [], []
+    names, regexes, terms, bodies = [], [], [], []
     for frame, pats in by_frame.items():
         # At one start position the first alternative that matches wins, so try the longer
         # patterns first: "in a limited capacity" before "limited".
@@ -239,7 +251,186 @@ def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
         regexes.append(re.compile(f"{_LEFT}{pre}(?=(?:{'|'.join(parts)}))", re.IGNORECASE))
         names.append(frame)
         terms.append(group_term)
-    return _Compiled(tuple(names), tuple(regexes), tuple(terms))
+        bodies.append([_pattern_regex(p, k) for p, k in pats])
+    scan, scan_frames, scanned, full = _build_scan(bodies)
+    return _Compiled(tuple(names), tuple(regexes), tuple(terms), scan, scan_frames, scanned, full)
+
+
+# --------------------------------------------------------------------------- prefilter
+#
+# Running nine frame regexes over every character of an article is what made framing slow.
+# Instead one scan finds the word starts where some pattern's literal beginning stands
+# ("escalat" for escalat*, "in a limited" for "in a limited capacity"), and only there are the
+# frame regexes tried, with the same pos/endpos as a full search: the hits are the same.
+#
+# Why the scan never misses a hit: every frame regex starts with _LEFT (no word character
+# before), so a hit starts at a word edge, and a pattern that matches at p has one of its
+# prefixes at p.  Prefixes are sequences of tokens: an ASCII letter, digit or _ (matched
+# case-insensitively by ``re`` exactly as in the pattern), a run of white space (``\s+``), or
+# a hyphen ([-‐‑]).  These three never match the same character, so at one position the text
+# follows at most one path through the prefix trie and any two prefixes found there are
+# prefixes of one another: the scan reports the deepest, and ``scan_frames`` holds, for each
+# prefix, the frames of all its own prefixes.  A pattern whose start cannot be read this way
+# (a user regex opening on a character class, say) sends its frame back to a full search.
+
+_SCAN_WS, _SCAN_HY = " ", "-"
+_SCAN_HYPHENS = frozenset("-‐‑")
+_SCAN_LIMIT = 64  # prefixes per pattern before the expansion stops early (still a superset)
+_SCAN_DEPTH = 32  # tokens per prefix
+# Characters ``re`` matches to an ASCII letter under IGNORECASE besides its two cases, and
+# the other hyphens, mapped to the key the trie was built with.
+_SCAN_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k", "‐": "-", "‑": "-"})
+_INITIALS = "tsaicpbwmfhdrelognuvkyjqz"  # English word-initial letters, most frequent first
+_WS_RUN = re.compile(r"\s+")
+
+
+def _prefixes(body: str) -> set[str] | None:
+    """Token prefixes (see above) one of which stands wherever ``body`` matches, or None.
+
+    A prefix is a string: letters/digits/_ in lower case, " " for a white-space run, "-" for
+    a hyphen.  Stopping early is always allowed (a shorter prefix is a weaker filter).
+    """
+    try:
+        import re._constants as C  # noqa: N812  (CPython 3.11+)
+        import re._parser as P  # noqa: N812
+    except ImportError:  # pragma: no cover - older or other Pythons: no prefilter
+        return None
+    try:
+        items = list(P.parse(body, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - a prefilter must never break matching
+        return None
+    out: set[str] = set()
+
+    def is_ws(av) -> bool:
+        lo, hi, sub = av
+        sub = list(sub)
+        return (lo == 1 and hi == C.MAXREPEAT and len(sub) == 1 and sub[0][0] is C.IN
+                and list(sub[0][1]) == [(C.CATEGORY, C.CATEGORY_SPACE)])
+
+    def walk(seq: list, acc: str) -> None:
+        if len(out) > _SCAN_LIMIT:
+            out.add(acc)
+            return
+        for i, (op, av) in enumerate(seq):
+            rest = seq[i + 1:]
+            if len(acc) >= _SCAN_DEPTH:
+                break
+            if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue  # zero-width: skipping it only widens the filter
+            if op is C.LITERAL:
+                ch = chr(av)
+                if ch.isascii() and (ch.isalnum() or ch == "_"):
+                    acc += ch.lower()
+                    continue
+                break
+            if op is C.SUBPATTERN:
+                walk(list(av[-1]) + rest, acc)
+                return
+            if op is C.BRANCH:
+                for branch in av[1]:
+                    walk(list(branch) + rest, acc)
+                return
+            if op is C.IN:
+                lits = [a for o, a in av if o is C.LITERAL]
+                if len(lits) != len(av) or not lits:
+                    break
+                chars = {chr(a) for a in lits}
+                if acc and chars <= _SCAN_HYPHENS:
+                    acc += _SCAN_HY
+                    continue
+                if all(c.isascii() and (c.isalnum() or c == "_") for c in chars):
+                    for c in sorted({c.lower() for c in chars}):
+                        walk(rest, acc + c)
+                    return
+                break
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                if acc and is_ws(av):
+                    acc += _SCAN_WS
+                    continue
+                lo, hi, sub = av
+                if lo == 0 and hi == 1:
+                    walk(list(sub) + rest, acc)
+                    walk(rest, acc)
+                    return
+                break
+            break
+        out.add(acc)
+
+    walk(items, "")
+    cleaned = set()
+    for pre in out:
+        pre = pre.rstrip(_SCAN_WS + _SCAN_HY)
+        # the first token must be a word character, so the hit starts at a \b
+        if not pre or not (pre[0].isalnum() or pre[0] == "_"):
+            return None
+        cleaned.add(pre)
+    return cleaned
+
+
+def _trie_regex(prefixes: Iterable[str]) -> str:
+    """One regex for all prefixes, as a trie: at each step only one branch can go on."""
+    trie: dict = {}
+    for pre in prefixes:
+        node = trie
+        for tok in pre:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for tok in sorted(k for k in node if k):
+            head = r"\s+" if tok == _SCAN_WS else "[-‐‑]" if tok == _SCAN_HY else re.escape(tok)
+            alts.append(head + emit(node[tok]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        # children first: the deepest prefix along the text's path is the one reported
+        return f"(?:{body})?" if "" in node else body
+
+    # The first letter is spelled out in both cases without the IGNORECASE flag, so that
+    # ``re`` skips a branch on one comparison; the rest is case-insensitive.  A first
+    # character outside ASCII (one that ``re`` may still equate with a letter: K, ſ, ı, İ)
+    # goes to a fully case-insensitive copy, so nothing is lost.
+    first = []
+    # common word-initial letters first: fewer branches tried (the order changes nothing else)
+    for tok in sorted(trie, key=lambda t: (_INITIALS.find(t) % 99, t)):
+        rest = emit(trie[tok])
+        rest = f"(?i:{rest})" if rest else ""
+        for ch in dict.fromkeys((tok, tok.upper())):
+            first.append(re.escape(ch) + rest)
+    first.append(rf"(?=[^\x00-\x7f])(?i:{emit(trie)})")
+    # a one-step test of the first character spares the branches at most word edges
+    chars = "".join(re.escape(c) for c in sorted({c for t in trie for c in (t, t.upper())}))
+    return rf"(?=[{chars}\x80-\U0010ffff])(?:{'|'.join(first)})"
+
+
+def _build_scan(bodies: list[list[str]]):
+    """The prefilter for frames whose pattern bodies are ``bodies[i]`` (see above)."""
+    by_prefix: dict[str, set[int]] = {}
+    scanned, full = [], []
+    for fi, frame_bodies in enumerate(bodies):
+        got = [_prefixes(b) for b in frame_bodies]
+        if any(g is None for g in got):
+            full.append(fi)
+            continue
+        scanned.append(fi)
+        for g in got:
+            for pre in g:
+                by_prefix.setdefault(pre, set()).add(fi)
+    if not by_prefix:
+        return None, {}, (), tuple(full)
+    frames_of = {}
+    for pre in by_prefix:
+        hit: set[int] = set()
+        for n in range(1, len(pre) + 1):
+            hit |= by_prefix.get(pre[:n], set())
+        frames_of[pre] = tuple(sorted(hit))
+    # The scan opens on a non-word character (the one before the word), a character set that
+    # ``re`` can skip to without trying a match at every position; a word at the very start
+    # of the text has no such character and is looked at with the anchored form.
+    head = f"(?=({_trie_regex(by_prefix)}))"
+    scan = re.compile(rf"\W{head}"), re.compile(head)
+    return scan, frames_of, tuple(scanned), tuple(full)
 
 
 def _first_chars(body: str) -> set[str] | None:
@@ -304,6 +495,17 @@ def _compile(lexicon) -> _Compiled:
 
 # --------------------------------------------------------------------------- per article
 
+# A superset of what _is_negated looks for, in two quick looks between the start of the
+# negation window and the hit (endpos = the hit, so a token ending there counts): a negation
+# token at the window's start, or after a non-token character, or a token ending in n't.
+# The second opens on a character set (\W), which ``re`` skips to without trying a match at
+# every position.
+_NEG_WORDS = "|".join(sorted(_NEGATIONS, key=lambda w: (-len(w), w)))
+_NEG_AT = re.compile(rf"(?:{_NEG_WORDS})(?![\w’'-])", re.IGNORECASE)
+_NEG_IN = re.compile(rf"\W(?:(?<=[^\w’'-])(?:{_NEG_WORDS})|(?<=n['’])t)(?![\w’'-])",
+                     re.IGNORECASE)
+
+
 def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
     """Whether a negation stands in the few words before a hit, in the same clause."""
     pre = text[max(sent_start, hit_start - 80):hit_start]
@@ -352,23 +554,63 @@ def _frames_for_article(
             runs.append([pid, s, e])
     body_len = sum(e - s for _p, s, e in runs) or 1
     sent_starts = [s for _i, _p, s, _e in sentences]
+    run_starts = [s for _p, s, _e in runs]
+    # Sentences come in text order, so runs do too; the fast paths below rely on it (runs
+    # that overlap or go backwards take the plain paths, which give the same answers).
+    ordered = all(s <= e for _p, s, e in runs) and all(
+        runs[i][2] <= runs[i + 1][1] for i in range(len(runs) - 1))
+    run_before = [0]
+    for _p, s, e in runs:
+        run_before.append(run_before[-1] + e - s)
     q = sorted(quotes, key=lambda t: (t[0], t[1]))
     q_starts = [t[0] for t in q]
+    q_reach = []  # the furthest quote end so far: no earlier quote reaches past it
+    for t in q:
+        q_reach.append(t[1] if not q_reach or t[1] > q_reach[-1] else q_reach[-1])
 
-    out = []
-    for frame, rx, terms in zip(comp.frames, comp.regexes, comp.terms):
-        cands = []
+    cands: dict[int, list[tuple[int, int, int]]] = {}
+    regexes = comp.regexes
+    if comp.scan is not None and ordered:
+        frames_of, scanned = comp.scan_frames, comp.scanned
+        lo, hi = runs[0][1], runs[-1][2]
+        scan, head = comp.scan
+        found = list(scan.finditer(text, lo - 1, hi)) if lo > 0 else [
+            m for m in (head.match(text, 0, hi),) if m] + list(scan.finditer(text, 0, hi))
+        for m in found:
+            p = m.start(1)
+            e = runs[bisect_right(run_starts, p) - 1][2]
+            if p >= e:
+                continue  # between paragraph runs
+            key = m.group(1)
+            fis = frames_of.get(key.lower())
+            if fis is None:
+                fis = frames_of.get(_WS_RUN.sub(_SCAN_WS, key.translate(_SCAN_FOLD).lower()), scanned)
+            for fi in fis:
+                hit = regexes[fi].match(text, p, e)
+                if hit is not None:
+                    g = hit.lastindex
+                    cands.setdefault(fi, []).append((p, hit.end(g), g))
+        slow = comp.full
+    else:
+        slow = range(len(regexes))
+    for fi in slow:
+        rx = regexes[fi]
         for _pid, s, e in runs:
             for m in rx.finditer(text, s, e):
                 g = m.lastindex
-                cands.append((m.start(), m.end(g), g))
-        if not cands:
+                cands.setdefault(fi, []).append((m.start(), m.end(g), g))
+
+    out = []
+    for fi, frame in enumerate(comp.frames):
+        found = cands.get(fi)
+        if not found:
             continue
+        terms = comp.terms[fi]
         # Longest match wins within a frame; ties go to the earlier one.
-        cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+        found.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken: list[tuple[int, int]] = []
         kept = []
-        for a, b, g in cands:
+        for a, b, g in found:
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
             taken.append((a, b))
@@ -378,21 +620,31 @@ def _frames_for_article(
             sid, pid, ss, se = sentences[i]
             if a >= se:  # between sentences (white space): belongs to none
                 continue
-            before = 0
-            for _p, rs, re_ in runs:
-                if rs <= a < re_:
-                    before += a - rs
-                    break
-                before += re_ - rs
+            if ordered:
+                r = bisect_right(run_starts, a) - 1
+                before = run_before[r] + a - runs[r][1] if r >= 0 and a < runs[r][2] else run_before[-1]
+            else:
+                before = 0
+                for _p, rs, re_ in runs:
+                    if rs <= a < re_:
+                        before += a - rs
+                        break
+                    before += re_ - rs
             voice, speaker, speaker_type = "outlet", None, None
             # the innermost quote that holds the hit's start (quotes may nest)
-            for qs, qe, name, kind in reversed(q[:bisect_right(q_starts, a)]):
+            j = bisect_right(q_starts, a) - 1
+            while j >= 0 and q_reach[j] > a:
+                qs, qe, name, kind = q[j]
                 if qs <= a < qe:
                     voice, speaker, speaker_type = "quoted", name, kind
                     break
+                j -= 1
+            lo = max(ss, a - 80)
+            # most hits have no negation word nearby: a quick look saves the clause analysis
+            negated = ((_NEG_AT.match(text, lo, a) is not None or _NEG_IN.search(text, lo, a) is not None)
+                       and _is_negated(text, ss, a))
             out.append((article_id, frame, terms[g], text[a:b], a, b, sid, pid,
-                        round(before / body_len, 4), voice, speaker, speaker_type,
-                        _is_negated(text, ss, a)))
+                        round(before / body_len, 4), voice, speaker, speaker_type, negated))
     out.sort(key=lambda h: (h[4], h[1]))
     return out
 
@@ -540,16 +792,25 @@ def _segments(sentence: str) -> list[tuple[int, int, bool]]:
 
 
 def _sizes_event(sentence: str, s0: int, hit: tuple[int, int], spans: list[tuple[int, int]],
-                 is_lede: bool, event_rx: re.Pattern, window: int) -> str | None:
-    """Why a magnitude hit sizes up the event (a short reason), or None if it does not."""
+                 is_lede: bool, event_rx: re.Pattern, window: int, *,
+                 segs: list[tuple[int, int, bool]] | None = None,
+                 events: list[re.Match] | None = None) -> str | None:
+    """Why a magnitude hit sizes up the event (a short reason), or None if it does not.
+
+    ``segs`` (:func:`_segments` of the sentence) and ``events`` (``event_rx`` matches in it)
+    may be passed in when several hits share a sentence, so they are found once.
+    """
     a, b = hit[0] - s0, hit[1] - s0
-    segs = _segments(sentence)
+    if segs is None:
+        segs = _segments(sentence)
+    if events is None:
+        events = list(event_rx.finditer(sentence))
 
     def seg_of(pos: int) -> tuple[int, int, bool]:
         return next((sg for sg in segs if sg[0] <= pos < sg[1]), (0, len(sentence), False))
 
     own = seg_of(a)
-    for m in event_rx.finditer(sentence):
+    for m in events:
         # a word inside a magnitude hit ("departure from policy") does not count
         if any(m.start() < hb - s0 and ha - s0 < m.end() for ha, hb in spans):
             continue
@@ -651,8 +912,11 @@ def characterizations(
         spans = [(h.start, h.end) for h in group]
         is_lede = sid == first.get(aid)
         kept = []
+        # the sentence's clauses and event words are the same for all its hits
+        segs, events = _segments(text), list(event_rx.finditer(text))
         for h in group:
-            reason = _sizes_event(text, s0, (h.start, h.end), spans, is_lede, event_rx, window)
+            reason = _sizes_event(text, s0, (h.start, h.end), spans, is_lede, event_rx, window,
+                                  segs=segs, events=events)
             if reason is None:
                 continue
             side = "bigger" if h.frame == bigger else "smaller"
