@@ -15,9 +15,15 @@ import re
 
 import pandas as pd
 
-from .quotes import _check_corpus, _each_article, quotes, quotes_for_article
+from .quotes import (
+    _article_tools,
+    _check_corpus,
+    _each_article,
+    _sentence_subject,
+    quotes,
+    quotes_for_article,
+)
 from .speakers import (
-    NameIndex,
     according_to,
     cue_matches,
     describe_source,
@@ -56,6 +62,13 @@ _REASON = re.compile(
     r")[^,.;:()\u2014]*", re.I)
 
 
+_BEFORE_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to)\s+(?:\w+ly\s+)?(?:first\s+)?$")
+_AFTER_BY = re.compile(r"\s+by\b")
+_AFTER_TO = re.compile(r"\s+to\s")
+_ENDS_COMMA = re.compile(r"[,”\"]\s*$")
+_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def _reason(text: str, lo: int, hi: int) -> str | None:
     m = _REASON.search(text, lo, hi)
     return m.group().strip() if m else None
@@ -72,8 +85,7 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     """
     if quote_rows is None:
         quote_rows = quotes_for_article(article_id, text, paragraphs, sentences)
-    names = NameIndex.build(text)
-    known = names.known()
+    names, known, cues = _article_tools(text)
     quoted = sorted((q["start"], q["end"]) for q in quote_rows)
     q_starts = [a for a, _ in quoted]
 
@@ -92,7 +104,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         for c in according_to(text, sa, sb):
             if not in_quote(c[0]):
                 add((c[2], c[3]), (c[0], c[1]), si)
-        for m in _PASSIVE.finditer(text, sa, sb):
+        # No "by" in the sentence: no passive source; skip the search.
+        for m in (_PASSIVE.finditer(text, sa, sb) if text.find("by", sa, sb) >= 0 else ()):
             if in_quote(m.start()):
                 continue
             span = phrase_after(text, m.end(), sb)
@@ -100,27 +113,25 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 add(span, (m.start(), m.end() - 4), si)
         finite = False
         participles = []
-        for cue in cue_matches(text, sa, sb):
+        for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
             if w == "according to" or w in _NOT_SOURCING or in_quote(cue.start()):
                 continue
             before = text[max(sa, cue.start() - 40):cue.start()]
             after = text[cue.end():cue.end() + 6]
-            if re.search(r"\b(?:was|were|been|be|is|are|being|to)\s+(?:\w+ly\s+)?(?:first\s+)?$", before) \
-                    or re.match(r"\s+by\b", after) or (re.match(r"\s+to\s", after) and w not in ("pointed", "told")):
+            if _BEFORE_PASSIVE.search(before) \
+                    or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and w not in ("pointed", "told")):
                 continue  # passive ("was first reported"), infinitive, or "continues to face"
             if w.endswith("ing"):
                 participles.append(cue)
                 continue
             span = subject_before(text, cue.start(), sa)
-            if not span and w in _INVERTED and re.search(r"[,”\"]\s*$", text[sa:cue.start()]):
+            if not span and w in _INVERTED and _ENDS_COMMA.search(text[sa:cue.start()]):
                 span = subject_after(text, cue.end(), sb)
             if span and not in_quote(span[0]):
                 add(span, (cue.start(), cue.end()), si)
                 finite = True
         if participles and not finite:
-            from .quotes import _sentence_subject
-
             span = _sentence_subject(text, sa, participles[0].start(), known)
             if span:
                 add(span, (participles[0].start(), participles[0].end()), si)
@@ -162,7 +173,7 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             name, kind = prev["source_name"], prev["source_type"]
             src = describe_source(prev["source"])
         elif not name:
-            name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+            name = _LEAD_ARTICLE.sub("", phrase.strip())
         cue = f["cue"]
         rows.append({
             "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,

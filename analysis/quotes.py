@@ -23,14 +23,17 @@ paragraph and sentence spans, so a large corpus can be processed one article at 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from .speakers import (
     np_at,
     PRONOUNS,
+    CueIndex,
     NameIndex,
     according_to,
     cue_matches,
@@ -96,6 +99,9 @@ def _mark_kind(text: str, i: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_MARK = re.compile(r"[\"“”„«»]")
+
+
 def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
     """Quoted runs paragraph by paragraph; nested marks stay inside the outer quote."""
     pieces: list[_Piece] = []
@@ -103,7 +109,7 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
         depth = 0
         open_at = -1
         first_in_para = len(pieces)
-        for m in re.finditer(r"[\"“”„«»]", text[a:b]):
+        for m in _MARK.finditer(text[a:b]):
             i = a + m.start()
             kind = _mark_kind(text, i, a, b)
             if kind is None:
@@ -138,9 +144,11 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
 # --------------------------------------------------------------------------- attribution
 
 _DASH_CREDIT = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*")
+_POST_LEAD = re.compile(r"[\s,.!?\u2014\u2013-]*(?:as\s+)?")
 
 
-def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | None = None):
+def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | None = None,
+                      cues: CueIndex | None = None):
     """Attribution right after a closing mark: ``,” X said`` / ``,” said X`` / ``,” according to X``
     / ``” ― Name`` (a credit line after a dash, as in a list of readers' comments)."""
     m = _DASH_CREDIT.match(text, lo)
@@ -149,17 +157,17 @@ def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | N
         if span and not text[span[1]:para_end].strip(" .\u00a0\t") and describe_source(text[span[0]:span[1]]).type != "unknown":
             return span, None, "credit"
     seg = text[lo:hi]
-    m = re.match(r"[\s,.!?\u2014\u2013-]*(?:as\s+)?", seg)
+    m = _POST_LEAD.match(seg)
     pos = lo + m.end()
     if pos >= hi:
         return None
     for c in according_to(text, pos, hi):
         if c[0] == pos:
             return (c[2], c[3]), (c[0], c[1]), "after"
-    cues = cue_matches(text, pos, min(hi, pos + 260))
-    if not cues:
+    found = cue_matches(text, pos, min(hi, pos + 260), cues)
+    if not found:
         return None
-    cue = cues[0]
+    cue = found[0]
     if cue.start() == pos:
         if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")):
             span = subject_after(text, cue.end(), hi)
@@ -173,18 +181,19 @@ def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | N
     return None
 
 
-def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None):
+def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
+                     index: CueIndex | None = None):
     """Attribution before an opening mark: ``X said: “`` / ``X said the plan was “…”``."""
     if hi <= lo:
         return None
     for c in reversed(according_to(text, lo, hi)):
         return (c[2], c[3]), (c[0], c[1]), "before"
-    cues = cue_matches(text, lo, hi)
+    cues = cue_matches(text, lo, hi, index)
     if cues and cues[-1].group().endswith("ing"):
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
         # else the subject of the sentence.
         cue = cues[-1]
-        for e in reversed(cue_matches(text, sent_lo, cue.start())):
+        for e in reversed(cue_matches(text, sent_lo, cue.start(), index)):
             span = subject_before(text, e.start(), sent_lo)
             if not span and e.group() in _INVERTIBLE:
                 span = subject_after(text, e.end(), cue.start())  # “…,” said X, adding that “…”
@@ -212,12 +221,17 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None):
     return None
 
 
+_COLON_BREAK = re.compile(r"[,;\u2014\u2013]|\s-\s|\bfrom\s+")
+_SUBJECT_BREAK = re.compile(r"[,;]\s+|\s[\u2014\u2013]\s")
+_LEAD_TAG = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
 def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
     """The source that introduces a quote with a colon: "Cruz called them on it:",
     "More from Jones:", "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones:"."""
     colon = text.rindex(":", lo, hi)
     start = lo
-    for m in re.finditer(r"[,;\u2014\u2013]|\s-\s|\bfrom\s+", text[lo:colon]):
+    for m in _COLON_BREAK.finditer(text[lo:colon]):
         start = lo + m.end()
     start += len(text[start:colon]) - len(text[start:colon].lstrip())
     return np_at(text, start, colon + 1, known)
@@ -225,11 +239,12 @@ def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] |
 
 def _sentence_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
     """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...")."""
-    starts = [lo] + [lo + m.end() for m in re.finditer(r"[,;]\s+|\s[\u2014\u2013]\s", text[lo:hi])]
-    for s in starts[:4]:
+    # The first four clause starts only (the sentence start and three breaks).
+    starts = [lo] + [m.end() for m in itertools.islice(_SUBJECT_BREAK.finditer(text, lo, hi), 3)]
+    for s in starts:
         span = np_at(text, s, hi, known)
         if span:
-            nxt = re.sub(r"^\s*\([^()]{1,40}\)", "", text[span[1]:span[1] + 60]).lstrip(" ,")
+            nxt = _LEAD_TAG.sub("", text[span[1]:span[1] + 60]).lstrip(" ,")
             # A subject is followed by its verb (lower case), not by more of a list.
             if nxt[:1].islower() and not nxt.startswith(("and ", "or ", "of ", "from ", "for ")):
                 return span
@@ -256,6 +271,25 @@ def _title_like(words: list[str]) -> bool:
 
 # --------------------------------------------------------------------------- one article
 
+_ENDS_BREAK = re.compile(r".*[,;:\u2014\u2013]", re.S)
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
+_ENDS_DETERMINER = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|on|of)|[’']s)\s*$")
+_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@lru_cache(maxsize=4)
+def _article_tools(text: str) -> tuple[NameIndex, frozenset[str], CueIndex]:
+    """The names and speech verbs of one article's text, found once.
+
+    Both :func:`quotes_for_article` and
+    :func:`analysis.attribution.attributions_for_article` need them; kept for the last few
+    texts so that attributions reuse what quotes found for the same article.  Nothing here
+    is changed after it is built.
+    """
+    names = NameIndex.build(text)
+    return names, names.known(), CueIndex(text)
+
+
 def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
                        sentences: list[tuple[int, int]]) -> list[dict]:
     """The quote rows of one article, from its clean text and paragraph/sentence spans.
@@ -272,8 +306,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(s_starts, pos) - 1)
 
-    names = NameIndex.build(text)
-    known = names.known()
+    names, known, cues = _article_tools(text)
     for k, p in enumerate(pieces):
         si = sent_of(p.open)
         sa, _ = sentences[si] if sentences else (paragraphs[p.para][0], paragraphs[p.para][1])
@@ -297,14 +330,14 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             p.extra["post"] = (p.close + 1, max(p.close + 1, hi))
         else:
             p.extra["post"] = (p.end, p.end)
-        post = _post_attribution(text, *p.extra["post"], known, pb) if p.close is not None else None
+        post = _post_attribution(text, *p.extra["post"], known, pb, cues) if p.close is not None else None
         label = _LABEL.match(text, p.start, p.end)
         if label and not post:
             # A transcript line: “PENCE: And that’s why ...”.
             post = (label.start(1), label.end(1)), None, "label"
         pre = None
         if not post or _is_pronoun(text, post[0]):
-            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known)
+            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known, cues)
         if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
             # Feinstein said “…,” she said: the name before resolves the pronoun after.
             p.src, p.cue, p.how = pre[0], post[1], "after"
@@ -321,7 +354,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             if q.close is not None and q.para == p.para and q.src is not None \
                     and q.close < q.src[0] and q.src[1] <= p.open:
                 between = text[q.src[1]:p.open].strip()
-                joined = re.fullmatch(r".*[,;:\u2014\u2013]", between, re.S) is not None
+                joined = _ENDS_BREAK.fullmatch(between) is not None
             # Two quoted runs in one sentence with one speaker named: “a hallmark” ... to “adapt”.
             if not joined and q.src is not None and q.para == p.para and q.close is not None \
                     and sent_of(q.close) == p.extra["sent"]:
@@ -349,7 +382,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             continue
         post_lo, post_hi = p.extra["post"]
         # Words after the mark matter only if the quote did not end its sentence.
-        ends = re.search(r"[.!?…]\s*$", text[p.start:p.end]) is not None
+        ends = _ENDS_SENTENCE.search(text[p.start:p.end]) is not None
         if not ends and text[post_lo:post_hi].strip(" .,!?\u2014\u2013”\"’"):
             continue
         prev_s = sentences[si - 1]
@@ -364,7 +397,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             continue
         if any(q.open < prev_s[1] and q.end >= prev_s[0] for q in pieces[:k]):
             continue  # the sentence before is an unattributed quote: nothing to inherit
-        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known)
+        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known, cues)
         if found and (found[1] is not None or found[2] == "colon"):
             p.src, p.cue, p.how = found[0], found[1], "previous sentence"
 
@@ -388,7 +421,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
         if p.src is None:
             if _title_like(words) or len(words) < 4:
                 continue  # a title, slogan, nickname or scare quote: the outlet's own words
-        elif _title_like(words) and len(words) <= 6 and p.how != "after" and re.search(r"(?:\b(?:a|an|the|his|her|their|its|our|on|of)|[’']s)\s*$", before):
+        elif _title_like(words) and len(words) <= 6 and p.how != "after" and _ENDS_DETERMINER.search(before):
             continue
         speaker = name = kind = None
         if p.src:
@@ -411,7 +444,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
                     else:
                         name = speaker
             else:
-                name = name or re.sub(r"^(?:the|a|an)\s+", "", speaker.strip(), flags=re.I)
+                name = name or _LEAD_ARTICLE.sub("", speaker.strip())
         else:
             kind = "unknown"
         cue = text[p.cue[0]:p.cue[1]] if p.cue else None

@@ -17,6 +17,7 @@ expressions; nothing here is tuned to particular articles.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,18 +109,138 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-&]*|[,;:()\u2014\u2013]")
 _CAP = re.compile(r"^[A-Z]")
 
 
+# Multi-word cues, tried before the single words.
+_CUE_PHRASES = ("according to", "went on", "goes on", "shot back", "fired back", "chimed in")
+# A cue is a whole word: no word character, apostrophe or hyphen on either side.
+_CUE_EDGE = r"[\w’'\-]"
+_CUE_EDGE_CHAR = re.compile(_CUE_EDGE)
+
+
+def _trie_pattern(words) -> str:
+    """One regular expression for a set of literal strings, as a trie.
+
+    A flat alternation of ~270 words is tried word by word at every position of the text;
+    a trie fails after one or two characters.  Longer continuations come before the end of
+    a shorter word, so the longest word that matches wins, as in a flat alternation sorted
+    longest first.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern:
-    words = sorted(cue_words(), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'\-])(?:according to|went on|goes on|shot back|fired back|chimed in|" + "|".join(map(re.escape, words)) + r")(?![\w’'\-])")
+    words = set(cue_words()) | set(_CUE_PHRASES)
+    return re.compile(r"(?<!" + _CUE_EDGE + ")" + _trie_pattern(words) + r"(?!" + _CUE_EDGE + ")")
 
 
-def cue_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+@lru_cache(maxsize=1)
+def _cue_index_safe() -> bool:
+    """Whether cue matches of a whole text can stand for the matches of any part of it.
+
+    True when every cue is one lower-case word and the second word of a phrase is not a
+    cue nor the start of a phrase: then no cue can start inside another cue's match, so a
+    part of the text has the same matches as the whole, except where the part ends inside
+    a word or a phrase (:meth:`CueIndex.matches` searches those parts again).
+    """
+    words = cue_words()
+    seconds = {p.split()[1] for p in _CUE_PHRASES}
+    firsts = {p.split()[0] for p in _CUE_PHRASES}
+    return all(re.fullmatch(r"[a-z]+", w) for w in words) and not (seconds & (words | firsts))
+
+
+# Bytes a-z stay, every other byte becomes a space: the lower-case words of a text, split in C.
+_LOWER_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[bytes]:
+    return frozenset(w.encode() for w in cue_words() | {p.split()[0] for p in _CUE_PHRASES})
+
+
+def _find_cues(text: str) -> list[re.Match]:
+    """``list(_cue_regex().finditer(text))``, found faster (when :func:`_cue_index_safe`).
+
+    A cue is a whole lower-case word (a phrase starts with one), so only the cue words that
+    occur as words in the text are looked for, with ``str.find``; the cue expression is then
+    tried at each place found.  Cues never overlap, so these are all of its matches.
+    """
+    present = _cue_first_words().intersection(
+        text.encode("utf-8", "surrogatepass").translate(_LOWER_ONLY).split())
+    if not present:
+        return []
+    at = set()
+    for word in present:
+        w = word.decode()
+        i = text.find(w)
+        while i >= 0:
+            at.add(i)
+            i = text.find(w, i + 1)
+    rx = _cue_regex()
+    return [m for m in map(rx.match, itertools.repeat(text), sorted(at)) if m]
+
+
+class CueIndex:
+    """The cue matches of one whole text, so that many parts of it are not searched again.
+
+    ``CueIndex(text).matches(a, b)`` equals ``cue_matches(text, a, b)``.
+
+    >>> t = "The Post reported it, according to aides who said so."
+    >>> [m.group() for m in CueIndex(t).matches(0, 34)]
+    ['reported', 'according to']
+    """
+
+    __slots__ = ("text", "found", "starts", "safe")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.safe = _cue_index_safe()
+        self.found = _find_cues(text) if self.safe else list(_cue_regex().finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def matches(self, start: int = 0, end: int | None = None) -> list[re.Match]:
+        text = self.text
+        n = len(text)
+        end = n if end is None else end
+        if not self.safe or start < 0 or end < 0:
+            return list(_cue_regex().finditer(text, start, end))
+        if end > n:
+            end = n
+        if end <= start:
+            return []
+        j = bisect.bisect_left(self.starts, end)
+        if (j and self.found[j - 1].end() > end) or (
+                end < n and _CUE_EDGE_CHAR.match(text, end - 1) and _CUE_EDGE_CHAR.match(text, end)):
+            # The part ends inside a cue phrase or a word ("sai|d"): search it as it is.
+            return list(_cue_regex().finditer(text, start, end))
+        return self.found[bisect.bisect_left(self.starts, start):j]
+
+
+def cue_matches(text: str, start: int = 0, end: int | None = None,
+                index: CueIndex | None = None) -> list[re.Match]:
     """Speech-verb matches in ``text[start:end]`` (lower-case forms only, so "Post" is not "post").
+
+    ``index`` (a :class:`CueIndex` of the same text) saves searching the text again.
 
     >>> [m.group() for m in cue_matches("The Post reported it, according to aides who said so.")]
     ['reported', 'according to', 'said']
     """
+    if index is not None and index.text is text:
+        return index.matches(start, end)
     end = len(text) if end is None else end
     return list(_cue_regex().finditer(text, start, end))
 
@@ -136,8 +257,11 @@ class Source:
     name: str | None  # the person's or organization's name, titles stripped
 
 
+_WORD_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-&]*")
+
+
 def _words(text: str) -> list[str]:
-    return [t.strip("’'") for t in re.findall(r"[A-Za-z0-9][\w’'.\-&]*", text)]
+    return [t.strip("’'") for t in _WORD_TOKEN.findall(text)]
 
 
 def _is_cap(word: str) -> bool:
@@ -164,8 +288,13 @@ def strip_name(words: list[str]) -> list[str]:
     return rest if rest else words[-1:]
 
 
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
 def _possessive(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    if "’" not in word and "'" not in word:
+        return word  # nothing to strip: skip the regular expression
+    return _POSSESSIVE.sub("", word)
 
 
 def describe_source(phrase: str) -> Source:
@@ -181,6 +310,13 @@ def describe_source(phrase: str) -> Source:
     >>> describe_source("Nearly half of").type
     'unknown'
     """
+    return _describe_source(phrase)
+
+
+# The same phrases come back many times (every subject candidate is typed): a Source is
+# immutable and depends on the phrase alone, so it is kept.
+@lru_cache(maxsize=1 << 14)
+def _describe_source(phrase: str) -> Source:
     text = phrase.strip(" ,.;:")
     words = _words(text)
     if not words:
@@ -270,6 +406,11 @@ def is_subject(phrase: str) -> bool:
     >>> is_subject("one European diplomat"), is_subject("the policy was"), is_subject("Blinken")
     (True, False, True)
     """
+    return _is_subject(phrase)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_subject(phrase: str) -> bool:
     words = _words(phrase)
     if not words or len(words) > 14:
         return False
@@ -289,17 +430,32 @@ def is_subject(phrase: str) -> bool:
     return src.type != "unknown" or src.head.lower() in PRONOUNS
 
 
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def _trim_aux(text: str) -> str:
     """Drop auxiliaries and adverbs between a subject and its verb: "Blinken also" -> "Blinken"."""
+    # The last word (ASCII letters before trailing spaces) and the spaces and commas before
+    # it, found with string methods: the same as searching r"[\s,]*([A-Za-z]+)\s*$", but a
+    # search tries every position of a long sentence.
     while True:
-        m = re.search(r"[\s,]*([A-Za-z]+)\s*$", text)
-        if not m:
+        body = text.rstrip()
+        head = body.rstrip(_ASCII_LETTERS)
+        if len(head) == len(body):
             return text
-        w = m.group(1)
+        w = body[len(head):]
         if w.lower() in _AUX or (w.endswith("ly") and w[0].islower() and len(w) > 4):
-            text = text[:m.start()]
+            while True:
+                cut = head.rstrip().rstrip(",")
+                if len(cut) == len(head):
+                    break
+                head = cut
+            text = head
             continue
         return text
+
+
+_PAREN_TAG = re.compile(r"\s*\([^()]{1,40}\)\s*,?\s*$")
 
 
 def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | None:
@@ -317,7 +473,10 @@ def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | 
     """
     seg = _trim_aux(text[lo:cue_start])
     # "Sen. Bernie Sanders (I-Vt.) said": a party-state tag is not part of the subject.
-    m = re.search(r"\s*\([^()]{1,40}\)\s*,?\s*$", seg)
+    tail = seg.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    m = _PAREN_TAG.search(seg) if tail.endswith(")") else None  # no ")": no tag, skip the search
     if m:
         seg = _trim_aux(seg[:m.start()]) + ("," if m.group().rstrip().endswith(",") else "")
     end = lo + len(seg.rstrip())
@@ -342,25 +501,43 @@ def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | 
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u2013\"“”]|\s-\s")
+# The last boundary, found from the end (a greedy prefix backs off until a boundary fits).
+_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)([,;:(\u2014\u2013\"“”]|\s-\s)")
+_SPACE_CHAR = re.compile(r"\s")
+
+
 def _clause_tail(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """The words after the last clause boundary in ``text[lo:end]``."""
     seg = text[lo:end]
     start = lo
-    for m in re.finditer(r"[,;:(\u2014\u2013\"“”]|\s-\s", seg):
-        start = lo + m.end()
+    m = _LAST_CLAUSE_BREAK.match(seg)
+    if m:
+        a = m.start(1)
+        if m.end(1) - a == 3 and a >= 2 and seg[a - 1] == "-" and _SPACE_CHAR.match(seg, a - 2):
+            # " - - ": boundaries found left to right overlap here; count them that way.
+            for m in _CLAUSE_BREAK.finditer(seg):
+                start = lo + m.end()
+        else:
+            start = lo + m.end(1)
     tail = text[start:end]
-    toks = list(re.finditer(r"\S+", tail))
+    # The words of the tail are its \S+ runs, i.e. tail.split(); their offsets are needed
+    # only in the rarer cases below.
+    words = tail.split()
     keep = 0
-    for i in range(len(toks) - 1, -1, -1):
-        w = toks[i].group().strip("’'.")
-        if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(toks[i - 1].group()) and i + 1 < len(toks) and _is_cap(toks[i + 1].group())):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].strip("’'.")
+        if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(words[i - 1]) and i + 1 < len(words) and _is_cap(words[i + 1])):
             # "the" is not a boundary; lower-case clause words are.
             if w[:1].islower() or w.lower() in {"that", "and", "but", "though", "although", "while", "as", "because", "when", "after", "before", "if", "so"}:
                 keep = i + 1
                 break
-    toks = toks[keep:]
-    if not toks:
+    if keep == len(words):
         return None
+    if keep == 0 and words[0].lower() not in _PREPOSITIONS:
+        # The whole tail, from its first word to its last.
+        return start + len(tail) - len(tail.lstrip()), start + len(tail.rstrip())
+    toks = list(_NP_TOK.finditer(tail))[keep:]
     if toks[0].group().lower() in _PREPOSITIONS:
         # "In a statement on Tuesday the official said": the subject is the longest tail
         # that is a noun phrase and does not continue a prepositional phrase.
@@ -373,6 +550,11 @@ def _clause_tail(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return start + toks[0].start(), start + toks[-1].end()
 
 
+_SPACES = re.compile(r"\s*")
+_AFTER_TOKEN = re.compile(r"[^\s,;:.!?()\u2014\u2013\"“”]+(?:\.(?=[A-Z\s]))?")
+_AFTER_GAP = re.compile(r"[,;:!?()\u2014\u2013\"“”]|\.\s")
+
+
 def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, int] | None:
     """Span of the subject after an inverted verb: ``said Blinken`` / ``said a spokesman for X``.
 
@@ -382,14 +564,14 @@ def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, 
     """
     hi = len(text) if hi is None else hi
     seg = text[cue_end:hi]
-    m = re.match(r"\s*", seg)
+    m = _SPACES.match(seg)
     pos = cue_end + m.end()
-    toks = list(re.finditer(r"[^\s,;:.!?()\u2014\u2013\"“”]+(?:\.(?=[A-Z\s]))?", text[pos:hi]))
+    toks = list(_AFTER_TOKEN.finditer(text[pos:hi]))
     out = []
     last_end = pos
     for t in toks:
         gap = text[last_end:pos + t.start()]
-        if out and re.search(r"[,;:!?()\u2014\u2013\"“”]|\.\s", gap):
+        if out and _AFTER_GAP.search(gap):
             break
         w = t.group()
         if out and w.lower() in _AFTER_STOP:
@@ -416,10 +598,10 @@ def according_to(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]
     The source runs to the next comma, period or clause word ("according to the sources,").
     """
     out = []
+    if text.find("ccording to", lo, hi) < 0:
+        return out  # the phrase is not there: skip the search
     for m in _ACCORDING.finditer(text, lo, hi):
         j = m.end()
-        # A period ends the source unless it closes an abbreviation ("four U.S. officials").
-        stop = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$")
         span = phrase_after(text, j, hi)
         if span:
             out.append((m.start(), m.start() + len("according to"), span[0], span[1]))
@@ -444,6 +626,38 @@ def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z]{0,2}\.|[A-Z][\w’'\-]*|(?:de|da|van|von|bin|al|of|the)(?=[ \t]+[A-Z]))"
 _NAME_RUN = re.compile(r"(?<![\w’'])" + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r")*")
+# The runs that start with a capital, found faster: the capital is consumed first so that
+# the search skips to capitals instead of trying the look-behind at every position; the
+# look-behind after it checks the same thing (no word character before the run).  A run of
+# _NAME_RUN that opens with a particle ("the White House") is one of these preceded by the
+# particle: see _name_runs.
+_CAP_RUN = re.compile(r"[A-Z](?<![\w’'].)(?:[a-zA-Z]{0,2}\.|[\w’'\-]*)(?:[ \t]+" + _NAME_TOKEN + r")*")
+# A particle that starts a run: a whole word (nothing of a word before it) ending at endpos.
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:de|da|van|von|bin|al|of|the)\Z")
+
+
+def _name_runs(text: str):
+    """``(start, run)`` for every run of _NAME_RUN in ``text`` with two or more words.
+
+    A particle run is a particle, spaces and a capital run (the particle needs a capital
+    after it; a particle inside a run belongs to that run), so each capital run is moved
+    back to a particle standing just before it.  Runs of one word are left out (they never
+    make a full name), and so are particle runs with one capitalized word.
+    """
+    for m in _CAP_RUN.finditer(text):
+        run = m.group()
+        if " " not in run and "\t" not in run:
+            continue
+        start = k = m.start()
+        while k and text[k - 1] in " \t":
+            k -= 1
+        part = _PARTICLE_BEFORE.search(text, max(0, k - 3), k) if k < start else None
+        if part:
+            yield part.start(), text[part.start():m.end()]
+        else:
+            yield start, run
+
+
 _SUFFIX = frozenset("Jr. Jr Sr. Sr II III IV".split())
 _NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At For But And Or
 If When While After Before As Since Although Though Meanwhile Still However Indeed Later
@@ -468,29 +682,12 @@ class NameIndex:
     def build(cls, text: str, skip: list[tuple[int, int]] | None = None) -> "NameIndex":
         """Index every run of two or more capitalized words that looks like a person's name."""
         pos, names, last = [], [], []
-        orgs = org_words()
-        for m in _NAME_RUN.finditer(text):
-            words = m.group().split()
-            while words and (words[0] in _NOT_NAMES or not _is_cap(words[0])):
-                words = words[1:]
-            while words and not _is_cap(words[-1]):
-                words = words[:-1]
-            if len(words) < 2:
-                continue
-            if any(w.rstrip("’'s") in orgs or w in orgs for w in words):
-                continue
-            name = strip_name(words)
-            name = [w for w in name]
-            if name:
-                name[-1] = _possessive(name[-1])
-            core = [w for w in name if w not in _SUFFIX]
-            if len(core) < 2 or any(w.isupper() and len(w) > 3 for w in core):
-                continue
-            if any(w in _NOT_NAMES for w in core):
-                continue
-            pos.append(m.start())
-            names.append(" ".join(name))
-            last.append(core[-1])
+        for start, run in _name_runs(text):
+            found = _run_name(run)
+            if found:
+                pos.append(start)
+                names.append(found[0])
+                last.append(found[1])
         return cls(pos, names, last)
 
     def resolve(self, name: str, position: int) -> str:
@@ -527,6 +724,32 @@ class NameIndex:
         return None
 
 
+# Names recur across articles and within one: a run's name depends on the run alone.
+@lru_cache(maxsize=1 << 14)
+def _run_name(run: str) -> tuple[str, str] | None:
+    """``(full name, surname)`` for a run of capitalized words that names a person, else None."""
+    words = run.split()
+    orgs = org_words()
+    while words and (words[0] in _NOT_NAMES or not _is_cap(words[0])):
+        words = words[1:]
+    while words and not _is_cap(words[-1]):
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    if any(w.rstrip("’'s") in orgs or w in orgs for w in words):
+        return None
+    name = strip_name(words)
+    name = [w for w in name]
+    if name:
+        name[-1] = _possessive(name[-1])
+    core = [w for w in name if w not in _SUFFIX]
+    if len(core) < 2 or any(w.isupper() and len(w) > 3 for w in core):
+        return None
+    if any(w in _NOT_NAMES for w in core):
+        return None
+    return " ".join(name), core[-1]
+
+
 @lru_cache(maxsize=1)
 def stopwords_lower() -> frozenset[str]:
     """The library's stopwords (lower case)."""
@@ -544,6 +767,8 @@ def role_words() -> frozenset[str]:
 _LEAD_SKIP = frozenset("""But And So Yet Still However Meanwhile Then Also Now Instead Indeed Later
 Moreover Furthermore Nevertheless Nonetheless Separately Similarly Likewise Again Finally""".split())
 _NP_TOK = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIAL = re.compile(r"[A-Z]\.")
 _DET = frozenset("the a an".split())
 
 
@@ -559,18 +784,19 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
     >>> a, b = np_at(t, 0, len(t)); t[a:b]
     'Republican presidential front-runner Donald Trump'
     """
-    toks = list(_NP_TOK.finditer(text, pos, hi))
-    i = 0
-    while i < len(toks) and toks[i].group().rstrip(",") in _LEAD_SKIP:
-        i += 1
+    # Only the words after the opening skips, at most 12, are read: no need to split the rest.
+    toks = _NP_TOK.finditer(text, pos, hi)
+    first = next(toks, None)
+    while first is not None and first.group().rstrip(",") in _LEAD_SKIP:
+        first = next(toks, None)
     roles = role_words()
     titles = title_words()
     out: list[tuple[int, int, str]] = []
-    for t in toks[i:i + 12]:
+    for t in (itertools.chain((first,), itertools.islice(toks, 11)) if first is not None else ()):
         raw = t.group()
         w = raw.rstrip(",;:!?”\"’)")
         stop_after = w != raw
-        if w.endswith(".") and not (w in titles or len(w) <= 3 or re.fullmatch(r"(?:[A-Z]\.)+", w)):
+        if w.endswith(".") and not (w in titles or len(w) <= 3 or _INITIALS.fullmatch(w)):
             w = w[:-1]
             stop_after = True
         wl = w.lower()
@@ -578,7 +804,7 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
             break
         if not out and wl in _DET:
             ok = True
-        elif _is_cap(w) or re.fullmatch(r"[A-Z]\.", w):
+        elif _is_cap(w) or _INITIAL.fullmatch(w):
             ok = True
         elif wl in roles and wl not in _DET:
             ok = True
