@@ -17,7 +17,8 @@ from .quote_variants import quote_variants
 from .quotes import quotes
 from .readability import readability, sentence_readability, textstat_stock
 from .text import ensure_cmudict, split_sentences, stopwords, words
-from .wording import (distinctive_terms, follows, keyword_in_context, ledes, naming_variants, shared_passages, similarity)
+from .wording import (distinctive_terms, follows, keyword_in_context, ledes, naming_variants, shared_passages,
+                      similarity)
 
 __all__ = [
     "Corpus",
