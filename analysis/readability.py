@@ -158,10 +158,39 @@ def _check(corpus: Corpus) -> None:
         raise ValueError(f"corpus.sentences lacks column(s) {', '.join(sorted(missing))}")
 
 
-def _add_sentence(art: _Article, text: str, lex: _Lexicon) -> tuple[int, int, int, int, int, int, int, int]:
+_NON_WORD_OR_NEWLINE = re.compile(r"[^\w\n]")
+
+
+def _batch_words(texts: list[str]) -> tuple[list[list[str]], list[int]] | None:
+    """textstat's words and letter counts of many sentences with one regex pass each.
+
+    Sentences are joined with newlines, which neither substitution touches and which a
+    sentence never contains, so the result equals per-sentence processing.  Returns None
+    when a sentence does contain a newline (then the caller goes sentence by sentence).
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return None
+    words = _PUNCT.sub("", _NONCONTRACTION.sub("", joined)).lower().split("\n")
+    letters = _NON_WORD_OR_NEWLINE.sub("", joined).split("\n")
+    return [w.split() for w in words], [len(x) for x in letters]
+
+
+def _add_sentences(art: _Article, texts: list[str], lex: _Lexicon) -> list[tuple]:
+    """:func:`_add_sentence` for a run of sentences, sharing the regex work."""
+    batch = _batch_words(texts) if texts else None
+    if batch is None:
+        return [_add_sentence(art, t, lex) for t in texts]
+    return [_add_sentence(art, t, lex, w, n) for t, w, n in zip(texts, *batch)]
+
+
+def _add_sentence(art: _Article, text: str, lex: _Lexicon, words: list[str] | None = None,
+                  n_letters: int | None = None) -> tuple[int, int, int, int, int, int, int, int]:
     """Add one body sentence to an article's totals; returns the sentence's own counts
-    ``(words, syllables, polysyllables, complex, difficult, characters, letters, tokens)``."""
-    words = _textstat_words(text)
+    ``(words, syllables, polysyllables, complex, difficult, characters, letters, tokens)``.
+    ``words`` and ``n_letters`` may come precomputed from :func:`_batch_words`."""
+    if words is None:
+        words = _textstat_words(text)
     tokens = text.split()
     n_words = len(words)
     memo = lex.memo
@@ -178,7 +207,8 @@ def _add_sentence(art: _Article, text: str, lex: _Lexicon) -> tuple[int, int, in
         art.sample_syllables.extend([c[0] for c in per_word[:in_sample]])
         art.sample_per_sentence.append((in_sample, n_words))
     n_chars = sum(map(len, tokens))
-    n_letters = len(_NON_WORD_CHAR.sub("", text))
+    if n_letters is None:
+        n_letters = len(_NON_WORD_CHAR.sub("", text))
     art.words += n_words
     art.syllables += syl
     art.poly += poly
@@ -212,8 +242,15 @@ def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article],
     outlets = corpus.outlet_of().to_dict() if keep_sentences else {}
     columns = zip(body["article_id"].tolist(), body["sent_id"].tolist(), body["para_id"].tolist(),
                   body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
-    for aid, sid, pid, start, end, text in columns:
-        counts = _add_sentence(arts[aid], text, lex)
+    columns = list(columns)
+    all_counts = []
+    start_i = 0
+    for i in range(1, len(columns) + 1):  # one batch per article
+        if i == len(columns) or columns[i][0] != columns[start_i][0]:
+            aid = columns[start_i][0]
+            all_counts += _add_sentences(arts[aid], [c[5] for c in columns[start_i:i]], lex)
+            start_i = i
+    for (aid, sid, pid, start, end, text), counts in zip(columns, all_counts):
         if keep_sentences:
             n_words, syl, poly, cplx, diff, n_chars, n_letters, n_tokens = counts
             for col, val in (("article_id", aid), ("outlet", outlets.get(aid, aid)), ("sent_id", sid),
@@ -397,8 +434,7 @@ def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None =
     """
     lex = lexicon or _Lexicon()
     art = _Article()
-    for text in sentences:
-        _add_sentence(art, text, lex)
+    _add_sentences(art, list(sentences), lex)
     return _article_row(art)
 
 
