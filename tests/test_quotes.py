@@ -241,7 +241,8 @@ def test_not_a_corpus_gives_a_clear_error():
 def test_plots_return_figures(sample_corpus):
     from analysis.plots import quotes as pq
 
+    summary = an.quote_summary(sample_corpus)
     for f in (pq.named_vs_anonymous, pq.speakers_by_type, pq.quoted_share):
-        fig = f(sample_corpus)
+        fig = f(summary)
         assert fig.axes[0].get_title("left")
         matplotlib.pyplot.close(fig)

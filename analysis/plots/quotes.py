@@ -1,8 +1,8 @@
 """Figures for quoted sources: named vs anonymous sourcing, speakers by type, quoted share.
 
-Each function takes a Corpus, computes what it draws with the public analyses
-(:func:`analysis.quote_summary`), and returns the matplotlib Figure.  Outlets keep their
-colour from :func:`analysis.plots.outlet_colors`.
+Each function draws the per-outlet table of :func:`analysis.quote_summary` and returns the
+matplotlib Figure.  Outlets keep their colour from :func:`analysis.plots.outlet_colors`
+(pass ``colors`` built from ``corpus.outlet_of()`` to match every other figure exactly).
 """
 
 from __future__ import annotations
@@ -23,24 +23,23 @@ TYPE_COLORS = {
 }
 
 
-def _summary(corpus):
-    from ..attribution import quote_summary
+def _bars(summary, colors):
+    """Figure, axes, bar positions (first outlet on top) and colours for one bar per outlet."""
+    colors = colors or outlet_colors(summary["outlet"])
+    fig, ax = new_figure(8, 0.6 * max(len(summary), 2) + 1.6)
+    return fig, ax, np.arange(len(summary))[::-1], colors
 
-    return quote_summary(corpus)
 
-
-def named_vs_anonymous(corpus):
+def named_vs_anonymous(summary, colors: dict[str, str] | None = None):
     """Stacked bars per outlet: attributions to named sources (solid) and anonymous (hatched).
 
     >>> import analysis as an
-    >>> fig = named_vs_anonymous(an.from_texts({"a": "Two officials said so. Biden said no."}))
+    >>> fig = named_vs_anonymous(an.quote_summary(an.from_texts({"a": "Two officials said so. Biden said no."})))
     >>> fig.axes[0].get_xlabel()
     'sourcing statements (count)'
     """
-    s = _summary(corpus)
-    colors = outlet_colors(corpus.outlet_of())
-    fig, ax = new_figure(8, 0.6 * max(len(s), 2) + 1.6)
-    y = np.arange(len(s))[::-1]
+    s = summary
+    fig, ax, y, colors = _bars(s, colors)
     for yi, row in zip(y, s.itertuples()):
         c = colors.get(row.outlet, "#999999")
         ax.barh(yi, row.named, color=c, edgecolor="black", linewidth=0.6)
@@ -65,18 +64,16 @@ def named_vs_anonymous(corpus):
     return fig
 
 
-def speakers_by_type(corpus):
+def speakers_by_type(summary, colors: dict[str, str] | None = None):
     """Direct quotes per outlet, stacked by who speaks (person, anonymous, organization, ...).
 
     >>> import analysis as an
-    >>> fig = speakers_by_type(an.from_texts({"a": "“We will win this,” Biden said."}))
+    >>> fig = speakers_by_type(an.quote_summary(an.from_texts({"a": "“We will win this,” Biden said."})))
     >>> fig.axes[0].get_xlabel()
     'direct quotes (count)'
     """
-    s = _summary(corpus)
-    colors = outlet_colors(corpus.outlet_of())
-    fig, ax = new_figure(8, 0.6 * max(len(s), 2) + 1.6)
-    y = np.arange(len(s))[::-1]
+    s = summary
+    fig, ax, y, colors = _bars(s, colors)
     left = np.zeros(len(s))
     for t, c in TYPE_COLORS.items():
         vals = s[f"quotes_{t}"].to_numpy(dtype=float) if len(s) else np.zeros(0)
@@ -100,18 +97,16 @@ def speakers_by_type(corpus):
     return fig
 
 
-def quoted_share(corpus):
+def quoted_share(summary, colors: dict[str, str] | None = None):
     """Share of each outlet's body words that sit inside quotation marks.
 
     >>> import analysis as an
-    >>> fig = quoted_share(an.from_texts({"a": "“We will win this,” Biden said."}))
+    >>> fig = quoted_share(an.quote_summary(an.from_texts({"a": "“We will win this,” Biden said."})))
     >>> fig.axes[0].get_xlabel()
     'words inside direct quotes (% of body words)'
     """
-    s = _summary(corpus)
-    colors = outlet_colors(corpus.outlet_of())
-    fig, ax = new_figure(8, 0.6 * max(len(s), 2) + 1.6)
-    y = np.arange(len(s))[::-1]
+    s = summary
+    fig, ax, y, colors = _bars(s, colors)
     share = 100 * s["share_quoted"].to_numpy(dtype=float) if len(s) else np.zeros(0)
     ax.barh(y, share, color=[colors.get(o, "#999999") for o in s["outlet"]], edgecolor="black", linewidth=0.6)
     for yi, v in zip(y, share):
