@@ -16,8 +16,9 @@ import matplotlib.pyplot as plt
 
 __all__ = ["OKABE_ITO", "TOL_MUTED", "outlet_colors", "style", "new_figure"]
 
-# Okabe & Ito (2008) without black; then Paul Tol's "muted" scheme for more groups.
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+# Okabe & Ito (2008) without black, yellow moved last but one: it is too light for text
+# labels on white, so only a seventh outlet gets it.  Then Paul Tol's "muted" scheme.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#999999"]
 TOL_MUTED = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99",
              "#999933", "#AA4499", "#DDDDDD"]
 PALETTE = OKABE_ITO + TOL_MUTED
