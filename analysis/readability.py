@@ -97,8 +97,14 @@ class _Lexicon:
         ensure_cmudict()  # before textstat's first syllable count: NLTK's downloader would run
         from textstat.textstat import textstatistics
 
+        from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen
+
         self._ts = textstatistics()  # a private instance: immune to a caller's set_lang()
         self._ts.set_lang("en_US")
+        # The very objects textstat's own counters use, for the direct path in lookup().
+        self._cmu = get_cmudict("en_US")
+        self._pyphen = get_pyphen("en_US")
+        self._easy = get_lang_easy_words("en_US")
         self.cache: dict[str, tuple[int, bool]] = {}
         self.memo: dict[str, tuple[int, int, int, int]] = {}  # what counts() gives, per word
 
@@ -106,10 +112,30 @@ class _Lexicon:
         """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
         hit = self.cache.get(word)
         if hit is None:
-            syl = self._ts.syllable_count(word)
-            hard = self._ts.difficult_words(word, syllable_threshold=0, unique=False) > 0
-            hit = self.cache[word] = (syl, hard)
+            hit = self.cache[word] = self._direct(word) or self._via_textstat(word)
         return hit
+
+    def _via_textstat(self, word: str) -> tuple[int, bool]:
+        syl = self._ts.syllable_count(word)
+        hard = self._ts.difficult_words(word, syllable_threshold=0, unique=False) > 0
+        return syl, hard
+
+    def _direct(self, word: str) -> tuple[int, bool] | None:
+        """textstat's own rule for one word it already normalized, without its overhead.
+
+        ``syllable_count``: vowels with a stress digit in the word's first CMU pronunciation,
+        else Pyphen's hyphenation points + 1; ``difficult_words`` with threshold 0: not on
+        the easy list.  Valid when textstat's word splitting leaves the word as it is (the
+        case for every word that :func:`_textstat_words` gives); otherwise returns None and
+        textstat is asked (``tests/test_readability.py`` checks both agree).
+        """
+        if not word or _textstat_words(word) != [word]:
+            return None
+        try:
+            syl = sum(1 for p in self._cmu[word][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            syl = len(self._pyphen.positions(word)) + 1
+        return syl, word.lower() not in self._easy
 
     def counts(self, word: str) -> tuple[int, int, int, int]:
         """``(syllables, difficult, polysyllable, complex)`` as numbers to add up, memoized.

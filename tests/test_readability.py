@@ -241,16 +241,16 @@ def test_bad_input_is_named():
 
 
 def test_each_distinct_word_is_looked_up_once(monkeypatch):
-    from textstat.textstat import textstatistics
+    from analysis.readability import _Lexicon
 
     calls: list[str] = []
-    real = textstatistics.syllable_count
+    real = _Lexicon._direct
 
-    def counting(self, text, lang=None):
-        calls.append(text)
-        return real(self, text)
+    def counting(self, word):
+        calls.append(word)
+        return real(self, word)
 
-    monkeypatch.setattr(textstatistics, "syllable_count", counting)
+    monkeypatch.setattr(_Lexicon, "_direct", counting)
     an.readability(an.from_texts({"a": "The cat sat. The cat sat. The cat sat on the mat.", "b": "The mat."}))
     assert sorted(calls) == ["cat", "mat", "on", "sat", "the"]
 
@@ -345,3 +345,20 @@ def test_figures_state_the_finding_and_survive_edge_cases(sample):
         rp.grade_by_outlet(an.readability(frame))
         rp.sentence_lengths(an.sentence_readability(frame))
     plt.close("all")
+
+
+def test_direct_word_lookup_equals_textstat(sample_corpus):
+    """The fast per-word path gives textstat's own syllables and difficulty, word by word."""
+    from analysis.readability import _Lexicon, _textstat_words
+
+    lex = _Lexicon()
+    words = {w for t in sample_corpus.sentences.text for w in _textstat_words(t)}
+    words |= {"don't", "o'clock", "counterfire", "zelenskyy", "kyiv's", "2024", "x", "naïve", "café",
+              "rock'n'roll", "İstanbul".lower(), "ſtrange", "u.s", "co-operate", "''", "--"}
+    checked = 0
+    for w in sorted(words):
+        direct = lex._direct(w)
+        if direct is not None:
+            assert direct == lex._via_textstat(w), w
+            checked += 1
+    assert checked > 400
