@@ -289,32 +289,50 @@ def is_heading_like(line: str, max_words: int = 12) -> bool:
     return bool(line) and not line.endswith(_FINAL_PUNCT) and len(line.split()) <= max_words
 
 
+_LABEL = re.compile(r"[A-Z][\w'’-]*(?: (?:&|[A-Z][\w'’-]*)){0,2}")
+_SENTENCE_END = tuple(".!?\"”’)…")
+
+
 def _is_label(line: str) -> bool:
-    """A section label such as ``Europe`` or ``World News``: 1-3 capitalized words."""
-    toks = line.split()
-    return 1 <= len(toks) <= 3 and len(line) <= 30 and all(t[:1].isupper() or t == "&" for t in toks)
+    """A section label such as ``Europe`` or ``World News``: 1-3 capitalized words, nothing else.
+
+    >>> _is_label("World News"), _is_label("Verdict: False."), _is_label("Advertisement:")
+    (True, False, False)
+    """
+    return len(line) <= 30 and bool(_LABEL.fullmatch(line.strip()))
+
+
+def _is_card_headline(line: str) -> bool:
+    """A linked headline: 4-25 words, capitalized, no final punctuation, no colon or slash
+    (those mark subheads such as "Races to watch: Governor" and photo credits)."""
+    line = line.strip()
+    return (is_heading_like(line, max_words=25) and len(line.split()) >= 4 and line[:1].isupper()
+            and ":" not in line and "/" not in line)
 
 
 def related_links(text: str) -> RuleOutput:
-    """Inline related-link cards: a section label line followed by a headline line.
+    """Inline related-link cards: a section label line followed by a headline line, set in
+    the middle of prose (the lines before and after end like sentences).
 
-    Both lines are short and lack final punctuation; the label has at most three
-    capitalized words.  A subhead is a single such line followed by prose, so it stays.
+    A subhead is a single heading-like line followed by prose, so it stays; so do runs of
+    headings and lists, which are not set between prose paragraphs.
 
     >>> t = "Prose one.\\nWorld News\\nRussia hits rail lines in border region\\nProse two."
     >>> related_links(t)[0]
     [(11, 62, '')]
+    >>> related_links("Prose one.\\nJeb Bush\\nNeed: A breakout moment to spur momentum\\nProse.")[0]
+    []
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     spans = []
-    i = 0
-    while i < len(lines) - 1:
-        (s1, e1), (s2, e2) = lines[i], lines[i + 1]
-        label, headline = text[s1:e1], text[s2:e2]
-        if (i > 0 and _is_label(label) and is_heading_like(headline, max_words=25)
-                and len(headline.split()) >= 3):
+    i = 1
+    while i < len(lines) - 2:
+        (s0, e0), (s1, e1), (s2, e2), (s3, e3) = lines[i - 1:i + 3]
+        if (_is_label(text[s1:e1]) and _is_card_headline(text[s2:e2])
+                and text[s0:e0].rstrip().endswith(_SENTENCE_END)
+                and text[s3:e3].rstrip().endswith(_SENTENCE_END)):
             spans.append((s1, e2))
-            i += 2
+            i += 3
         else:
             i += 1
     return _remove_lines(text, spans), {}

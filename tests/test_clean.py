@@ -79,6 +79,16 @@ def test_related_link_cards_are_removed_but_subheads_stay():
     assert [e["rule"] for e in r.edits] == ["related_links"]
 
 
+def test_subheads_lists_and_verdicts_are_not_link_cards():
+    """Seen in real articles: a label followed by a subhead or a verdict is content, not a card."""
+    for raw in ["Prose one.\nVerdict: False.\nReality Check: Rubio on entitlements\nProse two.",
+                "Prose one.\nJeb Bush\nNeed: A breakout moment to spur some momentum\nProse two.",
+                "Prose one.\nWest Virginia\nRaces to watch: Governor\nProse two.",
+                "Prose one.\nTom Steyer\nAP Photo/John Minchillo took this picture\nProse two.",
+                "World News\nRussia smashes train tracks in a border region\nProse two."]:
+        assert cleaned(raw) == raw
+
+
 def test_stray_comma_after_full_stop():
     assert cleaned("limited to Kharkiv., The official said.") == "limited to Kharkiv. The official said."
     keep = "Joseph R. Biden Jr., who spoke. The U.S., and allies. Acme Inc., The firm."
