@@ -27,7 +27,6 @@ from .speakers import (
     according_to,
     cue_matches,
     describe_source,
-    np_at,
     phrase_after,
     subject_after,
     subject_before,

@@ -412,7 +412,6 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
 
     quoted = [(p.start, p.end) for p in pieces]
     rows = []
-    last_person: tuple[int, str] | None = None
     for k, p in enumerate(pieces):
         words = _WORD.findall(text[p.start:p.end])
         lo, hi = p.extra["pre"]

@@ -478,7 +478,7 @@ def _shingle_matrix(corpus: Corpus, k: int, unit: str = "article") -> np.ndarray
     """Jaccard overlap of the sets of k-word shingles (all words, normalized), N x N float32."""
     tokens = _Tokens(corpus, numbers="keep", unit=unit)
     N = tokens.n_articles
-    code, art, sent = tokens.code, tokens.article, tokens.sentence
+    code, art = tokens.code, tokens.article
     S = np.zeros((N, N), dtype=np.float32)
     if len(code) < k:
         return S
