@@ -107,6 +107,9 @@ class _Lexicon:
         self._easy = get_lang_easy_words("en_US")
         self.cache: dict[str, tuple[int, bool]] = {}
         self.memo: dict[str, tuple[int, int, int, int]] = {}  # what counts() gives, per word
+        # The same four counts packed in one integer (see _pack), so that an article's totals
+        # are one C-level sum over its words instead of a Python loop.
+        self.packed: dict[str, int] = {}
 
     def lookup(self, word: str) -> tuple[int, bool]:
         """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
@@ -129,12 +132,14 @@ class _Lexicon:
         case for every word that :func:`_textstat_words` gives); otherwise returns None and
         textstat is asked (``tests/test_readability.py`` checks both agree).
         """
-        if not word or _textstat_words(word) != [word]:
+        # A lower-case word of letters and digits only is left as it is (the common case,
+        # checked without textstat's two substitutions).
+        if not (word.isalnum() and word.lower() == word) and (not word or _textstat_words(word) != [word]):
             return None
         try:
             syl = sum(1 for p in self._cmu[word][0] if p[-1].isdigit())
         except (TypeError, IndexError, KeyError):
-            syl = len(self._pyphen.positions(word)) + 1
+            syl = _Hyphenator.of(self._pyphen).count(word) + 1
         return syl, word.lower() not in self._easy
 
     def counts(self, word: str) -> tuple[int, int, int, int]:
@@ -145,7 +150,73 @@ class _Lexicon:
         syl, hard = self.lookup(word)
         poly = int(syl >= 3)
         hit = self.memo[word] = (syl, int(hard), poly, poly & int(hard))
+        self.packed[word] = _pack(*hit)
         return hit
+
+
+# Four word counts in one integer, so that an article's totals are one ``sum`` (which adds
+# integers that fit in 63 bits in C, without Python objects): difficult, polysyllable and
+# complex (at most 1 per word) in fields of _FIELD bits, syllables above them.  The sum of
+# packed values is the packed sums as long as an article has fewer than 2**_FIELD words;
+# longer texts go sentence by sentence (see _add_article).
+_FIELD = 15
+_MASK = (1 << _FIELD) - 1
+
+
+def _pack(syl: int, difficult: int, poly: int, complex_: int) -> int:
+    return difficult | poly << _FIELD | complex_ << 2 * _FIELD | syl << 3 * _FIELD
+
+
+def _unpack(total: int) -> tuple[int, int, int, int]:
+    """``(syllables, difficult, polysyllables, complex)`` from a sum of packed counts."""
+    return total >> 3 * _FIELD, total & _MASK, total >> _FIELD & _MASK, total >> 2 * _FIELD & _MASK
+
+
+class _Hyphenator:
+    """``len(pyphen.positions(word))`` with Pyphen's own patterns, faster.
+
+    Pyphen's Liang algorithm looks up every substring of ``.word.`` up to the longest pattern's
+    length.  Here the substrings starting at a position stop growing as soon as no pattern
+    begins with them (a set of all pattern prefixes says so), which skips most lookups and
+    gives the same hyphenation points; only their number is returned, so no Pyphen point
+    objects are made.  Half of a news corpus's distinct words are missing from the CMU
+    dictionary and go through here once each (``tests/test_readability.py`` compares it
+    with Pyphen).
+    """
+
+    _made: dict[int, _Hyphenator] = {}
+
+    def __init__(self, pyphen) -> None:
+        self.patterns = pyphen.hd.patterns
+        self.left, self.right = pyphen.left, pyphen.right
+        self.prefixes = {key[:n] for key in self.patterns for n in range(1, len(key) + 1)}
+
+    @classmethod
+    def of(cls, pyphen) -> _Hyphenator:
+        made = cls._made.get(id(pyphen))
+        if made is None or made.patterns is not pyphen.hd.patterns:
+            made = cls._made[id(pyphen)] = cls(pyphen)
+        return made
+
+    def count(self, word: str) -> int:
+        """How many hyphenation points Pyphen's ``positions(word)`` gives."""
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        refs = [0] * (n + 1)
+        patterns, prefixes = self.patterns, self.prefixes
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                piece = pointed[i:j]
+                if piece not in prefixes:
+                    break
+                pattern = patterns.get(piece)
+                if pattern:
+                    offset, values = pattern
+                    at = i + offset
+                    refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
+        # Pyphen's point k is refs[k + 1]; it keeps those with left <= k <= len(word) - right.
+        last = len(word) - self.right
+        return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)
 
 
 def _textstat_words(text: str) -> list[str]:
@@ -200,6 +271,59 @@ def _batch_words(texts: list[str]) -> tuple[list[list[str]], list[int]] | None:
     words = _PUNCT.sub("", _NONCONTRACTION.sub("", joined)).lower().split("\n")
     letters = _NON_WORD_OR_NEWLINE.sub("", joined).split("\n")
     return [w.split() for w in words], [len(x) for x in letters]
+
+
+def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
+    """All of an article's body sentences at once, on a fresh ``_Article``: the totals
+    :func:`_add_sentences` gives, without the per-sentence rows.
+
+    The counts that are sums over sentences (words, syllables, characters, letters, tokens)
+    are taken over the sentences joined by newlines, which no substitution touches and no
+    sentence contains; only the word count per sentence (sentence lengths, the Linsear Write
+    sample) needs the sentences apart.  Falls back to :func:`_add_sentences` when a sentence
+    contains a newline.
+    """
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1 or len(joined) >= 2 * _MASK:
+        _add_sentences(art, texts, lex)  # also for a text long enough to overflow a field
+        return
+    kept = _PUNCT.sub("", _NONCONTRACTION.sub("", joined))
+    cleaned = kept.lower()
+    words = cleaned.split()
+    packed = lex.packed
+    try:  # the common case: every word seen before
+        total = sum(map(packed.__getitem__, words))
+    except KeyError:
+        for w in words:
+            if w not in packed:
+                lex.counts(w)
+        total = sum(map(packed.__getitem__, words))
+    syl, diff, poly, cplx = _unpack(total)
+    tokens = joined.split()
+    n_chars = sum(map(len, tokens))
+    art.words += len(words)
+    art.syllables += syl
+    art.poly += poly
+    art.complex += cplx
+    art.difficult += diff
+    art.chars += n_chars
+    # Letters (word characters): ``kept`` holds only word characters, whitespace (as many as
+    # ``joined``, which has n_chars others) and apostrophes, so no third regex pass is needed.
+    art.letters += len(kept) - (len(joined) - n_chars) - kept.count("'")
+    art.tokens += len(tokens)
+    taken = 0
+    for piece in cleaned.split("\n"):
+        n_words = len(piece.split())
+        if not n_words:
+            continue
+        art.sentences += 1
+        art.lengths.append(n_words)
+        in_sample = min(n_words, LINSEAR_SAMPLE - taken)
+        if in_sample > 0:
+            art.sample_per_sentence.append((in_sample, n_words))
+            taken += in_sample
+    # Linsear Write's sample: the syllables of the first 100 words.
+    art.sample_syllables = [packed[w] >> 3 * _FIELD for w in words[:taken]]
 
 
 def _add_sentences(art: _Article, texts: list[str], lex: _Lexicon) -> list[tuple]:
@@ -274,7 +398,11 @@ def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article],
     for i in range(1, len(columns) + 1):  # one batch per article
         if i == len(columns) or columns[i][0] != columns[start_i][0]:
             aid = columns[start_i][0]
-            all_counts += _add_sentences(arts[aid], [c[5] for c in columns[start_i:i]], lex)
+            texts = [c[5] for c in columns[start_i:i]]
+            if keep_sentences:
+                all_counts += _add_sentences(arts[aid], texts, lex)
+            else:
+                _add_article(arts[aid], texts, lex)
             start_i = i
     for (aid, sid, pid, start, end, text), counts in zip(columns, all_counts):
         if keep_sentences:
@@ -460,7 +588,7 @@ def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None =
     """
     lex = lexicon or _Lexicon()
     art = _Article()
-    _add_sentences(art, list(sentences), lex)
+    _add_article(art, list(sentences), lex)
     return _article_row(art)
 
 

@@ -50,7 +50,7 @@ def _dask_dataframe():
 
 def _partition_frame(records: list[dict], lexicon, columns: list[str], errors: str = "raise") -> pd.DataFrame:
     """Load, clean and measure one partition of records (runs on a Dask worker)."""
-    rows, _notes = _chunk_rows(records, lexicon, errors)
+    rows, _notes, _digests = _chunk_rows(records, lexicon, errors)
     return _typed(rows, columns)
 
 

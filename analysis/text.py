@@ -78,14 +78,99 @@ class _NewsPunkt(PunktSentenceTokenizer):
     _INITIAL = re.compile(r"[^\W\d]\.$")
     _ELLIPSIS = re.compile(r"\.\.+$")
 
+    # The contexts Punkt judges ("said. The", "U.S. officials") repeat a lot across news text;
+    # a bounded memo of the decision per context saves re-tokenizing them.
+    _MEMO_SIZE = 200_000
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        lv = self._lang_vars
+        # NLTK wraps its patterns in a ReDoS guard with a per-call timeout; these are NLTK's
+        # own fixed patterns, so the underlying compiled pattern (same engine) is used directly.
+        self._context_re = getattr(lv.period_context_re(), "_rx", lv.period_context_re())
+        self._word_re = getattr(lv._word_tokenizer_re(), "_rx", lv._word_tokenizer_re())
+        self._realign_re = getattr(lv.re_boundary_realignment, "_rx", lv.re_boundary_realignment)
+        self._memo: dict[str, bool] = {}
+
     def text_contains_sentbreak(self, text: str) -> bool:
+        memo = self._memo
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= self._MEMO_SIZE:
+                memo.clear()
+            found = memo[text] = self._contains_sentbreak(text)
+        return found
+
+    def _contains_sentbreak(self, text: str) -> bool:
         toks: list[str] = []
-        word_tokenize = self._lang_vars.word_tokenize
+        findall = self._word_re.findall
         for line in text.split("\n"):
             if line.strip():
-                toks.extend(word_tokenize(line))
+                toks.extend(findall(line))
         # Punkt reports a break when a token marked as one is followed by another token.
         return any(self._breaks_after(toks[i], toks[i + 1]) for i in range(len(toks) - 1))
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        if not realign_boundaries:
+            return super().span_tokenize(text, realign_boundaries)
+        return iter(self.spans(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's ``span_tokenize`` (with realignment) as a list, in one loop.
+
+        The same steps as NLTK's ``_match_potential_end_contexts``, ``_slices_from_text``
+        and ``_realign_boundaries``, inlined: no generators, slices or regex guard per
+        candidate break.
+        """
+        contains = self.text_contains_sentbreak
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
+        prev_start = prev_stop = 0
+        prev = None
+        # Punkt's _get_last_whitespace_index looks for the last ASCII whitespace character;
+        # only those present in the text need looking for (usually just the space).
+        spaces = [c for c in " \n\t\r\x0b\x0c" if c in text]
+        only_space = spaces == [" "]
+        for m in self._context_re.finditer(text):
+            ms = m.start()
+            if only_space:
+                i = text.rfind(" ", prev_stop, ms) - prev_stop
+            else:
+                i = max(text.rfind(c, prev_stop, ms) for c in spaces) - prev_stop if spaces else -1
+            # Punkt treats "not found" and "found at the first character" alike (index 0).
+            word_start = i + prev_stop + 1 if i > 0 else prev_start
+            if prev is not None and prev_stop <= word_start:
+                # Punkt's context: the word before, the end mark and what follows it (after_tok).
+                if contains(text[prev_start:prev.end("after_tok")]):
+                    cuts.append((last_break, prev.end()))
+                    last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+            prev, prev_start, prev_stop = m, word_start, ms
+        if prev is not None:
+            if contains(text[prev_start:prev.end("after_tok")]):
+                cuts.append((last_break, prev.end()))
+                last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+        cuts.append((last_break, len(text.rstrip())))
+        # _realign_boundaries: closing punctuation after a break joins the sentence before.
+        out: list[tuple[int, int]] = []
+        match = self._realign_re.match
+        realign = 0
+        last = len(cuts) - 1
+        for k, (s1, e1) in enumerate(cuts):
+            s1 += realign
+            if k == last:
+                if s1 < e1:
+                    out.append((s1, e1))
+                continue
+            s2, e2 = cuts[k + 1]
+            m = match(text[s2:e2]) if s2 < e2 else None
+            if m:
+                out.append((s1, s2 + len(m.group(0).rstrip())))
+                realign = m.end()
+            else:
+                realign = 0
+                if s1 < e1:
+                    out.append((s1, e1))
+        return out
 
     def _breaks_after(self, tok: str, nxt: str) -> bool:
         if tok in self._lang_vars.sent_end_chars:
@@ -157,7 +242,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[Span]:
     ['Gen. CQ Brown met U.S. officials.', '“Why?” he asked.', 'C.Q. Brown left.']
     """
     spans: list[list[int]] = []
-    for start, end in _tokenizer().span_tokenize(text):
+    for start, end in _tokenizer().spans(text):
         if spans and _continues(text, spans[-1], start):
             spans[-1][1] = end
         else:
@@ -198,9 +283,12 @@ def _continues(text: str, prev: list[int], start: int) -> bool:
     head = text[start:start + 40].lstrip(_LEAD)
     if head[:1].islower():
         return True
-    if head[:1].isdigit() and _NUMBER_SIGN_END.search(text[prev[0]:prev[1]]):
+    if head[:1].isdigit() and _NUMBER_SIGN_END.search(text[max(prev[0], prev[1] - 5):prev[1]]):
         return True
-    return bool(_INITIALS_END.search(text[prev[0]:prev[1]])) and head[:1].isupper()
+    # Both patterns are anchored at the sentence's end and span at most 7 characters (4 for
+    # " Nos."), so only the sentence's tail is searched; a tail that long cannot match at
+    # its own start (^), so the answer is the same as on the whole sentence.
+    return head[:1].isupper() and bool(_INITIALS_END.search(text[max(prev[0], prev[1] - 7):prev[1]]))
 
 
 def split_sentences(text: str) -> list[str]:

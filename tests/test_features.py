@@ -225,6 +225,29 @@ def test_records_in_chunks_and_workers_identical(corpus):
     pd.testing.assert_frame_equal(two, ref)
 
 
+def test_records_path_outlets_and_warnings_equal_the_corpus_path():
+    """features_from_records skips building the corpus tables; outlets (filled from a credit,
+    blank, numeric) and warnings must still be those of from_records."""
+    recs = [
+        {"article_id": "a", "text": "KYIV, Ukraine (AP) — Officials said it is limited."},
+        {"article_id": "b", "outlet": "  ", "text": "Biden said “it is a step.”\nBy Jane Doe, CNN"},
+        {"article_id": "c", "outlet": 7, "text": "Two officials told CNN the step is limited."},
+        {"article_id": "d", "outlet": "CNN", "text": "KYIV, Ukraine (AP) — Officials said it is limited."},
+        {"article_id": "e", "outlet": "X", "text": "Officials said it is limited."},
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = an.from_records([dict(r) for r in recs])
+        found: list[dict] = []
+        direct = an.features_from_records([dict(r) for r in recs], chunk_size=2, warnings=found)
+    pd.testing.assert_frame_equal(direct, an.features(corpus))
+    assert direct["outlet"].tolist()[:3] == ["AP", "b", "7"]
+    # the same warnings, duplicates found across chunks too (the loader's order is per article)
+    key = lambda w: (w["article_id"], w["code"])  # noqa: E731
+    assert sorted(found, key=key) == sorted(corpus.warnings.to_dict("records"), key=key)
+    assert {w["code"] for w in found} == {"metadata_mismatch", "duplicate_text"}
+
+
 # --------------------------------------------------------------------------- Dask
 
 def test_dask_local_cluster_identical(corpus):

@@ -362,3 +362,39 @@ def test_direct_word_lookup_equals_textstat(sample_corpus):
             assert direct == lex._via_textstat(w), w
             checked += 1
     assert checked > 400
+
+
+def test_fast_hyphenation_count_equals_pyphen():
+    """Words missing from the CMU dictionary are hyphenated with Pyphen's patterns, pruned."""
+    from analysis.readability import _Hyphenator, _Lexicon
+
+    pyphen = _Lexicon()._pyphen
+    hyph = _Hyphenator.of(pyphen)
+    words = ["zelenskyy", "kharkiv", "counteroffensive", "x", "ab", "naïve", "rock'n'roll",
+             "2024", "hyphenation", "unilaterally", "oblast", "disinformation", "antidisestablishment",
+             "supercalifragilistic", "çağrı", "straße", "a1b2c3", ""]
+    for w in words:
+        assert hyph.count(w) == len(pyphen.positions(w)), w
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzé'0", min_size=0, max_size=18))
+def test_fast_hyphenation_count_property(word):
+    from analysis.readability import _Hyphenator, _Lexicon
+
+    pyphen = _Lexicon()._pyphen
+    assert _Hyphenator.of(pyphen).count(word) == len(pyphen.positions(word))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet="ab U.S.'’-,;!?\t\u00a0é\u0130", min_size=0, max_size=30), min_size=0, max_size=6))
+def test_article_totals_equal_sentence_by_sentence(sentences):
+    """The per-article pass gives the totals of adding each sentence apart."""
+    from analysis.readability import _add_article, _add_sentence, _Article, _Lexicon
+
+    lex = _Lexicon()
+    whole, apart = _Article(), _Article()
+    _add_article(whole, sentences, lex)
+    for s in sentences:
+        _add_sentence(apart, s, lex)
+    assert whole == apart
