@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -215,6 +216,10 @@ class _Compiled:
     :func:`_build_scan`); ``scan_frames`` maps the prefix it saw to the frames worth trying
     there, and ``scanned`` lists the frames it covers.  Frames with a pattern whose start
     cannot be read as a literal prefix are listed in ``full`` and searched the slow way.
+    ``scan_lower`` is the same scan for the lower-cased text (see :func:`_lowered`).
+    ``alternatives[frame]`` are the parts of the frame's regex, ``(part, group, n_groups)``,
+    and ``prefixes[frame]`` their scan prefixes, from which :func:`_key_matchers` builds
+    (once per prefix, kept in ``by_key``) regexes with only the parts that may match there.
     """
 
     frames: tuple[str, ...]
@@ -224,6 +229,10 @@ class _Compiled:
     scan_frames: dict | None = None
     scanned: tuple[int, ...] = ()
     full: tuple[int, ...] = ()
+    scan_lower: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None
+    alternatives: tuple[tuple[tuple[str, int, int], ...], ...] = ()
+    prefixes: tuple[tuple[frozenset[str], ...] | None, ...] = ()
+    by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=16)
@@ -231,17 +240,19 @@ def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
     by_frame: dict[str, list[tuple[str, str]]] = {}
     for frame, pattern, kind in rows:
         by_frame.setdefault(frame, []).append((pattern, kind))
-    names, regexes, terms, bodies = [], [], [], []
+    names, regexes, terms, bodies, alternatives = [], [], [], [], []
     for frame, pats in by_frame.items():
         # At one start position the first alternative that matches wins, so try the longer
         # patterns first: "in a limited capacity" before "limited".
         pats = sorted(pats, key=lambda pk: (-len(pk[0].split()), -len(pk[0])))
-        parts, group_term, group, firsts = [], {}, 1, set()
+        parts, group_term, group, firsts, alts = [], {}, 1, set(), []
         for pattern, kind in pats:
             body = _pattern_regex(pattern, kind)
             parts.append(f"((?:{body}){_RIGHT})")
             group_term[group] = pattern
-            group += 1 + re.compile(body, re.IGNORECASE).groups
+            n_groups = 1 + re.compile(body, re.IGNORECASE).groups
+            alts.append((parts[-1], group, n_groups))
+            group += n_groups
             chars = _first_chars(body) if firsts is not None else None
             firsts = None if chars is None else firsts | chars
         # The lookahead finds a candidate at every start position, overlapping ones included
@@ -252,8 +263,10 @@ def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
         names.append(frame)
         terms.append(group_term)
         bodies.append([_pattern_regex(p, k) for p, k in pats])
-    scan, scan_frames, scanned, full = _build_scan(bodies)
-    return _Compiled(tuple(names), tuple(regexes), tuple(terms), scan, scan_frames, scanned, full)
+        alternatives.append(tuple(alts))
+    scan, scan_frames, scanned, full, scan_lower, prefixes = _build_scan(bodies)
+    return _Compiled(tuple(names), tuple(regexes), tuple(terms), scan, scan_frames, scanned, full,
+                     scan_lower, tuple(alternatives), prefixes)
 
 
 # --------------------------------------------------------------------------- prefilter
@@ -367,8 +380,12 @@ def _prefixes(body: str) -> set[str] | None:
     return cleaned
 
 
-def _trie_regex(prefixes: Iterable[str]) -> str:
-    """One regex for all prefixes, as a trie: at each step only one branch can go on."""
+def _trie_regex(prefixes: Iterable[str], lowered: bool = False) -> str:
+    """One regex for all prefixes, as a trie: at each step only one branch can go on.
+
+    ``lowered``: for a text already lower-cased by :func:`_lowered`, with plain lower-case
+    letters and no IGNORECASE, which ``re`` compares about twice as fast.
+    """
     trie: dict = {}
     for pre in prefixes:
         node = trie
@@ -387,13 +404,16 @@ def _trie_regex(prefixes: Iterable[str]) -> str:
         # children first: the deepest prefix along the text's path is the one reported
         return f"(?:{body})?" if "" in node else body
 
+    # common word-initial letters first: fewer branches tried (the order changes nothing else)
+    initials = sorted(trie, key=lambda t: (_INITIALS.find(t) % 99, t))
+    if lowered:
+        return f"(?:{'|'.join(re.escape(tok) + emit(trie[tok]) for tok in initials)})"
     # The first letter is spelled out in both cases without the IGNORECASE flag, so that
     # ``re`` skips a branch on one comparison; the rest is case-insensitive.  A first
     # character outside ASCII (one that ``re`` may still equate with a letter: K, ſ, ı, İ)
     # goes to a fully case-insensitive copy, so nothing is lost.
     first = []
-    # common word-initial letters first: fewer branches tried (the order changes nothing else)
-    for tok in sorted(trie, key=lambda t: (_INITIALS.find(t) % 99, t)):
+    for tok in initials:
         rest = emit(trie[tok])
         rest = f"(?i:{rest})" if rest else ""
         for ch in dict.fromkeys((tok, tok.upper())):
@@ -407,18 +427,20 @@ def _trie_regex(prefixes: Iterable[str]) -> str:
 def _build_scan(bodies: list[list[str]]):
     """The prefilter for frames whose pattern bodies are ``bodies[i]`` (see above)."""
     by_prefix: dict[str, set[int]] = {}
-    scanned, full = [], []
+    scanned, full, prefixes = [], [], []
     for fi, frame_bodies in enumerate(bodies):
         got = [_prefixes(b) for b in frame_bodies]
         if any(g is None for g in got):
             full.append(fi)
+            prefixes.append(None)
             continue
         scanned.append(fi)
+        prefixes.append(tuple(frozenset(g) for g in got))
         for g in got:
             for pre in g:
                 by_prefix.setdefault(pre, set()).add(fi)
     if not by_prefix:
-        return None, {}, (), tuple(full)
+        return None, {}, (), tuple(full), None, tuple(prefixes)
     frames_of = {}
     for pre in by_prefix:
         hit: set[int] = set()
@@ -430,7 +452,60 @@ def _build_scan(bodies: list[list[str]]):
     # of the text has no such character and is looked at with the anchored form.
     head = f"(?=({_trie_regex(by_prefix)}))"
     scan = re.compile(rf"\W{head}"), re.compile(head)
-    return scan, frames_of, tuple(scanned), tuple(full)
+    # On lower-cased text (case-sensitive): it reports the same positions and keys (see
+    # _lowered).  It opens on any character but a lower-case ASCII letter, digit or _, a
+    # superset of the non-word characters there that ``re`` tests faster than \W; an extra
+    # position (after a non-ASCII letter) only costs a frame regex that fails on _LEFT.
+    # Those openers are split in two scans, as ``re`` tries a literal (the space before most
+    # words) faster than a character set; their positions together are the same.
+    head_lower = f"(?=({_trie_regex(by_prefix, lowered=True)}))"
+    scan_lower = (re.compile(f" {head_lower}"), re.compile(rf"[^a-z0-9_ ]{head_lower}"),
+                  re.compile(head_lower))
+    return scan, frames_of, tuple(scanned), tuple(full), scan_lower, tuple(prefixes)
+
+
+def _key_matchers(comp: _Compiled, key: str) -> tuple[tuple[int, re.Pattern, dict[int, int]], ...]:
+    """For a scan prefix ``key``: ``(frame, regex, groups)`` for each frame worth trying.
+
+    ``regex`` is the frame's regex with only the parts (patterns) that have a prefix of
+    ``key`` among their own prefixes, in the same order; ``groups`` maps its groups back to
+    the frame regex's.  A pattern that matches where the scan saw ``key`` has one of its
+    prefixes there, and every prefix standing there is a prefix of ``key`` (see the notes on
+    the prefilter), so no pattern that can match is left out: the first part that matches
+    is the one the full frame regex would pick, with the same span.  Built once per key.
+    """
+    got = comp.by_key.get(key)
+    if got is None:
+        out = []
+        for fi in comp.scan_frames[key]:
+            parts = [alt for alt, pres in zip(comp.alternatives[fi], comp.prefixes[fi])
+                     if any(key.startswith(pre) for pre in pres)]
+            rx = re.compile(f"{_LEFT}(?=(?:{'|'.join(part for part, _g, _n in parts)}))", re.IGNORECASE)
+            groups, new = {}, 1
+            for _part, group, n_groups in parts:
+                groups[new] = group
+                new += n_groups
+            out.append((fi, rx, groups))
+        got = comp.by_key[key] = tuple(out)
+    return got
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when, for the scan and the negation pre-check, matching it case-
+    sensitively with lower-case patterns finds what IGNORECASE finds in ``text``; else None.
+
+    Those patterns are made of ASCII letters, digits and _ (lower case), white space, hyphens,
+    apostrophes and word/non-word tests.  ``str.lower`` changes none of the latter (checked
+    for every code point: it keeps white space white, word characters word characters, and
+    makes no hyphen or apostrophe), and turns every character that ``re`` equates with an
+    ASCII letter into that letter, except ı and ſ (lower case already, equated with i and s)
+    and İ (lower-cased to two characters).  With neither of those, and so an equal length,
+    the lower-cased text is the original character by character, offsets included.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return low
 
 
 def _first_chars(body: str) -> set[str] | None:
@@ -506,6 +581,24 @@ _NEG_IN = re.compile(rf"\W(?:(?<=[^\w’'-])(?:{_NEG_WORDS})|(?<=n['’])t)(?![\
                      re.IGNORECASE)
 
 
+def _neg_in_lower(words: Iterable[str]) -> re.Pattern:
+    """_NEG_AT and _NEG_IN in one, for the window cut out of lower-cased text (see _lowered):
+    a negation word after a non-token character or at the start, or a token ending in n't.
+
+    Each alternative opens on a negation's first letter (or the n of n't) and only then
+    checks the character before the word, so the pattern opens on a small set of literals
+    that ``re`` skips to, instead of trying every non-word character of the window.
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = [rf"{re.escape(c)}(?<![\w’'-]{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in by_first.items()]
+    return re.compile(rf"(?:{'|'.join(alts)}|n['’]t)(?![\w’'-])")
+
+
+_NEG_IN_LOWER = _neg_in_lower(_NEGATIONS)
+
+
 def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
     """Whether a negation stands in the few words before a hit, in the same clause."""
     pre = text[max(sent_start, hit_start - 80):hit_start]
@@ -521,6 +614,11 @@ def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
         if tok in _NEGATIONS or tok.endswith("n't") or tok.endswith("n’t"):
             return True
     return False
+
+
+_START_END = itemgetter(0, 1)
+_NO_PARA = object()  # equal to no paragraph id
+_START_FRAME = itemgetter(4, 1)
 
 
 def _frames_for_article(
@@ -547,22 +645,27 @@ def _frames_for_article(
     # Body sentences are scanned one paragraph run at a time, so a phrase never spans two
     # paragraphs; relative positions count body characters only.
     runs: list[list[int]] = []
+    sent_starts = [t[2] for t in sentences]
+    run, prev = [], _NO_PARA
     for _sid, pid, s, e in sentences:
-        if runs and runs[-1][0] == pid:
-            runs[-1][2] = e
+        if pid == prev:
+            run[2] = e
         else:
-            runs.append([pid, s, e])
-    body_len = sum(e - s for _p, s, e in runs) or 1
-    sent_starts = [s for _i, _p, s, _e in sentences]
-    run_starts = [s for _p, s, _e in runs]
+            run, prev = [pid, s, e], pid
+            runs.append(run)
     # Sentences come in text order, so runs do too; the fast paths below rely on it (runs
     # that overlap or go backwards take the plain paths, which give the same answers).
-    ordered = all(s <= e for _p, s, e in runs) and all(
-        runs[i][2] <= runs[i + 1][1] for i in range(len(runs) - 1))
-    run_before = [0]
+    ordered = True
+    run_starts, run_before = [], [0]  # body characters before each run
+    end = runs[0][1]
     for _p, s, e in runs:
+        if s > e or end > s:
+            ordered = False
+        end = e
+        run_starts.append(s)
         run_before.append(run_before[-1] + e - s)
-    q = sorted(quotes, key=lambda t: (t[0], t[1]))
+    body_len = run_before[-1] or 1
+    q = sorted(quotes, key=_START_END)
     q_starts = [t[0] for t in q]
     q_reach = []  # the furthest quote end so far: no earlier quote reaches past it
     for t in q:
@@ -570,26 +673,42 @@ def _frames_for_article(
 
     cands: dict[int, list[tuple[int, int, int]]] = {}
     regexes = comp.regexes
+    low = None  # the lower-cased text, when it can stand in for the text (see _lowered)
     if comp.scan is not None and ordered:
-        frames_of, scanned = comp.scan_frames, comp.scanned
+        frames_of, scanned, by_key = comp.scan_frames, comp.scanned, comp.by_key
         lo, hi = runs[0][1], runs[-1][2]
-        scan, head = comp.scan
-        found = list(scan.finditer(text, lo - 1, hi)) if lo > 0 else [
-            m for m in (head.match(text, 0, hi),) if m] + list(scan.finditer(text, 0, hi))
+        low = _lowered(text) if comp.scan_lower is not None else None
+        if low is None:
+            *scans, head = comp.scan
+            src = text
+        else:
+            *scans, head = comp.scan_lower
+            src = low
+        # The order of the candidates does not matter: each frame's are sorted below.
+        found = [m for m in (head.match(src, 0, hi),) if m] if lo == 0 else []
+        for scan in scans:
+            found.extend(scan.finditer(src, max(lo - 1, 0), hi))
         for m in found:
             p = m.start(1)
             e = runs[bisect_right(run_starts, p) - 1][2]
             if p >= e:
                 continue  # between paragraph runs
             key = m.group(1)
-            fis = frames_of.get(key.lower())
-            if fis is None:
-                fis = frames_of.get(_WS_RUN.sub(_SCAN_WS, key.translate(_SCAN_FOLD).lower()), scanned)
-            for fi in fis:
-                hit = regexes[fi].match(text, p, e)
-                if hit is not None:
-                    g = hit.lastindex
-                    cands.setdefault(fi, []).append((p, hit.end(g), g))
+            low_key = key.lower()
+            if low_key not in frames_of:
+                low_key = _WS_RUN.sub(_SCAN_WS, key.translate(_SCAN_FOLD).lower())
+            if low_key in frames_of:
+                for fi, rx, groups in by_key.get(low_key) or _key_matchers(comp, low_key):
+                    hit = rx.match(text, p, e)
+                    if hit is not None:
+                        g = hit.lastindex
+                        cands.setdefault(fi, []).append((p, hit.end(g), groups[g]))
+            else:  # not a prefix the scan knows (cannot happen; kept as a safe default)
+                for fi in scanned:
+                    hit = regexes[fi].match(text, p, e)
+                    if hit is not None:
+                        g = hit.lastindex
+                        cands.setdefault(fi, []).append((p, hit.end(g), g))
         slow = comp.full
     else:
         slow = range(len(regexes))
@@ -606,16 +725,8 @@ def _frames_for_article(
         if not found:
             continue
         terms = comp.terms[fi]
-        # Longest match wins within a frame; ties go to the earlier one.
-        found.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int]] = []
-        kept = []
-        for a, b, g in found:
-            if any(a < tb and ta < b for ta, tb in taken):
-                continue
-            taken.append((a, b))
-            kept.append((a, b, g))
-        for a, b, g in sorted(kept):
+        kept = _longest_first(found) if len(found) > 1 else found
+        for a, b, g in kept:
             i = bisect_right(sent_starts, a) - 1
             sid, pid, ss, se = sentences[i]
             if a >= se:  # between sentences (white space): belongs to none
@@ -641,12 +752,32 @@ def _frames_for_article(
                 j -= 1
             lo = max(ss, a - 80)
             # most hits have no negation word nearby: a quick look saves the clause analysis
-            negated = ((_NEG_AT.match(text, lo, a) is not None or _NEG_IN.search(text, lo, a) is not None)
-                       and _is_negated(text, ss, a))
+            if low is not None:
+                # in the window cut out of the lower-cased text, its start is a word edge
+                maybe = _NEG_IN_LOWER.search(low[lo:a]) is not None
+            else:
+                maybe = _NEG_AT.match(text, lo, a) is not None or _NEG_IN.search(text, lo, a) is not None
+            negated = maybe and _is_negated(text, ss, a)
             out.append((article_id, frame, terms[g], text[a:b], a, b, sid, pid,
                         round(before / body_len, 4), voice, speaker, speaker_type, negated))
-    out.sort(key=lambda h: (h[4], h[1]))
+    out.sort(key=_START_FRAME)
     return out
+
+
+def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Candidates ``(start, end, group)`` of one frame without overlaps, in text order: the
+    longest match wins; ties go to the earlier one."""
+    found.sort(key=lambda c: (c[0] - c[1], c[0]))
+    kept: list[tuple[int, int, int]] = []
+    for c in found:
+        a, b = c[0], c[1]
+        for ta, tb, _g in kept:
+            if a < tb and ta < b:
+                break
+        else:
+            kept.append(c)
+    kept.sort()
+    return kept
 
 
 # --------------------------------------------------------------------------- corpus

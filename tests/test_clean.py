@@ -155,3 +155,98 @@ def test_sample_boilerplate_is_not_in_body_paragraphs(sample_corpus):
         assert boiler not in body
     subheads = sample_corpus.paragraphs.query("kind == 'subhead'").text.tolist()
     assert subheads == ["Calls", "Cautious"]
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# Some rules take shortcuts for speed (see the comments in analysis/clean.py).  Each is
+# compared here with the plain formulation it replaces, on texts made of the characters
+# and pieces where the two could part ways.
+
+def _whitespace_plain(text: str) -> list:
+    """whitespace() as one scan of the whole text with _WS (no local search)."""
+    return [(m.start(), m.end(), clean._WS_REPLACEMENT[m.lastgroup]) for m in clean._WS.finditer(text)
+            if m.group() != clean._WS_REPLACEMENT[m.lastgroup]]
+
+
+def _nfc_plain(text: str) -> list:
+    """unicode_nfc() without the whole-text check: line by line only."""
+    import unicodedata
+
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line, norm = m.group(), unicodedata.normalize("NFC", m.group())
+        if norm != line:
+            p = 0
+            while p < min(len(line), len(norm)) and line[p] == norm[p]:
+                p += 1
+            s = 0
+            while s < min(len(line), len(norm)) - p and line[-1 - s] == norm[-1 - s]:
+                s += 1
+            out.append((m.start() + p, m.end() - s, norm[p:len(norm) - s]))
+    return out
+
+
+def _no_ws_shortcut(rules=clean.RULES):
+    """The same rules, with whitespace wrapped so that clean_text cannot skip it."""
+    return tuple(clean.Rule(r.name, (lambda t: clean.whitespace(t)) if r.func is clean.whitespace
+                            else r.func) for r in rules)
+
+
+_WS_PIECES = st.sampled_from([
+    " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\u00a0", "\u2000", "\u200a", "\u3000", "\u202f",
+    "\r\n", "\u200b", "\x0b", "\u2028", "\x85", "a", "b.", "e\u0301", "\u0301", "\u1100\u1161",
+    "Advertisement", "Advertisement\n", "\nAdvertisement", "Read more: x", "UPDATE\n:",
+    "This story has been updated.", "Correction: typo", "CNN\n—\n", "WASHINGTON — ", " / AP",
+    "Kharkiv., The", "Prose.\n", "World News\n", "Russia hits rail lines in border region\n",
+    " Jr., The", "U.S., And", "!\t, “The", "? , The", "Europe", "\nCalls\n",
+])
+
+
+def _without_prefilters(func, text: str):
+    """``func(text)`` with the cheap pre-checks of related_links and stray_comma disabled."""
+    saved = clean._SHORT_INNER_LINE, clean._COMMA_AFTER_STOP_OR_SPACE
+    clean._SHORT_INNER_LINE = clean._COMMA_AFTER_STOP_OR_SPACE = re.compile("")
+    try:
+        return func(text)
+    finally:
+        clean._SHORT_INNER_LINE, clean._COMMA_AFTER_STOP_OR_SPACE = saved
+_ws_texts = st.lists(_WS_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ws_texts)
+def test_fast_paths_equal_plain_formulations(text):
+    assert clean.whitespace(text)[0] == _whitespace_plain(text)
+    assert clean._ws_suspect(text) == bool(_whitespace_plain(text))
+    assert clean.unicode_nfc(text)[0] == _nfc_plain(text)
+    for at_line in (clean._NOTE, clean._BOILER):
+        nl = clean._NOTE_NL if at_line is clean._NOTE else clean._BOILER_NL
+        assert clean._line_matches(at_line, nl, text) == [m.span() for m in at_line.finditer(text)]
+    plain_invisible = re.compile(clean._INVISIBLE_CLASS + "+")
+    assert [m.span() for m in clean._INVISIBLE.finditer(text)] == [m.span() for m in plain_invisible.finditer(text)]
+    for rule in (clean.related_links, clean.stray_comma):
+        assert rule(text) == _without_prefilters(rule, text)
+    a, b = clean_text(text), clean_text(text, _no_ws_shortcut())
+    assert (a.text, a.edits, a.meta) == (b.text, b.edits, b.meta)
+
+
+def test_fast_paths_on_hand_made_texts():
+    for text in ["", " ", "\n", "a", "a ", " a", "a\n", "a  b", "a \nb", "a\n b", "a\n\n\nb",
+                 "a\n \n \nb", "a\u00a0b", "a\tb", "x " * 50 + " \n\n\n  y", "\u3000\u3000",
+                 "Prose.\nAdvertisement\n \nMore.", "Prose. \nAdvertisement\n\nMore.",
+                 "Advertisement\nAdvertisement\n\nAdvertisement", "a\n\nAdvertisement\n\n"]:
+        assert clean.whitespace(text)[0] == _whitespace_plain(text), text
+        a, b = clean_text(text), clean_text(text, _no_ws_shortcut())
+        assert (a.text, a.edits) == (b.text, b.edits), text
+    for text in ["Prose one.\nWorld News\nRussia hits rail lines in border region\nProse two.",
+                 "limited to Kharkiv., The official said.", "Kharkiv. , The", "Kharkiv.\t, The"]:
+        for rule in (clean.related_links, clean.stray_comma):
+            assert rule(text) == _without_prefilters(rule, text), text
+        assert clean_text(text).edits, text
+    # Removing lines can leave white space that the last pass must fix: here the two
+    # removals overlap and leave a final line break, which that pass trims.
+    r = clean_text("Prose.\nAdvertisement\nAdvertisement")
+    assert (r.text, [e["rule"] for e in r.edits]) == ("Prose.", ["boilerplate+whitespace"])
+    # The ASCII shortcut for odd spaces relies on the tab being the only ASCII one.
+    assert [chr(i) for i in range(128) if clean._ODD_SPACE.match(chr(i))] == ["\t"]

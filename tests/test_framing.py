@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis as an
 from analysis import framing as fr
@@ -354,3 +356,132 @@ def test_per_article_function_is_callable_alone():
                                            ("self_defense", "Counterfire"),
                                            ("magnitude_smaller", "only")]
     assert fr._frames_for_article("x", "", [], (), comp) == []
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# _frames_for_article scans the lower-cased text for pattern prefixes, tries only the
+# patterns of the prefix it saw, and pre-checks negation in the lower-cased text.  Each
+# shortcut must give exactly what the plain path gives: every frame regex over every
+# paragraph run, and the case-insensitive negation look.
+
+def _plain(comp):
+    """The same compiled lexicon without the scan: every frame regex searches every run."""
+    from dataclasses import replace
+
+    return replace(comp, scan=None, scan_lower=None, by_key={})
+
+
+def _without_lowering(comp):
+    """The same compiled lexicon with only the case-insensitive scan of the original text."""
+    from dataclasses import replace
+
+    return replace(comp, scan_lower=None, by_key={})
+
+
+def _sentences(text: str) -> list[tuple[int, int, int, int]]:
+    """Body sentences (sent_id, para_id, start, end): lines are paragraphs, ". " ends a sentence."""
+    import re
+
+    out, pos = [], 0
+    for pid, line in enumerate(text.split("\n")):
+        for m in re.finditer(r"[^.]+(?:\.|$)", line):
+            if m.group().strip():
+                out.append((len(out), pid, pos + m.start(), pos + m.end()))
+        pos += len(line) + 1
+    return out
+
+
+_TRICKY = [
+    "It is NOT LIMITED. ESCALATION looms; Escalate? eScAlAtIoN.",
+    "The step was not\u00a0limited, it was in\u00a0a limited capacity.",
+    "A counter\u2011fire and a counter\u2010strike, a de-escalation, a limited-time deal.",
+    "Caf\u00e9limited and \u00e9escalate are not words; \u201climited\u201d is.",
+    "The Kelvin sign: wea\u212a. Not a marginal step (marginal), not-limited.",
+    "A reversal, restricted to Kharkiv, restricted from, criticisms, appeared to lift.",
+    "Dotless \u0131n a l\u0131m\u0131ted capacity; it is not l\u0131m\u0131ted.",
+    "A long \u017fhift, a \u017fignificant \u017fhift, a modest \u017ftep.",
+    "Capital \u0130n a limited capacity, L\u0130M\u0130TED, not l\u0130mited.",
+    "They didn\u2019t escalate. They can't escalate. Nobody would escalate; no major step.",
+    "He said it could, may or might be a Significant   Shift in policy.",
+    "escalat at the very start",
+    "\n\nMay 13: it may be. Self-defence, self defense and selfdefense.",
+]
+
+
+def _check_fast_paths(text: str) -> None:
+    from dataclasses import replace
+
+    comp = fr._compile(None)
+    sents = _sentences(text)
+    quotes = [(0, len(text) // 2, "Someone", "official")]
+    want = fr._frames_for_article("x", text, sents, quotes, _plain(comp))
+    # a fresh by_key, so that the per-prefix regexes are built from this text's prefixes
+    assert fr._frames_for_article("x", text, sents, quotes, replace(comp, by_key={})) == want
+    assert fr._frames_for_article("x", text, sents, quotes, _without_lowering(comp)) == want
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_fast_paths_equal_the_plain_path(text):
+    _check_fast_paths(text)
+
+
+_PIECES = st.sampled_from([
+    "in", "a", "limited", "capacity", "escalat", "ion", "Escalation", "ESCALATE", "counter",
+    "fire", "self", "defen", "se", "ce", "of", "not", "NOT", "no", "n't", "n’t", "never", "but",
+    "may", "May", "might", "only", "the", "significant", "shift", "departure", "from", "policy",
+    " ", " ", " ", "  ", "\u00a0", "-", "\u2010", "\u2011", ",", ".", "(", "“", "”", "'", "’",
+    "\u0131", "\u0130", "\u017f", "\u212a", "\u00e9", "\n",
+    # prefixes of one pattern that extend another's: reversal* / revers*, restricted to / restrict*
+    "revers", "al", "restrict", "ed", "to", "criticis", "m", "appear", "lift", "ing", "defence",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_fast_paths_equal_the_plain_path_on_random_texts(text):
+    _check_fast_paths(text)
+
+
+def test_fast_paths_find_real_hits_in_tricky_texts():
+    comp = fr._compile(None)
+    first = "It is NOT LIMITED. ESCALATION looms; Escalate? eScAlAtIoN."
+    text = first + " They didn\u2019t escalate. They can't escalate. Nobody would escalate."
+    hits = fr._frames_for_article("x", text, _sentences(text), (), comp)
+    assert [(h[3], h[12]) for h in hits if h[1] == "magnitude_smaller"] == [("LIMITED", True)]
+    risk = [(h[3], h[12]) for h in hits if h[1] == "escalation_risk"]
+    assert risk == [("ESCALATION", False), ("Escalate", False), ("eScAlAtIoN", False),
+                    ("escalate", True), ("escalate", True), ("escalate", True)]
+
+
+def test_lowered_text_stands_in_for_the_text():
+    """The facts _lowered relies on, checked for every code point."""
+    import re
+
+    assert fr._lowered("Dotless \u0131") is None and fr._lowered("long \u017f") is None
+    assert fr._lowered("\u0130stanbul") is None  # lower-cases to two characters
+    assert fr._lowered("Wea\u212a, Caf\u00e9 \u201cNOT\u201d") == "weak, caf\u00e9 \u201cnot\u201d"
+    chars = "".join(chr(c) for c in range(0x110000) if c != 0x130)
+    low = chars.lower()
+    assert len(low) == len(chars)
+    for rx in (r"\w", r"\s", r"[’'‐‑-]"):
+        assert [m.start() for m in re.finditer(rx, chars)] == [m.start() for m in re.finditer(rx, low)]
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789_":
+        same = {chars[m.start()] for m in re.finditer(re.escape(letter), chars, re.IGNORECASE)}
+        assert {c for c in same if c.lower() != letter} <= {"\u0131", "\u017f"}, letter
+
+
+def test_negation_pre_check_is_a_superset():
+    """Wherever _is_negated says yes, the quick look in the lower-cased window says yes."""
+    words = ["not", "NOT", "No", "never", "nor", "neither", "hardly", "cannot", "none",
+             "nothing", "nobody", "barely", "scarcely", "without", "didn't", "DIDN’T", "x",
+             "knot", "notable", "-not", "not-", "snot"]
+    seps = [" ", "  ", "\u00a0", " (", "-", "’", ", ", " but "]
+    import itertools
+
+    for w1, s, w2 in itertools.product(words, seps, words):
+        text = f"{w1}{s}{w2} limited"
+        a = len(text) - len("limited")
+        for lo in range(a):
+            if fr._is_negated(text, lo, a):
+                assert fr._NEG_IN_LOWER.search(text.lower()[lo:a]), (text, lo)
