@@ -92,6 +92,20 @@ class _NewsPunkt(PunktSentenceTokenizer):
         self._realign_re = getattr(lv.re_boundary_realignment, "_rx", lv.re_boundary_realignment)
         self._memo: dict[str, bool] = {}
 
+    # The most common context spans() judges: a word of two or more ASCII letters, a period,
+    # spaces or tabs and a character no regex engine calls white space ("officials. The",
+    # "said. “We").  Punkt's first two tokens are then that word with its period and a token
+    # on the same line, and its rules break between them unless the word is an
+    # abbreviation (then later tokens decide: "Jan. 1.”" breaks after "1.").
+    _PLAIN_WORD_END = re.compile(r"([A-Za-z]{2,})\.[ \t]+(?:[!-~]|[^\W_]|[\u2010-\u2027])")
+
+    def _context_breaks(self, context: str) -> bool:
+        """:meth:`text_contains_sentbreak` for a context found by spans()."""
+        plain = self._PLAIN_WORD_END.match(context)
+        if plain is not None and plain.group(1).lower() not in self._params.abbrev_types:
+            return True
+        return self.text_contains_sentbreak(context)
+
     def text_contains_sentbreak(self, text: str) -> bool:
         memo = self._memo
         found = memo.get(text)
@@ -122,7 +136,7 @@ class _NewsPunkt(PunktSentenceTokenizer):
         and ``_realign_boundaries``, inlined: no generators, slices or regex guard per
         candidate break.
         """
-        contains = self.text_contains_sentbreak
+        contains = self._context_breaks
         cuts: list[tuple[int, int]] = []
         last_break = 0
         prev_start = prev_stop = 0

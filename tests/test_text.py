@@ -98,8 +98,9 @@ _PUNKT_PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(_PUNKT_PIECES, st.sampled_from([" ", " ", "  ", "\n", ""])), max_size=30))
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(_PUNKT_PIECES, st.sampled_from([" ", " ", "  ", "\n", "", "\t", " \n", ". \x1c",
+                                                          "\u00a0", "\u3000", " \x1c "])), max_size=30))
 def test_fast_punkt_equals_nltk_punkt(pieces):
     from analysis.text import _reference_tokenizer, _tokenizer
 
