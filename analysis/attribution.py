@@ -68,9 +68,55 @@ _ENDS_COMMA = re.compile(r"[,”\"]\s*$")
 _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
+# Every reason _REASON finds has one of these words (compared in lower case).
+_REASON_WORDS = ("anonymity", "condition", "authori", "declined", "want", "permitted", "allowed")
+
+
 def _reason(text: str, lo: int, hi: int) -> str | None:
+    # Without one of its key words _REASON cannot match: skip the search.  Only for ASCII
+    # text, where lower() folds case exactly as the case-insensitive search does (and for
+    # offsets that slice the text as the search reads it).
+    if 0 <= lo and 0 <= hi:
+        part = text[lo:hi]
+        if part.isascii():
+            low = part.lower()
+            if not any(w in low for w in _REASON_WORDS):
+                return None
     m = _REASON.search(text, lo, hi)
     return m.group().strip() if m else None
+
+
+def _missing(value) -> bool:
+    """``value is None or pd.isna(value)``; a Python int (what quotes_for_article gives) is
+    never missing, so pandas is asked only about other values."""
+    return value is None or (type(value) is not int and bool(pd.isna(value)))
+
+
+def _passive_by(text: str, lo: int, hi: int, first: bool = True) -> list[int]:
+    """Where _PASSIVE could match in ``text[lo:hi]``: the "by" with white space on both sides
+    after a word ending in "ed" (``isspace`` is the ``\\s`` of ``re``).  Only the first one
+    when ``first``.  A part of a text has such a "by" only where the whole text has one."""
+    out = []
+    hi = min(hi, len(text))  # the search reads no further
+    i = text.find("by", lo, hi)
+    while i >= 0:
+        if i + 2 < hi and text[i + 2].isspace() and i > lo and text[i - 1].isspace():
+            j = i - 1
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if text.endswith("ed", lo, j):
+                out.append(i)
+                if first:
+                    break
+        i = text.find("by", i + 1, hi)
+    return out
+
+
+def _may_be_passive(text: str, lo: int, hi: int) -> bool:
+    """False when _PASSIVE cannot match in ``text[lo:hi]`` (see _passive_by)."""
+    if lo < 0 or hi < 0:
+        return True  # offsets counted from the end: let the search decide
+    return bool(_passive_by(text, lo, hi))
 
 
 def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
@@ -99,12 +145,17 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             return
         found[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
 
+    # A sentence can hold "according to" only if the text does: most do not, skip them.
+    has_according = "ccording to" in text
+    # Where a sentence can hold a passive source, the whole text can: look only near those.
+    by_at = _passive_by(text, 0, len(text), first=False)
     for si, (sa, sb) in enumerate(sentences):
-        for c in according_to(text, sa, sb):
+        for c in (according_to(text, sa, sb) if has_according else ()):
             if not in_quote(c[0]):
                 add((c[2], c[3]), (c[0], c[1]), si)
-        # No "by" in the sentence: no passive source; skip the search.
-        for m in (_PASSIVE.finditer(text, sa, sb) if text.find("by", sa, sb) >= 0 else ()):
+        k = bisect.bisect_left(by_at, sa) if by_at else 0
+        for m in (_PASSIVE.finditer(text, sa, sb)
+                  if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
             if in_quote(m.start()):
                 continue
             span = phrase_after(text, m.end(), sb)
@@ -139,13 +190,13 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     s_starts = [a for a, _ in sentences]
     direct = set()
     for q in quote_rows:
-        if q.get("speaker_start") is None or pd.isna(q.get("speaker_start")):
+        if _missing(q.get("speaker_start")):
             continue
         span = (int(q["speaker_start"]), int(q["speaker_end"]))
         direct.add(span)
         if span not in found and not in_quote(span[0]):
             si = max(0, bisect.bisect_right(s_starts, span[0]) - 1)
-            cue = (int(q["cue_start"]), int(q["cue_end"])) if q.get("cue_start") is not None and not pd.isna(q.get("cue_start")) else None
+            cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
             found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
 
     rows = []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -106,14 +106,12 @@ explaining arguing""".split())
 _RELATIVE = frozenset("who whose which that familiar close".split())
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-&]*|[,;:()\u2014\u2013]")
-_CAP = re.compile(r"^[A-Z]")
 
 
 # Multi-word cues, tried before the single words.
 _CUE_PHRASES = ("according to", "went on", "goes on", "shot back", "fired back", "chimed in")
 # A cue is a whole word: no word character, apostrophe or hyphen on either side.
 _CUE_EDGE = r"[\w’'\-]"
-_CUE_EDGE_CHAR = re.compile(_CUE_EDGE)
 
 
 def _trie_pattern(words) -> str:
@@ -175,23 +173,34 @@ def _cue_first_words() -> frozenset[bytes]:
 def _find_cues(text: str) -> list[re.Match]:
     """``list(_cue_regex().finditer(text))``, found faster (when :func:`_cue_index_safe`).
 
-    A cue is a whole lower-case word (a phrase starts with one), so only the cue words that
-    occur as words in the text are looked for, with ``str.find``; the cue expression is then
-    tried at each place found.  Cues never overlap, so these are all of its matches.
+    A cue is a whole lower-case word (a phrase starts with one): it starts where no letter
+    a-z is before it and its first word ends where no letter a-z follows.  So every match
+    starts at a whole word of the text's a-z letters that is a cue's first word.  Those
+    words are found with bytes methods: each character becomes one byte (latin-1, any other
+    character becomes "?"), a-z stay and every other byte becomes a space, so offsets in the
+    bytes are offsets in the text.  The cue expression is then tried at each place found;
+    cues never overlap, so these are all of its matches.
     """
-    present = _cue_first_words().intersection(
-        text.encode("utf-8", "surrogatepass").translate(_LOWER_ONLY).split())
-    if not present:
+    lower = b" " + text.encode("latin-1", "replace").translate(_LOWER_ONLY) + b" "
+    words = list(filter(_cue_first_words().__contains__, lower.split()))
+    if not words:
         return []
-    at = set()
-    for word in present:
-        w = word.decode()
-        i = text.find(w)
-        while i >= 0:
-            at.add(i)
-            i = text.find(w, i + 1)
+    # The cue words in text order: each is found by searching on from the previous one
+    # (as " word " in ``lower``), so the text is read once, not once per word.
+    at = []
+    i = 0
+    for word in words:
+        i = lower.find(b" " + word + b" ", i)
+        at.append(i)  # ``lower`` starts with a space: the word starts at i + 1 there, i in text
+        i += len(word) + 1
     rx = _cue_regex()
-    return [m for m in map(rx.match, itertools.repeat(text), sorted(at)) if m]
+    return [m for m in map(rx.match, itertools.repeat(text), at) if m]
+
+
+def _is_edge(c: str) -> bool:
+    """Whether the character ``c`` matches _CUE_EDGE ``[\\w’'\\-]`` (the \\w of ``re`` is
+    str.isalnum() or "_"), without a regex call."""
+    return c.isalnum() or c in "_’'-"
 
 
 class CueIndex:
@@ -224,7 +233,7 @@ class CueIndex:
             return []
         j = bisect.bisect_left(self.starts, end)
         if (j and self.found[j - 1].end() > end) or (
-                end < n and _CUE_EDGE_CHAR.match(text, end - 1) and _CUE_EDGE_CHAR.match(text, end)):
+                end < n and _is_edge(text[end - 1]) and _is_edge(text[end])):
             # The part ends inside a cue phrase or a word ("sai|d"): search it as it is.
             return list(_cue_regex().finditer(text, start, end))
         return self.found[bisect.bisect_left(self.starts, start):j]
@@ -261,11 +270,14 @@ _WORD_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-&]*")
 
 
 def _words(text: str) -> list[str]:
+    if "’" not in text and "'" not in text:
+        return _WORD_TOKEN.findall(text)  # no quote to strip from any word
     return [t.strip("’'") for t in _WORD_TOKEN.findall(text)]
 
 
 def _is_cap(word: str) -> bool:
-    return bool(_CAP.match(word))
+    # The first character is A-Z (string comparison, not a regex call).
+    return "A" <= word[:1] <= "Z"
 
 
 def strip_name(words: list[str]) -> list[str]:
@@ -279,8 +291,7 @@ def strip_name(words: list[str]) -> list[str]:
     titles = title_words()
     cut = 0
     for i, w in enumerate(words):
-        parts = w.split("-")
-        if len(parts) > 1 and all(x in titles or x.lower() in {"in", "elect", "designate"} for x in parts):
+        if "-" in w and all(x in titles or x.lower() in {"in", "elect", "designate"} for x in w.split("-")):
             cut = i + 1
         elif w in titles or w.rstrip(".") + "." in titles or (w.isupper() and len(w) > 2 and i < len(words) - 1):
             cut = i + 1
@@ -368,7 +379,6 @@ def _describe_source(phrase: str) -> Source:
         return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
     if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
-    name = strip_name(caps)
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
@@ -387,8 +397,14 @@ def _trailing_caps(words: list[str]) -> list[str]:
     return list(reversed(out))
 
 
+_NUMBER_KEYS = frozenset(NUMBER_WORDS)
+
+
 def _count(low: list[str]) -> int | None:
-    for i, w in enumerate(low[:4]):
+    first = low[:4]
+    if _NUMBER_KEYS.isdisjoint(first) and not any(map(str.isdigit, first)):
+        return None  # no number word and no digits: the loop below finds nothing
+    for i, w in enumerate(first):
         if w.isdigit():
             return int(w)
         if w in NUMBER_WORDS and w not in ("both",):
@@ -411,14 +427,20 @@ def is_subject(phrase: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _is_subject(phrase: str) -> bool:
+    # A long phrase (the whole tail of a clause) often has more than 14 words: stop reading
+    # it at the 15th instead of splitting all of it (words are _WORD_TOKEN matches).
+    if len(phrase) > 80 and next(itertools.islice(_WORD_TOKEN.finditer(phrase), 14, None), None) is not None:
+        return False
     words = _words(phrase)
     if not words or len(words) > 14:
         return False
     first = words[0]
     if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()):
         return False
-    if any(w.lower() in cue_words() and not _is_cap(w) for w in words):
-        return False
+    cues = cue_words()
+    for w in words:
+        if w.lower() in cues and not _is_cap(w):
+            return False
     # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)".
     roles = role_words()
     for w in words[1:]:
@@ -471,6 +493,30 @@ def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | 
     >>> a, b = subject_before(t, t.index("said")); t[a:b]
     'John Herbst'
     """
+    if 0 <= lo <= cue_start <= len(text):
+        # Only text[lo:cue_start] is read, so the answer is that of the part alone, moved.
+        rel = _subject_before_in(text[lo:cue_start])
+        return None if rel is None else (lo + rel[0], lo + rel[1])
+    return _subject_before_at(text, cue_start, lo)
+
+
+# Short parts recur: "he ", "Blinken ", "the official " between a closing mark and "said".
+@lru_cache(maxsize=1 << 13)
+def _subject_before_in(part: str) -> tuple[int, int] | None:
+    seg = _trim_aux(part)
+    stripped = seg.rstrip()
+    if stripped.endswith((",", ")")):
+        return _subject_before_at(part, len(part), 0)
+    # No aside and no party tag: the subject ends the last clause, as in _subject_before_at
+    # (seg is a start of part, so part[:len(stripped)] is ``stripped``).
+    if not stripped:
+        return None
+    span = _clause_tail(part, 0, len(stripped), stripped)
+    return span if span and is_subject(part[span[0]:span[1]]) else None
+
+
+def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | None:
+    """:func:`subject_before` itself (reads ``text[lo:cue_start]`` only)."""
     seg = _trim_aux(text[lo:cue_start])
     # "Sen. Bernie Sanders (I-Vt.) said": a party-state tag is not part of the subject.
     tail = seg.rstrip()
@@ -507,9 +553,10 @@ _LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)([,;:(\u2014\u2013\"“”]|\s-\s)")
 _SPACE_CHAR = re.compile(r"\s")
 
 
-def _clause_tail(text: str, lo: int, end: int) -> tuple[int, int] | None:
-    """The words after the last clause boundary in ``text[lo:end]``."""
-    seg = text[lo:end]
+def _clause_tail(text: str, lo: int, end: int, seg: str | None = None) -> tuple[int, int] | None:
+    """The words after the last clause boundary in ``text[lo:end]`` (``seg``, when given)."""
+    if seg is None:
+        seg = text[lo:end]
     start = lo
     m = _LAST_CLAUSE_BREAK.match(seg)
     if m:
@@ -520,7 +567,7 @@ def _clause_tail(text: str, lo: int, end: int) -> tuple[int, int] | None:
                 start = lo + m.end()
         else:
             start = lo + m.end(1)
-    tail = text[start:end]
+    tail = seg if start == lo else text[start:end]
     # The words of the tail are its \S+ runs, i.e. tail.split(); their offsets are needed
     # only in the rarer cases below.
     words = tail.split()
@@ -677,6 +724,8 @@ class NameIndex:
     positions: list[int]
     names: list[str]
     last_token: list[str]
+    # Built from last_token when resolve() first needs it; not part of the index's value.
+    _surnames: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str, skip: list[tuple[int, int]] | None = None) -> "NameIndex":
@@ -692,25 +741,36 @@ class NameIndex:
 
     def resolve(self, name: str, position: int) -> str:
         """The full name for a surname (the latest full name before ``position`` ending in it)."""
-        words = [w for w in strip_name(name.split()) if w not in _SUFFIX]
+        words = _name_words(name)
         if not words:
             return name
-        words[-1] = _possessive(words[-1])
         surname = words[-1]
         if len(words) >= 2:
             return " ".join(words)
-        i = bisect.bisect_left(self.positions, position)
-        for j in range(i - 1, -1, -1):
-            if self.last_token[j] == surname:
-                return self.names[j]
-        for j in range(i, len(self.names)):
-            if self.last_token[j] == surname:
-                return self.names[j]
+        # The indexes of the names ending in this surname, in order: the last one before
+        # ``position``, else the first one from it on (as reading back, then forward).
+        at = self._by_surname().get(surname)
+        if at:
+            k = bisect.bisect_left(at, bisect.bisect_left(self.positions, position))
+            return self.names[at[k - 1] if k else at[0]]
         if surname.isupper():  # a transcript label: "PENCE" -> "Mike Pence"
-            for j in range(len(self.names) - 1, -1, -1):
-                if self.last_token[j].upper() == surname.upper():
-                    return self.names[j]
+            j = self._by_upper_surname().get(surname.upper())
+            if j is not None:
+                return self.names[j]
         return surname
+
+    def _by_surname(self) -> dict[str, list[int]]:
+        """Surname -> indexes of the names ending in it, in order (made once, when first needed)."""
+        if self._surnames is None:
+            index: dict[str, list[int]] = {}
+            for j, last in enumerate(self.last_token):
+                index.setdefault(last, []).append(j)
+            self._surnames = index
+        return self._surnames
+
+    def _by_upper_surname(self) -> dict[str, int]:
+        """Upper-case surname -> index of the last name ending in it."""
+        return {last.upper(): j for j, last in enumerate(self.last_token)}
 
     def known(self) -> frozenset[str]:
         """Every word of every indexed name: lets a lone surname count as a person."""
@@ -722,6 +782,16 @@ class NameIndex:
         if i > 0 and self.positions[i - 1] >= lo:
             return self.names[i - 1]
         return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of ``name`` that :meth:`NameIndex.resolve` looks up: titles and suffixes
+    dropped, the last one without a possessive.  Depends on the name alone, so it is kept."""
+    words = [w for w in strip_name(name.split()) if w not in _SUFFIX]
+    if words:
+        words[-1] = _possessive(words[-1])
+    return tuple(words)
 
 
 # Names recur across articles and within one: a run's name depends on the run alone.
@@ -736,16 +806,16 @@ def _run_name(run: str) -> tuple[str, str] | None:
         words = words[:-1]
     if len(words) < 2:
         return None
-    if any(w.rstrip("’'s") in orgs or w in orgs for w in words):
+    # A word (or the word without a possessive or plural s) is an organization word.
+    if not orgs.isdisjoint(words) or not orgs.isdisjoint(map(str.rstrip, words, itertools.repeat("’'s"))):
         return None
-    name = strip_name(words)
-    name = [w for w in name]
+    name = list(strip_name(words))
     if name:
         name[-1] = _possessive(name[-1])
     core = [w for w in name if w not in _SUFFIX]
     if len(core) < 2 or any(w.isupper() and len(w) > 3 for w in core):
         return None
-    if any(w in _NOT_NAMES for w in core):
+    if not _NOT_NAMES.isdisjoint(core):
         return None
     return " ".join(name), core[-1]
 

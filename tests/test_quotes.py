@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import importlib
+import itertools
+import re
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -10,6 +16,8 @@ import pandas as pd
 import pytest
 
 import analysis as an
+from analysis import attribution as attr_mod
+from analysis import speakers as sp
 from analysis.quotes import QUOTE_COLUMNS
 
 
@@ -246,3 +254,151 @@ def test_plots_return_figures(sample_corpus):
         fig = f(summary)
         assert fig.axes[0].get_title("left")
         matplotlib.pyplot.close(fig)
+
+
+# --------------------------------------------------------------------------- fast paths
+# Each fast path must give what the plain way (a regular expression, a full loop) gives.
+
+quotes_mod = importlib.import_module("analysis.quotes")  # the package's "quotes" is the function
+
+TRICKY = [
+    "Blinken said so. “We will adapt,” he said, according to aides.",
+    "said at the start; unsaid, saidx, said-so, ’said’, Said, SAID and _said_ are not all cues: said",
+    "The Post reported it, according  to aides, and went on; officials shot back and chimed in.",
+    "Émile said it: ésaid, saidé, ﬁsaid, “said”, «said», said… and 𝒳 said 😀 said.",
+    "Он сказал said Оsaid, according to\tofficials\nwho said\u00a0so — said.",
+    "Half-said, ill-said, re-said; said'd; it's said.\r\nAccording to him, they said",
+    "\ud800said \udfffsaid said\ud800 according to",
+    "",
+    "said",
+    "“Quote,” she said. “More.”\n\n“Still more,” said Jones – 'nested “quote”' – \"straight\" marks",
+]
+
+
+def _sample_texts() -> list[str]:
+    folder = Path(__file__).resolve().parents[1] / "data/events/ukraine-weapons-2024-05"
+    c = an.load_event(str(folder))
+    return [t for t in c.articles["text"].tolist() if t]
+
+
+@pytest.fixture(scope="module")
+def tricky_texts():
+    return TRICKY + _sample_texts()
+
+
+def test_find_cues_equals_regex(tricky_texts):
+    rx = sp._cue_regex()
+    assert sp._cue_index_safe()
+    for t in tricky_texts:
+        assert [m.span() for m in sp._find_cues(t)] == [m.span() for m in rx.finditer(t)], t
+
+
+def test_cue_index_parts_equal_regex(tricky_texts):
+    rx = sp._cue_regex()
+    for t in tricky_texts[:8]:
+        ix = sp.CueIndex(t)
+        for a in range(0, len(t) + 1, 3):
+            for b in range(a, len(t) + 2, 5):
+                assert [m.span() for m in ix.matches(a, b)] == [m.span() for m in rx.finditer(t, a, b)], (t, a, b)
+
+
+def test_is_edge_equals_regex():
+    edge = re.compile(sp._CUE_EDGE)
+    for c in map(chr, range(0x3000)):
+        assert sp._is_edge(c) == bool(edge.match(c)), repr(c)
+
+
+def test_is_cap_and_words_equal_regex():
+    cap = re.compile(r"^[A-Z]")
+    for w in ["", "A", "a", "Z", "É", "1", "_x", "Zed", "[x", "@", "ÀB"]:
+        assert sp._is_cap(w) == bool(cap.match(w)), w
+    for t in TRICKY + ["O’Brien's ‘view’", "it's 'quoted' here"]:
+        assert sp._words(t) == [w.strip("’'") for w in sp._WORD_TOKEN.findall(t)], t
+
+
+def test_marks_found_as_by_regex(tricky_texts):
+    for t in tricky_texts:
+        marks = quotes_mod._mark_positions(t)
+        assert marks == [m.start() for m in quotes_mod._MARK.finditer(t)]
+        for a, b in [(0, len(t)), (3, len(t) - 3), (-10, len(t)), (5, 2), (0, len(t) + 9), (-9, -2)]:
+            assert quotes_mod._marks_in(t, a, b, marks) == [a + m.start() for m in quotes_mod._MARK.finditer(t[a:b])]
+
+
+def test_passive_check_never_skips_a_match():
+    texts = TRICKY + ["It was confirmed by officials, reported\tby\u00a0AP and described  by him.",
+                      "reportedby x; reported by; confirmed by\n", "first reported by the Post"]
+    for t in texts:
+        for a in range(-2, len(t) + 2):
+            for b in range(a, len(t) + 3, 2):
+                if list(attr_mod._PASSIVE.finditer(t, a, b)):
+                    assert attr_mod._may_be_passive(t, a, b), (t, a, b)
+        by_at = attr_mod._passive_by(t, 0, len(t), first=False)
+        for m in attr_mod._PASSIVE.finditer(t):
+            assert any(m.start() <= i < m.end() for i in by_at), t
+
+
+def test_reason_check_equals_regex():
+    texts = ["two officials who requested anonymity to discuss it",
+             "an aide, who spoke on condition of anonymity", "who were NOT AUTHORIZED TO speak",
+             "who declined to be named", "who did not want to be identified",
+             "officials who were not permitted to speak", "an official said nothing more",
+             "officials who were not allowed to — said", "who requested ANONYMİTY", ""]
+    for t in texts:
+        for a, b in [(0, len(t)), (4, len(t)), (0, 10), (-5, len(t))]:
+            m = attr_mod._REASON.search(t, a, b)
+            assert attr_mod._reason(t, a, b) == (m.group().strip() if m else None), (t, a, b)
+
+
+def _subject_before_slow(text, cue_start, lo):
+    return sp._subject_before_at(text, cue_start, lo)
+
+
+def test_subject_before_fast_path_equals_full(tricky_texts):
+    extra = ["Sen. Bernie Sanders (I-Vt.) said", ", John Herbst, former U.S. ambassador to Ukraine, said",
+             "That position, Blinken noted", "In a statement on Tuesday the official said",
+             "The president - - Biden also said", "he ", "  ", "officials familiar with the matter have long said"]
+    for t in tricky_texts + extra:
+        cues = [m.start() for m in re.finditer(r"\b(?:said|noted|says)\b", t)] + [len(t)]
+        for c in cues:
+            for lo in {0, max(0, c - 40), max(0, c - 12), c}:
+                sp._subject_before_in.cache_clear()
+                assert sp.subject_before(t, c, lo) == _subject_before_slow(t, c, lo), (t, c, lo)
+
+
+def test_is_subject_long_phrase():
+    for n in (13, 14, 15, 16, 40):
+        phrase = " ".join(["Officials"] + ["Washington"] * (n - 1))
+        sp._is_subject.cache_clear()
+        words = sp._words(phrase)
+        assert len(phrase) > 80 or n < 15
+        assert sp.is_subject(phrase) is (len(words) <= 14 and sp.describe_source(phrase).type != "unknown")
+
+
+def _resolve_slow(ix: sp.NameIndex, name: str, position: int) -> str:
+    words = [w for w in sp.strip_name(name.split()) if w not in sp._SUFFIX]
+    if not words:
+        return name
+    words[-1] = sp._possessive(words[-1])
+    surname = words[-1]
+    if len(words) >= 2:
+        return " ".join(words)
+    i = bisect.bisect_left(ix.positions, position)
+    for j in itertools.chain(range(i - 1, -1, -1), range(i, len(ix.names))):
+        if ix.last_token[j] == surname:
+            return ix.names[j]
+    if surname.isupper():
+        for j in range(len(ix.names) - 1, -1, -1):
+            if ix.last_token[j].upper() == surname.upper():
+                return ix.names[j]
+    return surname
+
+
+def test_name_resolve_equals_full_scan(tricky_texts):
+    text = ("President Joe Biden met Gen. CQ Brown and Hunter Biden. Later Jill Biden and Mr. Brown spoke; "
+            "BIDEN: yes. Then Ron Brown Jr. arrived, and Sen. Mike Pence’s aide.")
+    for t in [text] + tricky_texts:
+        ix = sp.NameIndex.build(t)
+        for name in ["Biden", "Brown", "BIDEN", "BROWN", "Pence", "Pence’s", "Mr. Brown", "Jr.", "Sen. Jill Biden",
+                     "Stoltenberg", "Blinken", "Macron", "Nobody", "PENCE", "Ron Brown Jr."]:
+            for pos in (0, 10, 40, 80, len(t), len(t) + 5):
+                assert ix.resolve(name, pos) == _resolve_slow(ix, name, pos), (name, pos)
