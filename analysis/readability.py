@@ -294,9 +294,10 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     try:  # the common case: every word seen before
         total = sum(map(packed.__getitem__, words))
     except KeyError:
-        for w in words:
-            if w not in packed:
-                lex.counts(w)
+        # set.difference with a dict checks each word against the dict (keys() - keys()
+        # would walk the whole memo)
+        for w in set(words).difference(packed):
+            lex.counts(w)
         total = sum(map(packed.__getitem__, words))
     syl, diff, poly, cplx = _unpack(total)
     tokens = joined.split()
@@ -311,17 +312,18 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     # ``joined``, which has n_chars others) and apostrophes, so no third regex pass is needed.
     art.letters += len(kept) - (len(joined) - n_chars) - kept.count("'")
     art.tokens += len(tokens)
+    # Words per sentence (split in C, no Python loop); a "sentence" of punctuation only has
+    # none and is no sentence.
+    lengths = [n for n in map(len, map(str.split, cleaned.split("\n"))) if n]
+    art.sentences += len(lengths)
+    art.lengths.extend(lengths)
     taken = 0
-    for piece in cleaned.split("\n"):
-        n_words = len(piece.split())
-        if not n_words:
-            continue
-        art.sentences += 1
-        art.lengths.append(n_words)
+    for n_words in lengths:  # the sentences (or part of one) in the first 100 words
+        if taken >= LINSEAR_SAMPLE:
+            break
         in_sample = min(n_words, LINSEAR_SAMPLE - taken)
-        if in_sample > 0:
-            art.sample_per_sentence.append((in_sample, n_words))
-            taken += in_sample
+        art.sample_per_sentence.append((in_sample, n_words))
+        taken += in_sample
     # Linsear Write's sample: the syllables of the first 100 words.
     art.sample_syllables = [packed[w] >> 3 * _FIELD for w in words[:taken]]
 
