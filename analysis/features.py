@@ -166,13 +166,13 @@ def _int(value) -> int:
 # from one chunk (or Dask partition, or call) to the next.  It only remembers textstat's
 # answers for words, which never change, so results do not depend on what ran before.
 _TOOLS: dict = {}
-_MAX_MEMO_WORDS = 2_000_000  # a bound on the memo for endless streams (about 300 MB)
+_MAX_MEMO_WORDS = 2_000_000  # a bound on the memo for endless streams (about 200 MB)
 
 
 def _tools(lexicon=None) -> _Tools:
     key = None if lexicon is None else tuple(zip(lexicon["frame"], lexicon["pattern"], lexicon["kind"]))
     tools = _TOOLS.get(key)
-    if tools is None or len(tools.words.memo) > _MAX_MEMO_WORDS:
+    if tools is None or len(tools.words.packed) > _MAX_MEMO_WORDS:
         _TOOLS.clear()
         tools = _TOOLS[key] = _Tools(lexicon)
     return tools

@@ -105,18 +105,15 @@ class _Lexicon:
         self._cmu = get_cmudict("en_US")
         self._pyphen = get_pyphen("en_US")
         self._easy = get_lang_easy_words("en_US")
-        self.cache: dict[str, tuple[int, bool]] = {}
-        self.memo: dict[str, tuple[int, int, int, int]] = {}  # what counts() gives, per word
-        # The same four counts packed in one integer (see _pack), so that an article's totals
-        # are one C-level sum over its words instead of a Python loop.
+        # Per word, the four counts of counts() packed in one integer (see _pack): an
+        # article's totals are then one C-level sum over its words, and the memo is a dict of
+        # plain integers, which Python's cyclic garbage collector never has to scan.
         self.packed: dict[str, int] = {}
 
     def lookup(self, word: str) -> tuple[int, bool]:
         """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
-        hit = self.cache.get(word)
-        if hit is None:
-            hit = self.cache[word] = self._direct(word) or self._via_textstat(word)
-        return hit
+        syl, difficult, _poly, _complex = self.counts(word)
+        return syl, bool(difficult)
 
     def _via_textstat(self, word: str) -> tuple[int, bool]:
         syl = self._ts.syllable_count(word)
@@ -147,11 +144,12 @@ class _Lexicon:
 
         Polysyllable: 3 or more syllables; complex: a polysyllable not on the easy list.
         """
-        syl, hard = self.lookup(word)
-        poly = int(syl >= 3)
-        hit = self.memo[word] = (syl, int(hard), poly, poly & int(hard))
-        self.packed[word] = _pack(*hit)
-        return hit
+        value = self.packed.get(word)
+        if value is None:
+            syl, hard = self._direct(word) or self._via_textstat(word)
+            poly = int(syl >= 3)
+            value = self.packed[word] = _pack(syl, int(hard), poly, poly & int(hard))
+        return _unpack(value)
 
 
 # Four word counts in one integer, so that an article's totals are one ``sum`` (which adds
@@ -345,11 +343,7 @@ def _add_sentence(art: _Article, text: str, lex: _Lexicon, words: list[str] | No
         words = _textstat_words(text)
     tokens = text.split()
     n_words = len(words)
-    memo = lex.memo
-    try:  # the common case: every word seen before
-        per_word = [memo[w] for w in words]
-    except KeyError:
-        per_word = [memo.get(w) or lex.counts(w) for w in words]
+    per_word = [lex.counts(w) for w in words]
     if per_word:
         syl, diff, poly, cplx = map(sum, zip(*per_word))
     else:
