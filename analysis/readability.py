@@ -173,13 +173,15 @@ def _unpack(total: int) -> tuple[int, int, int, int]:
 class _Hyphenator:
     """``len(pyphen.positions(word))`` with Pyphen's own patterns, faster.
 
-    Pyphen's Liang algorithm looks up every substring of ``.word.`` up to the longest pattern's
-    length.  Here the substrings starting at a position stop growing as soon as no pattern
-    begins with them (a set of all pattern prefixes says so), which skips most lookups and
-    gives the same hyphenation points; only their number is returned, so no Pyphen point
-    objects are made.  Half of a news corpus's distinct words are missing from the CMU
-    dictionary and go through here once each (``tests/test_readability.py`` compares it
-    with Pyphen).
+    Pyphen's Liang algorithm looks up every substring of ``.word.`` up to the longest
+    pattern's length and merges the values of each pattern found (element-wise maximum).
+    The patterns found at one position are the prefixes of the longest one found there, so
+    here the patterns sit in a trie walked one character at a time from each position, and
+    each pattern's node holds its values already merged with those of the shorter patterns
+    on its path: one merge per position.  Same hyphenation points; only their number is
+    returned, so no Pyphen point objects are made.  Half of a news corpus's distinct words
+    are missing from the CMU dictionary and go through here once each
+    (``tests/test_readability.py`` compares it with Pyphen).
     """
 
     _made: dict[int, _Hyphenator] = {}
@@ -187,7 +189,27 @@ class _Hyphenator:
     def __init__(self, pyphen) -> None:
         self.patterns = pyphen.hd.patterns
         self.left, self.right = pyphen.left, pyphen.right
-        self.prefixes = {key[:n] for key in self.patterns for n in range(1, len(key) + 1)}
+        # A trie of the patterns, one dict per node keyed by the next character; a node that
+        # ends a pattern holds, under the key "", the values merged from that pattern and
+        # every shorter pattern on its path (all of them match wherever it does).
+        self.trie: dict = {}
+        for key in self.patterns:
+            node = self.trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+        for key in self.patterns:
+            values: list[int] = []
+            for n in range(1, len(key) + 1):
+                found = self.patterns.get(key[:n])
+                if found:
+                    offset, vals = found
+                    values.extend([0] * (offset + len(vals) - len(values)))
+                    values[offset:offset + len(vals)] = map(max, vals, values[offset:offset + len(vals)])
+            node = self.trie
+            for ch in key:
+                node = node[ch]
+            start = next((i for i, v in enumerate(values) if v), 0)
+            node[""] = (start, values[start:])
 
     @classmethod
     def of(cls, pyphen) -> _Hyphenator:
@@ -201,17 +223,18 @@ class _Hyphenator:
         pointed = f".{word.lower()}."
         n = len(pointed)
         refs = [0] * (n + 1)
-        patterns, prefixes = self.patterns, self.prefixes
+        root = self.trie
         for i in range(n - 1):
-            for j in range(i + 1, n + 1):
-                piece = pointed[i:j]
-                if piece not in prefixes:
+            node, found = root, None
+            for ch in pointed[i:]:
+                node = node.get(ch)
+                if node is None:
                     break
-                pattern = patterns.get(piece)
-                if pattern:
-                    offset, values = pattern
-                    at = i + offset
-                    refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
+                found = node.get("", found)  # the longest pattern so far, merged
+            if found:
+                offset, values = found
+                at = i + offset
+                refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
         # Pyphen's point k is refs[k + 1]; it keeps those with left <= k <= len(word) - right.
         last = len(word) - self.right
         return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)
