@@ -276,3 +276,20 @@ def test_dask_without_client_and_empty(corpus):
     assert empty.empty and empty.columns.tolist() == feature_columns()
     with pytest.raises(ValueError, match="npartitions"):
         features_dask(recs, npartitions=0)
+
+
+def test_garbage_collector_state_is_restored():
+    """The collector is paused while articles are measured, then left as the caller had it."""
+    import gc
+
+    recs = [{"text": "Officials said it is limited."}, {"text": "Two officials told CNN."}]
+    assert gc.isenabled()
+    an.features_from_records(recs)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        an.features_from_records(recs)
+        an.features(an.from_records(recs))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
