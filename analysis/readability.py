@@ -18,6 +18,7 @@ import math
 import re
 import statistics
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -309,8 +310,10 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
         _add_sentences(art, texts, lex)  # also for a text long enough to overflow a field
         return
     kept = _PUNCT.sub("", _NONCONTRACTION.sub("", joined))
-    cleaned = kept.lower()
-    words = cleaned.split()
+    # The words of each sentence, split once (in C): they give the sentence lengths and,
+    # chained, the article's words.
+    pieces = list(map(str.split, kept.lower().split("\n")))
+    words = list(chain.from_iterable(pieces))
     packed = lex.packed
     try:  # the common case: every word seen before
         total = sum(map(packed.__getitem__, words))
@@ -333,9 +336,8 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     # ``joined``, which has n_chars others) and apostrophes, so no third regex pass is needed.
     art.letters += len(kept) - (len(joined) - n_chars) - kept.count("'")
     art.tokens += len(tokens)
-    # Words per sentence (split in C, no Python loop); a "sentence" of punctuation only has
-    # none and is no sentence.
-    lengths = [n for n in map(len, map(str.split, cleaned.split("\n"))) if n]
+    # Words per sentence; a "sentence" of punctuation only has none and is no sentence.
+    lengths = [n for n in map(len, pieces) if n]
     art.sentences += len(lengths)
     art.lengths.extend(lengths)
     taken = 0
