@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.text import abbreviations, paragraph_spans, sentence_spans, split_sentences, stopwords, words
@@ -113,3 +113,26 @@ def test_fast_punkt_equals_nltk_punkt_on_the_sample_event(sample_corpus):
 
     for text in sample_corpus.articles.text:
         assert list(_tokenizer().span_tokenize(text)) == list(_reference_tokenizer().span_tokenize(text))
+
+
+@settings(max_examples=600, deadline=None)
+@example("xB.C.Q.", 0, 7, "B")  # no space before the initials: no repair (the tail alone would say yes)
+@example("xNo.", 0, 4, "5")
+@example("xNos.", 0, 5, "5")
+@example("a B.C.Q.", 0, 8, "B")
+@example("a Nos.", 0, 6, "5")
+@given(st.lists(st.sampled_from(["x", "B.", "C.", "Q.", " ", "(", "No.", "Nos."]), max_size=10).map("".join),
+       st.integers(0, 40), st.integers(0, 40), st.sampled_from(["a", "B", "5", "“B", "(a", " ", ""]))
+def test_continues_reads_only_the_sentence_tail(sentence, a, b, head):
+    """_continues searches only the last characters of the previous sentence; the patterns are
+    anchored at its end, so the answer is that of the whole sentence."""
+    from analysis.text import _INITIALS_END, _LEAD, _NUMBER_SIGN_END, _continues
+
+    text = sentence + " " + head
+    start = len(sentence) + 1
+    prev = [min(a, b, len(sentence)), min(max(a, b), len(sentence))]
+    first = text[start:start + 40].lstrip(_LEAD)[:1]
+    whole = text[prev[0]:prev[1]]
+    expected = first.islower() or (first.isdigit() and bool(_NUMBER_SIGN_END.search(whole))) \
+        or (bool(_INITIALS_END.search(whole)) and first.isupper())
+    assert _continues(text, prev, start) == expected
