@@ -99,6 +99,9 @@ class _NewsPunkt(PunktSentenceTokenizer):
     # abbreviation (then later tokens decide: "Jan. 1.”" breaks after "1.").
     _PLAIN_WORD_END = re.compile(r"([A-Za-z]{2,})\.[ \t]+(?:[!-~]|[^\W_]|[\u2010-\u2027])")
 
+    # The characters NLTK's boundary-realignment pattern can start with.
+    _CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+
     def _context_breaks(self, context: str) -> bool:
         """:meth:`text_contains_sentbreak` for a context found by spans()."""
         plain = self._PLAIN_WORD_END.match(context)
@@ -176,7 +179,8 @@ class _NewsPunkt(PunktSentenceTokenizer):
                     out.append((s1, e1))
                 continue
             s2, e2 = cuts[k + 1]
-            m = match(text[s2:e2]) if s2 < e2 else None
+            # The realignment pattern opens on a closing mark: test that before slicing.
+            m = match(text[s2:e2]) if s2 < e2 and text[s2] in self._CLOSERS else None
             if m:
                 out.append((s1, s2 + len(m.group(0).rstrip())))
                 realign = m.end()

@@ -136,3 +136,12 @@ def test_continues_reads_only_the_sentence_tail(sentence, a, b, head):
     expected = first.islower() or (first.isdigit() and bool(_NUMBER_SIGN_END.search(whole))) \
         or (bool(_INITIALS_END.search(whole)) and first.isupper())
     assert _continues(text, prev, start) == expected
+
+
+def test_realignment_precheck_covers_every_opening_character():
+    """spans() only tries NLTK's realignment pattern after a closing mark in _CLOSERS."""
+    from analysis.text import _tokenizer
+
+    tok = _tokenizer()
+    opening = {chr(c) for c in range(0x10000) if tok._realign_re.match(chr(c) + " x")}
+    assert opening and opening <= tok._CLOSERS
