@@ -326,13 +326,18 @@ def split_sentences(text: str) -> list[str]:
 _WORD = re.compile(r"[^\W_]+(?:(?:[’'\-]|\.-?)[^\W_]+)*(?:(?<=\.[^\W_])\.)?")
 
 
+# _WORD for a text without "_", where \w and [^\W_] match the same characters: the plain
+# class is about 10% quicker to test.
+_WORD_NO_UNDERSCORE = re.compile(_WORD.pattern.replace("[^\\W_]", "\\w"))
+
+
 def count_words(text: str) -> int:
     """Number of word tokens (see :func:`word_spans`), without building the spans.
 
     >>> count_words("The U.S.-supplied counter-fire, Ukraine’s 2nd.")
     5
     """
-    return len(_WORD.findall(text))
+    return len((_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text))
 
 
 def word_spans(text: str) -> list[Span]:

@@ -145,3 +145,10 @@ def test_realignment_precheck_covers_every_opening_character():
     tok = _tokenizer()
     opening = {chr(c) for c in range(0x10000) if tok._realign_re.match(chr(c) + " x")}
     assert opening and opening <= tok._CLOSERS
+
+
+@pytest.mark.parametrize("text", ["snake_case word", "a_b", "No underscore, U.S.-made 2nd.", "", "__", "x.y_z"])
+def test_count_words_with_and_without_underscores(text):
+    from analysis.text import _WORD, count_words
+
+    assert count_words(text) == len(_WORD.findall(text))
