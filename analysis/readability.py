@@ -107,9 +107,9 @@ class _Lexicon:
         self._pyphen = get_pyphen("en_US")
         self._easy = get_lang_easy_words("en_US")
         # Per word, the four counts of counts() packed in one integer (see _pack): an
-        # article's totals are then one C-level sum over its words, and the memo is a dict of
-        # plain integers, which Python's cyclic garbage collector never has to scan.
-        self.packed: dict[str, int] = {}
+        # article's totals are then one C-level sum over its words (a word not seen before
+        # is measured on the way, see _Memo).
+        self.packed: dict[str, int] = _Memo(self._measure)
 
     def lookup(self, word: str) -> tuple[int, bool]:
         """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
@@ -145,12 +145,29 @@ class _Lexicon:
 
         Polysyllable: 3 or more syllables; complex: a polysyllable not on the easy list.
         """
-        value = self.packed.get(word)
-        if value is None:
-            syl, hard = self._direct(word) or self._via_textstat(word)
-            poly = int(syl >= 3)
-            value = self.packed[word] = _pack(syl, int(hard), poly, poly & int(hard))
-        return _unpack(value)
+        return _unpack(self.packed[word])
+
+    def _measure(self, word: str) -> int:
+        """The packed counts of a word not seen before."""
+        syl, hard = self._direct(word) or self._via_textstat(word)
+        poly = int(syl >= 3)
+        return _pack(syl, int(hard), poly, poly & int(hard))
+
+
+class _Memo(dict):
+    """A dict that fills itself: a missing key is computed (once) and stored.
+
+    ``map(memo.__getitem__, words)`` then runs in C for every word seen before and calls
+    back into Python only for new ones, without a separate pass to find them.
+    """
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self._compute(key)
+        return value
 
 
 # Four word counts in one integer, so that an article's totals are one ``sum`` (which adds
@@ -315,15 +332,7 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     pieces = list(map(str.split, kept.lower().split("\n")))
     words = list(chain.from_iterable(pieces))
     packed = lex.packed
-    try:  # the common case: every word seen before
-        total = sum(map(packed.__getitem__, words))
-    except KeyError:
-        # set.difference with a dict checks each word against the dict (keys() - keys()
-        # would walk the whole memo)
-        for w in set(words).difference(packed):
-            lex.counts(w)
-        total = sum(map(packed.__getitem__, words))
-    syl, diff, poly, cplx = _unpack(total)
+    syl, diff, poly, cplx = _unpack(sum(map(packed.__getitem__, words)))
     tokens = joined.split()
     n_chars = sum(map(len, tokens))
     art.words += len(words)
