@@ -326,9 +326,28 @@ def split_sentences(text: str) -> list[str]:
 _WORD = re.compile(r"[^\W_]+(?:(?:[’'\-]|\.-?)[^\W_]+)*(?:(?<=\.[^\W_])\.)?")
 
 
-# _WORD for a text without "_", where \w and [^\W_] match the same characters: the plain
-# class is about 10% quicker to test.
-_WORD_NO_UNDERSCORE = re.compile(_WORD.pattern.replace("[^\\W_]", "\\w"))
+# count_words reads Latin-1 bytes with each byte replaced by its class: "a" a letter or digit,
+# "q" an apostrophe, "h" a hyphen, "d" a period, " " anything else.  On those five bytes
+# _WORD becomes a pattern of literals, about twice as fast as Unicode classes.  "’" (the
+# only connector outside Latin-1) is read as "'"; any other character outside Latin-1 is
+# encoded as "?", which is right unless it is a letter or digit (then _WORD itself runs).
+_CLASS_OF_BYTE = bytes(ord("a") if chr(c).isalnum() else {"'": ord("q"), "-": ord("h"), ".": ord("d")}.get(chr(c), 32)
+                       for c in range(256))
+_WORD_OF_CLASSES = re.compile(rb"a+(?:(?:[qh]|dh?)a+)*")
+
+
+def _alnum_outside_latin1(text: str, data: bytes) -> bool:
+    """Whether a character that ``data`` (``text`` encoded as Latin-1) holds as "?" is a
+    letter or a digit: then the byte classes would be wrong."""
+    if data.count(b"?") == text.count("?"):
+        return False  # every character is in Latin-1
+    i = data.find(b"?")
+    while i >= 0:
+        c = text[i]
+        if c != "?" and c.isalnum():
+            return True
+        i = data.find(b"?", i + 1)
+    return False
 
 
 def count_words(text: str) -> int:
@@ -337,7 +356,11 @@ def count_words(text: str) -> int:
     >>> count_words("The U.S.-supplied counter-fire, Ukraine’s 2nd.")
     5
     """
-    return len((_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text))
+    latin = text if text.isascii() else text.replace("’", "'")
+    data = latin.encode("latin-1", "replace")
+    if _alnum_outside_latin1(latin, data):
+        return len(_WORD.findall(text))
+    return len(_WORD_OF_CLASSES.findall(data.translate(_CLASS_OF_BYTE)))
 
 
 def word_spans(text: str) -> list[Span]:

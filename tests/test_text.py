@@ -147,8 +147,18 @@ def test_realignment_precheck_covers_every_opening_character():
     assert opening and opening <= tok._CLOSERS
 
 
-@pytest.mark.parametrize("text", ["snake_case word", "a_b", "No underscore, U.S.-made 2nd.", "", "__", "x.y_z"])
-def test_count_words_with_and_without_underscores(text):
+@pytest.mark.parametrize("text", ["snake_case word", "a_b", "No underscore, U.S.-made 2nd.", "", "__", "x.y_z",
+                                  "Kyiv’s — “why?”", "Łódź’s mayor", "Зеленський said", "½ of 2²", "a?b", "e\u0301t\u00e9", "x\u0663y", "\u2163 rounds"])
+def test_count_words_fast_path_examples(text):
+    from analysis.text import _WORD, count_words
+
+    assert count_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZ9_ .'’-?éßłЖ½²ª—“\u00a0\u0301\u2019,\u0663\u2163", max_size=25))
+def test_count_words_equals_the_word_pattern(text):
+    """count_words reads byte classes of Latin-1; the count is always that of _WORD."""
     from analysis.text import _WORD, count_words
 
     assert count_words(text) == len(_WORD.findall(text))
