@@ -14,6 +14,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -336,18 +337,16 @@ _CLASS_OF_BYTE = bytes(ord("a") if chr(c).isalnum() else {"'": ord("q"), "-": or
 _WORD_OF_CLASSES = re.compile(rb"a+(?:(?:[qh]|dh?)a+)*")
 
 
-def _alnum_outside_latin1(text: str, data: bytes) -> bool:
-    """Whether a character that ``data`` (``text`` encoded as Latin-1) holds as "?" is a
-    letter or a digit: then the byte classes would be wrong."""
+def _outside_latin1(text: str, data: bytes) -> Iterator[str]:
+    """The characters of ``text`` outside Latin-1, which ``data`` (``text`` encoded as
+    Latin-1 with ``errors="replace"``) holds as "?"."""
     if data.count(b"?") == text.count("?"):
-        return False  # every character is in Latin-1
+        return  # every character is in Latin-1
     i = data.find(b"?")
     while i >= 0:
-        c = text[i]
-        if c != "?" and c.isalnum():
-            return True
+        if text[i] != "?":
+            yield text[i]
         i = data.find(b"?", i + 1)
-    return False
 
 
 def count_words(text: str) -> int:
@@ -358,7 +357,7 @@ def count_words(text: str) -> int:
     """
     latin = text if text.isascii() else text.replace("’", "'")
     data = latin.encode("latin-1", "replace")
-    if _alnum_outside_latin1(latin, data):
+    if any(c.isalnum() for c in _outside_latin1(latin, data)):
         return len(_WORD.findall(text))
     return len(_WORD_OF_CLASSES.findall(data.translate(_CLASS_OF_BYTE)))
 

@@ -398,3 +398,12 @@ def test_article_totals_equal_sentence_by_sentence(sentences):
     for s in sentences:
         _add_sentence(apart, s, lex)
     assert whole == apart
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aT s'’d-.?é_ß\u00a0\u2009\u3000Жł½\u0663—“\t\nvlr", max_size=30))
+def test_punctuation_removal_on_bytes_equals_textstat(text):
+    """The Latin-1 byte path removes exactly what textstat's two substitutions remove."""
+    from analysis.readability import _NONCONTRACTION, _PUNCT, _remove_punctuation
+
+    assert _remove_punctuation(text) == _PUNCT.sub("", _NONCONTRACTION.sub("", text))
