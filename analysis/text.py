@@ -147,7 +147,8 @@ class _NewsPunkt(PunktSentenceTokenizer):
         prev = None
         # Punkt's _get_last_whitespace_index looks for the last ASCII whitespace character;
         # only those present in the text need looking for (usually just the space).
-        spaces = [c for c in " \n\t\r\x0b\x0c" if c in text]
+        # (A printable text has none of them but the space: one scan for the common case.)
+        spaces = [" "] if text.isprintable() else [c for c in " \n\t\r\x0b\x0c" if c in text]
         only_space = spaces == [" "]
         for m in self._context_re.finditer(text):
             ms = m.start()
@@ -299,7 +300,9 @@ def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> l
 
 def _continues(text: str, prev: list[int], start: int) -> bool:
     """Whether a Punkt break before ``start`` is false and the text continues ``prev``."""
-    head = text[start:start + 40].lstrip(_LEAD)
+    head = text[start:start + 1]
+    if head in _LEAD:  # (one character, or "" at the end: "" is in any string)
+        head = text[start:start + 40].lstrip(_LEAD)
     if head[:1].islower():
         return True
     if head[:1].isdigit() and _NUMBER_SIGN_END.search(text[max(prev[0], prev[1] - 5):prev[1]]):
