@@ -80,15 +80,20 @@ def unicode_nfc(text: str) -> RuleOutput:
             continue
         norm = unicodedata.normalize("NFC", line)
         if norm != line:
-            # Keep the change minimal: trim the common prefix and suffix.
-            p = 0
-            while p < min(len(line), len(norm)) and line[p] == norm[p]:
-                p += 1
-            s = 0
-            while s < min(len(line), len(norm)) - p and line[-1 - s] == norm[-1 - s]:
-                s += 1
-            changes.append((m.start() + p, m.end() - s, norm[p:len(norm) - s]))
+            changes.append(_minimal_change(m.start(), line, norm))
     return changes, {}
+
+
+def _minimal_change(start: int, old: str, new: str) -> Change:
+    """The change that turns ``old`` (at ``start``) into ``new``, with their common prefix and
+    suffix trimmed off, so the edit log records only what changed."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    return start + p, start + len(old) - s, new[p:len(new) - s]
 
 
 _SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"

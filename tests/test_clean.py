@@ -177,13 +177,7 @@ def _nfc_plain(text: str) -> list:
     for m in re.finditer(r"[^\n]+", text):
         line, norm = m.group(), unicodedata.normalize("NFC", m.group())
         if norm != line:
-            p = 0
-            while p < min(len(line), len(norm)) and line[p] == norm[p]:
-                p += 1
-            s = 0
-            while s < min(len(line), len(norm)) - p and line[-1 - s] == norm[-1 - s]:
-                s += 1
-            out.append((m.start() + p, m.end() - s, norm[p:len(norm) - s]))
+            out.append(clean._minimal_change(m.start(), line, norm))
     return out
 
 
