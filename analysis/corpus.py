@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from .clean import canonical_outlet, clean_text, edits_frame, is_heading_like, rebuild_raw
+from .clean import CleanResult, canonical_outlet, clean_text, edits_frame, is_heading_like, rebuild_raw
 from .text import count_words, paragraph_spans, sentences_by_paragraph
 
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_event", "from_texts", "from_records"]
@@ -120,7 +120,7 @@ def _paragraph_kind(text: str, i: int, n: int) -> str:
     return "body"
 
 
-def _split_article(raw: str):
+def _split_article(raw: str) -> tuple[CleanResult, list[tuple[int, int, str]], list[list[tuple[int, int]]], int]:
     """Clean one text and cut it into paragraphs and sentences, without building rows.
 
     Returns ``(result, paragraphs, sentences, n_words)``: the :class:`CleanResult`,
