@@ -127,7 +127,11 @@ def _split_article(raw: str) -> tuple[CleanResult, list[tuple[int, int, str]], l
     ``(start, end, kind)`` per paragraph, the ``(start, end)`` sentence spans of each
     paragraph, and the number of body words.  The loader and :mod:`analysis.features` share it.
     """
-    result = clean_text(raw)
+    return _split_clean(clean_text(raw))
+
+
+def _split_clean(result: CleanResult) -> tuple[CleanResult, list[tuple[int, int, str]], list[list[tuple[int, int]]], int]:
+    """:func:`_split_article` for a text already cleaned."""
     text = result.text
     spans = paragraph_spans(text)
     paras = [(a, b, _paragraph_kind(text[a:b], pid, len(spans))) for pid, (a, b) in enumerate(spans)]

@@ -27,8 +27,9 @@ from pathlib import Path
 import pandas as pd
 
 from .attribution import attributions_for_article
+from .clean import clean_text
 from .corpus import (Corpus, CorpusError, CorpusWarning, _blank, _digest, _duplicate_note, _record_meta,
-                     _split_article)
+                     _split_clean)
 from .framing import VOICES, _compile, _frames_for_article, load_lexicon
 from .quotes import quotes_for_article
 from .readability import _INT_COLUMNS as _RD_INT_COLUMNS
@@ -415,11 +416,13 @@ def _record_items(records: list[dict]) -> tuple[list[_Item], list[dict], list[tu
     ``_items(from_records(records))``, without building the corpus's tables, which the
     feature table does not need."""
     items, warn_rows, digests = [], [], []
-    for rec in records:
+    # Every text cleaned first, then each split: stage by stage, as in _rows_for_items.
+    cleaned = [clean_text(rec["text"]) for rec in records]
+    for rec, clean in zip(records, cleaned):
         aid = rec["article_id"]
         meta = {k: (None if _blank(v) else v) for k, v in rec.items() if k not in ("text", "article_id")}
         meta["article_id"] = aid
-        result, paras, sent_spans, n_words = _split_article(rec["text"])
+        result, paras, sent_spans, n_words = _split_clean(clean)
         meta, _notes = _record_meta(meta, result.meta, result.text, None, warn_rows)
         digests.append((aid, rec.get("file"), _digest(result.text)))
         # Corpus.outlet_of: the outlet as text, else the article id.
