@@ -125,7 +125,8 @@ def _split_article(raw: str) -> tuple[CleanResult, list[tuple[int, int, str]], l
 
     Returns ``(result, paragraphs, sentences, n_words)``: the :class:`CleanResult`,
     ``(start, end, kind)`` per paragraph, the ``(start, end)`` sentence spans of each
-    paragraph, and the number of body words.  The loader and :mod:`analysis.features` share it.
+    paragraph, and the number of body words.  (:mod:`analysis.features` cleans a chunk of
+    texts first, then splits each with :func:`_split_clean`.)
     """
     return _split_clean(clean_text(raw))
 
