@@ -18,7 +18,14 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from .clean import CleanResult, canonical_outlet, clean_text, edits_frame, is_heading_like, rebuild_raw
+from .clean import (
+    CleanResult,
+    canonical_outlet,
+    clean_text,
+    edits_frame,
+    is_heading_like,
+    rebuild_raw,
+)
 from .text import count_words, paragraph_spans, sentences_by_paragraph
 
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_event", "from_texts", "from_records"]

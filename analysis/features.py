@@ -28,8 +28,16 @@ import pandas as pd
 
 from .attribution import attributions_for_article
 from .clean import clean_text
-from .corpus import (Corpus, CorpusError, CorpusWarning, _blank, _digest, _duplicate_note, _record_meta,
-                     _split_clean)
+from .corpus import (
+    Corpus,
+    CorpusError,
+    CorpusWarning,
+    _blank,
+    _digest,
+    _duplicate_note,
+    _record_meta,
+    _split_clean,
+)
 from .framing import VOICES, _compile, _frames_for_article, load_lexicon
 from .quotes import quotes_for_article
 from .readability import _INT_COLUMNS as _RD_INT_COLUMNS

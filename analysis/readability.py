@@ -18,9 +18,9 @@ import math
 import re
 import statistics
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
-from typing import Iterable
+from itertools import chain
+from typing import ClassVar, Iterable
 
 import pandas as pd
 
@@ -64,7 +64,9 @@ LINSEAR_SAMPLE = 100
 # textstat's punctuation removal (textstat.backend.transformations.remove_punctuation with
 # rm_apostrophe=False): an apostrophe survives only before a contraction ending.
 try:  # the constant lives in textstat's backend; fall back to its 0.7.13 value
-    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE as _NONCONTRACTION_PATTERN
+    from textstat.backend.utils.constants import (
+        RE_NONCONTRACTION_APOSTROPHE as _NONCONTRACTION_PATTERN,
+    )
 except ImportError:  # pragma: no cover
     _NONCONTRACTION_PATTERN = r"\'(?![tsd]|ve|ll|re)"
 _NONCONTRACTION = re.compile(_NONCONTRACTION_PATTERN)
@@ -100,9 +102,8 @@ class _Lexicon:
 
     def __init__(self) -> None:
         ensure_cmudict()  # before textstat's first syllable count: NLTK's downloader would run
-        from textstat.textstat import textstatistics
-
         from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen
+        from textstat.textstat import textstatistics
 
         self._ts = textstatistics()  # a private instance: immune to a caller's set_lang()
         self._ts.set_lang("en_US")
@@ -206,7 +207,7 @@ class _Hyphenator:
     (``tests/test_readability.py`` compares it with Pyphen).
     """
 
-    _made: dict[int, _Hyphenator] = {}
+    _made: ClassVar[dict[int, _Hyphenator]] = {}
 
     def __init__(self, pyphen) -> None:
         self.patterns = pyphen.hd.patterns

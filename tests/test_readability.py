@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import analysis as an
-from analysis.readability import ARTICLE_COLUMNS, FORMULAS, SENTENCE_COLUMNS, STOCK_COLUMNS, body_text
+from analysis.readability import (
+    ARTICLE_COLUMNS,
+    FORMULAS,
+    SENTENCE_COLUMNS,
+    STOCK_COLUMNS,
+    body_text,
+)
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data/events/ukraine-weapons-2024-05"
 

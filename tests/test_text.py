@@ -11,7 +11,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analysis.text import abbreviations, paragraph_spans, sentence_spans, split_sentences, stopwords, words
+from analysis.text import (
+    abbreviations,
+    paragraph_spans,
+    sentence_spans,
+    split_sentences,
+    stopwords,
+    words,
+)
 
 
 def sents(text: str) -> list[str]:
