@@ -7,7 +7,7 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .classroom import contrast_pair, glossary
-from .corpus import Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event
+from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event, split_article
 from .features import features, features_from_records
 from .framing import characterizations, frame_scores, frames, load_lexicon
 from .sources import from_jsonl, from_table
@@ -21,6 +21,7 @@ from .wording import (distinctive_terms, follows, keyword_in_context, ledes, nam
                       similarity)
 
 __all__ = [
+    "Article",
     "Corpus",
     "CorpusError",
     "CorpusWarning",
@@ -54,6 +55,7 @@ __all__ = [
     "sentence_readability",
     "shared_passages",
     "similarity",
+    "split_article",
     "split_sentences",
     "stopwords",
     "textstat_stock",

@@ -15,14 +15,8 @@ import re
 
 import pandas as pd
 
-from .quotes import (
-    _article_tools,
-    _check_corpus,
-    _each_article,
-    _sentence_subject,
-    quotes,
-    quotes_for_article,
-)
+from .corpus import memoized
+from .quotes import SpeakerTools, _check_corpus, _sentence_subject, _sources, quotes, quotes_for_article
 from .speakers import (
     according_to,
     cue_matches,
@@ -32,7 +26,7 @@ from .speakers import (
     subject_before,
 )
 
-__all__ = ["attributions", "attributions_for_article", "quote_summary", "ATTRIBUTION_COLUMNS"]
+__all__ = ["attributions", "attributions_for_article", "attribution_frame", "quote_summary", "ATTRIBUTION_COLUMNS"]
 
 ATTRIBUTION_COLUMNS = [
     "article_id", "start", "end", "source", "source_name", "source_type", "anonymous", "count",
@@ -120,7 +114,8 @@ def _may_be_passive(text: str, lo: int, hi: int) -> bool:
 
 
 def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
-                             sentences: list[tuple[int, int]], quote_rows: list[dict] | None = None) -> list[dict]:
+                             sentences: list[tuple[int, int]], quote_rows: list[dict] | None = None,
+                             tools: SpeakerTools | None = None) -> list[dict]:
     """The attribution rows of one article (see :func:`attributions`).
 
     >>> t = "Biden agreed, according to two officials who requested anonymity to discuss it."
@@ -128,9 +123,10 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     ...  attributions_for_article("a", t, [(0, len(t))], [(0, len(t))])]
     [('two officials', 2, True, 'who requested anonymity to discuss it')]
     """
+    tools = tools or SpeakerTools.of(text)
     if quote_rows is None:
-        quote_rows = quotes_for_article(article_id, text, paragraphs, sentences)
-    names, known, cues = _article_tools(text)
+        quote_rows = quotes_for_article(article_id, text, paragraphs, sentences, tools=tools)
+    names, known, cues = tools.names, tools.known, tools.cues
     quoted = sorted((q["start"], q["end"]) for q in quote_rows)
     q_starts = [a for a, _ in quoted]
 
@@ -188,12 +184,12 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
 
     # Speakers of direct quotes found another way (a colon, the sentence's subject).
     s_starts = [a for a, _ in sentences]
-    direct = set()
+    direct: dict[tuple[int, int], tuple] = {}  # speaker span -> the quote's (speaker_name, speaker_type)
     for q in quote_rows:
         if _missing(q.get("speaker_start")):
             continue
         span = (int(q["speaker_start"]), int(q["speaker_end"]))
-        direct.add(span)
+        direct.setdefault(span, (q.get("speaker_name"), q.get("speaker_type")))
         if span not in found and not in_quote(span[0]):
             si = max(0, bisect.bisect_right(s_starts, span[0]) - 1)
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
@@ -210,7 +206,13 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
         name = src.name
         kind = src.type
-        if src.type == "person" and name:
+        anonymous = src.anonymous
+        if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
+            # The speaker of a direct quote: one name and type for it everywhere, as
+            # quotes_for_article resolved it (a pronoun, a continued statement, ...).
+            name, kind = direct[span]
+            anonymous = kind == "anonymous"
+        elif src.type == "person" and name:
             name = names.resolve(name, a)
         elif phrase.strip().lower() in ("he", "she"):
             name = names.last_person_before(a) or phrase
@@ -222,13 +224,14 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 continue
             name, kind = prev["source_name"], prev["source_type"]
             src = describe_source(prev["source"])
+            anonymous = src.anonymous
         elif not name:
             name = _LEAD_ARTICLE.sub("", phrase.strip())
         cue = f["cue"]
         rows.append({
             "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
-            "source_type": kind, "anonymous": src.anonymous, "count": src.count,
-            "reason": _reason(text, b, sb) if src.anonymous else None,
+            "source_type": kind, "anonymous": anonymous, "count": src.count,
+            "reason": _reason(text, b, sb) if anonymous else None,
             "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
             "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
             "sent_id": f["sent"], "direct": span in direct,
@@ -247,6 +250,13 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     return rows
 
 
+def attribution_frame(rows: list[dict]) -> pd.DataFrame:
+    """Attribution rows as the table :func:`attributions` returns."""
+    frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    frame["count"] = frame["count"].astype("Int64")  # missing when the text states no number
+    return frame.astype({"anonymous": bool, "direct": bool}) if not frame.empty else frame
+
+
 def attributions(corpus) -> pd.DataFrame:
     """Every sourcing statement in the corpus, direct quote or not, one row each.
 
@@ -256,7 +266,8 @@ def attributions(corpus) -> pd.DataFrame:
     (number of sources when stated: "four officials" -> 4, else missing), ``reason`` (why
     the source is anonymous, when the text says), ``cue`` (the verb or "according to"),
     ``cue_start``/``cue_end``, ``sent_id`` and ``direct`` (whether the source speaks a
-    direct quote in the article).
+    direct quote in the article).  Computed once per corpus, together with
+    :func:`analysis.quotes`: the source of a direct quote is that quote's speaker.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Biden agreed, two US officials told CNN. "
@@ -264,17 +275,13 @@ def attributions(corpus) -> pd.DataFrame:
     >>> attributions(c)[["source", "source_type", "anonymous", "count", "cue"]].values.tolist()
     [['two US officials', 'anonymous', True, 2, 'told'], ['Blinken', 'person', False, <NA>, 'said']]
     """
-    rows: list[dict] = []
-    for aid, text, paras, sents in _each_article(corpus):
-        rows.extend(attributions_for_article(aid, text, paras, sents))
-    frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    frame["count"] = frame["count"].astype("Int64")  # missing when the text states no number
-    return frame.astype({"anonymous": bool, "direct": bool}) if not frame.empty else frame
+    return _sources(corpus)[1]
 
 
 SPEAKER_TYPES = ["person", "anonymous", "organization", "document", "unknown"]
 
 
+@memoized
 def quote_summary(corpus) -> pd.DataFrame:
     """Per outlet: how much is quoted, from whom, and how much sourcing is anonymous.
 

@@ -22,8 +22,8 @@ def contrast_pair(corpus: Corpus, characterizations: pd.DataFrame | None = None)
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "The decision marks a major shift.", "b": "The move is limited."})
-    >>> contrast_pair(c)[["outlet", "score"]].values.tolist()
-    [['a', 1], ['b', -1]]
+    >>> contrast_pair(c)[["article_id", "outlet", "score"]].values.tolist()
+    [['a', 'a', 1], ['b', 'b', -1]]
     """
     if characterizations is None:
         from .framing import characterizations as _characterizations
@@ -38,10 +38,10 @@ def contrast_pair(corpus: Corpus, characterizations: pd.DataFrame | None = None)
         high = score.idxmax()
         low = score.drop(high).idxmin()
         picks = [high, low]
-    ledes = first_sentences(corpus)
+    ledes = first_sentences(corpus).set_index("article_id")
     out = ledes.loc[picks, ["outlet", "lede"]].copy()
     out["score"] = score.loc[picks].values
-    return out
+    return out.rename_axis("article_id").reset_index()
 
 
 def glossary() -> pd.DataFrame:

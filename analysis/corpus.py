@@ -1,20 +1,26 @@
-"""The Corpus: an event's articles as tidy DataFrames, loaded from a folder or from memory.
+"""Articles and the Corpus: each article cleaned and split once, loaded from a folder or memory.
 
-Loading checks its input and says what is wrong with which file (:class:`CorpusError`),
-or records a warning (``Corpus.warnings``) when the problem need not stop the work.
-Loading knows nothing of the analyses: it decodes, cleans (``analysis.clean``), and
-splits into paragraphs and sentences (``analysis.text``).
+:func:`split_article` is the one place an article's raw text becomes an :class:`Article`
+record (clean text, paragraphs with their kinds, sentences, the edit log, checked metadata);
+a :class:`Corpus` is a collection of records with tidy DataFrame views (``articles``,
+``paragraphs``, ``sentences``, ``edits``, ``warnings``) and a memo of what the analyses
+computed for it.  Loading checks its input and says what is wrong with which file
+(:class:`CorpusError`), or records a warning (``Corpus.warnings``) when the problem need not
+stop the work.  Loading knows nothing of the analyses: it decodes, cleans
+(``analysis.clean``), and splits into paragraphs and sentences (``analysis.text``).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
+import os
 import warnings as _warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -28,7 +34,10 @@ from .clean import (
 )
 from .text import count_words, paragraph_spans, sentences_by_paragraph
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_event", "from_texts", "from_records"]
+__all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Paragraph", "Sentence", "load_event",
+           "from_texts", "from_records", "make_corpus", "memoized", "split_article"]
+
+T = TypeVar("T")
 
 REQUIRED_COLUMNS = ("article_id", "file")
 METADATA_COLUMNS = ("outlet", "title", "date", "url", "byline", "notes", "source_file")
@@ -46,79 +55,74 @@ class CorpusWarning(UserWarning):
     """Input that loads but deserves a look; also recorded in ``Corpus.warnings``."""
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """Articles about one event, as DataFrames sharing ``article_id``.
+class Paragraph(NamedTuple):
+    """One paragraph of an article: offsets into the clean text and its kind."""
 
-    Attributes
-    ----------
-    articles : one row per article, indexed by ``article_id``: metadata, ``raw_text``,
-        ``text`` (clean), body ``n_words``/``n_sentences``/``n_paragraphs``, ``warnings``.
-    paragraphs : ``article_id, para_id, kind, start, end, text``; kind is ``body``,
-        ``subhead`` or ``title``.
-    sentences : ``article_id, sent_id, para_id, kind, start, end, text``.
-    edits : every change cleaning made (``analysis.clean``), in raw-text coordinates.
-    warnings : ``article_id, file, code, message`` for everything worth a look.
+    para_id: int
+    start: int
+    end: int
+    kind: str  # body, subhead or title
 
-    Offsets are character offsets into ``articles.text``.
 
-    >>> c = from_texts({"a": "One. Two.", "b": "Three."})
-    >>> c
-    Corpus(2 articles, 3 sentences, 0 warnings)
-    >>> c.sentences.text.tolist()
-    ['One.', 'Two.', 'Three.']
+class Sentence(NamedTuple):
+    """One sentence of an article: offsets into the clean text, its paragraph and that one's kind."""
+
+    sent_id: int
+    para_id: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One article, cleaned and split once: the record every analysis reads.
+
+    Made by :func:`split_article`; a :class:`Corpus` is a collection of them.  Offsets
+    (``paragraphs``, ``sentences``) are into ``text``, the clean text; ``edits`` is the
+    cleaning log in raw-text coordinates (``rebuild_raw``), ``meta`` the article's
+    metadata after it was checked against what the text says (date line, dateline, credit),
+    ``warnings`` the ``(code, message)`` pairs worth a look, ``n_words`` the body words.
+
+    >>> a = split_article("WASHINGTON (AP) — Biden agreed. Aides left.", "x")
+    >>> a.outlet, a.text, [s.kind for s in a.sentences], a.n_words
+    ('AP', 'Biden agreed. Aides left.', ['body', 'body'], 4)
     """
 
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    edits: pd.DataFrame
-    warnings: pd.DataFrame
-    name: str = ""
-    path: Path | None = None
-    title: str = ""
-    _cache: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def __repr__(self) -> str:
-        return (f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
-                f"{len(self.warnings)} warnings)")
-
-    def __len__(self) -> int:
-        return len(self.articles)
+    article_id: str
+    raw_text: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    edits: tuple[dict, ...] = ()
+    meta: Mapping[str, object] = field(default_factory=dict)
+    warnings: tuple[tuple[str, str], ...] = ()
+    n_words: int = 0
 
     @property
-    def ids(self) -> list[str]:
-        """Article ids in corpus order."""
-        return list(self.articles.index)
+    def outlet(self) -> str:
+        """The outlet, falling back to the article id when it is unknown."""
+        outlet = self.meta.get("outlet")
+        return self.article_id if _blank(outlet) else str(outlet)
 
-    def text(self, article_id: str) -> str:
-        """The clean text of one article."""
-        return self.articles.at[article_id, "text"]
-
-    def body_paragraphs(self) -> pd.DataFrame:
-        """Paragraphs of kind ``body`` (no subheads or titles): what body measures use."""
-        return self.paragraphs[self.paragraphs.kind == "body"]
-
-    def body_sentences(self) -> pd.DataFrame:
+    @property
+    def n_sentences(self) -> int:
         """Sentences in body paragraphs."""
-        return self.sentences[self.sentences.kind == "body"]
+        return sum(1 for s in self.sentences if s.kind == "body")
 
-    def rebuild_raw(self, article_id: str) -> str:
-        """The raw text of an article, rebuilt from its clean text and the edit log.
+    @property
+    def n_paragraphs(self) -> int:
+        """Body paragraphs."""
+        return sum(1 for p in self.paragraphs if p.kind == "body")
 
-        >>> c = from_texts({"a": "  Hello,\\r\\nworld  "})
-        >>> c.rebuild_raw("a") == c.articles.at["a", "raw_text"]
-        True
-        """
-        return rebuild_raw(self.text(article_id), self.edits[self.edits.article_id == article_id])
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of kind ``body`` (no title or subheads): what body measures read."""
+        return tuple(s for s in self.sentences if s.kind == "body")
 
-    def outlet_of(self) -> pd.Series:
-        """``outlet`` per article, falling back to the article id when the outlet is unknown."""
-        out = self.articles["outlet"].fillna("").astype(str)
-        return out.where(out != "", pd.Series(self.articles.index, index=self.articles.index))
+    def rebuild_raw(self) -> str:
+        """The raw text, rebuilt from the clean text and the edit log."""
+        return rebuild_raw(self.text, self.edits)
 
-
-# --------------------------------------------------------------------------- building
 
 def _paragraph_kind(text: str, i: int, n: int) -> str:
     """``title`` for a heading-like first line, ``subhead`` for one later, else ``body``."""
@@ -127,44 +131,53 @@ def _paragraph_kind(text: str, i: int, n: int) -> str:
     return "body"
 
 
-def _split_article(raw: str) -> tuple[CleanResult, list[tuple[int, int, str]], list[list[tuple[int, int]]], int]:
-    """Clean one text and cut it into paragraphs and sentences, without building rows.
+def split_text(result: CleanResult) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], int]:
+    """Paragraphs, sentences and the body word count of a cleaned text.
 
-    Returns ``(result, paragraphs, sentences, n_words)``: the :class:`CleanResult`,
-    ``(start, end, kind)`` per paragraph, the ``(start, end)`` sentence spans of each
-    paragraph, and the number of body words.  (:mod:`analysis.features` cleans a chunk of
-    texts first, then splits each with :func:`_split_clean`.)
+    >>> paras, sents, n = split_text(clean_text("A Heading Line\\nOne here. Two there."))
+    >>> [p.kind for p in paras], [(s.para_id, s.kind) for s in sents], n
+    (['title', 'body'], [(0, 'title'), (1, 'body'), (1, 'body')], 4)
     """
-    return _split_clean(clean_text(raw))
-
-
-def _split_clean(result: CleanResult) -> tuple[CleanResult, list[tuple[int, int, str]], list[list[tuple[int, int]]], int]:
-    """:func:`_split_article` for a text already cleaned."""
     text = result.text
     spans = paragraph_spans(text)
-    paras = [(a, b, _paragraph_kind(text[a:b], pid, len(spans))) for pid, (a, b) in enumerate(spans)]
+    paras = tuple(Paragraph(pid, a, b, _paragraph_kind(text[a:b], pid, len(spans)))
+                  for pid, (a, b) in enumerate(spans))
+    sents: list[Sentence] = []
+    for para, in_para in zip(paras, sentences_by_paragraph(text, spans)):
+        for s, e in in_para:
+            sents.append(Sentence(len(sents), para.para_id, s, e, para.kind))
     # Words never span a newline, so the body's words are the text's minus those of titles
     # and subheads: one regex pass over the text instead of one per paragraph.
-    n_words = count_words(text) - sum(count_words(text[a:b]) for a, b, kind in paras if kind != "body")
-    return result, paras, sentences_by_paragraph(text, spans), n_words
+    n_words = count_words(text) - sum(count_words(text[p.start:p.end]) for p in paras if p.kind != "body")
+    return paras, tuple(sents), n_words
 
 
-def _article_rows(article_id: str, raw: str) -> dict:
-    """Clean one text and split it; returns the rows for every frame."""
-    result, spans, sent_spans, n_words = _split_article(raw)
-    text = result.text
-    paras, sents = [], []
-    for pid, ((a, b, kind), in_para) in enumerate(zip(spans, sent_spans)):
-        paras.append({"article_id": article_id, "para_id": pid, "kind": kind,
-                      "start": a, "end": b, "text": text[a:b]})
-        for s, e in in_para:
-            sents.append({"article_id": article_id, "sent_id": len(sents), "para_id": pid,
-                          "kind": kind, "start": s, "end": e, "text": text[s:e]})
-    edits = [{"article_id": article_id, **e} for e in result.edits]
-    return {"text": text, "meta": result.meta, "paragraphs": paras, "sentences": sents,
-            "edits": edits, "n_words": n_words,
-            "n_sentences": sum(1 for s in sents if s["kind"] == "body"),
-            "n_paragraphs": sum(1 for p in paras if p["kind"] == "body")}
+def split_article(raw_text: str, article_id: str = "", meta: Mapping | None = None, *,
+                  cleaned: CleanResult | None = None, notes: Iterable[tuple[str, str]] = ()) -> Article:
+    """Clean one raw text and split it into an :class:`Article`: the one place this happens.
+
+    ``meta`` is the article's metadata (outlet, title, date, url, byline, file, ... and any
+    other field); empty fields are filled from what cleaning read off the text (a date line,
+    a credit, a dateline) and filled ones are cross-checked against it, with a warning where
+    they disagree.  ``cleaned``: the :func:`analysis.clean.clean_text` result of
+    ``raw_text`` when the caller already has it; ``notes``: ``(code, message)`` warnings
+    found while reading it (its encoding, say), kept with it.
+
+    >>> a = split_article("date 2024-05-31 Biden agreed.", "x", {"outlet": "AP", "date": "2024-06-01"})
+    >>> a.meta["date"], [code for code, _ in a.warnings]
+    ('2024-06-01', ['metadata_mismatch'])
+    """
+    result = cleaned if cleaned is not None else clean_text(raw_text)
+    paras, sents, n_words = split_text(result)
+    meta_row = {k: v for k, v in (meta or {}).items() if k not in _NOT_META}
+    label = meta_row.get("file") or f"article {article_id}"
+    found = tuple(("metadata_mismatch", n) for n in _cross_check(meta_row, result.meta, str(label)))
+    return Article(article_id=str(article_id), raw_text=raw_text, text=result.text, paragraphs=paras,
+                   sentences=sents, edits=tuple(result.edits), meta=meta_row,
+                   warnings=tuple(notes) + found, n_words=n_words)
+
+
+_NOT_META = frozenset({"raw_text", "text", "article_id", "_warnings"})
 
 
 def _blank(value) -> bool:
@@ -191,100 +204,297 @@ def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
     return notes
 
 
-def _record_meta(rec: dict, found: dict, text: str, seen_text: dict[str, str] | None,
-                 warn_rows: list[dict]) -> tuple[dict, list[str]]:
-    """An article's metadata after checking it against its text, and its warning messages.
-
-    Fills empty metadata from what cleaning found (date line, credit), notes disagreements
-    and a text already seen (``seen_text``: digest -> article id, updated; None: not
-    checked here), appending the warning rows to ``warn_rows``.  Shared by the loader and
-    :mod:`analysis.features`.
-    """
-    aid = rec["article_id"]
-    label = rec.get("file") or f"article {aid}"
-    meta = {k: v for k, v in rec.items() if k not in ("raw_text", "_warnings")}
-    notes = _cross_check(meta, found, label)
-    for note in notes:
-        warn_rows.append({"article_id": aid, "file": rec.get("file"), "code": "metadata_mismatch", "message": note})
-    if seen_text is not None:
-        msg = _duplicate_note(aid, label, _digest(text), seen_text)
-        if msg:
-            notes.append(msg)
-            warn_rows.append({"article_id": aid, "file": rec.get("file"), "code": "duplicate_text", "message": msg})
-    notes += [w["message"] for w in rec.get("_warnings", [])]
-    return meta, notes
-
-
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _duplicate_note(aid: str, label: str, digest: str, seen_text: dict[str, str]) -> str | None:
-    """The warning for a clean text already seen (``seen_text``: digest -> first article id)."""
-    first = seen_text.setdefault(digest, aid)
-    return None if first == aid else f"{label}: same text as article {first}"
+class DuplicateFinder:
+    """Notes articles whose clean text was seen before, in the order they come.
 
+    One instance follows a whole input, so chunks processed apart (worker processes,
+    Dask partitions) still find every duplicate, as one corpus would.
 
-def _rows_for(pair: tuple[str, str]) -> dict:
-    return _article_rows(*pair)
-
-
-def _map_articles(records: list[dict], workers: int = 1):
-    """Per-article cleaning and splitting, in worker processes when ``workers > 1``.
-
-    Results come back in input order, so the corpus is identical whatever ``workers`` is.
+    >>> dup = DuplicateFinder()
+    >>> dup.note("a", "Same text.", "a.txt"), dup.note("b", "Same text.", "b.txt")
+    (None, 'b.txt: same text as article a')
     """
-    pairs = [(rec["article_id"], rec["raw_text"]) for rec in records]
-    if workers <= 1 or len(pairs) < 2 * workers:
-        return map(_rows_for, pairs)
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+
+    def note(self, article_id: str, text: str, label: str | None = None, digest: str | None = None) -> str | None:
+        """The warning for an article whose text was seen already, else None."""
+        first = self.first.setdefault(digest or _digest(text), article_id)
+        return None if first == article_id else f"{label or f'article {article_id}'}: same text as article {first}"
+
+
+def with_duplicates_noted(articles: Iterable[Article], finder: DuplicateFinder | None = None) -> Iterator[Article]:
+    """The articles, each one whose text came before carrying a ``duplicate_text`` warning."""
+    finder = finder or DuplicateFinder()
+    for art in articles:
+        msg = finder.note(art.article_id, art.text, art.meta.get("file"))
+        yield replace(art, warnings=art.warnings + (("duplicate_text", msg),)) if msg else art
+
+
+def _split_record(rec: dict) -> Article:
+    notes = [(w.get("code", "note"), w["message"]) for w in rec.get("_warnings", ())]
+    return split_article(rec["raw_text"], rec["article_id"], rec, notes=notes)
+
+
+def split_records(records: list[dict], workers: int = 1) -> list[Article]:
+    """:func:`split_article` over records (``article_id``, ``raw_text``, metadata), in order.
+
+    ``workers > 1`` splits in that many processes; the result is the same.
+    """
+    workers = capped_workers(workers)
+    if workers <= 1 or len(records) < 2 * workers:
+        return [_split_record(rec) for rec in records]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_rows_for, pairs, chunksize=max(1, len(pairs) // (workers * 8))))
+        return list(pool.map(_split_record, records, chunksize=max(1, len(records) // (workers * 8))))
+
+
+def capped_workers(workers: int) -> int:
+    """``workers``, checked, and capped at the cores this process may use (with a warning).
+
+    >>> capped_workers(1)
+    1
+    """
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a whole number of processes, 1 or more (got {workers!r})")
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    if workers > cores:
+        _warnings.warn(f"workers={workers} but this machine lets the process use {cores} core(s); "
+                       f"using {cores}", CorpusWarning, stacklevel=3)
+        return cores
+    return workers
+
+
+def _warn_rows(rows: list[dict], where: str = "; see corpus.warnings") -> None:
+    """Show recorded warnings: a handful one by one, many (a large corpus) as one summary."""
+    if len(rows) <= 5:
+        for w in rows:
+            _warnings.warn(w["message"], CorpusWarning, stacklevel=4)
+        return
+    codes = pd.Series([w["code"] for w in rows]).value_counts()
+    summary = ", ".join(f"{n} {code}" for code, n in codes.items())
+    _warnings.warn(f"{len(rows)} warnings recorded ({summary}){where}", CorpusWarning, stacklevel=4)
+
+
+def article_warning_rows(art: Article) -> list[dict]:
+    """An article's warnings as rows of ``Corpus.warnings``."""
+    return [{"article_id": art.article_id, "file": art.meta.get("file"), "code": code, "message": msg}
+            for code, msg in art.warnings]
+
+
+_MEMO_VALUE_TYPES = (str, int, float, bool, type(None), bytes)
+
+
+def _memo_key(value) -> Hashable | None:
+    """``value`` as a memo key, or None when it cannot be one (a DataFrame, a list, ...)."""
+    if isinstance(value, _MEMO_VALUE_TYPES):
+        return value
+    if isinstance(value, (tuple, frozenset)):
+        parts = [_memo_key(v) for v in value]
+        return None if any(p is None and v is not None for p, v in zip(parts, value)) else (type(value).__name__, *parts)
+    return None
+
+
+def memoized(func: Callable[..., T]) -> Callable[..., T]:
+    """Decorate a public analysis ``func(corpus, ...)`` so a Corpus computes it at most once.
+
+    The result is kept in the corpus's memo (:meth:`Corpus.memo`) under the function's name
+    and its arguments, when all of them are plain values (strings, numbers, None, tuples of
+    those); with any other argument (a DataFrame passed in, a list) the function just runs.
+    A DataFrame (or a tuple of them) is handed out as a copy, so changing a result never
+    changes what the next caller gets.
+    """
+    name = f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def wrapper(corpus, *args, **kwargs):
+        if not isinstance(corpus, Corpus):
+            return func(corpus, *args, **kwargs)
+        key = _memo_key((name, tuple(args), tuple(sorted(kwargs.items()))))
+        if key is None:
+            return func(corpus, *args, **kwargs)
+        return _handed_out(corpus.memo(key, lambda: func(corpus, *args, **kwargs)))
+
+    return wrapper
+
+
+def _handed_out(value):
+    if isinstance(value, pd.DataFrame):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_handed_out(v) for v in value)
+    return value
+
+
+PARAGRAPH_COLUMNS = ["article_id", "para_id", "kind", "start", "end", "text"]
+SENTENCE_COLUMNS = ["article_id", "sent_id", "para_id", "kind", "start", "end", "text"]
+WARNING_COLUMNS = ["article_id", "file", "code", "message"]
+
+
+@dataclass(frozen=True, eq=False)
+class Corpus:
+    """Articles about one event: a collection of :class:`Article` records, with tidy views.
+
+    Attributes
+    ----------
+    records : the :class:`Article` records, in corpus order (``for art in corpus``).
+    articles : one row per article, indexed by ``article_id``: metadata, ``raw_text``,
+        ``text`` (clean), body ``n_words``/``n_sentences``/``n_paragraphs``, ``warnings``.
+    paragraphs : ``article_id, para_id, kind, start, end, text``; kind is ``body``,
+        ``subhead`` or ``title``.
+    sentences : ``article_id, sent_id, para_id, kind, start, end, text``.
+    edits : every change cleaning made (``analysis.clean``), in raw-text coordinates.
+    warnings : ``article_id, file, code, message`` for everything worth a look.
+
+    The four frames are views of the records, built when first read.  Offsets are
+    character offsets into ``articles.text``.  A corpus never changes; the analyses keep
+    what they computed for it in its memo (see :meth:`memo`), so each is computed at most
+    once per corpus and shared by every caller.
+
+    >>> c = from_texts({"a": "One. Two.", "b": "Three."})
+    >>> c
+    Corpus(2 articles, 3 sentences, 0 warnings)
+    >>> c.sentences.text.tolist(), [art.n_sentences for art in c]
+    (['One.', 'Two.', 'Three.'], [2, 1])
+    """
+
+    records: tuple[Article, ...]
+    load_warnings: tuple[dict, ...] = ()
+    name: str = ""
+    path: Path | None = None
+    title: str = ""
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        n_sent = sum(len(a.sentences) for a in self.records)
+        return f"Corpus({len(self.records)} articles, {n_sent} sentences, {len(self.warnings)} warnings)"
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.records)
+
+    @property
+    def ids(self) -> list[str]:
+        """Article ids in corpus order."""
+        return [a.article_id for a in self.records]
+
+    def article(self, article_id: str) -> Article:
+        """The record of one article."""
+        try:
+            return self._by_id[article_id]
+        except KeyError:
+            raise KeyError(f"no article {article_id!r} in this corpus (ids: {', '.join(self.ids[:10])}"
+                           f"{', ...' if len(self) > 10 else ''})") from None
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {a.article_id: a for a in self.records}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value of ``compute()`` for ``key``, computed at most once for this corpus.
+
+        Analyses keep their results here (see :func:`memoized`); the report fills it once
+        and the notebooks and annotated pages read from it.  Values are treated as
+        read-only: :func:`memoized` hands out copies.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def text(self, article_id: str) -> str:
+        """The clean text of one article."""
+        return self.article(article_id).text
+
+    @functools.cached_property
+    def articles(self) -> pd.DataFrame:
+        rows = [{"article_id": a.article_id, **a.meta, "raw_text": a.raw_text, "text": a.text,
+                 "n_words": a.n_words, "n_sentences": a.n_sentences, "n_paragraphs": a.n_paragraphs,
+                 "warnings": tuple(m for _c, m in a.warnings)} for a in self.records]
+        frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=["article_id", *ARTICLE_COLUMNS])
+        for col in ARTICLE_COLUMNS:
+            if col not in frame:
+                frame[col] = None
+        extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS and c != "article_id"]
+        frame = frame[["article_id", *ARTICLE_COLUMNS, *extra]].set_index("article_id")
+        frame.index = frame.index.astype(str)
+        return frame
+
+    @functools.cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        rows = [(a.article_id, p.para_id, p.kind, p.start, p.end, a.text[p.start:p.end])
+                for a in self.records for p in a.paragraphs]
+        return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+    @functools.cached_property
+    def sentences(self) -> pd.DataFrame:
+        rows = [(a.article_id, s.sent_id, s.para_id, s.kind, s.start, s.end, a.text[s.start:s.end])
+                for a in self.records for s in a.sentences]
+        return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+    @functools.cached_property
+    def edits(self) -> pd.DataFrame:
+        return edits_frame([{"article_id": a.article_id, **e} for a in self.records for e in a.edits])
+
+    @functools.cached_property
+    def warnings(self) -> pd.DataFrame:
+        rows = list(self.load_warnings) + [r for a in self.records for r in article_warning_rows(a)]
+        return pd.DataFrame(rows, columns=WARNING_COLUMNS)
+
+    def body_paragraphs(self) -> pd.DataFrame:
+        """Paragraphs of kind ``body`` (no subheads or titles): what body measures use."""
+        return self.paragraphs[self.paragraphs.kind == "body"]
+
+    def body_sentences(self) -> pd.DataFrame:
+        """Sentences in body paragraphs."""
+        return self.sentences[self.sentences.kind == "body"]
+
+    def rebuild_raw(self, article_id: str) -> str:
+        """The raw text of an article, rebuilt from its clean text and the edit log.
+
+        >>> c = from_texts({"a": "  Hello,\\r\\nworld  "})
+        >>> c.rebuild_raw("a") == c.articles.at["a", "raw_text"]
+        True
+        """
+        return self.article(article_id).rebuild_raw()
+
+    def outlet_of(self) -> pd.Series:
+        """``outlet`` per article, falling back to the article id when the outlet is unknown."""
+        out = self.articles["outlet"].fillna("").astype(str)
+        return out.where(out != "", pd.Series(self.articles.index, index=self.articles.index))
+
+
+def make_corpus(articles: Iterable[Article], load_warnings: Iterable[dict] = (), *, name: str = "",
+                path: Path | None = None, title: str = "", show_warnings: bool = True) -> Corpus:
+    """A Corpus of article records, with duplicate texts noted and the warnings shown once.
+
+    >>> c = make_corpus([split_article("Same.", "a"), split_article("Same.", "b")], show_warnings=False)
+    >>> c.warnings.code.tolist()
+    ['duplicate_text']
+    """
+    corpus = Corpus(records=tuple(with_duplicates_noted(articles)), load_warnings=tuple(load_warnings),
+                    name=name, path=path, title=title)
+    if show_warnings:
+        rows = corpus.warnings.to_dict("records")
+        if rows:
+            _warn_rows(rows)
+    return corpus
 
 
 def _build(records: list[dict], name: str = "", path: Path | None = None, title: str = "",
            warnings: list[dict] | None = None, workers: int = 1) -> Corpus:
-    """Assemble a Corpus from records with ``article_id``, ``raw_text`` and metadata."""
-    warn_rows = list(warnings or [])
-    arts, paras, sents, edits = [], [], [], []
-    seen_text: dict[str, str] = {}
-    for rec, rows in zip(records, _map_articles(records, workers)):
-        meta, notes = _record_meta(rec, rows["meta"], rows["text"], seen_text, warn_rows)
-        arts.append({**meta, "raw_text": rec["raw_text"], "text": rows["text"], "n_words": rows["n_words"],
-                     "n_sentences": rows["n_sentences"], "n_paragraphs": rows["n_paragraphs"],
-                     "warnings": tuple(notes)})
-        paras += rows["paragraphs"]
-        sents += rows["sentences"]
-        edits += rows["edits"]
-    # A handful of warnings are shown one by one; many (a large corpus) as one summary.
-    if len(warn_rows) <= 5:
-        for w in warn_rows:
-            _warnings.warn(w["message"], CorpusWarning, stacklevel=3)
-    else:
-        codes = pd.Series([w["code"] for w in warn_rows]).value_counts()
-        summary = ", ".join(f"{n} {code}" for code, n in codes.items())
-        _warnings.warn(f"{len(warn_rows)} warnings recorded ({summary}); see corpus.warnings",
-                       CorpusWarning, stacklevel=3)
-    articles = pd.DataFrame(arts)
-    if articles.empty:
-        articles = pd.DataFrame(columns=["article_id", *ARTICLE_COLUMNS])
-    for col in ARTICLE_COLUMNS:
-        if col not in articles:
-            articles[col] = None
-    extra = [c for c in articles.columns if c not in ARTICLE_COLUMNS and c != "article_id"]
-    articles = articles[["article_id", *ARTICLE_COLUMNS, *extra]].set_index("article_id")
-    articles.index = articles.index.astype(str)
-    para_cols = ["article_id", "para_id", "kind", "start", "end", "text"]
-    sent_cols = ["article_id", "sent_id", "para_id", "kind", "start", "end", "text"]
-    return Corpus(
-        articles=articles,
-        paragraphs=pd.DataFrame(paras, columns=para_cols),
-        sentences=pd.DataFrame(sents, columns=sent_cols),
-        edits=edits_frame(edits),
-        warnings=pd.DataFrame(warn_rows, columns=["article_id", "file", "code", "message"]),
-        name=name, path=path, title=title,
-    )
+    """A Corpus from records with ``article_id``, ``raw_text`` and metadata."""
+    return make_corpus(split_records(records, workers), warnings or (), name=name, path=path, title=title)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -361,11 +571,9 @@ def load_event(folder: str | Path) -> Corpus:
         if not path.is_file():
             raise CorpusError(f"{manifest}: article {row['article_id']} lists file {rel!r}, which does not exist")
         text, encoding, notes = decode_bytes(path.read_bytes(), str(path))
-        for note in notes:
-            warn_rows.append({"article_id": row["article_id"], "file": str(path), "code": "encoding", "message": note})
         meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items() if k is not None}
         meta.update(file=rel, encoding=encoding, raw_text=text,
-                    _warnings=[{"message": n} for n in notes])
+                    _warnings=[{"code": "encoding", "message": n} for n in notes])
         records.append(meta)
     art_dir = folder / "articles"
     if art_dir.is_dir():
@@ -433,6 +641,45 @@ def from_texts(texts: Mapping[str, str], **metadata: Mapping[str, str]) -> Corpu
     return from_records(records)
 
 
+def records_with_ids(rows: Iterable[Mapping], warn_rows: list[dict], text_column: str = "text") -> Iterator[dict]:
+    """Records ready to split: ``article_id`` (given, else the position), ``raw_text`` and metadata.
+
+    Ids must be unique over the whole input; a record whose text is missing or blank is
+    skipped with a row in ``warn_rows``, never silently; blank metadata becomes None.  A
+    generator, so a stream of any length is checked record by record (what
+    :func:`from_records` and :func:`analysis.features_from_records` both read).
+
+    >>> notes = []
+    >>> [r["article_id"] for r in records_with_ids([{"text": "A."}, {"text": ""}, {"article_id": 7, "text": "B."}], notes)]
+    ['000', '7']
+    >>> [n["code"] for n in notes]
+    ['empty_text']
+    """
+    seen: set[str] = set()
+    first_keys, any_text, n = None, False, 0
+    for i, row in enumerate(rows):
+        n += 1
+        if not isinstance(row, Mapping):
+            raise TypeError(f"record {i} is a {type(row).__name__}, not a dict")
+        first_keys = first_keys if first_keys is not None else sorted(map(str, row))
+        any_text = any_text or text_column in row
+        aid = row.get("article_id")
+        aid = f"{i:03d}" if _blank(aid) else str(aid)
+        if aid in seen:
+            raise CorpusError(f"record {i}: duplicate article_id {aid!r}")
+        seen.add(aid)
+        raw = row.get(text_column)
+        if _blank(raw) or not isinstance(raw, str):
+            warn_rows.append({"article_id": aid, "file": row.get("file"), "code": "empty_text",
+                              "message": f"record {i} (article {aid}): no text; skipped"})
+            continue
+        meta = {k: (None if _blank(v) else v) for k, v in row.items() if k not in (text_column, "article_id")}
+        yield {**meta, "article_id": aid, "raw_text": raw}
+    if n and not any_text:
+        raise CorpusError(f"records have no {text_column!r} column; columns: {first_keys} "
+                          "(pass text_column= / text_field= to name the field that holds the text)")
+
+
 def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "text",
                  workers: int = 1, warnings: list[dict] | None = None) -> Corpus:
     """A Corpus from a DataFrame or dicts with a ``text`` column; other columns are metadata.
@@ -448,24 +695,7 @@ def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "
     """
     if isinstance(records, pd.DataFrame):
         frame = records.reset_index() if records.index.name == "article_id" else records
-        rows = frame.to_dict("records")
-    else:
-        rows = [dict(r) for r in records]
-    if rows and not any(text_column in r for r in rows):
-        raise CorpusError(f"records have no {text_column!r} column; columns: {sorted(rows[0])}")
-    out, warn_rows, seen = [], list(warnings or []), set()
-    for i, row in enumerate(rows):
-        aid = row.get("article_id")
-        aid = f"{i:03d}" if _blank(aid) else str(aid)
-        if aid in seen:
-            raise CorpusError(f"record {i}: duplicate article_id {aid!r}")
-        seen.add(aid)
-        raw = row.get(text_column)
-        if _blank(raw) or not isinstance(raw, str):
-            warn_rows.append({"article_id": aid, "file": row.get("file"), "code": "empty_text",
-                              "message": f"record {i} (article {aid}): no text; skipped"})
-            continue
-        meta = {k: (None if _blank(v) else v) for k, v in row.items() if k not in (text_column, "article_id")}
-        out.append({**meta, "article_id": aid, "raw_text": raw})
+        records = frame.to_dict("records")
+    warn_rows = list(warnings or [])
+    out = list(records_with_ids(records, warn_rows, text_column))
     return _build(out, warnings=warn_rows, workers=workers)
-

@@ -43,7 +43,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 
 __all__ = [
     "EVENT_TERMS",
@@ -782,14 +782,8 @@ def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, in
 
 # --------------------------------------------------------------------------- corpus
 
-def _quote_spans(corpus: Corpus, quotes: pd.DataFrame | None) -> dict[str, list[tuple]]:
-    """Direct-quote spans per article, from :func:`analysis.quotes` (called once)."""
-    if quotes is None:
-        if len(corpus) == 0:
-            return {}
-        from .quotes import quotes as find_quotes
-
-        quotes = find_quotes(corpus)
+def _quote_spans(quotes: pd.DataFrame) -> dict[str, list[tuple]]:
+    """Direct-quote spans per article, from a table like :func:`analysis.quotes` gives."""
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError(f"quotes must be a DataFrame like analysis.quotes(corpus) returns, "
                         f"not {type(quotes).__name__}")
@@ -800,19 +794,30 @@ def _quote_spans(corpus: Corpus, quotes: pd.DataFrame | None) -> dict[str, list[
     kinds = quotes["speaker_type"] if "speaker_type" in quotes else pd.Series(None, index=quotes.index)
     spans: dict[str, list[tuple]] = {}
     for aid, s, e, n, k in zip(quotes["article_id"], quotes["start"], quotes["end"], names, kinds):
-        n = None if n is None or (not isinstance(n, str) and pd.isna(n)) or n == "" else str(n)
-        k = None if k is None or (not isinstance(k, str) and pd.isna(k)) or k == "" else str(k)
-        spans.setdefault(str(aid), []).append((int(s), int(e), n, k))
+        spans.setdefault(str(aid), []).append((int(s), int(e), _value(n), _value(k)))
     return spans
 
 
-def _body_sentences_by_article(corpus: Corpus) -> dict[str, list[tuple[int, int, int, int]]]:
-    sents = corpus.body_sentences()
-    out: dict[str, list[tuple[int, int, int, int]]] = {}
-    for aid, sid, pid, s, e in zip(sents["article_id"], sents["sent_id"], sents["para_id"],
-                                   sents["start"], sents["end"]):
-        out.setdefault(aid, []).append((int(sid), int(pid), int(s), int(e)))
-    return out
+def _value(v) -> str | None:
+    return None if v is None or (not isinstance(v, str) and pd.isna(v)) or v == "" else str(v)
+
+
+def quote_spans_of(quote_rows: Iterable[dict]) -> list[tuple]:
+    """``(start, end, speaker_name, speaker_type)`` of quote rows (from :func:`analysis.quotes.quotes_of`)."""
+    return [(q["start"], q["end"], _value(q.get("speaker_name")), _value(q.get("speaker_type")))
+            for q in quote_rows]
+
+
+def frames_of(article, quote_spans: Sequence[tuple] = (), lexicon=None) -> list[tuple]:
+    """Frame hits of one :class:`analysis.corpus.Article`, as tuples in ``HIT_COLUMNS`` order
+    (without ``outlet``); ``quote_spans`` as :func:`quote_spans_of` gives them.
+
+    >>> from analysis.corpus import split_article
+    >>> [(h[1], h[3]) for h in frames_of(split_article("A limited step."))]
+    [('magnitude_smaller', 'limited')]
+    """
+    body = [(s.sent_id, s.para_id, s.start, s.end) for s in article.sentences if s.kind == "body"]
+    return _frames_for_article(article.article_id, article.text, body, quote_spans, lexicon)
 
 
 def _empty_hits() -> pd.DataFrame:
@@ -831,23 +836,36 @@ def frames(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None) 
     ``speaker_type`` (for quoted hits, from :func:`analysis.quotes`), ``negated``.
 
     ``lexicon``: None for the shipped lexicon, a CSV path or a DataFrame (see
-    :func:`load_lexicon`).  ``quotes``: an :func:`analysis.quotes` table to reuse; by default
-    it is computed once for the corpus.
+    :func:`load_lexicon`).  ``quotes``: an :func:`analysis.quotes` table to use; by default
+    the corpus's own (computed once per corpus).  With the shipped lexicon and the corpus's
+    quotes, the table is computed once per corpus and shared.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": 'The step is not limited. "It could escalate," he said.'})
     >>> frames(c)[["frame", "match", "voice", "negated"]].values.tolist()
     [['magnitude_smaller', 'limited', 'outlet', True], ['hedging', 'could', 'quoted', False], ['escalation_risk', 'escalate', 'quoted', False]]
     """
-    comp = _compile(lexicon)
-    qspans = _quote_spans(corpus, quotes)
-    sents = _body_sentences_by_article(corpus)
-    texts = corpus.articles["text"]
-    outlets = corpus.outlet_of()
+    if lexicon is None and quotes is None:
+        return _shipped_frames(corpus)
+    return _frames_table(corpus, _compile(lexicon), quotes)
+
+
+@memoized
+def _shipped_frames(corpus: Corpus) -> pd.DataFrame:
+    return _frames_table(corpus, _compile(None), None)
+
+
+def _frames_table(corpus: Corpus, comp: _Compiled, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    from .quotes import quotes as corpus_quotes
+
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"expected an analysis.Corpus, got {type(corpus).__name__}")
+    qspans = _quote_spans(corpus_quotes(corpus) if quotes is None else quotes)
     rows = []
-    for aid in corpus.ids:
-        for h in _frames_for_article(aid, texts[aid], sents.get(aid, []), qspans.get(aid, ()), comp):
-            rows.append((h[0], outlets[aid]) + h[1:])
+    for art in corpus:
+        outlet = art.outlet
+        for h in frames_of(art, qspans.get(art.article_id, ()), comp):
+            rows.append((h[0], outlet) + h[1:])
     if not rows:
         return _empty_hits()
     out = pd.DataFrame(rows, columns=HIT_COLUMNS)
@@ -873,7 +891,7 @@ def frame_scores(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = 
     [['outlet', 3, 20, 150.0], ['quoted', 0, 20, 0.0]]
     """
     comp = _compile(lexicon)
-    hits = frames(corpus, comp, quotes=quotes)
+    hits = frames(corpus, lexicon, quotes=quotes)
     counts = hits.groupby(["article_id", "frame", "voice"]).agg(
         hits=("frame", "size"), negated=("negated", "sum"))
     index = pd.MultiIndex.from_product([corpus.ids, list(comp.frames), list(VOICES)],
@@ -1019,6 +1037,20 @@ def characterizations(
     >>> characterizations(c)[["sentence_id", "direction", "words", "reason"]].values.tolist()
     [[0, 'bigger', 'major', 'names the event: decision'], [2, 'bigger', 'not: limited', 'names the event: move']]
     """
+    if lexicon is None and quotes is None:
+        return _shipped_characterizations(corpus, event_terms=event_terms, bigger=bigger, smaller=smaller,
+                                          window=window)
+    return _characterizations(corpus, lexicon, quotes, event_terms, bigger, smaller, window)
+
+
+@memoized
+def _shipped_characterizations(corpus: Corpus, *, event_terms=None, bigger: str = "magnitude_bigger",
+                               smaller: str = "magnitude_smaller", window: int = 12) -> pd.DataFrame:
+    return _characterizations(corpus, None, None, event_terms, bigger, smaller, window)
+
+
+def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str,
+                       window: int) -> pd.DataFrame:
     comp = _compile(lexicon)
     if bigger not in comp.frames and smaller not in comp.frames:
         raise ValueError(f"the lexicon has neither frame {bigger!r} nor {smaller!r} (it has "
@@ -1026,7 +1058,7 @@ def characterizations(
     if event_terms is not None and isinstance(event_terms, str):
         raise TypeError("event_terms is a list of words or phrases, not one string")
     event_rx = _DEFAULT_EVENT_RX if event_terms is None else _term_regex(event_terms)
-    hits = frames(corpus, comp, quotes=quotes)
+    hits = frames(corpus, lexicon, quotes=quotes)
     hits = hits[hits["frame"].isin([bigger, smaller])]
     if hits.empty:
         return pd.DataFrame(columns=_CHAR_COLUMNS)

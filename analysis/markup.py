@@ -209,20 +209,15 @@ del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85e
 """
 
 
-def article_pages(corpus: Corpus) -> dict[str, str]:
-    """Annotated pages for every article, computing each analysis once for the corpus.
-
-    Layers whose analysis is not available in this installation are left out.
+def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.DataFrame | None,
+                  frames: pd.DataFrame | None) -> dict[str, str]:
+    """Annotated pages for every article, from the analyses' tables (None: leave a layer out).
 
     >>> import analysis as an
-    >>> pages = article_pages(an.from_texts({"a": "One sentence."}))
+    >>> c = an.from_texts({"a": "One sentence."})
+    >>> pages = article_pages(c, an.quotes(c), an.attributions(c), an.frames(c))
     >>> list(pages), "One sentence." in pages["a"]
     (['a'], True)
     """
-    import analysis as an
-
-    layers = {}
-    for name in ("quotes", "attributions", "frames"):
-        func = getattr(an, name, None)
-        layers[name] = func(corpus) if func else None
-    return {aid: article_page(corpus, aid, **layers) for aid in corpus.ids}
+    return {aid: article_page(corpus, aid, quotes=quotes, attributions=attributions, frames=frames)
+            for aid in corpus.ids}

@@ -45,7 +45,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 from .text import abbreviations, stopwords, word_spans
 
 __all__ = ["naming_variants", "person_mentions", "load_transliterations"]
@@ -350,6 +350,7 @@ def _parse_person(tokens: list[dict], run: list[int], common: set[str] | frozens
             "has_title": t < g}
 
 
+@memoized
 def person_mentions(corpus: Corpus) -> pd.DataFrame:
     """Every mention of a person by name, with its title, in body text.
 
@@ -516,6 +517,7 @@ def _variant_kind(a: str, b: str) -> str:
     return "similar spelling"
 
 
+@memoized
 def naming_variants(
     corpus: Corpus,
     transliterations: str | Path | pd.DataFrame | Mapping | None = None,

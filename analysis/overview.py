@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 
 __all__ = ["overview", "edit_summary", "first_sentences"]
 
 
+@memoized
 def overview(corpus: Corpus) -> pd.DataFrame:
     """One row per article: outlet, date, size, credit, dateline, subheads, edits, warnings.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "WASHINGTON (AP) — One. Two.\\nThree."})
-    >>> overview(c)[["outlet", "credit", "n_words", "n_sentences", "n_paragraphs"]].values.tolist()
-    [['AP', 'AP', 3, 3, 2]]
+    >>> overview(c)[["article_id", "outlet", "credit", "n_words", "n_sentences", "n_paragraphs"]].values.tolist()
+    [['a', 'AP', 'AP', 3, 3, 2]]
     """
     a = corpus.articles
     kinds = corpus.paragraphs.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
@@ -34,25 +35,40 @@ def overview(corpus: Corpus) -> pd.DataFrame:
     }, index=a.index)
     out["n_subheads"] = out["n_subheads"].fillna(0).astype(int)
     out["n_edits"] = out["n_edits"].fillna(0).astype(int)
-    return out
+    return out.rename_axis("article_id").reset_index()
 
 
-def edit_summary(corpus: Corpus) -> pd.DataFrame:
-    """Cleaning edits counted by rule (rows) and article (columns), with characters removed.
+@memoized
+def edit_summary(corpus: Corpus, form: str = "long") -> pd.DataFrame:
+    """Cleaning edits counted by rule and article, with the characters each rule removed.
 
+    ``form="long"`` (tidy): one row per rule and article that has edits of it, columns
+    ``rule, article_id, outlet, n_edits, chars_removed``.  ``form="wide"``: rules as rows,
+    articles as columns (counts), plus ``chars_removed`` over all articles, for display.
     A merged edit (``whitespace+date_line``) counts under each rule it combines.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Body one., The end.\\nThis story has been updated."})
-    >>> edit_summary(c).loc[["editors_note", "stray_comma"], "a"].tolist()
+    >>> edit_summary(c)[["rule", "article_id", "n_edits"]].values.tolist()
+    [['editors_note', 'a', 1], ['stray_comma', 'a', 1]]
+    >>> edit_summary(c, form="wide").loc[["editors_note", "stray_comma"], "a"].tolist()
     [1, 1]
     """
+    if form not in ("long", "wide"):
+        raise ValueError(f"form must be 'long' or 'wide', not {form!r}")
     e = corpus.edits.assign(rule=corpus.edits["rule"].str.split("+")).explode("rule")
+    e = e.assign(chars=e["removed"].str.len())
+    if form == "long":
+        out = (e.groupby(["rule", "article_id"], sort=True)
+               .agg(n_edits=("start", "size"), chars_removed=("chars", "sum")).reset_index())
+        out.insert(2, "outlet", out["article_id"].map(corpus.outlet_of()))
+        return out.astype({"n_edits": "int64", "chars_removed": "int64"}) if len(out) else \
+            pd.DataFrame(columns=["rule", "article_id", "outlet", "n_edits", "chars_removed"])
     if e.empty:
         return pd.DataFrame(columns=corpus.ids)
     table = e.pivot_table(index="rule", columns="article_id", values="start", aggfunc="count", fill_value=0)
     table = table.reindex(columns=corpus.ids, fill_value=0)
-    table["chars_removed"] = e.groupby("rule")["removed"].apply(lambda s: int(s.str.len().sum()))
+    table["chars_removed"] = e.groupby("rule")["chars"].sum().astype(int)
     table.columns.name = None
     return table
 
@@ -61,8 +77,8 @@ def first_sentences(corpus: Corpus, n: int = 1) -> pd.DataFrame:
     """The first ``n`` body sentences of each article (the lede), one row per article.
 
     >>> import analysis as an
-    >>> first_sentences(an.from_texts({"a": "Title line\\nFirst one. Second."}))["lede"].tolist()
-    ['First one.']
+    >>> first_sentences(an.from_texts({"a": "Title line\\nFirst one. Second."}))[["article_id", "lede"]].values.tolist()
+    [['a', 'First one.']]
     """
     body = corpus.body_sentences()
     rows = []
@@ -70,4 +86,4 @@ def first_sentences(corpus: Corpus, n: int = 1) -> pd.DataFrame:
         sents = body[body.article_id == aid].head(n)
         rows.append({"article_id": aid, "outlet": corpus.outlet_of()[aid],
                      "lede": " ".join(sents.text), "n_words": int(sum(len(s.split()) for s in sents.text))})
-    return pd.DataFrame(rows).set_index("article_id")
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "lede", "n_words"])

@@ -20,7 +20,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 from .text import word_spans
 
 __all__ = ["shared_passages", "normalized_words"]
@@ -80,6 +80,7 @@ def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(sorted_keys)])
 
 
+@memoized
 def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     """Passages of at least ``min_words`` words that two articles share word for word.
 

@@ -17,6 +17,8 @@ from collections import Counter
 
 import pandas as pd
 
+from .corpus import memoized
+
 from .quotes import quotes
 from .speakers import stopwords_lower
 
@@ -81,6 +83,7 @@ def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
     return removed, added, re.sub(r"\s+([,.;:!?])", r"\1", " ".join(out))
 
 
+@memoized
 def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.DataFrame:
     """Quotes from different articles that render the same statement, one row per quote.
 

@@ -26,9 +26,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
+
+from .corpus import memoized
 
 from .speakers import (
     np_at,
@@ -43,7 +44,7 @@ from .speakers import (
     stopwords_lower,
 )
 
-__all__ = ["quotes", "quotes_for_article", "QUOTE_COLUMNS"]
+__all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "SpeakerTools", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "start", "end", "text", "n_words", "speaker", "speaker_name",
@@ -170,7 +171,7 @@ _DASH_CREDIT = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*")
 _POST_LEAD = re.compile(r"[\s,.!?\u2014\u2013-]*(?:as\s+)?")
 
 
-def _post_attribution(text: str, lo: int, hi: int, known=None, para_end: int | None = None,
+def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
                       cues: CueIndex | None = None):
     """Attribution right after a closing mark: ``,” X said`` / ``,” said X`` / ``,” according to X``
     / ``” ― Name`` (a credit line after a dash, as in a list of readers' comments)."""
@@ -300,21 +301,31 @@ _ENDS_DETERMINER = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|on|of)|[�
 _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-@lru_cache(maxsize=4)
-def _article_tools(text: str) -> tuple[NameIndex, frozenset[str], CueIndex]:
-    """The names and speech verbs of one article's text, found once.
+@dataclass(frozen=True)
+class SpeakerTools:
+    """The person names and speech verbs of one article's text, found once.
 
-    Both :func:`quotes_for_article` and
-    :func:`analysis.attribution.attributions_for_article` need them; kept for the last few
-    texts so that attributions reuse what quotes found for the same article.  Nothing here
-    is changed after it is built.
+    :func:`quotes_for_article` and :func:`analysis.attribution.attributions_for_article`
+    both need them; :func:`sources_of` builds them once and hands them to both.
     """
-    names = NameIndex.build(text)
-    return names, names.known(), CueIndex(text)
+
+    names: NameIndex
+    known: frozenset[str]
+    cues: CueIndex
+
+    @classmethod
+    def of(cls, text: str) -> "SpeakerTools":
+        """The tools for ``text``.
+
+        >>> SpeakerTools.of("President Joe Biden said no.").names.names
+        ['Joe Biden']
+        """
+        names = NameIndex.build(text)
+        return cls(names, names.known(), CueIndex(text))
 
 
 def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
-                       sentences: list[tuple[int, int]]) -> list[dict]:
+                       sentences: list[tuple[int, int]], tools: SpeakerTools | None = None) -> list[dict]:
     """The quote rows of one article, from its clean text and paragraph/sentence spans.
 
     >>> t = "“We won,” Smith said. “They lost.”"
@@ -329,7 +340,8 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(s_starts, pos) - 1)
 
-    names, known, cues = _article_tools(text)
+    tools = tools or SpeakerTools.of(text)
+    names, known, cues = tools.names, tools.known, tools.cues
     for k, p in enumerate(pieces):
         si = sent_of(p.open)
         sa, _ = sentences[si] if sentences else (paragraphs[p.para][0], paragraphs[p.para][1])
@@ -353,7 +365,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             p.extra["post"] = (p.close + 1, max(p.close + 1, hi))
         else:
             p.extra["post"] = (p.end, p.end)
-        post = _post_attribution(text, *p.extra["post"], known, pb, cues) if p.close is not None else None
+        post = _post_attribution(text, *p.extra["post"], pb, cues) if p.close is not None else None
         label = _LABEL.match(text, p.start, p.end)
         if label and not post:
             # A transcript line: “PENCE: And that’s why ...”.
@@ -526,19 +538,74 @@ def _spans_by_article(frame: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 
 def _check_corpus(corpus) -> None:
-    for name in ("articles", "paragraphs", "sentences"):
-        if not hasattr(corpus, name):
-            raise TypeError(f"expected a Corpus (from an.load_event / an.from_texts), got {type(corpus).__name__}")
+    from .corpus import Corpus
+
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"expected a Corpus (from an.load_event / an.from_texts), got {type(corpus).__name__}")
 
 
-def _each_article(corpus):
-    """``(article_id, text, paragraph spans, sentence spans)`` for every article with text."""
+def _spans(article) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Paragraph and sentence spans of every kind (titles and subheads too: quotes and
+    sources are read everywhere), or the whole text when there are none."""
+    whole = [(0, len(article.text))]
+    return ([(p.start, p.end) for p in article.paragraphs] or whole,
+            [(s.start, s.end) for s in article.sentences] or whole)
+
+
+def quotes_of(article, tools: SpeakerTools | None = None) -> list[dict]:
+    """The quote rows of one :class:`analysis.corpus.Article` (see :func:`quotes`).
+
+    >>> from analysis.corpus import split_article
+    >>> [r["speaker_name"] for r in quotes_of(split_article("“We won,” Smith said."))]
+    ['Smith']
+    """
+    if not article.text:
+        return []
+    return quotes_for_article(article.article_id, article.text, *_spans(article), tools=tools)
+
+
+def sources_of(article) -> tuple[list[dict], list[dict]]:
+    """One article's direct quotes and its attributions, which take those quotes' speakers.
+
+    The per-article step of :func:`quotes` and :func:`analysis.attributions` (and of the
+    feature table): names and speech verbs are found once and shared, and a quote's
+    speaker is the same in both tables.
+
+    >>> from analysis.corpus import split_article
+    >>> q, a = sources_of(split_article("“We won,” Smith said. Two officials said so."))
+    >>> [r["speaker_name"] for r in q], [(r["source"], r["anonymous"]) for r in a]
+    (['Smith'], [('Smith', False), ('Two officials', True)])
+    """
+    from .attribution import attributions_for_article
+
+    if not article.text:
+        return [], []
+    tools = SpeakerTools.of(article.text)
+    paras, sents = _spans(article)
+    found = quotes_for_article(article.article_id, article.text, paras, sents, tools=tools)
+    return found, attributions_for_article(article.article_id, article.text, paras, sents,
+                                           quote_rows=found, tools=tools)
+
+
+def quote_frame(rows: list[dict]) -> pd.DataFrame:
+    """Quote rows as the table :func:`quotes` returns."""
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return frame.astype({"partial": bool}) if not frame.empty else frame
+
+
+@memoized
+def _sources(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The quotes and attributions tables of a corpus, from :func:`sources_of` per article."""
+    from .attribution import attribution_frame
+
     _check_corpus(corpus)
-    paras = _spans_by_article(corpus.paragraphs)
-    sents = _spans_by_article(corpus.sentences)
-    for aid, text in zip(corpus.articles.index.astype(str), corpus.articles["text"]):
-        if isinstance(text, str) and text:
-            yield aid, text, paras.get(aid, [(0, len(text))]), sents.get(aid, [(0, len(text))])
+    quote_rows: list[dict] = []
+    attribution_rows: list[dict] = []
+    for art in corpus:
+        q, a = sources_of(art)
+        quote_rows += q
+        attribution_rows += a
+    return quote_frame(quote_rows), attribution_frame(attribution_rows)
 
 
 def quotes(corpus) -> pd.DataFrame:
@@ -551,7 +618,7 @@ def quotes(corpus) -> pd.DataFrame:
     speech verb), ``partial`` (a few quoted words inside the outlet's own sentence),
     ``speaker_start``/``speaker_end``, ``cue_start``/``cue_end``, ``sent_id``, ``para_id``
     and ``how`` (where the speaker was found: after, before, colon, continued,
-    previous sentence, none).
+    previous sentence, none).  Computed once per corpus, with :func:`analysis.attributions`.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "“We will adapt,” Secretary Antony Blinken said. Officials agreed. "
@@ -559,8 +626,4 @@ def quotes(corpus) -> pd.DataFrame:
     >>> quotes(c)[["text", "speaker", "speaker_name", "speaker_type", "cue"]].values.tolist()
     [['We will adapt,', 'Secretary Antony Blinken', 'Antony Blinken', 'person', 'said'], ['It is a step,', 'he', 'Antony Blinken', 'person', 'said']]
     """
-    rows: list[dict] = []
-    for aid, text, paras, sents in _each_article(corpus):
-        rows.extend(quotes_for_article(aid, text, paras, sents))
-    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    return frame.astype({"partial": bool}) if not frame.empty else frame
+    return _sources(corpus)[0]

@@ -24,7 +24,7 @@ from typing import ClassVar, Iterable
 
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 from .text import _outside_latin1, ensure_cmudict
 
 __all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
@@ -115,11 +115,6 @@ class _Lexicon:
         # article's totals are then one C-level sum over its words (a word not seen before
         # is measured on the way, see _Memo).
         self.packed: dict[str, int] = _Memo(self._measure)
-
-    def lookup(self, word: str) -> tuple[int, bool]:
-        """``(syllables, difficult)``; difficult means not on the Dale-Chall easy list."""
-        syl, difficult, _poly, _complex = self.counts(word)
-        return syl, bool(difficult)
 
     def _via_textstat(self, word: str) -> tuple[int, bool]:
         syl = self._ts.syllable_count(word)
@@ -307,10 +302,6 @@ def _check(corpus: Corpus) -> None:
     if not isinstance(corpus, Corpus):
         raise TypeError(f"expected an analysis.Corpus (from load_event, from_texts or from_records), "
                         f"got {type(corpus).__name__}")
-    need = {"article_id", "sent_id", "para_id", "kind", "start", "end", "text"}
-    missing = need - set(corpus.sentences.columns)
-    if missing:
-        raise ValueError(f"corpus.sentences lacks column(s) {', '.join(sorted(missing))}")
 
 
 _NON_WORD_OR_NEWLINE = re.compile(r"[^\w\n]")
@@ -422,49 +413,30 @@ def _add_sentence(art: _Article, text: str, lex: _Lexicon, words: list[str] | No
     return n_words, syl, poly, cplx, diff, n_chars, n_letters, len(tokens)
 
 
-def _measure(corpus: Corpus, keep_sentences: bool) -> tuple[dict[str, _Article], dict[str, list]]:
-    """One pass over the body sentences: per-article totals and (optionally) per-sentence rows."""
+def _body_texts(article) -> tuple[list, list[str]]:
+    """An article's body sentences and their texts, in order."""
+    body = [x for x in article.sentences if x.kind == "body"]
+    return body, [article.text[x.start:x.end] for x in body]
+
+
+def _sentence_rows(corpus: Corpus) -> dict[str, list]:
+    """The per-sentence rows of :func:`sentence_readability`, column by column."""
     _check(corpus)
     lex = _Lexicon()
-    arts = {aid: _Article() for aid in corpus.ids}
-    rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS} if keep_sentences else {}
-    body = corpus.sentences[corpus.sentences["kind"] == "body"]
-    if len(body):
-        # Corpus order, then sentence order; the loader already builds them so, so this is a check.
-        rank = body["article_id"].map({aid: i for i, aid in enumerate(arts)})
-        if rank.isna().any():
-            bad = body.loc[rank.isna(), "article_id"].iloc[0]
-            raise ValueError(f"corpus.sentences has article {bad!r}, which is not in corpus.articles")
-        key = rank.astype("int64") * (int(body["sent_id"].max()) + 1) + body["sent_id"].astype("int64")
-        if not key.is_monotonic_increasing:
-            body = body.iloc[key.to_numpy().argsort(kind="stable")]
-    outlets = corpus.outlet_of().to_dict() if keep_sentences else {}
-    columns = zip(body["article_id"].tolist(), body["sent_id"].tolist(), body["para_id"].tolist(),
-                  body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
-    columns = list(columns)
-    all_counts = []
-    start_i = 0
-    for i in range(1, len(columns) + 1):  # one batch per article
-        if i == len(columns) or columns[i][0] != columns[start_i][0]:
-            aid = columns[start_i][0]
-            texts = [c[5] for c in columns[start_i:i]]
-            if keep_sentences:
-                all_counts += _add_sentences(arts[aid], texts, lex)
-            else:
-                _add_article(arts[aid], texts, lex)
-            start_i = i
-    for (aid, sid, pid, start, end, text), counts in zip(columns, all_counts):
-        if keep_sentences:
-            n_words, syl, poly, cplx, diff, n_chars, n_letters, n_tokens = counts
-            for col, val in (("article_id", aid), ("outlet", outlets.get(aid, aid)), ("sent_id", sid),
-                             ("para_id", pid), ("start", start), ("end", end), ("n_words", n_words),
+    rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+    for art in corpus:
+        body, texts = _body_texts(art)
+        counts = _add_sentences(_Article(), texts, lex)
+        for x, text, (n_words, syl, poly, cplx, diff, n_chars, n_letters, n_tokens) in zip(body, texts, counts):
+            for col, val in (("article_id", art.article_id), ("outlet", art.outlet), ("sent_id", x.sent_id),
+                             ("para_id", x.para_id), ("start", x.start), ("end", x.end), ("n_words", n_words),
                              ("n_syllables", syl), ("n_polysyllables", poly), ("n_complex_words", cplx),
                              ("n_difficult_words", diff), ("n_characters", n_chars),
                              ("n_letters", n_letters), ("n_tokens", n_tokens),
                              ("syllables_per_word", syl / n_words if n_words else math.nan),
                              ("over_25", n_words > LONG_SENTENCE), ("text", text)):
                 rows[col].append(val)
-    return arts, rows
+    return rows
 
 
 # --------------------------------------------------------------------------- the formulas
@@ -553,6 +525,7 @@ def _flags(a: _Article) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- public API
 
+@memoized
 def readability(corpus: Corpus) -> pd.DataFrame:
     """Readability of each article's body text: the counts and textstat's nine English formulas.
 
@@ -588,9 +561,9 @@ def readability(corpus: Corpus) -> pd.DataFrame:
     >>> round(float(r.at[0, "flesch_kincaid_grade"]), 2), r.at[0, "caveats"]
     (4.06, '10 words, under 100: every formula is unreliable; 2 sentences, under 30: SMOG is unreliable')
     """
-    arts, _ = _measure(corpus, keep_sentences=False)
-    outlets = corpus.outlet_of().to_dict()
-    out = [{"article_id": aid, "outlet": outlets.get(aid, aid), **_article_row(a)} for aid, a in arts.items()]
+    _check(corpus)
+    lex = _Lexicon()
+    out = [{"article_id": art.article_id, "outlet": art.outlet, **readability_of(art, lex)} for art in corpus]
     frame = pd.DataFrame(out, columns=ARTICLE_COLUMNS)
     return frame.astype({**{c: "int64" for c in _INT_COLUMNS}, **{c: "float64" for c in _FLOAT_COLUMNS},
                          "article_id": "str", "outlet": "str", "unreliable": "str", "caveats": "str"})
@@ -641,6 +614,21 @@ def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None =
     return _article_row(art)
 
 
+def readability_of(article, lexicon: _Lexicon | None = None) -> dict:
+    """The readability measures of one :class:`analysis.corpus.Article`'s body sentences.
+
+    The per-article step of :func:`readability` and of the feature table; ``lexicon`` is a
+    word-lookup memo (``_Lexicon()``) to share across articles.
+
+    >>> from analysis.corpus import split_article
+    >>> r = readability_of(split_article("The U.S. agreed. Gen. Brown said the decision was difficult."))
+    >>> r["n_words"], r["n_sentences"]
+    (10, 2)
+    """
+    return readability_for_article(_body_texts(article)[1], lexicon)
+
+
+@memoized
 def sentence_readability(corpus: Corpus) -> pd.DataFrame:
     """One row per body sentence: its length and word counts, for distributions.
 
@@ -655,8 +643,7 @@ def sentence_readability(corpus: Corpus) -> pd.DataFrame:
     >>> an.sentence_readability(c)[["sent_id", "n_words", "n_syllables", "text"]].values.tolist()
     [[0, 3, 4, 'The U.S. agreed.'], [1, 7, 11, 'Gen. Brown said the decision was difficult.']]
     """
-    _, rows = _measure(corpus, keep_sentences=True)
-    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    frame = pd.DataFrame(_sentence_rows(corpus), columns=SENTENCE_COLUMNS)
     ints = ["sent_id", "para_id", "start", "end", "n_words", "n_syllables", "n_polysyllables",
             "n_complex_words", "n_difficult_words", "n_characters", "n_letters", "n_tokens"]
     return frame.astype({**{c: "int64" for c in ints}, "syllables_per_word": "float64",
@@ -680,14 +667,11 @@ def body_texts(corpus: Corpus) -> dict[str, str]:
     >>> body_texts(an.from_texts({"a": "One.", "b": "Two.\\nThree."}))
     {'a': 'One.', 'b': 'Two.\\nThree.'}
     """
-    paras = corpus.paragraphs
-    body = paras[paras["kind"] == "body"]
-    parts: dict[str, list[str]] = {aid: [] for aid in corpus.ids}
-    for aid, text in zip(body["article_id"].tolist(), body["text"].tolist()):
-        parts.setdefault(aid, []).append(text)
-    return {aid: "\n".join(texts) for aid, texts in parts.items()}
+    return {art.article_id: "\n".join(art.text[p.start:p.end] for p in art.paragraphs if p.kind == "body")
+            for art in corpus}
 
 
+@memoized
 def textstat_stock(corpus: Corpus) -> pd.DataFrame:
     """textstat's own scores on each article's body text, with textstat's own sentence splitter.
 

@@ -200,11 +200,14 @@ def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[
             nav = (f'<a href="../index.html">← {html.escape(corpus.title)}</a>'
                    f'<span class="cl-edition">{ed} edition</span>')
             (folder / ed / f"{ex.name}.html").write_text(export_html(ex.nb, ed, nav), "utf-8")
+    from .attribution import attributions
+    from .framing import frames
     from .markup import article_pages
+    from .quotes import quotes
 
     (folder / "articles").mkdir()
     links = []
-    for aid, page in article_pages(corpus).items():
+    for aid, page in article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus)).items():
         name = f"{_safe(aid)}.html"
         (folder / "articles" / name).write_text(page, "utf-8")
         links.append((f"{aid} · {corpus.outlet_of()[aid]}", f"articles/{name}"))
@@ -292,9 +295,3 @@ a.btn:hover {{ background: #0072B2; color: white; }}
 </body></html>
 """
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m analysis report``; see ``analysis.__main__``."""
-    from .__main__ import main as cli
-
-    return cli(["report", *(argv or sys.argv[1:])])

@@ -21,8 +21,7 @@ import math
 
 import pandas as pd
 
-from .features import _check_errors, _chunk_rows, _chunks, _lexicon_arg, _read_records, _typed, _warn_summary, _with_ids
-from .features import feature_columns
+from .features import _check_errors, _chunks, _lexicon_arg, _typed, _warn_summary, chunk_rows, feature_columns, record_stream
 
 __all__ = ["features_dask"]
 
@@ -50,7 +49,7 @@ def _dask_dataframe():
 
 def _partition_frame(records: list[dict], lexicon, columns: list[str], errors: str = "raise") -> pd.DataFrame:
     """Load, clean and measure one partition of records (runs on a Dask worker)."""
-    rows, _notes, _digests = _chunk_rows(records, lexicon, errors)
+    rows, _notes, _digests = chunk_rows(records, lexicon, errors)
     return _typed(rows, columns)
 
 
@@ -86,7 +85,7 @@ def features_dask(records_or_path, npartitions: int | None = None, client=None, 
     lexicon = _lexicon_arg(lexicon)
     columns = feature_columns(lexicon)
     found: list[dict] = []
-    records = list(_with_ids(_read_records(records_or_path, text_field, limit, found), found))
+    records = list(record_stream(records_or_path, text_field, limit, found))
     if warnings is not None:
         warnings.extend(found)
     _warn_summary(found)

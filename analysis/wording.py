@@ -26,7 +26,7 @@ from typing import Literal, Mapping
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, memoized
 from .naming import naming_variants, person_mentions
 from .passages import chunked_runs, pairs_within_runs, shared_passages
 from .text import _WORD, stopwords, word_spans
@@ -174,6 +174,7 @@ def _doc_term(tokens: _Tokens, ngram: tuple[int, int]) -> tuple[np.ndarray, np.n
     return keys // T, keys % T, counts.astype(np.int64), terms
 
 
+@memoized
 def term_counts(corpus: Corpus, ngram: tuple[int, int] = (1, 2), numbers: str = "drop") -> pd.DataFrame:
     """Content-word and two-word-phrase counts per article (stopwords and numbers left out).
 
@@ -244,6 +245,7 @@ def _prior_counts(prior, terms: np.ndarray, used: np.ndarray, ngram, numbers) ->
     return pd.Series(terms[used]).map(bg).fillna(0.0).to_numpy(dtype=float)
 
 
+@memoized
 def distinctive_terms(
     corpus: Corpus,
     by: str = "outlet",
@@ -506,6 +508,7 @@ def _shingle_matrix(corpus: Corpus, k: int, unit: str = "article") -> np.ndarray
     return S
 
 
+@memoized
 def similarity(
     corpus: Corpus,
     method: Literal["tfidf", "shingles"] = "tfidf",
@@ -626,9 +629,10 @@ def longest_increasing(values) -> int:
 
 
 FOLLOWS_COLUMNS = ["article", "outlet", "source", "source_outlet", "n_sentences", "n_matched",
-                   "n_in_order", "share_in_order", "mean_best_similarity"]
+                   "n_in_order", "share_in_order", "mean_best_similarity", "threshold"]
 
 
+@memoized
 def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000) -> pd.DataFrame:
     """How closely each article follows each other one, sentence by sentence and in order.
 
@@ -642,7 +646,8 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
     for an event's articles: the sentence matrix grows with the square of all sentences.
 
     Columns: article, outlet, source, source_outlet, n_sentences, n_matched, n_in_order,
-    share_in_order, mean_best_similarity; sorted by share_in_order, highest first.
+    share_in_order, mean_best_similarity, threshold (the one used); sorted by
+    share_in_order, highest first.
 
     >>> import analysis as an
     >>> c = an.from_texts({"wire": "Tanks rolled in. Bakers baked bread. Rain fell hard.",
@@ -679,7 +684,8 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
             rows.append({"article": a, "outlet": outlets[a], "source": b, "source_outlet": outlets[b],
                          "n_sentences": len(ra), "n_matched": matched, "n_in_order": in_order,
                          "share_in_order": in_order / len(ra) if len(ra) else 0.0,
-                         "mean_best_similarity": float(best_sim.mean()) if len(ra) and len(rb) else 0.0})
+                         "mean_best_similarity": float(best_sim.mean()) if len(ra) and len(rb) else 0.0,
+                         "threshold": threshold})
     out = pd.DataFrame(rows, columns=FOLLOWS_COLUMNS)
     return out.sort_values(["share_in_order", "mean_best_similarity"], ascending=False,
                            kind="stable").reset_index(drop=True)
@@ -852,6 +858,7 @@ def _lede_parse(text: str) -> dict:
     return out
 
 
+@memoized
 def ledes(corpus: Corpus) -> pd.DataFrame:
     """Each article's first body sentence, how it names what happened, and whom it names first.
 

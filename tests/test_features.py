@@ -154,14 +154,14 @@ def test_bad_input():
 
 def test_failing_article_is_named_or_skipped(monkeypatch):
     module = sys.modules["analysis.features"]  # where features() calls it from
-    real = module.quotes_for_article
+    real = module.sources_of
 
-    def flaky(article_id, *args, **kwargs):
-        if article_id == "b":
+    def flaky(article):
+        if article.article_id == "b":
             raise IndexError("boom")
-        return real(article_id, *args, **kwargs)
+        return real(article)
 
-    monkeypatch.setattr(module, "quotes_for_article", flaky)
+    monkeypatch.setattr(module, "sources_of", flaky)
     c = an.from_texts({"a": "Officials said so.", "b": "Two aides said no.", "c": "Nobody said a thing."})
     with pytest.raises(FeatureError, match="article b: .*IndexError: boom"):
         an.features(c)

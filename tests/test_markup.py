@@ -42,7 +42,7 @@ def test_layers_overlap_and_text_is_intact():
 
 
 def test_sample_event_pages(sample_corpus):
-    pages = article_pages(sample_corpus)
+    pages = article_pages(sample_corpus, an.quotes(sample_corpus), an.attributions(sample_corpus), an.frames(sample_corpus))
     assert list(pages) == sample_corpus.ids
     for aid, page in pages.items():
         assert visible_text(page) == sample_corpus.text(aid).replace("\n", "")

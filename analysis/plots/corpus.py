@@ -21,6 +21,7 @@ def article_sizes(table: pd.DataFrame):
     """
     colors = outlet_colors(table["outlet"])
     fig, ax = new_figure(8, 0.6 * len(table) + 1.5)
+    table = table.set_index("article_id") if "article_id" in table.columns else table
     labels = [f"{aid} · {o}" for aid, o in zip(table.index, table["outlet"])]
     ax.barh(labels, table["n_words"], color=[colors[o] for o in table["outlet"]])
     for y, (w, s) in enumerate(zip(table["n_words"], table["n_sentences"])):

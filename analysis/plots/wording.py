@@ -13,7 +13,6 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..wording import longest_increasing
 from . import new_figure, outlet_colors
 
 __all__ = ["distinctive_terms_chart", "similarity_heatmap", "sentence_alignment", "passages_side_by_side"]
@@ -161,22 +160,24 @@ def similarity_heatmap(sim: pd.DataFrame, corpus=None, measure: str = "TF-IDF co
     return fig
 
 
-def sentence_alignment(sim: pd.DataFrame, corpus, article: str, source: str, threshold: float = 0.2,
-                       cmap: str = "cividis"):
-    """Which sentence of ``source`` each sentence of ``article`` resembles most, as a heat map.
+def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
+    """Which sentence of the source each sentence of an article resembles most, as a heat map.
 
-    ``sim`` is ``analysis.similarity(corpus, unit="sentence")`` (wide).  Rows are the
-    sentences of ``article``, columns those of ``source``; a dot marks each row's best
-    match when it reaches ``threshold``.  A diagonal run of dots means ``article`` follows
-    ``source`` sentence by sentence, in order; the title counts them (longest run of best
-    matches in ``source``'s order).
+    ``sim`` is ``analysis.similarity(corpus, unit="sentence")`` (wide); ``pair`` is a row of
+    ``analysis.follows(corpus)`` (article, source, n_matched, n_in_order, threshold as used
+    there).  Rows are the sentences of the article, columns those of the source; a dot
+    marks each row's most similar sentence when it reaches the threshold ``follows`` used,
+    and the title gives ``follows``' counts: a diagonal run of dots means the article
+    follows the source sentence by sentence, in order.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Tanks rolled in. Bakers baked bread.", "b": "Tanks rolled in fast. Bakers baked."})
-    >>> fig = sentence_alignment(an.similarity(c, unit="sentence"), c, "b", "a")
+    >>> fig = sentence_alignment(an.similarity(c, unit="sentence"), c, an.follows(c).iloc[1])
     >>> fig.axes[0].get_title(loc="left")[:24]
     '2 of 2 sentences of b (b'
     """
+    article, source = pair["article"], pair["source"]
+    threshold = float(pair.get("threshold", 0.2))
     for aid in (article, source):
         if aid not in sim.index.get_level_values(0):
             raise KeyError(f"article {aid!r} has no body sentences in this similarity table")
@@ -187,19 +188,18 @@ def sentence_alignment(sim: pd.DataFrame, corpus, article: str, source: str, thr
     im = ax.imshow(values, cmap=cmap, vmin=0, vmax=max(float(values.max()), 1e-9), aspect="auto")
     ax.grid(False)
     best = values.argmax(axis=1)
-    strong = values.max(axis=1) >= threshold
-    rows = np.flatnonzero(strong)
+    rows = np.flatnonzero(values.max(axis=1) >= threshold)
     ax.scatter(best[rows], rows, s=28, facecolor="white", edgecolor="black", linewidth=0.8, zorder=3,
-               label=f"best match (similarity ≥ {threshold})")
+               label=f"most similar sentence (similarity ≥ {threshold})")
     ax.set_xticks(range(values.shape[1]), [str(c) for c in sub.columns], fontsize=8)
     ax.set_yticks(range(values.shape[0]), [str(r) for r in sub.index], fontsize=8)
     ax.set_xlabel(f"Sentence of {source} ({outlets.get(source, source)}), in order")
     ax.set_ylabel(f"Sentence of {article} ({outlets.get(article, article)}), in order")
     cbar = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.03)
     cbar.set_label("TF-IDF cosine similarity of the two sentences (0-1)")
-    in_order = longest_increasing(best[rows].tolist())
-    ax.set_title(f"{len(rows)} of {len(values)} sentences of {article} ({outlets.get(article, article)}) "
-                 f"resemble one of {source} ({outlets.get(source, source)}); {in_order} follow its order")
+    ax.set_title(f"{int(pair['n_matched'])} of {int(pair['n_sentences'])} sentences of {article} "
+                 f"({outlets.get(article, article)}) resemble one of {source} ({outlets.get(source, source)}); "
+                 f"{int(pair['n_in_order'])} follow its order")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=9)
     return fig
 
