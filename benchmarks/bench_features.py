@@ -9,16 +9,18 @@ CORPUS is a JSON-lines file, one article per line: ``text`` (required), ``ID``/`
 ``source`` (optional: article id and outlet), as :func:`analysis.from_jsonl` reads it.
 
 For each size N (default 1,000 and 5,000, then 10,000, 20,000, 50,000 ... as far as the
-corpus goes) and on the same first N articles, two measurements, each in a fresh process
-so that memory peaks are not cumulative and no cache carries over:
+corpus goes) and on the same first N articles, three measurements, each in a fresh process
+so that memory peaks are not cumulative and no memo carries over; each process reads its N
+records into memory before timing starts:
 
-(a) ours: ``an.features_from_records(CORPUS, limit=N)`` on one core: reading the file,
-    loading, cleaning, splitting and every feature (readability counts and nine formulas,
-    quotes, attributions, frame rates by voice), one chunk after another;
-(b) baseline: textstat's nine English formulas (flesch_reading_ease, flesch_kincaid_grade,
+(a) stream: ``an.features_from_records(records)`` on one core: cleaning, splitting and
+    every feature (readability counts and nine formulas, quotes, attributions, frame rates
+    by voice), one chunk after another, without a corpus;
+(b) corpus: ``an.features(an.from_records(records))`` on one core: the same, through a Corpus;
+(c) baseline: textstat's nine English formulas (flesch_reading_ease, flesch_kincaid_grade,
     gunning_fog, smog_index, coleman_liau_index, automated_readability_index,
     dale_chall_readability_score, linsear_write_formula, text_standard(float_output=True))
-    called on each article's raw text; the records are read before timing starts.
+    called on each article's raw text.
 
 Both processes load the CMU dictionary before timing (a first syllable count), so neither
 pays for it.  Peak memory is the process's peak resident set size (``resource.getrusage``
@@ -62,9 +64,16 @@ def _warm_up() -> None:
     textstat.syllable_count("warm up the dictionary")
 
 
-def child_ours(path: str, n: int, workers: int) -> dict:
+def _records(path: str, n: int) -> list[dict]:
+    from analysis.sources import iter_records
+
+    return list(iter_records(path, limit=n))
+
+
+def child_ours(path: str, n: int, workers: int, route: str = "stream") -> dict:
     import analysis as an
 
+    records = _records(path, n)
     _warm_up()
     before = _rss_mb()
     t0 = time.perf_counter()
@@ -72,7 +81,12 @@ def child_ours(path: str, n: int, workers: int) -> dict:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # duplicate texts etc. are recorded, not printed
         # errors="warn": an article on which an analysis fails is skipped and counted
-        table = an.features_from_records(path, workers=workers, limit=n, errors="warn", warnings=found)
+        if route == "corpus":
+            corpus = an.from_records(records, workers=workers, warnings=found)
+            table = an.features(corpus, workers=workers, errors="warn")
+            found += corpus.warnings.to_dict("records")
+        else:
+            table = an.features_from_records(records, workers=workers, errors="warn", warnings=found)
     seconds = time.perf_counter() - t0
     failed = [w["article_id"] for w in found if w["code"] == "feature_error"]
     return {"seconds": seconds, "articles": len(table), "words": int(table["n_words"].sum()), "failed": failed,
@@ -83,15 +97,7 @@ def child_ours(path: str, n: int, workers: int) -> dict:
 def child_baseline(path: str, n: int) -> dict:
     import textstat
 
-    from analysis.sources import iter_jsonl
-
-    texts = []
-    for obj in iter_jsonl(path):
-        text = obj.get("text")
-        if isinstance(text, str) and text.strip():
-            texts.append(text)
-        if len(texts) >= n:
-            break
+    texts = [r["text"] for r in _records(path, n) if isinstance(r.get("text"), str) and r["text"].strip()]
     _warm_up()
     before = _rss_mb()
     t0 = time.perf_counter()
@@ -140,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
         mode, path, n = argv[1], argv[2], int(argv[3])
-        result = child_baseline(path, n) if mode == "baseline" else child_ours(path, n, int(argv[4]))
+        result = child_baseline(path, n) if mode == "baseline" else child_ours(path, n, int(argv[4]), mode)
         print(json.dumps(result))
         return
 
@@ -162,26 +168,29 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {machine()}")
     print(f"best of {args.repeat} run(s) each, every run in a fresh process; "
           f"peak memory = ru_maxrss of that process\n")
-    header = (f"{'articles':>8} {'words':>10} | {'ours s':>7} {'art/s':>7} {'words/s':>8} {'peak MB':>8} | "
-              f"{'textstat s':>10} {'art/s':>7} | {'ratio':>6}")
+    header = (f"{'articles':>8} {'words':>10} | {'stream s':>8} {'art/s':>7} {'peak MB':>8} | "
+              f"{'corpus s':>8} {'art/s':>7} {'peak MB':>8} | {'textstat s':>10} {'art/s':>7} | "
+              f"{'stream':>6} {'corpus':>6}")
     print(header)
     print("-" * len(header))
     results = {}
     for n in sizes:
-        ours, base = [], []
-        for _ in range(args.repeat):  # interleaved, so both see the same load on the machine
-            ours.append(run_child("ours", path, str(n), "1"))
-            base.append(run_child("baseline", path, str(n)))
-        o, b = best(ours), best(base)
+        runs: dict[str, list[dict]] = {"stream": [], "corpus": [], "baseline": []}
+        for _ in range(args.repeat):  # interleaved, so all see the same load on the machine
+            runs["stream"].append(run_child("stream", path, str(n), "1"))
+            runs["corpus"].append(run_child("corpus", path, str(n), "1"))
+            runs["baseline"].append(run_child("baseline", path, str(n)))
+        o, c, b = best(runs["stream"]), best(runs["corpus"]), best(runs["baseline"])
         results[n] = o
-        print(f"{o['articles']:>8,} {o['words']:>10,} | {o['seconds']:>7.1f} {o['articles'] / o['seconds']:>7.1f} "
-              f"{o['words'] / o['seconds']:>8,.0f} {o['peak_mb']:>8.0f} | {b['seconds']:>10.1f} "
-              f"{b['articles'] / b['seconds']:>7.1f} | {b['seconds'] / o['seconds']:>5.2f}x", flush=True)
+        print(f"{o['articles']:>8,} {o['words']:>10,} | {o['seconds']:>8.1f} {o['articles'] / o['seconds']:>7.1f} "
+              f"{o['peak_mb']:>8.0f} | {c['seconds']:>8.1f} {c['articles'] / c['seconds']:>7.1f} "
+              f"{c['peak_mb']:>8.0f} | {b['seconds']:>10.1f} {b['articles'] / b['seconds']:>7.1f} | "
+              f"{b['seconds'] / o['seconds']:>5.2f}x {b['seconds'] / c['seconds']:>5.2f}x", flush=True)
     failed = sorted({a for r in results.values() for a in r["failed"]})
     if failed:
         print(f"\nskipped: {len(failed)} article(s) on which an analysis failed: {', '.join(failed[:10])}")
-    print("\nratio = textstat time / our time on the same articles (above 1: ours is faster, "
-          "although it also loads, cleans, and finds quotes, attributions and frames)")
+    print("\nratio = textstat time / our time on the same articles, per route (above 1: ours is faster, "
+          "although it also cleans, splits, and finds quotes, attributions and frames)")
     print(f"memory before the timed work (imports, dictionary): about {results[sizes[0]]['rss_before_mb']:.0f} MB")
     if len(sizes) > 1:
         first, last = results[sizes[0]], results[sizes[-1]]
@@ -190,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
 
     if not args.no_workers and args.workers > 1:
         n = max(s for s in sizes if s <= 5000) if any(s <= 5000 for s in sizes) else sizes[0]
-        par = best([run_child("ours", path, str(n), str(args.workers)) for _ in range(args.repeat)])
+        par = best([run_child("stream", path, str(n), str(args.workers)) for _ in range(args.repeat)])
         one = results[n]
         speed = (par["articles"] / par["seconds"]) / (one["articles"] / one["seconds"])
         print(f"\n{args.workers} workers on {n:,} articles: {par['seconds']:.1f} s, "
