@@ -7,6 +7,7 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .classroom import contrast_pair, glossary
+from .display import count, listing, prose, table
 from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event, split_article
 from .features import features, features_from_records
 from .framing import characterizations, frame_scores, frames, load_lexicon
@@ -27,6 +28,7 @@ __all__ = [
     "CorpusWarning",
     "characterizations",
     "contrast_pair",
+    "count",
     "distinctive_terms",
     "edit_summary",
     "features",
@@ -44,9 +46,11 @@ __all__ = [
     "keyword_in_context",
     "ledes",
     "load_event",
+    "listing",
     "load_lexicon",
     "naming_variants",
     "overview",
+    "prose",
     "attributions",
     "quote_summary",
     "quote_variants",
@@ -58,6 +62,7 @@ __all__ = [
     "split_article",
     "split_sentences",
     "stopwords",
+    "table",
     "textstat_stock",
     "words",
 ]
