@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from .text import abbreviations
+from .text import CJK_LETTERS, abbreviations
 
 __all__ = [
     "CleanResult",
@@ -41,6 +41,28 @@ def line_endings(text: str) -> RuleOutput:
     if "\r" not in text:  # the common case, found by one fast substring scan
         return [], {}
     return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n?", text)], {}
+
+
+# A high surrogate followed by a low one, or either alone.
+_SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+
+
+def surrogates(text: str) -> RuleOutput:
+    """Surrogate code points, which are not text and cannot be written as UTF-8 (a string
+    from broken UTF-16, or JSON with a ``\\ud800`` escape): a high-low pair becomes the
+    character it encodes, a lone surrogate U+FFFD.  The raw text keeps them.
+
+    >>> surrogates("ok \\ud83d\\ude00 \\udc9f")[0]
+    [(3, 5, '😀'), (6, 7, '�')]
+    """
+    if text.isascii() or not _SURROGATES.search(text):  # the common case: one fast scan
+        return [], {}
+    out = []
+    for m in _SURROGATES.finditer(text):
+        s = m.group()
+        out.append((m.start(), m.end(),
+                    s.encode("utf-16-le", "surrogatepass").decode("utf-16-le") if len(s) == 2 else "\ufffd"))
+    return out, {}
 
 
 # Zero-width characters, BOMs, soft hyphens and C0/C1 controls other than \n and \t.
@@ -396,17 +418,32 @@ def boilerplate(text: str) -> RuleOutput:
     return _remove_lines(text, _line_matches(_BOILER, _BOILER_NL, text)), {}
 
 
-_FINAL_PUNCT = tuple(".!?:;,\"”’')…]")
+# With the full-width marks of Chinese and Japanese, whose sentences end in 。！？ and
+# whose quotes close with 」』 or ”.
+_FINAL_PUNCT = tuple(".!?:;,\"”’')…]") + tuple("。！？：；，、」』）》】．")
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 
 
 def is_heading_like(line: str, max_words: int = 12) -> bool:
     """A short line with no sentence-final punctuation: a subhead, label or headline.
 
+    Chinese and Japanese put no spaces between words: there a word is taken as two
+    characters (about the length of a Chinese word), so a headline of 20 characters is
+    short and a paragraph is not.
+
     >>> is_heading_like("Calls"), is_heading_like("Biden agreed."), is_heading_like("")
     (True, False, False)
+    >>> is_heading_like("美国允许乌克兰打击俄罗斯境内目标"), is_heading_like("美国官员周四表示，拜登总统已批准。")
+    (True, False)
     """
     line = line.strip()
-    return bool(line) and not line.endswith(_FINAL_PUNCT) and len(line.split()) <= max_words
+    if not line or line.endswith(_FINAL_PUNCT):
+        return False
+    n_words = len(line.split())
+    if n_words <= max_words and not line.isascii() and _CJK.search(line):
+        n_cjk = len(_CJK.findall(line))
+        n_words = len(_CJK.sub(" ", line).split()) + (n_cjk + 1) // 2
+    return n_words <= max_words
 
 
 _LABEL = re.compile(r"[A-Z][\w'’-]*(?: (?:&|[A-Z][\w'’-]*)){0,2}")
@@ -506,9 +543,10 @@ class Rule:
     func: Callable[[str], RuleOutput]
 
 
-# Order matters: normalize characters first, read metadata at the edges next, then remove
+# Order matters: make the text valid Unicode and normalize characters first, read metadata at the edges next, then remove
 # page furniture, then repair punctuation, and finally tidy whitespace left by removals.
 RULES: tuple[Rule, ...] = (
+    Rule("surrogates", surrogates),
     Rule("line_endings", line_endings),
     Rule("invisible_characters", invisible_characters),
     Rule("unicode_nfc", unicode_nfc),

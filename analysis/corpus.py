@@ -17,6 +17,8 @@ import functools
 import hashlib
 import io
 import os
+import re
+import unicodedata
 import warnings as _warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +34,7 @@ from .clean import (
     is_heading_like,
     rebuild_raw,
 )
-from .text import count_words, paragraph_spans, sentences_by_paragraph
+from .text import CJK_LETTERS, count_words, paragraph_spans, sentences_by_paragraph
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Paragraph", "Sentence", "load_event",
            "from_texts", "from_records", "make_corpus", "memoized", "split_article"]
@@ -172,6 +174,7 @@ def split_article(raw_text: str, article_id: str = "", meta: Mapping | None = No
     meta_row = {k: v for k, v in (meta or {}).items() if k not in _NOT_META}
     label = meta_row.get("file") or f"article {article_id}"
     found = tuple(("metadata_mismatch", n) for n in _cross_check(meta_row, result.meta, str(label)))
+    found += tuple(_text_notes(str(label), raw_text, result.text, n_words))
     return Article(article_id=str(article_id), raw_text=raw_text, text=result.text, paragraphs=paras,
                    sentences=sents, edits=tuple(result.edits), meta=meta_row,
                    warnings=tuple(notes) + found, n_words=n_words)
@@ -204,8 +207,58 @@ def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
     return notes
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Chinese and Japanese characters (Han, kana): words are counted one per character.
+_CJK_CHAR = re.compile(f"[{CJK_LETTERS}]")
+# Scripts written without spaces between words that nothing here segments.
+_UNSEGMENTED = {"Thai": "\u0e00-\u0e7f", "Lao": "\u0e80-\u0eff", "Tibetan": "\u0f00-\u0fff",
+                "Myanmar": "\u1000-\u109f", "Khmer": "\u1780-\u17ff"}
+_UNSEGMENTED_CHAR = re.compile("[" + "".join(_UNSEGMENTED.values()) + "]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def _text_notes(label: str, raw: str | None, text: str, n_words: int | None) -> list[tuple[str, str]]:
+    """``(code, message)`` for what a text deserves a look for, whatever its source.
+
+    ``surrogates``: the raw text holds surrogate code points (not text: a string from
+    broken UTF-16 or JSON ``\\ud800`` escapes); cleaning replaced them (rule
+    ``surrogates``) and the raw text keeps them.  ``language``: mostly Chinese or Japanese.
+    ``unsupported_script``: mostly a script written without spaces that is not segmented
+    here.  ``no_body_text``: words, but none in a body paragraph.
+
+    >>> _text_notes("a.txt", "Plain text.", "Plain text.", 2)
+    []
+    >>> [code for code, _ in _text_notes("a.txt", "x" + chr(0xD800), "x\ufffd", 1)]
+    ['surrogates']
+    """
+    notes = []
+    if raw is not None and not raw.isascii() and _SURROGATE.search(raw):
+        n = len(_SURROGATE.findall(raw))
+        notes.append(("surrogates", f"{label}: {n} surrogate code point(s), which are not text (a string from "
+                      "broken UTF-16 or a JSON \\ud800 escape); the clean text has the character a high-low "
+                      "pair encodes and U+FFFD for a lone one; raw_text keeps them (edit rule 'surrogates')"))
+    if not text.isascii():
+        if _CJK_CHAR.search(text) or _UNSEGMENTED_CHAR.search(text):
+            n_letters = len(_NOT_LETTER.sub("", text)) or 1
+            if len(_CJK_CHAR.findall(text)) / n_letters > 0.3:
+                notes.append(("language", f"{label}: mostly Chinese or Japanese characters: words are counted "
+                              "one per character and sentences end at 。！？, but readability, quotes, "
+                              "attributions and frames are built for English text and will be empty or wrong"))
+            for script, chars in _UNSEGMENTED.items() if _UNSEGMENTED_CHAR.search(text) else ():
+                if len(re.findall(f"[{chars}]", text)) / n_letters > 0.3:
+                    notes.append(("unsupported_script", f"{label}: mostly {script} script, which is written without "
+                                  "spaces between words and is not segmented here: word, sentence and paragraph "
+                                  "counts and every analysis will be wrong"))
+    if n_words == 0 and text.strip() and count_words(text):
+        notes.append(("no_body_text", f"{label}: no body text: every paragraph looks like a title or subhead "
+                      "(short, without sentence-final punctuation), so body counts are 0; check the file's "
+                      "paragraphs"))
+    return notes
+
+
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    # surrogatepass: any str has a digest (cleaning removes surrogates; callers may not clean)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class DuplicateFinder:
@@ -499,33 +552,87 @@ def _build(records: list[dict], name: str = "", path: Path | None = None, title:
 
 # --------------------------------------------------------------------------- decoding
 
+# Byte-order marks other than UTF-8's, longest first (UTF-32 LE's starts with UTF-16 LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
 def decode_bytes(data: bytes, label: str) -> tuple[str, str, list[str]]:
-    """Decode a file's bytes: UTF-8 (with or without BOM), else Windows-1252 with a warning.
+    """Decode a file's bytes: by its byte-order mark, else UTF-8, else Windows-1252, with a warning.
 
     Returns ``(text, encoding, warnings)``; raises :class:`CorpusError` for binary data,
-    for bytes neither encoding can read, and for an empty or whitespace-only file.
+    for bytes no encoding here can read, and for an empty or whitespace-only file.
+
+    The choice is the least lossy reading of the bytes (which stay on disk as they are):
+
+    - a byte-order mark (UTF-8, UTF-16, UTF-32) says the encoding;
+    - valid UTF-8 is UTF-8;
+    - UTF-8 with a few bad bytes among its valid non-ASCII characters (a stray byte pasted
+      into a UTF-8 file) is read as UTF-8, each bad byte sequence becoming U+FFFD, with a
+      warning naming the first: reading it as Windows-1252 would garble every other
+      non-ASCII character ("Süddeutsche" as "SÃ¼ddeutsche");
+    - bytes with no valid UTF-8 sequence beyond ASCII are Windows-1252, with a warning.
 
     >>> decode_bytes("café".encode("cp1252"), "x.txt")[1:]
     ('cp1252', ['x.txt: not UTF-8; read as Windows-1252 (cp1252), as text pasted from Word often is'])
+    >>> text, encoding, notes = decode_bytes("Süddeutsche für ".encode() + b"\\xfc", "m.csv")
+    >>> text, encoding
+    ('Süddeutsche für \\ufffd', 'utf-8')
     """
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding, notes = decode_bytes(data[3:], label)
+        return text, "utf-8-sig" if encoding == "utf-8" else encoding, notes
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data, codec, label)
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
         raise CorpusError(f"{label}: looks like a binary file, not text (save the article as .txt)")
+    notes: list[str] = []
     try:
-        text = data.decode("utf-8-sig")
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-        notes: list[str] = []
+        text = data.decode("utf-8")
+        encoding = "utf-8"
     except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise CorpusError(
-                f"{label}: byte {data[exc.start]:#04x} at offset {exc.start} is neither UTF-8 nor "
-                "Windows-1252; re-save the file as UTF-8") from None
-        encoding = "cp1252"
-        notes = [f"{label}: not UTF-8; read as Windows-1252 (cp1252), as text pasted from Word often is"]
+        text, encoding, notes = _decode_not_utf8(data, exc, label)
     if not text.strip():
         raise CorpusError(f"{label}: the file is empty or holds only whitespace")
     return text, encoding, notes
+
+
+def _decode_with_bom(data: bytes, codec: str, label: str) -> tuple[str, str, list[str]]:
+    """Bytes that start with a UTF-16 or UTF-32 byte-order mark, decoded in that encoding."""
+    notes: list[str] = []
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        text = data.decode(codec, errors="replace")
+        notes.append(f"{label}: starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
+                     f"from byte {exc.start}; bad bytes read as U+FFFD (the file itself is unchanged)")
+    if _looks_binary(text[:8192].encode("utf-8", "replace")) or "\x00" in text[:8192]:
+        raise CorpusError(f"{label}: looks like a binary file, not text (save the article as .txt)")
+    if not text.strip():
+        raise CorpusError(f"{label}: the file is empty or holds only whitespace")
+    return text, codec, notes
+
+
+def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError, label: str) -> tuple[str, str, list[str]]:
+    """Bytes that are not valid UTF-8: mostly UTF-8 with a few bad bytes, else Windows-1252."""
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # minus U+FFFD already in the file
+    n_non_ascii = len(replaced) - len(replaced.encode("ascii", "ignore"))
+    n_valid = n_non_ascii - n_bad
+    if n_valid > 0 and n_bad <= n_valid:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return replaced, "utf-8", [
+            f"{label}: {n_bad} byte sequence(s) not valid UTF-8 among UTF-8 text (the first, "
+            f"{data[exc.start]:#04x}, at offset {exc.start}, line {line}); read as UTF-8 with U+FFFD "
+            "in their place (the file itself is unchanged; re-save it as UTF-8 to fix)"]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise CorpusError(
+            f"{label}: byte {data[exc.start]:#04x} at offset {exc.start} is neither UTF-8 nor "
+            "Windows-1252; re-save the file as UTF-8") from None
+    return text, "cp1252", [f"{label}: not UTF-8; read as Windows-1252 (cp1252), as text pasted from Word often is"]
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -538,90 +645,271 @@ def _looks_binary(head: bytes) -> bool:
 
 # --------------------------------------------------------------------------- entry points
 
+# Columns the loader fills itself: a manifest column of the same name would be overwritten.
+COMPUTED_COLUMNS = ("raw_text", "text", "encoding", "n_words", "n_sentences", "n_paragraphs", "warnings")
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _show(path) -> str:
+    r"""A path or name for a one-line message: control characters and bytes the file system
+    could not decode (surrogate escapes) written as escapes, everything else as it is.
+
+    >>> _show("articles/a\nb.txt"), _show(b"caf\xe9.txt"), _show("Süddeutsche.txt")
+    ('articles/a\\nb.txt', 'caf\\xe9.txt', 'Süddeutsche.txt')
+    """
+    text = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path)
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(match.group())[1:-1] if code < 0xD800 else f"\\u{code:04x}"
+
+
+def _os_error(exc: OSError, fallback: Path | str) -> CorpusError:
+    """A one-line CorpusError for a file the system would not let us read."""
+    where = _show(exc.filename) if exc.filename else _show(fallback)
+    return CorpusError(f"{where}: cannot be read ({exc.strerror or exc}); check that it exists "
+                       "and that you may read it")
+
+
 def load_event(folder: str | Path) -> Corpus:
     """Load an event folder: ``manifest.csv`` plus the article files it lists.
 
     ``manifest.csv`` needs ``article_id`` and ``file`` (relative to the folder);
     ``outlet``, ``title``, ``date``, ``url``, ``byline`` and ``notes`` are optional, and any
     other column is kept as metadata.  Metadata the text carries (a date line, a credit, a
-    dateline) fills empty fields and is cross-checked against filled ones.
+    dateline) fills empty fields and is cross-checked against filled ones.  Only files
+    inside the event folder are read: a listed file that resolves outside it (``../x``, an
+    absolute path, a symbolic link out of the folder) is a :class:`CorpusError` naming
+    its manifest row, and a README.md linked from outside is not read (a warning).
 
     >>> corpus = load_event("data/events/ukraine-weapons-2024-05")  # doctest: +SKIP
     >>> corpus.articles.outlet.tolist()  # doctest: +SKIP
     ['AP', 'CNN', 'NYT', 'Rewrite', 'Scripps']
     """
+    if "\x00" in os.fspath(folder):
+        raise CorpusError(f"{_show(folder)}: a folder name cannot hold a NUL character")
     folder = Path(folder)
+    try:
+        return _load_event(folder)
+    except OSError as exc:  # a permission, a name too long, a vanished disk: one line, not a traceback
+        raise _os_error(exc, folder) from None
+
+
+def _load_event(folder: Path) -> Corpus:
     if not folder.exists():
-        raise CorpusError(f"{folder}: no such event folder")
+        if folder.is_symlink():
+            raise CorpusError(f"{_show(folder)}: a symbolic link to {_show(os.readlink(folder))}, which does not exist")
+        raise CorpusError(f"{_show(folder)}: no such event folder")
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder (an event is a folder with manifest.csv)")
+        raise CorpusError(f"{_show(folder)}: not a folder (an event is a folder with manifest.csv)")
+    real = folder.resolve()
     manifest = folder / "manifest.csv"
-    if not manifest.is_file():
-        raise CorpusError(f"{folder}: no manifest.csv (see data/README.md for its columns)")
-    rows = _read_manifest(manifest)
+    if not manifest.exists():
+        if manifest.is_symlink():
+            raise CorpusError(f"{_show(manifest)}: a symbolic link to {_show(os.readlink(manifest))}, which does not exist")
+        raise CorpusError(f"{_show(folder)}: no manifest.csv (see data/README.md for its columns)")
+    manifest_real = _inside(real, manifest)
+    if manifest_real is None:
+        raise CorpusError(f"{_show(manifest)}: resolves to {_show(manifest.resolve())}, outside the event folder; "
+                          "only files inside the event folder are read: copy the manifest into it")
+    if manifest_real.is_dir():
+        raise CorpusError(f"{_show(manifest)}: a folder, not a file (manifest.csv must be a CSV file)")
+    if not manifest_real.is_file():
+        raise CorpusError(f"{_show(manifest)}: not a regular file (manifest.csv must be a CSV file)")
     warn_rows: list[dict] = []
     records = []
     listed = set()
-    for row in rows:
+    for line, row in _read_manifest(manifest, warn_rows):
+        aid = row["article_id"]
+        where = f"{_show(manifest)}, line {line}: article {aid!r}"
         rel = row["file"].strip()
-        path = folder / rel
-        listed.add(path.resolve())
-        if (row.get("source_file") or "").strip():  # an original kept beside its text (new-event)
-            listed.add((folder / row["source_file"].strip()).resolve())
-        if not path.is_file():
-            raise CorpusError(f"{manifest}: article {row['article_id']} lists file {rel!r}, which does not exist")
-        text, encoding, notes = decode_bytes(path.read_bytes(), str(path))
-        meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items() if k is not None}
+        path = _listed_file(folder, real, rel, where, "file")
+        listed.add(path)
+        source = (row.get("source_file") or "").strip()
+        if source:  # an original kept beside its text (new-event): inside too, never read
+            kept = _listed_file(folder, real, source, where, "source_file", must_exist=False)
+            listed.add(kept)
+            if not kept.is_file():
+                warn_rows.append({"article_id": aid, "file": source, "code": "missing_source_file",
+                                  "message": f"{where}: source_file {source!r} does not exist"})
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CorpusError(f"{where}: file {rel!r} cannot be read ({exc.strerror or exc}); "
+                              "check that you may read it") from None
+        label = _show(folder / rel)
+        text, encoding, notes = decode_bytes(data, label)
+        meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items()}
         meta.update(file=rel, encoding=encoding, raw_text=text,
                     _warnings=[{"code": "encoding", "message": n} for n in notes])
         records.append(meta)
     art_dir = folder / "articles"
     if art_dir.is_dir():
         for p in sorted(art_dir.iterdir()):
-            if p.is_file() and not p.name.startswith(".") and p.resolve() not in listed:
-                warn_rows.append({"article_id": None, "file": str(p), "code": "unlisted_file",
-                                  "message": f"{p}: in articles/ but not listed in manifest.csv (not loaded)"})
-    return _build(records, name=folder.name, path=folder, title=_event_title(folder), warnings=warn_rows)
+            if p.name.startswith("."):
+                continue
+            try:
+                unlisted = p.is_file() and p.resolve() not in listed
+            except (OSError, RuntimeError):  # a link loop or an unreadable entry: not an article
+                unlisted = False
+            if unlisted:
+                warn_rows.append({"article_id": None, "file": _show(p), "code": "unlisted_file",
+                                  "message": f"{_show(p)}: in articles/ but not listed in manifest.csv (not loaded)"})
+    readme, notes = _event_readme(folder)
+    warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
+                  for n in notes]
+    return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
+                  warnings=warn_rows)
 
 
-def _read_manifest(manifest: Path) -> list[dict]:
-    """Rows of manifest.csv as dicts of strings, checked for the required columns and ids."""
+def _inside(real: Path, path: Path) -> Path | None:
+    """``path`` resolved (every symbolic link followed, ``..`` removed) if that lies inside
+    the resolved folder ``real``, else None."""
     try:
-        text, _, _ = decode_bytes(manifest.read_bytes(), str(manifest))
+        resolved = path.resolve()
+    except RuntimeError:  # a loop of symbolic links (Python < 3.13)
+        return None
+    return resolved if resolved == real or resolved.is_relative_to(real) else None
+
+
+def _listed_file(folder: Path, real: Path, rel: str, where: str, column: str, must_exist: bool = True) -> Path:
+    """The resolved path of a file a manifest row lists, checked to lie inside the event."""
+    if "\x00" in rel:
+        raise CorpusError(f"{where}: {column} {rel!r} holds a NUL character, which no file name can")
+    path = folder / rel
+    try:
+        resolved = path.resolve()
+    except RuntimeError:
+        raise CorpusError(f"{where}: {column} {rel!r} is a loop of symbolic links") from None
+    if not resolved.is_relative_to(real) or resolved == real:
+        raise CorpusError(
+            f"{where}: {column} {rel!r} resolves to {_show(resolved)}, outside the event folder {_show(real)}; "
+            "only files inside the event folder are read: copy the file into its articles/ folder and "
+            "list it as articles/<name>")
+    if must_exist:
+        if resolved.is_dir():
+            raise CorpusError(f"{where}: {column} {rel!r} is a folder, not a file")
+        if not resolved.exists():
+            hint = " (separate folders with '/', as in articles/a.txt)" if "\\" in rel else ""
+            raise CorpusError(f"{where} lists {column} {rel!r}, which does not exist{hint}")
+        if not resolved.is_file():
+            raise CorpusError(f"{where}: {column} {rel!r} is not a regular file (a device or a pipe?)")
+    return resolved
+
+
+def _read_manifest(manifest: Path, warn_rows: list[dict]) -> list[tuple[int, dict]]:
+    """``(line, row)`` for each row of manifest.csv (row: column -> string), after checking
+    the header (required columns, no duplicate, unnamed or computed ones) and each row (an
+    id, a file, no duplicate id, no more values than columns).  ``line`` is where the row
+    starts in the file.  A decoding warning is appended to ``warn_rows``."""
+    try:
+        text, _, notes = decode_bytes(manifest.read_bytes(), _show(manifest))
     except CorpusError as exc:
         raise CorpusError(f"{exc} (manifest.csv must be a CSV file with a header row)") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    for note in notes:
+        warn_rows.append({"article_id": None, "file": _show(manifest), "code": "encoding", "message": note})
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _manifest_rows(manifest, reader)
+    except csv.Error as exc:
+        raise CorpusError(f"{_show(manifest)}, line {reader.line_num}: not valid CSV ({exc})") from None
+
+
+def _manifest_rows(manifest: Path, reader) -> list[tuple[int, dict]]:
+    name = _show(manifest)
+    header = [h.strip() for h in next(reader, [])]
+    named = [h for h in header if h]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise CorpusError(f"{manifest}: missing required column(s) {', '.join(missing)}; "
-                          f"found {', '.join(header) or 'no header'}")
+        raise CorpusError(f"{name}: missing required column(s) {', '.join(missing)}; "
+                          f"found {', '.join(named) or 'no header'}")
+    twice = [h for h in dict.fromkeys(named) if named.count(h) > 1]
+    if twice:
+        raise CorpusError(f"{name}: column(s) {', '.join(map(repr, twice))} appear more than once in the "
+                          "header; give each column its own name (only one value could be kept)")
+    computed = [h for h in named if h in COMPUTED_COLUMNS]
+    if computed:
+        raise CorpusError(f"{name}: column(s) {', '.join(map(repr, computed))} are computed when the event "
+                          "is loaded and would be overwritten; rename them (e.g. 'manifest_text')")
     rows, seen = [], {}
-    for line, row in enumerate(reader, start=2):
-        aid = (row.get("article_id") or "").strip()
+    before = reader.line_num
+    for fields in reader:
+        line, before = before + 1, reader.line_num
+        if not any(f.strip() for f in fields):
+            continue  # a blank line, or a row of empty cells: nothing in it to lose
+        extra = [f for f in fields[len(header):] if f.strip()]
+        if extra:
+            raise CorpusError(
+                f"{name}, line {line}: {len(fields)} values but the header names {len(header)} columns "
+                f"(extra: {', '.join(repr(f[:40]) for f in extra[:3])}); a comma inside a value? put that "
+                "value in double quotes")
+        unnamed = [i + 1 for i, (h, f) in enumerate(zip(header, fields)) if not h and f.strip()]
+        if unnamed:
+            raise CorpusError(f"{name}, line {line}: a value in column {unnamed[0]}, which has no name in "
+                              "the header; name the column")
+        row = {h: (fields[i] if i < len(fields) else "") for i, h in enumerate(header) if h}
+        aid = row["article_id"].strip()
         if not aid:
-            raise CorpusError(f"{manifest}, line {line}: empty article_id")
-        if not (row.get("file") or "").strip():
-            raise CorpusError(f"{manifest}, line {line}: article {aid} has no file")
+            raise CorpusError(f"{name}, line {line}: empty article_id")
+        if any(unicodedata.category(ch)[0] == "C" for ch in aid):
+            raise CorpusError(f"{name}, line {line}: article_id {aid!r} holds a control character "
+                              "(a line break, a tab, ...); ids name pages and table rows: use letters, "
+                              "digits, '-' or '_'")
+        if not row["file"].strip():
+            raise CorpusError(f"{name}, line {line}: article {aid} has no file")
         if aid in seen:
-            raise CorpusError(f"{manifest}, line {line}: duplicate article_id {aid!r} (first on line {seen[aid]})")
+            raise CorpusError(f"{name}, line {line}: duplicate article_id {aid!r} (first on line {seen[aid]})")
         seen[aid] = line
         row["article_id"] = aid
-        rows.append(row)
+        rows.append((line, row))
     if not rows:
-        raise CorpusError(f"{manifest}: lists no articles")
+        raise CorpusError(f"{name}: lists no articles")
     return rows
 
 
-def _event_title(folder: Path) -> str:
-    """The first Markdown heading of the event's README.md, else the folder name."""
+def _event_readme(folder: Path) -> tuple[str, list[str]]:
+    """The text of the event's README.md ("" without one) and warnings about it.
+
+    A README that resolves outside the event folder (a symbolic link out of it) is not read,
+    nor one that is not a regular file or cannot be decoded; each is named in a warning.
+
+    >>> _event_readme(Path("no/such/folder"))
+    ('', [])
+    """
     readme = folder / "README.md"
-    if readme.is_file():
-        for line in readme.read_text("utf-8", errors="replace").splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    return folder.name
+    try:
+        if not readme.exists() and not readme.is_symlink():
+            return "", []
+        resolved = _inside(folder.resolve(), readme)
+        if resolved is None:
+            return "", [f"{_show(readme)}: resolves to {_show(readme.resolve())}, outside the event folder; "
+                        "not read (the title is the folder name)"]
+        if not resolved.is_file():
+            return "", [f"{_show(readme)}: not a regular file; not read (the title is the folder name)"]
+        text, _, notes = decode_bytes(resolved.read_bytes(), _show(readme))
+    except (OSError, RuntimeError) as exc:
+        return "", [f"{_show(readme)}: cannot be read ({getattr(exc, 'strerror', None) or exc}); "
+                    "not read (the title is the folder name)"]
+    except CorpusError as exc:
+        return "", [f"{exc}; not read (the title is the folder name)"]
+    return text, notes
+
+
+def _readme_title(readme: str, fallback: str) -> str:
+    """The first Markdown heading of a README's text, else ``fallback``.
+
+    >>> _readme_title("Intro\\n# The event\\n", "folder"), _readme_title("", "folder")
+    ('The event', 'folder')
+    """
+    for line in readme.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return fallback
 
 
 def from_texts(texts: Mapping[str, str], **metadata: Mapping[str, str]) -> Corpus:

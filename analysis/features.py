@@ -241,15 +241,27 @@ def features(corpus: Corpus, workers: int = 1, lexicon=None, *, errors: str = "r
 def chunk_rows(records: list[dict], lexicon=None, errors: str = "raise") -> tuple[list[dict], list[dict], list[tuple]]:
     """Split and measure one chunk of records (from :func:`analysis.corpus.records_with_ids`).
 
-    Returns the rows, the warnings found (metadata mismatches, skipped articles) and per
+    Returns the rows, the warnings found (metadata mismatches, skipped articles: with
+    ``errors="warn"`` also a record that cannot be cleaned or split) and per
     article ``(article_id, file, digest of the clean text)`` for the caller to find
     duplicates over the whole input.  This is what worker processes and Dask partitions run.
     """
-    articles = [_split_record(rec) for rec in records]
+    articles, skipped = [], []
+    for rec in records:
+        try:
+            articles.append(_split_record(rec))
+        except Exception as exc:  # noqa: BLE001 - any failure on one record, as in _rows
+            what = f"article {rec['article_id']}: loading failed ({type(exc).__name__}: {exc})"
+            if errors == "raise":
+                raise FeatureError(f"{what}; pass errors='warn' to skip such articles with a "
+                                   "recorded warning") from exc
+            # errors="warn": one odd record never ends a long run
+            skipped.append({"article_id": rec["article_id"], "file": rec.get("file"), "code": "feature_error",
+                            "message": f"{what}; skipped"})
     rows, notes = _rows(articles, lexicon, errors)
     found = [w for art in articles for w in article_warning_rows(art)]
     digests = [(art.article_id, art.meta.get("file"), _digest(art.text)) for art in articles]
-    return rows, found + notes, digests
+    return rows, skipped + found + notes, digests
 
 
 def _note_duplicates(digests: list[tuple], finder: DuplicateFinder, found: list[dict]) -> None:

@@ -230,10 +230,10 @@ def _notebook_title(nb, fallback: str) -> str:
 
 def _event_summary(corpus) -> str:
     """The first paragraph of the event's README after its title, if there is one."""
-    readme = corpus.path / "README.md" if corpus.path else None
-    if not readme or not readme.is_file():
-        return ""
-    paras = readme.read_text("utf-8", errors="replace").split("\n\n")
+    from .corpus import _event_readme
+
+    # The loader's reading of README.md: not through a link out of the event folder.
+    paras = _event_readme(Path(corpus.path))[0].split("\n\n") if corpus.path else []
     for para in paras:
         para = para.strip()
         if para and not para.startswith(("#", "|", "-", "`")):

@@ -19,6 +19,7 @@ from typing import Iterator
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
+    "CJK_LETTERS",
     "abbreviations",
     "count_words",
     "ensure_cmudict",
@@ -288,6 +289,9 @@ def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> l
     out = []
     for a, b in paragraphs:
         para = text[a:b]
+        if not para.isascii() and _CJK_END.search(para):
+            out.append(_cjk_sentence_spans(text, a, b))
+            continue
         body = para.rstrip().rstrip(_FINAL_CHARS)
         if not _INNER_END.search(body):
             stripped = para.strip()
@@ -295,6 +299,32 @@ def sentences_by_paragraph(text: str, paragraphs: list[Span] | None = None) -> l
             out.append([(a + lead, a + lead + len(stripped))] if stripped else [])
         else:
             out.append(sentence_spans(para, a))
+    return out
+
+
+# Chinese and Japanese full stops, which Punkt does not know: a sentence ends after a run of
+# them and any closing quotation marks or brackets (。」 ？” ！）).
+_CJK_END = re.compile("[。！？]")
+_CJK_SENTENCE = re.compile("[^。！？]*[。！？]+[”’」』）》〕】)\\]]*|[^。！？]+")
+
+
+def _cjk_sentence_spans(text: str, a: int, b: int) -> list[Span]:
+    """Sentences of the paragraph ``text[a:b]``, which holds Chinese or Japanese full stops:
+    cut after each of those first, then each piece as :func:`sentence_spans` cuts it (for
+    Latin-script sentences inside)."""
+    out: list[Span] = []
+    for m in _CJK_SENTENCE.finditer(text, a, b):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        if _INNER_END.search(text[s:e].rstrip(_FINAL_CHARS)):
+            out.extend(sentence_spans(text[s:e], s))
+        else:
+            out.append((s, e))
     return out
 
 
@@ -325,9 +355,16 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+#: Chinese and Japanese letters (Han, hiragana, katakana, iteration and prolonged-sound
+#: marks), as a character-class body: these scripts put no spaces between words.
+CJK_LETTERS = "\u3005\u3007\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+
 # A word: letters or digits, with inner apostrophes, hyphens or periods (U.S., counter-fire,
-# Ukraine’s); a trailing period is kept only for initialisms like "U.S.".
-_WORD = re.compile(r"[^\W_]+(?:(?:[’'\-]|\.-?)[^\W_]+)*(?:(?<=\.[^\W_])\.)?")
+# Ukraine’s); a trailing period is kept only for initialisms like "U.S.".  Chinese and
+# Japanese text has no spaces to find words by, so each of its characters is one word, as
+# word processors count it (a run of them would otherwise be one "word" a paragraph long).
+_WORD = re.compile(rf"[^\W_{CJK_LETTERS}]+(?:(?:[’'\-]|\.-?)[^\W_{CJK_LETTERS}]+)*(?:(?<=\.[^\W_])\.)?"
+                   rf"|[{CJK_LETTERS}]")
 
 
 # count_words reads Latin-1 bytes with each byte replaced by its class: "a" a letter or digit,
