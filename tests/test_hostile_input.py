@@ -16,6 +16,8 @@ import pytest
 
 import analysis as an
 from analysis import CorpusError
+from analysis.__main__ import main
+from analysis.events import new_event
 
 
 def make_event(root: Path, files: dict[str, bytes | str], manifest: str | bytes | None = None,
@@ -419,3 +421,108 @@ def test_features_from_records_with_warn_skips_a_record_that_cannot_be_loaded(mo
         an.features_from_records([{"article_id": "b", "text": "boom."}])
 
 
+# --------------------------------------------------------------------------- new-event
+
+CYRILLIC = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+            "<title>Киев принял бюджет</title></head><body><article><h1>Киев принял бюджет</h1>"
+            "<p>Городской совет Киева в четверг принял бюджет, который увеличивает расходы на школы на "
+            "четыре процента после долгих дебатов.</p><p>«Это бюджет для наших детей», — сказала депутат "
+            "Анна Руденко, проголосовавшая за него. Критики заявили, что план недофинансирует дороги.</p>"
+            "</article></body></html>")
+
+
+def test_new_event_decodes_a_page_in_its_declared_charset(tmp_path):
+    page = tmp_path / "kyiv.html"
+    page.write_bytes(CYRILLIC.encode("cp1251"))
+    folder = new_event("kyiv", [page], root=tmp_path / "events")
+    text = (folder / "articles" / "000_kyiv.txt").read_text("utf-8")
+    assert "Городской совет Киева" in text and "Ã" not in text and "Ð" not in text
+    c = an.load_event(folder)
+    assert c.articles.at["000", "title"] == "Киев принял бюджет"
+    assert "(cp1251)" in c.articles.at["000", "notes"]
+
+
+@pytest.mark.parametrize("page, expected", [
+    (b'<meta charset="windows-1251"><p>\xca\xe8\xe5\xe2</p>', ("<p>Киев</p>", "cp1251", 0)),
+    (b"<meta charset='iso-8859-1'><p>caf\xe9 \x93ok\x94</p>", ("<p>café “ok”</p>", "cp1252", 0)),
+    ("\ufeff<meta charset=\"windows-1251\"><p>Київ</p>".encode("utf-8"), ("<p>Київ</p>", "utf-8-sig", 0)),
+    ('<?xml version="1.0" encoding="koi8-r"?><p>Киев</p>'.encode("koi8-r"), ("<p>Киев</p>", "koi8-r", 0)),
+    ('<meta charset="windows-1251"><p>Київ</p>'.encode("utf-8"), ("<p>Київ</p>", "utf-8", 1)),  # stale declaration
+    ('<meta charset="x-nonsense"><p>Київ</p>'.encode("utf-8"), ("<p>Київ</p>", "utf-8", 1)),
+    (b'<meta charset="shift_jis"><p>\x82\xa0\xff\xff</p>', ("<p>あ", "shift_jis", 1)),  # bad bytes: U+FFFD
+])
+def test_decode_html_honours_the_declared_charset(page, expected):
+    from analysis.events import decode_html
+
+    fragment, encoding, n_notes = expected
+    text, used, notes = decode_html(page, "p.html")
+    assert fragment in text and used == encoding and len(notes) == n_notes
+
+
+def test_new_event_root_is_a_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("A text.")
+    (tmp_path / "root").write_text("not a folder")
+    assert main(["new-event", "e", str(tmp_path / "a.txt"), "--root", str(tmp_path / "root")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "root: a file, not a folder" in err
+
+
+def test_new_event_root_not_writable(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("A text.")
+    real_mkdir = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if "locked" in str(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    assert main(["new-event", "e", str(tmp_path / "a.txt"), "--root", str(tmp_path / "locked")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be created (Permission denied); choose a folder you can write to" in err
+
+
+def test_new_event_name_too_long(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("A text.")
+    assert main(["new-event", "e" * 300, str(tmp_path / "a.txt"), "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the event name is 300 characters long; use at most 100" in err
+
+
+def test_new_event_bad_inputs_are_one_line(tmp_path, capsys, monkeypatch):
+    (tmp_path / "folder.txt").mkdir()
+    assert main(["new-event", "e", str(tmp_path / "folder.txt"), "--root", str(tmp_path)]) == 1
+    assert "folder.txt: a folder, not a file" in capsys.readouterr().err
+    (tmp_path / "a.txt").write_text("A text.")
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(
+        PermissionError(13, "Permission denied", str(self))) if self.name == "a.txt" else real_read(self))
+    assert main(["new-event", "e", str(tmp_path / "a.txt"), "--root", str(tmp_path)]) == 1
+    assert "a.txt: cannot be read (Permission denied)" in capsys.readouterr().err
+    assert not (tmp_path / "e").exists()
+
+
+def test_new_event_html_parser_failure_is_one_line(tmp_path, monkeypatch):
+    import trafilatura
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>Some text that is long enough to extract, maybe.</p></body></html>")
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: (_ for _ in ()).throw(ValueError("odd page\nline 2")))
+    with pytest.raises(CorpusError) as exc:
+        new_event("e", [page], root=tmp_path / "events")
+    assert "p.html: the HTML page could not be read (ValueError: odd page)" in one_line(exc)
+
+
+def test_new_event_interrupted_leaves_nothing(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("A text.")
+    real_write = Path.write_text
+
+    def interrupt(self, *args, **kwargs):
+        if self.name == "README.md":
+            raise KeyboardInterrupt
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        new_event("e", [tmp_path / "a.txt"], root=tmp_path / "events")
+    assert not (tmp_path / "events" / "e").exists()
