@@ -1,34 +1,78 @@
 """Command line.
 
-``python -m analysis report [EVENT_DIR ...] [--out DIR] [--edition full|student|both]``
-``python -m analysis new-event NAME FILE...``
+``python -m analysis report [EVENT_DIR ...] [--out DIR] [--edition full|student|both] [--workers N]``
+``python -m analysis new-event NAME FILE... [--root DIR]``
+
+Every problem is one line on stderr (``error: <path>: <what is wrong and what to do>``),
+exit status 1; a warning is one line (``warning: ...``); Ctrl-C exits with status 130 and
+says what was left as it was.  Set ``COVERAGE_LENS_DEBUG=1`` for a traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 DEFAULT_EVENT = Path(__file__).resolve().parents[1] / "data" / "events" / "ukraine-weapons-2024-05"
 
 
+def _workers_number(value: str) -> int:
+    """``--workers``: a whole number; build_report says, in one line, if it is below 1."""
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one line each, without the library's source line."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    >>> main(["report", "--workers", "0"])  # doctest: +SKIP
+    1
+    """
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Coverage Lens")
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="render the notebooks of one or more events into HTML")
     rep.add_argument("events", nargs="*", type=Path, help="event folders (default: the sample event)")
     rep.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     rep.add_argument("--edition", choices=["full", "student", "both"], default="both")
-    rep.add_argument("--workers", type=int, default=None, help="notebooks run in parallel (default: cores)")
+    rep.add_argument("--workers", type=_workers_number, default=None,
+                     help="notebooks run in parallel (default and most: one per core)")
     new = sub.add_parser("new-event", help="make an event folder from .txt or .html files")
     new.add_argument("name", help="folder name, e.g. city-budget-2025-03")
     new.add_argument("files", nargs="+", type=Path, help=".txt or .html files, one article each")
     new.add_argument("--root", type=Path, default=Path("data/events"), help="where events live")
     args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        try:
+            return _run(args)
+        except KeyboardInterrupt as exc:
+            default = ("interrupted; the previous report is unchanged" if args.command == "report"
+                       else "interrupted; no event folder was made")
+            print(str(exc) or default, file=sys.stderr)
+            return 130
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a raw traceback
+            if os.environ.get("COVERAGE_LENS_DEBUG"):
+                raise
+            where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).strip()
+            detail = detail.splitlines()[0] if detail else ""
+            print(f"error: {where}{type(exc).__name__}: {detail} (unexpected; set COVERAGE_LENS_DEBUG=1 "
+                  "for the traceback and report it)", file=sys.stderr)
+            return 1
 
+
+def _run(args) -> int:
     from .corpus import CorpusError
     from .report import ReportError, build_report
 

@@ -114,7 +114,7 @@ def _removed_by_position(corpus: Corpus, aid: str) -> dict[int, list[tuple[str, 
     out: dict[int, list[tuple[str, str]]] = {}
     for e in edits.itertuples():
         gone = e.removed.strip()
-        if not gone or e.replacement.strip() == gone or set(e.rule.split("+")) <= {"whitespace", "line_endings", "unicode_nfc", "invisible_characters"}:
+        if not gone or e.replacement.strip() == gone or set(e.rule.split("+")) <= {"whitespace", "line_endings", "unicode_nfc", "invisible_characters", "surrogates"}:
             continue
         out.setdefault(int(e.start), []).append((e.rule, gone))
     return out
