@@ -691,6 +691,8 @@ def load_event(folder: str | Path) -> Corpus:
     >>> corpus.articles.outlet.tolist()  # doctest: +SKIP
     ['AP', 'CNN', 'NYT', 'Rewrite', 'Scripps']
     """
+    if not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"load_event needs the path of an event folder (a str or Path), not {type(folder).__name__}")
     if "\x00" in os.fspath(folder):
         raise CorpusError(f"{_show(folder)}: a folder name cannot hold a NUL character")
     folder = Path(folder)
@@ -786,7 +788,9 @@ def _listed_file(folder: Path, real: Path, rel: str, where: str, column: str, mu
         resolved = path.resolve()
     except RuntimeError:
         raise CorpusError(f"{where}: {column} {rel!r} is a loop of symbolic links") from None
-    if not resolved.is_relative_to(real) or resolved == real:
+    if resolved == real:
+        raise CorpusError(f"{where}: {column} {rel!r} is the event folder itself, not a file")
+    if not resolved.is_relative_to(real):
         raise CorpusError(
             f"{where}: {column} {rel!r} resolves to {_show(resolved)}, outside the event folder {_show(real)}; "
             "only files inside the event folder are read: copy the file into its articles/ folder and "
@@ -813,21 +817,38 @@ def _read_manifest(manifest: Path, warn_rows: list[dict]) -> list[tuple[int, dic
         raise CorpusError(f"{exc} (manifest.csv must be a CSV file with a header row)") from None
     for note in notes:
         warn_rows.append({"article_id": None, "file": _show(manifest), "code": "encoding", "message": note})
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        return _manifest_rows(manifest, reader)
-    except csv.Error as exc:
-        raise CorpusError(f"{_show(manifest)}, line {reader.line_num}: not valid CSV ({exc})") from None
+    # strict: a quotation mark never closed is an error, not the rest of the file in one value
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return _manifest_rows(manifest, _csv_rows(reader, _show(manifest)))
 
 
-def _manifest_rows(manifest: Path, reader) -> list[tuple[int, dict]]:
+def _csv_rows(reader, name: str):
+    """``(line, fields)`` per row, ``line`` where the row starts; csv errors as CorpusError."""
+    before = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            hint = ("; a quotation mark opened there is never closed" if "end of data" in str(exc)
+                    else "; a value with a quotation mark inside must be in double quotes, the mark doubled"
+                    if "expected after" in str(exc) else "")
+            raise CorpusError(f"{name}, line {before + 1}: not valid CSV ({exc}){hint}") from None
+        yield before + 1, fields
+        before = reader.line_num
+
+
+def _manifest_rows(manifest: Path, rows_in) -> list[tuple[int, dict]]:
     name = _show(manifest)
-    header = [h.strip() for h in next(reader, [])]
+    header = [h.strip() for h in next(rows_in, (1, []))[1]]
     named = [h for h in header if h]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
+        hint = next((f" (columns separated by {sep!r}? manifest.csv separates them with commas)"
+                     for sep in (";", "\t", "|") if len(header) == 1 and sep in header[0]), "")
         raise CorpusError(f"{name}: missing required column(s) {', '.join(missing)}; "
-                          f"found {', '.join(named) or 'no header'}")
+                          f"found {', '.join(map(repr, named)) or 'no header'}{hint}")
     twice = [h for h in dict.fromkeys(named) if named.count(h) > 1]
     if twice:
         raise CorpusError(f"{name}: column(s) {', '.join(map(repr, twice))} appear more than once in the "
@@ -837,9 +858,7 @@ def _manifest_rows(manifest: Path, reader) -> list[tuple[int, dict]]:
         raise CorpusError(f"{name}: column(s) {', '.join(map(repr, computed))} are computed when the event "
                           "is loaded and would be overwritten; rename them (e.g. 'manifest_text')")
     rows, seen = [], {}
-    before = reader.line_num
-    for fields in reader:
-        line, before = before + 1, reader.line_num
+    for line, fields in rows_in:
         if not any(f.strip() for f in fields):
             continue  # a blank line, or a row of empty cells: nothing in it to lose
         extra = [f for f in fields[len(header):] if f.strip()]

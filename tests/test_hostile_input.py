@@ -279,6 +279,28 @@ def test_a_huge_field_is_a_one_line_error(tmp_path):
     assert "manifest.csv, line 2: not valid CSV (field larger than field limit" in one_line(exc)
 
 
+def test_an_unclosed_quotation_mark_is_an_error_naming_its_line(tmp_path):
+    folder = make_event(tmp_path, {"a.txt": "A.", "b.txt": "B."},
+                        manifest='article_id,file,title\n1,articles/a.txt,"Biden\n2,articles/b.txt,x\n')
+    with pytest.raises(CorpusError) as exc:
+        an.load_event(folder)
+    assert "manifest.csv, line 2: not valid CSV" in one_line(exc) and "never closed" in str(exc.value)
+
+
+def test_a_manifest_separated_by_semicolons_gets_a_hint(tmp_path):
+    folder = make_event(tmp_path, {"a.txt": "A."}, manifest="article_id;file\n1;articles/a.txt\n")
+    with pytest.raises(CorpusError, match=r"columns separated by ';'\? manifest.csv separates them with commas"):
+        an.load_event(folder)
+
+
+def test_the_event_folder_itself_as_a_file(tmp_path):
+    folder = make_event(tmp_path, {"a.txt": "A."}, manifest="article_id,file\n1,.\n")
+    with pytest.raises(CorpusError, match=r"line 2: article '1': file '.' is the event folder itself, not a file"):
+        an.load_event(folder)
+    with pytest.raises(TypeError, match="load_event needs the path of an event folder"):
+        an.load_event(5)
+
+
 # --------------------------------------------------------------------------- decoding
 
 def test_a_stray_byte_in_a_utf8_manifest_is_utf8_with_a_recorded_warning(tmp_path):

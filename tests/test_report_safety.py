@@ -404,3 +404,51 @@ def test_ctrl_c_leaves_the_previous_report_and_no_staging_folder(tmp_path, tiny)
     else:
         os.kill(kernel, signal.SIGKILL)
         pytest.fail("the notebook's kernel outlived the interrupted report")
+
+
+# --------------------------------------------------------------------------- the command line
+
+def test_the_cli_prints_warnings_as_one_line_each(tmp_path, capsys):
+    page = tmp_path / "p.html"
+    page.write_bytes(('<html><head><meta charset="windows-1251"><title>План</title></head><body><article>'
+                      '<h1>План</h1><p>Київ заявив у четвер, що план обмежений і не змінює політики уряду '
+                      'щодо зброї.</p><p>Критики сказали, що це великий крок уперед для всієї країни і '
+                      'для її союзників.</p></article></body></html>').encode("utf-8"))
+    assert main(["new-event", "e", str(page), "--root", str(tmp_path / "events")]) == 0
+    err = capsys.readouterr().err
+    assert err == f"warning: {page}: declares charset 'windows-1251' but its bytes are valid UTF-8; read as UTF-8\n"
+
+
+def test_the_cli_turns_an_unexpected_error_into_one_line(monkeypatch, capsys):
+    def boom(*args, **kwargs):
+        raise RuntimeError("something odd\nsecond line")
+
+    monkeypatch.setattr("analysis.report.build_report", boom)
+    assert main(["report", str(SAMPLE_EVENT)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: RuntimeError: something odd (unexpected; set COVERAGE_LENS_DEBUG=1") and err.count("\n") == 1
+
+
+def test_ctrl_c_in_new_event_exits_130_and_makes_nothing(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text("A text.")
+    real_write = Path.write_bytes
+
+    def interrupt(self, data):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_bytes", interrupt)
+    assert main(["new-event", "e", str(tmp_path / "a.txt"), "--root", str(tmp_path / "events")]) == 130
+    assert capsys.readouterr().err == "interrupted; no event folder was made\n"
+    assert not (tmp_path / "events" / "e").exists()
+    monkeypatch.setattr(Path, "write_bytes", real_write)
+
+
+def test_an_analysis_failing_on_the_article_pages_is_one_line(tmp_path, tiny, monkeypatch):
+    def broken(*args):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("analysis.markup.article_pages", broken)
+    with pytest.raises(ReportError) as exc:
+        build([SAMPLE_EVENT], tmp_path / "out", tiny)
+    assert "the annotated article pages could not be made (IndexError: list index out of range)" in one_line(exc)
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name != "index.html"]
