@@ -20,6 +20,7 @@ import signal
 import threading
 import time
 import unicodedata
+import urllib.parse
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -553,7 +554,8 @@ def events_index_html(out: Path) -> str:
         title = re.search(r"<h1>(.*?)</h1>", head, re.S)
         # The title as text, escaped again: nothing from the page becomes markup here.
         label = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))) if title else folder.name
-        items.append(f'<li><a href="{html.escape(folder.name, quote=True)}/index.html">'
+        # quote: a folder named "a#1" or "50%" must still be a path, not a fragment or an escape
+        items.append(f'<li><a href="{html.escape(urllib.parse.quote(folder.name), quote=True)}/index.html">'
                      f"{html.escape(label)}</a></li>")
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"generator\" content=\"{INDEX_GENERATOR}\"><title>Coverage Lens reports</title>"

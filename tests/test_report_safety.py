@@ -227,6 +227,12 @@ def test_event_folder_names_that_cannot_be_report_names(tmp_path, tiny, name, ex
     assert (out / expected / MARKER).is_file() and (out / "index.html").is_file()
 
 
+def test_the_top_index_links_any_folder_name(tmp_path, tiny):
+    out = tmp_path / "reports"
+    build([make_event(tmp_path / 'a#1 "x"<b>%')], out, tiny)
+    assert 'href="a%231%20%22x%22%3Cb%3E%25/index.html"' in (out / "index.html").read_text()
+
+
 def test_article_ids_with_the_same_safe_name_get_their_own_pages(tmp_path, tiny):
     texts = {"a/b": "Alpha said one thing.", "a b": "Bravo said another.", "a_b": "Charlie said a third."}
     event = make_event(tmp_path / "ev", texts)
