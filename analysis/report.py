@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import multiprocessing
 import os
 import re
 import secrets
@@ -592,8 +593,8 @@ def _stop(pool: ProcessPoolExecutor, grace: float = 20.0) -> None:
     """Stop every worker: pending notebooks are cancelled and running ones get SIGTERM, on
     which nbclient shuts their kernel down; a worker still alive after ``grace`` seconds
     is killed.  So no kernel outlives the command."""
-    # The pool's processes are private, but they are the only handle on the workers.
-    procs = list(getattr(pool, "_processes", {}).values())
+    # The report's only child processes are the pool's workers (multiprocessing's public list).
+    procs = multiprocessing.active_children()
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         if proc.is_alive():
