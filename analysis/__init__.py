@@ -6,9 +6,12 @@ The public API, re-exported from the modules that implement it::
     corpus = an.load_event("data/events/ukraine-weapons-2024-05")
 """
 
+from .claims import claims
 from .classroom import contrast_pair, glossary
 from .display import count, listing, prose, table
 from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event, split_article
+from .coverage import coverage, coverage_matrix, only_here
+from .discrepancies import discrepancies
 from .features import features, features_from_records
 from .framing import characterizations, frame_scores, frames, load_lexicon
 from .sources import from_jsonl, from_table
@@ -27,8 +30,12 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "characterizations",
+    "claims",
     "contrast_pair",
     "count",
+    "coverage",
+    "coverage_matrix",
+    "discrepancies",
     "distinctive_terms",
     "edit_summary",
     "features",
@@ -49,6 +56,7 @@ __all__ = [
     "listing",
     "load_lexicon",
     "naming_variants",
+    "only_here",
     "overview",
     "prose",
     "attributions",

@@ -1,0 +1,441 @@
+"""Claims: each article's body split into statements of one fact, with what each one contains.
+
+A *claim* is a body sentence, or one clause of a compound sentence that states two facts
+("X happened on Monday, but Y resigned").  Clauses are cut at a few written-out places, and
+never inside a quotation: a semicolon; a comma before *but*, *though*, *although*, *yet*,
+*while*, *with*, *noting*, *adding*; a comma before *and* that opens a new clause (a subject
+then a verb); a non-restrictive
+relative clause (", which ...", ", who ...") that runs to the end of the sentence; and a
+sentence-opening *Although/While/Though ...,*.  Each piece keeps at least four words, or the
+sentence stays whole.  Questions outside quotation marks and subheads are no claims.
+
+What a claim contains is read by the rules of :mod:`analysis.values` (quantities, dates,
+source counts, whether a state still holds) and from other analyses passed in explicitly:
+the people named (:func:`analysis.naming.person_mentions`) and the quoted speaker
+(:func:`analysis.quotes`).  Organizations and places are capitalized names told apart by
+their heads (*Senate*, *Command*, *Ministry* ...) and by the preposition before them (*in*,
+*near*, *from* ...), or by being a country or its adjective; it is a heuristic, not a
+named-entity model.
+
+Each claim also carries the *terms* the grouping in :mod:`analysis.coverage` compares:
+content words (stopwords, speech verbs and sourcing phrases left out) stemmed with NLTK's
+Porter stemmer, with news paraphrases mapped to one word (``resources/coverage_synonyms.txt``:
+*permission*, *go-ahead*, *authorized* ...), names folded across spellings (Kyiv/Kiev) and
+country adjectives to their country (*American* -> *US*), and the values it states.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .corpus import Article, Corpus, memoized
+from .text import _resource_lines, stopwords
+from .values import (DateValue, Quantity, SourceCount, dates, parse_date, quantities, source_counts,
+                     time_status)
+
+__all__ = ["Claim", "claims", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
+
+CLAIM_COLUMNS = ["claim_id", "article_id", "outlet", "sentence_id", "clause", "start", "end", "text",
+                 "people", "organizations", "places", "numbers", "dates", "sources", "speaker"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim with its offsets (into the article's clean text) and what it contains."""
+
+    claim_id: str
+    article_id: str
+    sentence_id: int
+    clause: int
+    start: int
+    end: int
+    text: str
+    index: int  # position among the article's claims
+    terms: dict = field(default_factory=dict)  # term -> weight (before idf)
+    people: tuple = ()
+    organizations: tuple = ()
+    places: tuple = ()
+    quantities: tuple = ()  # Quantity, offsets into the article text
+    dates: tuple = ()  # DateValue, offsets into the article text
+    sources: tuple = ()  # SourceCount, offsets into the article text
+    status: tuple = ()  # (start, end, "ongoing" | "past"), offsets into the article text
+    speaker: str | None = None
+    event_refs: tuple = ()  # (start, end, noun): "the meeting", "that call"
+
+
+# --------------------------------------------------------------------------- clauses
+
+_OPEN_Q = "“\"«‘"
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+_SPLIT_AFTER_COMMA = re.compile(
+    r",\s+(?=(?:but|though|although|yet|whereas|with|noting|adding|saying that|while)\b)", re.IGNORECASE)
+_REL_CLAUSE = re.compile(r",\s+(?=(?:which|who)\s)")
+_AND_CLAUSE = re.compile(r",\s+(?=and\s)")
+_LEADING_CONCESSIVE = re.compile(r"^(?:Although|Though|While|Even though|Despite the fact that)\b[^,]{8,}?,\s+")
+_SUBJECT_START = re.compile(r"^and\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|many|most|"
+                            r"all|no|one|two|three|four|five|he|she|they|it|we|i|you|[A-Z][\w’'.-]*)\b)")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|"
+                      r"[a-z]{3,}ed|[a-z]{3,}s|said|told|took|gave|made|met|sent|held|began|came|went|left|got)\b")
+_QUESTION_END = re.compile(r"\?\s*$")
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (curly, guillemets or paired straight quotes)."""
+    out, opened = [], None
+    for i, ch in enumerate(text):
+        if ch in "“«" and opened is None:
+            opened = i
+        elif ch in "”»" and opened is not None:
+            out.append((opened, i + 1))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = i
+            else:
+                out.append((opened, i + 1))
+                opened = None
+    if opened is not None:
+        out.append((opened, len(text)))
+    return out
+
+
+def _n_words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses of one sentence that state facts of their own (see the module docstring).
+
+    >>> s = "Sullivan got approval days ago, but the guidance did not go into effect until Thursday."
+    >>> [s[a:b] for a, b in split_clauses(s)]
+    ['Sullivan got approval days ago,', 'but the guidance did not go into effect until Thursday.']
+    >>> s = "“We will act, but not now,” she said."
+    >>> [s[a:b] for a, b in split_clauses(s)]
+    ['“We will act, but not now,” she said.']
+    """
+    quoted = _quoted_regions(sentence)
+
+    def inside_quote(pos: int) -> bool:
+        return any(a < pos < b for a, b in quoted)
+
+    cuts: set[int] = set()
+    for m in _SPLIT_AFTER_COMMA.finditer(sentence):
+        if sentence[m.end():m.end() + 5].lower().startswith("while") and _n_words(sentence[m.end():]) < 6:
+            continue
+        cuts.add(m.end())
+    for m in _REL_CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        if "," not in rest and _n_words(rest) >= 5:
+            cuts.add(m.end())
+    for m in _AND_CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        if _SUBJECT_START.match(rest) and _VERBISH.search(" ".join(rest.split()[1:6])):
+            cuts.add(m.end())
+    lead = _LEADING_CONCESSIVE.match(sentence)
+    if lead:
+        cuts.add(lead.end())
+    points = [0] + sorted(c for c in cuts if not inside_quote(c)) + [len(sentence)]
+    for m in re.finditer(r";\s+", sentence):
+        if not inside_quote(m.start()):
+            points.append(m.end())
+    points = sorted(set(points))
+    pieces = []
+    for a, b in zip(points, points[1:]):
+        if pieces and (_n_words(sentence[a:b]) < 4 or _n_words(sentence[pieces[-1][0]:pieces[-1][1]]) < 4):
+            pieces[-1] = (pieces[-1][0], b)  # too short to state a fact alone: keep with the one before
+        else:
+            pieces.append((a, b))
+    # trim white space at the edges
+    out = []
+    for a, b in pieces:
+        while a < b and sentence[a].isspace():
+            a += 1
+        while b > a and sentence[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+# --------------------------------------------------------------------------- terms
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
+    """Word -> canonical word, and multi-word phrases to join, from the synonym list."""
+    words: dict[str, str] = {}
+    phrases: list[tuple[re.Pattern, str]] = []
+    for line in _resource_lines("coverage_synonyms.txt"):
+        head, _, rest = line.partition(":")
+        for w in rest.split():
+            words[w] = head.strip()
+            if "_" in w:
+                phrases.append((re.compile(r"\b" + re.escape(w.replace("_", " ")) + r"\b"), w))
+    return words, phrases
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Country adjectives and spellings -> the country (American -> us), and curated name variants."""
+    table = {}
+    for line in _resource_lines("coverage_places.txt"):
+        head, _, rest = line.partition(":")
+        for w in rest.split():
+            table[w.replace("_", " ")] = head.strip()
+        table[head.strip()] = head.strip()
+    try:
+        from .naming import load_transliterations
+
+        for row in load_transliterations().itertuples():
+            table[str(row.variant).lower()] = str(row.group).lower()
+    except Exception:  # the curated list is a help, not a requirement
+        pass
+    return table
+
+
+# Verbs that only report speech: they say nothing of what happened.  (Verbs of the cue list
+# that carry content, "agreed", "warned", "revealed", stay terms.)
+_SPEECH = frozenset("""say says said saying tell tells told telling state states stated stating add adds added
+adding note notes noted noting explain explains explained explaining according remark remarked reiterate
+reiterated continue continued comment commented quote quoted mention mentioned write wrote""".split())
+
+
+def _cue_words() -> frozenset[str]:
+    return _SPEECH
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion trillion dozen dozens hundreds thousands millions billions""".split())
+_EXTRA_STOP = frozenset("""also would could new one like just even still according familiar matter
+mr mrs ms dr gen sen rep said says say told tell tells noted added stated reported reports reportedly""".split())
+
+
+def term_of(token: str) -> str | None:
+    """The term a word stands for in comparisons, or None for a word that says nothing.
+
+    >>> [term_of(w) for w in ["weaponry", "go-ahead", "Kiev", "American", "the", "permission"]]
+    ['weapon', 'permit', 'kyiv', 'us', None, 'permit']
+    """
+    low = token.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if token in ("US", "U.S", "U.S.") or low in ("u.s", "u.s."):
+        return "us"
+    if low in stopwords() or low in _EXTRA_STOP or low in _cue_words() or len(low) < 2:
+        return None
+    places = _places()
+    if low in places:
+        return places[low]
+    syn, _ = _synonyms()
+    if low in syn:
+        return syn[low]
+    if low.replace("-", "") in syn:
+        return syn[low.replace("-", "")]
+    if low[0].isdigit() or low in _NUMBER_WORDS:
+        return None  # numbers are compared as values, not as words
+    return _stem(low.replace("-", ""))
+
+
+def _terms(text: str, masked: list[tuple[int, int]]) -> dict[str, float]:
+    """Terms of a claim's text, as counts; words inside ``masked`` spans (sourcing) left out."""
+    _, phrases = _synonyms()
+    low = text.lower().replace("’", "'")
+    joined = text
+    for pat, rep in phrases:
+        if pat.search(low):
+            # keep offsets: replace the phrase's spaces by underscores in place
+            joined = "".join(joined[i] if low[i] != " " or not any(m.start() <= i < m.end() for m in pat.finditer(low))
+                             else "_" for i in range(len(joined)))
+    out: dict[str, float] = {}
+    for m in re.finditer(r"[^\W_]+(?:(?:[’'.\-_])[^\W_]+)*", joined):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        t = term_of(m.group(0))
+        if t:
+            out[t] = out.get(t, 0.0) + 1.0
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+_ORG_HEADS = frozenset("""house senate congress parliament assembly council committee commission court cabinet
+administration government ministry department office agency bureau service institute center centre
+foundation fund association union federation league party network news times post journal press
+university college school command pentagon kremlin nato un eu forces force army navy guard corps
+alliance organization organisation group company corp inc bank forum caucus""".split())
+_PLACE_HEADS = frozenset("""region province oblast county district city town village state republic kingdom
+island islands sea ocean river lake mountains valley desert coast peninsula strait gulf bay base
+castle square street airport""".split())
+_PLACE_PREP = re.compile(r"\b(?:in|near|from|to|across|at|outside|inside|into|toward|towards|around|of)\s+$", re.I)
+_CAP_RUN = re.compile(r"(?:[A-Z][\w’'.\-]*|[A-Z]{2,})(?:\s+(?:of\s+the\s+|of\s+|the\s+|for\s+|de\s+)?(?:[A-Z][\w’'.\-]*))*")
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _names(text: str, offset: int, people_spans: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """Organizations and places named in a claim (heuristic; see the module docstring)."""
+    orgs, places = [], []
+    countries = _places()
+    for m in _CAP_RUN.finditer(text):
+        s, e = m.start() + offset, m.end() + offset
+        if any(a < e and s < b for a, b in people_spans):
+            continue
+        name = m.group(0).rstrip(".,’'")
+        words = [w.lower().rstrip(".’'s") for w in name.split()]
+        if not words or all(w in _CALENDAR for w in words):
+            continue
+        if m.start() == 0 or text[max(0, m.start() - 2):m.start()].strip() in ("“", '"', "(", "—"):
+            if len(words) == 1 and (words[0] in stopwords() or words[0] in _EXTRA_STOP):
+                continue
+        low = name.lower()
+        if words[-1] in _ORG_HEADS or (name.isupper() and len(name) >= 3 and low not in countries):
+            orgs.append(name)
+        elif low in countries or words[-1] in _PLACE_HEADS or _PLACE_PREP.search(text[max(0, m.start() - 12):m.start()]):
+            if low not in _CALENDAR and words[0] not in stopwords():
+                places.append(countries.get(low, name) if low in countries and countries[low] != low else name)
+    return list(dict.fromkeys(orgs)), list(dict.fromkeys(places))
+
+
+_EVENT_REF = re.compile(r"\b(?:the|that|this|same)\s+(?P<noun>meeting|call|conference|video conference|session|talks|"
+                        r"visit|trip|briefing|hearing|vote|speech|summit|interview|statement|announcement)\b",
+                        re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- per article
+
+
+def _overlapping(rows: list[dict], start: int, end: int) -> list[dict]:
+    return [r for r in rows if r["start"] < end and start < r["end"]]
+
+
+def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[dict] = (),
+                   attribution_rows: list[dict] = ()) -> list[Claim]:
+    """The claims of one article, in order (see the module docstring).
+
+    ``quote_rows``, ``person_rows``, ``attribution_rows``: this article's rows of
+    :func:`analysis.quotes`, :func:`analysis.naming.person_mentions` and
+    :func:`analysis.attributions` (as dicts), for quoted speakers, people and the sourcing
+    phrases left out of the terms.
+
+    >>> from analysis.corpus import split_article
+    >>> a = split_article("Biden approved it on Monday, but aides say the plan is limited to Kharkiv.", "a",
+    ...                   {"date": "2024-05-31"})
+    >>> [(c.claim_id, c.text) for c in article_claims(a)]
+    [('a:0', 'Biden approved it on Monday,'), ('a:1', 'but aides say the plan is limited to Kharkiv.')]
+    """
+    text = art.text
+    art_date = parse_date(art.meta.get("date"))
+    out: list[Claim] = []
+    # Anonymous sourcing ("according to four U.S. officials familiar with the matter") says
+    # who told the outlet, not what happened: its words are left out of the comparison.
+    # A named source ("first reported by Politico", "Blinken said") is part of the fact.
+    sourcing = [(int(r["start"]), int(r["end"])) for r in attribution_rows if bool(r.get("anonymous"))]
+    for sent in art.sentences:
+        if sent.kind != "body":
+            continue
+        s_text = text[sent.start:sent.end]
+        if _n_words(s_text) < 2:
+            continue
+        if _QUESTION_END.search(s_text) and not _quoted_regions(s_text):
+            continue  # a question asks; it states no fact
+        for k, (a, b) in enumerate(split_clauses(s_text)):
+            start, end = sent.start + a, sent.start + b
+            c_text = text[start:end]
+            # The speaker of a direct quote ("..., one official said") speaks for the quote;
+            # it is not a count of the sources of the fact.
+            quote_speakers = [(int(r["speaker_start"]), int(r["speaker_end"])) for r in quote_rows
+                              if r.get("speaker_start") is not None and not pd.isna(r.get("speaker_start"))]
+            srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
+                    if not any(qs < x.end + start and x.start + start < qe for qs, qe in quote_speakers)]
+            ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
+                  for d in dates(c_text, art_date)]
+            masked = [(d.start - start, d.end - start) for d in ds] + [(x.start - start, x.end - start) for x in srcs]
+            qs = [Quantity(q.start + start, q.end + start, q.text, q.unit, q.lo, q.hi)
+                  for q in quantities(c_text, masked)]
+            status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
+            local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing if x < end and start < y]
+            terms = _terms(c_text, local_sourcing + [(x.start - start, x.end - start) for x in srcs])
+            for q in qs:
+                terms[f"#{q.unit}:{q.lo:g}"] = terms.get(f"#{q.unit}:{q.lo:g}", 0.0) + 1.0
+            for d in ds:
+                if d.anchor == "abs" and d.hi - d.lo <= 1:
+                    terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
+            people_here = _overlapping(list(person_rows), start, end)
+            people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
+            orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
+            speakers = [r.get("speaker_name") for r in _overlapping(list(quote_rows), start, end)]
+            speaker = next((str(s) for s in speakers if isinstance(s, str) and s), None)
+            refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
+            out.append(Claim(f"{art.article_id}:{len(out)}", art.article_id, sent.sent_id, k, start, end, c_text,
+                             len(out), terms, people, tuple(orgs), tuple(places), tuple(qs), tuple(ds), tuple(srcs),
+                             status, speaker, refs))
+    return out
+
+
+def _rows_by_article(frame: pd.DataFrame | None) -> dict[str, list[dict]]:
+    if frame is None or frame.empty:
+        return {}
+    out: dict[str, list[dict]] = {}
+    for row in frame.to_dict("records"):
+        out.setdefault(str(row["article_id"]), []).append(row)
+    return out
+
+
+@memoized
+def claim_records(corpus: Corpus) -> tuple:
+    """Every article's :class:`Claim` records, in corpus order (the spine of :func:`claims`)."""
+    from .attribution import attributions
+    from .naming import person_mentions
+    from .quotes import quotes
+
+    q = _rows_by_article(quotes(corpus))
+    p = _rows_by_article(person_mentions(corpus))
+    a = _rows_by_article(attributions(corpus))
+    return tuple(c for art in corpus for c in article_claims(art, q.get(art.article_id, []), p.get(art.article_id, []),
+                                                             a.get(art.article_id, [])))
+
+
+def _value_texts(values) -> tuple[str, ...]:
+    return tuple(v.text for v in values)
+
+
+@memoized
+def claims(corpus: Corpus) -> pd.DataFrame:
+    """Each article's factual claims: sentences, or clauses of compound sentences, with what they contain.
+
+    One row per claim: ``claim_id`` (``<article_id>:<n>``), ``article_id``, ``outlet``,
+    ``sentence_id`` (into ``corpus.sentences``), ``clause`` (0 for the first clause of its
+    sentence), ``start``/``end`` (offsets into the clean text), ``text``, and what it names
+    or states, as tuples of the phrases: ``people`` (each person's label), ``organizations``,
+    ``places``, ``numbers`` (quantities with units), ``dates`` (dates and weekdays),
+    ``sources`` (sourcing phrases with a count), and the quoted ``speaker`` (None without a
+    quote).  See the module docstring for the rules.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Joe Biden met Jake Sullivan on Monday, but four officials said the 20-mile "
+    ...                         "zone stays."}, date={"a": "2024-05-31"})
+    >>> claims(c)[["claim_id", "people", "dates", "numbers", "sources"]].values.tolist()
+    [['a:0', ('Joe Biden', 'Jake Sullivan'), ('Monday',), (), ()], ['a:1', (), (), ('20-mile',), ('four officials',)]]
+    """
+    outlets = corpus.outlet_of() if len(corpus) else {}
+    rows = [(c.claim_id, c.article_id, outlets[c.article_id], c.sentence_id, c.clause, c.start, c.end, c.text,
+             c.people, c.organizations, c.places, _value_texts(c.quantities), _value_texts(c.dates),
+             _value_texts(c.sources), c.speaker) for c in claim_records(corpus)]
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)

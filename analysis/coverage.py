@@ -1,0 +1,318 @@
+"""Who reported what: claims grouped into facts across articles, the coverage matrix, only-in facts.
+
+:func:`coverage` groups the claims of :func:`analysis.claims` that state **the same fact** in
+different articles, in other words or not; a fact one article alone states is a group of
+one.  The work is telling the same fact from the same topic, and the rules are these:
+
+1. **Terms.** Each claim is a bag of terms (:mod:`analysis.claims`: stemmed content words,
+   paraphrases mapped to one word, names folded across spellings, and the values it states:
+   quantities and dates), weighted by how rare each term is among the event's claims (idf),
+   so the words every claim of the event shares ("Ukraine", "weapons") count little and the
+   specific ones ("Politico", "May 13", "20 kilometers") count much.
+2. **Candidates.** Only claims that share a term of some weight are compared, through an
+   inverted index: a term found in more than ``max(30, 10%)`` of the claims (at most 200)
+   proposes no pairs, and each claim keeps its ``20`` best candidates in every other article.
+   So the time grows with the number of claims, not with its square, and one huge article
+   costs nothing extra: claims of one article are never compared with each other.
+3. **Score.** The cosine of the two weighted bags, plus a little for sentence order: when the
+   claims before (or after) both also match, the pair is more likely the same step of the
+   same story (wire copy and rewrites keep their order).  Values that disagree (one claim
+   says May 13, the other May 15) do not forbid a match: that is what a discrepancy is.
+4. **Facts.** Pairs are linked from the best score down while it is at least ``threshold``;
+   two groups merge only when their average score over the pairs from different articles
+   (pairs not compared count as 0) is at least ``threshold / 2``, so a chain of weak links
+   (A like B, B like C) does not make one fact of a whole topic.
+
+Each fact is labelled by its most central claim (the one most similar to the others).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+
+import pandas as pd
+
+from .claims import Claim, claim_records, claims
+from .corpus import Corpus, memoized
+
+__all__ = ["coverage", "coverage_matrix", "only_here", "COVERAGE_COLUMNS"]
+
+COVERAGE_COLUMNS = ["fact_id", "article_id", "outlet", "claim_id", "start", "end", "text", "n_articles",
+                    "label", "is_label"]
+
+THRESHOLD = 0.34
+MAX_CANDIDATES = 20
+ORDER_WEIGHT = 0.15
+VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
+MIN_SHARED = 4.0  # idf mass two claims must share: about two specific terms
+AVERAGE_FACTOR = 0.5
+
+
+def _idf(records: list[Claim]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for c in records:
+        for t in c.terms:
+            df[t] += 1
+    n = max(len(records), 1)
+    return {t: math.log(1 + n / d) * (VALUE_WEIGHT if t[0] in "#@" else 1.0) for t, d in df.items()}
+
+
+def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, float]]:
+    out = []
+    for c in records:
+        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.terms.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: dict[str, int],
+                      idf_of: dict[str, float]) -> dict[tuple[int, int], float]:
+    """Cosine scores of the candidate pairs (i < j, different articles), through an inverted index."""
+    n = len(records)
+    cap = min(max(30, int(0.1 * n)), 200)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vecs):
+        for t in v:
+            if df[t] <= cap:
+                postings[t].append(i)
+    art = [c.article_id for c in records]
+    scores: dict[tuple[int, int], float] = {}
+    for i, v in enumerate(vecs):
+        acc: dict[int, float] = defaultdict(float)
+        for t, w in v.items():
+            if df[t] > cap:
+                continue
+            for j in postings[t]:
+                if art[j] != art[i]:
+                    acc[j] += w * vecs[j][t]
+        if not acc:
+            continue
+        by_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for j, s in acc.items():
+            by_article[art[j]].append((s, j))
+        for cands in by_article.values():
+            for _s, j in heapq.nlargest(MAX_CANDIDATES, cands):
+                key = (i, j) if i < j else (j, i)
+                if key not in scores:
+                    a, b = vecs[key[0]], vecs[key[1]]
+                    if len(a) > len(b):
+                        a, b = b, a
+                    shared = [t for t in a if t in b]
+                    # Two claims must share some specific evidence, not just a generic word or two.
+                    if sum(idf_of[t] for t in shared) < MIN_SHARED:
+                        scores[key] = 0.0
+                        continue
+                    scores[key] = sum(w * b[t] for t, w in a.items() if t in b)
+    return scores
+
+
+def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Scores plus a bonus when the neighbouring claims of both also match (sentence order)."""
+    def s(i: int, j: int) -> float:
+        if i < 0 or j < 0 or i >= len(records) or j >= len(records):
+            return 0.0
+        if records[i].article_id == records[j].article_id:
+            return 0.0
+        return scores.get((i, j) if i < j else (j, i), 0.0)
+
+    out = {}
+    for (i, j), v in scores.items():
+        ai, aj = records[i].article_id, records[j].article_id
+        before = s(i - 1, j - 1) if i > 0 and j > 0 and records[i - 1].article_id == ai and records[j - 1].article_id == aj else 0.0
+        after = s(i + 1, j + 1) if (i + 1 < len(records) and j + 1 < len(records) and records[i + 1].article_id == ai
+                                     and records[j + 1].article_id == aj) else 0.0
+        out[(i, j)] = v + ORDER_WEIGHT * min(max(before, after), 1.0) * (1.0 if v > 0.1 else 0.0)
+    return out
+
+
+def _cluster(records: list[Claim], scores: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """A group label per claim: best links first, merging groups whose average link holds up."""
+    label = list(range(len(records)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(records))}
+    art = [c.article_id for c in records]
+
+    def find(i: int) -> int:
+        while label[i] != i:
+            label[i] = label[label[i]]
+            i = label[i]
+        return i
+
+    for (i, j), v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if v < threshold:
+            break
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = members[ri], members[rj]
+        if len(a) * len(b) > 1:
+            total, pairs = 0.0, 0
+            for x in a:
+                for y in b:
+                    if art[x] != art[y]:
+                        pairs += 1
+                        total += scores.get((x, y) if x < y else (y, x), 0.0)
+            if pairs and total / pairs < threshold * AVERAGE_FACTOR:
+                continue
+        if len(a) < len(b):
+            ri, rj, a, b = rj, ri, b, a
+        label[rj] = ri
+        a.extend(b)
+        del members[rj]
+    return [find(i) for i in range(len(records))]
+
+
+def _facts(corpus: Corpus, threshold: float = THRESHOLD) -> tuple[list[Claim], list[int], dict[tuple[int, int], float]]:
+    records = list(claim_records(corpus))
+    if not records:
+        return records, [], {}
+    idf = _idf(records)
+    df: dict[str, int] = defaultdict(int)
+    for c in records:
+        for t in c.terms:
+            df[t] += 1
+    vecs = _vectors(records, idf)
+    scores = _with_order(records, _candidate_scores(records, vecs, df, idf))
+    return records, _cluster(records, scores, threshold), scores
+
+
+@memoized
+def coverage(corpus: Corpus, threshold: float = THRESHOLD) -> pd.DataFrame:
+    """Claims from different articles that state the same fact, grouped into facts.
+
+    One row per claim: ``fact_id`` (``F001`` ..., facts stated by more articles first, then
+    in the order they first appear), ``article_id``, ``outlet``, ``claim_id``,
+    ``start``/``end``/``text`` (the claim), ``n_articles`` (how many articles state the
+    fact), ``label`` (the fact's most central claim) and ``is_label``.  A fact stated by one
+    article is a group of one.  ``threshold``: the score two claims need to be linked (see
+    the module docstring; higher links fewer).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden gave Ukraine the go-ahead to use American weaponry inside Russia. "
+    ...                         "Kharkiv is 20 kilometers from the border.",
+    ...                    "b": "Biden has given Ukraine permission to use American weapons inside Russia. "
+    ...                         "The decision was first reported by Politico."})
+    >>> coverage(c)[["fact_id", "article_id", "n_articles"]].values.tolist()
+    [['F001', 'a', 2], ['F001', 'b', 2], ['F002', 'a', 1], ['F003', 'b', 1]]
+    """
+    records, labels, scores = _facts(corpus, threshold)
+    if not records:
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(labels):
+        groups[g].append(i)
+    outlets = corpus.outlet_of()
+
+    def centrality(i: int, group: list[int]) -> float:
+        return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
+
+    ordered = sorted(groups.values(), key=lambda g: (-len({records[i].article_id for i in g}), min(g)))
+    rows = []
+    for k, group in enumerate(ordered, start=1):
+        n_art = len({records[i].article_id for i in group})
+        centre = max(group, key=lambda i: (centrality(i, group), -i))
+        for i in sorted(group):
+            c = records[i]
+            rows.append((f"F{k:03d}", c.article_id, outlets[c.article_id], c.claim_id, c.start, c.end, c.text, n_art,
+                         records[centre].text, i == centre))
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+MATRIX_FIXED = ["fact_id", "label", "n_articles", "status", "only_in", "missing_from"]
+
+
+def _column_names(corpus: Corpus) -> dict[str, str]:
+    """A column name per article: its outlet, or ``outlet (id)`` where outlets repeat."""
+    outlets = corpus.outlet_of()
+    counts = outlets.value_counts()
+    names = {}
+    for aid, name in outlets.items():
+        label = name if counts[name] == 1 and name not in MATRIX_FIXED else f"{name} ({aid})"
+        names[aid] = label
+    return names
+
+
+@memoized
+def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
+    """Facts × outlets: which article states which fact, with the evidence in each cell.
+
+    ``form="wide"``: one row per fact (ordered by how many articles state it), with
+    ``fact_id``, ``label``, ``n_articles``, ``status`` (``all``: every article; ``all but
+    one``: every article but one, of three or more; ``only``: one article of several;
+    ``some`` otherwise; ``single article`` when the corpus has one), ``only_in`` (the outlet
+    of an only-in fact), ``missing_from`` (the outlet left out of an all-but-one fact), then
+    one column per article named by its outlet holding the evidence (the article's claims
+    of that fact, joined) or ``""``.
+
+    ``form="long"``: one row per fact and article: ``fact_id``, ``article_id``, ``outlet``,
+    ``stated`` (bool), ``evidence``, ``start``/``end`` (the first claim's span, or NA).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden approved the plan on Monday. Kharkiv is 20 kilometers from the border.",
+    ...                    "b": "On Monday, Biden approved the plan."}, outlet={"a": "AP", "b": "CNN"})
+    >>> coverage_matrix(c)[["fact_id", "n_articles", "status", "only_in", "AP", "CNN"]].values.tolist()[1]
+    ['F002', 1, 'only', 'AP', 'Kharkiv is 20 kilometers from the border.', '']
+    """
+    if form not in ("wide", "long"):
+        raise ValueError(f"form must be 'wide' or 'long', not {form!r}")
+    cov = coverage(corpus)
+    ids = list(corpus.ids)
+    outlets = corpus.outlet_of()
+    if form == "long":
+        rows = []
+        for fid, grp in cov.groupby("fact_id", sort=True):
+            for aid in ids:
+                mine = grp[grp.article_id == aid]
+                if len(mine):
+                    rows.append((fid, aid, outlets[aid], True, " ".join(mine.text), int(mine.start.iloc[0]),
+                                 int(mine.end.iloc[0])))
+                else:
+                    rows.append((fid, aid, outlets[aid], False, "", pd.NA, pd.NA))
+        out = pd.DataFrame(rows, columns=["fact_id", "article_id", "outlet", "stated", "evidence", "start", "end"])
+        out["start"] = out["start"].astype("Int64")
+        out["end"] = out["end"].astype("Int64")
+        return out
+    names = _column_names(corpus)
+    n = len(ids)
+    rows = []
+    for fid, grp in cov.groupby("fact_id", sort=True):
+        stated = list(dict.fromkeys(grp.article_id))
+        k = len(stated)
+        if n == 1:
+            status = "single article"
+        elif k == n:
+            status = "all"
+        elif k == n - 1 and n >= 3:
+            status = "all but one"
+        elif k == 1:
+            status = "only"
+        else:
+            status = "some"
+        missing = [a for a in ids if a not in stated]
+        row = {"fact_id": fid, "label": grp.label.iloc[0], "n_articles": k, "status": status,
+               "only_in": outlets[stated[0]] if status == "only" else "",
+               "missing_from": outlets[missing[0]] if status == "all but one" else ""}
+        for aid in ids:
+            row[names[aid]] = " ".join(grp[grp.article_id == aid].text)
+        rows.append(row)
+    columns = MATRIX_FIXED + [names[a] for a in ids]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def only_here(corpus: Corpus) -> pd.DataFrame:
+    """The claims of facts that one article alone states (none when the corpus has one article).
+
+    The rows of :func:`coverage` with ``n_articles == 1``, for the annotated pages.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden approved the plan on Monday. Kharkiv is 20 kilometers from the border.",
+    ...                    "b": "On Monday, Biden approved the plan."})
+    >>> only_here(c)[["article_id", "text"]].values.tolist()
+    [['a', 'Kharkiv is 20 kilometers from the border.']]
+    """
+    cov = coverage(corpus)
+    if len(corpus) < 2:
+        return cov.iloc[0:0].reset_index(drop=True)
+    return cov[cov.n_articles == 1].reset_index(drop=True)

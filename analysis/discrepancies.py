@@ -1,0 +1,362 @@
+"""Where statements of one fact disagree: numbers, dates, source counts, a person's titles, speakers.
+
+:func:`discrepancies` compares the values (:mod:`analysis.values`) of claims that state the
+same fact, within a fact of :func:`analysis.coverage` and within one article, and reports each
+pair that disagrees, with both phrases and both sentences.  The kinds and their rules:
+
+``number``
+    Quantities of one unit or counted noun whose intervals do not meet, after unit
+    conversion and allowing 7% for rounding: "200 miles (300 kilometers)" agrees with itself,
+    "20 kilometers" and "30 km" do not; "more than a dozen" agrees with 16 and with two dozen.
+``date``
+    Dates and weekdays resolved against each article's date whose intervals do not meet
+    ("May 15" vs "May 13"); a claim that refers to an event of the sentence before ("called
+    into *the meeting*") takes that event's date.  Also a state said to hold still ("has not
+    changed", "unchanged") against the same state said to have held only before
+    ("previously restricted").  Within one article: two neighbouring claims about one person
+    that date one remark differently ("decided this week to speak" / "said last week").
+``source_count``
+    Different numbers of sources for one fact ("four U.S. officials" vs "two US officials"
+    vs "a source familiar with the decision").  An unspecified plural ("officials said")
+    does not disagree with a number: it is vaguer, not different.  Besides claims grouped
+    into one fact, each article's sourcing of its main news (the first sourcing phrase with
+    a count in its first three claims) is compared with the others'.
+``person_role``
+    One person given offices that exclude each other anywhere in the event ("German
+    Chancellor Olaf Scholz" vs "German Foreign Minister Olaf Scholz"), titles compared by the
+    words that name the office ("Defense Secretary" = "Secretary of Defense"; ranks, courtesy
+    titles and "former ..." are not compared).
+``name``
+    One person (same surname and the same office) given different first names.
+``speaker``
+    One quotation (its words mostly the same) credited to two different named people.
+
+Pairs compared: the claims of each fact, plus pairs of claims from two articles that are
+each other's best match with a score of at least ``linked`` (they state the same fact even
+when grouping kept them apart); numbers and source counts are compared on those as well,
+dates only within a fact (dates of other events sit in many claims).  Who did what
+(``actor``) and places are not judged: telling them apart needs more than matching values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+import pandas as pd
+
+from .claims import Claim, claim_records
+from .corpus import Corpus, memoized
+from .values import DateValue, intervals_overlap, role_key, roles_conflict
+
+__all__ = ["discrepancies", "DISCREPANCY_COLUMNS", "KINDS"]
+
+DISCREPANCY_COLUMNS = ["fact_id", "kind", "scope", "article_a", "outlet_a", "value_a", "start_a", "end_a",
+                       "article_b", "outlet_b", "value_b", "start_b", "end_b", "sentence_a", "sentence_b",
+                       "claim_a", "claim_b"]
+KINDS = ("number", "date", "source_count", "person_role", "name", "speaker")
+LINKED = 0.3
+LEDE_CLAIMS = 3
+
+_MEETING = frozenset("meeting call conference video conference session talks huddle".split())
+_SPEECH_ACT = re.compile(r"\b(?:said|says|say|speak|spoke|spoken|told|tells|announced|stated|remarks?|statement|"
+                         r"interview|wrote|tweeted)\b", re.IGNORECASE)
+
+
+def _fmt_interval(lo: float, hi: float) -> str:
+    return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+
+
+def _number_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]]:
+    out = []
+    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
+    for unit in sorted(units):
+        qa = [q for q in a.quantities if q.unit == unit]
+        qb = [q for q in b.quantities if q.unit == unit]
+        if any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x in qa for y in qb):
+            continue
+        x, y = qa[0], qb[0]
+        out.append((x.start, x.end, x.text, y.start, y.end, y.text))
+    return out
+
+
+def _comparable(x: DateValue, y: DateValue, same_article: bool) -> bool:
+    return (x.anchor == "abs" and y.anchor == "abs") or (same_article and x.anchor == y.anchor)
+
+
+def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int, str, int, int, str]]:
+    same = a.article_id == b.article_id
+    pairs = [(x, y) for x in da for y in db if _comparable(x, y, same)]
+    if not pairs:
+        return []
+    if any(x.lo <= y.hi and y.lo <= x.hi for x, y in pairs):
+        return []
+    # Only dates that say when the fact happened: a claim's first comparable date.
+    x, y = pairs[0]
+    return [(x.start, x.end, x.text, y.start, y.end, y.text)]
+
+
+def _status_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]]:
+    kinds_a = {k for _s, _e, k in a.status}
+    kinds_b = {k for _s, _e, k in b.status}
+    if kinds_a == {"past"} and "ongoing" in kinds_b or kinds_b == {"past"} and "ongoing" in kinds_a:
+        x = next(s for s in a.status if (s[2] == "past") == (kinds_a == {"past"}))
+        y = next(s for s in b.status if (s[2] == "past") == (kinds_b == {"past"}))
+        return [(x[0], x[1], x[2], y[0], y[1], y[2])]
+    return []
+
+
+def _source_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]]:
+    if not a.sources or not b.sources:
+        return []
+    ca, cb = {s.count for s in a.sources}, {s.count for s in b.sources}
+    if ca & cb:
+        return []
+    x, y = a.sources[0], b.sources[0]
+    return [(x.start, x.end, x.text, y.start, y.end, y.text)]
+
+
+def _dates_with_context(records: list[Claim], text_of: dict[str, str]) -> dict[int, tuple]:
+    """Each claim's dates; a claim without one that names "the meeting" takes the date of the
+    meeting named just before it in its article (the value span is the reference itself)."""
+    out: dict[int, tuple] = {}
+    for i, c in enumerate(records):
+        out[i] = c.dates
+        if c.dates or not c.event_refs:
+            continue
+        for s, e, noun in c.event_refs:
+            if noun not in _MEETING:
+                continue
+            for k in (i - 1, i - 2):
+                if k < 0 or records[k].article_id != c.article_id:
+                    break
+                prev = records[k]
+                if prev.dates and any(w in prev.text.lower() for w in _MEETING):
+                    d = prev.dates[0]
+                    out[i] = (DateValue(s, e, f"{text_of[c.article_id][s:e]} ({d.text})", d.lo, d.hi, d.anchor),)
+                    break
+            if out[i]:
+                break
+    return out
+
+
+def _best_links(records: list[Claim], scores: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """Pairs that are each other's best match between their two articles, scoring ``LINKED`` or more."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), v in scores.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, records[y].article_id)
+            if v > best.get(key, (0.0, -1))[0]:
+                best[key] = (v, y)
+    out = set()
+    for (i, j), v in scores.items():
+        if v >= LINKED and best.get((i, records[j].article_id), (0, -1))[1] == j \
+                and best.get((j, records[i].article_id), (0, -1))[1] == i:
+            out.add((i, j))
+    return out
+
+
+def _person_rows(corpus: Corpus) -> list[dict]:
+    """person_role and name rows from every titled mention of a person in the event."""
+    from .naming import person_mentions
+
+    pm = person_mentions(corpus)
+    rows = []
+    if pm.empty:
+        return rows
+    for person, grp in pm.groupby("person", sort=False):
+        seen: list[tuple[frozenset, dict]] = []
+        for r in grp.to_dict("records"):
+            key = role_key(r["title"]) if r["title"] else None
+            if key is None:
+                continue
+            if any(not roles_conflict(key, k) for k, _ in seen):
+                continue
+            for k, first in seen:
+                if roles_conflict(key, k):
+                    rows.append({"kind": "person_role", "a": first, "b": r})
+                    break
+            seen.append((key, r))
+    # Different first names for one surname and office: "Christopher Cavoli" vs "Charles Cavoli".
+    titled = pm[pm.title.astype(bool)]
+    by_office: dict[tuple[str, frozenset], dict[str, dict]] = defaultdict(dict)
+    for r in titled.to_dict("records"):
+        key = role_key(r["title"])
+        given = r["name"].split()[:-1]
+        if key is None or not given or len(given[0].rstrip(".")) < 3:
+            continue
+        first = given[0].rstrip(".").lower()
+        by_office[(r["surname"].lower(), key)].setdefault(first, r)
+    for (_s, _k), firsts in by_office.items():
+        names = list(firsts)
+        for x, y in combinations(names, 2):
+            if not (x.startswith(y) or y.startswith(x)) and x[0] != y[0]:
+                rows.append({"kind": "name", "a": firsts[x], "b": firsts[y]})
+    return rows
+
+
+_Q_WORD = re.compile(r"[^\W_]+")
+
+
+def _speaker_rows(corpus: Corpus) -> list[dict]:
+    """One quotation credited to two different named people in different articles."""
+    from .quotes import quotes
+
+    q = quotes(corpus)
+    if q.empty:
+        return []
+    named = q[(q.speaker_type == "person") & q.speaker_name.notna()].to_dict("records")
+    index: dict[str, list[int]] = defaultdict(list)
+    words = []
+    for k, r in enumerate(named):
+        ws = {w.lower() for w in _Q_WORD.findall(r["text"]) if len(w) > 3}
+        words.append(ws)
+        for w in ws:
+            index[w].append(k)
+    rows, done = [], set()
+    for k, r in enumerate(named):
+        if len(words[k]) < 5:
+            continue
+        counts: dict[int, int] = defaultdict(int)
+        for w in words[k]:
+            if len(index[w]) <= 50:
+                for j in index[w]:
+                    if j > k:
+                        counts[j] += 1
+        for j, n in counts.items():
+            o = named[j]
+            if o["article_id"] == r["article_id"] or len(words[j]) < 5:
+                continue
+            if n / min(len(words[k]), len(words[j])) < 0.7:
+                continue
+            sa, sb = str(r["speaker_name"]).split()[-1].lower(), str(o["speaker_name"]).split()[-1].lower()
+            if sa != sb and (k, j) not in done:
+                done.add((k, j))
+                rows.append({"kind": "speaker", "a": r, "b": o})
+    return rows
+
+
+def _sentence_of(corpus: Corpus, aid: str, start: int) -> str:
+    art = corpus.article(aid)
+    for s in art.sentences:
+        if s.start <= start < s.end or start == s.end:
+            return art.text[s.start:s.end]
+    return ""
+
+
+@memoized
+def discrepancies(corpus: Corpus) -> pd.DataFrame:
+    """Pairs of statements of one fact that give different values, with both phrases and sentences.
+
+    One row per disagreeing pair: ``fact_id`` (of the first claim; None for a person's titles),
+    ``kind`` (``number``, ``date``, ``source_count``, ``person_role``, ``name``,
+    ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two claims that
+    best match each other across their articles; ``main news``: each article's sourcing of
+    its main news; ``article``: two neighbouring claims of one article; ``person``: every
+    mention of one person), then for each side ``article``, ``outlet``, ``value`` (the
+    differing phrase), ``start``/``end`` (its span in the clean text), ``sentence`` and
+    ``claim``.  See the module docstring for the rules.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Kharkiv is just 20 kilometers from the Russian border, officials said.",
+    ...                    "b": "Kharkiv lies only 30 km from the Russian border, officials said."})
+    >>> discrepancies(c)[["kind", "value_a", "value_b"]].values.tolist()
+    [['number', '20 kilometers', '30 km']]
+    """
+    from .coverage import _facts
+
+    records, labels, scores = _facts(corpus)
+    if not records:
+        return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
+    text_of = {a.article_id: a.text for a in corpus}
+    outlets = corpus.outlet_of()
+    # Fact ids as coverage() numbers them.
+    from .coverage import coverage
+
+    cov = coverage(corpus)
+    fact_of_claim = dict(zip(cov.claim_id, cov.fact_id))
+    index_of = {c.claim_id: i for i, c in enumerate(records)}
+    dates_of = _dates_with_context(records, text_of)
+    found: list[dict] = []
+    seen: set[tuple] = set()
+
+    def add(kind: str, scope: str, i: int, j: int, row: tuple) -> None:
+        a, b = records[i], records[j]
+        sa, ea, va, sb, eb, vb = row
+        key = (kind, a.article_id, sa, ea, b.article_id, sb, eb)
+        rkey = (kind, b.article_id, sb, eb, a.article_id, sa, ea)
+        if key in seen or rkey in seen:
+            return
+        seen.add(key)
+        found.append({"fact_id": fact_of_claim.get(a.claim_id), "kind": kind, "scope": scope,
+                      "article_a": a.article_id, "value_a": va, "start_a": sa, "end_a": ea,
+                      "article_b": b.article_id, "value_b": vb, "start_b": sb, "end_b": eb,
+                      "claim_a": a.claim_id, "claim_b": b.claim_id})
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(labels):
+        groups[g].append(i)
+    same_fact = [(i, j) for g in groups.values() for i, j in combinations(sorted(g), 2)]
+    linked = [p for p in sorted(_best_links(records, scores)) if labels[p[0]] != labels[p[1]]]
+    for scope, pairs in (("fact", same_fact), ("linked", linked)):
+        for i, j in pairs:
+            a, b = records[i], records[j]
+            for row in _number_rows(a, b):
+                add("number", scope, i, j, row)
+            for row in _source_rows(a, b):
+                add("source_count", scope, i, j, row)
+            if scope == "fact":
+                for row in _date_rows(a, b, dates_of[i], dates_of[j]):
+                    add("date", scope, i, j, row)
+            if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
+                for row in _status_rows(a, b):
+                    add("date", scope, i, j, row)
+    # Each article's sourcing of its main news.
+    firsts: list[int] = []
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(records):
+        by_article[c.article_id].append(i)
+    for aid, idx in by_article.items():
+        with_count = [i for i in idx[:LEDE_CLAIMS] if records[i].sources]
+        if with_count:
+            firsts.append(with_count[0])
+    for i, j in combinations(firsts, 2):
+        for row in _source_rows(records[i], records[j]):
+            add("source_count", "main news", i, j, row)
+    # Within one article: neighbouring claims about one person dating a remark differently.
+    people_of_sentence: dict[tuple[str, int], set] = defaultdict(set)
+    for c in records:
+        people_of_sentence[(c.article_id, c.sentence_id)].update(c.people)
+        if c.speaker:
+            people_of_sentence[(c.article_id, c.sentence_id)].add(c.speaker)
+    for aid, idx in by_article.items():
+        for i, j in zip(idx, idx[1:]):
+            a, b = records[i], records[j]
+            shared = people_of_sentence[(aid, a.sentence_id)] & people_of_sentence[(aid, b.sentence_id)]
+            if not shared or not (_SPEECH_ACT.search(a.text) and _SPEECH_ACT.search(b.text)):
+                continue
+            for row in _date_rows(a, b, dates_of[i], dates_of[j]):
+                add("date", "article", i, j, row)
+    # A person's titles and names, and quotations credited to two people.
+    for r in _person_rows(corpus) + _speaker_rows(corpus):
+        ra, rb = r["a"], r["b"]
+        ia = next((k for k in by_article.get(str(ra["article_id"]), []) if records[k].start <= ra["start"] < records[k].end), None)
+        ib = next((k for k in by_article.get(str(rb["article_id"]), []) if records[k].start <= rb["start"] < records[k].end), None)
+        if ia is None or ib is None:
+            continue
+        va = text_of[str(ra["article_id"])][int(ra["start"]):int(ra["end"])]
+        vb = text_of[str(rb["article_id"])][int(rb["start"]):int(rb["end"])]
+        add(r["kind"], "person" if r["kind"] != "speaker" else "quote", ia, ib,
+            (int(ra["start"]), int(ra["end"]), va, int(rb["start"]), int(rb["end"]), vb))
+    rows = []
+    for f in found:
+        rows.append({**f, "outlet_a": outlets[f["article_a"]], "outlet_b": outlets[f["article_b"]],
+                     "sentence_a": _sentence_of(corpus, f["article_a"], f["start_a"]),
+                     "sentence_b": _sentence_of(corpus, f["article_b"], f["start_b"])})
+    out = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+    order = {k: n for n, k in enumerate(KINDS)}
+    if len(out):
+        out = out.assign(_k=out.kind.map(order), _c=out.claim_a.map(index_of)).sort_values(
+            ["_k", "_c", "start_b"], kind="stable").drop(columns=["_k", "_c"]).reset_index(drop=True)
+    return out
