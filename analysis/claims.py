@@ -326,13 +326,14 @@ def _overlapping(rows: list[dict], start: int, end: int) -> list[dict]:
 
 
 def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[dict] = (),
-                   attribution_rows: list[dict] = ()) -> list[Claim]:
+                   attribution_rows: list[dict] = (), event_date=None) -> list[Claim]:
     """The claims of one article, in order (see the module docstring).
 
     ``quote_rows``, ``person_rows``, ``attribution_rows``: this article's rows of
     :func:`analysis.quotes`, :func:`analysis.naming.person_mentions` and
     :func:`analysis.attributions` (as dicts), for quoted speakers, people and the sourcing
-    phrases left out of the terms.
+    phrases left out of the terms; ``event_date``: a date of the event, to give an undated
+    article's "May 13" its year.
 
     >>> from analysis.corpus import split_article
     >>> a = split_article("Biden approved it on Monday, but aides say the plan is limited to Kharkiv.", "a",
@@ -353,8 +354,8 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
         s_text = text[sent.start:sent.end]
         if _n_words(s_text) < 2:
             continue
-        if _QUESTION_END.search(s_text) and not _quoted_regions(s_text):
-            continue  # a question asks; it states no fact
+        if _QUESTION_END.search(s_text.rstrip("”\"’' ")) and (not _quoted_regions(s_text) or _n_words(s_text) < 8):
+            continue  # a question asks; it states no fact (a long quoted one may carry a claim)
         for k, (a, b) in enumerate(split_clauses(s_text)):
             start, end = sent.start + a, sent.start + b
             c_text = text[start:end]
@@ -365,19 +366,25 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
             srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
                     if not any(qs < x.end + start and x.start + start < qe for qs, qe in quote_speakers)]
             ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
-                  for d in dates(c_text, art_date)]
+                  for d in dates(c_text, art_date, event_date)]
             masked = [(d.start - start, d.end - start) for d in ds] + [(x.start - start, x.end - start) for x in srcs]
             qs = [Quantity(q.start + start, q.end + start, q.text, q.unit, q.lo, q.hi)
                   for q in quantities(c_text, masked)]
             status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
             local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing if x < end and start < y]
-            terms = _terms(c_text, local_sourcing + [(x.start - start, x.end - start) for x in srcs])
+            people_here = _overlapping(list(person_rows), start, end)
+            # A person named with a title ("former national security adviser John Bolton") is
+            # one participant, not six words: the mention counts as one term, the person.
+            mentions = [(max(int(r["start"]), start) - start, min(int(r["end"]), end) - start) for r in people_here]
+            terms = _terms(c_text, local_sourcing + mentions + [(x.start - start, x.end - start) for x in srcs])
+            for r in people_here:
+                key = "p:" + str(r["person"]).lower()
+                terms[key] = terms.get(key, 0.0) + 1.0
             for q in qs:
                 terms[f"#{q.unit}:{q.lo:g}"] = terms.get(f"#{q.unit}:{q.lo:g}", 0.0) + 1.0
             for d in ds:
                 if d.anchor == "abs" and d.hi - d.lo <= 1:
                     terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
-            people_here = _overlapping(list(person_rows), start, end)
             people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
             orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
             speakers = [r.get("speaker_name") for r in _overlapping(list(quote_rows), start, end)]
@@ -408,8 +415,10 @@ def claim_records(corpus: Corpus) -> tuple:
     q = _rows_by_article(quotes(corpus))
     p = _rows_by_article(person_mentions(corpus))
     a = _rows_by_article(attributions(corpus))
+    known = sorted(d for d in (parse_date(art.meta.get("date")) for art in corpus) if d)
+    event_date = known[len(known) // 2] if known else None  # the median article date
     return tuple(c for art in corpus for c in article_claims(art, q.get(art.article_id, []), p.get(art.article_id, []),
-                                                             a.get(art.article_id, [])))
+                                                             a.get(art.article_id, []), event_date))
 
 
 def _value_texts(values) -> tuple[str, ...]:

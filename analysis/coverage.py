@@ -8,7 +8,8 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    paraphrases mapped to one word, names folded across spellings, and the values it states:
    quantities and dates), weighted by how rare each term is among the event's claims (idf),
    so the words every claim of the event shares ("Ukraine", "weapons") count little and the
-   specific ones ("Politico", "May 13", "20 kilometers") count much.
+   specific ones ("Politico", "May 13", "20 kilometers") count much.  A person named with a
+   title counts as one term, the person.
 2. **Candidates.** Only claims that share a term of some weight are compared, through an
    inverted index: a term found in more than ``max(30, 10%)`` of the claims (at most 200)
    proposes no pairs, and each claim keeps its ``20`` best candidates in every other article.
@@ -42,11 +43,11 @@ __all__ = ["coverage", "coverage_matrix", "only_here", "COVERAGE_COLUMNS"]
 COVERAGE_COLUMNS = ["fact_id", "article_id", "outlet", "claim_id", "start", "end", "text", "n_articles",
                     "label", "is_label"]
 
-THRESHOLD = 0.34
+THRESHOLD = 0.26
 MAX_CANDIDATES = 20
-ORDER_WEIGHT = 0.15
+ORDER_WEIGHT = 0.3
 VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
-MIN_SHARED = 4.0  # idf mass two claims must share: about two specific terms
+MIN_SHARED = 0.8  # idf mass two claims must share, in units of the idf of a term found once
 AVERAGE_FACTOR = 0.5
 
 
@@ -79,6 +80,7 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
             if df[t] <= cap:
                 postings[t].append(i)
     art = [c.article_id for c in records]
+    min_shared = MIN_SHARED * math.log(1 + n)
     scores: dict[tuple[int, int], float] = {}
     for i, v in enumerate(vecs):
         acc: dict[int, float] = defaultdict(float)
@@ -102,7 +104,7 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
                         a, b = b, a
                     shared = [t for t in a if t in b]
                     # Two claims must share some specific evidence, not just a generic word or two.
-                    if sum(idf_of[t] for t in shared) < MIN_SHARED:
+                    if len(shared) < 2 or sum(idf_of[t] for t in shared) < min_shared:
                         scores[key] = 0.0
                         continue
                     scores[key] = sum(w * b[t] for t, w in a.items() if t in b)
@@ -221,6 +223,7 @@ def coverage(corpus: Corpus, threshold: float = THRESHOLD) -> pd.DataFrame:
 
 
 MATRIX_FIXED = ["fact_id", "label", "n_articles", "status", "only_in", "missing_from"]
+LONG_COLUMNS = ["fact_id", "label", "n_articles", "article_id", "outlet", "stated", "evidence", "start", "end"]
 
 
 def _column_names(corpus: Corpus) -> dict[str, str]:
@@ -246,8 +249,9 @@ def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
     one column per article named by its outlet holding the evidence (the article's claims
     of that fact, joined) or ``""``.
 
-    ``form="long"``: one row per fact and article: ``fact_id``, ``article_id``, ``outlet``,
-    ``stated`` (bool), ``evidence``, ``start``/``end`` (the first claim's span, or NA).
+    ``form="long"``: one row per fact and article: ``fact_id``, ``label``, ``n_articles``,
+    ``article_id``, ``outlet``, ``stated`` (bool), ``evidence``, ``start``/``end`` (the first
+    claim's span, or NA).
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Biden approved the plan on Monday. Kharkiv is 20 kilometers from the border.",
@@ -263,14 +267,15 @@ def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
     if form == "long":
         rows = []
         for fid, grp in cov.groupby("fact_id", sort=True):
+            label, k = grp.label.iloc[0], int(grp.n_articles.iloc[0])
             for aid in ids:
                 mine = grp[grp.article_id == aid]
                 if len(mine):
-                    rows.append((fid, aid, outlets[aid], True, " ".join(mine.text), int(mine.start.iloc[0]),
+                    rows.append((fid, label, k, aid, outlets[aid], True, " ".join(mine.text), int(mine.start.iloc[0]),
                                  int(mine.end.iloc[0])))
                 else:
-                    rows.append((fid, aid, outlets[aid], False, "", pd.NA, pd.NA))
-        out = pd.DataFrame(rows, columns=["fact_id", "article_id", "outlet", "stated", "evidence", "start", "end"])
+                    rows.append((fid, label, k, aid, outlets[aid], False, "", pd.NA, pd.NA))
+        out = pd.DataFrame(rows, columns=LONG_COLUMNS)
         out["start"] = out["start"].astype("Int64")
         out["end"] = out["end"].astype("Int64")
         return out

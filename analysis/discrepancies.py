@@ -8,9 +8,10 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     Quantities of one unit or counted noun whose intervals do not meet, after unit
     conversion and allowing 7% for rounding: "200 miles (300 kilometers)" agrees with itself,
     "20 kilometers" and "30 km" do not; "more than a dozen" agrees with 16 and with two dozen.
+    The words around the two quantities must overlap, so that they measure the same thing.
 ``date``
     Dates and weekdays resolved against each article's date whose intervals do not meet
-    ("May 15" vs "May 13"); a claim that refers to an event of the sentence before ("called
+    ("May 15" vs "May 13", at most 45 days apart: dates further apart name different events); a claim that refers to an event of the sentence before ("called
     into *the meeting*") takes that event's date.  Also a state said to hold still ("has not
     changed", "unchanged") against the same state said to have held only before
     ("previously restricted").  Within one article: two neighbouring claims about one person
@@ -46,7 +47,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .claims import Claim, claim_records
+from .claims import Claim, claim_records, term_of
 from .corpus import Corpus, memoized
 from .values import DateValue, intervals_overlap, role_key, roles_conflict
 
@@ -54,10 +55,11 @@ __all__ = ["discrepancies", "DISCREPANCY_COLUMNS", "KINDS"]
 
 DISCREPANCY_COLUMNS = ["fact_id", "kind", "scope", "article_a", "outlet_a", "value_a", "start_a", "end_a",
                        "article_b", "outlet_b", "value_b", "start_b", "end_b", "sentence_a", "sentence_b",
-                       "claim_a", "claim_b"]
+                       "claim_a", "claim_b", "support_a", "support_b"]
 KINDS = ("number", "date", "source_count", "person_role", "name", "speaker")
 LINKED = 0.3
 LEDE_CLAIMS = 3
+MAX_DATE_GAP = 45  # days
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
 _SPEECH_ACT = re.compile(r"\b(?:said|says|say|speak|spoke|spoken|told|tells|announced|stated|remarks?|statement|"
@@ -68,7 +70,19 @@ def _fmt_interval(lo: float, hi: float) -> str:
     return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
 
 
-def _number_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]]:
+def _context(c: Claim, q, text: str) -> set[str]:
+    """Terms around a quantity (40 characters either side) and the claim's other values."""
+    lo, hi = max(c.start, q.start - 40), min(c.end, q.end + 40)
+    around = text[lo:q.start] + " " + text[q.end:hi]
+    terms = {term_of(w) for w in _Q_WORD.findall(around)} - {None}
+    return terms | {f"#{o.unit}:{o.lo:g}" for o in c.quantities if o is not q}
+
+
+def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int, int, str, int, int, str]]:
+    """Quantities of one unit that disagree, when they measure the same thing: the words
+    around them (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
+    hours ... over a two-day period"), so "24 hours to argue" and "two hours of debate" are
+    not compared."""
     out = []
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
     for unit in sorted(units):
@@ -76,8 +90,12 @@ def _number_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]
         qb = [q for q in b.quantities if q.unit == unit]
         if any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x in qa for y in qb):
             continue
-        x, y = qa[0], qb[0]
-        out.append((x.start, x.end, x.text, y.start, y.end, y.text))
+        for x in qa:
+            y = next((y for y in qb if _context(a, x, text_of[a.article_id]) & _context(b, y, text_of[b.article_id])),
+                     None)
+            if y is not None:
+                out.append((x.start, x.end, x.text, y.start, y.end, y.text))
+                break
     return out
 
 
@@ -85,12 +103,29 @@ def _comparable(x: DateValue, y: DateValue, same_article: bool) -> bool:
     return (x.anchor == "abs" and y.anchor == "abs") or (same_article and x.anchor == y.anchor)
 
 
+_OTHER_EVENT = re.compile(r"\b(?:after|before|since|until|following|when|as)\s+(?:[\w’'-]+\s+){0,6}?"
+                          r"(?:[a-z]+ed|began|begun|took|came|went|made|held|met|won|lost|saw|struck|fell|rose)\b"
+                          r"(?:\s+[\w’'-]+){0,6}\s+(?:on|in)\s+$", re.IGNORECASE)
+
+
+def _own_dates(c: Claim, dates: tuple) -> tuple:
+    """The dates that say when the claim's fact happened: not those of another event in a
+    clause of its own ("just days after Russia launched its offensive on May 10")."""
+    return tuple(d for d in dates if not _OTHER_EVENT.search(c.text[max(0, d.start - c.start - 90):max(0, d.start - c.start)]))
+
+
 def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int, str, int, int, str]]:
+    da, db = _own_dates(a, da), _own_dates(b, db)
     same = a.article_id == b.article_id
     pairs = [(x, y) for x in da for y in db if _comparable(x, y, same)]
     if not pairs:
         return []
     if any(x.lo <= y.hi and y.lo <= x.hi for x, y in pairs):
+        return []
+    # Dates far apart name different events ("the 2015 deal" and its taking effect in 2016),
+    # not one event dated twice: only close dates are a discrepancy.
+    pairs = [(x, y) for x, y in pairs if abs(x.lo - y.lo) <= MAX_DATE_GAP]
+    if not pairs:
         return []
     # Only dates that say when the fact happened: a claim's first comparable date.
     x, y = pairs[0]
@@ -103,7 +138,9 @@ def _status_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]
     if kinds_a == {"past"} and "ongoing" in kinds_b or kinds_b == {"past"} and "ongoing" in kinds_a:
         x = next(s for s in a.status if (s[2] == "past") == (kinds_a == {"past"}))
         y = next(s for s in b.status if (s[2] == "past") == (kinds_b == {"past"}))
-        return [(x[0], x[1], x[2], y[0], y[1], y[2])]
+        label = {"past": "only in the past", "ongoing": "still holds"}
+        return [(x[0], x[1], f"{a.text[x[0] - a.start:x[1] - a.start]} ({label[x[2]]})",
+                 y[0], y[1], f"{b.text[y[0] - b.start:y[1] - b.start]} ({label[y[2]]})")]
     return []
 
 
@@ -245,6 +282,47 @@ def _sentence_of(corpus: Corpus, aid: str, start: int) -> str:
     return ""
 
 
+def _agrees(kind: str, claim: Claim, dates: tuple, value_of: Claim, span: tuple[int, int], dates_a: tuple) -> bool | None:
+    """Whether ``claim`` states the value that ``value_of`` states at ``span`` (None: states none of that kind)."""
+    s, e = span
+    if kind == "number":
+        q = next((q for q in value_of.quantities if q.start == s and q.end == e), None)
+        same = [x for x in claim.quantities if q is not None and x.unit == q.unit]
+        return None if not same else any(intervals_overlap((x.lo, x.hi), (q.lo, q.hi)) for x in same)
+    if kind == "source_count":
+        src = next((x for x in value_of.sources if x.start == s and x.end == e), None)
+        return None if not claim.sources or src is None else any(x.count == src.count for x in claim.sources)
+    if kind == "date":
+        status = next((k for x, y, k in value_of.status if x == s and y == e), None)
+        if status is not None:
+            kinds = {k for _x, _y, k in claim.status}
+            return None if not kinds else status in kinds
+        d = next((d for d in dates_a if d.start == s and d.end == e), None)
+        comparable = [x for x in dates if d is not None and x.anchor == "abs" and d.anchor == "abs"]
+        return None if not comparable else any(x.lo <= d.hi and d.lo <= x.hi for x in comparable)
+    return None
+
+
+def _support(f: dict, records: list[Claim], group: list[int], dates_of: dict, i: int, j: int) -> tuple[int, int]:
+    """How many other articles of the fact state the same value as side a, and as side b."""
+    kind = f["kind"]
+    if kind not in ("number", "source_count", "date") or f["scope"] not in ("fact", "linked", "main news"):
+        return pd.NA, pd.NA
+    a, b = records[i], records[j]
+    votes_a, votes_b = set(), set()
+    for k in group:
+        c = records[k]
+        if c.article_id in (a.article_id, b.article_id):
+            continue
+        va = _agrees(kind, c, dates_of[k], a, (f["start_a"], f["end_a"]), dates_of[i])
+        vb = _agrees(kind, c, dates_of[k], b, (f["start_b"], f["end_b"]), dates_of[j])
+        if va:
+            votes_a.add(c.article_id)
+        if vb:
+            votes_b.add(c.article_id)
+    return len(votes_a), len(votes_b)
+
+
 @memoized
 def discrepancies(corpus: Corpus) -> pd.DataFrame:
     """Pairs of statements of one fact that give different values, with both phrases and sentences.
@@ -256,7 +334,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     its main news; ``article``: two neighbouring claims of one article; ``person``: every
     mention of one person), then for each side ``article``, ``outlet``, ``value`` (the
     differing phrase), ``start``/``end`` (its span in the clean text), ``sentence`` and
-    ``claim``.  See the module docstring for the rules.
+    ``claim``; ``support_a``/``support_b``: how many other articles of the fact state the
+    same value as each side (a hint at which is right, not a proof; NA where not counted).
+    See the module docstring for the rules.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Kharkiv is just 20 kilometers from the Russian border, officials said.",
@@ -292,7 +372,7 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
         found.append({"fact_id": fact_of_claim.get(a.claim_id), "kind": kind, "scope": scope,
                       "article_a": a.article_id, "value_a": va, "start_a": sa, "end_a": ea,
                       "article_b": b.article_id, "value_b": vb, "start_b": sb, "end_b": eb,
-                      "claim_a": a.claim_id, "claim_b": b.claim_id})
+                      "claim_a": a.claim_id, "claim_b": b.claim_id, "_i": i, "_j": j})
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels):
@@ -302,7 +382,7 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     for scope, pairs in (("fact", same_fact), ("linked", linked)):
         for i, j in pairs:
             a, b = records[i], records[j]
-            for row in _number_rows(a, b):
+            for row in _number_rows(a, b, text_of):
                 add("number", scope, i, j, row)
             for row in _source_rows(a, b):
                 add("source_count", scope, i, j, row)
@@ -351,6 +431,8 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             (int(ra["start"]), int(ra["end"]), va, int(rb["start"]), int(rb["end"]), vb))
     rows = []
     for f in found:
+        i, j = f.pop("_i"), f.pop("_j")
+        f["support_a"], f["support_b"] = _support(f, records, groups.get(labels[i], []), dates_of, i, j)
         rows.append({**f, "outlet_a": outlets[f["article_a"]], "outlet_b": outlets[f["article_b"]],
                      "sentence_a": _sentence_of(corpus, f["article_a"], f["start_a"]),
                      "sentence_b": _sentence_of(corpus, f["article_b"], f["start_b"])})

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .corpus import Corpus
 
-__all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS"]
+__all__ = ["article_page", "article_pages", "discrepancies_html", "SPEAKER_COLORS", "FRAME_COLORS"]
 
 # Light tints for quote backgrounds by speaker type; darker outlines for frames.
 SPEAKER_COLORS = {
@@ -122,7 +122,7 @@ def _removed_by_position(corpus: Corpus, aid: str) -> dict[int, list[tuple[str, 
 
 def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
                  attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
-                 back_link: str | None = "../index.html") -> str:
+                 back_link: str | None = "../index.html", only_here: pd.DataFrame | None = None) -> str:
     """A self-contained HTML page of one article with its annotations and a legend.
 
     >>> import analysis as an
@@ -138,7 +138,7 @@ def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = 
     text = corpus.text(article_id)
     art = corpus.articles.loc[article_id]
     outlet = corpus.outlet_of()[article_id]
-    spans = _spans(article_id, quotes, attributions, frames)
+    spans = _spans(article_id, quotes, attributions, frames) + _only_here_spans(article_id, only_here)
     removed = _removed_by_position(corpus, article_id)
     extra_colors: dict[str, str] = {}
     frames_here = sorted({s.classes[1][3:] for s in spans if s.classes[0] == "fr"})
@@ -185,6 +185,7 @@ h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; t
 .src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
 .src-named {{ text-decoration: underline dotted #333; text-underline-offset: 4px; }}
 .fr {{ font-weight: 600; }}
+.only {{ border-top: 3px dotted #000; padding-top: 2px; }}
 {css_frames}
 del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85em; }}
 #show-removed:checked ~ article del.removed {{ display: inline; }}
@@ -199,6 +200,7 @@ del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85e
 <ul>{legend_quotes}
 <li><span class="src-anon">anonymous source</span></li><li><span class="src-named">named source</span></li></ul>
 <ul>{legend_frames}</ul>
+{_ONLY_LEGEND if any(sp.classes == ("only",) for sp in spans) else ""}
 <ul><li><del class="removed" style="display:inline">removed by cleaning</del> (boilerplate: datelines, credits, link cards, notes)</li></ul>
 </section>
 <input type="checkbox" id="show-removed" class="toggle"><label for="show-removed" class="toggle"> show text removed by cleaning</label>
@@ -210,7 +212,7 @@ del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85e
 
 
 def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.DataFrame | None,
-                  frames: pd.DataFrame | None) -> dict[str, str]:
+                  frames: pd.DataFrame | None, only_here: pd.DataFrame | None = None) -> dict[str, str]:
     """Annotated pages for every article, from the analyses' tables (None: leave a layer out).
 
     >>> import analysis as an
@@ -219,5 +221,66 @@ def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.
     >>> list(pages), "One sentence." in pages["a"]
     (['a'], True)
     """
-    return {aid: article_page(corpus, aid, quotes=quotes, attributions=attributions, frames=frames)
+    return {aid: article_page(corpus, aid, quotes=quotes, attributions=attributions, frames=frames,
+                              only_here=only_here)
             for aid in corpus.ids}
+
+
+# --------------------------------------------------------------------------- coverage layer
+# Claims no other article states (analysis.coverage.only_here): a dotted line over the words,
+# which no other layer uses, so it reads on top of quote tints and frame underlines.
+_ONLY_LEGEND = ('<ul><li><span class="only">claim no other article states</span> '
+                '(a fact only this article reports)</li></ul>')
+
+
+def _only_here_spans(aid: str, only_here: pd.DataFrame | None) -> list[_Span]:
+    if only_here is None or not len(only_here):
+        return []
+    rows = only_here[only_here.article_id.astype(str) == str(aid)]
+    return [_Span(int(r.start), int(r.end), ("only",), "Only in this article") for r in rows.itertuples()]
+
+
+def _marked_sentence(corpus: Corpus, aid: str, start: int, end: int) -> str:
+    """The sentence around ``start:end`` as HTML, the span inside ``<mark>``."""
+    art = corpus.article(aid)
+    sent = next((s for s in art.sentences if s.start <= start < s.end), None)
+    lo, hi = (sent.start, sent.end) if sent else (start, end)
+    lo, hi = min(lo, start), max(hi, end)
+    t = art.text
+    return (html.escape(t[lo:start]) + "<mark>" + html.escape(t[start:end]) + "</mark>" + html.escape(t[end:hi]))
+
+
+def discrepancies_html(corpus: Corpus, table: pd.DataFrame, colors: dict[str, str] | None = None) -> str:
+    """Discrepancies side by side: each pair's two sentences with the differing phrases marked.
+
+    ``table`` is :func:`analysis.discrepancies` output (or some of its rows); ``colors`` maps
+    outlets to their colours (a swatch beside each outlet name).  Every text is escaped.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Kharkiv is 20 kilometers from the border, officials said.",
+    ...                    "b": "Kharkiv is 30 km from the border, officials said."})
+    >>> page = discrepancies_html(c, an.discrepancies(c))
+    >>> "<mark>20 kilometers</mark>" in page and "<mark>30 km</mark>" in page
+    True
+    """
+    colors = colors or {}
+    if table is None or not len(table):
+        return '<p class="cl-disc-none">No disagreeing values found.</p>'
+    rows = []
+    for r in table.itertuples():
+        cells = []
+        for side in ("a", "b"):
+            aid, outlet = str(getattr(r, f"article_{side}")), str(getattr(r, f"outlet_{side}"))
+            swatch = (f'<span style="display:inline-block;width:.8em;height:.8em;margin-right:.35em;'
+                      f'background:{html.escape(colors.get(outlet, "#999999"), quote=True)}"></span>')
+            sentence = _marked_sentence(corpus, aid, int(getattr(r, f"start_{side}")), int(getattr(r, f"end_{side}")))
+            cells.append(f'<td style="vertical-align:top;text-align:left;padding:.4rem .6rem">'
+                         f'<b>{swatch}{html.escape(outlet)}</b> <small>({html.escape(aid)})</small><br>{sentence}</td>')
+        kind = html.escape(str(r.kind).replace("_", " "))
+        rows.append(f'<tr><td style="vertical-align:top;padding:.4rem .6rem"><b>{kind}</b><br>'
+                    f'<small>{html.escape(str(r.fact_id or ""))}</small></td>{"".join(cells)}</tr>')
+    return ('<table class="cl-disc" style="border-collapse:collapse;width:100%">'
+            '<thead><tr><th>kind</th><th style="text-align:left">one article says</th>'
+            '<th style="text-align:left">another says</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>"
+            '<style>.cl-disc mark{background:#F0E442;padding:0 2px}.cl-disc td{border-top:1px solid #ddd}</style>')

@@ -348,8 +348,11 @@ def _ago_days(phrase: str) -> tuple[int, int]:
     return centre - slack, centre + slack
 
 
-def dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
+def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | None = None) -> list[DateValue]:
     """Dates in a text as intervals of days, resolved against the article's date.
+
+    ``event_date``: a date of the event (another article's), used only to give "May 13" a
+    year when the article itself is undated; relative expressions stay relative.
 
     >>> d = dt.date(2024, 5, 31)  # a Friday
     >>> [(v.text, dt.date.fromordinal(v.lo).isoformat()) for v in dates("Later on May 15 and on Thursday", d)]
@@ -373,10 +376,11 @@ def dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
                 month = _month_key(month_word)
                 if year_s:
                     d = dt.date(int(year_s), month, day)
-                elif article_date:
-                    d = dt.date(article_date.year, month, day)
-                    if d.toordinal() - base > 60:  # "Dec. 18" read in January: last year
-                        d = dt.date(article_date.year - 1, month, day)
+                elif article_date or event_date:
+                    ref = article_date or event_date
+                    d = dt.date(ref.year, month, day)
+                    if d.toordinal() - ref.toordinal() > 60:  # "Dec. 18" read in January: last year
+                        d = dt.date(ref.year - 1, month, day)
                 else:
                     continue  # no year to place it in: cannot be compared reliably
                 out.append(DateValue(s, e, text[s:e], d.toordinal(), d.toordinal(), "abs"))
