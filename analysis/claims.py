@@ -227,6 +227,7 @@ _EXTRA_STOP = frozenset("""also would could new one like just even still accordi
 mr mrs ms dr gen sen rep said says say told tell tells noted added stated reported reports reportedly""".split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def term_of(token: str) -> str | None:
     """The term a word stands for in comparisons, or None for a word that says nothing.
 
@@ -258,11 +259,10 @@ def _terms(text: str, masked: list[tuple[int, int]]) -> dict[str, float]:
     _, phrases = _synonyms()
     low = text.lower().replace("’", "'")
     joined = text
-    for pat, rep in phrases:
-        if pat.search(low):
-            # keep offsets: replace the phrase's spaces by underscores in place
-            joined = "".join(joined[i] if low[i] != " " or not any(m.start() <= i < m.end() for m in pat.finditer(low))
-                             else "_" for i in range(len(joined)))
+    for pat, _rep in phrases:
+        for m in pat.finditer(low):
+            # same length: the phrase's spaces become underscores, so it reads as one word
+            joined = joined[:m.start()] + joined[m.start():m.end()].replace(" ", "_") + joined[m.end():]
     out: dict[str, float] = {}
     for m in re.finditer(r"[^\W_]+(?:(?:[’'.\-_])[^\W_]+)*", joined):
         if any(a <= m.start() < b for a, b in masked):
@@ -344,6 +344,11 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
     text = art.text
     art_date = parse_date(art.meta.get("date"))
     out: list[Claim] = []
+    person_rows, quote_rows = list(person_rows), list(quote_rows)
+    # The speaker of a direct quote ("..., one official said") speaks for the quote;
+    # it is not a count of the sources of the fact.
+    quote_speakers = [(int(r["speaker_start"]), int(r["speaker_end"])) for r in quote_rows
+                      if r.get("speaker_start") is not None and not pd.isna(r.get("speaker_start"))]
     # Anonymous sourcing ("according to four U.S. officials familiar with the matter") says
     # who told the outlet, not what happened: its words are left out of the comparison.
     # A named source ("first reported by Politico", "Blinken said") is part of the fact.
@@ -352,17 +357,14 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
         if sent.kind != "body":
             continue
         s_text = text[sent.start:sent.end]
-        if _n_words(s_text) < 2:
-            continue
+        if _n_words(s_text) < 2 or (_n_words(s_text) < 3 and not _overlapping(person_rows, sent.start, sent.end)
+                                     and not re.match(r"(?:He|She|They|It|We|I)\b", s_text)):
+            continue  # a fragment ("Get away."); "Biden agreed." names someone and stays
         if _QUESTION_END.search(s_text.rstrip("”\"’' ")) and (not _quoted_regions(s_text) or _n_words(s_text) < 8):
             continue  # a question asks; it states no fact (a long quoted one may carry a claim)
         for k, (a, b) in enumerate(split_clauses(s_text)):
             start, end = sent.start + a, sent.start + b
             c_text = text[start:end]
-            # The speaker of a direct quote ("..., one official said") speaks for the quote;
-            # it is not a count of the sources of the fact.
-            quote_speakers = [(int(r["speaker_start"]), int(r["speaker_end"])) for r in quote_rows
-                              if r.get("speaker_start") is not None and not pd.isna(r.get("speaker_start"))]
             srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
                     if not any(qs < x.end + start and x.start + start < qe for qs, qe in quote_speakers)]
             ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
@@ -372,7 +374,7 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
                   for q in quantities(c_text, masked)]
             status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
             local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing if x < end and start < y]
-            people_here = _overlapping(list(person_rows), start, end)
+            people_here = _overlapping(person_rows, start, end)
             # A person named with a title ("former national security adviser John Bolton") is
             # one participant, not six words: the mention counts as one term, the person.
             mentions = [(max(int(r["start"]), start) - start, min(int(r["end"]), end) - start) for r in people_here]
@@ -387,7 +389,7 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
                     terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
             people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
             orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
-            speakers = [r.get("speaker_name") for r in _overlapping(list(quote_rows), start, end)]
+            speakers = [r.get("speaker_name") for r in _overlapping(quote_rows, start, end)]
             speaker = next((str(s) for s in speakers if isinstance(s, str) and s), None)
             refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
             out.append(Claim(f"{art.article_id}:{len(out)}", art.article_id, sent.sent_id, k, start, end, c_text,
@@ -443,7 +445,7 @@ def claims(corpus: Corpus) -> pd.DataFrame:
     >>> claims(c)[["claim_id", "people", "dates", "numbers", "sources"]].values.tolist()
     [['a:0', ('Joe Biden', 'Jake Sullivan'), ('Monday',), (), ()], ['a:1', (), (), ('20-mile',), ('four officials',)]]
     """
-    outlets = corpus.outlet_of() if len(corpus) else {}
+    outlets = corpus.outlet_of().to_dict() if len(corpus) else {}
     rows = [(c.claim_id, c.article_id, outlets[c.article_id], c.sentence_id, c.clause, c.start, c.end, c.text,
              c.people, c.organizations, c.places, _value_texts(c.quantities), _value_texts(c.dates),
              _value_texts(c.sources), c.speaker) for c in claim_records(corpus)]

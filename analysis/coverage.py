@@ -11,8 +11,9 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    specific ones ("Politico", "May 13", "20 kilometers") count much.  A person named with a
    title counts as one term, the person.
 2. **Candidates.** Only claims that share a term of some weight are compared, through an
-   inverted index: a term found in more than ``max(30, 10%)`` of the claims (at most 200)
-   proposes no pairs, and each claim keeps its ``20`` best candidates in every other article.
+   inverted index: a term found in more than ``max(30, 5%)`` of the claims (at most 100)
+   proposes no pairs, and each claim keeps its ``10`` best candidates in every other article
+   (60 in all).
    So the time grows with the number of claims, not with its square, and one huge article
    costs nothing extra: claims of one article are never compared with each other.
 3. **Score.** The cosine of the two weighted bags, plus a little for sentence order: when the
@@ -44,11 +45,15 @@ COVERAGE_COLUMNS = ["fact_id", "article_id", "outlet", "claim_id", "start", "end
                     "label", "is_label"]
 
 THRESHOLD = 0.26
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 10  # per claim and other article
+MAX_PER_CLAIM = 60
 ORDER_WEIGHT = 0.3
 VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
 MIN_SHARED = 0.8  # idf mass two claims must share, in units of the idf of a term found once
 AVERAGE_FACTOR = 0.5
+MISSING_VALUE_FACTOR = 0.75
+# Measured quantities; durations and counts are often left out in retelling ("two days later").
+_MEASURES = frozenset({"length", "usd", "eur", "gbp", "percent", "points", "mass"})
 
 
 def _idf(records: list[Claim]) -> dict[str, float]:
@@ -71,43 +76,53 @@ def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, floa
 
 def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: dict[str, int],
                       idf_of: dict[str, float]) -> dict[tuple[int, int], float]:
-    """Cosine scores of the candidate pairs (i < j, different articles), through an inverted index."""
+    """Cosine scores of the candidate pairs (i < j, different articles), through an inverted index.
+
+    Only terms found in at most ``cap`` claims propose pairs, and each claim keeps its
+    ``MAX_CANDIDATES`` best partial scores per other article (``MAX_PER_CLAIM`` in all): the
+    work grows with the number of claims times ``cap``, never with its square.
+    """
     n = len(records)
-    cap = min(max(30, int(0.1 * n)), 200)
-    postings: dict[str, list[int]] = defaultdict(list)
+    cap = min(max(30, int(0.05 * n)), 100)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(vecs):
-        for t in v:
+        for t, w in v.items():
             if df[t] <= cap:
-                postings[t].append(i)
+                postings[t].append((i, w))
     art = [c.article_id for c in records]
+    measures = [{q.unit for q in c.quantities if q.unit in _MEASURES} for c in records]
     min_shared = MIN_SHARED * math.log(1 + n)
     scores: dict[tuple[int, int], float] = {}
     for i, v in enumerate(vecs):
         acc: dict[int, float] = defaultdict(float)
+        ai = art[i]
         for t, w in v.items():
-            if df[t] > cap:
+            plist = postings.get(t)
+            if not plist:
                 continue
-            for j in postings[t]:
-                if art[j] != art[i]:
-                    acc[j] += w * vecs[j][t]
+            for j, wj in plist:
+                if j > i and art[j] != ai:
+                    acc[j] += w * wj
         if not acc:
             continue
         by_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for j, s in acc.items():
-            by_article[art[j]].append((s, j))
-        for cands in by_article.values():
-            for _s, j in heapq.nlargest(MAX_CANDIDATES, cands):
-                key = (i, j) if i < j else (j, i)
-                if key not in scores:
-                    a, b = vecs[key[0]], vecs[key[1]]
-                    if len(a) > len(b):
-                        a, b = b, a
-                    shared = [t for t in a if t in b]
-                    # Two claims must share some specific evidence, not just a generic word or two.
-                    if len(shared) < 2 or sum(idf_of[t] for t in shared) < min_shared:
-                        scores[key] = 0.0
-                        continue
-                    scores[key] = sum(w * b[t] for t, w in a.items() if t in b)
+        for j, sc in acc.items():
+            by_article[art[j]].append((sc, j))
+        chosen = [c for cands in by_article.values() for c in heapq.nlargest(MAX_CANDIDATES, cands)]
+        for _s, j in heapq.nlargest(MAX_PER_CLAIM, chosen):
+            a, b = (v, vecs[j]) if len(v) <= len(vecs[j]) else (vecs[j], v)
+            shared = [t for t in a if t in b]
+            # Two claims must share some specific evidence, not just a generic word or two.
+            if len(shared) < 2 or sum(idf_of[t] for t in shared) < min_shared:
+                continue
+            score = sum(a[t] * b[t] for t in shared)
+            # A quantity is often the point of a claim ("is just 20 kilometers from the
+            # border"): a claim that states none of that kind is less likely the same fact.
+            # (Durations and counts are not: "two days later" is often dropped in retelling.)
+            ua, ub = measures[i], measures[j]
+            if ua ^ ub and not (ua & ub):
+                score *= MISSING_VALUE_FACTOR
+            scores[(i, j)] = score
     return scores
 
 
@@ -167,6 +182,13 @@ def _cluster(records: list[Claim], scores: dict[tuple[int, int], float], thresho
 
 
 def _facts(corpus: Corpus, threshold: float = THRESHOLD) -> tuple[list[Claim], list[int], dict[tuple[int, int], float]]:
+    """Claims, a group label per claim and the pair scores: computed once per corpus and threshold."""
+    if isinstance(corpus, Corpus):
+        return corpus.memo(("analysis.coverage._facts", threshold), lambda: _compute_facts(corpus, threshold))
+    return _compute_facts(corpus, threshold)
+
+
+def _compute_facts(corpus: Corpus, threshold: float) -> tuple[list[Claim], list[int], dict[tuple[int, int], float]]:
     records = list(claim_records(corpus))
     if not records:
         return records, [], {}
@@ -205,7 +227,7 @@ def coverage(corpus: Corpus, threshold: float = THRESHOLD) -> pd.DataFrame:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels):
         groups[g].append(i)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
 
     def centrality(i: int, group: list[int]) -> float:
         return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
@@ -263,18 +285,24 @@ def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
         raise ValueError(f"form must be 'wide' or 'long', not {form!r}")
     cov = coverage(corpus)
     ids = list(corpus.ids)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
+    # One pass over the claims: each fact's label, size and evidence per article.
+    facts: dict[str, dict] = {}
+    for r in cov.itertuples(index=False):
+        f = facts.setdefault(r.fact_id, {"label": r.label, "n": int(r.n_articles), "by": {}})
+        f["by"].setdefault(r.article_id, []).append((r.text, int(r.start), int(r.end)))
+    order = sorted(facts)
     if form == "long":
         rows = []
-        for fid, grp in cov.groupby("fact_id", sort=True):
-            label, k = grp.label.iloc[0], int(grp.n_articles.iloc[0])
+        for fid in order:
+            f = facts[fid]
             for aid in ids:
-                mine = grp[grp.article_id == aid]
-                if len(mine):
-                    rows.append((fid, label, k, aid, outlets[aid], True, " ".join(mine.text), int(mine.start.iloc[0]),
-                                 int(mine.end.iloc[0])))
+                mine = f["by"].get(aid)
+                if mine:
+                    rows.append((fid, f["label"], f["n"], aid, outlets[aid], True, " ".join(t for t, _s, _e in mine),
+                                 mine[0][1], mine[0][2]))
                 else:
-                    rows.append((fid, label, k, aid, outlets[aid], False, "", pd.NA, pd.NA))
+                    rows.append((fid, f["label"], f["n"], aid, outlets[aid], False, "", pd.NA, pd.NA))
         out = pd.DataFrame(rows, columns=LONG_COLUMNS)
         out["start"] = out["start"].astype("Int64")
         out["end"] = out["end"].astype("Int64")
@@ -282,8 +310,9 @@ def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
     names = _column_names(corpus)
     n = len(ids)
     rows = []
-    for fid, grp in cov.groupby("fact_id", sort=True):
-        stated = list(dict.fromkeys(grp.article_id))
+    for fid in order:
+        f = facts[fid]
+        stated = [a for a in ids if a in f["by"]]
         k = len(stated)
         if n == 1:
             status = "single article"
@@ -295,12 +324,12 @@ def coverage_matrix(corpus: Corpus, form: str = "wide") -> pd.DataFrame:
             status = "only"
         else:
             status = "some"
-        missing = [a for a in ids if a not in stated]
-        row = {"fact_id": fid, "label": grp.label.iloc[0], "n_articles": k, "status": status,
+        missing = [a for a in ids if a not in f["by"]]
+        row = {"fact_id": fid, "label": f["label"], "n_articles": k, "status": status,
                "only_in": outlets[stated[0]] if status == "only" else "",
                "missing_from": outlets[missing[0]] if status == "all but one" else ""}
         for aid in ids:
-            row[names[aid]] = " ".join(grp[grp.article_id == aid].text)
+            row[names[aid]] = " ".join(t for t, _s, _e in f["by"].get(aid, []))
         rows.append(row)
     columns = MATRIX_FIXED + [names[a] for a in ids]
     return pd.DataFrame(rows, columns=columns)

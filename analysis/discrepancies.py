@@ -41,6 +41,7 @@ dates only within a fact (dates of other events sit in many claims).  Who did wh
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from itertools import combinations
@@ -60,6 +61,7 @@ KINDS = ("number", "date", "source_count", "person_role", "name", "speaker")
 LINKED = 0.3
 LEDE_CLAIMS = 3
 MAX_DATE_GAP = 45  # days
+MAX_GROUP = 40
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
 _SPEECH_ACT = re.compile(r"\b(?:said|says|say|speak|spoke|spoken|told|tells|announced|stated|remarks?|statement|"
@@ -202,9 +204,12 @@ def _person_rows(corpus: Corpus) -> list[dict]:
     rows = []
     if pm.empty:
         return rows
-    for person, grp in pm.groupby("person", sort=False):
+    by_person: dict[str, list[dict]] = defaultdict(list)
+    for r in pm.to_dict("records"):
+        by_person[r["person"]].append(r)
+    for person, mentions in by_person.items():
         seen: list[tuple[frozenset, dict]] = []
-        for r in grp.to_dict("records"):
+        for r in mentions:
             key = role_key(r["title"]) if r["title"] else None
             if key is None:
                 continue
@@ -275,11 +280,14 @@ def _speaker_rows(corpus: Corpus) -> list[dict]:
 
 
 def _sentence_of(corpus: Corpus, aid: str, start: int) -> str:
+    """The sentence holding offset ``start`` (binary search over the sentence starts)."""
     art = corpus.article(aid)
-    for s in art.sentences:
-        if s.start <= start < s.end or start == s.end:
-            return art.text[s.start:s.end]
-    return ""
+    starts = [s.start for s in art.sentences]
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0:
+        return ""
+    s = art.sentences[k]
+    return art.text[s.start:s.end]
 
 
 def _agrees(kind: str, claim: Claim, dates: tuple, value_of: Claim, span: tuple[int, int], dates_a: tuple) -> bool | None:
@@ -350,7 +358,7 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     if not records:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     text_of = {a.article_id: a.text for a in corpus}
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     # Fact ids as coverage() numbers them.
     from .coverage import coverage
 
@@ -377,7 +385,18 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels):
         groups[g].append(i)
-    same_fact = [(i, j) for g in groups.values() for i, j in combinations(sorted(g), 2)]
+    # Claims of one fact from different articles; in a fact of more than MAX_GROUP claims
+    # (a long article repeating itself, say) only the pairs that were scored, so the work
+    # stays bounded.  Claims of one article are compared below, neighbour with neighbour.
+    same_fact = []
+    for g in groups.values():
+        if len(g) <= MAX_GROUP:
+            same_fact += [(i, j) for i, j in combinations(sorted(g), 2)
+                          if records[i].article_id != records[j].article_id]
+        else:
+            members = set(g)
+            same_fact += [(i, j) for (i, j) in scores if i in members and j in members]
+    same_fact.sort()
     linked = [p for p in sorted(_best_links(records, scores)) if labels[p[0]] != labels[p[1]]]
     for scope, pairs in (("fact", same_fact), ("linked", linked)):
         for i, j in pairs:

@@ -280,7 +280,7 @@ def discrepancies_html(corpus: Corpus, table: pd.DataFrame, colors: dict[str, st
         rows.append(f'<tr><td style="vertical-align:top;padding:.4rem .6rem"><b>{kind}</b><br>'
                     f'<small>{html.escape(str(r.fact_id or ""))}</small></td>{"".join(cells)}</tr>')
     return ('<table class="cl-disc" style="border-collapse:collapse;width:100%">'
-            '<thead><tr><th>kind</th><th style="text-align:left">one article says</th>'
+            '<thead><tr><th style="width:8em">kind</th><th style="text-align:left">one article says</th>'
             '<th style="text-align:left">another says</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table>"
             '<style>.cl-disc mark{background:#F0E442;padding:0 2px}.cl-disc td{border-top:1px solid #ddd}</style>')

@@ -473,7 +473,7 @@ def time_status(text: str) -> list[tuple[int, int, str]]:
 _SOURCE_NOUNS = r"(?:officials?|sources?|people|persons?|aides?|diplomats?|advisers?|advisors?|officers?|" \
                 r"staffers?|lawmakers?|senators?|members?|insiders?|analysts?|experts?|witnesses?|residents?)"
 _SOURCE = re.compile(
-    rf"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)"
+    rf"\b(?P<n>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)|\d+)"
     rf"(?P<mid>(?:\s+(?:senior|top|current|former|U\.S\.|US|American|administration|White House|Western|European|"
     rf"Israeli|Iranian|Iraqi|Ukrainian|Russian|Pentagon|defense|military|intelligence|government|congressional|"
     rf"GOP|Republican|Democratic|State Department|[A-Z][a-z]+))*)\s+(?P<noun>{_SOURCE_NOUNS})\b"

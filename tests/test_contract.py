@@ -53,6 +53,13 @@ CASES = {
     "distinctive_terms": (an.distinctive_terms, None, [], []),
     "naming_variants": (an.naming_variants, None, [], []),
     "quote_summary": (an.quote_summary, None, [], []),
+    "claims": (an.claims, "article_id", [SPAN], [(SPAN, "text")]),
+    "coverage": (an.coverage, "article_id", [SPAN], [(SPAN, "text")]),
+    "only_here": (an.only_here, "article_id", [SPAN], [(SPAN, "text")]),
+    "coverage_matrix": (an.coverage_matrix, None, [], []),
+    "coverage_matrix_long": (lambda c: an.coverage_matrix(c, form="long"), "article_id", [SPAN], []),
+    "discrepancies": (an.discrepancies, ("article_a", "article_b"),
+                      [("start_a", "end_a", "article_a"), ("start_b", "end_b", "article_b")], []),
 }
 
 
