@@ -15,7 +15,8 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     into *the meeting*") takes that event's date.  Also a state said to hold still ("has not
     changed", "unchanged") against the same state said to have held only before
     ("previously restricted").  Within one article: two neighbouring claims about one person
-    that date one remark differently ("decided this week to speak" / "said last week").
+    that date one remark differently, one telling of it and the other quoting it ("decided
+    this week to speak" / "said last week").
 ``source_count``
     Different numbers of sources for one fact ("four U.S. officials" vs "two US officials"
     vs "a source familiar with the decision").  An unspecified plural ("officials said")
@@ -42,6 +43,7 @@ dates only within a fact (dates of other events sit in many claims).  Who did wh
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import defaultdict
 from itertools import combinations
@@ -131,7 +133,15 @@ def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int,
         return []
     # Only dates that say when the fact happened: a claim's first comparable date.
     x, y = pairs[0]
-    return [(x.start, x.end, x.text, y.start, y.end, y.text)]
+    return [(x.start, x.end, _date_text(x), y.start, y.end, _date_text(y))]
+
+
+def _date_text(d: DateValue) -> str:
+    """The date as written, with the day it resolves to when it is no calendar date ("Monday (2013-04-22)")."""
+    if d.anchor != "abs" or re.search(r"\d", d.text) or "(" in d.text:
+        return d.text
+    lo, hi = dt.date.fromordinal(d.lo), dt.date.fromordinal(d.hi)
+    return f"{d.text} ({lo.isoformat()})" if lo == hi else f"{d.text} ({lo.isoformat()} to {hi.isoformat()})"
 
 
 def _status_rows(a: Claim, b: Claim) -> list[tuple[int, int, str, int, int, str]]:
@@ -210,6 +220,8 @@ def _person_rows(corpus: Corpus) -> list[dict]:
     for person, mentions in by_person.items():
         seen: list[tuple[frozenset, dict]] = []
         for r in mentions:
+            if len(str(r["name"]).split()) < 2:
+                continue  # a title before a bare word ("State Police") may be no person at all
             key = role_key(r["title"]) if r["title"] else None
             if key is None:
                 continue
@@ -248,7 +260,9 @@ def _speaker_rows(corpus: Corpus) -> list[dict]:
     q = quotes(corpus)
     if q.empty:
         return []
-    named = q[(q.speaker_type == "person") & q.speaker_name.notna()].to_dict("records")
+    # Speakers named where they are quoted: a pronoun resolved to someone may be resolved wrongly.
+    named = q[(q.speaker_type == "person") & q.speaker_name.notna()
+              & ~q.speaker.fillna("").str.lower().isin(["he", "she", "they", "i", "we"])].to_dict("records")
     index: dict[str, list[int]] = defaultdict(list)
     words = []
     for k, r in enumerate(named):
@@ -405,7 +419,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
                 add("number", scope, i, j, row)
             for row in _source_rows(a, b):
                 add("source_count", scope, i, j, row)
-            if scope == "fact":
+            # Dates only between claims that match each other directly: a fact grouped through
+            # a chain of links can hold claims about neighbouring events of different days.
+            if scope == "fact" and scores.get((i, j), 0.0) >= LINKED:
                 for row in _date_rows(a, b, dates_of[i], dates_of[j]):
                     add("date", scope, i, j, row)
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
@@ -434,6 +450,10 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             a, b = records[i], records[j]
             shared = people_of_sentence[(aid, a.sentence_id)] & people_of_sentence[(aid, b.sentence_id)]
             if not shared or not (_SPEECH_ACT.search(a.text) and _SPEECH_ACT.search(b.text)):
+                continue
+            # One claim tells of the remark, the other quotes it ("decided this week to speak
+            # publicly" / "..., he said last week"); two quotes are two remarks.
+            if bool(a.speaker) == bool(b.speaker):
                 continue
             for row in _date_rows(a, b, dates_of[i], dates_of[j]):
                 add("date", "article", i, j, row)

@@ -185,7 +185,11 @@ h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; t
 .src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
 .src-named {{ text-decoration: underline dotted #333; text-underline-offset: 4px; }}
 .fr {{ font-weight: 600; }}
-.only {{ border-top: 3px dotted #000; padding-top: 2px; }}
+.only-start::before {{ content: "only here"; font-family: system-ui, sans-serif; font-size: 0.62em;
+       font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; color: #fff; background: #333;
+       border-radius: 3px; padding: 0.05em 0.35em; margin-right: 0.3em; vertical-align: 0.2em;
+       white-space: nowrap; display: inline-block; line-height: 1.3; }}
+.only-start {{ white-space: nowrap; }}  /* the label stays with the first word */
 {css_frames}
 del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85em; }}
 #show-removed:checked ~ article del.removed {{ display: inline; }}
@@ -227,9 +231,11 @@ def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.
 
 
 # --------------------------------------------------------------------------- coverage layer
-# Claims no other article states (analysis.coverage.only_here): a dotted line over the words,
-# which no other layer uses, so it reads on top of quote tints and frame underlines.
-_ONLY_LEGEND = ('<ul><li><span class="only">claim no other article states</span> '
+# Claims no other article states (analysis.coverage.only_here): a small "only here" label at
+# the start of each, which no other layer uses, so it reads on top of quote tints and frame
+# underlines.  The label sits on a one-character span at the claim's start, so a claim cut
+# into pieces by other layers still gets one label.
+_ONLY_LEGEND = ('<ul><li><span class="only only-start">claim no other article states</span> '
                 '(a fact only this article reports)</li></ul>')
 
 
@@ -237,7 +243,11 @@ def _only_here_spans(aid: str, only_here: pd.DataFrame | None) -> list[_Span]:
     if only_here is None or not len(only_here):
         return []
     rows = only_here[only_here.article_id.astype(str) == str(aid)]
-    return [_Span(int(r.start), int(r.end), ("only",), "Only in this article") for r in rows.itertuples()]
+    out = []
+    for r in rows.itertuples():
+        out.append(_Span(int(r.start), int(r.end), ("only",), "Only in this article"))
+        out.append(_Span(int(r.start), min(int(r.start) + 1, int(r.end)), ("only-start",), "Only in this article"))
+    return out
 
 
 def _marked_sentence(corpus: Corpus, aid: str, start: int, end: int) -> str:

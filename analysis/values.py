@@ -12,7 +12,7 @@ be highlighted.  The rules are small and written out, and they know news English
 * **Dates** (:func:`dates`): "May 13", "Dec. 18, 2019", weekdays, "today", "last week", "two
   weeks ago", "in February 2022", "1999", resolved to an interval of days against the
   article's date (a weekday is the last one on or before that date, as news reports past
-  events).  Without an article date, relative expressions are kept as offsets from it, which
+  events; after "will ..." the next one).  Without an article date, relative expressions are kept as offsets from it, which
   still compare within one article.
 * **Source counts** (:func:`source_counts`): "four U.S. officials", "a source familiar with
   the decision", "one official"; an unspecified plural ("officials said") states no count.
@@ -85,6 +85,8 @@ iranian israeli chinese british french german military civilian foreign domestic
 republican democratic gop democrat""".split())
 # Words after a number that make it no quantity worth comparing (a rank, an ordinal, a score).
 _NOT_COUNTED = frozenset("""of th st nd rd a.m am p.m pm o'clock percent""".split())
+_VERBISH_S = frozenset("""is was has does says goes makes takes gets comes seems remains includes means
+shows looks wants needs""".split())
 _COUNT_STOP = frozenset("""the a an and or but to in on at by for with from that which who as is are
 was were be been has have had will would can could may might this these those it its their his her
 than after before since when while about over under into than then""".split())
@@ -151,6 +153,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
         return None, 1.0, end
     word = m.group("unit")
     low = word.lower()
+    if low in ("year", "years") and re.match(r"(?:-|\s)years?-old\b", rest, re.I):
+        return "age", 1.0, end + len(re.match(r"(?:-|\s)years?-old", rest, re.I).group(0))
     if low in UNITS:
         dim, factor = UNITS[low]
         return dim, factor, end + m.end()
@@ -174,6 +178,11 @@ def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
             continue
         if w in _COUNT_STOP or w in _NOT_COUNTED or not w.isalpha() and "-" not in w:
             return None, 1.0, end
+        # A compound's head is its last noun: "seven email chains" counts chains, not emails.
+        nxt = re.match(r"\s+([a-z][a-z'-]*)\b", text[pos:pos + 30])
+        if nxt and not w.endswith("s") and nxt.group(1).endswith("s") and nxt.group(1) not in _COUNT_STOP \
+                and nxt.group(1) not in _VERBISH_S:
+            return "count:" + _noun_key(nxt.group(1)), 1.0, pos + nxt.end()
         return "count:" + _noun_key(w), 1.0, pos
     return None, 1.0, end
 
@@ -241,6 +250,8 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
                 unit, factor = "percent", 1.0
         if unit is None:
             continue  # a bare number: too easy to compare with the wrong thing
+        if unit.startswith("count:") and value == 1:
+            continue  # "one suspect was killed": a reference to someone, not a count
         qual = _QUAL.search(text[max(0, s - 30):s])
         how = None
         q_start = s
@@ -287,6 +298,9 @@ _DATE = re.compile(
     r"eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|years?)) ago\b"
     r"|\b(?:in|since|of|by|during|until|before|after)\s+(?P<year4>(?:19|20)\d\d)\b",
     re.IGNORECASE)
+# A future before a weekday: "will testify Thursday" is the next Thursday, not the last one.
+_FUTURE = re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|plans to|is expected to|"
+                     r"are expected to|is due to|are due to)\b(?:\s+[\w’'-]+){0,6}\s+(?:on\s+)?$", re.IGNORECASE)
 # Words that make the next capitalized "May" a verb, not the month ("Washington may alter").
 _MAY_VERB_AFTER = re.compile(r"^\s+(?:be|have|not|also|well|still|soon|never|alter|change|want|need|"
                              r"seek|try|face|take|make|use|get|come|go|lose|win|see|decide)\b", re.I)
@@ -401,6 +415,12 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
                     continue
                 wd = WEEKDAYS[g["weekday"].lower()]
                 if article_date:
+                    if _FUTURE.search(text[max(0, s - 60):s]):
+                        # "will testify Thursday": the next one (today's, or a week on)
+                        ahead = (wd - article_date.weekday()) % 7
+                        lo, hi = (base, base + 7) if ahead == 0 else (base + ahead, base + ahead)
+                        out.append(DateValue(s, e, text[s:e], lo, hi, "abs"))
+                        continue
                     back = (article_date.weekday() - wd) % 7
                     day = base - back
                     out.append(DateValue(s, e, text[s:e], day, day, "abs"))

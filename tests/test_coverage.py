@@ -231,7 +231,8 @@ def test_markup_only_here_layer_and_side_by_side_are_escaped():
                 "b": "On Monday, the council voted. Kharkiv is 30 km from the border."})
     only = an.only_here(c)
     page = article_page(c, "a", only_here=pd.DataFrame([{"article_id": "a", "start": 0, "end": 10}]))
-    assert '<span class="only" title="Only in this article">' in page and "claim no other article states" in page
+    assert '<span class="only only-start" title="Only in this article">T</span>' in page
+    assert "claim no other article states" in page and page.count("only-start") == 3  # CSS, legend, one claim
     assert "&lt;b&gt;" in page and "<b>council</b>" not in page
     assert "claim no other article states" not in article_page(c, "a")  # the layer is optional
     html_table = discrepancies_html(c, an.discrepancies(c))
