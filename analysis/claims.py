@@ -65,6 +65,7 @@ class Claim:
     status: tuple = ()  # (start, end, "ongoing" | "past"), offsets into the article text
     speaker: str | None = None
     event_refs: tuple = ()  # (start, end, noun): "the meeting", "that call"
+    quotes: tuple = ()  # ids of the direct quotes the claim holds part of
 
 
 # --------------------------------------------------------------------------- clauses
@@ -389,12 +390,13 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
                     terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
             people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
             orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
-            speakers = [r.get("speaker_name") for r in _overlapping(quote_rows, start, end)]
+            quoted = _overlapping(quote_rows, start, end)
+            speakers = [r.get("speaker_name") for r in quoted]
             speaker = next((str(s) for s in speakers if isinstance(s, str) and s), None)
             refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
             out.append(Claim(f"{art.article_id}:{len(out)}", art.article_id, sent.sent_id, k, start, end, c_text,
                              len(out), terms, people, tuple(orgs), tuple(places), tuple(qs), tuple(ds), tuple(srcs),
-                             status, speaker, refs))
+                             status, speaker, refs, tuple(int(r["quote_id"]) for r in quoted)))
     return out
 
 

@@ -20,7 +20,7 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    claims before (or after) both also match, the pair is more likely the same step of the
    same story (wire copy and rewrites keep their order).  Values that disagree (one claim
    says May 13, the other May 15) do not forbid a match: that is what a discrepancy is.
-4. **Facts.** Pairs are linked from the best score down while it is at least ``threshold``;
+4. **Facts.** The sentences of one multi-sentence quote start as one group.  Pairs are linked from the best score down while it is at least ``threshold``;
    two groups merge only when their average score over the pairs from different articles
    (pairs not compared count as 0) is at least ``threshold / 2``, so a chain of weak links
    (A like B, B like C) does not make one fact of a whole topic.
@@ -146,7 +146,11 @@ def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> d
 
 
 def _cluster(records: list[Claim], scores: dict[tuple[int, int], float], threshold: float) -> list[int]:
-    """A group label per claim: best links first, merging groups whose average link holds up."""
+    """A group label per claim: best links first, merging groups whose average link holds up.
+
+    The sentences of one direct quote start as one group: a quote that runs over several
+    sentences is one remark, one fact.
+    """
     label = list(range(len(records)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(records))}
     art = [c.article_id for c in records]
@@ -156,6 +160,15 @@ def _cluster(records: list[Claim], scores: dict[tuple[int, int], float], thresho
             label[i] = label[label[i]]
             i = label[i]
         return i
+
+    first_of_quote: dict[tuple[str, int], int] = {}
+    for i, c in enumerate(records):
+        for q in c.quotes:
+            j = first_of_quote.setdefault((c.article_id, q), i)
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                label[ri] = rj
+                members[rj].extend(members.pop(ri))
 
     for (i, j), v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if v < threshold:

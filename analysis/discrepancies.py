@@ -8,7 +8,8 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     Quantities of one unit or counted noun whose intervals do not meet, after unit
     conversion and allowing 7% for rounding: "200 miles (300 kilometers)" agrees with itself,
     "20 kilometers" and "30 km" do not; "more than a dozen" agrees with 16 and with two dozen.
-    The words around the two quantities must overlap, so that they measure the same thing.
+    The words around the two quantities must overlap, and the values lie within a factor of
+    five, so that they measure the same thing.
 ``date``
     Dates and weekdays resolved against each article's date whose intervals do not meet
     ("May 15" vs "May 13", at most 45 days apart: dates further apart name different events); a claim that refers to an event of the sentence before ("called
@@ -64,6 +65,7 @@ LINKED = 0.3
 LEDE_CLAIMS = 3
 MAX_DATE_GAP = 45  # days
 MAX_GROUP = 40
+MAX_RATIO = 5.0
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
 _SPEECH_ACT = re.compile(r"\b(?:said|says|say|speak|spoke|spoken|told|tells|announced|stated|remarks?|statement|"
@@ -82,6 +84,14 @@ def _context(c: Claim, q, text: str) -> set[str]:
     return terms | {f"#{o.unit}:{o.lo:g}" for o in c.quantities if o is not q}
 
 
+def _comparable_size(x, y) -> bool:
+    """Two values within a factor of ``MAX_RATIO``: one quantity reported differently, not two
+    quantities ("24 hours" per side and "up to two hours" per amendment)."""
+    mx = max(x.hi if x.hi != float("inf") else x.lo, y.hi if y.hi != float("inf") else y.lo)
+    mn = min(x.lo if x.lo > 0 else x.hi, y.lo if y.lo > 0 else y.hi)
+    return mn > 0 and mx / mn <= MAX_RATIO
+
+
 def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int, int, str, int, int, str]]:
     """Quantities of one unit that disagree, when they measure the same thing: the words
     around them (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
@@ -95,8 +105,8 @@ def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int,
         if any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x in qa for y in qb):
             continue
         for x in qa:
-            y = next((y for y in qb if _context(a, x, text_of[a.article_id]) & _context(b, y, text_of[b.article_id])),
-                     None)
+            y = next((y for y in qb if _comparable_size(x, y)
+                      and _context(a, x, text_of[a.article_id]) & _context(b, y, text_of[b.article_id])), None)
             if y is not None:
                 out.append((x.start, x.end, x.text, y.start, y.end, y.text))
                 break

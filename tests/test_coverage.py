@@ -232,7 +232,7 @@ def test_markup_only_here_layer_and_side_by_side_are_escaped():
     only = an.only_here(c)
     page = article_page(c, "a", only_here=pd.DataFrame([{"article_id": "a", "start": 0, "end": 10}]))
     assert '<span class="only only-start" title="Only in this article">T</span>' in page
-    assert "claim no other article states" in page and page.count("only-start") == 3  # CSS, legend, one claim
+    assert "claim no other article states" in page and page.count("only-start") == 4  # 2 CSS rules, legend, one claim
     assert "&lt;b&gt;" in page and "<b>council</b>" not in page
     assert "claim no other article states" not in article_page(c, "a")  # the layer is optional
     html_table = discrepancies_html(c, an.discrepancies(c))
