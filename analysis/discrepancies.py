@@ -68,6 +68,7 @@ MAX_GROUP = 40
 MAX_RATIO = 5.0
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
+_TELLS_OF_SPEAKING = re.compile(r"\b(?:to speak|spoke|speaks|speaking|to talk|talked|a speech|remarks)\b", re.I)
 _SPEECH_ACT = re.compile(r"\b(?:said|says|say|speak|spoke|spoken|told|tells|announced|stated|remarks?|statement|"
                          r"interview|wrote|tweeted)\b", re.IGNORECASE)
 
@@ -76,11 +77,16 @@ def _fmt_interval(lo: float, hi: float) -> str:
     return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
 
 
+# Words too common around numbers to say two numbers measure the same thing.
+_GENERIC = frozenset("""time times thing things way ways part lot number numbers total least most more less
+percent per cent level rate""".split())
+
+
 def _context(c: Claim, q, text: str) -> set[str]:
-    """Terms around a quantity (40 characters either side) and the claim's other values."""
-    lo, hi = max(c.start, q.start - 40), min(c.end, q.end + 40)
-    around = text[lo:q.start] + " " + text[q.end:hi]
-    terms = {term_of(w) for w in _Q_WORD.findall(around)} - {None}
+    """Terms of the six words either side of a quantity, and the claim's other values."""
+    before = _Q_WORD.findall(text[c.start:q.start])[-6:]
+    after = _Q_WORD.findall(text[q.end:c.end])[:6]
+    terms = {term_of(w) for w in before + after if w.lower() not in _GENERIC} - {None}
     return terms | {f"#{o.unit}:{o.lo:g}" for o in c.quantities if o is not q}
 
 
@@ -93,8 +99,8 @@ def _comparable_size(x, y) -> bool:
 
 
 def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int, int, str, int, int, str]]:
-    """Quantities of one unit that disagree, when they measure the same thing: the words
-    around them (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
+    """Quantities of one unit that disagree, when they measure the same thing: the six words
+    either side (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
     hours ... over a two-day period"), so "24 hours to argue" and "two hours of debate" are
     not compared."""
     out = []
@@ -124,8 +130,18 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|since|until|following|when|as)\s+(
 
 def _own_dates(c: Claim, dates: tuple) -> tuple:
     """The dates that say when the claim's fact happened: not those of another event in a
-    clause of its own ("just days after Russia launched its offensive on May 10")."""
-    return tuple(d for d in dates if not _OTHER_EVENT.search(c.text[max(0, d.start - c.start - 90):max(0, d.start - c.start)]))
+    clause of its own ("just days after Russia launched its offensive on May 10"), and no
+    "today" or weekday inside a quotation (it counts from the day the words were said)."""
+    quoted = _quoted_spans(c)
+    return tuple(d for d in dates
+                 if not _OTHER_EVENT.search(c.text[max(0, d.start - c.start - 90):max(0, d.start - c.start)])
+                 and not (not re.search(r"\d", d.text) and any(a <= d.start - c.start < b for a, b in quoted)))
+
+
+def _quoted_spans(c: Claim) -> list[tuple[int, int]]:
+    from .claims import _quoted_regions
+
+    return _quoted_regions(c.text)
 
 
 def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int, str, int, int, str]]:
@@ -461,9 +477,13 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             shared = people_of_sentence[(aid, a.sentence_id)] & people_of_sentence[(aid, b.sentence_id)]
             if not shared or not (_SPEECH_ACT.search(a.text) and _SPEECH_ACT.search(b.text)):
                 continue
-            # One claim tells of the remark, the other quotes it ("decided this week to speak
-            # publicly" / "..., he said last week"); two quotes are two remarks.
+            # One claim tells that the person would speak or spoke, the other quotes the words
+            # ("decided this week to speak publicly" / "..., he said last week"); two quotes
+            # are two remarks, and two reports of speech may be two occasions.
             if bool(a.speaker) == bool(b.speaker):
+                continue
+            teller = a if not a.speaker else b
+            if not _TELLS_OF_SPEAKING.search(teller.text):
                 continue
             for row in _date_rows(a, b, dates_of[i], dates_of[j]):
                 add("date", "article", i, j, row)

@@ -553,11 +553,17 @@ def source_counts(text: str) -> list[SourceCount]:
 # --------------------------------------------------------------------------- roles
 
 # Words of a title that do not name the office: nationality, party, rank and courtesy.
-_ROLE_NOISE = frozenset("""mr mrs ms dr gen general lt col maj capt adm sgt sen sens rep reps gov the of
+_US_STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada new hampshire jersey mexico york north south carolina dakota ohio oklahoma oregon
+pennsylvania rhode island tennessee texas utah vermont virginia washington west wisconsin wyoming"""
+_ROLE_NOISE = frozenset(_US_STATES.split()) | frozenset("""mr mrs ms dr gen general lt col maj capt adm sgt the of
 for and u.s us american german french british ukrainian russian iranian israeli chinese italian
 spanish polish japanese indian iraqi syrian turkish canadian european nato un eu white house democratic
 republican gop democrat then four-star three-star two-star retired top senior s""".split())
-_ROLE_SYNONYMS = {"advisor": "adviser", "secretary-general": "secretary general", "chair": "chairman",
+_ROLE_SYNONYMS = {"sen": "senator", "sens": "senator", "senators": "senator", "rep": "representative",
+                  "reps": "representative", "congressman": "representative", "congresswoman": "representative",
+                  "gov": "governor", "advisor": "adviser", "secretary-general": "secretary general", "chair": "chairman",
                   "chairwoman": "chairman", "chairperson": "chairman", "defence": "defense",
                   "spokeswoman": "spokesman", "spokesperson": "spokesman", "premier": "prime minister",
                   "chief": "", "head": "", "leader": "leader"}
@@ -582,7 +588,7 @@ def role_key(title: str) -> frozenset[str] | None:
     for w in re.findall(r"[a-z][a-z.'-]*", low):
         w = w.strip(".'")
         w = _ROLE_SYNONYMS.get(w, w)
-        for part in w.split():
+        for part in w.replace("-", " ").split():  # Vice-President = Vice President
             if part and part not in _ROLE_NOISE:
                 words.append(part)
     return frozenset(words) or None
