@@ -11,7 +11,8 @@ import pytest
 
 import analysis as an
 from analysis.claims import split_clauses, term_of
-from analysis.markup import article_page, discrepancies_html
+from analysis.markup import article_page
+from analysis.plots.coverage import discrepancies_html
 from analysis.values import dates, quantities, role_key, roles_conflict, source_counts, time_status
 
 

@@ -1,4 +1,4 @@
-"""Figures for notebook 07: which article states which fact.
+"""Figures for notebook 07: which article states which fact, and disagreements side by side.
 
 :func:`coverage_matrix` draws :func:`analysis.coverage_matrix` (``form="long"``): facts stated
 by two articles or more as rows, most widely stated first, articles as columns, a square in
@@ -9,13 +9,14 @@ square is also labelled by its column, so nothing rests on colour alone.
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 import pandas as pd
 
 from . import new_figure, outlet_colors
 
-__all__ = ["coverage_matrix"]
+__all__ = ["coverage_matrix", "discrepancy_pairs", "discrepancies_html"]
 
 EMPTY = "#EEEEEE"
 
@@ -115,3 +116,64 @@ def _square(c: int, r: int, color: str, on: bool):
     size = 0.8 if on else 0.3
     return Rectangle((c - size / 2, r - size / 2), size, size, facecolor=color,
                      edgecolor="black" if on else "none", linewidth=0.5)
+
+
+# --------------------------------------------------------------------------- disagreements
+
+def _marked_sentence(corpus, aid: str, start: int, end: int) -> str:
+    """The sentence around ``start:end`` as HTML, the span inside ``<mark>``."""
+    art = corpus.article(aid)
+    sent = next((s for s in art.sentences if s.start <= start < s.end), None)
+    lo, hi = (sent.start, sent.end) if sent else (start, end)
+    lo, hi = min(lo, start), max(hi, end)
+    t = art.text
+    return (html.escape(t[lo:start]) + "<mark>" + html.escape(t[start:end]) + "</mark>" + html.escape(t[end:hi]))
+
+
+def discrepancies_html(corpus, table: pd.DataFrame, colors: dict[str, str] | None = None) -> str:
+    """Discrepancies side by side: each pair's two sentences with the differing phrases marked.
+
+    ``table`` is :func:`analysis.discrepancies` output (or some of its rows); ``colors`` maps
+    outlets to their colours (a swatch beside each outlet name).  Every text is escaped.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Kharkiv is 20 kilometers from the border, officials said.",
+    ...                    "b": "Kharkiv is 30 km from the border, officials said."})
+    >>> page = discrepancies_html(c, an.discrepancies(c))
+    >>> "<mark>20 kilometers</mark>" in page and "<mark>30 km</mark>" in page
+    True
+    """
+    colors = colors or {}
+    if table is None or not len(table):
+        return '<p class="cl-disc-none">No disagreeing values found.</p>'
+    rows = []
+    for r in table.itertuples():
+        cells = []
+        for side in ("a", "b"):
+            aid, outlet = str(getattr(r, f"article_{side}")), str(getattr(r, f"outlet_{side}"))
+            swatch = (f'<span style="display:inline-block;width:.8em;height:.8em;margin-right:.35em;'
+                      f'background:{html.escape(colors.get(outlet, "#999999"), quote=True)}"></span>')
+            sentence = _marked_sentence(corpus, aid, int(getattr(r, f"start_{side}")), int(getattr(r, f"end_{side}")))
+            cells.append(f'<td style="vertical-align:top;text-align:left;padding:.4rem .6rem">'
+                         f'<b>{swatch}{html.escape(outlet)}</b> <small>({html.escape(aid)})</small><br>{sentence}</td>')
+        kind = html.escape(str(r.kind).replace("_", " "))
+        rows.append(f'<tr><td style="vertical-align:top;padding:.4rem .6rem"><b>{kind}</b><br>'
+                    f'<small>{html.escape(str(r.fact_id or ""))}</small></td>{"".join(cells)}</tr>')
+    return ('<table class="cl-disc" style="border-collapse:collapse;width:100%">'
+            '<thead><tr><th style="width:8em">kind</th><th style="text-align:left">one article says</th>'
+            '<th style="text-align:left">another says</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>"
+            '<style>.cl-disc mark{background:#F0E442;padding:0 2px}.cl-disc td{border-top:1px solid #ddd}</style>')
+
+
+def discrepancy_pairs(corpus, table: pd.DataFrame, colors: dict[str, str] | None = None):
+    """:func:`discrepancies_html` as a displayable object for a notebook cell.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "It is 20 km away, officials said.", "b": "It is 30 km away, officials said."})
+    >>> "<mark>" in discrepancy_pairs(c, an.discrepancies(c)).data
+    True
+    """
+    from IPython.display import HTML
+
+    return HTML(discrepancies_html(corpus, table, colors))
