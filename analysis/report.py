@@ -628,8 +628,7 @@ def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[
     names = page_names(corpus.ids)
     links = {}
     try:
-        pages = article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus),
-                              only_here=only_here(corpus))
+        pages = article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus), only_here(corpus))
     except Exception as exc:  # noqa: BLE001 - an analysis failing on odd text: one line, named
         raise ReportError(f"{corpus.name or 'the event'}: the annotated article pages could not be made "
                           f"({type(exc).__name__}: {_plain(exc)}); the previous report is unchanged") from None
