@@ -44,6 +44,8 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from .corpus import Corpus, memoized
+from .senses import negation_scope, out_of_sense
+from .sizing import CHAR_COLUMNS, CORE_EVENT_NOUNS, sizings_of
 
 __all__ = [
     "EVENT_TERMS",
@@ -58,19 +60,10 @@ LEXICON_COLUMNS = ["frame", "pattern", "kind", "note", "source"]
 KINDS = ("word", "phrase", "regex")
 VOICES = ("outlet", "quoted")
 HIT_COLUMNS = ["article_id", "outlet", "frame", "term", "match", "start", "end", "sentence_id",
-               "para_id", "rel_position", "voice", "speaker", "speaker_type", "negated"]
+               "para_id", "rel_position", "voice", "speaker", "speaker_type", "negated", "sense"]
 
-# Words that name the decision itself in coverage of a policy step.  A magnitude word in a
-# sentence that names one of these is about the step, not about something else ("a major
-# offensive").  Same pattern syntax as a lexicon ``phrase``; extend with ``event_terms=``.
-EVENT_TERMS: tuple[str, ...] = (
-    "decision*", "policy", "policies", "step", "steps", "change", "changes", "shift", "shifts",
-    "move", "moves", "authorization*", "authorisation*", "permission*", "approval*",
-    "go-ahead", "green light", "directive*", "guidance", "executive order*", "measure",
-    "measures", "plan", "plans", "proposal*", "announcement*", "reversal*", "easing",
-    "ruling*", "deal", "agreement*", "bill", "reform*", "sanction*", "restriction*", "ban",
-    "stance", "strategy", "approach", "initiative*", "package*",
-)
+# The general event nouns (see :mod:`analysis.sizing`), kept under their old name.
+EVENT_TERMS: tuple[str, ...] = CORE_EVENT_NOUNS
 
 # Negations that flip a hit when they stand shortly before it in the same clause.
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "hardly", "cannot",
@@ -78,23 +71,9 @@ _NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "hard
 NEGATION_WINDOW = 3
 # Words after which an earlier negation no longer applies ("not X but only Y").
 _CONTRAST = frozenset({"but", "yet", "although", "though", "however", "while"})
-# Punctuation that ends a clause for negation and for characterizations.
+# Punctuation that ends a clause for negation.
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 _TOKEN = re.compile(r"[\w’'-]+")
-# Words that open a subordinate clause: a magnitude word inside one ("... after Russia began a
-# major offensive") sizes up that clause's subject, not the event, unless the clause names it.
-_SUBORDINATORS = re.compile(
-    r"\b(?:after|because|since|while|whereas|although|though|when|whenever|before|until|"
-    r"unless|amid|amidst|despite)\b", re.IGNORECASE)
-# A clause that opens on a pronoun and a linking verb refers back to the event under
-# discussion: "When he relented, it was in the narrowest of ways", "... but it is limited".
-_ANAPHORA = re.compile(
-    r"\W*(?:(?:and|but|yet|so|however|still)\s+)?(?P<pron>it|this|that)(?:['’]s\b|\s+(?:is|was|"
-    r"marks?|marked|represents?|represented|amounts?|amounted|remains?|remained|extends?|"
-    r"extended|applies|applied)\b)", re.IGNORECASE)
-# ... and the magnitude word must follow closely ("it is only a good old wall" still slips by).
-ANAPHORA_REACH = 4
-
 
 class LexiconError(ValueError):
     """A frame lexicon that cannot be used; the message names the row and the problem."""
@@ -808,32 +787,70 @@ def quote_spans_of(quote_rows: Iterable[dict]) -> list[tuple]:
             for q in quote_rows]
 
 
-def frames_of(article, quote_spans: Sequence[tuple] = (), lexicon=None) -> list[tuple]:
+def frames_of(article, quote_spans: Sequence[tuple] = (), lexicon=None, *, every_hit: bool = False) -> list[tuple]:
     """Frame hits of one :class:`analysis.corpus.Article`, as tuples in ``HIT_COLUMNS`` order
     (without ``outlet``); ``quote_spans`` as :func:`quote_spans_of` gives them.
+
+    Hits used in another sense than their frame's (see :mod:`analysis.senses`) are left out
+    unless ``every_hit``; then ``sense`` (the last field) says why ("" for in-sense hits).
+    ``negated`` follows the negation's scope ("not only ... but" denies nothing).
 
     >>> from analysis.corpus import split_article
     >>> [(h[1], h[3]) for h in frames_of(split_article("A limited step."))]
     [('magnitude_smaller', 'limited')]
+    >>> art = split_article("The Environmental Protection Agency acted.")
+    >>> frames_of(art), [h[-1] for h in frames_of(art, every_hit=True)]
+    ([], ['part of a proper name'])
     """
     body = [(s.sent_id, s.para_id, s.start, s.end) for s in article.sentences if s.kind == "body"]
-    return _frames_for_article(article.article_id, article.text, body, quote_spans, lexicon)
+    hits = _frames_for_article(article.article_id, article.text, body, quote_spans, lexicon)
+    return with_senses(article.text, body, hits, every_hit=every_hit)
+
+
+def with_senses(text: str, sentences: Sequence[tuple[int, int, int, int]], hits: list[tuple], *,
+                every_hit: bool = False) -> list[tuple]:
+    """``hits`` (from the matcher) with the sense layer applied: a ``sense`` field appended
+    (why a hit is not in its frame's sense, else ""), ``negated`` set by the negation's
+    scope, and out-of-sense hits dropped unless ``every_hit``.
+
+    >>> hits = _frames_for_article("a", "It is not only a shift.", [(0, 0, 0, 23)])
+    >>> [(h[3], h[12], h[13]) for h in with_senses("It is not only a shift.", [(0, 0, 0, 23)], hits)]
+    [('shift', False, '')]
+    """
+    bounds = {sid: (s, e) for sid, _pid, s, e in sentences}
+    out = []
+    for h in hits:
+        frame, a, b, sid, negated = h[1], h[4], h[5], h[6], h[12]
+        ss, se = bounds[sid]
+        why = out_of_sense(frame, text, a, b, ss, se)
+        if why and not every_hit:
+            continue
+        neg = negation_scope(text, a, b, ss, negated).negated if negated else False
+        out.append(h[:12] + (neg, why))
+    return out
 
 
 def _empty_hits() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
         HIT_COLUMNS, ["str", "str", "str", "str", "str", "int64", "int64", "int64", "int64",
-                      "float64", "str", "object", "object", "bool"])})
+                      "float64", "str", "object", "object", "bool", "str"])})
 
 
-def frames(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def frames(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None,
+           every_hit: bool = False) -> pd.DataFrame:
     """Every frame-lexicon hit in the body of every article, one row per hit.
 
     Columns: ``article_id, outlet, frame, term`` (the lexicon pattern), ``match`` (the text
     matched), ``start, end`` (offsets into the clean text), ``sentence_id`` (=
     ``corpus.sentences.sent_id``), ``para_id``, ``rel_position`` (share of the body text
     before the hit, 0..1), ``voice`` (``outlet`` or ``quoted``), ``speaker`` and
-    ``speaker_type`` (for quoted hits, from :func:`analysis.quotes`), ``negated``.
+    ``speaker_type`` (for quoted hits, from :func:`analysis.quotes`), ``negated``, ``sense``.
+
+    A word used in another sense than its frame's ("Environmental *Protection* Agency", "so
+    that Ukraine *could* protect") is left out (rules: :mod:`analysis.senses`); with
+    ``every_hit=True`` it is kept and ``sense`` says why it is out of sense ("" for the
+    others).  ``negated``: a negation stands shortly before the hit in its clause and denies
+    it ("not only ... but also" does not).
 
     ``lexicon``: None for the shipped lexicon, a CSV path or a DataFrame (see
     :func:`load_lexicon`).  ``quotes``: an :func:`analysis.quotes` table to use; by default
@@ -844,18 +861,22 @@ def frames(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = None) 
     >>> c = an.from_texts({"a": 'The step is not limited. "It could escalate," he said.'})
     >>> frames(c)[["frame", "match", "voice", "negated"]].values.tolist()
     [['magnitude_smaller', 'limited', 'outlet', True], ['hedging', 'could', 'quoted', False], ['escalation_risk', 'escalate', 'quoted', False]]
+    >>> c = an.from_texts({"a": "The Environmental Protection Agency acted."})
+    >>> frames(c).empty, frames(c, every_hit=True).sense.tolist()
+    (True, ['part of a proper name'])
     """
     if lexicon is None and quotes is None:
-        return _shipped_frames(corpus)
-    return _frames_table(corpus, _compile(lexicon), quotes)
+        return _shipped_frames(corpus, every_hit=every_hit)
+    return _frames_table(corpus, _compile(lexicon), quotes, every_hit)
 
 
 @memoized
-def _shipped_frames(corpus: Corpus) -> pd.DataFrame:
-    return _frames_table(corpus, _compile(None), None)
+def _shipped_frames(corpus: Corpus, *, every_hit: bool = False) -> pd.DataFrame:
+    return _frames_table(corpus, _compile(None), None, every_hit)
 
 
-def _frames_table(corpus: Corpus, comp: _Compiled, quotes: pd.DataFrame | None) -> pd.DataFrame:
+def _frames_table(corpus: Corpus, comp: _Compiled, quotes: pd.DataFrame | None,
+                  every_hit: bool = False) -> pd.DataFrame:
     from .quotes import quotes as corpus_quotes
 
     if not isinstance(corpus, Corpus):
@@ -864,7 +885,7 @@ def _frames_table(corpus: Corpus, comp: _Compiled, quotes: pd.DataFrame | None) 
     rows = []
     for art in corpus:
         outlet = art.outlet
-        for h in frames_of(art, qspans.get(art.article_id, ()), comp):
+        for h in frames_of(art, qspans.get(art.article_id, ()), comp, every_hit=every_hit):
             rows.append((h[0], outlet) + h[1:])
     if not rows:
         return _empty_hits()
@@ -909,93 +930,6 @@ def frame_scores(corpus: Corpus, lexicon=None, *, quotes: pd.DataFrame | None = 
 
 # --------------------------------------------------------------------------- characterizations
 
-def _term_regex(terms: Iterable[str]) -> re.Pattern:
-    parts = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
-    if not parts:
-        return re.compile(r"(?!x)x")
-    body = "|".join(_pattern_regex(t, "phrase") for t in parts)
-    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE)
-
-
-_DEFAULT_EVENT_RX = _term_regex(EVENT_TERMS)
-
-
-def _segments(sentence: str) -> list[tuple[int, int, bool]]:
-    """Clause-like segments ``(start, end, subordinate)`` of a sentence.
-
-    Punctuation cuts the sentence; a subordinating word (after, because, when, amid, ...)
-    opens a subordinate segment that runs to the next cut.
-    """
-    cuts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)] + [len(sentence)]
-    segs = []
-    for a, b in zip(cuts, cuts[1:]):
-        if a >= b:
-            continue
-        pos, sub = a, False
-        for m in _SUBORDINATORS.finditer(sentence, a, b):
-            if m.start() > pos:
-                segs.append((pos, m.start(), sub))
-            pos, sub = m.start(), True
-        segs.append((pos, b, sub))
-    return segs
-
-
-def _sizes_event(sentence: str, s0: int, hit: tuple[int, int], spans: list[tuple[int, int]],
-                 is_lede: bool, event_rx: re.Pattern, window: int, *,
-                 segs: list[tuple[int, int, bool]] | None = None,
-                 events: list[re.Match] | None = None) -> str | None:
-    """Why a magnitude hit sizes up the event (a short reason), or None if it does not.
-
-    ``segs`` (:func:`_segments` of the sentence) and ``events`` (``event_rx`` matches in it)
-    may be passed in when several hits share a sentence, so they are found once.
-    """
-    a, b = hit[0] - s0, hit[1] - s0
-    if segs is None:
-        segs = _segments(sentence)
-    if events is None:
-        events = list(event_rx.finditer(sentence))
-
-    def seg_of(pos: int) -> tuple[int, int, bool]:
-        return next((sg for sg in segs if sg[0] <= pos < sg[1]), (0, len(sentence), False))
-
-    own = seg_of(a)
-    for m in events:
-        # a word inside a magnitude hit ("departure from policy") does not count
-        if any(m.start() < hb - s0 and ha - s0 < m.end() for ha, hb in spans):
-            continue
-        seg = seg_of(m.start())
-        # a subordinate clause ("after Russia began a major offensive") is about its own
-        # subject: only an event word inside it links it to the event
-        if seg != own and (own[2] or seg[2]):
-            continue
-        lo, hi = (b, m.start()) if m.start() >= b else (m.end(), a)
-        if len(_TOKEN.findall(sentence, lo, hi)) <= window:
-            return f"names the event: {m.group().lower()}"
-    if own[2]:
-        return None
-    if is_lede:
-        return "lede"
-    ana = _ANAPHORA.match(sentence, own[0], own[1])
-    if ana and len(_TOKEN.findall(sentence, ana.end(), a)) <= ANAPHORA_REACH:
-        return f"refers back: {ana.group('pron').lower()}"
-    return None
-
-
-def _label(hit) -> str:
-    return f"not: {hit.match}" if hit.negated else hit.match
-
-
-def _position(rel: float, is_lede: bool) -> str:
-    if is_lede:
-        return "lede"
-    return "first third" if rel < 1 / 3 else "later"
-
-
-_CHAR_COLUMNS = ["article_id", "outlet", "sentence_id", "para_id", "start", "end", "sentence",
-                 "direction", "words", "bigger_words", "smaller_words", "voice", "speaker",
-                 "position", "rel_position", "reason"]
-
-
 def characterizations(
     corpus: Corpus,
     lexicon=None,
@@ -1004,109 +938,84 @@ def characterizations(
     event_terms: Iterable[str] | None = None,
     bigger: str = "magnitude_bigger",
     smaller: str = "magnitude_smaller",
-    window: int = 12,
 ) -> pd.DataFrame:
-    """Sentences that size up the event itself, with the direction they push.
+    """Sentences that size up the event itself, with the direction they push and why.
 
-    A body sentence is a characterization when it holds a hit of the ``bigger`` or
-    ``smaller`` frame that is about the event, which is the case when
+    A body sentence is a characterization when it holds an in-sense hit of the ``bigger`` or
+    ``smaller`` frame that is about the event the article reports; the rules
+    (:mod:`analysis.sizing`) decide what the size word modifies and whether that is the
+    event: an event noun after it ("a *historic* victory"), the subject of a linking verb
+    ("The plan is a *centerpiece*", "This was a *breathtaking* result"), the clause it is in
+    apposition to, the main clause of the lede, or "it/this" referring back.  A size word in
+    a subordinate clause ("after Russia began a *major* offensive") or on a noun that is not
+    the event ("a *narrow* group of aides") does not count.
 
-    1. an event word (``event_terms``: decision, policy, step, change, move, authorization,
-       permission, ...) stands at most ``window`` words from the hit, in the hit's clause or,
-       for a hit in the main clause, anywhere in the main clause.  A clause opened by after,
-       because, when, amid, ... is subordinate: it is about its own subject ("after Russia
-       began a major offensive") unless it names the event itself; or
-    2. the hit is in the main clause of the lede (the first body sentence: news states the
-       event there); or
-    3. the hit's clause opens on "it/this/that" + a linking verb and the hit follows within
-       four words, referring back to the event under discussion ("When he relented, it was
-       in the narrowest of ways").
-
-    A negated hit counts for the other side ("not a major shift" is smaller).  ``direction``
-    is ``bigger``, ``smaller`` or ``both``.  Columns: ``article_id, outlet, sentence_id,
-    para_id, start, end`` (of the sentence), ``sentence``, ``direction``, ``words`` (the hits
-    that carry it, "; "-separated, negated ones marked "not: ..."), ``bigger_words``,
-    ``smaller_words``, ``voice`` (``outlet``, ``quoted`` or ``mixed``), ``speaker`` (of quoted
+    A negated hit counts for the other side ("not a major shift" is smaller); "not the first
+    time" (a pattern of other events) does not count.  ``direction`` is ``bigger``,
+    ``smaller`` or ``both``: the two sides are reported, never netted.  Columns:
+    ``article_id, outlet, sentence_id, para_id, start, end`` (of the sentence), ``sentence``,
+    ``direction``, ``words`` (the hits that carry it, "; "-separated, negated ones marked
+    "not: ..."), ``bigger_words``, ``smaller_words``, ``voice`` (``outlet``; ``quoted``:
+    inside a direct quote; ``attributed``: in a statement the article attributes to a
+    source, "..., officials said"; or ``mixed``), ``speaker`` (of quoted or attributed
     hits), ``position`` (``lede``, ``first third``, ``later``), ``rel_position`` (0..1),
-    ``reason`` (why its hits count).  ``event_terms`` replaces :data:`EVENT_TERMS`
-    (pass ``EVENT_TERMS + ("verdict",)`` to extend it).
+    ``reason`` (why its hits count).  ``event_terms`` replaces the general event nouns
+    :data:`analysis.sizing.CORE_EVENT_NOUNS` (the article's own event nouns are found from
+    its title and first sentences either way).
 
     >>> import analysis as an
-    >>> c = an.from_texts({"a": "The decision marks a major shift. "
+    >>> c = an.from_texts({"a": "The council met on Monday. The decision marks a major shift. "
     ...                         "It came after a major offensive. The move is not limited."})
     >>> characterizations(c)[["sentence_id", "direction", "words", "reason"]].values.tolist()
-    [[0, 'bigger', 'major', 'names the event: decision'], [2, 'bigger', 'not: limited', 'names the event: move']]
+    [[1, 'bigger', 'major', 'modifies the event: shift'], [3, 'bigger', 'not: limited', 'says what the event is: move']]
     """
     if lexicon is None and quotes is None:
-        return _shipped_characterizations(corpus, event_terms=event_terms, bigger=bigger, smaller=smaller,
-                                          window=window)
-    return _characterizations(corpus, lexicon, quotes, event_terms, bigger, smaller, window)
+        return _shipped_characterizations(corpus, event_terms=event_terms, bigger=bigger, smaller=smaller)
+    return _characterizations(corpus, lexicon, quotes, event_terms, bigger, smaller)
 
 
 @memoized
 def _shipped_characterizations(corpus: Corpus, *, event_terms=None, bigger: str = "magnitude_bigger",
-                               smaller: str = "magnitude_smaller", window: int = 12) -> pd.DataFrame:
-    return _characterizations(corpus, None, None, event_terms, bigger, smaller, window)
+                               smaller: str = "magnitude_smaller") -> pd.DataFrame:
+    return _characterizations(corpus, None, None, event_terms, bigger, smaller)
 
 
-def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str,
-                       window: int) -> pd.DataFrame:
+def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str) -> pd.DataFrame:
     comp = _compile(lexicon)
     if bigger not in comp.frames and smaller not in comp.frames:
         raise ValueError(f"the lexicon has neither frame {bigger!r} nor {smaller!r} (it has "
                          f"{list(comp.frames)}); name its size frames with bigger= and smaller=")
     if event_terms is not None and isinstance(event_terms, str):
         raise TypeError("event_terms is a list of words or phrases, not one string")
-    event_rx = _DEFAULT_EVENT_RX if event_terms is None else _term_regex(event_terms)
     hits = frames(corpus, lexicon, quotes=quotes)
     hits = hits[hits["frame"].isin([bigger, smaller])]
     if hits.empty:
-        return pd.DataFrame(columns=_CHAR_COLUMNS)
-    body = corpus.body_sentences()
-    sents = {(a, int(i)): (int(p), int(s), int(e), t) for a, i, p, s, e, t in zip(
-        body["article_id"], body["sent_id"], body["para_id"], body["start"], body["end"], body["text"])}
-    first = body.groupby("article_id")["sent_id"].min().to_dict()
-    by_sentence: dict[tuple[str, int], list] = {}
-    for h in hits.itertuples(index=False):
-        by_sentence.setdefault((h.article_id, int(h.sentence_id)), []).append(h)
+        return pd.DataFrame(columns=CHAR_COLUMNS)
+    indirect = _indirect_attributions(corpus)
     rows = []
-    for (aid, sid), group in by_sentence.items():
-        para_id, s0, s1, text = sents[(aid, sid)]
-        spans = [(h.start, h.end) for h in group]
-        is_lede = sid == first.get(aid)
-        kept = []
-        # the sentence's clauses and event words are the same for all its hits
-        segs, events = _segments(text), list(event_rx.finditer(text))
-        for h in group:
-            reason = _sizes_event(text, s0, (h.start, h.end), spans, is_lede, event_rx, window,
-                                  segs=segs, events=events)
-            if reason is None:
-                continue
-            side = "bigger" if h.frame == bigger else "smaller"
-            if h.negated:
-                side = "smaller" if side == "bigger" else "bigger"
-            kept.append((h, side, reason))
-        if not kept:
-            continue
-        sides = {side for _h, side, _r in kept}
-        voices = {h.voice for h, _s, _r in kept}
-        speakers = list(dict.fromkeys(h.speaker for h, _s, _r in kept if h.voice == "quoted" and h.speaker))
-
-        rows.append({
-            "article_id": aid, "outlet": group[0].outlet, "sentence_id": sid,
-            "para_id": para_id, "start": s0, "end": s1, "sentence": text,
-            "direction": "both" if len(sides) == 2 else sides.pop(),
-            "words": "; ".join(_label(h) for h, _s, _r in kept),
-            "bigger_words": "; ".join(_label(h) for h, s, _r in kept if s == "bigger"),
-            "smaller_words": "; ".join(_label(h) for h, s, _r in kept if s == "smaller"),
-            "voice": voices.pop() if len(voices) == 1 else "mixed",
-            "speaker": "; ".join(speakers) if speakers else None,
-            "position": _position(kept[0][0].rel_position, is_lede),
-            "rel_position": kept[0][0].rel_position,
-            "reason": "; ".join(dict.fromkeys(r for _h, _s, r in kept)),
-        })
-    out = pd.DataFrame(rows, columns=_CHAR_COLUMNS)
-    order = {aid: i for i, aid in enumerate(corpus.ids)}
-    out = out.sort_values(["article_id", "sentence_id"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    by_article = {aid: list(g.itertuples(index=False)) for aid, g in hits.groupby("article_id", sort=False)}
+    for art in corpus:
+        got = by_article.get(art.article_id)
+        if got:
+            rows.extend(sizings_of(art, got, indirect.get(art.article_id, {}), bigger=bigger,
+                                   core_terms=event_terms))
+    out = pd.DataFrame(rows, columns=CHAR_COLUMNS)
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), None)
     return out.reset_index(drop=True)
+
+
+def _indirect_attributions(corpus: Corpus) -> dict[str, dict[int, list[tuple]]]:
+    """Per article and sentence: ``(start, end, cue_start, cue_end, cue, source)`` of the
+    attributions that are not the speakers of direct quotes (the voice of indirect speech)."""
+    from .attribution import attributions
+
+    table = attributions(corpus)
+    out: dict[str, dict[int, list[tuple]]] = {}
+    table = table[~table["direct"].astype(bool)]
+    for aid, sid, a, b, ca, cb, cue, src, name in zip(
+            table["article_id"], table["sent_id"], table["start"], table["end"], table["cue_start"],
+            table["cue_end"], table["cue"], table["source"], table["source_name"]):
+        who = name if isinstance(name, str) and name else src
+        out.setdefault(aid, {}).setdefault(int(sid), []).append(
+            (int(a), int(b), int(ca), int(cb), str(cue or ""), str(who)))
+    return out

@@ -56,7 +56,7 @@ def test_default_lexicon_has_documented_frames():
     ("magnitude_bigger", "The decision marks a significant shift in policy.", "significant shift"),
     ("magnitude_bigger", "It was a historic vote.", "historic"),
     ("magnitude_bigger", "This is the first time a court has ruled so.", "first time"),
-    ("magnitude_bigger", "Officials gave the green light on Friday.", "green light"),
+    ("magnitude_bigger", "The senator made a startling break with the president.", "startling"),
     ("magnitude_bigger", "The move marks a departure from long-standing U.S. policy.",
      "departure from long-standing U.S. policy"),
     ("magnitude_smaller", "The plan is modest.", "modest"),
@@ -331,10 +331,10 @@ def test_characterizations_rules_on_hand_made_text():
 
 
 def test_characterizations_both_and_custom_event_terms():
-    text = "Intro sentence here. The verdict is historic but narrow."
+    text = "Intro sentence here. The scheme is historic but narrow."
     c = an.from_texts({"t": text})
-    assert an.characterizations(c, quotes=NO_QUOTES).empty  # "verdict" is not an event word
-    ch = an.characterizations(c, quotes=NO_QUOTES, event_terms=fr.EVENT_TERMS + ("verdict",))
+    assert an.characterizations(c, quotes=NO_QUOTES).empty  # "scheme" is not an event word
+    ch = an.characterizations(c, quotes=NO_QUOTES, event_terms=fr.EVENT_TERMS + ("scheme",))
     assert ch.direction.tolist() == ["both"]
     assert ch.bigger_words.iat[0] == "historic" and ch.smaller_words.iat[0] == "narrow"
 

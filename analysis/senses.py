@@ -1,0 +1,235 @@
+"""Sense decisions for frame-lexicon hits: is a hit used in its frame's sense, and what does
+a negation before it deny?
+
+The lexicon (``resources/frames.csv``) says which words to look for; a word can be used in
+another sense (FRAMES.md, "When a hit is not in the frame's sense").  This module holds the
+general rules that decide it from the hit's sentence, one small named rule each, so that a
+frame count means what the frame's documentation says:
+
+* a word inside a proper name is a name, not a frame ("Environmental *Protection* Agency",
+  "*Defense* of Marriage Act", "Customs and Border *Protection*");
+* legal or physical protection is not self-defence ("*protected* by the First Amendment",
+  "consumer *protections*"); "Trump's *defenders*" are supporters;
+* a modal of ability, permission or purpose is not hedging ("so that Ukraine *could*
+  protect", "states *could* choose", "*could* not bring himself", "as one *could* expect",
+  "*may* this season ..."); "*appears* on the schedule" and "does not *appear* once" are
+  about being present, not about seeming; "as soon as *possible*" expresses no doubt;
+* a document that "*calls for*" something requires it; "*calling on* Ukraine not to use"
+  asks for restraint: neither is pressure on the decision-maker;
+* "*only* recently", "*only* after" are about time and "*only* got more difficult", "*only*
+  served to fuel" intensify: neither limits anything;
+* "*to curb* deficits" is to reduce them, not a restriction.
+
+Negation scope (:func:`negation_scope`): "*not only* a departure ... but also" does not deny
+the departure, and "*not* the *first time*" is a claim about a pattern of other events, not a
+small event: characterizations leave it out.
+
+Each rule looks only at the hit and a few words around it in its sentence, so the pass is
+linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["negation_scope", "out_of_sense", "Negation"]
+
+_WORD = re.compile(r"[\w’'-]+")
+# How far the rules look (characters), within the hit's sentence.
+_REACH = 80
+
+
+def _left(text: str, lo: int, a: int) -> str:
+    return text[max(lo, a - _REACH):a]
+
+
+def _right(text: str, b: int, hi: int) -> str:
+    return text[b:min(hi, b + _REACH)]
+
+
+def _words(chunk: str) -> list[str]:
+    return _WORD.findall(chunk)
+
+
+# --------------------------------------------------------------------------- names
+
+_CONNECT = frozenset({"of", "and", "the", "for", "on", "&"})
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def in_proper_name(text: str, a: int, b: int, sent_start: int) -> bool:
+    """Whether the hit ``text[a:b]`` is part of a multi-word proper name.
+
+    The hit must be capitalized (not all capitals, which a headline or a shout also is)
+    and stand beside another capitalized word, directly or across of/and/the
+    ("Environmental Protection Agency", "Defense of Marriage Act"); a capitalized hit that
+    opens the sentence counts only when the next word is capitalized too.
+
+    >>> t = "The Environmental Protection Agency said so. Protection matters."
+    >>> in_proper_name(t, 18, 28, 0), in_proper_name(t, 45, 55, 45)
+    (True, False)
+    """
+    hit = text[a:b]
+    if not _capitalized(hit):
+        return False
+    before = _words(_left(text, sent_start, a))
+    after = _words(text[b:b + _REACH])
+    nxt = next((w for w in after if w.lower() not in _CONNECT), "")
+    if after and (_capitalized(after[0]) or (after[0].lower() in _CONNECT and _capitalized(nxt))):
+        return True
+    if not before:
+        return False  # first word of the sentence: only the next word can tell
+    prev = before[-1]
+    if _capitalized(prev) and not text[max(sent_start, a - 2):a].strip(" ").endswith((".", ":")):
+        return len(before) > 1 or not prev.isalpha() or prev.lower() not in {"the", "a", "an"}
+    return False
+
+
+# --------------------------------------------------------------------------- frame rules
+
+_PROTECT_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# so that / before / where / in which / as one ... + up to three words + the modal
+_PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
+                      r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
+                      r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
+                      re.IGNORECASE)
+_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until)\b", re.IGNORECASE)
+_OPTATIVE = re.compile(r"\s+(?:this|these|that|those|God|the\s+\w+\s+be|you|we|they|he|she|it)\b")
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?“\"—–]\s*|,\s*)$")
+_APPEAR_PLACE = re.compile(r"\s+(?:on|in|at|before|with|alongside|onstage|once|twice|together|"
+                           r"beside|next|live|publicly|briefly|first)\b", re.IGNORECASE)
+_AS_POSSIBLE = re.compile(r"\bas\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:law|laws|rule|rules|bill|bills|plan|plans|proposal|constitution|statute|agreement|"
+    r"policy|deal|budget|treaty|regulation|regulations|act|order|guideline|guidelines|measure|"
+    r"resolution|provision|contract|charter|report)\s+$", re.IGNORECASE)
+_NOT_TO = re.compile(r"^(?:\s+[\w’'.-]+){0,5}\s+not\s+to\b", re.IGNORECASE)
+_ONLY_TIME = re.compile(r"\s+(?:recently|after|afterward|afterwards|when|then|now|just|yesterday|"
+                        r"later|lately|last|once\s+(?:he|she|it|they|we|the))\b", re.IGNORECASE)
+_ONLY_MORE = re.compile(r"\s+(?:got|gets|get|getting|made|makes|make|served|serves|serve|added|adds|"
+                        r"add|fueled|fuelled|fuels|deepened|deepens|heightened|heightens|increased|"
+                        r"increases|grew|grows|worsened|worsens|intensified|intensifies|"
+                        r"underscored|underscores|reinforced|reinforces|hardened|hardens)\b",
+                        re.IGNORECASE)
+_CURB_VERB = re.compile(r"\b(?:to|will|would|can|could|should|must|help|helps|helped)\s+$", re.IGNORECASE)
+
+
+def _rule_name(frame, word, text, a, b, lo, hi):
+    if in_proper_name(text, a, b, lo):
+        return "part of a proper name"
+    return None
+
+
+def _rule_self_defense(frame, word, text, a, b, lo, hi):
+    if frame != "self_defense":
+        return None
+    if word.startswith("protect"):
+        if word.endswith("protections"):
+            return "protections: legal benefits, not defence"
+        if _PROTECT_BY.match(_right(text, b, hi)):
+            return "protected by a law or a thing, not defending oneself"
+    if word.startswith("defender") and _POSSESSIVE.search(_left(text, lo, a).rstrip()):
+        return "someone's defenders: supporters"
+    return None
+
+
+def _rule_hedging(frame, word, text, a, b, lo, hi):
+    if frame != "hedging":
+        return None
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if word in ("could", "may", "might"):
+        if word == "could" and _ABILITY_AFTER.match(right):
+            return "could: ability or permission, not doubt"
+        if _PURPOSE.search(left):
+            return f"{word} in a clause of purpose, time or comparison"
+        if word == "may" and _CLAUSE_START.search(left) and _OPTATIVE.match(right):
+            return "may as a wish"
+    if word.startswith("appear") and _APPEAR_PLACE.match(right):
+        return "appear: be present or listed, not seem"
+    if word == "possible" and _AS_POSSIBLE.search(left):
+        return "as ... as possible: no doubt expressed"
+    return None
+
+
+def _rule_pressure(frame, word, text, a, b, lo, hi):
+    if frame != "pressure":
+        return None
+    if word.startswith("call") and word.endswith("for") and _DOCUMENT_SUBJECT.search(_left(text, lo, a)):
+        return "a document that calls for something requires it"
+    if word.startswith("call") and word.endswith("on") and _NOT_TO.match(_right(text, b, hi)):
+        return "calling on someone not to act: a call for restraint"
+    return None
+
+
+def _rule_only(frame, word, text, a, b, lo, hi):
+    if word != "only":
+        return None
+    right = _right(text, b, hi)
+    if _ONLY_TIME.match(right):
+        return "only about time, not a limit"
+    if _ONLY_MORE.match(right):
+        return "only as an intensifier (only got worse), not a limit"
+    return None
+
+
+def _rule_curb(frame, word, text, a, b, lo, hi):
+    if frame == "restriction" and word in ("curb", "curbs") and _CURB_VERB.search(_left(text, lo, a)):
+        return "to curb: to reduce, not a restriction"
+    return None
+
+
+_RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb)
+
+
+def out_of_sense(frame: str, text: str, a: int, b: int, sent_start: int, sent_end: int) -> str:
+    """Why the hit ``text[a:b]`` of ``frame`` is not in the frame's sense, or "" when it is.
+
+    ``sent_start``/``sent_end`` bound the hit's sentence: the rules look no further.
+
+    >>> t = "It acted so that Ukraine could protect Kharkiv. It could escalate."
+    >>> out_of_sense("hedging", t, 25, 30, 0, 47), out_of_sense("hedging", t, 51, 56, 48, 66)
+    ('could in a clause of purpose, time or comparison', '')
+    """
+    word = re.sub(r"\s+", " ", text[a:b].lower())
+    for rule in _RULES:
+        why = rule(frame, word, text, a, b, sent_start, sent_end)
+        if why:
+            return why
+    return ""
+
+
+# --------------------------------------------------------------------------- negation
+
+class Negation(NamedTuple):
+    """What a negation before a hit does: ``negated`` (it denies the hit) and ``pattern``
+    (the denied words claim a pattern of other events: "not the first time")."""
+
+    negated: bool
+    pattern: bool
+
+
+_FOCUS_AFTER_NOT = re.compile(r"\b(?:not|n[’']t)\s+(?:only|just|merely|simply|solely)\s+(?:[\w’'-]+\s+){0,3}$",
+                              re.IGNORECASE)
+_FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
+
+
+def negation_scope(text: str, a: int, b: int, sent_start: int, negated: bool) -> Negation:
+    """The scope of a negation the matcher found before the hit ``text[a:b]``.
+
+    "not only a departure ... but also ..." affirms the departure; "not the first time"
+    denies novelty by pointing at earlier events (a pattern claim, not a small event).
+
+    >>> t = "It is not only a departure from policy. It is not the first time."
+    >>> negation_scope(t, 17, 26, 0, True), negation_scope(t, 54, 64, 40, True)
+    (Negation(negated=False, pattern=False), Negation(negated=True, pattern=True))
+    """
+    if not negated:
+        return Negation(False, False)
+    if _FOCUS_AFTER_NOT.search(_left(text, sent_start, a)):
+        return Negation(False, False)
+    return Negation(True, bool(_FIRST.search(text, a, b)))

@@ -1,0 +1,569 @@
+"""Does a size word size up *the event*?  What it modifies, which words name the event, and
+whose voice it is.
+
+:func:`analysis.characterizations` keeps the sentences where a ``magnitude_bigger`` or
+``magnitude_smaller`` hit is about the event the article reports, the decision, ruling,
+election, deal or happening at its centre, and not about something else in the sentence ("a
+*major* offensive" by another party, "the *longest* major strike" that a deal ends, "the
+*landmark* 1973 ruling").  The decisions are small general rules, each with a name that the
+table's ``reason`` column shows:
+
+1. **Which words name the event** (:func:`event_anchors`): the words any story uses for the
+   thing it reports (decision, ruling, step, move, deal, result, win, defeat, ...;
+   :data:`CORE_EVENT_NOUNS`), and the event nouns the article itself uses in its title or
+   its first two body sentences and again later (the law, the rule, the election, the report
+   of *this* story; :data:`EVENT_NOUNS`).
+2. **What the size word modifies** (:func:`sizing_target`): the noun phrase after it ("a
+   *historic* Democratic **victory**"); else, after a linking verb (is, was, marks,
+   represents, signals, remains ...), the clause's subject ("The **plan** is a *centerpiece*
+   of ...", "**This** was a *breathtaking* result"); else the clause it stands beside, as an
+   apposition or a participle ("Jones won ... — easily the *biggest* upset"; "..., becoming
+   the *first* Democrat to ... since 1992").  A noun phrase with a year or a word like
+   earlier, previous, another is another instance ("the *landmark* 1973 ruling").
+3. **Where it stands**: a subordinate clause (after, because, when, amid, ...) is about its
+   own subject unless the size word modifies an event noun; the main clause of the lede is
+   about the event; a clause that opens on it/this/that + a linking verb refers back to it.
+4. **Negation** (:mod:`analysis.senses`): a negated size word counts for the other side ("not
+   a major shift" is smaller, "not normal" is bigger); "not the first time" is a claim about
+   a pattern of other events and is left out.
+5. **Voice**: ``quoted`` inside a direct quote (with its speaker), ``attributed`` inside an
+   attributed indirect statement ("some polls suggest Jones could pull off an *upset*",
+   "..., officials said"; the source is the speaker), else ``outlet``.
+
+Every rule looks at one sentence (and the article's first sentences for the event nouns),
+so an article is read in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+__all__ = [
+    "CORE_EVENT_NOUNS",
+    "EVENT_NOUNS",
+    "EventAnchors",
+    "Target",
+    "attributed_source",
+    "event_anchors",
+    "sizing_target",
+]
+
+# Nouns any story may use for the event it reports, named or not in its lede.
+CORE_EVENT_NOUNS: tuple[str, ...] = (
+    "decision", "decisions", "ruling", "rulings", "verdict", "step", "steps", "move", "moves",
+    "action", "change", "changes", "shift", "shifts", "policy", "policies", "reversal", "easing",
+    "announcement", "result", "results", "outcome", "win", "victory", "defeat", "loss", "upset",
+    "deal", "agreement", "accord", "settlement", "plan", "proposal", "measure", "measures",
+    "authorization", "authorisation", "permission", "approval", "go-ahead", "green light",
+    "directive", "guidance", "executive order", "sanction", "sanctions", "restriction",
+    "restrictions", "ban", "stance", "strategy", "approach", "package", "development",
+    "breakthrough", "revelation", "revelations", "disclosure", "findings",
+)
+# Event nouns that name the event only when the article uses them for it: in its title or
+# first two body sentences, and again later ("the rule", "the election", "the report").
+EVENT_NOUNS: frozenset[str] = frozenset("""
+law laws rule rules regulation regulations bill bills legislation act order orders reform reforms
+initiative initiatives program programme budget spending cut cuts tax taxes tariff tariffs treaty
+pact ceasefire truce summit election elections race vote votes ballot referendum primary runoff
+contest campaign report reports story meeting meetings contact contacts talks testimony hearing
+hearings investigation probe scandal controversy allegation allegations charge charges indictment
+trial case lawsuit suit appeal protest protests demonstration demonstrations march rally strike
+strikes walkout attack attacks bombing shooting storm hurricane earthquake quake flood floods fire
+fires wildfire crash explosion outbreak pandemic disaster merger acquisition takeover purchase sale
+bid offer nomination confirmation appointment resignation firing dismissal recusal veto override
+emissions target targets provision provisions repeal shutdown offensive operation deployment
+""".split())
+
+_WORD = re.compile(r"[\w’'-]+")
+_OTHER = frozenset("""earlier previous prior past former another other similar next future last
+original older""".split())
+# Words that end a noun phrase after a size word.
+_NP_STOP = frozenset("""of in on at for with by from to over since than as and or but nor that which
+who whom whose where when while because if is was are were be been being has have had will would
+could can may might should must not no this these those it its inside outside into across against
+near around within without under after before during about through between among amid toward
+towards upon onto off out up down like per via so yet said says says told""".split())
+_LINKING = frozenset("""is was are were be been being 's ’s becomes became become remains remained
+remain seems seemed seem looks looked marks marked mark represents represented represent signals
+signaled signalled signal constitutes constituted amounts amounted proves proved appears appeared
+extends extended extend applies applied apply covers covered cover allows allowed allow permits
+permitted permit""".split())
+_REFER = frozenset({"it", "this", "that", "these", "they", "such"})
+_APPOSITION_OPENERS = frozenset("""a an the one easily arguably perhaps probably possibly clearly
+likely what becoming making marking giving""".split())
+_PARTICIPLE = frozenset("""becoming making marking giving leaving setting opening ushering signaling
+signalling representing ending""".split())
+_SUBORDINATORS = frozenset("""after because since while whereas although though when whenever before
+until unless amid amidst despite if""".split())
+_CLAUSE_CUT = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
+
+
+@dataclass(frozen=True)
+class EventAnchors:
+    """The words that name the event in one article: ``core`` (always) and ``own`` (the
+    article's event nouns), all lower case."""
+
+    core: frozenset[str]
+    own: frozenset[str]
+    phrases: tuple[str, ...] = ()
+    early: frozenset[str] = frozenset()  # the words of the title and the first two sentences
+
+    def names(self, word: str) -> bool:
+        """Whether ``word`` (lower case) names the event here."""
+        return word in self.core or word in self.own
+
+    def in_words(self, words: Sequence[str]) -> str | None:
+        """The first word (or two-word phrase) of ``words`` that names the event, or None."""
+        for i, w in enumerate(words):
+            if self.names(w):
+                return w
+            if i + 1 < len(words) and f"{w} {words[i + 1]}" in self.phrases:
+                return f"{w} {words[i + 1]}"
+        return None
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[str] = ()) -> EventAnchors:
+    """The words that name the event of an article, from its title and body sentences.
+
+    ``extra`` adds words or phrases (the ``event_terms`` of :func:`analysis.characterizations`).
+
+    >>> a = event_anchors("Jones wins Alabama election", ["Jones won the election.", "The election was close."])
+    >>> a.names("election"), a.names("decision"), a.names("offensive")
+    (True, True, False)
+    """
+    early = set(_lower_words(title or ""))
+    for s in sentences[:2]:
+        early.update(_lower_words(s))
+    counts: Counter = Counter()
+    for s in sentences:
+        counts.update(_lower_words(s))
+    own = {w for w in early if w in EVENT_NOUNS and counts[w] + (w in _lower_words(title or "")) >= 2}
+    core, phrases = set(), []
+    for term in (*CORE_EVENT_NOUNS, *extra):
+        term = term.lower().strip()
+        if " " in term or "-" in term and term not in ("go-ahead",):
+            phrases.append(term.replace("-", " ") if " " in term else term)
+            if "-" in term:
+                core.add(term)
+        else:
+            core.add(term.rstrip("*"))
+    return EventAnchors(frozenset(core), frozenset(own), tuple(phrases), frozenset(early))
+
+
+# --------------------------------------------------------------------------- targets
+
+@dataclass(frozen=True)
+class Target:
+    """What a size word is about: ``about_event`` and a short ``reason`` (shown to readers)."""
+
+    about_event: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    low: str
+
+
+# "it's", "that's": a pronoun and a linking verb in one token
+_CONTRACTED = re.compile(r"^(it|that|this|there|here|what|he|she)(['’]s)$")
+_NEGATED_BE = {f"{v}n{q}t": v for v in ("is", "was", "are", "were") for q in "'’"}
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(sentence):
+        low = m.group().lower()
+        c = _CONTRACTED.match(low)
+        if c:
+            cut = m.start() + len(c.group(1))
+            out += [_Tok(m.start(), cut, c.group(1)), _Tok(cut, m.end(), "'s")]
+        else:
+            out.append(_Tok(m.start(), m.end(), _NEGATED_BE.get(low, low)))
+    return out
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _noun_phrase_after(toks: list[_Tok], sentence: str, j: int) -> list[_Tok]:
+    """Up to four words after token ``j`` up to a noun-phrase boundary (the head is among them)."""
+    out: list[_Tok] = []
+    for t in toks[j + 1:j + 5]:
+        gap = sentence[(out[-1].end if out else toks[j].end):t.start]
+        if gap.strip(" ") or t.low in _NP_STOP:
+            break
+        out.append(t)
+    return out
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A size word in its sentence, with what the rules need to look at."""
+
+    sentence: str
+    toks: list
+    segs: list
+    i: int  # first token of the hit
+    j: int  # last token of the hit
+    seg: tuple[int, int]
+    np_: list  # the words after it, up to a noun-phrase boundary
+    anchors: EventAnchors
+    lede: bool
+    year: int | None
+
+    def words(self, lo: int, hi: int) -> list[str]:
+        return [t.low for t in self.toks if lo <= t.start < hi]
+
+
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose said says say told added argued
+noted wrote believe believes think thinks suggest suggests suggested and but""".split())
+_LEADING = frozenset("""and but yet so still however indeed now then also even thus instead meanwhile
+perhaps maybe probably possibly arguably clearly certainly surely really actually simply""".split())
+_TITLE_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _other_instance(hit: _Hit, words: Sequence[str], names: Sequence[str] = ()) -> bool:
+    """A noun phrase about another instance: an earlier year, earlier/previous/another, or a
+    name that the article's first sentences do not use ("the *crushing* Citizens United ruling")."""
+    for w in words:
+        if w in _OTHER:
+            return True
+        if _TITLE_YEAR.match(w) and (hit.year is None or int(w) < hit.year):
+            return True
+    return any(n.lower() not in hit.anchors.early for n in names)
+
+
+def _np_names(hit: _Hit, toks: Sequence[_Tok]) -> list[str]:
+    """Words of runs of two or more capitalized words (names of other things: Citizens United)."""
+    caps = [t.start > 0 and hit.sentence[t.start:t.start + 1].isupper() for t in toks]
+    return [hit.sentence[t.start:t.end] for k, t in enumerate(toks)
+            if caps[k] and ((k > 0 and caps[k - 1]) or (k + 1 < len(toks) and caps[k + 1]))]
+
+
+_MODALS = frozenset({"could", "would", "might", "may"})
+
+
+def _possible_action(hit: _Hit, after: Sequence[str]) -> bool:
+    """"(the Senate) could take the *extraordinary* step of voting to ...": a possible action,
+    described right there, not the event reported."""
+    described = len(after) >= 2 and after[0] in ("of", "to") and (after[0] == "to" or after[1].endswith("ing"))
+    modal = any(t.low in _MODALS for t in hit.toks[:hit.i] if t.start >= hit.seg[0])
+    return described and modal
+
+
+def _rule_modifies(hit: _Hit) -> Target | None:
+    """A size word on an event noun: "a *historic* victory", "an *upset victory*"."""
+    own_last = hit.toks[hit.j].low if hit.j > hit.i else None
+    candidates = [t for t in hit.np_] or []
+    named = hit.anchors.in_words([t.low for t in candidates])
+    if named is None and own_last and hit.anchors.names(own_last):
+        named, candidates = own_last, []
+    if named is None:
+        return None
+    after = [t.low for t in hit.toks[hit.j + 1 + len(candidates):hit.j + 8]]
+    if _possible_action(hit, after):
+        return Target(False, f"a possible {named}, not the event")
+    if _other_instance(hit, [t.low for t in candidates] + [w for w in after if w != "since"],
+                       _np_names(hit, candidates)):
+        return Target(False, f"another {named}")
+    return Target(True, f"modifies the event: {named}")
+
+
+def _rule_subordinate(hit: _Hit) -> Target | None:
+    """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
+    if any(hit.seg[0] <= t.start < hit.toks[hit.i].start and t.low in _SUBORDINATORS for t in hit.toks):
+        return Target(False, "in a subordinate clause")
+    return None
+
+
+def _linking_before(hit: _Hit) -> int | None:
+    """The linking verb closest before the hit within a few words, in the clause."""
+    for k in range(hit.i - 1, max(-1, hit.i - 8), -1):
+        low = hit.toks[k].low
+        if hit.toks[k].start < hit.seg[0] and hit.sentence[hit.toks[k].end:hit.seg[0]].strip(" ") not in ("", ","):
+            return None
+        if low in _LINKING:
+            return k
+        if low in _SUBORDINATORS or low in {"that", "which", "who"}:
+            return None
+    return None
+
+
+def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
+    """The words before the linking verb ``verb`` that make its subject.
+
+    From the sentence start, without parenthetical segments (between dashes, or opening on
+    which/who or a participle: "The plan, expected next year, is ..."; "The regulation, which
+    lawmakers try to block, is ...") and fronted subordinate clauses ("When he relented, it
+    was ..."), cut after the last word that opens a clause ("they said the department ...",
+    "suggests that Sessions's contact ...").
+    """
+    vstart = hit.toks[verb].start
+    keep = []
+    for n, (a, b) in enumerate(hit.segs):
+        if a >= vstart:
+            break
+        words = [t for t in hit.toks if a <= t.start < min(b, vstart)]
+        dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
+        opener = words[0].low if words else ""
+        fronted = b < vstart and opener in _SUBORDINATORS  # "When he relented, it was ..."
+        parenthetical = fronted or (n > 0 and b < vstart and (
+            dashed or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
+        if not parenthetical:
+            keep.extend(words)
+    cut = max((n for n, t in enumerate(keep) if t.low in _CLAUSE_OPENERS), default=-1)
+    return keep[cut + 1:]
+
+
+def _rule_predicate(hit: _Hit) -> Target | None:
+    """After a linking verb, the subject: "The *plan* is a centerpiece", "This was a big result"."""
+    verb = _linking_before(hit)
+    if verb is None:
+        return None
+    subject = _subject_before(hit, verb)
+    while subject and subject[0].low in _LEADING:
+        subject = subject[1:]
+    if not subject:
+        return None
+    if subject[0].low in _REFER:
+        return Target(True, f"refers back: {subject[0].low}")
+    named = hit.anchors.in_words([t.low for t in subject])
+    if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
+        return Target(True, f"says what the event is: {named}")
+    return Target(False, "about the subject of its clause")
+
+
+def _rule_complement(hit: _Hit) -> Target | None:
+    """Inside what an event noun says: "the decision to strike down *major* provisions"."""
+    for k in range(hit.i - 1, max(-1, hit.i - 7), -1):
+        t = hit.toks[k]
+        if t.start < hit.seg[0]:
+            break
+        if hit.anchors.names(t.low) and k + 1 < hit.i and hit.toks[k + 1].low in ("to", "of", "for"):
+            return Target(True, f"describes the event: {t.low}")
+    return None
+
+
+def _rule_apposition(hit: _Hit) -> Target | None:
+    """Beside a clause about the event: "Jones won — easily the *biggest* upset", "..., becoming
+    the *first* Democrat to ... since 1992"."""
+    first = next(k for k, t in enumerate(hit.toks) if t.start >= hit.seg[0])
+    opener = hit.toks[first].low
+    back = [k for k in range(max(0, hit.i - 5), hit.i) if hit.toks[k].start >= hit.seg[0]]
+    participle = next((k for k in back if hit.toks[k].low in _PARTICIPLE), None) is not None
+    cut = hit.sentence[:hit.seg[0]].rstrip()[-1:]
+    if not participle and (hit.seg == hit.segs[0] or opener not in _APPOSITION_OPENERS
+                           or hit.i - first > 4 or cut not in ",—–-"):
+        return None
+    lo = next(hit.toks[k].start for k in back if hit.toks[k].low in _PARTICIPLE) if participle else hit.seg[0]
+    before = [t.low for t in hit.toks if t.start < lo]
+    named = hit.anchors.in_words(before)
+    refer = next((w for w in before if w in ("it", "this")), None) if participle else \
+        (before[0] if before and before[0] in _REFER else None)
+    if hit.lede or named or refer:
+        return Target(True, f"sizes its clause: {named or ('the lede' if hit.lede else refer)}")
+    return None
+
+
+def _rule_lede(hit: _Hit) -> Target | None:
+    """The main clause of the lede states the event."""
+    if hit.lede:
+        return Target(True, "lede")
+    return None
+
+
+_TARGET_RULES = (_rule_modifies, _rule_subordinate, _rule_apposition, _rule_predicate,
+                 _rule_complement, _rule_lede)
+
+
+def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *, lede: bool,
+                  year: int | None = None) -> Target:
+    """Whether the size word at ``sentence[start:end]`` sizes up the event, and why.
+
+    ``lede``: the sentence is the article's first body sentence; ``year``: the article's
+    year (a noun phrase with an earlier year is about another instance).  The rules are
+    tried in order: it modifies an event noun; it stands in a subordinate clause (no); an
+    apposition or participle beside a clause about the event; the subject of its linking
+    verb; the content of an event noun ("the decision to ..."); the lede's main clause.
+
+    >>> a = event_anchors(None, ["Russia attacked.", "Biden decided."])
+    >>> sizing_target("It came after Russia began a major offensive.", 29, 34, a, lede=False)
+    Target(about_event=False, reason='in a subordinate clause')
+    >>> sizing_target("The decision marks a major shift.", 21, 26, a, lede=False)
+    Target(about_event=True, reason='modifies the event: shift')
+    >>> sizing_target("His talks were closely held, known only to a very narrow group of aides.", 51, 57, a,
+    ...               lede=False)
+    Target(about_event=False, reason='about something else')
+    """
+    toks = _tokens(sentence)
+    i = next((k for k, t in enumerate(toks) if t.end > start), None)
+    if i is None:
+        return Target(False, "no word")
+    j = max((k for k, t in enumerate(toks) if t.start < end), default=i)
+    segs = _segments(sentence)
+    seg = next((s for s in segs if s[0] <= start < s[1]), (0, len(sentence)))
+    hit = _Hit(sentence, toks, segs, i, j, seg, _noun_phrase_after(toks, sentence, j), anchors, lede, year)
+    for rule in _TARGET_RULES:
+        got = rule(hit)
+        if got is not None:
+            return got
+    return Target(False, "about something else")
+
+
+# --------------------------------------------------------------------------- voice
+
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
+
+
+def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]]) -> str | None:
+    """The source whose indirect statement holds a position, or None.
+
+    ``attributions``: ``(start, end, cue_start, cue_end, cue, source)`` of the non-direct
+    attributions of the hit's sentence, in clean-text offsets.  "X said (that) ...": the words
+    after the cue are X's; "..., X said": the words before the source; "according to X": the
+    whole sentence.  A passive confirmation inside commas ("This decision, confirmed by four
+    officials, marks ...") vouches for a fact, not for the words around it.
+
+    >>> attributed_source(40, [(0, 10, 11, 18, "suggest", "some polls")])
+    'some polls'
+    >>> attributed_source(40, [(20, 35, 10, 19, "confirmed", "four officials")]) is None
+    True
+    """
+    for a, b, ca, cb, cue, source in attributions:
+        cue = cue.lower()
+        if cue.startswith("according"):
+            if not (a <= hit_start < b):
+                return source
+            continue
+        if ca > a and b <= ca and hit_start >= cb:
+            return source  # source, cue, then the statement
+        if ca < a and a - cb <= 2 and hit_start >= b and cue.endswith(("said", "says", "told", "added")):
+            return source  # "said Jane Doe that ..." (rare): after the source
+        if hit_start < min(a, ca) and cue not in ("confirmed", "reported", "revealed", "announced", "disclosed"):
+            return source  # the statement, then source and cue ("..., officials said")
+    return None
+
+
+# --------------------------------------------------------------------------- per article
+
+CHAR_COLUMNS = ["article_id", "outlet", "sentence_id", "para_id", "start", "end", "sentence",
+                "direction", "words", "bigger_words", "smaller_words", "voice", "speaker",
+                "position", "rel_position", "reason"]
+
+
+def _position(rel: float, is_lede: bool) -> str:
+    if is_lede:
+        return "lede"
+    return "first third" if rel < 1 / 3 else "later"
+
+
+def _hit_voice(hit, attributions) -> tuple[str, str | None]:
+    if hit.voice == "quoted":
+        return "quoted", hit.speaker
+    source = attributed_source(hit.start, attributions)
+    return ("attributed", source) if source else ("outlet", None)
+
+
+def _article_year(date) -> int | None:
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", str(date or ""))
+    return int(m.group(1)) if m else None
+
+
+def _kept_hit(hit, sentence: str, s0: int, anchors: EventAnchors, lede: bool, bigger: str, year: int | None):
+    """``(side, reason)`` when the hit sizes the event, else None."""
+    from .senses import negation_scope
+
+    target = sizing_target(sentence, hit.start - s0, hit.end - s0, anchors, lede=lede, year=year)
+    if not target.about_event:
+        return None
+    side = "bigger" if hit.frame == bigger else "smaller"
+    if hit.negated:
+        if negation_scope(sentence, hit.start - s0, hit.end - s0, 0, True).pattern:
+            return None  # "not the first time": a pattern of other events
+        side = "smaller" if side == "bigger" else "bigger"
+    return side, target.reason
+
+
+def sizings_of(article, hits: Sequence, attributions: dict[int, list[tuple]], *,
+               bigger: str = "magnitude_bigger", core_terms: Iterable[str] | None = None) -> list[dict]:
+    """The characterization rows of one :class:`analysis.corpus.Article` (``CHAR_COLUMNS``).
+
+    ``hits``: its in-sense size hits (rows of :func:`analysis.frames` with the ``bigger`` or
+    the smaller frame); ``attributions``: sentence id -> ``(start, end, cue_start, cue_end,
+    cue, source)`` of its indirect attributions; ``core_terms`` replaces
+    :data:`CORE_EVENT_NOUNS`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The council approved the plan. It came after a major storm."})
+    >>> art, hits = c.article("a"), an.frames(c)
+    >>> [r["words"] for r in sizings_of(art, list(hits.itertuples()), {})]
+    []
+    """
+    body = [s for s in article.sentences if s.kind == "body"]
+    if not body or not hits:
+        return []
+    texts = [article.text[s.start:s.end] for s in body]
+    anchors = event_anchors(article.meta.get("title"), texts,
+                            ()) if core_terms is None else _custom(article, texts, core_terms)
+    year = _article_year(article.meta.get("date"))
+    by_sentence: dict[int, list] = {}
+    for h in hits:
+        by_sentence.setdefault(int(h.sentence_id), []).append(h)
+    rows = []
+    for s, text in zip(body, texts):
+        group = by_sentence.get(s.sent_id)
+        if not group:
+            continue
+        lede = s.sent_id == body[0].sent_id
+        kept = []
+        for h in group:
+            got = _kept_hit(h, text, s.start, anchors, lede, bigger, year)
+            if got:
+                kept.append((h, *got, *_hit_voice(h, attributions.get(s.sent_id, ()))))
+        if kept:
+            rows.append(_row(article, s, text, kept, lede))
+    return rows
+
+
+def _custom(article, texts: list[str], core_terms: Iterable[str]) -> EventAnchors:
+    own = event_anchors(article.meta.get("title"), texts)
+    mine = event_anchors(None, [], core_terms)
+    core = frozenset(t.lower().rstrip("*") for t in core_terms if " " not in t)
+    return EventAnchors(core, own.own, mine.phrases)
+
+
+def _label(hit) -> str:
+    return f"not: {hit.match}" if hit.negated else hit.match
+
+
+def _row(article, s, text: str, kept: list[tuple], lede: bool) -> dict:
+    sides = {side for _h, side, *_ in kept}
+    voices = {voice for *_x, voice, _sp in kept}
+    speakers = list(dict.fromkeys(sp for *_x, voice, sp in kept if voice != "outlet" and sp))
+    first = kept[0][0]
+    return {
+        "article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
+        "para_id": s.para_id, "start": s.start, "end": s.end, "sentence": text,
+        "direction": "both" if len(sides) == 2 else next(iter(sides)),
+        "words": "; ".join(_label(h) for h, *_ in kept),
+        "bigger_words": "; ".join(_label(h) for h, side, *_ in kept if side == "bigger"),
+        "smaller_words": "; ".join(_label(h) for h, side, *_ in kept if side == "smaller"),
+        "voice": voices.pop() if len(voices) == 1 else "mixed",
+        "speaker": "; ".join(speakers) if speakers else None,
+        "position": _position(first.rel_position, lede),
+        "rel_position": first.rel_position,
+        "reason": "; ".join(dict.fromkeys(r for _h, _s, r, *_ in kept)),
+    }
