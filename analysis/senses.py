@@ -213,6 +213,15 @@ class Negation(NamedTuple):
     pattern: bool
 
 
+# Words that may stand between "not"/"never" and the word it denies: "is not a major shift",
+# "does not smack of bold policy", "not the first time".  Any other word is a verb or a noun
+# the negation applies to instead ("would never sign a massive deal": the deal stays massive).
+_THROUGH = frozenset("""a an the be been being is was are were am so very quite that this as too
+really particularly especially entirely exactly necessarily all much any at seem seems seemed
+appear appears appeared represent represents represented mark marks marked amount amounts to
+constitute constitutes signal signals smack smacks of look looks like sound sounds considered
+just only merely even yet necessarily truly""".split())
+_VERBAL_NEG = re.compile(r"\b(?:not|never|n[’']t)\b", re.IGNORECASE)
 _FOCUS_AFTER_NOT = re.compile(r"\b(?:not|n[’']t)\s+(?:only|just|merely|simply|solely)\s+(?:[\w’'-]+\s+){0,3}$",
                               re.IGNORECASE)
 _FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
@@ -222,7 +231,8 @@ def negation_scope(text: str, a: int, b: int, sent_start: int, negated: bool) ->
     """The scope of a negation the matcher found before the hit ``text[a:b]``.
 
     "not only a departure ... but also ..." affirms the departure; "not the first time"
-    denies novelty by pointing at earlier events (a pattern claim, not a small event).
+    denies novelty by pointing at earlier events (a pattern claim, not a small event); "would
+    never sign a massive deal" denies the signing, not the size (a verb stands between).
 
     >>> t = "It is not only a departure from policy. It is not the first time."
     >>> negation_scope(t, 17, 26, 0, True), negation_scope(t, 54, 64, 40, True)
@@ -230,6 +240,10 @@ def negation_scope(text: str, a: int, b: int, sent_start: int, negated: bool) ->
     """
     if not negated:
         return Negation(False, False)
-    if _FOCUS_AFTER_NOT.search(_left(text, sent_start, a)):
+    left = _left(text, sent_start, a)
+    if _FOCUS_AFTER_NOT.search(left):
+        return Negation(False, False)
+    verbal = list(_VERBAL_NEG.finditer(left))
+    if verbal and any(w.lower() not in _THROUGH for w in _words(left[verbal[-1].end():])):
         return Negation(False, False)
     return Negation(True, bool(_FIRST.search(text, a, b)))

@@ -362,12 +362,18 @@ def _rule_apposition(hit: _Hit) -> Target | None:
     first = next(k for k, t in enumerate(hit.toks) if t.start >= hit.seg[0])
     opener = hit.toks[first].low
     back = [k for k in range(max(0, hit.i - 5), hit.i) if hit.toks[k].start >= hit.seg[0]]
-    participle = next((k for k in back if hit.toks[k].low in _PARTICIPLE), None) is not None
+    # a participle that opens its clause ("..., opening what could be a new chapter"; "by
+    # becoming the first ..."), not a verb form ("will be ending a momentous session")
+    back = [k for k in back if hit.toks[k].low in _PARTICIPLE
+            and (k == first or hit.toks[k - 1].low in ("by", "thus", "thereby"))]
+    participle = bool(back)
     cut = hit.sentence[:hit.seg[0]].rstrip()[-1:]
     if not participle and (hit.seg == hit.segs[0] or opener not in _APPOSITION_OPENERS
                            or hit.i - first > 4 or cut not in ",—–-"):
         return None
-    lo = next(hit.toks[k].start for k in back if hit.toks[k].low in _PARTICIPLE) if participle else hit.seg[0]
+    if ":" in hit.sentence[:hit.seg[0]]:
+        return None  # an item of a list after a colon, not an apposition
+    lo = hit.toks[back[0]].start if participle else hit.seg[0]
     before = [t.low for t in hit.toks if t.start < lo]
     named = hit.anchors.in_words(before)
     refer = next((w for w in before if w in ("it", "this")), None) if participle else \
