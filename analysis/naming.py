@@ -36,8 +36,8 @@ import bisect
 import csv
 import io
 import re
-import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,107 +46,30 @@ from typing import Mapping
 import pandas as pd
 
 from .corpus import Corpus, memoized
-from .text import abbreviations, stopwords, word_spans
+from .persons import (
+    PERSON_COLUMNS,
+    _caps_word,
+    _is_cap,
+    _strip_possessive,
+    given_names,
+    name_key,
+    parse_name,
+    person_frame,
+    person_mentions,
+    runs_of_capitalized,
+    surnames_with_given,
+    token_table,
+)
+from .text import stopwords
 
 __all__ = ["naming_variants", "person_mentions", "load_transliterations"]
 
 VARIANT_COLUMNS = ["group", "kind", "variant", "outlet", "count", "n_articles", "group_total", "articles"]
-PERSON_COLUMNS = ["article_id", "outlet", "start", "end", "mention", "title", "name", "surname", "person"]
-
-# Capitalized words that name a role, not a person: they make up the title part before a
-# name and never count as a given name or surname.
-TITLE_WORDS = frozenset(w.lower() for w in """
-Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Father Sister Rabbi Imam
-Sheikh Pope Cardinal Bishop Archbishop King Queen Prince Princess Emperor Empress Sultan Emir
-President Vice Premier Prime Minister Ministers Secretary Secretaries Chancellor Deputy Acting
-Former Interim General Gen Lt Lieutenant Col Colonel Maj Major Capt Captain Cmdr Commander
-Adm Admiral Sgt Sergeant Cpl Corporal Pvt Private Brig Marshal Field Chief Chiefs Chairman
-Chairwoman Chairperson Chair Director Ambassador Envoy Senator Sen Sens Representative Rep Reps
-Congressman Congresswoman Delegate Governor Gov Lt.-Gov Mayor Judge Justice Magistrate Attorney
-Solicitor Speaker Leader Majority Minority Whip Spokesman Spokeswoman Spokesperson Press Officer
-Detective Sheriff Agent Inspector Superintendent Commissioner Coach Dean Provost Chancellor
-Adviser Advisor Counselor Counsellor Aide Head Founder CEO CFO COO Executive Officer Manager
-State Defense Defence Treasury Commerce Energy Interior Labor Labour Homeland Security National
-Foreign Home Affairs Health Education Transportation Agriculture Veterans Housing Finance
-Economy Intelligence Staff Joint Supreme Allied Navy Army Air Force Forces Marine Marines
-Guard Command Central European Pacific Europe Africa Ambassadors Nations United Assistant
-Undersecretary Under Principal Senior Special Presidential Opposition Party Parliamentary
-Jr Sr
-""".split())
-# Heads of names of organizations, places and things: a run ending in one is no person.
-NON_PERSON_WORDS = frozenset(w.lower() for w in """
-House Senate Congress Parliament Assembly Council Committee Commission Court Courts Cabinet
-Administration Government Ministry Department Office Agency Bureau Service Services Institute
-Center Centre Foundation Fund Association Union Federation League Club Group Company Corp
-Corporation Inc Ltd LLC Bank Party Network News Times Post Journal Herald Tribune Gazette Press
-Daily Weekly Magazine Media Radio TV Television Channel Online Wire Review Report Reports
-University College School Academy Hospital Church Mosque Temple Museum Library Castle Palace
-Tower Hall Square Street Road Avenue Boulevard Bridge Station Airport Port Harbor Harbour Park
-Garden Gardens Stadium Arena Region Province Oblast County District City Town Village State
-States Republic Kingdom Empire Islands Island Sea Ocean River Lake Mountains Mountain Valley
-Desert Coast Peninsula Strait Gulf Bay Canal Base Border Front Line Zone Act Bill Law Treaty
-Accord Agreement Pact Summit Conference Forum Games Cup Championship Day Week Month Year War
-Wars Revolution Movement Initiative Program Programme Project Plan Fleet Brigade Battalion
-Division Regiment Corps Airlines Airways Motors Systems Technologies Labs Laboratories Shadow
-Church Capitol Kremlin Pentagon Reuters Politico Europe Asia Africa America Americas Monday
-Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December
-""".split())
-# Words that cannot be given names (they open place and organization names).
-NON_GIVEN_WORDS = frozenset(w.lower() for w in """
-North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
-Southwest Upper Lower Greater New Old Great Little Saint St Fort Mount Lake Port Cape San Santa
-Los Las Le La El Al The This That These Those A An His Her Their Our Its In On At For From With
-By Of To And Or But If When While After Before During Since Until As According Meanwhile Still
-Although Though However Indeed Later Earlier Last Next First Second Third Later Despite Because
-""".split())
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le",
-                       "bin", "ibn", "al", "el", "ben", "ter", "ten", "dos", "das"})
-CONNECTORS = frozenset({"of", "the", "for"})
-
 
 # --------------------------------------------------------------------------- normalizing
 
-_APOS = "'’‘ʼ`"
-_APOS_MAP = str.maketrans({c: "'" for c in _APOS})
+_APOS_MAP = str.maketrans({c: "'" for c in "'’‘ʼ`"})
 _CONTRACTION = re.compile(r"['’‘ʼ](?:d|ll|re|ve|m|t)$", re.IGNORECASE)
-
-
-def _strip_possessive(tok: str) -> str:
-    if len(tok) > 2 and tok[-2] in _APOS and tok[-1] in "sS":
-        return tok[:-2]
-    if len(tok) > 1 and tok[-1] in _APOS:
-        return tok[:-1]
-    return tok
-
-
-def _fold(s: str) -> str:
-    """Lower case without accents: ``Erdoğan`` -> ``erdogan``."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(ch))
-
-
-def _undouble(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def name_key(form: str) -> str:
-    """Key that spellings of one capitalized name share: case, accents, periods, hyphens,
-    apostrophes, spaces and doubled letters do not count (doubled letters do count in
-    acronyms: USS is not US).
-
-    >>> name_key("Zelenskyy"), name_key("Zelensky"), name_key("U.S."), name_key("U.S.S."), name_key("Benn")
-    ('zelensky', 'zelensky', 'us', 'uss', 'benn')
-    """
-    parts = form.split("-")
-    if len(parts) > 2 or (len(parts) == 2 and min(sum(ch.isalpha() for ch in p) for p in parts) < 2):
-        return _fold(form)  # R-IA, A-N-N-A, Me-xi-co: hyphens that do not join two words
-    key = "".join(ch for ch in _fold(form) if ch.isalnum())
-    letters = [ch for ch in form if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
-        return key
-    single = _undouble(key)
-    return single if len(single) >= 5 else key  # Ben/Benn, Bar/Barr stay apart
 
 
 def _lower_key(form: str) -> str:
@@ -202,249 +125,6 @@ def _read_variant_csv(text: str, label: str) -> pd.DataFrame:
         return pd.DataFrame(list(csv.DictReader(io.StringIO("\n".join(lines)))))
     except csv.Error as exc:
         raise ValueError(f"{label}: not a readable CSV ({exc})") from None
-
-
-# --------------------------------------------------------------------------- tokens
-
-def _token_table(corpus: Corpus) -> list[dict]:
-    """Body tokens with possessives stripped: article, sentence, index, surface, offsets, gap."""
-    rows = []
-    sents = corpus.body_sentences()
-    ids = {aid: i for i, aid in enumerate(corpus.ids)}
-    for sid, (aid, start, text) in enumerate(zip(sents["article_id"], sents["start"], sents["text"])):
-        prev_end = 0
-        for k, (a, b) in enumerate(word_spans(text)):
-            surface = _strip_possessive(text[a:b])
-            rows.append({"art": ids[aid], "sent": sid, "k": k, "surface": surface,
-                         "start": start + a, "end": start + a + len(surface),
-                         "gap": text[prev_end:a], "poss": len(surface) < b - a, "shout": False})
-            prev_end = b
-    # Words in a run of two or more all-capitals words are a headline or shouting, not
-    # a way of writing a name (BERNIE SANDERS).
-    for i, t in enumerate(rows):
-        if _caps_word(t["surface"]):
-            prev_caps = i > 0 and rows[i - 1]["sent"] == t["sent"] and _caps_word(rows[i - 1]["surface"])
-            next_caps = i + 1 < len(rows) and rows[i + 1]["sent"] == t["sent"] and _caps_word(rows[i + 1]["surface"])
-            t["shout"] = prev_caps or next_caps
-    return rows
-
-
-def _caps_word(tok: str) -> bool:
-    letters = [ch for ch in tok if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and "." not in tok
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
-
-
-def _is_initials(tok: str) -> bool:
-    """``J``, ``CQ``, ``C.Q.``: initials that stand for given names."""
-    letters = tok.replace(".", "")
-    return letters.isalpha() and letters.isupper() and 1 <= len(letters) <= 3 and (len(letters) == 1 or "." in tok or len(letters) == 2)
-
-
-# --------------------------------------------------------------------------- persons
-
-def _runs_of_capitalized(tokens: list[dict]) -> list[list[int]]:
-    """Runs of capitalized tokens of one sentence joined by spaces (and title periods)."""
-    abbrev = abbreviations()
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    for i, t in enumerate(tokens):
-        s = t["surface"]
-        joined = False
-        if cur:
-            gap = t["gap"]
-            prev = tokens[cur[-1]]["surface"]
-            plain = gap.strip() == "" and gap != "" and "\n" not in gap
-            dotted = re.fullmatch(r"\.\s+", gap) is not None and (prev.lower() in abbrev or _is_initials(prev))
-            joined = plain or dotted
-        if _is_cap(s) or (s.lower() in PARTICLES | CONNECTORS and cur):
-            if cur and not joined:
-                runs.append(cur)
-                cur = []
-            if not _is_cap(s) and not cur:
-                continue
-            cur.append(i)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    # Trim connectors and particles from the ends, and a function word opening the run
-    # (a sentence's "The" or "When").
-    out = []
-    stop = stopwords()
-    for r in runs:
-        while r and not _is_cap(tokens[r[-1]]["surface"]):
-            r = r[:-1]
-        while r and (not _is_cap(tokens[r[0]]["surface"]) or tokens[r[0]]["surface"].lower() in stop):
-            r = r[1:]
-        if r:
-            out.append(r)
-    return out
-
-
-def _is_title(word: str) -> bool:
-    """A title or role word; hyphenated ones (Secretary-General) when every part is one."""
-    w = word.lower().rstrip(".")
-    return w in TITLE_WORDS or ("-" in w and all(p in TITLE_WORDS for p in w.split("-")))
-
-
-def _parse_person(tokens: list[dict], run: list[int], common: set[str] | frozenset = frozenset()) -> dict | None:
-    """Title, given names, surname and suffix of a capitalized run, or None.
-
-    ``common``: words the corpus also writes in lower case; a sentence's first word that
-    is one of them, or looks like an -ing/-ed/-ly form, is not a given name.
-    """
-    surf = [tokens[i]["surface"] for i in run]
-    low = [s.lower().rstrip(".") for s in surf]
-    end = len(run)
-    while end > 0 and low[end - 1] in SUFFIXES:
-        end -= 1
-    if end == 0:
-        return None
-    s_i = end - 1
-    surname = surf[s_i]
-    letters = surname.replace("-", "").replace("'", "").replace("’", "")
-    if (_is_title(low[s_i]) or low[s_i] in NON_PERSON_WORDS or low[s_i].endswith(("ish", "ese")) or not letters.isalpha()
-            or len(letters) < 2 or (surname.isupper() and len(letters) > 1)):
-        return None
-    # Given names and initials, right to left, including surname particles (von der).
-    g = s_i
-    while g > 0:
-        w, wl = surf[g - 1], low[g - 1]
-        if w.islower() and wl in PARTICLES and g - 1 > 0:
-            g -= 1
-            continue
-        if not _is_cap(w) or _is_title(wl) or wl in NON_GIVEN_WORDS or wl in NON_PERSON_WORDS \
-                or wl in CONNECTORS or (w.isupper() and not _is_initials(w)):
-            break
-        if tokens[run[g - 1]]["poss"]:
-            break  # "Trump’s Washington": a possessive is not a given name
-        if tokens[run[g - 1]]["k"] == 0 and (wl in common or (len(wl) > 4 and wl.endswith(("ing", "ed", "ly")))):
-            break  # a sentence-opening ordinary word ("Denying Ukraine ..."), not a given name
-        g -= 1
-        if s_i - g >= 4:
-            break
-    given = [i for i in range(g, s_i) if not (surf[i].islower() and low[i] in PARTICLES)]
-    # The title part: capitalized words before the name, if the word right before is a title.
-    t = g
-    if t > 0 and _is_title(low[t - 1]):
-        while t > 0 and (_is_title(low[t - 1]) or low[t - 1] in CONNECTORS or
-                         (_is_cap(surf[t - 1]) and low[t - 1] not in stopwords() and low[t - 1] not in NON_GIVEN_WORDS)):
-            t -= 1
-        while t < g and low[t] in CONNECTORS:
-            t += 1
-    if not given and t == g:
-        return None  # a lone capitalized word: decided later (bare surname)
-    if t == g and g > 0:
-        return None  # other capitalized words before the name, not a title: San Francisco Chronicle
-    first_tok = tokens[run[t]]
-    name_tok = tokens[run[g]]
-    last_tok = tokens[run[len(run) - 1 if end < len(run) else s_i]]
-    return {"t0": first_tok["start"], "n0": name_tok["start"], "end": last_tok["end"],
-            "surname": surname, "given": [surf[i] for i in given],
-            "has_title": t < g}
-
-
-@memoized
-def person_mentions(corpus: Corpus) -> pd.DataFrame:
-    """Every mention of a person by name, with its title, in body text.
-
-    One row per mention: ``mention`` as printed (title and name), ``title`` (may be
-    empty), ``name`` (given names, surname, suffix), ``surname``, and ``person``: a label
-    shared by the mentions of one person (its most frequent full name).  See the module
-    docstring for the rules.  Columns: article_id, outlet, start, end, mention, title,
-    name, surname, person.
-
-    >>> import analysis as an
-    >>> c = an.from_texts({"a": "President Joe Biden spoke. Later Mr. Biden left. Biden agreed."})
-    >>> person_mentions(c)[["mention", "title", "person"]].values.tolist()
-    [['President Joe Biden', 'President', 'Joe Biden'], ['Mr. Biden', 'Mr.', 'Joe Biden'], ['Biden', '', 'Joe Biden']]
-    """
-    if not isinstance(corpus, Corpus):
-        raise TypeError(f"expected an analysis.Corpus, got {type(corpus).__name__}")
-    return _person_frame(corpus, _token_table(corpus), _canonical_map(None, True))
-
-
-def _person_frame(corpus: Corpus, tokens: list[dict], canon: dict[str, str]) -> pd.DataFrame:
-    ids = corpus.ids
-    outlets = corpus.outlet_of()
-    by_sent: dict[int, list[dict]] = defaultdict(list)
-    for t in tokens:
-        by_sent[t["sent"]].append(t)
-    common = {t["surface"] for t in tokens if t["surface"].islower()} | set(stopwords())
-    full, titled, bare = [], [], []
-    for sid, toks in by_sent.items():
-        art = toks[0]["art"]
-        text = corpus.text(ids[art])
-        for run in _runs_of_capitalized(toks):
-            p = _parse_person(toks, run, common)
-            if p is not None:
-                key = canon.get(name_key(p["surname"]), name_key(p["surname"]))
-                rec = {"art": art, "start": p["t0"], "end": p["end"], "n0": p["n0"],
-                       "mention": text[p["t0"]:p["end"]], "title": text[p["t0"]:p["n0"]].strip(),
-                       "name": text[p["n0"]:p["end"]], "surname": p["surname"], "skey": key,
-                       "initial": name_key(p["given"][0])[:1] if p["given"] else ""}
-                (full if p["given"] else titled).append(rec)
-            elif len(run) == 1:
-                t = toks[run[0]]
-                s = t["surface"]
-                if s.isalpha() and not s.isupper() and s.lower() not in TITLE_WORDS | NON_PERSON_WORDS \
-                        and s.lower() not in stopwords():
-                    # A lone capitalized word right before a non-person head (White House)
-                    # is a modifier, not a mention.
-                    bare.append({"art": art, "start": t["start"], "end": t["end"], "n0": t["start"],
-                                 "mention": s, "title": "", "name": s, "surname": s,
-                                 "skey": canon.get(name_key(s), name_key(s)), "initial": ""})
-    # Persons: (surname key, first initial) from mentions with given names.
-    persons: Counter = Counter((r["skey"], r["initial"]) for r in full)
-    full_names: dict[tuple, Counter] = defaultdict(Counter)
-    for r in full:
-        full_names[(r["skey"], r["initial"])][r["name"]] += 1
-    by_surname: dict[str, list[tuple]] = defaultdict(list)
-    for pid in persons:
-        by_surname[pid[0]].append(pid)
-    in_article: dict[tuple[int, str], list[tuple[int, tuple]]] = defaultdict(list)
-    for r in full:
-        in_article[(r["art"], r["skey"])].append((r["start"], (r["skey"], r["initial"])))
-    for r in full:
-        r["pid"] = (r["skey"], r["initial"])
-
-    def resolve(r: dict, allow_corpus: bool):
-        local = sorted(in_article.get((r["art"], r["skey"]), []))
-        if local:
-            before = [pid for s, pid in local if s <= r["start"]]
-            return before[-1] if before else local[0][1]
-        if allow_corpus and by_surname.get(r["skey"]):
-            return max(by_surname[r["skey"]], key=lambda pid: persons[pid])
-        return None
-
-    out = list(full)
-    for r in titled:
-        pid = resolve(r, allow_corpus=True)
-        r["pid"] = pid if pid is not None else (r["skey"], "")
-        out.append(r)
-    for r in bare:
-        pid = resolve(r, allow_corpus=False)
-        if pid is not None:
-            r["pid"] = pid
-            out.append(r)
-    # Label: the most frequent full name, else the most frequent titled mention's name.
-    labels: dict[tuple, str] = {pid: c.most_common(1)[0][0] for pid, c in full_names.items()}
-    titled_names: dict[tuple, Counter] = defaultdict(Counter)
-    for r in out:
-        titled_names[r["pid"]][r["name"]] += 1
-    rows = []
-    for r in sorted(out, key=lambda r: (r["art"], r["start"])):
-        label = labels.get(r["pid"]) or titled_names[r["pid"]].most_common(1)[0][0]
-        rows.append({"article_id": ids[r["art"]], "outlet": outlets[ids[r["art"]]], "start": r["start"],
-                     "end": r["end"], "mention": r["mention"], "title": r["title"], "name": r["name"],
-                     "surname": r["surname"], "person": label})
-    return pd.DataFrame(rows, columns=PERSON_COLUMNS)
 
 
 # --------------------------------------------------------------------------- spellings
@@ -551,51 +231,96 @@ def naming_variants(
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a whole number >= 1; got {min_count!r}")
     canon = _canonical_map(transliterations, builtin)
-    curated = pd.concat(([_builtin_table()] if builtin else []) +
-                        ([load_transliterations(transliterations)] if transliterations is not None else []),
-                        ignore_index=True) if (builtin or transliterations is not None) else pd.DataFrame(
-        columns=["group", "variant", "kind", "note"])
+    curated = _curated_table(transliterations, builtin)
+    tokens = token_table(corpus)
+    pframe = person_frame(corpus, tokens, canon) if tokens else pd.DataFrame(columns=PERSON_COLUMNS)
+    forms = _word_forms(tokens, canon)
+    _two_word_spellings(forms, tokens, canon)
+    _curated_phrases(forms, corpus, curated)
+    reasons = _acronyms(forms, tokens, corpus)
+    uf = _similar_spellings(forms, tokens, pframe)
     curated_kind = {f"curated:{g}": k for g, k in zip(curated["group"], curated["kind"])}
-    tokens = _token_table(corpus)
-    ids = corpus.ids
-    outlets = corpus.outlet_of()
-    stop = stopwords()
+    rows = _group_rows(forms, uf, curated_kind, reasons, min_count)
+    if persons and len(pframe):
+        rows += _person_rows(pframe, corpus.ids, min_count)
+    return _variant_table(rows, corpus)
 
-    # ---- classify tokens: lower-case words vs capitalized names.
-    lower_keys = {_lower_key(t["surface"]) for t in tokens if not any(ch.isupper() for ch in t["surface"])}
-    occ: dict[tuple[int, int], tuple[str, str, int]] = {}  # (art, start) -> (node, surface, end)
-    node_forms: dict[str, Counter] = defaultdict(Counter)
-    uf = _UnionFind()
-    reasons: dict[str, str] = {}
 
-    def add(art, start, end, surface, node):
-        if (art, start) in occ:
+# --------------------------------------------------------------------------- phases
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """One use of a form: the node (the key its spellings share), the form as printed, its end."""
+
+    node: str
+    surface: str
+    end: int
+
+
+@dataclass
+class _Forms:
+    """Every counted use of a form, by ``(article, start)``, and the forms of each node."""
+
+    tokens: list
+    occ: dict[tuple[int, int], _Occurrence] = field(default_factory=dict)
+    node_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    starts_of: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    form_context: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # set by phase 5
+
+    def __post_init__(self):
+        for t in self.tokens:
+            self.starts_of[t.art].append(t.start)
+
+    def add(self, art: int, start: int, end: int, surface: str, node: str) -> None:
+        if (art, start) in self.occ:
             return
-        occ[(art, start)] = (node, surface, end)
-        node_forms[node][surface] += 1
+        self.occ[(art, start)] = _Occurrence(node, surface, end)
+        self.node_forms[node][surface] += 1
 
-    starts_of: dict[int, list[int]] = defaultdict(list)
-    for t in tokens:
-        starts_of[t["art"]].append(t["start"])
-
-    def replace(art, start, end, surface, node):
+    def replace(self, art: int, start: int, end: int, surface: str, node: str) -> None:
         """A longer form replaces the one-word forms it covers."""
-        lo = bisect.bisect_left(starts_of[art], start)
-        hi = bisect.bisect_left(starts_of[art], end)
-        _drop(occ, node_forms, art, starts_of[art][lo:hi])
-        add(art, start, end, surface, node)
+        starts = self.starts_of[art]
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        for st in starts[lo:hi]:
+            got = self.occ.pop((art, st), None)
+            if got is None:
+                continue
+            self.node_forms[got.node][got.surface] -= 1
+            if self.node_forms[got.node][got.surface] <= 0:
+                del self.node_forms[got.node][got.surface]
+            if not self.node_forms[got.node]:
+                del self.node_forms[got.node]
+        self.add(art, start, end, surface, node)
 
+    def articles_of(self) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = defaultdict(set)
+        for (art, _), o in self.occ.items():
+            out[o.node].add(art)
+        return out
+
+
+def _curated_table(transliterations, builtin: bool) -> pd.DataFrame:
+    parts = ([_builtin_table()] if builtin else []) + \
+        ([load_transliterations(transliterations)] if transliterations is not None else [])
+    if not parts:
+        return pd.DataFrame(columns=["group", "variant", "kind", "note"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _word_forms(tokens: list, canon: dict[str, str]) -> _Forms:
+    """Phase 1: every word as a lower-case word (``low:``) or a capitalized name (``cap:``)."""
+    stop = stopwords()
+    forms = _Forms(tokens)
+    lower_keys = {_lower_key(t.surface) for t in tokens if not any(ch.isupper() for ch in t.surface)}
     for t in tokens:
-        s = t["surface"]
-        if not any(ch.isalnum() for ch in s) or t["shout"] or _CONTRACTION.search(s):
+        s = t.surface
+        if not any(ch.isalnum() for ch in s) or t.shout or _CONTRACTION.search(s):
             continue
         has_upper = any(ch.isupper() for ch in s)
-        if has_upper and s[:1].isupper() and (s[1:].islower() or len(s) == 1) \
-                and _lower_key(s) in lower_keys:
+        if has_upper and s[:1].isupper() and (s[1:].islower() or len(s) == 1) and _lower_key(s) in lower_keys:
             # An ordinary word with a capital (a sentence's first word, a title, a
             # headline): not a name to compare spellings of.
-            has_upper = False
-            s = s.lower()
+            has_upper, s = False, s.lower()
         if has_upper:
             key = name_key(s)
             node = canon.get(key, "cap:" + key)
@@ -603,196 +328,224 @@ def naming_variants(
             if s.lower() in stop or any(ch.isdigit() for ch in s):
                 continue
             node = "low:" + _lower_key(s)
-        add(t["art"], t["start"], t["end"], s, node)
+        forms.add(t.art, t.start, t.end, s, node)
+    return forms
 
-    # ---- two-word spellings of one-word forms (counter fire / counterfire).
-    single_lower = {n for n in node_forms if n.startswith("low:")}
+
+def _two_word_spellings(forms: _Forms, tokens: list, canon: dict[str, str]) -> None:
+    """Phase 2: two-word spellings of one-word forms (counter fire / counterfire)."""
+    stop = stopwords()
+    single_lower = {n for n in forms.node_forms if n.startswith("low:")}
     for t1, t2 in zip(tokens, tokens[1:]):
-        if t1["sent"] != t2["sent"] or t2["gap"] != " ":
+        if t1.sent != t2.sent or t2.gap != " ":
             continue
-        a, b = t1["surface"], t2["surface"]
+        a, b = t1.surface, t2.surface
         if a.lower() in stop or b.lower() in stop or not (a.isalpha() and b.isalpha()):
             continue
         if a.islower() and b.islower():
             node = "low:" + _lower_key(a + b)
             if node in single_lower:
-                replace(t1["art"], t1["start"], t2["end"], f"{a} {b}", node)
+                forms.replace(t1.art, t1.start, t2.end, f"{a} {b}", node)
         elif _is_cap(a) and _is_cap(b):
-            key = name_key(a + b)
-            node = canon.get(key, "cap:" + key)
+            node = canon.get(name_key(a + b), "cap:" + name_key(a + b))
             # Only a hyphenated one-word form (Secretary-General): "BernieSanders" is a
             # hashtag or handle, not a spelling.
-            if node in node_forms and not node.startswith("curated:") and \
-                    any("-" in f for f in node_forms[node]):
-                replace(t1["art"], t1["start"], t2["end"], f"{a} {b}", node)
+            if node in forms.node_forms and not node.startswith("curated:") and \
+                    any("-" in f for f in forms.node_forms[node]):
+                forms.replace(t1.art, t1.start, t2.end, f"{a} {b}", node)
 
-    # ---- curated multi-word variants (Czech Republic, Mao Tse-tung).
+
+def _curated_phrases(forms: _Forms, corpus: Corpus, curated: pd.DataFrame) -> None:
+    """Phase 3: curated multi-word variants (Czech Republic, Mao Tse-tung)."""
     for g, v in zip(curated["group"], curated["variant"]):
         v = str(v)
         if " " not in v and "-" not in v:
             continue
         pat = re.compile(r"(?<!\w)" + r"[\s\-]+".join(re.escape(p) for p in re.split(r"[\s\-]+", v)) + r"(?!\w)",
                          re.IGNORECASE)
-        for aid_i, aid in enumerate(ids):
-            text = corpus.text(aid)
-            for m in pat.finditer(text):
+        for aid_i, aid in enumerate(corpus.ids):
+            for m in pat.finditer(corpus.text(aid)):
                 if m.group()[:1].isupper():
-                    replace(aid_i, m.start(), m.end(), m.group(), f"curated:{g}")
+                    forms.replace(aid_i, m.start(), m.end(), m.group(), f"curated:{g}")
 
-    # ---- acronyms spelled out (North Atlantic Treaty Organization / NATO).  A run of
-    # capitalized words counts as the acronym's long form when some article defines it,
-    # "American Civil Liberties Union (ACLU)"; for three letters, when one article uses
-    # both; from four letters on, always.  Names of people are never long forms.
-    acronym_nodes = {n for n, forms in node_forms.items()
-                     if n.startswith("cap:") and any(_caps_word(f) or re.fullmatch(r"(?:[A-Z]\.){2,}", f)
-                                                     for f in forms)}
-    arts_with: dict[str, set] = defaultdict(set)
-    for (art, _), (node, _, _) in occ.items():
-        arts_with[node].add(art)
-    by_sent: dict[int, list[dict]] = defaultdict(list)
+
+def _acronyms(forms: _Forms, tokens: list, corpus: Corpus) -> dict[str, str]:
+    """Phase 4: acronyms spelled out (North Atlantic Treaty Organization / NATO).
+
+    A run of capitalized words counts as the acronym's long form when some article defines
+    it, "American Civil Liberties Union (ACLU)"; for three letters, when one article uses
+    both; from four letters on, always.  Names of people are never long forms.
+    """
+    acronym_nodes = {n for n, fs in forms.node_forms.items()
+                     if n.startswith("cap:") and any(_caps_word(f) or re.fullmatch(r"(?:[A-Z]\.){2,}", f) for f in fs)}
+    arts_with = forms.articles_of()
+    by_sent: dict[int, list] = defaultdict(list)
     for t in tokens:
-        by_sent[t["sent"]].append(t)
+        by_sent[t.sent].append(t)
     candidates, defined = [], set()
     for toks in by_sent.values():
-        for run in _runs_of_capitalized(toks):
-            words_ = [toks[i]["surface"] for i in run]
+        for run in runs_of_capitalized(toks):
+            words_ = [toks[i].surface for i in run]
             caps = [w for w in words_ if _is_cap(w)]
-            if len(caps) < 2 or any(_caps_word(w) for w in caps) or any(toks[i]["poss"] for i in run[:-1]):
+            if len(caps) < 2 or any(_caps_word(w) for w in caps) or any(toks[i].poss for i in run[:-1]):
                 continue
             initials = "".join(w[0] for w in caps).lower()
             node = "cap:" + initials
             if node not in acronym_nodes:
                 continue
-            p = _parse_person(toks, run, frozenset())
-            if p is not None and p["given"]:
+            p = parse_name(toks, run, frozenset())
+            if p is not None and p.given:
                 continue
             t0, t1 = toks[run[0]], toks[run[-1]]
-            text = corpus.text(ids[t0["art"]])
-            long_form = text[t0["start"]:t1["end"]]
-            m = re.match(r"\s*\(\s*([A-Za-z.&]+)\s*\)", text[t1["end"]:t1["end"] + 20])
+            text = corpus.text(corpus.ids[t0.art])
+            long_form = text[t0.start:t1.end]
+            m = re.match(r"\s*\(\s*([A-Za-z.&]+)\s*\)", text[t1.end:t1.end + 20])
             if m and name_key(m.group(1)) == initials:
                 defined.add((long_form, node))
-            candidates.append((t0["art"], t0["start"], t1["end"], long_form, node, len(initials)))
+            candidates.append((t0.art, t0.start, t1.end, long_form, node, len(initials)))
     cooccur = {(lf, node) for art, _, _, lf, node, n in candidates
                if n >= 4 or (n == 3 and art in arts_with[node])}
+    reasons = {}
     for art, start, end, long_form, node, _ in candidates:
         if (long_form, node) in defined or (long_form, node) in cooccur:
-            replace(art, start, end, long_form, node)
+            forms.replace(art, start, end, long_form, node)
             reasons[long_form] = "abbreviation"
+    return reasons
 
-    # ---- similar spellings of capitalized words.
-    cap_nodes = [n for n in node_forms if n.startswith("cap:") and len(n) - 4 >= 5
-                 and not any(" " in f for f in node_forms[n])]
-    arts_of: dict[str, set] = defaultdict(set)
-    for (art, _), (node, _, _) in occ.items():
-        arts_of[node].add(art)
-    person_initials: dict[str, set] = defaultdict(set)
-    pframe = _person_frame(corpus, tokens, canon) if len(tokens) else pd.DataFrame(columns=PERSON_COLUMNS)
-    for name in pframe["name"]:
-        parts = name.split()
-        if len(parts) >= 2:
-            person_initials["cap:" + name_key(_strip_possessive(parts[-1]))].add(name_key(parts[0])[:1])
-    # Two spellings of one name are used in the same company: they share a neighbouring
-    # content word somewhere ("Security Adviser" / "Security Advisor").
-    # For similar spellings the shared neighbour must be capitalized (Volodymyr Zelenskiy
-    # / Volodymyr Zelensky): ordinary words are shared by unrelated names too.
-    wanted = set(cap_nodes)
+
+def _capitalized_context(forms: _Forms, tokens: list, wanted: set[str]) -> tuple[dict, dict]:
+    """Content words beside each capitalized form (``form_context``, any case) and beside
+    each wanted node (``context``, capitalized words only)."""
+    stop = stopwords()
     context: dict[str, set] = defaultdict(set)
     form_context: dict[str, set] = defaultdict(set)
     for i, t in enumerate(tokens):
-        hit = occ.get((t["art"], t["start"]))
-        if hit is None or not hit[0].startswith("cap:"):
+        hit = forms.occ.get((t.art, t.start))
+        if hit is None or not hit.node.startswith("cap:"):
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(tokens) and tokens[j]["sent"] == t["sent"]:
-                w = tokens[j]["surface"]
+            if 0 <= j < len(tokens) and tokens[j].sent == t.sent:
+                w = tokens[j].surface
                 if w.lower() not in stop and any(ch.isalpha() for ch in w):
-                    form_context[hit[1]].add(w.lower())
-                    if hit[0] in wanted and _is_cap(w):
-                        context[hit[0]].add(w.lower())
+                    form_context[hit.surface].add(w.lower())
+                    if hit.node in wanted and _is_cap(w):
+                        context[hit.node].add(w.lower())
+    return context, form_context
+
+
+def _similar_spellings(forms: _Forms, tokens: list, pframe: pd.DataFrame) -> _UnionFind:
+    """Phase 5: similar spellings of capitalized words (Zelenskiy / Zelensky).
+
+    Both of five letters or more, one edit apart (two from nine letters), same first letter,
+    neither a prefix of the other (Russia/Russian), never in one article, with a capitalized
+    neighbour in common.  Names of people are kept apart: a word the corpus uses as a first
+    name (Walter) is no spelling of a surname (Walker), and two surnames are one name only
+    when a person is named with each under the same first name (Volodymyr Zelenskiy /
+    Volodymyr Zelensky; not Jimmy Carter / Carver, nor Ben Carson / Tucker Carlson).
+    """
+    cap_nodes = [n for n in forms.node_forms if n.startswith("cap:") and len(n) - 4 >= 5
+                 and not any(" " in f for f in forms.node_forms[n])]
+    arts_of = forms.articles_of()
+    firsts = {"cap:" + k: v for k, v in surnames_with_given(pframe).items()}
+    given = {"cap:" + g for g in given_names(tokens, pframe)}
+    context, form_context = _capitalized_context(forms, tokens, set(cap_nodes))
+    forms.form_context = form_context  # the groups' capitalization check reads it
     index: dict[str, list[str]] = defaultdict(list)
     for n in cap_nodes:
         for d in _deletes(n[4:]):
             index[d].append(n)
-    checked = set()
+    uf, checked = _UnionFind(), set()
     for bucket in index.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
                 if a == b or (a, b) in checked:
                     continue
                 checked.add((a, b))
-                ka, kb = a[4:], b[4:]
-                limit = 2 if min(len(ka), len(kb)) >= 9 else 1
-                if ka[0] != kb[0] or ka.startswith(kb) or kb.startswith(ka):
-                    continue
-                if arts_of[a] & arts_of[b]:
-                    continue
-                ia, ib = person_initials.get(a, set()), person_initials.get(b, set())
-                if ia and ib and not (ia & ib):
-                    continue
-                if not (context[a] & context[b]):
-                    continue
-                if _damerau(ka, kb, limit) <= limit:
+                if _similar(a, b, arts_of, firsts, given, context):
                     uf.union(a, b)
+    return uf
 
-    # ---- assemble groups.
-    for n in node_forms:
-        uf.find(n)
+
+def _similar(a: str, b: str, arts_of: dict, firsts: dict, given: set, context: dict) -> bool:
+    ka, kb = a[4:], b[4:]
+    limit = 2 if min(len(ka), len(kb)) >= 9 else 1
+    if ka[0] != kb[0] or ka.startswith(kb) or kb.startswith(ka) or arts_of[a] & arts_of[b]:
+        return False
+    if (a in given) != (b in given):
+        return False  # a first name and a surname: Walter / Walker
+    fa, fb = firsts.get(a), firsts.get(b)
+    if (fa is not None or fb is not None) and not (fa and fb and fa & fb):
+        return False  # surnames of people: only with a first name in common
+    return bool(context[a] & context[b]) and _damerau(ka, kb, limit) <= limit
+
+
+def _case_only_drops(forms: Counter, main: str, form_context: dict) -> set[str]:
+    """Forms of a group to leave out: a case difference that is no spelling."""
+    drop = set()
+    # A form differing from the main one only in capitals (GINA / Gina) must be used in
+    # the same company as the main form (NATO allies / Nato allies).
+    for f in forms:
+        if f != main and f.replace(".", "").lower() == main.replace(".", "").lower() and \
+                f.replace(".", "") != main.replace(".", "") and not (form_context[f] & form_context[main]):
+            drop.add(f)
+    # "Us" beside "US": a case difference in a word of three letters or fewer is not
+    # a spelling (a sentence's capital, a headline), so the rarer form is left out.
+    for f, cnt in forms.items():
+        letters = "".join(ch for ch in f if ch.isalpha())
+        if len(letters) <= 3 and any(g != f and "".join(ch for ch in g if ch.isalpha()) != letters
+                                     and "".join(ch for ch in g if ch.isalpha()).lower() == letters.lower()
+                                     and forms[g] >= cnt for g in forms):
+            drop.add(f)
+    return drop
+
+
+def _group_rows(forms: _Forms, uf: _UnionFind, curated_kind: dict, reasons: dict, min_count: int) -> list[dict]:
+    """Phase 6: groups of two or more forms, one row per use (group, kind, variant, art)."""
+    form_context = forms.form_context
     members: dict[str, list[str]] = defaultdict(list)
-    for n in node_forms:
+    for n in forms.node_forms:
         members[uf.find(n)].append(n)
-    rows = []
     group_of: dict[str, tuple[str, str]] = {}
     dropped: set[str] = set()
-    for root, nodes in members.items():
-        forms = Counter()
+    for nodes in members.values():
+        counts: Counter = Counter()
         for n in nodes:
-            forms.update(node_forms[n])
-        if len(forms) < 2 or sum(forms.values()) < min_count:
+            counts.update(forms.node_forms[n])
+        if len(counts) < 2 or sum(counts.values()) < min_count:
             continue
         cur = next((n for n in nodes if n.startswith("curated:")), None)
-        main = forms.most_common(1)[0][0]
-        drop = set()
-        # A form differing from the main one only in capitals (GINA / Gina) must be used in
-        # the same company as the main form (NATO allies / Nato allies).
-        for f in forms:
-            if f != main and f.replace(".", "").lower() == main.replace(".", "").lower() and \
-                    f.replace(".", "") != main.replace(".", "") and not (form_context[f] & form_context[main]):
-                drop.add(f)
-        # "Us" beside "US": a case difference in a word of three letters or fewer is not
-        # a spelling (a sentence's capital, a headline), so the rarer form is left out.
-        for f, cnt in forms.items():
-            letters = "".join(ch for ch in f if ch.isalpha())
-            if len(letters) <= 3 and any(g != f and "".join(ch for ch in g if ch.isalpha()) != letters
-                                         and "".join(ch for ch in g if ch.isalpha()).lower() == letters.lower()
-                                         and forms[g] >= cnt for g in forms):
-                drop.add(f)
-        kept = {f: c for f, c in forms.items() if f not in drop}
+        main = counts.most_common(1)[0][0]
+        drop = _case_only_drops(counts, main, form_context)
+        kept = {f: c for f, c in counts.items() if f not in drop}
         if len(kept) < 2 or sum(kept.values()) < min_count:
             continue
         dropped |= drop
         if cur:
-            label, kind = cur.split(":", 1)[1], curated_kind.get(cur, "transliteration")
-            kinds = [kind]
+            label, kinds = cur.split(":", 1)[1], [curated_kind.get(cur, "transliteration")]
         else:
             label = main
-            kinds = sorted({reasons.get(f) or reasons.get(main) or _variant_kind(main, f)
-                            for f in kept if f != main})
+            kinds = sorted({reasons.get(f) or reasons.get(main) or _variant_kind(main, f) for f in kept if f != main})
         for n in nodes:
             group_of[n] = (label, "; ".join(kinds))
-    for (art, start), (node, surface, end) in occ.items():
-        if node in group_of and surface not in dropped:
-            label, kind = group_of[node]
-            rows.append({"group": label, "kind": kind, "variant": surface, "art": art})
-    if persons and len(pframe):
-        pcount = pframe.groupby("person")["mention"].agg(["nunique", "size"])
-        keep = pcount[(pcount["nunique"] >= 2) & (pcount["size"] >= min_count)].index
-        aid_pos = {aid: i for i, aid in enumerate(ids)}
-        for r in pframe[pframe.person.isin(keep)].itertuples():
-            rows.append({"group": r.person, "kind": "person", "variant": r.mention, "art": aid_pos[r.article_id]})
+    return [{"group": group_of[o.node][0], "kind": group_of[o.node][1], "variant": o.surface, "art": art}
+            for (art, _start), o in forms.occ.items() if o.node in group_of and o.surface not in dropped]
+
+
+def _person_rows(pframe: pd.DataFrame, ids: list[str], min_count: int) -> list[dict]:
+    """Ways of naming each person with two or more forms (kind ``person``)."""
+    pcount = pframe.groupby("person")["mention"].agg(["nunique", "size"])
+    keep = pcount[(pcount["nunique"] >= 2) & (pcount["size"] >= min_count)].index
+    aid_pos = {aid: i for i, aid in enumerate(ids)}
+    return [{"group": r.person, "kind": "person", "variant": r.mention, "art": aid_pos[r.article_id]}
+            for r in pframe[pframe.person.isin(keep)].itertuples()]
+
+
+def _variant_table(rows: list[dict], corpus: Corpus) -> pd.DataFrame:
+    """The rows counted per group x variant x outlet, in the documented order."""
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=object if c not in ("count", "n_articles", "group_total") else int)
                              for c in VARIANT_COLUMNS})
+    ids, outlets = corpus.ids, corpus.outlet_of()
     frame = pd.DataFrame(rows)
     frame["article_id"] = [ids[a] for a in frame["art"]]
     frame["outlet"] = [outlets[ids[a]] for a in frame["art"]]
@@ -806,16 +559,3 @@ def naming_variants(
                           ascending=[True, False, True, False, True, True], kind="stable")
     return out[VARIANT_COLUMNS].reset_index(drop=True).astype(
         {"group": object, "kind": object, "variant": object, "outlet": object, "articles": object})
-
-
-def _drop(occ: dict, node_forms: dict, art: int, starts: list[int]) -> None:
-    """Remove the one-word occurrences starting at ``starts`` (a longer form covers them)."""
-    for start in starts:
-        if (art, start) not in occ:
-            continue
-        node, surface, _ = occ.pop((art, start))
-        node_forms[node][surface] -= 1
-        if node_forms[node][surface] <= 0:
-            del node_forms[node][surface]
-        if not node_forms[node]:
-            del node_forms[node]
