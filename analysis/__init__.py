@@ -13,7 +13,7 @@ from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, f
 from .coverage import coverage, coverage_matrix, only_here
 from .discrepancies import discrepancies
 from .features import features, features_from_records
-from .framing import characterizations, frame_scores, frames, load_lexicon
+from .framing import characterizations, frame_scores, frames, load_lexicon, size_words
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
 from .attribution import attributions, quote_summary
@@ -31,6 +31,7 @@ __all__ = [
     "CorpusWarning",
     "characterizations",
     "claims",
+    "size_words",
     "contrast_pair",
     "count",
     "coverage",

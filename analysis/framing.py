@@ -45,7 +45,7 @@ import pandas as pd
 
 from .corpus import Corpus, memoized
 from .senses import negation_scope, out_of_sense
-from .sizing import CHAR_COLUMNS, CORE_EVENT_NOUNS, sizings_of
+from .sizing import CHAR_COLUMNS, CORE_EVENT_NOUNS, SIZE_WORD_COLUMNS, characterizations_of, size_words_of
 
 __all__ = [
     "EVENT_TERMS",
@@ -54,6 +54,7 @@ __all__ = [
     "frame_scores",
     "frames",
     "load_lexicon",
+    "size_words",
 ]
 
 LEXICON_COLUMNS = ["frame", "pattern", "kind", "note", "source"]
@@ -980,7 +981,42 @@ def _shipped_characterizations(corpus: Corpus, *, event_terms=None, bigger: str 
     return _characterizations(corpus, None, None, event_terms, bigger, smaller)
 
 
-def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str) -> pd.DataFrame:
+def size_words(
+    corpus: Corpus,
+    lexicon=None,
+    *,
+    quotes: pd.DataFrame | None = None,
+    event_terms: Iterable[str] | None = None,
+    bigger: str = "magnitude_bigger",
+    smaller: str = "magnitude_smaller",
+) -> pd.DataFrame:
+    """Every size word (hit of the ``bigger`` or ``smaller`` frame) and whether it sizes up
+    the event, with the reason: what :func:`characterizations` counted, and what it left out.
+
+    One row per hit: ``article_id, outlet, sentence_id, start, end, frame, match, negated``,
+    ``counts`` (it sizes the event), ``direction`` (``bigger``/``smaller`` as counted, a
+    negated word for the other side; None when it does not count), ``reason`` ("modifies the
+    event: victory", "in a subordinate clause", "about the subject of its clause", ...),
+    ``voice`` (``outlet``, ``quoted``, ``attributed``), ``speaker``, ``rel_position``.
+    Arguments as for :func:`characterizations`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The decision is not limited. It came after a major offensive."})
+    >>> size_words(c)[["match", "counts", "direction", "reason"]].values.tolist()
+    [['limited', True, 'bigger', 'says what the event is: decision'], ['major', False, None, 'in a subordinate clause']]
+    """
+    if lexicon is None and quotes is None:
+        return _shipped_size_words(corpus, event_terms=event_terms, bigger=bigger, smaller=smaller)
+    return _size_words(corpus, lexicon, quotes, event_terms, bigger, smaller)
+
+
+@memoized
+def _shipped_size_words(corpus: Corpus, *, event_terms=None, bigger: str = "magnitude_bigger",
+                        smaller: str = "magnitude_smaller") -> pd.DataFrame:
+    return _size_words(corpus, None, None, event_terms, bigger, smaller)
+
+
+def _size_words(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str) -> pd.DataFrame:
     comp = _compile(lexicon)
     if bigger not in comp.frames and smaller not in comp.frames:
         raise ValueError(f"the lexicon has neither frame {bigger!r} nor {smaller!r} (it has "
@@ -989,16 +1025,29 @@ def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str
         raise TypeError("event_terms is a list of words or phrases, not one string")
     hits = frames(corpus, lexicon, quotes=quotes)
     hits = hits[hits["frame"].isin([bigger, smaller])]
-    if hits.empty:
-        return pd.DataFrame(columns=CHAR_COLUMNS)
-    indirect = _indirect_attributions(corpus)
-    rows = []
-    by_article = {aid: list(g.itertuples(index=False)) for aid, g in hits.groupby("article_id", sort=False)}
-    for art in corpus:
-        got = by_article.get(art.article_id)
-        if got:
-            rows.extend(sizings_of(art, got, indirect.get(art.article_id, {}), bigger=bigger,
-                                   core_terms=event_terms))
+    rows: list[dict] = []
+    if not hits.empty:
+        indirect = _indirect_attributions(corpus)
+        by_article = {aid: list(g.itertuples(index=False)) for aid, g in hits.groupby("article_id", sort=False)}
+        for art in corpus:
+            got = by_article.get(art.article_id)
+            if got:
+                rows.extend(size_words_of(art, got, indirect.get(art.article_id, {}), bigger=bigger,
+                                          core_terms=event_terms))
+    out = pd.DataFrame(rows, columns=SIZE_WORD_COLUMNS)
+    for col in ("direction", "speaker"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out.astype({"counts": bool, "negated": bool}) if len(out) else out
+
+
+def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str, smaller: str) -> pd.DataFrame:
+    words = size_words(corpus, lexicon, quotes=quotes, event_terms=event_terms, bigger=bigger, smaller=smaller)
+    rows: list[dict] = []
+    if len(words):
+        by_article = {aid: g.to_dict("records") for aid, g in words.groupby("article_id", sort=False)}
+        for art in corpus:
+            if art.article_id in by_article:
+                rows.extend(characterizations_of(art, by_article[art.article_id]))
     out = pd.DataFrame(rows, columns=CHAR_COLUMNS)
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), None)
     return out.reset_index(drop=True)
@@ -1018,4 +1067,7 @@ def _indirect_attributions(corpus: Corpus) -> dict[str, dict[int, list[tuple]]]:
         who = name if isinstance(name, str) and name else src
         out.setdefault(aid, {}).setdefault(int(sid), []).append(
             (int(a), int(b), int(ca), int(cb), str(cue or ""), str(who)))
+    for by_sentence in out.values():
+        for rows in by_sentence.values():
+            rows.sort(key=lambda r: min(r[0], r[2]))
     return out

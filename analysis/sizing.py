@@ -37,6 +37,7 @@ so an article is read in time linear in its length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -47,7 +48,9 @@ __all__ = [
     "EventAnchors",
     "Target",
     "attributed_source",
+    "characterizations_of",
     "event_anchors",
+    "size_words_of",
     "sizing_target",
 ]
 
@@ -208,13 +211,44 @@ def _noun_phrase_after(toks: list[_Tok], sentence: str, j: int) -> list[_Tok]:
     return out
 
 
+class _Sentence:
+    """What the rules read of one sentence, found once for all its size words: its tokens
+    (with their starts, for bisection), its clause segments and where subordinating words
+    stand.  Every rule then looks at a bounded window around a hit (``_REACH`` tokens), so a
+    sentence with many size words is read in time linear in its length."""
+
+    def __init__(self, sentence: str):
+        self.text = sentence
+        self.toks = _tokens(sentence)
+        self.starts = [t.start for t in self.toks]
+        self.segs = _segments(sentence)
+        self.seg_starts = [a for a, _ in self.segs]
+        self.subordinators = [k for k, t in enumerate(self.toks) if t.low in _SUBORDINATORS]
+
+    def token_at(self, pos: int) -> int | None:
+        """The token holding ``pos``, or the first one after it (None past the last)."""
+        k = max(0, bisect_right(self.starts, pos) - 1)
+        while k < len(self.toks) and self.toks[k].end <= pos:
+            k += 1
+        return k if k < len(self.toks) else None
+
+    def segment_of(self, pos: int) -> tuple[int, int]:
+        n = bisect_right(self.seg_starts, pos) - 1
+        return self.segs[n] if 0 <= n < len(self.segs) and pos < self.segs[n][1] else (0, len(self.text))
+
+    def first_token_from(self, pos: int) -> int:
+        return bisect_left(self.starts, pos)
+
+
+# How many tokens a rule looks back or ahead of a hit.
+_REACH = 40
+
+
 @dataclass(frozen=True)
 class _Hit:
     """A size word in its sentence, with what the rules need to look at."""
 
-    sentence: str
-    toks: list
-    segs: list
+    s: _Sentence
     i: int  # first token of the hit
     j: int  # last token of the hit
     seg: tuple[int, int]
@@ -223,8 +257,17 @@ class _Hit:
     lede: bool
     year: int | None
 
-    def words(self, lo: int, hi: int) -> list[str]:
-        return [t.low for t in self.toks if lo <= t.start < hi]
+    @property
+    def sentence(self) -> str:
+        return self.s.text
+
+    @property
+    def toks(self) -> list:
+        return self.s.toks
+
+    @property
+    def segs(self) -> list:
+        return self.s.segs
 
 
 _CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose said says say told added argued
@@ -259,7 +302,7 @@ def _possible_action(hit: _Hit, after: Sequence[str]) -> bool:
     """"(the Senate) could take the *extraordinary* step of voting to ...": a possible action,
     described right there, not the event reported."""
     described = len(after) >= 2 and after[0] in ("of", "to") and (after[0] == "to" or after[1].endswith("ing"))
-    modal = any(t.low in _MODALS for t in hit.toks[:hit.i] if t.start >= hit.seg[0])
+    modal = any(t.low in _MODALS for t in hit.toks[max(0, hit.i - _REACH):hit.i] if t.start >= hit.seg[0])
     return described and modal
 
 
@@ -283,7 +326,9 @@ def _rule_modifies(hit: _Hit) -> Target | None:
 
 def _rule_subordinate(hit: _Hit) -> Target | None:
     """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
-    if any(hit.seg[0] <= t.start < hit.toks[hit.i].start and t.low in _SUBORDINATORS for t in hit.toks):
+    subs = hit.s.subordinators
+    n = bisect_left(subs, hit.i) - 1  # the last subordinating word before the hit
+    if n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]:
         return Target(False, "in a subordinate clause")
     return None
 
@@ -311,11 +356,15 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
     "suggests that Sessions's contact ...").
     """
     vstart = hit.toks[verb].start
+    lo_tok = max(0, verb - _REACH)
+    window = hit.toks[lo_tok:verb]
+    first_seg = bisect_right(hit.s.seg_starts, hit.toks[lo_tok].start) - 1 if window else 0
     keep = []
-    for n, (a, b) in enumerate(hit.segs):
+    for n in range(max(0, first_seg), len(hit.segs)):
+        a, b = hit.segs[n]
         if a >= vstart:
             break
-        words = [t for t in hit.toks if a <= t.start < min(b, vstart)]
+        words = [t for t in window if a <= t.start < min(b, vstart)]
         dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
         opener = words[0].low if words else ""
         fronted = b < vstart and opener in _SUBORDINATORS  # "When he relented, it was ..."
@@ -359,7 +408,7 @@ def _rule_complement(hit: _Hit) -> Target | None:
 def _rule_apposition(hit: _Hit) -> Target | None:
     """Beside a clause about the event: "Jones won — easily the *biggest* upset", "..., becoming
     the *first* Democrat to ... since 1992"."""
-    first = next(k for k, t in enumerate(hit.toks) if t.start >= hit.seg[0])
+    first = hit.s.first_token_from(hit.seg[0])
     opener = hit.toks[first].low
     back = [k for k in range(max(0, hit.i - 5), hit.i) if hit.toks[k].start >= hit.seg[0]]
     # a participle that opens its clause ("..., opening what could be a new chapter"; "by
@@ -374,7 +423,7 @@ def _rule_apposition(hit: _Hit) -> Target | None:
     if ":" in hit.sentence[:hit.seg[0]]:
         return None  # an item of a list after a colon, not an apposition
     lo = hit.toks[back[0]].start if participle else hit.seg[0]
-    before = [t.low for t in hit.toks if t.start < lo]
+    before = [t.low for t in hit.toks[max(0, first - _REACH):first + 6] if t.start < lo]
     named = hit.anchors.in_words(before)
     refer = next((w for w in before if w in ("it", "this")), None) if participle else \
         (before[0] if before and before[0] in _REFER else None)
@@ -395,11 +444,12 @@ _TARGET_RULES = (_rule_modifies, _rule_subordinate, _rule_apposition, _rule_pred
 
 
 def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *, lede: bool,
-                  year: int | None = None) -> Target:
+                  year: int | None = None, prepared: _Sentence | None = None) -> Target:
     """Whether the size word at ``sentence[start:end]`` sizes up the event, and why.
 
     ``lede``: the sentence is the article's first body sentence; ``year``: the article's
-    year (a noun phrase with an earlier year is about another instance).  The rules are
+    year (a noun phrase with an earlier year is about another instance); ``prepared``: the
+    sentence's facts, shared by its size words (found here when not given).  The rules are
     tried in order: it modifies an event noun; it stands in a subordinate clause (no); an
     apposition or participle beside a clause about the event; the subject of its linking
     verb; the content of an event noun ("the decision to ..."); the lede's main clause.
@@ -413,14 +463,14 @@ def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *,
     ...               lede=False)
     Target(about_event=False, reason='about something else')
     """
-    toks = _tokens(sentence)
-    i = next((k for k, t in enumerate(toks) if t.end > start), None)
+    s = prepared if prepared is not None and prepared.text is sentence else _Sentence(sentence)
+    i = s.token_at(start)
     if i is None:
         return Target(False, "no word")
-    j = max((k for k, t in enumerate(toks) if t.start < end), default=i)
-    segs = _segments(sentence)
-    seg = next((s for s in segs if s[0] <= start < s[1]), (0, len(sentence)))
-    hit = _Hit(sentence, toks, segs, i, j, seg, _noun_phrase_after(toks, sentence, j), anchors, lede, year)
+    j = i
+    while j + 1 < len(s.toks) and s.toks[j + 1].start < end:
+        j += 1
+    hit = _Hit(s, i, j, s.segment_of(start), _noun_phrase_after(s.toks, sentence, j), anchors, lede, year)
     for rule in _TARGET_RULES:
         got = rule(hit)
         if got is not None:
@@ -434,37 +484,52 @@ _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 
 
+_CONFIRMING = frozenset({"confirmed", "reported", "revealed", "announced", "disclosed"})
+_SPEECH_AFTER = ("said", "says", "told", "added")
+
+
 def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]]) -> str | None:
     """The source whose indirect statement holds a position, or None.
 
     ``attributions``: ``(start, end, cue_start, cue_end, cue, source)`` of the non-direct
-    attributions of the hit's sentence, in clean-text offsets.  "X said (that) ...": the words
-    after the cue are X's; "..., X said": the words before the source; "according to X": the
-    whole sentence.  A passive confirmation inside commas ("This decision, confirmed by four
-    officials, marks ...") vouches for a fact, not for the words around it.
+    attributions of the hit's sentence, in clean-text offsets, in text order.  "X said
+    (that) ...": the words after the cue are X's; "..., X said": the words before the
+    source; "according to X": the whole sentence.  A passive confirmation inside commas
+    ("This decision, confirmed by four officials, marks ...") vouches for a fact, not for
+    the words around it.  Only the nearest attribution on each side of the position is
+    read, so many attributions cost a bisection.
 
     >>> attributed_source(40, [(0, 10, 11, 18, "suggest", "some polls")])
     'some polls'
     >>> attributed_source(40, [(20, 35, 10, 19, "confirmed", "four officials")]) is None
     True
     """
-    for a, b, ca, cb, cue, source in attributions:
-        cue = cue.lower()
-        if cue.startswith("according"):
-            if not (a <= hit_start < b):
-                return source
-            continue
+    if not attributions:
+        return None
+    according = next((x for x in attributions[:3] if x[4].lower().startswith("according")), None)
+    if according is None:
+        according = next((x for x in attributions[-3:] if x[4].lower().startswith("according")), None)
+    if according is not None and not (according[0] <= hit_start < according[1]):
+        return according[5]
+    starts = [min(x[0], x[2]) for x in attributions]
+    n = bisect_right(starts, hit_start)
+    if n > 0:  # the nearest attribution before the position
+        a, b, ca, cb, cue, source = attributions[n - 1]
         if ca > a and b <= ca and hit_start >= cb:
             return source  # source, cue, then the statement
-        if ca < a and a - cb <= 2 and hit_start >= b and cue.endswith(("said", "says", "told", "added")):
+        if ca < a and a - cb <= 2 and hit_start >= b and cue.lower().endswith(_SPEECH_AFTER):
             return source  # "said Jane Doe that ..." (rare): after the source
-        if hit_start < min(a, ca) and cue not in ("confirmed", "reported", "revealed", "announced", "disclosed"):
+    if n < len(attributions):  # the nearest one after it
+        a, b, ca, cb, cue, source = attributions[n]
+        if hit_start < min(a, ca) and cue.lower() not in _CONFIRMING:
             return source  # the statement, then source and cue ("..., officials said")
     return None
 
 
 # --------------------------------------------------------------------------- per article
 
+SIZE_WORD_COLUMNS = ["article_id", "outlet", "sentence_id", "start", "end", "frame", "match", "negated",
+                     "counts", "direction", "reason", "voice", "speaker", "rel_position"]
 CHAR_COLUMNS = ["article_id", "outlet", "sentence_id", "para_id", "start", "end", "sentence",
                 "direction", "words", "bigger_words", "smaller_words", "voice", "speaker",
                 "position", "rel_position", "reason"]
@@ -488,42 +553,44 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _kept_hit(hit, sentence: str, s0: int, anchors: EventAnchors, lede: bool, bigger: str, year: int | None):
-    """``(side, reason)`` when the hit sizes the event, else None."""
+def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool, bigger: str,
+            year: int | None) -> tuple[str | None, str]:
+    """``(direction, reason)`` of one size word: direction None when it does not count."""
     from .senses import negation_scope
 
-    target = sizing_target(sentence, hit.start - s0, hit.end - s0, anchors, lede=lede, year=year)
+    a, b = hit.start - s0, hit.end - s0
+    target = sizing_target(sentence.text, a, b, anchors, lede=lede, year=year, prepared=sentence)
     if not target.about_event:
-        return None
+        return None, target.reason
     side = "bigger" if hit.frame == bigger else "smaller"
     if hit.negated:
-        if negation_scope(sentence, hit.start - s0, hit.end - s0, 0, True).pattern:
-            return None  # "not the first time": a pattern of other events
+        if negation_scope(sentence.text, a, b, 0, True).pattern:
+            return None, "not the first time: a pattern of other events, not a size"
         side = "smaller" if side == "bigger" else "bigger"
     return side, target.reason
 
 
-def sizings_of(article, hits: Sequence, attributions: dict[int, list[tuple]], *,
-               bigger: str = "magnitude_bigger", core_terms: Iterable[str] | None = None) -> list[dict]:
-    """The characterization rows of one :class:`analysis.corpus.Article` (``CHAR_COLUMNS``).
+def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]], *,
+                  bigger: str = "magnitude_bigger", core_terms: Iterable[str] | None = None) -> list[dict]:
+    """Every size word of one :class:`analysis.corpus.Article`, whether it sizes the event
+    and why (``SIZE_WORD_COLUMNS``).
 
     ``hits``: its in-sense size hits (rows of :func:`analysis.frames` with the ``bigger`` or
     the smaller frame); ``attributions``: sentence id -> ``(start, end, cue_start, cue_end,
-    cue, source)`` of its indirect attributions; ``core_terms`` replaces
+    cue, source)`` of its indirect attributions, in text order; ``core_terms`` replaces
     :data:`CORE_EVENT_NOUNS`.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "The council approved the plan. It came after a major storm."})
-    >>> art, hits = c.article("a"), an.frames(c)
-    >>> [r["words"] for r in sizings_of(art, list(hits.itertuples()), {})]
-    []
+    >>> [(r["match"], r["counts"], r["reason"]) for r in size_words_of(c.article("a"), list(an.frames(c).itertuples()), {})]
+    [('major', False, 'in a subordinate clause')]
     """
     body = [s for s in article.sentences if s.kind == "body"]
     if not body or not hits:
         return []
     texts = [article.text[s.start:s.end] for s in body]
-    anchors = event_anchors(article.meta.get("title"), texts,
-                            ()) if core_terms is None else _custom(article, texts, core_terms)
+    anchors = event_anchors(article.meta.get("title"), texts) if core_terms is None \
+        else _custom(article, texts, core_terms)
     year = _article_year(article.meta.get("date"))
     by_sentence: dict[int, list] = {}
     for h in hits:
@@ -533,43 +600,62 @@ def sizings_of(article, hits: Sequence, attributions: dict[int, list[tuple]], *,
         group = by_sentence.get(s.sent_id)
         if not group:
             continue
-        lede = s.sent_id == body[0].sent_id
-        kept = []
+        facts = _Sentence(text)
         for h in group:
-            got = _kept_hit(h, text, s.start, anchors, lede, bigger, year)
-            if got:
-                kept.append((h, *got, *_hit_voice(h, attributions.get(s.sent_id, ()))))
-        if kept:
-            rows.append(_row(article, s, text, kept, lede))
+            direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year)
+            voice, speaker = _hit_voice(h, attributions.get(s.sent_id, ()))
+            rows.append({"article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
+                         "start": h.start, "end": h.end, "frame": h.frame, "match": h.match,
+                         "negated": bool(h.negated), "counts": direction is not None, "direction": direction,
+                         "reason": reason, "voice": voice, "speaker": speaker, "rel_position": h.rel_position})
     return rows
+
+
+def characterizations_of(article, size_words: Sequence[dict]) -> list[dict]:
+    """The sentences of one article whose size words size the event (``CHAR_COLUMNS``), from
+    its :func:`size_words_of` rows.  Bigger and smaller words are listed side by side.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The decision is historic but narrow."})
+    >>> rows = size_words_of(c.article("a"), list(an.frames(c).itertuples()), {})
+    >>> [(r["direction"], r["bigger_words"], r["smaller_words"]) for r in characterizations_of(c.article("a"), rows)]
+    [('both', 'historic', 'narrow')]
+    """
+    sentences = {s.sent_id: s for s in article.sentences}
+    first = next((s.sent_id for s in article.sentences if s.kind == "body"), None)
+    by_sentence: dict[int, list[dict]] = {}
+    for r in size_words:
+        if r["counts"]:
+            by_sentence.setdefault(r["sentence_id"], []).append(r)
+    return [_row(article, sentences[sid], article.text[sentences[sid].start:sentences[sid].end], kept,
+                 sid == first) for sid, kept in by_sentence.items()]
 
 
 def _custom(article, texts: list[str], core_terms: Iterable[str]) -> EventAnchors:
     own = event_anchors(article.meta.get("title"), texts)
     mine = event_anchors(None, [], core_terms)
     core = frozenset(t.lower().rstrip("*") for t in core_terms if " " not in t)
-    return EventAnchors(core, own.own, mine.phrases)
+    return EventAnchors(core, own.own, mine.phrases, own.early)
 
 
-def _label(hit) -> str:
-    return f"not: {hit.match}" if hit.negated else hit.match
+def _label(r: dict) -> str:
+    return f"not: {r['match']}" if r["negated"] else r["match"]
 
 
-def _row(article, s, text: str, kept: list[tuple], lede: bool) -> dict:
-    sides = {side for _h, side, *_ in kept}
-    voices = {voice for *_x, voice, _sp in kept}
-    speakers = list(dict.fromkeys(sp for *_x, voice, sp in kept if voice != "outlet" and sp))
-    first = kept[0][0]
+def _row(article, s, text: str, kept: list[dict], lede: bool) -> dict:
+    sides = {r["direction"] for r in kept}
+    voices = {r["voice"] for r in kept}
+    speakers = list(dict.fromkeys(r["speaker"] for r in kept if r["voice"] != "outlet" and r["speaker"]))
     return {
         "article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
         "para_id": s.para_id, "start": s.start, "end": s.end, "sentence": text,
         "direction": "both" if len(sides) == 2 else next(iter(sides)),
-        "words": "; ".join(_label(h) for h, *_ in kept),
-        "bigger_words": "; ".join(_label(h) for h, side, *_ in kept if side == "bigger"),
-        "smaller_words": "; ".join(_label(h) for h, side, *_ in kept if side == "smaller"),
+        "words": "; ".join(_label(r) for r in kept),
+        "bigger_words": "; ".join(_label(r) for r in kept if r["direction"] == "bigger"),
+        "smaller_words": "; ".join(_label(r) for r in kept if r["direction"] == "smaller"),
         "voice": voices.pop() if len(voices) == 1 else "mixed",
         "speaker": "; ".join(speakers) if speakers else None,
-        "position": _position(first.rel_position, lede),
-        "rel_position": first.rel_position,
-        "reason": "; ".join(dict.fromkeys(r for _h, _s, r, *_ in kept)),
+        "position": _position(kept[0]["rel_position"], lede),
+        "rel_position": kept[0]["rel_position"],
+        "reason": "; ".join(dict.fromkeys(r["reason"] for r in kept)),
     }

@@ -36,6 +36,7 @@ CASES = {
     "frames": (an.frames, "article_id", [SPAN], [(SPAN, "match")]),
     "frame_scores": (an.frame_scores, "article_id", [], []),
     "characterizations": (an.characterizations, "article_id", [SPAN], [(SPAN, "sentence")]),
+    "size_words": (an.size_words, "article_id", [SPAN], [(SPAN, "match")]),
     "readability": (an.readability, "article_id", [], []),
     "sentence_readability": (an.sentence_readability, "article_id", [SPAN], [(SPAN, "text")]),
     "textstat_stock": (an.textstat_stock, "article_id", [], []),
