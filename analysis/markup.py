@@ -58,7 +58,32 @@ def _frame_color(frame: str, seen: dict[str, str]) -> str:
     return seen[frame]
 
 
-def _spans(aid: str, quotes, attributions, frames) -> list[_Span]:
+_SIZE_FRAMES = ("magnitude_bigger", "magnitude_smaller")
+
+
+def _size_decisions(aid: str, size_words) -> dict[int, tuple[bool, str, str | None]]:
+    """Start of each size word of the article -> (counts, reason, direction counted)."""
+    if size_words is None or not len(size_words):
+        return {}
+    rows = size_words[size_words.article_id == aid]
+    return {int(r.start): (bool(r.counts), str(r.reason), r.direction) for r in rows.itertuples()}
+
+
+def _frame_span(f, decided: dict) -> _Span:
+    negated = bool(getattr(f, "negated", False))
+    neg = ("neg",) if negated else ()
+    note = " (negated: the sentence denies it)" if negated else ""
+    if f.frame in _SIZE_FRAMES and int(f.start) in decided:
+        counts, reason, direction = decided[int(f.start)]
+        if not counts:
+            return _Span(int(f.start), int(f.end), ("fr", "fr-aside") + neg,
+                         f"Size word, not counted: {reason}{note}")
+        return _Span(int(f.start), int(f.end), ("fr", f"fr-{_css(f.frame)}") + neg,
+                     f"Sizes the event {direction}: {reason}{note}")
+    return _Span(int(f.start), int(f.end), ("fr", f"fr-{_css(f.frame)}") + neg, f"Frame · {f.frame}{note}")
+
+
+def _spans(aid: str, quotes, attributions, frames, size_words=None) -> list[_Span]:
     """Annotation spans of one article from the analyses' frames (any may be None)."""
     out: list[_Span] = []
     if quotes is not None and len(quotes):
@@ -72,10 +97,9 @@ def _spans(aid: str, quotes, attributions, frames) -> list[_Span]:
             out.append(_Span(int(a.start), int(a.end), ("src", "src-anon" if anonymous else "src-named"),
                              f"{'Anonymous' if anonymous else 'Named'} source · {getattr(a, 'source', '')}"))
     if frames is not None and len(frames):
+        decided = _size_decisions(aid, size_words)
         for f in frames[frames.article_id == aid].itertuples():
-            note = " (negated)" if bool(getattr(f, "negated", False)) else ""
-            out.append(_Span(int(f.start), int(f.end), ("fr", f"fr-{_css(f.frame)}"),
-                             f"Frame · {f.frame}{note}"))
+            out.append(_frame_span(f, decided))
     return out
 
 
@@ -102,6 +126,8 @@ def _render_text(text: str, lo: int, hi: int, spans: list[_Span], removed: dict[
         piece = html.escape(text[a:b])
         if active:
             classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
+            if any(s.start == a and "neg" in s.classes for s in active):
+                classes += " neg-start"  # the visible "not" badge, once per negated word
             title = html.escape(" | ".join(dict.fromkeys(s.title for s in active)), quote=True)
             piece = f'<span class="{classes}" title="{title}">{piece}</span>'
         parts.append(piece)
@@ -120,10 +146,50 @@ def _removed_by_position(corpus: Corpus, aid: str) -> dict[int, list[tuple[str, 
     return out
 
 
+def _sizing_legend(spans: list[_Span]) -> str:
+    """Legend entries for negated words and size words that were not counted, when present."""
+    out = ""
+    if any("neg" in s.classes for s in spans):
+        out += ('<li><span class="fr neg neg-start">limited</span> negated: the sentence denies '
+                'the word ("not limited" sizes the step up)</li>')
+    if any(s.classes[:2] == ("fr", "fr-aside") for s in spans):
+        out += ('<li><span class="fr fr-aside">major</span> size word about something else '
+                '(not counted as sizing the event)</li>')
+    return out
+
+
+def _sizing_section(article_id: str, characterizations: pd.DataFrame | None) -> str:
+    """What the page counts as sizing up the event, sentence by sentence, and why (visible,
+    so a projector or a printed page shows it)."""
+    if characterizations is None:
+        return ""
+    rows = characterizations[characterizations.article_id == article_id]
+    if not len(rows):
+        return ('<section class="sizing"><h2>How big a step?</h2><p>No sentence of this article sizes '
+                'up the event with a size word.</p></section>')
+    items = []
+    for r in rows.itertuples():
+        who = "the outlet's own words" if r.voice == "outlet" else f"{r.voice}: {r.speaker or 'unknown'}"
+        parts = []
+        if r.bigger_words:
+            parts.append(f"bigger: {html.escape(r.bigger_words)}")
+        if r.smaller_words:
+            parts.append(f"smaller: {html.escape(r.smaller_words)}")
+        items.append(f"<li><strong>{html.escape(r.direction)}</strong> ({' · '.join(parts)}) — "
+                     f"{html.escape(who)}; why: {html.escape(r.reason)}</li>")
+    return ('<section class="sizing"><h2>How big a step? What was counted, and why</h2>'
+            f'<ol>{"".join(items)}</ol></section>')
+
+
 def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
                  attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
-                 back_link: str | None = "../index.html", only_here: pd.DataFrame | None = None) -> str:
+                 back_link: str | None = "../index.html", only_here: pd.DataFrame | None = None,
+                 size_words: pd.DataFrame | None = None, characterizations: pd.DataFrame | None = None) -> str:
     """A self-contained HTML page of one article with its annotations and a legend.
+
+    ``size_words`` (:func:`analysis.size_words`) marks the size words that do not size up the
+    event apart from those that do; ``characterizations`` adds, after the text, what was
+    counted as sizing the event and why.  A negated word carries a visible "not" badge.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "WASHINGTON (AP) — “We will act,” she said.\\nEditor's note: fixed."})
@@ -138,10 +204,10 @@ def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = 
     text = corpus.text(article_id)
     art = corpus.articles.loc[article_id]
     outlet = corpus.outlet_of()[article_id]
-    spans = _spans(article_id, quotes, attributions, frames) + _only_here_spans(article_id, only_here)
+    spans = _spans(article_id, quotes, attributions, frames, size_words) + _only_here_spans(article_id, only_here)
     removed = _removed_by_position(corpus, article_id)
     extra_colors: dict[str, str] = {}
-    frames_here = sorted({s.classes[1][3:] for s in spans if s.classes[0] == "fr"})
+    frames_here = sorted({s.classes[1][3:] for s in spans if s.classes[0] == "fr" and s.classes[1] != "fr-aside"})
     frame_names = {}
     if frames is not None and len(frames):
         frame_names = {_css(f): f for f in frames.frame.unique()}
@@ -185,6 +251,11 @@ h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; t
 .src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
 .src-named {{ text-decoration: underline dotted #333; text-underline-offset: 4px; }}
 .fr {{ font-weight: 600; }}
+.fr-aside {{ font-weight: normal; border-bottom: 2px dotted #777; }}
+.neg-start::before {{ content: "not"; font-family: system-ui, sans-serif; font-size: 0.65em; font-weight: 700;
+       text-transform: uppercase; color: #fff; background: #111; border-radius: 3px; padding: 0 0.25em;
+       margin-right: 0.2em; vertical-align: 0.15em; }}
+.sizing {{ font-family: system-ui, sans-serif; font-size: 1rem; border-top: 1px solid #ccc; margin-top: 1.5rem; }}
 .only-start::before {{ content: "only here"; font-family: system-ui, sans-serif; font-size: 0.62em;
        font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; color: #fff; background: #333;
        border-radius: 3px; padding: 0.05em 0.35em; margin-right: 0.3em; vertical-align: 0.2em;
@@ -203,7 +274,7 @@ del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85e
 <section class="legend" aria-label="legend"><strong>How to read the marks</strong>
 <ul>{legend_quotes}
 <li><span class="src-anon">anonymous source</span></li><li><span class="src-named">named source</span></li></ul>
-<ul>{legend_frames}</ul>
+<ul>{legend_frames}{_sizing_legend(spans)}</ul>
 {_ONLY_LEGEND if any(sp.classes == ("only",) for sp in spans) else ""}
 <ul><li><del class="removed" style="display:inline">removed by cleaning</del> (boilerplate: datelines, credits, link cards, notes)</li></ul>
 </section>
@@ -211,12 +282,15 @@ del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85e
 <article>
 {chr(10).join(body)}
 </article>
+{_sizing_section(article_id, characterizations)}
 </body></html>
 """
 
 
 def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.DataFrame | None,
-                  frames: pd.DataFrame | None, only_here: pd.DataFrame | None = None) -> dict[str, str]:
+                  frames: pd.DataFrame | None, only_here: pd.DataFrame | None = None,
+                  size_words: pd.DataFrame | None = None,
+                  characterizations: pd.DataFrame | None = None) -> dict[str, str]:
     """Annotated pages for every article, from the analyses' tables (None: leave a layer out).
 
     >>> import analysis as an
@@ -226,7 +300,7 @@ def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.
     (['a'], True)
     """
     return {aid: article_page(corpus, aid, quotes=quotes, attributions=attributions, frames=frames,
-                              only_here=only_here)
+                              only_here=only_here, size_words=size_words, characterizations=characterizations)
             for aid in corpus.ids}
 
 

@@ -620,7 +620,7 @@ def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[
             _write(folder / ed / f"{ex.name}.html", export_html(ex.nb, ed, nav))
     from .attribution import attributions
     from .coverage import only_here
-    from .framing import frames
+    from .framing import characterizations, frames, size_words
     from .markup import article_pages
     from .quotes import quotes
 
@@ -628,7 +628,8 @@ def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[
     names = page_names(corpus.ids)
     links = {}
     try:
-        pages = article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus), only_here(corpus))
+        pages = article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus), only_here(corpus),
+                              size_words(corpus), characterizations(corpus))
     except Exception as exc:  # noqa: BLE001 - an analysis failing on odd text: one line, named
         raise ReportError(f"{corpus.name or 'the event'}: the annotated article pages could not be made "
                           f"({type(exc).__name__}: {_plain(exc)}); the previous report is unchanged") from None

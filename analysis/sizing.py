@@ -88,7 +88,8 @@ _NP_STOP = frozenset("""of in on at for with by from to over since than as and o
 who whom whose where when while because if is was are were be been being has have had will would
 could can may might should must not no this these those it its inside outside into across against
 near around within without under after before during about through between among amid toward
-towards upon onto off out up down like per via so yet said says says told""".split())
+towards upon onto off out up down like per via so yet said says says told again ever now then today
+yesterday tomorrow too also already still soon later here there ago last next""".split())
 _LINKING = frozenset("""is was are were be been being 's ’s becomes became become remains remained
 remain seems seemed seem looks looked marks marked mark represents represented represent signals
 signaled signalled signal constitutes constituted amounts amounted proves proved appears appeared
@@ -132,6 +133,21 @@ def _lower_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_ENDS = re.compile(r"\b(?:end|ends|ended|ending|settle|settles|settled|resolve|resolves|resolved|halt|halts|"
+                   r"halted|stop|stops|stopped|avert|averts|averted|after|following)\s+(?:the\s+|a\s+|an\s+|its\s+|"
+                   r"their\s+)?(?:[\w’'-]+\s+){0,2}?([\w’'-]+)", re.IGNORECASE)
+
+
+def _ended_by_the_event(texts: Iterable[str]) -> set[str]:
+    """Nouns the lede says the event ends or follows ("a deal that ends the *strike*", "after
+    the *attack*"): the event's circumstances, not the event."""
+    out = set()
+    for t in texts:
+        for m in _ENDS.finditer(t):
+            out.add(m.group(1).lower())
+    return out
+
+
 def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[str] = ()) -> EventAnchors:
     """The words that name the event of an article, from its title and body sentences.
 
@@ -148,6 +164,7 @@ def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[s
     for s in sentences:
         counts.update(_lower_words(s))
     own = {w for w in early if w in EVENT_NOUNS and counts[w] + (w in _lower_words(title or "")) >= 2}
+    own -= _ended_by_the_event([title or "", *sentences[:2]])
     core, phrases = set(), []
     for term in (*CORE_EVENT_NOUNS, *extra):
         term = term.lower().strip()
@@ -306,20 +323,48 @@ def _possible_action(hit: _Hit, after: Sequence[str]) -> bool:
     return described and modal
 
 
+# Words a size phrase may open on when it is itself a verb phrase ("did not go that far",
+# "had never had a veto overridden", "creates zero precedent", "broke with"): its subject
+# and its object say what it is about.
+_VERBAL = frozenset("""did does do would will could has have had stopped stops stop fell falls fall
+creates created create sets set left leaves broke breaks break breaking never""".split())
+
+
+def _named_head(hit: _Hit) -> str | None:
+    """The event noun that heads the noun phrase after the size word, or None.
+
+    An event noun followed by another lower-case noun is a modifier of that noun ("a major
+    *policy* initiative": the initiative); one followed by a word ending in -s or -ed may be
+    followed by its verb ("the dramatic *win* cuts ..."), and counts."""
+    words = [(t.low, hit.sentence[t.start:t.start + 1].isupper()) for t in hit.np_]
+    for k, (w, _cap) in enumerate(words):
+        named = hit.anchors.in_words([w])
+        if named is None:
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is None or nxt[1] or hit.anchors.names(nxt[0]) or nxt[0].endswith(("s", "ed")):
+            return named
+    return None
+
+
 def _rule_modifies(hit: _Hit) -> Target | None:
-    """A size word on an event noun: "a *historic* victory", "an *upset victory*"."""
+    """A size word on an event noun: "a *historic* victory", "an *upset victory*"; for a verb
+    phrase, an event noun in its object ("had never had a *veto* overridden")."""
     own_last = hit.toks[hit.j].low if hit.j > hit.i else None
-    candidates = [t for t in hit.np_] or []
-    named = hit.anchors.in_words([t.low for t in candidates])
-    if named is None and own_last and hit.anchors.names(own_last):
-        named, candidates = own_last, []
+    verbal = hit.toks[hit.i].low in _VERBAL
+    named = hit.anchors.in_words([t.low for t in hit.np_]) if verbal else _named_head(hit)
+    if named is None and own_last and not verbal and hit.anchors.names(own_last):
+        named = own_last
     if named is None:
         return None
-    after = [t.low for t in hit.toks[hit.j + 1 + len(candidates):hit.j + 8]]
+    after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
-    if _other_instance(hit, [t.low for t in candidates] + [w for w in after if w != "since"],
-                       _np_names(hit, candidates)):
+    before = [t.low for t in hit.toks[max(0, hit.i - 8):hit.i] if t.start >= hit.seg[0]]
+    cut = max((n for n, w in enumerate(before) if w in _CLAUSE_OPENERS), default=-1)
+    before = before[cut + 1:]  # the year of "the 1986 law made ...", not of "2018 commitment that ..."
+    if _other_instance(hit, [t.low for t in hit.np_] + [w for w in after if w != "since"] +
+                       [w for w in before if _TITLE_YEAR.match(w)], _np_names(hit, hit.np_)):
         return Target(False, f"another {named}")
     return Target(True, f"modifies the event: {named}")
 
@@ -377,10 +422,12 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
 
 
 def _rule_predicate(hit: _Hit) -> Target | None:
-    """After a linking verb, the subject: "The *plan* is a centerpiece", "This was a big result"."""
-    verb = _linking_before(hit)
+    """After a linking verb, the subject: "The *plan* is a centerpiece", "This was a big
+    result"; a size phrase that is itself a verb phrase has its own subject ("The ruling *did
+    not go that far*"); a clause opening on it/this refers back ("It opens a *new chapter*")."""
+    verb = hit.i if hit.toks[hit.i].low in _VERBAL else _linking_before(hit)
     if verb is None:
-        return None
+        return _refers_back(hit)
     subject = _subject_before(hit, verb)
     while subject and subject[0].low in _LEADING:
         subject = subject[1:]
@@ -392,6 +439,16 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     return Target(False, "about the subject of its clause")
+
+
+def _refers_back(hit: _Hit) -> Target | None:
+    """A clause opening on it/this with the size word a few words on: "It opens a new chapter"."""
+    first = hit.s.first_token_from(hit.seg[0])
+    while first < hit.i and hit.toks[first].low in _LEADING:
+        first += 1
+    if first < hit.i and hit.toks[first].low in ("it", "this") and hit.i - first <= 5:
+        return Target(True, f"refers back: {hit.toks[first].low}")
+    return None
 
 
 def _rule_complement(hit: _Hit) -> Target | None:

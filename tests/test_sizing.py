@@ -1,0 +1,207 @@
+"""Characterizations mean what they say (issue 16): what a size word modifies, focus vs limit,
+negation scope, frame words in another sense, sizing beyond policy decisions, and "both"
+never cancels.  Small hand-written sentences; the sample event's facts at the end."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import analysis as an
+from analysis.markup import article_page
+
+NO_QUOTES = pd.DataFrame(columns=["article_id", "start", "end"])
+
+
+def chars(text: str, **meta) -> pd.DataFrame:
+    return an.characterizations(an.from_texts({"t": text}, **{k: {"t": v} for k, v in meta.items()}),
+                                quotes=NO_QUOTES)
+
+
+def sized(text: str, **meta) -> dict[str, str]:
+    """Sentence -> direction, for the sentences that size the event."""
+    return {r.sentence: r.direction for r in chars(text, **meta).itertuples()}
+
+
+def hits(text: str) -> list[tuple[str, str]]:
+    f = an.frames(an.from_texts({"t": text}), quotes=NO_QUOTES)
+    return list(zip(f.frame, f["match"]))
+
+
+LEDE = "The Senate passed the budget deal on Thursday. "
+
+
+# --------------------------------------------------------------------------- 1. what it modifies
+
+@pytest.mark.parametrize("sentence", [
+    "He made obesity a major policy initiative as governor.",
+    "The deal came after a major offensive by the rebels.",
+    "The 1986 law made sweeping changes to immigration law.",
+    "Critics cited the landmark 1973 ruling.",
+    "His talks were closely held, known only to a very narrow group of aides.",
+    "The Senate could take the extraordinary step of voting to expel him.",
+])
+def test_size_words_about_something_else_do_not_count(sentence):
+    assert sized(LEDE + sentence, date="2019-07-25").get(sentence) is None
+
+
+SIZED = [
+    ("The deal is a historic victory for the negotiators.", "bigger"),
+    ("The plan, expected next year, is a centerpiece of the agenda.", "bigger"),
+    ("This was a breathtaking result.", "bigger"),
+    ("The deal marks a significant shift.", "bigger"),
+    ("The deal is modest in scope.", "smaller"),
+    ("When it came, it was in the narrowest of ways.", "smaller"),
+]
+
+
+def test_the_strike_a_deal_ends_is_not_the_deal():
+    text = ("Workers approved a deal on Monday that ends the strike at the plant. "
+            "The strike was the longest major strike in decades. The deal is modest.")
+    assert list(sized(text).values()) == ["smaller"]
+
+
+@pytest.mark.parametrize("sentence, direction", SIZED)
+def test_size_words_about_the_event_count(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_apposition_and_participle_size_the_lede():
+    text = ("Democrat Doug Jones won the Senate election in Alabama on Tuesday — easily the biggest upset "
+            "in years. But Jones did it, becoming the first Democrat to win a Senate seat there since 1992.")
+    assert set(sized(text).values()) == {"bigger"} and len(sized(text)) == 2
+
+
+# --------------------------------------------------------------------------- 2. focus vs limit, names
+
+def test_focus_only_and_size_words_in_names():
+    text = (LEDE + "There can be only one winner. The only candidate left was Smith. "
+            "Last year the government suffered a partial government shutdown. "
+            "The permission was only for strikes near the border.")
+    got = sized(text)
+    assert list(got.values()) == ["smaller"] and "permission was only for" in next(iter(got))
+    assert ("magnitude_smaller", "partial") not in hits("It suffered a partial government shutdown.")
+    assert ("magnitude_smaller", "only") not in hits("It has only recently been applied. It only got worse.")
+
+
+# --------------------------------------------------------------------------- 3. negation
+
+def test_negation_scope():
+    got = sized(LEDE + "It is not the first time the Senate did so. "
+                "The deal is not only a departure from policy but also a gamble. "
+                "The deal does not smack of bold policy. The deal is not limited. "
+                "He would never sign a massive spending deal again.", date="2019-07-25")
+    assert "It is not the first time the Senate did so." not in got
+    assert got["The deal is not only a departure from policy but also a gamble."] == "bigger"
+    assert got["The deal does not smack of bold policy."] == "smaller"
+    assert got["The deal is not limited."] == "bigger"
+    assert got["He would never sign a massive spending deal again."] == "bigger"
+
+
+def test_negation_is_visible_on_the_page():
+    c = an.from_texts({"t": LEDE + "The deal is not limited."})
+    page = article_page(c, "t", frames=an.frames(c), size_words=an.size_words(c),
+                        characterizations=an.characterizations(c))
+    assert re.search(r'class="[^"]*\bneg-start\b[^"]*"[^>]*>limited<', page)
+    assert 'content: "not"' in page and "negated: the sentence denies" in page  # badge and legend
+    assert "What was counted, and why" in page and "not: limited" in page
+
+
+# --------------------------------------------------------------------------- 4. other senses
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("They rode the Trump Tower escalator.", "escalation_risk", "escalator"),
+    ("The Defense of Marriage Act was struck down.", "self_defense", "Defense of"),
+    ("Speech is protected by the First Amendment.", "self_defense", "protected"),
+    ("The Environmental Protection Agency acted.", "self_defense", "Protection"),
+    ("A lobbyist and two aides were injured.", "pressure", "lobbyist"),
+    ("Russia does not appear once on the list.", "hedging", "appear"),
+    ("It acted so that Ukraine could protect Kharkiv.", "hedging", "could"),
+    ("States could choose how to comply.", "hedging", "could"),
+    ("It has been calling on Ukraine not to use the weapons.", "pressure", "calling on"),
+    ("State law calls for a recount.", "pressure", "calls for"),
+    ("Officials gave the green light on Friday.", "magnitude_bigger", "green light"),
+    ("They reached a tentative deal.", "magnitude_smaller", "tentative"),
+    ("The plan addresses climate change.", "change", "change"),
+])
+def test_frame_words_in_another_sense_are_left_out(text, frame, word):
+    assert (frame, word) not in hits(text)
+    every = an.frames(an.from_texts({"t": text}), quotes=NO_QUOTES, every_hit=True)
+    assert (every["sense"] == "").all() or (every["sense"] != "").any()
+
+
+def test_frame_words_in_their_sense_stay():
+    assert ("hedging", "could") in hits("The move could escalate the war.")
+    assert ("self_defense", "protect") in hits("Ukraine must protect its cities.")
+    assert ("hedging", "appears") in hits("The deal appears to hold.")
+
+
+# --------------------------------------------------------------------------- 5. beyond policy decisions
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("His vote was a startling break with President Trump.", "bigger"),
+    ("The ruling is a landmark for the court.", "bigger"),
+    ("The ruling was unprecedented.", "bigger"),
+    ("The deal is little more than a symbolic gesture.", "smaller"),
+    ("The court's ruling did not go that far.", "smaller"),
+    ("The ruling did not resolve whether the law stands.", "smaller"),
+    ("The decision creates zero precedent.", "smaller"),
+    ("Obama had never had a veto overridden.", "bigger"),
+    ("The storm was the deadliest since 1900.", "bigger"),
+    ("The result was stunning.", "bigger"),
+    ("The deal is modest.", "smaller"),
+])
+def test_sizing_words_and_paraphrases_beyond_policy(sentence, direction):
+    text = ("The court issued its ruling on Monday, the storm hit, Congress held its veto override vote "
+            "and Senator Smith cast his vote. " + sentence)
+    assert sized(text, date="2016-09-28").get(sentence) == direction
+
+
+# --------------------------------------------------------------------------- 6. both never cancels
+
+def test_both_sides_are_reported_and_never_netted():
+    c = an.from_texts({"a": "The decision marks a major shift. It opens a new chapter. The move is limited.",
+                       "b": "The decision marks a major shift."})
+    pair = an.contrast_pair(c).set_index("article_id")
+    assert "score" not in pair.columns
+    assert (pair.loc["a", "bigger"], pair.loc["a", "smaller"]) == (2, 1)
+    ch = an.characterizations(c)
+    assert set(ch.direction) <= {"bigger", "smaller", "both"}
+
+
+# --------------------------------------------------------------------------- the sample event
+
+def test_sample_pages_do_not_size_the_decision_with_other_words(sample_corpus):
+    c = sample_corpus
+    words = an.size_words(c)
+    pages = {aid: article_page(c, aid, frames=an.frames(c), size_words=words,
+                               characterizations=an.characterizations(c)) for aid in c.ids}
+    nyt = pages["002"]
+    # Russia's "major offensive" and "known only to a very narrow group of aides" are drawn as
+    # size words about something else, not as sizing the decision
+    for word in ("major", "only", "narrow"):
+        assert re.search(rf'class="fr fr-aside"[^>]*>{word}<', nyt), word
+    assert not re.search(r'fr-magnitude-bigger[^>]*>major<', nyt)
+    # "gave the green light" is permission, not a bigger step
+    assert not ((an.frames(c)["match"] == "green light") & an.frames(c).frame.str.startswith("magnitude")).any()
+    assert not an.characterizations(c).sentence.str.contains("green light").any()
+    left_out = words[~words.counts & (words.article_id == "002")]
+    assert {"major", "only", "narrow"} <= set(left_out["match"])
+
+
+def test_sample_scripps_sizes_down_in_its_own_voice(sample_corpus):
+    ch = an.characterizations(sample_corpus)
+    scripps = ch[(ch.article_id == "004") & (ch.voice == "outlet")]
+    assert "in a limited capacity" in set(scripps.smaller_words)
+
+
+def test_sample_contrast_pair_reports_both_sides(sample_corpus):
+    pair = an.contrast_pair(sample_corpus).set_index("article_id")
+    ch = an.characterizations(sample_corpus)
+    own = ch[ch.voice == "outlet"]
+    for aid, row in pair.iterrows():
+        mine = own[own.article_id == aid]
+        assert row.bigger == mine.direction.isin(["bigger", "both"]).sum()
+        assert row.smaller == mine.direction.isin(["smaller", "both"]).sum()
