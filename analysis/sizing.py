@@ -489,11 +489,22 @@ def _rule_apposition(hit: _Hit) -> Target | None:
     return None
 
 
+# Nouns of scope and manner: a size word on one sizes what it belongs to ("for the *limited*
+# purpose of", "their *limited* use", "in the narrowest of ways"), not a thing of its own.
+_SCOPE_NOUNS = frozenset("""purpose purposes capacity scope way ways manner extent basis degree fashion
+form sense terms use uses role range reach area areas number amount part portion share window
+circumstances cases conditions step steps""".split())
+
+
 def _rule_lede(hit: _Hit) -> Target | None:
-    """The main clause of the lede states the event."""
-    if hit.lede:
-        return Target(True, "lede")
-    return None
+    """The main clause of the lede states the event: a size word there counts unless it
+    modifies a noun of its own ("the *worst* consequences of climate change")."""
+    if not hit.lede:
+        return None
+    head = [t.low for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")][-1:]
+    if head and head[0] not in _SCOPE_NOUNS and not hit.sentence[hit.np_[-1].start:hit.np_[-1].start + 1].isupper():
+        return Target(False, f"about something else in the lede: {head[0]}")
+    return Target(True, "lede")
 
 
 _TARGET_RULES = (_rule_modifies, _rule_subordinate, _rule_apposition, _rule_predicate,
