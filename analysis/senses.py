@@ -9,7 +9,8 @@ frame count means what the frame's documentation says:
 * a word inside a proper name is a name, not a frame ("Environmental *Protection* Agency",
   "*Defense* of Marriage Act", "Customs and Border *Protection*");
 * legal or physical protection is not self-defence ("*protected* by the First Amendment",
-  "consumer *protections*"); "Trump's *defenders*" are supporters;
+  "can be *protected* by the national border", "consumer *protections*"); "Trump's
+  *defenders*" are supporters, and *defending* a decision or a law is arguing for it;
 * a modal of ability, permission or purpose is not hedging ("so that Ukraine *could*
   protect", "states *could* choose", "*could* not bring himself", "as one *could* expect",
   "*may* this season ..."); "*appears* on the schedule" and "does not *appear* once" are
@@ -91,7 +92,13 @@ def in_proper_name(text: str, a: int, b: int, sent_start: int) -> bool:
 
 # --------------------------------------------------------------------------- frame rules
 
-_PROTECT_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+_PROTECT_BY = re.compile(r"\s+by\b")
+_BE_BEFORE = re.compile(r"\b(?:be|is|are|was|were|been|being|remain|remains|stay|stays)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Defending a position is arguing for it, not defending oneself or a place.
+_DEFEND_POSITION = re.compile(
+    r"^\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|our\s+|this\s+|that\s+)?(?:\w+\s+)?(?:decision|decisions|"
+    r"law|laws|policy|policies|ruling|move|plan|bill|record|position|choice|vote|votes|deal|order|"
+    r"program|programme|statement|remarks|comments|action|actions|approach|strategy)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # so that / before / where / in which / as one ... + up to three words + the modal
 _PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
@@ -131,10 +138,12 @@ def _rule_self_defense(frame, word, text, a, b, lo, hi):
     if word.startswith("protect"):
         if word.endswith("protections"):
             return "protections: legal benefits, not defence"
-        if _PROTECT_BY.match(_right(text, b, hi)):
+        if word.startswith("protected") and _PROTECT_BY.match(_right(text, b, hi)):
             return "protected by a law or a thing, not defending oneself"
     if word.startswith("defender") and _POSSESSIVE.search(_left(text, lo, a).rstrip()):
         return "someone's defenders: supporters"
+    if word.startswith("defend") and _DEFEND_POSITION.match(_right(text, b, hi)):
+        return "defending a decision or a law: arguing for it"
     return None
 
 

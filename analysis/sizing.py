@@ -63,7 +63,8 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     "authorization", "authorisation", "permission", "approval", "go-ahead", "green light",
     "directive", "guidance", "executive order", "sanction", "sanctions", "restriction",
     "restrictions", "ban", "stance", "strategy", "approach", "package", "development",
-    "breakthrough", "revelation", "revelations", "disclosure", "findings",
+    "breakthrough", "revelation", "revelations", "disclosure", "findings", "break", "departure",
+    "rebuke", "setback", "blow", "split", "turnaround",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -114,6 +115,7 @@ class EventAnchors:
     own: frozenset[str]
     phrases: tuple[str, ...] = ()
     early: frozenset[str] = frozenset()  # the words of the title and the first two sentences
+    actors: frozenset[str] = frozenset()  # the names in the lede's subject: who acted
 
     def names(self, word: str) -> bool:
         """Whether ``word`` (lower case) names the event here."""
@@ -148,6 +150,21 @@ def _ended_by_the_event(texts: Iterable[str]) -> set[str]:
     return out
 
 
+_NOT_ACTOR = frozenset("""the a an his her its their this that these those president sen senator rep gov
+governor mr mrs ms dr former new u.s us on monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def _actors(lede: str) -> frozenset[str]:
+    """The capitalized words of the lede's subject (before its first verb): who acted ("The
+    Supreme Court ...", "Senate Republicans ...", "President Barack Obama ...")."""
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(lede)
+    return frozenset(w.lower() for w in _WORD.findall(subject)
+                     if w[:1].isupper() and w.lower().strip(".") not in _NOT_ACTOR and len(w) > 2)
+
+
 def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[str] = ()) -> EventAnchors:
     """The words that name the event of an article, from its title and body sentences.
 
@@ -174,7 +191,8 @@ def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[s
                 core.add(term)
         else:
             core.add(term.rstrip("*"))
-    return EventAnchors(frozenset(core), frozenset(own), tuple(phrases), frozenset(early))
+    return EventAnchors(frozenset(core), frozenset(own), tuple(phrases), frozenset(early),
+                        _actors(sentences[0] if sentences else ""))
 
 
 # --------------------------------------------------------------------------- targets
@@ -327,7 +345,8 @@ def _possible_action(hit: _Hit, after: Sequence[str]) -> bool:
 # "had never had a veto overridden", "creates zero precedent", "broke with"): its subject
 # and its object say what it is about.
 _VERBAL = frozenset("""did does do would will could has have had stopped stops stop fell falls fall
-creates created create sets set left leaves broke breaks break breaking never""".split())
+creates created create sets set left leaves broke breaks break breaking never made makes make took
+takes take""".split())
 
 
 def _named_head(hit: _Hit) -> str | None:
@@ -403,20 +422,25 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
     vstart = hit.toks[verb].start
     lo_tok = max(0, verb - _REACH)
     window = hit.toks[lo_tok:verb]
-    first_seg = bisect_right(hit.s.seg_starts, hit.toks[lo_tok].start) - 1 if window else 0
-    keep = []
-    for n in range(max(0, first_seg), len(hit.segs)):
-        a, b = hit.segs[n]
-        if a >= vstart:
-            break
-        words = [t for t in window if a <= t.start < min(b, vstart)]
-        dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
-        opener = words[0].low if words else ""
-        fronted = b < vstart and opener in _SUBORDINATORS  # "When he relented, it was ..."
-        parenthetical = fronted or (n > 0 and b < vstart and (
-            dashed or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
-        if not parenthetical:
-            keep.extend(words)
+    own_seg = hit.s.segment_of(vstart)
+    own = [t for t in window if t.start >= own_seg[0]]
+    if own and own[0].low not in _PREPOSITIONS and not own[0].low.endswith(("ed", "ing")):
+        keep = own  # the subject is in the verb's own clause segment
+    else:
+        keep = []
+        first_seg = bisect_right(hit.s.seg_starts, hit.toks[lo_tok].start) - 1 if window else 0
+        for n in range(max(0, first_seg), len(hit.segs)):
+            a, b = hit.segs[n]
+            if a >= vstart:
+                break
+            words = [t for t in window if a <= t.start < min(b, vstart)]
+            dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
+            opener = words[0].low if words else ""
+            fronted = b < vstart and (opener in _SUBORDINATORS or opener in _PREPOSITIONS)  # "When ...,", "In releasing ...,"
+            parenthetical = fronted or (n > 0 and b < vstart and (
+                dashed or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
+            if not parenthetical:
+                keep.extend(words)
     cut = max((n for n, t in enumerate(keep) if t.low in _CLAUSE_OPENERS), default=-1)
     return keep[cut + 1:]
 
@@ -435,10 +459,21 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         return None
     if subject[0].low in _REFER:
         return Target(True, f"refers back: {subject[0].low}")
-    named = hit.anchors.in_words([t.low for t in subject])
+    named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
+    actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
+    if actor and verb == hit.i:
+        # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
+        return Target(True, f"what the event's actor did: {actor}")
     return Target(False, "about the subject of its clause")
+
+
+def _subject_head(subject: Sequence[_Tok]) -> list[_Tok]:
+    """The head of a subject: its last word before a preposition ("the *policy* against the
+    use of ATACMS", "*Sessions's contact* with Kislyak"), as a one-word list."""
+    cut = next((n for n, t in enumerate(subject) if n > 0 and t.low in _PREPOSITIONS), len(subject))
+    return list(subject[:cut][-1:])
 
 
 def _refers_back(hit: _Hit) -> Target | None:
@@ -458,8 +493,18 @@ def _rule_complement(hit: _Hit) -> Target | None:
         if t.start < hit.seg[0]:
             break
         if hit.anchors.names(t.low) and k + 1 < hit.i and hit.toks[k + 1].low in ("to", "of", "for"):
+            after = hit.toks[k + 2].low if k + 2 < len(hit.toks) else ""
+            if hit.toks[k + 1].low == "to" and after in _DETERMINERS:
+                return None  # "a blow to a fundamental value": a recipient, not what the event does
+            if any(w.low in _OTHER for w in hit.toks[max(0, k - 3):k]):
+                return None  # "yet another blow"
             return Target(True, f"describes the event: {t.low}")
     return None
+
+
+_DETERMINERS = frozenset("a an the his her its their this that these those our your my".split())
+_PREPOSITIONS = frozenset("""in inside on at for with by from to over of under within near around across
+against during despite""".split())
 
 
 def _rule_apposition(hit: _Hit) -> Target | None:

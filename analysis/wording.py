@@ -789,6 +789,16 @@ def _is_verb(tok: str) -> bool:
             or (len(low) > 4 and low.endswith("ed")))
 
 
+def lede_subject(text: str) -> str:
+    """The subject of a sentence, as :func:`ledes` reads it (the words before the main verb,
+    without a comma-delimited aside).
+
+    >>> lede_subject("The Supreme Court on Monday struck down key parts of the law.")
+    'The Supreme Court on Monday'
+    """
+    return _lede_parse(text)["subject"]
+
+
 def _lede_parse(text: str) -> dict:
     """Subject, verb phrase and the decision wording of one sentence (see :func:`ledes`)."""
     spans = word_spans(text)
