@@ -142,8 +142,10 @@ def _rule_self_defense(frame, word, text, a, b, lo, hi):
             return "protected by a law or a thing, not defending oneself"
     if word.startswith("defender") and _POSSESSIVE.search(_left(text, lo, a).rstrip()):
         return "someone's defenders: supporters"
-    if word.startswith("defend") and _DEFEND_POSITION.match(_right(text, b, hi)):
+    if (word.startswith("defend") or re.match(r"defen[cs]e of", word)) and _DEFEND_POSITION.match(_right(text, b, hi)):
         return "defending a decision or a law: arguing for it"
+    if word.startswith("defending") and re.match(r"\s+(?:champion|champions|title)\b", _right(text, b, hi)):
+        return "a defending champion: sport"
     return None
 
 
@@ -165,9 +167,18 @@ def _rule_hedging(frame, word, text, a, b, lo, hi):
     return None
 
 
+# Pressure from markets, prices or physics is no pressure on a decision-maker.
+_NON_AGENT_PRESSURE = re.compile(
+    r"\b(?:market|price|prices|inflation|inflationary|financial|economic|wage|cost|competitive|downward|"
+    r"upward|blood|water|air|tire|tyre|oil|gas|budget|fiscal|migration|population|demographic|selection|"
+    r"peer)\s+$", re.IGNORECASE)
+
+
 def _rule_pressure(frame, word, text, a, b, lo, hi):
     if frame != "pressure":
         return None
+    if word.startswith("pressure") and _NON_AGENT_PRESSURE.search(_left(text, lo, a)):
+        return "pressure from markets or physics, not on a decision-maker"
     if word.startswith("call") and word.endswith("for") and _DOCUMENT_SUBJECT.search(_left(text, lo, a)):
         return "a document that calls for something requires it"
     if word.startswith("call") and word.endswith("on") and _NOT_TO.match(_right(text, b, hi)):
@@ -192,7 +203,30 @@ def _rule_curb(frame, word, text, a, b, lo, hi):
     return None
 
 
-_RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb)
+_WORK_SHIFT = re.compile(r"\b(?:night|day|morning|evening|afternoon|work|double|late|early|graveyard|overnight)\s+$",
+                         re.IGNORECASE)
+_OLD_PLACES = re.compile(r"\s+(?:district|districts|building|buildings|site|sites|home|homes|house|houses|"
+                         r"church|churches|neighborhood|neighbourhood|downtown|structure|structures|"
+                         r"preservation|landmark|landmarks|hotel|theater|theatre|inn|bridge|mansion)\b",
+                         re.IGNORECASE)
+
+
+def _rule_other_words(frame, word, text, a, b, lo, hi):
+    if frame == "change":
+        if word.startswith("shift") and _WORK_SHIFT.search(_left(text, lo, a)):
+            return "a work shift, not a change"
+        if word == "change" and text[max(lo, a - 6):a].lower() == "for a " and not _right(text, b, hi)[:1].isalpha():
+            return "for a change: an idiom"
+    if frame == "magnitude_bigger":
+        if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
+            return "historic: old (a historic district), not a size"
+        if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
+            return "major general: a rank"
+    return None
+
+
+_RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,
+          _rule_other_words)
 
 
 def out_of_sense(frame: str, text: str, a: int, b: int, sent_start: int, sent_end: int) -> str:

@@ -48,6 +48,7 @@ __all__ = [
     "EventAnchors",
     "Target",
     "attributed_source",
+    "reported_speaker",
     "characterizations_of",
     "event_anchors",
     "size_words_of",
@@ -654,10 +655,41 @@ def _position(rel: float, is_lede: bool) -> str:
     return "first third" if rel < 1 / 3 else "later"
 
 
-def _hit_voice(hit, attributions) -> tuple[str, str | None]:
+# A subject and a verb of saying or thinking before a statement: "some polls suggest (that)
+# ...", "critics argue ...", "The Post report suggests that ...".  The attribution finder
+# reads speech verbs; this also reads the verbs of claims and opinions it leaves out.
+_REPORTED = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>(?:[A-Z][\w’'.-]*|the|some|many|most|several|critics|analysts|"
+    r"experts|officials|observers|supporters|opponents|polls?)(?:\s+[\w’'.-]+){0,5}?)\s+"
+    r"(?:suggests?|suggested|argues?|argued|claims?|claimed|contends?|contended|believes?|believed|"
+    r"thinks?|thought|warns?|warned|predicts?|predicted|insists?|insisted|estimates?|estimated|"
+    r"says?|said|notes?|noted|acknowledges?|acknowledged|concedes?|conceded)(?:\s+that)?\s",
+)
+
+
+def reported_speaker(sentence: str, pos: int) -> str | None:
+    """Who a statement is reported from, when a subject and a verb of saying or thinking stand
+    before position ``pos`` in the sentence ("some polls suggest Jones could ...").
+
+    >>> reported_speaker("Some polls suggest Jones could pull off an upset.", 40)
+    'Some polls'
+    >>> reported_speaker("The deal is an upset.", 15) is None
+    True
+    """
+    best = None
+    for m in _REPORTED.finditer(sentence, 0, pos):
+        best = m
+    if best is None:
+        return None
+    return best.group("who")
+
+
+def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
         return "quoted", hit.speaker
     source = attributed_source(hit.start, attributions)
+    if source is None and sentence:
+        source = reported_speaker(sentence, hit.start - s0)
     return ("attributed", source) if source else ("outlet", None)
 
 
@@ -716,7 +748,7 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
         facts = _Sentence(text)
         for h in group:
             direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year)
-            voice, speaker = _hit_voice(h, attributions.get(s.sent_id, ()))
+            voice, speaker = _hit_voice(h, attributions.get(s.sent_id, ()), text, s.start)
             rows.append({"article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
                          "start": h.start, "end": h.end, "frame": h.frame, "match": h.match,
                          "negated": bool(h.negated), "counts": direction is not None, "direction": direction,

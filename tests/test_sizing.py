@@ -125,6 +125,12 @@ def test_negation_is_visible_on_the_page():
     ("Officials gave the green light on Friday.", "magnitude_bigger", "green light"),
     ("They reached a tentative deal.", "magnitude_smaller", "tentative"),
     ("The plan addresses climate change.", "change", "change"),
+    ("Lawyers rose in defense of the law.", "self_defense", "defense of"),
+    ("Officials defended the decision on Monday.", "self_defense", "defended"),
+    ("Speech can be protected by the national border.", "self_defense", "protected"),
+    ("Prices rose under inflationary pressure.", "pressure", "pressure"),
+    ("She worked the night shift.", "change", "shift"),
+    ("They toured the historic district.", "magnitude_bigger", "historic"),
 ])
 def test_frame_words_in_another_sense_are_left_out(text, frame, word):
     assert (frame, word) not in hits(text)
