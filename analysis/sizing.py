@@ -451,6 +451,8 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     result"; a size phrase that is itself a verb phrase has its own subject ("The ruling *did
     not go that far*"); a clause opening on it/this refers back ("It opens a *new chapter*")."""
     verb = hit.i if hit.toks[hit.i].low in _VERBAL else _linking_before(hit)
+    if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j:
+        verb = hit.i  # an adverb on the clause's verb: "The ruling *sharply* limits ..."
     if verb is None:
         return _refers_back(hit)
     subject = _subject_before(hit, verb)
@@ -464,7 +466,7 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
-    if actor and verb == hit.i:
+    if actor and verb == hit.i and hit.toks[hit.i].low in _VERBAL:
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
     return Target(False, "about the subject of its clause")

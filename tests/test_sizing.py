@@ -54,6 +54,7 @@ SIZED = [
     ("The deal marks a significant shift.", "bigger"),
     ("The deal is modest in scope.", "smaller"),
     ("When it came, it was in the narrowest of ways.", "smaller"),
+    ("The deal sharply raises spending caps.", "bigger"),
 ]
 
 
