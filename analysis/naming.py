@@ -48,9 +48,8 @@ import pandas as pd
 from .corpus import Corpus, memoized
 from .persons import (
     PERSON_COLUMNS,
-    _caps_word,
-    _is_cap,
-    _strip_possessive,
+    is_caps_word,
+    is_capitalized,
     given_names,
     name_key,
     parse_name,
@@ -174,8 +173,13 @@ def _builtin_table() -> pd.DataFrame:
     return load_transliterations(None)
 
 
-def _canonical_map(extra, builtin: bool) -> dict[str, str]:
-    """name_key of each curated variant -> ``curated:<group>``."""
+def canonical_map(extra, builtin: bool) -> dict[str, str]:
+    """name_key of each curated variant -> ``curated:<group>`` (``extra``: a table as
+    :func:`load_transliterations` takes; ``builtin``: with the shipped one).
+
+    >>> canonical_map(None, True)["kiev"]
+    'curated:Kyiv'
+    """
     frames = ([_builtin_table()] if builtin else []) + ([load_transliterations(extra)] if extra is not None else [])
     out = {}
     for f in frames:
@@ -230,7 +234,7 @@ def naming_variants(
         raise TypeError(f"expected an analysis.Corpus, got {type(corpus).__name__}")
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a whole number >= 1; got {min_count!r}")
-    canon = _canonical_map(transliterations, builtin)
+    canon = canonical_map(transliterations, builtin)
     curated = _curated_table(transliterations, builtin)
     tokens = token_table(corpus)
     pframe = person_frame(corpus, tokens, canon) if tokens else pd.DataFrame(columns=PERSON_COLUMNS)
@@ -346,7 +350,7 @@ def _two_word_spellings(forms: _Forms, tokens: list, canon: dict[str, str]) -> N
             node = "low:" + _lower_key(a + b)
             if node in single_lower:
                 forms.replace(t1.art, t1.start, t2.end, f"{a} {b}", node)
-        elif _is_cap(a) and _is_cap(b):
+        elif is_capitalized(a) and is_capitalized(b):
             node = canon.get(name_key(a + b), "cap:" + name_key(a + b))
             # Only a hyphenated one-word form (Secretary-General): "BernieSanders" is a
             # hashtag or handle, not a spelling.
@@ -377,7 +381,7 @@ def _acronyms(forms: _Forms, tokens: list, corpus: Corpus) -> dict[str, str]:
     both; from four letters on, always.  Names of people are never long forms.
     """
     acronym_nodes = {n for n, fs in forms.node_forms.items()
-                     if n.startswith("cap:") and any(_caps_word(f) or re.fullmatch(r"(?:[A-Z]\.){2,}", f) for f in fs)}
+                     if n.startswith("cap:") and any(is_caps_word(f) or re.fullmatch(r"(?:[A-Z]\.){2,}", f) for f in fs)}
     arts_with = forms.articles_of()
     by_sent: dict[int, list] = defaultdict(list)
     for t in tokens:
@@ -386,8 +390,8 @@ def _acronyms(forms: _Forms, tokens: list, corpus: Corpus) -> dict[str, str]:
     for toks in by_sent.values():
         for run in runs_of_capitalized(toks):
             words_ = [toks[i].surface for i in run]
-            caps = [w for w in words_ if _is_cap(w)]
-            if len(caps) < 2 or any(_caps_word(w) for w in caps) or any(toks[i].poss for i in run[:-1]):
+            caps = [w for w in words_ if is_capitalized(w)]
+            if len(caps) < 2 or any(is_caps_word(w) for w in caps) or any(toks[i].poss for i in run[:-1]):
                 continue
             initials = "".join(w[0] for w in caps).lower()
             node = "cap:" + initials
@@ -428,7 +432,7 @@ def _capitalized_context(forms: _Forms, tokens: list, wanted: set[str]) -> tuple
                 w = tokens[j].surface
                 if w.lower() not in stop and any(ch.isalpha() for ch in w):
                     form_context[hit.surface].add(w.lower())
-                    if hit.node in wanted and _is_cap(w):
+                    if hit.node in wanted and is_capitalized(w):
                         context[hit.node].add(w.lower())
     return context, form_context
 
@@ -447,7 +451,7 @@ def _similar_spellings(forms: _Forms, tokens: list, pframe: pd.DataFrame) -> _Un
                  and not any(" " in f for f in forms.node_forms[n])]
     arts_of = forms.articles_of()
     firsts = {"cap:" + k: v for k, v in surnames_with_given(pframe).items()}
-    given = {"cap:" + g for g in given_names(tokens, pframe)}
+    given = {"cap:" + g for g in given_names(pframe)}
     context, form_context = _capitalized_context(forms, tokens, set(cap_nodes))
     forms.form_context = form_context  # the groups' capitalization check reads it
     index: dict[str, list[str]] = defaultdict(list)

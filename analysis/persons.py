@@ -37,7 +37,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import pandas as pd
 
@@ -187,19 +187,21 @@ def token_table(corpus: Corpus) -> list[Token]:
     # Words in a run of two or more all-capitals words are a headline or shouting, not
     # a way of writing a name (BERNIE SANDERS).
     for i, t in enumerate(rows):
-        if _caps_word(t.surface):
-            prev_caps = i > 0 and rows[i - 1].sent == t.sent and _caps_word(rows[i - 1].surface)
-            next_caps = i + 1 < len(rows) and rows[i + 1].sent == t.sent and _caps_word(rows[i + 1].surface)
+        if is_caps_word(t.surface):
+            prev_caps = i > 0 and rows[i - 1].sent == t.sent and is_caps_word(rows[i - 1].surface)
+            next_caps = i + 1 < len(rows) and rows[i + 1].sent == t.sent and is_caps_word(rows[i + 1].surface)
             t.shout = prev_caps or next_caps
     return rows
 
 
-def _caps_word(tok: str) -> bool:
+def is_caps_word(tok: str) -> bool:
+    """A word in capitals of two letters or more, not an abbreviation with periods (NATO)."""
     letters = [ch for ch in tok if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters) and "." not in tok
 
 
-def _is_cap(tok: str) -> bool:
+def is_capitalized(tok: str) -> bool:
+    """Whether a word opens on a capital letter."""
     return tok[:1].isupper()
 
 
@@ -212,7 +214,12 @@ def _is_initials(tok: str) -> bool:
 # --------------------------------------------------------------------------- runs and names
 
 def runs_of_capitalized(tokens: Sequence[Token]) -> list[list[int]]:
-    """Runs of capitalized tokens of one sentence joined by spaces (and title periods)."""
+    """Runs of capitalized tokens of one sentence joined by spaces (and title periods).
+
+    >>> toks = [Token(0, 0, k, w, 0, 0, " ", False) for k, w in enumerate("Then Gen. Charles Brown spoke".split())]
+    >>> [[toks[i].surface for i in r] for r in runs_of_capitalized(toks)]
+    [['Gen.', 'Charles', 'Brown']]
+    """
     abbrev = abbreviations()
     runs: list[list[int]] = []
     cur: list[int] = []
@@ -225,11 +232,11 @@ def runs_of_capitalized(tokens: Sequence[Token]) -> list[list[int]]:
             plain = gap.strip() == "" and gap != "" and "\n" not in gap
             dotted = re.fullmatch(r"\.\s+", gap) is not None and (prev.lower() in abbrev or _is_initials(prev))
             joined = plain or dotted
-        if _is_cap(s) or (s.lower() in PARTICLES | CONNECTORS and cur):
+        if is_capitalized(s) or (s.lower() in PARTICLES | CONNECTORS and cur):
             if cur and not joined:
                 runs.append(cur)
                 cur = []
-            if not _is_cap(s) and not cur:
+            if not is_capitalized(s) and not cur:
                 continue
             cur.append(i)
         else:
@@ -243,9 +250,9 @@ def runs_of_capitalized(tokens: Sequence[Token]) -> list[list[int]]:
     out = []
     stop = stopwords()
     for r in runs:
-        while r and not _is_cap(tokens[r[-1]].surface):
+        while r and not is_capitalized(tokens[r[-1]].surface):
             r = r[:-1]
-        while r and (not _is_cap(tokens[r[0]].surface) or tokens[r[0]].surface.lower() in stop):
+        while r and (not is_capitalized(tokens[r[0]].surface) or tokens[r[0]].surface.lower() in stop):
             r = r[1:]
         if r:
             out.append(r)
@@ -281,7 +288,7 @@ def _given_start(tokens: Sequence[Token], run: list[int], surf: list[str], low: 
         if w.islower() and wl in PARTICLES and g - 1 > 0:
             g -= 1
             continue
-        if not _is_cap(w) or _is_title(wl) or wl in NON_GIVEN_WORDS or wl in NON_PERSON_WORDS \
+        if not is_capitalized(w) or _is_title(wl) or wl in NON_GIVEN_WORDS or wl in NON_PERSON_WORDS \
                 or wl in CONNECTORS or (w.isupper() and not _is_initials(w)):
             break
         if tokens[run[g - 1]].poss:
@@ -299,6 +306,11 @@ def parse_name(tokens: Sequence[Token], run: list[int], common: set[str] | froze
 
     ``common``: words the corpus also writes in lower case; a sentence's first word that
     is one of them, or looks like an -ing/-ed/-ly form, is not a given name.
+
+    >>> toks = [Token(0, 0, k, w, k * 10, k * 10 + len(w), " ", False) for k, w in enumerate("Sen. Ted Cruz Jr".split())]
+    >>> p = parse_name(toks, [0, 1, 2, 3])
+    >>> p.given, p.surname, p.suffix, p.has_title
+    (('Ted',), 'Cruz', 'jr', True)
     """
     surf = [tokens[i].surface for i in run]
     low = [s.lower().rstrip(".") for s in surf]
@@ -319,7 +331,7 @@ def parse_name(tokens: Sequence[Token], run: list[int], common: set[str] | froze
     t = g
     if t > 0 and _is_title(low[t - 1]):
         while t > 0 and (_is_title(low[t - 1]) or low[t - 1] in CONNECTORS or
-                         (_is_cap(surf[t - 1]) and low[t - 1] not in stopwords() and low[t - 1] not in NON_GIVEN_WORDS)):
+                         (is_capitalized(surf[t - 1]) and low[t - 1] not in stopwords() and low[t - 1] not in NON_GIVEN_WORDS)):
             t -= 1
         while t < g and low[t] in CONNECTORS:
             t += 1
@@ -622,13 +634,19 @@ def person_mentions(corpus: Corpus) -> pd.DataFrame:
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"expected an analysis.Corpus, got {type(corpus).__name__}")
-    from .naming import _canonical_map
+    from .naming import canonical_map
 
-    return person_frame(corpus, token_table(corpus), _canonical_map(None, True))
+    return person_frame(corpus, token_table(corpus), canonical_map(None, True))
 
 
 def person_frame(corpus: Corpus, tokens: list[Token], canon: dict[str, str]) -> pd.DataFrame:
-    """The :func:`person_mentions` table from the corpus's tokens and curated spellings."""
+    """The :func:`person_mentions` table from the corpus's tokens and curated spellings.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Joe Biden spoke."})
+    >>> person_frame(c, token_table(c), {}).person.tolist()
+    ['Joe Biden']
+    """
     ids, outlets = corpus.ids, corpus.outlet_of()
     mentions, persons = _resolve(_collect_mentions(corpus, tokens, canon))
     labels = []
@@ -648,7 +666,12 @@ def person_frame(corpus: Corpus, tokens: list[Token], canon: dict[str, str]) -> 
 
 def surnames_with_given(frame: pd.DataFrame) -> dict[str, set[str]]:
     """Surname key -> first given names (keys) of the persons of that surname in a person
-    table; a surname only ever titled or bare ("President Carter") has an empty set."""
+    table; a surname only ever titled or bare ("President Carter") has an empty set.
+
+    >>> import analysis as an
+    >>> dict(surnames_with_given(person_mentions(an.from_texts({"a": "Jimmy Carter met President Ford."}))))
+    {'carter': {'jimmy'}, 'ford': set()}
+    """
     out: dict[str, set[str]] = defaultdict(set)
     for name, surname in zip(frame["name"], frame["surname"]):
         parts = name.split()
@@ -661,6 +684,11 @@ def surnames_with_given(frame: pd.DataFrame) -> dict[str, set[str]]:
     return out
 
 
-def given_names(tokens: Iterable[Token], frame: pd.DataFrame) -> set[str]:
-    """Keys of words the person table uses as first given names (Walter, Carter's "Jimmy")."""
+def given_names(frame: pd.DataFrame) -> set[str]:
+    """Keys of words the person table uses as first given names (Walter, Carter's "Jimmy").
+
+    >>> import analysis as an
+    >>> given_names(person_mentions(an.from_texts({"a": "Walter Shaub spoke."})))
+    {'walter'}
+    """
     return {name_key(n.split()[0]) for n in frame["name"] if len(n.split()) >= 2}
