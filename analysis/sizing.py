@@ -97,7 +97,7 @@ remain seems seemed seem looks looked marks marked mark represents represented r
 signaled signalled signal constitutes constituted amounts amounted proves proved appears appeared
 extends extended extend applies applied apply covers covered cover allows allowed allow permits
 permitted permit""".split())
-_REFER = frozenset({"it", "this", "that", "these", "they", "such"})
+_REFER = frozenset({"it", "this", "that"})  # not "they": mostly people
 _APPOSITION_OPENERS = frozenset("""a an the one easily arguably perhaps probably possibly clearly
 likely what becoming making marking giving""".split())
 _PARTICIPLE = frozenset("""becoming making marking giving leaving setting opening ushering signaling
