@@ -10,11 +10,12 @@ final punctuation, position), never at the words of particular articles.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .text import CJK_LETTERS, abbreviations
 
@@ -236,7 +237,7 @@ _DATE = (r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?"
 # "date 2024-05-31 ..." or "Published: May 31, 2024" at the very start, or a date alone on
 # the first line.
 _DATE_LINE = re.compile(
-    rf"^(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s+(?P<d1>{_DATE})(?=\s|$)"
+    rf"(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s+(?P<d1>{_DATE})(?=\s|$)"
     rf"|(?P<d2>{_DATE})[ \t]*(?=\n|$))[ \t]*\n*",
     re.IGNORECASE,
 )
@@ -264,47 +265,73 @@ def _iso_date(value: str) -> str:
         return value
 
 
-# WASHINGTON —, KYIV, Ukraine (AP) —, (CNN) —, CNN\n—\n: a short upper-case place or outlet,
-# an optional region, an optional (AGENCY), then a dash.  A plain hyphen needs spaces.
+# WASHINGTON —, KYIV, Ukraine (AP) —, (CNN) —, CNN\n—\n, WASHINGTON—, ROME–: a short upper-case
+# place or outlet, an optional region, an optional (AGENCY), then a dash.  A plain hyphen needs
+# spaces.  Or, without a dash, "Washington (CNN)" and "(CNN)": a place in title case or nothing,
+# then an agency in parentheses that is a known outlet (checked in _dateline_at).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ ][A-Z][A-Za-z.'’\- ]{1,30}?)?)?"
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ ][A-Z][A-Za-z.'’\- ]{1,30}?)?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.&' ]{0,30})\))?"
     r"\s*(?:[—–]{1,2}|--| - )\s*"
+    r"|(?P<mplace>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)? )?"
+    r"\((?P<magency>[A-Z][\w.&' ]{0,30})\)(?:[ \t]*(?:[—–]{1,2}|--| - ))?[ \t]+(?=[“\"‘'A-Z0-9])"
 )
 
 
 # Upper-case openers that are labels, not places: "FILE - In this photo ...", "UPDATE — ...".
-_NOT_PLACES = frozenset({"FILE", "PHOTO", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "OPINION",
-                         "ANALYSIS", "WATCH", "LISTEN", "EDITOR'S NOTE", "EDITORS NOTE", "CORRECTION"})
+_NOT_PLACES = frozenset({"FILE", "PHOTO", "FILE PHOTO", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE",
+                         "OPINION", "ANALYSIS", "WATCH", "LISTEN", "EDITOR'S NOTE", "EDITORS NOTE",
+                         "CORRECTION", "CLOSE", "NEW", "VIDEO", "PHOTOS", "READ MORE", "RELATED",
+                         "ALSO", "MORE", "NOTE", "SPOILER", "WARNING", "LIVE", "REPORT"})
+
+
+def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
+    """``(end, metadata)`` of a dateline at ``pos`` (the start of a line), else None."""
+    m = _DATELINE.match(text, pos)
+    if not m:
+        return None
+    if m.group("magency") is not None:
+        # No dash: only a known outlet in parentheses makes "Washington (CNN)" a dateline.
+        outlet = canonical_outlet(m.group("magency")) or canonical_outlet(m.group("magency").split()[0])
+        if not outlet:
+            return None
+        place = (m.group("mplace") or "").strip()
+        return m.end(), ({"dateline": place} if place else {}) | {"credit": outlet}
+    if not (m.group("place") or m.group("agency")):
+        return None
+    place = (m.group("place") or "").strip()
+    city = place.split(",")[0]
+    if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES
+                  or city.count(" ") > 2):  # a place has at most three words ("SALT LAKE CITY")
+        return None
+    meta: dict = {}
+    if place:
+        # An outlet standing where the place would be ("CNN —") is that outlet's dateline.
+        meta["dateline"] = canonical_outlet(place) or place
+    if m.group("agency"):
+        meta["credit"] = canonical_outlet(m.group("agency")) or m.group("agency").strip()
+    return m.end(), meta
 
 
 def dateline(text: str) -> RuleOutput:
-    """An opening dateline (``WASHINGTON —``, ``KYIV, Ukraine (AP) —``, ``CNN —``).
+    """An opening dateline (``WASHINGTON —``, ``KYIV, Ukraine (AP) —``, ``CNN —``,
+    ``Washington (CNN)``, ``(Reuters) -``).
 
-    Removed from the text and kept as metadata: ``dateline`` (the place) and ``credit``
-    (an agency in parentheses, or an outlet standing where the place would be).
+    Removed from the text and kept as metadata: ``dateline`` (the place, or the outlet that
+    stands in its place, as in ``CNN —``) and ``credit`` (an agency in parentheses).  The same
+    shapes at the start of a later line are removed by :func:`page_furniture`.
 
     >>> dateline("KYIV, Ukraine (AP) — Russia said")
     ([(0, 21, '')], {'dateline': 'KYIV, Ukraine', 'credit': 'AP'})
     >>> dateline("CNN\\n—\\nPresident Joe Biden")[1]
-    {'credit': 'CNN'}
+    {'dateline': 'CNN'}
+    >>> dateline("Washington (CNN) When Joe Biden spoke")[1]
+    {'dateline': 'Washington', 'credit': 'CNN'}
     """
-    m = _DATELINE.match(text)
-    if not m or not (m.group("place") or m.group("agency")):
+    found = _dateline_at(text, 0)
+    if found is None:
         return [], {}
-    place = (m.group("place") or "").strip()
-    city = place.split(",")[0]
-    if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES):
-        return [], {}
-    meta: dict = {}
-    outlet = canonical_outlet(place) if place else None
-    if outlet:
-        meta["credit"] = outlet
-    elif place:
-        meta["dateline"] = place
-    if m.group("agency"):
-        meta["credit"] = canonical_outlet(m.group("agency")) or m.group("agency").strip()
-    return [(0, m.end(), "")], meta
+    return [(0, found[0], "")], found[1]
 
 
 # "... as needed. / AP", "— Reuters", or a last line "(AFP)": a short credit at the very end.
@@ -337,86 +364,666 @@ def credit(text: str) -> RuleOutput:
     return [(start, len(text), "")], {"credit": outlet or name}
 
 
+# --------------------------------------------------------------------------- page furniture
+#
+# What a web page puts around a story, found line by line in one pass (page_furniture).  Each
+# kind is a named rule of its own in the edit log (FURNITURE_KINDS).  A line is *furniture*
+# when its shape says so: how it starts (a label such as "Advertisement", "Read more:",
+# "Image copyright"), how it ends (an embedded post's "— Name (@handle) May 2, 2019"), what it
+# is made of (only capitals, only dashes, a photographer's "Name/Agency"), or where it stands
+# (an author's bio at the very end).  A few shapes sit at the start of a line that goes on
+# with the story (a dateline, "UPDATE -", "Updated at 2:30 p.m. ET ..."): then only that
+# prefix goes.  Lines are read in the raw text, before white space is tidied, because the
+# gaps between lines say which lines belong to one embedded post.
+
+FURNITURE_KINDS: tuple[str, ...] = (
+    "date_line", "dateline", "editors_note", "ad", "share", "newsletter", "copyright", "related",
+    "media", "photo_credit", "contributor", "byline", "author_bio", "social_embed", "highlights",
+    "pull_quote", "hover_card", "separator", "section_label",
+)
+
+_CAPWORD = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
+_PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|du|bin|al|el|St\.)"
+_NOT_NAME = (r"(?!(?:The|A|An|This|That|These|Those|In|On|At|For|And|But|Our|His|Her|Its|Their|My|One|Some"
+             r"|If|When|While|After|Before|As|It|He|She|They|We|I|You|There|Here|What|Why|How|Who)\b)")
+_NAME = rf"{_NOT_NAME}{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{1,4}}"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Sept\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
+# A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
+_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[AP]\.?M\.?|am|pm|at|on"
+             rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\|),?")
+_TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
+              rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
-    r"Editor['’]?s? [Nn]otes?\b",
-    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification|UPDATE|Update)\b\s*[:—(]",
+    r"Editor['’]?s? [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
+    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)\b\s*[:—(]",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
-    r"(?:This|The) (?:story|article) (?:is developing|was originally published)\b",
+    r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
     r"An earlier version of this (?:story|article)\b",
+    r"This (?:story|article|report|post|piece) is part of\b",
+    r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
+    r"(?:This|Our|The) (?:conversation|interview|transcript|Q&A|discussion) (?:has been|was|is) (?:edited|condensed|lightly edited)\b",
+    r"This (?:article|story) is more than \d+ (?:years?|months?) old\b",
 ]
-_BOILERPLATE_PATTERNS = [
-    r"(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)$",
-    r"(?:RELATED|Related|READ MORE|Read [Mm]ore|MORE|WATCH|Watch|LISTEN|SEE ALSO|See also)\s*:",
-    r"(?:Sign up|Subscribe) (?:for|to)\b.{0,120}$",
-    r"(?:Copyright|©)\s*(?:©\s*)?\d{4}\b.{0,120}$",
-    r"All rights reserved\.?$",
-    r"Follow \S.{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b.{0,60}$",
-    r"Click here\b.{0,120}$",
-    r"(?:Share|Share this article|Share on Facebook|Tweet)$",
+_NOTES = "|".join(_NOTE_PATTERNS)
+
+# Prefix shapes, tried at the start of every line (several may follow each other: a date line,
+# then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
+_PREFIX = re.compile(
+    rf"(?P<date_line>{_TIMESTAMP}\.?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z“\"‘]))"
+    # "UPDATE: This story has been updated ..." is a note as a whole; any other text after
+    # an "Update:" label is the story's news, so only the label goes.
+    rf"|(?P<editors_note>(?:UPDATE|Update|UPDATED|Updated)\b\s*[:—–(-]\s*(?:{_NOTES})[^\n]*"
+    rf"|(?:UPDATE|Update|UPDATED|Updated)(?: \d{{1,2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{{2,4}})?)?"
+    rf"(?:[ \t]*[:—–](?!\d)[ \t]*| +- +)(?=\S))"
+    r"|(?P<share>Share (?:All sharing options|this(?: article| story)?) for:[ \t]*)"
+)
+
+# Whole-line shapes, keyed by the line's first word (see _furniture_line) so that a line is
+# only tried against the shapes that can start with it.
+_WHOLE_SHAPES: list[tuple[str, str, str]] = [
+    # (kind, first words, pattern)
+    ("editors_note", "This The An Editor's Editor’s Editors Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
+     "Correction CLARIFICATION Clarification Our", rf"(?:{_NOTES})[^\n]*"),
+    ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
+    ("ad", "ADVERTISEMENT Advertisement ADVERTISING Advertising ADVERTORIAL AD Ad SPONSORED Sponsored "
+     "Paid Promoted SCROLL Scroll Story Article Continue The",
+     r"(?:ADVERTISEMENT|Advertisement|ADVERTISING|Advertising|ADVERTORIAL|AD|Ad|SPONSORED"
+     r"|Sponsored(?: [Cc]ontent| [Ll]inks| [Ss]tories| [Pp]osts)?|Paid [Cc]ontent|Promoted [Cc]ontent"
+     r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
+     r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?)"
+     r"[ \t]*:?"),
+    ("ad", "CLICK TAP GET DOWNLOAD Click Tap Get Download",
+     r"(?:(?:CLICK|TAP) HERE (?:TO |FOR )(?:GET |DOWNLOAD )?(?:THE )?|(?:GET|DOWNLOAD) THE )[A-Z0-9'’&. ]{2,30} APP\b[^\n]{0,80}"
+     r"|(?:(?:Click|Tap) here to )?(?:Get|Download) (?:the|our) [A-Z][\w'’&.]*(?: [A-Z][\w'’&.]*){0,3} [Aa]pp\b[^\n]{0,100}"),
+    ("ad", "Please Give Donate Chip give donate",
+     r"(?:Please )?(?:[Gg]ive|[Dd]onate|[Cc]hip in) \$\d[^\n]{0,300}"),
+    ("newsletter", "Sign SIGN Sign-up Subscribe SUBSCRIBE Join",
+     r"(?:Sign up|SIGN UP|Sign-up|Subscribe|SUBSCRIBE|Join our (?:mailing list|newsletter))\b[^\n]{0,300}"),
+    ("newsletter", "Interested", r"Interested in [^\n?]{1,80}\? Add [^\n]{0,300}"),
+    ("newsletter", "Get", r"Get (?:our|the) (?:free )?[^\n]{0,40}[Nn]ewsletters?\b[^\n]{0,300}"),
+    ("copyright", "Copyright COPYRIGHT © (c) (C)",
+     r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
+    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?"),
+    ("copyright", "This", r"This material may not be (?:published|reproduced)\b[^\n]*"),
+    ("share", "Share SHARE Tweet Email E-mail Print Comment Comments Facebook Twitter Pinterest WhatsApp "
+     "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
+     r"(?:Share|SHARE|Share this(?: article| story| page| post)?|Share on (?:Facebook|Twitter)|Tweet|Email"
+     r"|E-?mail this(?: story| article)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
+     r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading"
+     r"|Show [Cc]omments|View [Cc]omments|Leave a [Cc]omment|Back to top)\.?"),
+    ("share", "SHARE Share LISTEN Listen Read",
+     r"(?:SHARE THIS ARTICLE|Share this:|LISTEN TO (?:THIS )?ARTICLE|Listen to (?:this )?article"
+     r"|Read or [Ss]hare this story:)[^\n]*"),
+    ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^\n]{0,150}"),
+    ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b)[^\n]{0,150}"
+                        r"|Follow \S[^\n]{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]{0,100}"),
+    ("share", "Email Contact", r"(?:Email|Contact) (?:the (?:author|reporter|writer)|us) at\b[^\n]{0,100}"),
+    ("related", "RELATED Related READ Read MORE More WATCH Watch LISTEN SEE See ALSO Also EARLIER Earlier "
+     "Full FULL Recommended RECOMMENDED Up UP Trending TRENDING Must MUST Don't Don’t DON'T DON’T PHOTOS "
+     "VIDEO Video For",
+     r"(?:RELATED|Related|READ MORE|Read [Mm]ore|MORE|More|WATCH|Watch|LISTEN|SEE ALSO|See [Aa]lso|ALSO READ"
+     r"|Also [Rr]ead|Also [Ss]ee|EARLIER|Earlier|Full [Cc]overage|FULL COVERAGE|Recommended|RECOMMENDED"
+     r"|Read [Nn]ext|READ NEXT|Up [Nn]ext|UP NEXT|Trending|TRENDING|Must [Rr]ead|MUST READ|Don['’]t [Mm]iss"
+     r"|DON['’]T MISS|PHOTOS|VIDEO|Video|For the latest(?: updates)?|For more(?: coverage)?)[ \t]*:[^\n]*"),
+    ("related", "More Related RELATED Most Trending You Recommended RECOMMENDED",
+     r"(?:More [Oo]n [Tt]his\.\.\.|More on this story|Related [Cc]overage|Related [Aa]rticles|Related [Ss]tories"
+     r"|Related [Cc]ontent|More [Ss]tories|Most [Pp]opular|Most [Rr]ead|Trending [Nn]ow|You [Mm]ay [Aa]lso [Ll]ike"
+     r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)\.?"),
+    ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
+    ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
+     r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
+    ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
+    ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
+    ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"),
+    ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
+    ("media", "Slideshow SLIDESHOW Gallery GALLERY Photos PHOTOS",
+     r"(?:Slideshow|SLIDESHOW|Gallery|GALLERY|Photos|PHOTOS) ?\(\d+(?: [Ii]mages| [Pp]hotos)?\)"),
+    ("media", "Video VIDEO Watch WATCH Listen LISTEN Play Replay Audio Podcast",
+     r"(?:Video|VIDEO|Watch|WATCH|Listen|LISTEN|Play|Replay|Audio|Podcast)(?: [Bb]elow| [Aa]bove| [Nn]ow| [Hh]ere)?[ \t]*:?"),
+    ("media", "Media", r"Media playback is unsupported on your device\.?"),
+    ("media", "Related", r"Related Video\b[^\n]*"),
+    ("media", "Watch Listen Click",
+     r"(?:Watch|Listen to|Click to (?:watch|play)) (?:the |this |our )?(?:full |latest )?(?:video|interview|clip|segment"
+     r"|report|exchange|moment)\b[^\n.]{0,80}(?:below|above)[.:]?"),
+    ("media", "If", r"If you can(?:'|’)t see this\b[^\n]{0,150}"),
+    ("photo_credit", "Image", r"Image copyright (?![^\n]*Image caption)[^\n]{1,80}"),
+    # A caption widget's words with only the credit after them ("Enlarge this image toggle
+    # caption Matt Rourke/AP Matt Rourke/AP"); with a caption after them the line is a caption.
+    ("photo_credit", "Enlarge toggle Hide hide Show", r"(?:Enlarge this image|toggle caption|[Hh]ide caption|Show caption)"
+     r"(?: (?:toggle caption|[A-Z][\w.'’&\-]*|via|/|[A-Z][\w.'’&\-]*/[A-Z][\w.'’&\-]*)){0,14}"),
+    ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
+     r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,300}"),
+    ("contributor", "With — -- –", r"(?:(?:—|--|–) ?)?With (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
+     r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
+    ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
+    ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
+    ("social_embed", "A", r"A post shared by [^\n]{1,160}"),
 ]
-_NOTE = re.compile(rf"^(?:{'|'.join(_NOTE_PATTERNS)}).*$", re.MULTILINE)
-_BOILER = re.compile(rf"^(?:{'|'.join(_BOILERPLATE_PATTERNS)}).*$", re.MULTILINE)
-# The same lines found from the line break before them: a pattern that opens on a literal
-# character lets ``re`` skip from one line break to the next, where ``^`` makes it try every
-# position.  See _line_matches.
-_NOTE_NL = re.compile(rf"\n((?:{'|'.join(_NOTE_PATTERNS)}).*$)", re.MULTILINE)
-_BOILER_NL = re.compile(rf"\n((?:{'|'.join(_BOILERPLATE_PATTERNS)}).*$)", re.MULTILINE)
 
 
-def _line_matches(at_line: re.Pattern, after_nl: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """The spans of ``at_line.finditer(text)``, found faster.
+def _compile_shapes() -> dict[str, re.Pattern]:
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for kind, words, pattern in _WHOLE_SHAPES:
+        for w in words.split():
+            by_key.setdefault(w, []).append((kind, pattern))
+    out = {}
+    for key, shapes in by_key.items():
+        kinds: dict[str, list[str]] = {}
+        for kind, pattern in shapes:
+            kinds.setdefault(kind, []).append(pattern)
+        out[key] = re.compile("|".join(f"(?P<{k}>{'|'.join(p)})" for k, p in kinds.items()))
+    return out
 
-    ``at_line`` is ``^(?:X)`` and ``after_nl`` is ``\\n(X)``, both MULTILINE.  ``^`` matches at
-    the start of the text and after each line break, so the first match at or after ``pos``
-    is ``X`` at ``pos`` itself when ``pos`` starts a line, else the first ``\\n(X)`` found
-    from ``pos``; and each search goes on from the end of the last match, as finditer does.
-    (No match is empty, so the search always moves on.)
+
+_WHOLE = _compile_shapes()
+
+# Shapes any line may have, checked only when a cheap test allows.
+# A photographer's credit alone: "Alex Wong/Getty Images", "(Stephanie Keith/Reuters)".
+_CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
+_CREDIT_LINE = re.compile(rf"\(?(?:(?:Photo|Photograph|Image|Picture|Credit)s?(?: by| credit)?:? ?)?{_CREDIT_WORDS}"
+                          rf" ?/ ?{_CREDIT_WORDS}(?: ?/ ?{_CREDIT_WORDS})?(?:,? [Ff]ile)?\)?")
+_SEPARATOR = re.compile(r"[-_—–*=~#•·+](?: ?[-_—–*=~#•·+])+ *")
+_SEPARATOR_CHARS = frozenset("-_—–*=~#•·+")
+_DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}}:\d{{2}} ?(?:[ap]\.?m\.?|[AP]M)?)?"
+                        r"(?: [A-Z]{2,4})?|\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?,? "
+                        rf"(?:{_WEEKDAYS},? )?{_MONTHS} \d{{1,2}}(?:,? \d{{4}})?")
+_MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _MONTHS + " " + "Monday Tuesday "
+                         "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
+# An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
+_EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+_EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
+# "Donald J. Trump (@realDonaldTrump) THE HOUSE ..." : a post whose author comes first.
+_EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
+# Lines that carry one of these words are tried against the shapes below them.
+_MARKED = re.compile(
+    r"(?P<contributor>(?:(?:—|--|–|•) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
+    r"(?:report|story|article|coverage)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
+    rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
+    r" reported (?:this story )?from [A-Z][^\n.]{1,60}\.)"
+    r"|(?P<newsletter>[^\n]{0,200}\b(?:[Nn]ewsletters?|inbox)\b[^\n]{0,200}"
+    r"|[^\n]{0,80}\bIf you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b[^\n]{0,600})"
+    r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
+)
+_SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
+                      r"|[Ee]nter your email|Join (?:us|our|now|today))\b")
+# A photo gallery widget run into one line: "... 6 View Slideshow Back Continue Share this: Facebook".
+_SLIDESHOW = re.compile(r"\bView Slideshow\b")
+# A link to an explainer series: "What is contempt of Congress?: QuickTake", "...: QuickTake Q&A".
+_BRAND_LINK = re.compile(r"[A-Z][^\n.!]{8,200}[?]?: [A-Z][a-z]+[A-Z][a-z]+(?: Q&A)?")
+_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing")
+# Inline pieces.  A hover card (a link card glued into a sentence): after a name, the person's
+# full name again, glued to a run of headlines and closed by "MORE" ("President Trump Donald
+# John TrumpGOP senators balk at ... MORE on Friday").
+_HOVER_CARD = re.compile(
+    rf"\b(?P<sur>[A-ZÀ-ÖØ-Þ][\w'’\-]*[a-z])(?P<card> (?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) "
+    rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
+)
+# "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
+_INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
+                             r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
+# A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
+_BIO = re.compile(rf"(?:(?:—|--|–|•|\*) ?)?(?P<name>{_NAME}),?(?: [^\n,]{{1,40}},)? (?P<verb>is|was|has been|serves as"
+                  r"|covers|writes|directs|teaches|leads|runs|reports|edits|hosts)\b")
+_BIO_VERBS = frozenset({"covers", "writes", "teaches", "edits", "hosts", "reports"})
+_BIO_WORDS = re.compile(r"\b(?:author|editor|writer|columnist|contributor|contributing|correspondent|reporter"
+                        r"|journalist|professor|fellow|director|president|chairman|founder|host|analyst|lawyer"
+                        r"|attorney|scholar|economist|lecturer|commentator|researcher|strategist|CEO|executive"
+                        r"|blogs?|books?|podcast|Twitter|email|e-mail|reached|@\w|[Ff]ollow)\b")
+_OPINIONS = re.compile(r"\b(?:opinions|views) expressed (?:in this|here)\b")
+_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}})?")
+_NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
+_STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
+                     "Key points", "KEY POINTS", "Key Points")
+_SENTENCE_END_CHARS = frozenset(".!?…:;,")
+_LABEL_ONLY = re.compile(r"(?:RELATED|Related|READ MORE|Read [Mm]ore|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead"
+                         r"|ALSO READ|Recommended|RECOMMENDED|Related [Cc]overage|Related [Aa]rticles"
+                         r"|Related [Ss]tories|More [Ss]tories)[ \t]*:?")
+
+
+class _Line(NamedTuple):
+    a: int  # start of the line's text (leading white space left out)
+    b: int  # end of the line's text (trailing white space left out)
+    gap: int  # line breaks between this line and the previous line with text
+    s: str  # the line's text, text[a:b]
+
+
+def _text_lines(text: str) -> list[_Line]:
+    """The lines of ``text`` that hold more than white space, with their spans and gaps.
+
+    >>> _text_lines("One.\\n\\n  Two. \\nThree")
+    [_Line(a=0, b=4, gap=1, s='One.'), _Line(a=8, b=12, gap=2, s='Two.'), _Line(a=14, b=19, gap=1, s='Three')]
     """
-    spans = []
-    pos = 0
-    while True:
-        m = at_line.match(text, pos) if pos == 0 or text[pos - 1] == "\n" else None
-        if m is not None:
-            spans.append(m.span())
+    out = []
+    pos, gap = 0, 0
+    for line in text.split("\n"):
+        n = len(line)
+        gap += 1
+        if n:
+            s = line.strip()
+            if s:
+                # strip() hands back the line itself when there was nothing to strip
+                a = pos if s is line else pos + line.find(s)
+                out.append(_Line(a, a + len(s), gap, s))
+                gap = 0
+        pos += n + 1
+    return out
+
+
+def _ends_sentence(s: str) -> bool:
+    """Whether a line ends like a sentence (final punctuation, possibly inside closing quotes).
+
+    >>> _ends_sentence('He left.”'), _ends_sentence('Why the Amazon could be at risk of “collapsing”')
+    (True, False)
+    """
+    s = s.rstrip("”’\"')]」』）》】")
+    return bool(s) and s[-1] in ".!?…:;,。！？：；，、．"
+
+
+def _headline_like(s: str, max_words: int = 25) -> bool:
+    """A linked headline: capitalized, at most ``max_words`` words, not ending like a sentence."""
+    return s[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
+
+
+def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
+    """The kind of whole-line furniture the line ``s`` is, else None.  ``edge``: the line is
+    among the first or last few; ``ends``: it ends like a sentence.  The cheap tests come
+    first: most lines are prose and fail all of them at once."""
+    n = len(s)
+    c0 = s[0]
+    if n <= 400:
+        if c0 in "(©":
+            key = s[:3] if s[:3] in ("(c)", "(C)") else c0
         else:
-            m = after_nl.search(text, pos)
-            if m is None:
-                return spans
-            spans.append(m.span(1))
-        pos = m.end()
+            sp = s.find(" ")
+            key = s if sp < 0 else s[:sp]
+            k = key.find(":")
+            key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+        pat = _WHOLE.get(key)
+        if pat is not None:
+            m = pat.fullmatch(s)
+            if m:
+                return m.lastgroup
+        if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
+            return "photo_credit"
+        if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
+            return "separator"
+        if n <= 300 and s.isupper():
+            words = s.count(" ") + 1
+            if s[-1] == ":" and words <= 6:
+                return "section_label"
+            if words >= 5 and sum(c.isalpha() for c in s) >= 12:
+                return "related"
+        if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
+            return "date_line"
+        if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
+            return "social_embed"
+        if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
+            return "media"  # a bare link: the embedded player or page it stood for is gone
+    if not ends:
+        last = s[-1]
+        if last.isdigit():
+            if s.find("(@", max(0, n - 120)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 120)):
+                return "social_embed"
+        elif last.isalnum():
+            if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
+                    and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+                return "social_embed"
+            if n <= 600 and s.endswith(" Read more") and _headline_like(s[:-10], 30):
+                return "related"
+            if s.endswith("Facebook") and _SLIDESHOW.search(s):
+                return "media"
+            if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
+                return "related"
+    # Contributor, copyright and paywall lines stand at the edges and name themselves near
+    # their end; a prompt that does not end like a sentence may stand anywhere.
+    if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
+        if True:
+            m = _MARKED.fullmatch(s)
+            if m and (m.lastgroup != "newsletter" or "If you" in s or _SIGN_UP.search(s)) and s.count(" ") < 100:
+                return m.lastgroup
+    return None
 
 
-def _remove_lines(text: str, spans: list[tuple[int, int]]) -> list[Change]:
-    """Changes that delete whole lines together with the line break that follows them."""
+def _removal(text: str, lines: list[_Line], i: int) -> tuple[int, int]:
+    """The span that removes line ``i`` (and the white space after it, or for the last line the
+    white space before it), so that no blank run is left behind."""
+    a, b = lines[i].a, lines[i].b
+    if i + 1 < len(lines):
+        return _line_start(text, a), _line_start(text, lines[i + 1].a)
+    start = lines[i - 1].b if i else 0
+    return start, len(text)
+
+
+def _line_start(text: str, a: int) -> int:
+    """The start of the line that holds position ``a``."""
+    return text.rfind("\n", 0, a) + 1
+
+
+def page_furniture(text: str) -> RuleOutput:
+    """Page furniture, line by line: each change is named by its kind (``FURNITURE_KINDS``).
+
+    Whole lines: ads, share and follow prompts, newsletter and paywall prompts, copyright
+    lines, related-link lines and cards, video and slideshow labels, photo credits,
+    contributor lines, bylines and author bios, embedded posts, story highlights, pull quotes
+    (a line that repeats a sentence of the body), separator lines and section labels, editor's
+    notes and time stamps.  Inline pieces: a dateline (at the start of any line), an
+    ``Update:`` label, hover cards and ``(RELATED: ...)``.  Returns ``(changes, metadata)``
+    with each change ``(start, end, "", kind)``; metadata from the first dateline and date line.
+
+    >>> t = "WASHINGTON (AP) — Biden agreed.\\n\\nAdvertisement\\n\\nJane Doe contributed to this report."
+    >>> changes, meta = page_furniture(t)
+    >>> [(text, kind) for text, kind in ((t[s:e], k) for s, e, _, k in changes)]
+    [('WASHINGTON (AP) — ', 'dateline'), ('Advertisement\\n\\n', 'ad'), ('Jane Doe contributed to this report.', 'contributor')]
+    >>> meta
+    {'dateline': 'WASHINGTON', 'credit': 'AP'}
+    """
+    lines = _text_lines(text)
+    if not lines:
+        return [], {}
+    n = len(lines)
+    kinds: list[str | None] = [None] * n  # whole-line furniture; "" = taken by a prefix
+    inline: list[tuple[int, int, str]] = []
+    meta: dict = {}
+    singles: list[int] = []  # lines that may repeat another line (pull quotes)
+    for i, (a, b, _gap, s) in enumerate(lines):
+        c0 = s[0]
+        pos = a
+        # Prefixes: a date line (first line only), a time stamp, an "Update:" label, a
+        # "Share ... for:" label, a dateline; one may follow another.  The gate lets through
+        # only lines that may open with one: most prose opens with a capital and lower case.
+        if i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0):
+            for _ in range(3):
+                if pos >= b:
+                    break
+                if i == 0 and pos == a:
+                    m = _DATE_LINE.match(text, pos)
+                    if m and m.end() > pos:
+                        meta.setdefault("date", _iso_date(m.group("d1") or m.group("d2")))
+                        inline.append((pos, m.end(), "date_line"))
+                        pos = m.end()
+                        continue
+                m = _PREFIX.match(text, pos)
+                if m:
+                    inline.append((pos, m.end(), m.lastgroup))
+                    pos = m.end()
+                    continue
+                c = text[pos]
+                if c == "(" or c.isupper():
+                    found = _dateline_at(text, pos)
+                    if found and found[0] > pos:
+                        if "dateline" not in meta and "credit" not in meta:
+                            meta.update(found[1])
+                        inline.append((pos, found[0], "dateline"))
+                        pos = found[0]
+                        continue
+                break
+            if pos >= b:  # the prefixes were the whole line
+                kinds[i] = ""
+                continue
+            if pos > a:
+                s = text[pos:b]
+        t = s.rstrip("”’\"')]")
+        ends = bool(t) and t[-1] in _SENTENCE_END_CHARS
+        kind = _furniture_line(s, i < 3 or i >= n - 6, ends)
+        if kind is not None:
+            if pos == a:
+                kinds[i] = kind
+            else:
+                inline.append((pos, b, kind))
+            continue
+        # Inline pieces inside a line that stays.
+        if "MORE" in s:
+            for m in _HOVER_CARD.finditer(text, pos, b):
+                inline.append((m.start("card"), m.end("card"), "hover_card"))
+        if "(" in s and ": " in s:
+            for m in _INLINE_RELATED.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), "related"))
+        if (ends or c0 in "“\"") and 2 < s.count(" ") < 60:
+            singles.append(i)
+    _blocks(text, lines, kinds)
+    _position_rules(text, lines, kinds)
+    _pull_quotes(text, lines, kinds, singles)
     changes = []
-    for s, e in spans:
-        if e < len(text) and text[e] == "\n":
-            e = len(text) - len(text[e:].lstrip("\n"))
-        elif s > 0:  # last line: take the break before it instead
-            s = len(text[:s].rstrip("\n"))
-        changes.append((s, e, ""))
-    return changes
+    for i, kind in enumerate(kinds):
+        if kind:
+            s, e = _removal(text, lines, i)
+            changes.append((s, e, "", kind))
+    changes.extend((s, e, "", k) for s, e, k in inline)
+    changes.sort()
+    return _disjoint(changes), meta
 
 
-def editors_note(text: str) -> RuleOutput:
-    """Editor's notes and update lines (``This story has been updated ...``, ``Correction: ...``).
+def _disjoint(changes: list) -> list:
+    """Changes (sorted) clipped so that none overlaps the one before it; a change inside an
+    earlier one (an inline piece of a removed line) is dropped."""
+    out = []
+    end = -1
+    for c in changes:
+        if c[1] <= end:
+            continue
+        if c[0] < end:
+            c = (end, c[1], c[2], c[3])
+        out.append(c)
+        end = c[1]
+    return out
 
-    >>> editors_note("Body.\\nThis story has been updated with additional details.")[0]
-    [(5, 58, '')]
-    """
-    return _remove_lines(text, _line_matches(_NOTE, _NOTE_NL, text)), {}
+
+def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
+    """Furniture that spans several lines: the first parts of an embedded post, the headlines
+    under a "Read more:" label, story highlights, and a label with a headline set between two
+    paragraphs (a related-link card)."""
+    n = len(lines)
+    usual = None
+    for i in range(n):
+        kind = kinds[i]
+        s = None
+        if kind == "social_embed":
+            # A post in several paragraphs is set with wider gaps than the story's paragraphs:
+            # the lines above its attribution belong to it while the gap before each is wide.
+            if usual is None:
+                gaps = [ln.gap for ln in lines[1:]]
+                usual = max(set(gaps), key=gaps.count) if gaps else 2
+            j = i
+            while j > 0 and lines[j].gap > usual and kinds[j - 1] is None and i - j < 4:
+                prev = lines[j - 1].s
+                if prev.count(" ") > 80:
+                    break
+                j -= 1
+                kinds[j] = "social_embed"
+        elif kind == "related":
+            s = lines[i].s
+            if _LABEL_ONLY.fullmatch(s):
+                # "Read more:" alone: the headlines under it are links too.
+                j = i + 1
+                while j < n and j - i <= 8 and kinds[j] is None:
+                    t = lines[j].s
+                    if not _headline_like(t, 25):
+                        break
+                    kinds[j] = "related"
+                    j += 1
+    for i in range(min(n, 8)):
+        s = lines[i].s
+        if s.startswith(_STORY_HIGHLIGHTS) and kinds[i] is None:
+            kinds[i] = "highlights"
+            j = i + 1
+            while j < n and j - i <= 8 and kinds[j] is None:
+                t = lines[j].s
+                if _ends_sentence(t) or t.count(" ") > 30:
+                    break
+                kinds[j] = "highlights"
+                j += 1
+        elif kinds[i] == "section_label" and i + 2 < n:
+            # "TOP OF THE HOUR:" over dashed bullets that sum up the story below.
+            j = i + 1
+            while j < n and j - i <= 10 and kinds[j] is None:
+                t = lines[j].s
+                if not (t[:2] in ("— ", "• ", "- ", "– ") and t.count(" ") < 30):
+                    break
+                j += 1
+            if j - i >= 3:
+                for k in range(i, j):
+                    kinds[k] = "highlights"
+    # A box of links at the end: three or more "Label: Headline" lines ("Long read: ...",
+    # "Video: ..."), and the box's heading above them.
+    i = max(0, n - 12)
+    while i < n:
+        j = i
+        while j < n and (kinds[j] in ("related", "media") or kinds[j] is None
+                         and _is_link_line(lines[j].s)):
+            j += 1
+        if j - i >= 3 and n - j <= 3:
+            links = sum(kinds[k] is None for k in range(i, j))
+            for k in range(i, j):
+                kinds[k] = kinds[k] or "related"
+            h = i - 1
+            while h >= 0 and kinds[h] is not None:
+                h -= 1
+            # The box's own heading ("The Armistice 100 years on") when it is a box of links.
+            if links >= 2 and h > 0 and "(" not in lines[h].s and _headline_like(lines[h].s, 8):
+                kinds[h] = "related"
+            break
+        i = j + 1
+    # A section label ("World News") and a headline, between two lines that end like
+    # sentences: a related-link card.  A subhead is one line followed by prose; lists and runs
+    # of headings are not set between prose paragraphs.
+    for i in range(1, n - 2):
+        if lines[i].b - lines[i].a > 30 or kinds[i] is not None or kinds[i + 1] is not None:
+            continue
+        s1 = lines[i].s
+        if not _is_label(s1):
+            continue
+        s2 = lines[i + 1].s
+        s0 = lines[i - 1].s
+        s3 = lines[i + 2].s
+        if (_is_card_headline(s2) and s0.endswith(_SENTENCE_END) and s3.endswith(_SENTENCE_END)):
+            kinds[i] = kinds[i + 1] = "related"
 
 
-def boilerplate(text: str) -> RuleOutput:
-    """Page furniture on a line of its own: ``Advertisement``, ``Read more: ...``,
-    newsletter and social-media prompts, copyright lines.
+_LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
 
-    >>> boilerplate("Body.\\nAdvertisement\\nMore body.")[0]
-    [(6, 20, '')]
-    """
-    return _remove_lines(text, _line_matches(_BOILER, _BOILER_NL, text)), {}
 
+def _is_link_line(s: str) -> bool:
+    """``Long read: The forgotten soldier``: a labelled link, not a sentence."""
+    return not s.endswith(".") and s.count(" ") < 16 and bool(_LINK_LINE.fullmatch(s))
+
+
+def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
+    """Bylines at the top, author bios at the top or the bottom."""
+    n = len(lines)
+    top = range(min(n, 4))
+    for i in top:
+        if kinds[i] is not None:
+            continue
+        s = lines[i].s
+        if len(s) > 120 or s[-1] in ".!?":
+            continue
+        if s.startswith("By ") and _BYLINE.fullmatch(s):
+            kinds[i] = "byline"
+        elif n > 2 and len(s) <= 40 and canonical_outlet(s):
+            # "USA TODAY" under the author's name: the outlet's byline slot.
+            kinds[i] = "byline"
+            if i > 0 and kinds[i - 1] is None:
+                prev = lines[i - 1].s
+                if _NAMES_LINE.fullmatch(prev):
+                    kinds[i - 1] = "byline"
+    for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
+        if kinds[i] is not None or n < 3:
+            continue
+        s = lines[i].s
+        words = s.count(" ") + 1
+        if words > 150:
+            continue
+        if "expressed" in s and _OPINIONS.search(s):
+            kinds[i] = "author_bio"
+            continue
+        m = _BIO.match(s)
+        if m and words <= 120 and (_BIO_WORDS.search(s) or m.group("verb") in _BIO_VERBS):
+            # The author's name, unlike the story's subject, appears nowhere else in the text.
+            surname = m.group("name").split()[-1]
+            if text.count(surname) <= 2:
+                kinds[i] = "author_bio"
+
+
+_QUOTES = "“”\"‘’'«» "
+
+
+def _quote_core(s: str) -> tuple[str, bool]:
+    """The sentence a display quote holds, and whether the line is set as a display quote:
+    ``“ Investigations are in progress. ” — The Vatican Press Office`` gives
+    ``Investigations are in progress`` and True."""
+    display = False
+    for dash in (" — ", " -- ", " – ", "” —", "\" —"):
+        k = s.rfind(dash)
+        if k > 0 and s.count(" ", k) <= 12 and s[:k].rstrip()[-1:] in "”\".!?":
+            s = s[:k + 1] if dash[0] in "”\"" else s[:k]
+            display = True
+            break
+    if s[:1] in "“\"" and s.rstrip()[-1:] in "”\"":
+        display = True
+    core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
+    return core, display
+
+
+def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int]) -> None:
+    """A line that repeats text of another line of the body: a display quote set beside the
+    paragraph it comes from (word for word, or with its opening reworded), or a paragraph
+    printed twice.  The shorter copy goes; of two equal copies, the later one."""
+    n = len(lines)
+    if n < 4:
+        return
+    seen: dict[str, int] = {}
+    starts = [ln.a for ln in lines]
+    for i in singles:
+        if kinds[i] is not None:
+            continue
+        a, b, _, s = lines[i]
+        spaces = s.count(" ")
+        if spaces >= 7:
+            if s in seen:
+                kinds[i] = "pull_quote"
+                continue
+            seen[s] = i
+        if s[0] in "“\"‘":
+            core, display = _quote_core(s)
+            if core.count(" ") < 2:
+                continue
+        elif 9 <= spaces <= 45:
+            core, display = s.rstrip(".!?…\"”’' "), False
+            if ". " in core or "? " in core:
+                continue  # several sentences: a paragraph (repeated whole, it was caught above)
+        else:
+            continue
+        probe = core[-40:]
+        # A quote set off as one stands near its paragraph: look a few lines up and down (any
+        # distance for a line set as a display quote, of which there are few).
+        reach = n if display else 3
+        lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
+        for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
+            if k < 0:
+                continue
+            j = bisect.bisect_right(starts, k) - 1
+            if j == i or kinds[j] is not None:
+                continue
+            ja, jb = lines[j].a, lines[j].b
+            # How much of the line the other one shares, read back from the probe's end.
+            other_end = k + len(probe)
+            shared = 0
+            while (shared < len(core) and other_end - shared - 1 >= ja
+                   and text[other_end - shared - 1] == core[-1 - shared]):
+                shared += 1
+            if shared < 0.6 * len(core):
+                continue
+            if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display:
+                kinds[i] = "pull_quote"
+                break
+
+
+# --------------------------------------------------------------------------- shapes
 
 # With the full-width marks of Chinese and Japanese, whose sentences end in 。！？ and
 # whose quotes close with 」』 or ”.
@@ -427,6 +1034,8 @@ _CJK = re.compile(f"[{CJK_LETTERS}]")
 def is_heading_like(line: str, max_words: int = 12) -> bool:
     """A short line with no sentence-final punctuation: a subhead, label or headline.
 
+    A closing quotation mark after a word, not after punctuation, closes a quoted title
+    (``Why the Amazon could be at risk of “collapsing”``), so that line is heading-like too.
     Chinese and Japanese put no spaces between words: there a word is taken as two
     characters (about the length of a Chinese word), so a headline of 20 characters is
     short and a paragraph is not.
@@ -437,7 +1046,7 @@ def is_heading_like(line: str, max_words: int = 12) -> bool:
     (True, False)
     """
     line = line.strip()
-    if not line or line.endswith(_FINAL_PUNCT):
+    if not line or _ends_sentence(line):
         return False
     n_words = len(line.split())
     if n_words <= max_words and not line.isascii() and _CJK.search(line):
@@ -467,40 +1076,46 @@ def _is_card_headline(line: str) -> bool:
             and ":" not in line and "/" not in line)
 
 
-# A label line (at most 30 characters, see _is_label) with lines before and after it stands
-# between two line breaks; most articles have no such short line.
-_SHORT_INNER_LINE = re.compile(r"\n[^\n]{1,30}\n")
+# A photo caption: what a reader may want to see, kept as a ``caption`` paragraph (see
+# analysis.corpus.paragraph_kinds).  A caption ends with its credit ("(AP Photo/Evan Vucci)",
+# "Photographer: Andrew Harrer/Bloomberg", "REUTERS/Tyrone Siu", "J. Scott Applewhite / AP"),
+# or carries a caption widget's words ("Image caption", "Media caption"), or opens as a file
+# photo ("FILE - In this ... photo") or with its credit ("Scott Morgan/Reuters Sign-up sheets ...").
+_CAPTION_END = re.compile(
+    rf"(?:\((?:{_CREDIT_WORDS} ?/ ?[^()\n]{{1,80}}|[^()\n]{{1,50}} via [A-Z][^()\n]{{1,50}}"
+    r"|(?:Photo|Photograph|Image|Credit)s?(?: by)?:[^()\n]*|[A-Z][\w.&' ]{1,30}: [A-Z][^()\n]{2,60})\)"
+    r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data"
+    r"|Chart|Graphic)s?: [^\n]{2,90}"
+    r"|\b[A-Z]{3,}/[A-Z][\w.'’\- ]{1,40}(?:/[A-Z][\w ]{1,20})?"
+    rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}})\.?\Z"
+)
+_CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
+                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z])")
 
 
-def related_links(text: str) -> RuleOutput:
-    """Inline related-link cards: a section label line followed by a headline line, set in
-    the middle of prose (the lines before and after end like sentences).
+def is_caption(line: str) -> bool:
+    """A photo or video caption, by its shape (a credit at the end, a caption widget's words,
+    a file-photo opening).
 
-    A subhead is a single heading-like line followed by prose, so it stays; so do runs of
-    headings and lists, which are not set between prose paragraphs.
-
-    >>> t = "Prose one.\\nWorld News\\nRussia hits rail lines in border region\\nProse two."
-    >>> related_links(t)[0]
-    [(11, 62, '')]
-    >>> related_links("Prose one.\\nJeb Bush\\nNeed: A breakout moment to spur momentum\\nProse.")[0]
-    []
+    >>> is_caption("Sen. Kamala Harris speaks in Atlanta. (AP Photo/John Bazemore)")
+    True
+    >>> is_caption("Image copyright Reuters Image caption Mike Pence has said so")
+    True
+    >>> is_caption("The senator said the photo was taken in 2019.")
+    False
     """
-    if not _SHORT_INNER_LINE.search(text):
-        return [], {}  # no line can be a label: the common case, found by one fast scan
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    spans = []
-    i = 1
-    while i < len(lines) - 2:
-        (s0, e0), (s1, e1), (s2, e2), (s3, e3) = lines[i - 1:i + 3]
-        if (_is_label(text[s1:e1]) and _is_card_headline(text[s2:e2])
-                and text[s0:e0].rstrip().endswith(_SENTENCE_END)
-                and text[s3:e3].rstrip().endswith(_SENTENCE_END)):
-            spans.append((s1, e2))
-            i += 3
-        else:
-            i += 1
-    return _remove_lines(text, spans), {}
+    if "caption " in line[:120] and ("Image caption" in line or "Media caption" in line
+                                     or "ide caption" in line or "toggle caption" in line):
+        return True
+    if _CAPTION_START.match(line):
+        return True
+    tail = line[-110:]
+    if ("/" in tail or ":" in tail or "via " in tail) and _CAPTION_END.search(tail):
+        return True
+    return False
 
+
+# --------------------------------------------------------------------------- punctuation
 
 # "Kharkiv., The official": a comma after a sentence's full stop, before a capital.  The
 # pattern anchors on the rare ".," so the scan is fast; the word before it is checked after.
@@ -537,26 +1152,26 @@ def stray_comma(text: str) -> RuleOutput:
 
 @dataclass(frozen=True)
 class Rule:
-    """A named cleaning rule."""
+    """A named cleaning rule.  ``kinds``: the names a rule that sorts what it finds gives its
+    changes in the edit log (``page_furniture``), when they are not ``name``."""
 
     name: str
     func: Callable[[str], RuleOutput]
+    kinds: tuple[str, ...] = ()
 
 
-# Order matters: make the text valid Unicode and normalize characters first, read metadata at the edges next, then remove
-# page furniture, then repair punctuation, and finally tidy whitespace left by removals.
+# Order matters: make the text valid Unicode and normalize characters first; then page
+# furniture, read in the raw line layout (datelines, embeds, ads, ... at every line); then
+# tidy white space; then read the credit at the end, repair punctuation, and tidy the white
+# space the removals left.
 RULES: tuple[Rule, ...] = (
     Rule("surrogates", surrogates),
     Rule("line_endings", line_endings),
     Rule("invisible_characters", invisible_characters),
     Rule("unicode_nfc", unicode_nfc),
+    Rule("page_furniture", page_furniture, FURNITURE_KINDS),
     Rule("whitespace", whitespace),
-    Rule("date_line", date_line),
-    Rule("dateline", dateline),
     Rule("credit", credit),
-    Rule("editors_note", editors_note),
-    Rule("boilerplate", boilerplate),
-    Rule("related_links", related_links),
     Rule("stray_comma", stray_comma),
     Rule("whitespace", whitespace),
 )
@@ -593,7 +1208,8 @@ def _apply(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: 
     """
     if not changes:
         return cur, edits
-    items = [(e.start, e.end, 0, e) for e in edits] + [(s, e, 1, (s, e, r)) for s, e, r in changes]
+    # A change may carry its own name as a fourth element (page_furniture names each by kind).
+    items = [(e.start, e.end, 0, e) for e in edits] + [(c[0], c[1], 1, c) for c in changes]
     items.sort(key=lambda t: (t[0], t[1]))
     clusters: list[list] = []
     for it in items:
@@ -618,13 +1234,13 @@ def _apply(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: 
             out.extend(olds)
         else:
             seg, p = [], a
-            for s, e, r in news:
-                seg.append(cur[p:s])
-                seg.append(r)
-                p = e
+            for c in news:
+                seg.append(cur[p:c[0]])
+                seg.append(c[2])
+                p = c[1]
             seg.append(cur[p:b])
             seg = "".join(seg)
-            names = [e.rule for e in olds] + [rule]
+            names = [e.rule for e in olds] + [c[3] if len(c) > 3 else rule for c in news]
             out.append(_Edit(raw_a, raw_b, a, b, raw[raw_a:raw_b], seg,
                              "+".join(dict.fromkeys(n for name in names for n in name.split("+")))))
         pieces.append(seg)
@@ -651,7 +1267,7 @@ def clean_text(raw: str, rules: tuple[Rule, ...] = RULES) -> CleanResult:
     >>> r.meta
     {'date': '2024-05-31', 'dateline': 'WASHINGTON', 'credit': 'AP'}
     >>> [e["rule"] for e in r.edits]
-    ['whitespace+date_line+dateline', 'stray_comma', 'credit']
+    ['date_line+dateline+whitespace', 'stray_comma', 'credit']
     >>> rebuild_raw(r.text, r.edits) == r.raw
     True
     """

@@ -31,6 +31,7 @@ from .clean import (
     canonical_outlet,
     clean_text,
     edits_frame,
+    is_caption,
     is_heading_like,
     rebuild_raw,
 )
@@ -63,7 +64,7 @@ class Paragraph(NamedTuple):
     para_id: int
     start: int
     end: int
-    kind: str  # body, subhead or title
+    kind: str  # body, subhead, title or caption
 
 
 class Sentence(NamedTuple):
@@ -126,15 +127,106 @@ class Article:
         return rebuild_raw(self.text, self.edits)
 
 
-def _paragraph_kind(text: str, i: int, n: int) -> str:
-    """``title`` for a heading-like first line, ``subhead`` for one later, else ``body``."""
-    if n > 1 and is_heading_like(text):
-        return "title" if i == 0 else "subhead"
-    return "body"
+_NON_WORD = re.compile(r"[\W_]+")
+# "Erick Erickson, The Resurgent": who wrote the excerpt quoted just above (prose, not a subhead).
+_ATTRIBUTION = re.compile(r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}, (?:the |The )?[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,4}")
+_LIST_MARKS = ("•", "-", "–", "—", "*", "·", "‐")
 
 
-def split_text(result: CleanResult) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], int]:
+def _norm_title(text: str) -> str:
+    """A title as letters and digits only, case folded: ``Why Now?`` and ``why now`` compare equal."""
+    return _NON_WORD.sub("", text.casefold())
+
+
+def _same_title(paragraph: str, title: str) -> bool:
+    """Whether a paragraph is the manifest title, allowing punctuation, case and a cut-off end."""
+    p = _norm_title(paragraph)
+    if not p or not title:
+        return False
+    if p == title:
+        return True
+    short, long_ = (p, title) if len(p) < len(title) else (title, p)
+    return len(short) >= 20 and long_.startswith(short) and len(short) >= 0.8 * len(long_)
+
+
+def _is_question_headline(text: str) -> bool:
+    """One short question, nothing else: ``Who won the debate?``."""
+    return text.endswith("?") and text.count(" ") < 15 and not any(p in text[:-1] for p in ("? ", ". ", "! "))
+
+
+def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
+    """The kind of each paragraph (``spans`` of the clean ``text``): ``body``, ``title``,
+    ``subhead`` or ``caption``.
+
+    - ``caption``: a photo or video caption, by its shape (:func:`analysis.clean.is_caption`).
+    - ``title``: the first paragraph (after any captions) when it matches the manifest
+      ``title`` (allowing punctuation and case) or looks like a headline: no final
+      punctuation, or one short question.
+    - ``subhead``: a later short line without final punctuation, unless it is a row of a list
+      or table (next to another such line, after a line ending in a colon, a ``Label: value``
+      row, a line opening with a bullet), an attribution (``Jane Doe, The Outlet``) or the
+      first half of a sentence broken across two lines (the next line starts in lower case).
+
+    >>> t = "A Heading Line\\nOne here. Two there."
+    >>> paragraph_kinds(t, [(0, 14), (15, 35)])
+    ['title', 'body']
+    >>> t = "Did it work?\\nIt did.\\nThey propose:\\nLower taxes\\nFewer rules"
+    >>> paragraph_kinds(t, [(0, 12), (13, 20), (21, 34), (35, 46), (47, 58)], title="Did it work")
+    ['title', 'body', 'body', 'body', 'body']
+    """
+    n = len(spans)
+    kinds = ["body"] * n
+    if n == 0:
+        return kinds
+    paras = [text[a:b] for a, b in spans]
+    heading = [False] * n
+    for i, p in enumerate(paras):
+        if is_caption(p):
+            kinds[i] = "caption"
+        elif is_heading_like(p):
+            heading[i] = True
+    first = next((i for i in range(n) if kinds[i] != "caption"), n)
+    norm = _norm_title(title) if title else ""
+    for i in range(first, min(n, first + 3)):
+        if norm and _same_title(paras[i], norm):
+            kinds[i] = "title"
+            first = i
+            break
+    else:
+        if first < n - 1 and not paras[first + 1][:1].islower():
+            p = paras[first]
+            if is_heading_like(p, max_words=30) or _is_question_headline(p):
+                kinds[first] = "title"
+    for i in range(n):
+        if not heading[i] or kinds[i] != "body" or i <= first and kinds[first] != "body":
+            continue
+        p = paras[i]
+        nxt = paras[i + 1] if i + 1 < n else ""
+        prev = paras[i - 1] if i > 0 else ""
+        if (n == 1 or nxt[:1].islower() or p.startswith(_LIST_MARKS)
+                or (i > 0 and heading[i - 1] and kinds[i - 1] == "body")
+                or (i + 1 < n and heading[i + 1] and kinds[i + 1] == "body")
+                or _label_value(p) or _ATTRIBUTION.fullmatch(p)):
+            continue  # a row of a list, an attribution, or half of a broken sentence
+        kinds[i] = "subhead"
+    return kinds
+
+
+def _label_value(p: str) -> bool:
+    """``Primary Date: March 3, 2020``, ``Verdict: False``: a row of a table, label and value
+    (a number, or a few words), not a subhead such as ``Official: Duncan should have moved``."""
+    k = p.find(": ")
+    if not 0 < k < len(p) - 2:
+        return False
+    value = p[k + 2:]
+    return any(c.isdigit() for c in value) or value.count(" ") < 3
+
+
+def split_text(result: CleanResult, title: str | None = None) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], int]:
     """Paragraphs, sentences and the body word count of a cleaned text.
+
+    ``title``: the article's title from its metadata, when known (a first line that matches
+    it is the title paragraph).
 
     >>> paras, sents, n = split_text(clean_text("A Heading Line\\nOne here. Two there."))
     >>> [p.kind for p in paras], [(s.para_id, s.kind) for s in sents], n
@@ -142,8 +234,8 @@ def split_text(result: CleanResult) -> tuple[tuple[Paragraph, ...], tuple[Senten
     """
     text = result.text
     spans = paragraph_spans(text)
-    paras = tuple(Paragraph(pid, a, b, _paragraph_kind(text[a:b], pid, len(spans)))
-                  for pid, (a, b) in enumerate(spans))
+    paras = tuple(Paragraph(pid, a, b, kind)
+                  for pid, ((a, b), kind) in enumerate(zip(spans, paragraph_kinds(text, spans, title))))
     sents: list[Sentence] = []
     for para, in_para in zip(paras, sentences_by_paragraph(text, spans)):
         for s, e in in_para:
@@ -170,8 +262,9 @@ def split_article(raw_text: str, article_id: str = "", meta: Mapping | None = No
     ('2024-06-01', ['metadata_mismatch'])
     """
     result = cleaned if cleaned is not None else clean_text(raw_text)
-    paras, sents, n_words = split_text(result)
     meta_row = {k: v for k, v in (meta or {}).items() if k not in _NOT_META}
+    title = meta_row.get("title")
+    paras, sents, n_words = split_text(result, None if _blank(title) else str(title))
     label = meta_row.get("file") or f"article {article_id}"
     found = tuple(("metadata_mismatch", n) for n in _cross_check(meta_row, result.meta, str(label)))
     found += tuple(_text_notes(str(label), raw_text, result.text, n_words))

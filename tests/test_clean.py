@@ -45,12 +45,39 @@ def test_date_line_is_read_and_removed():
 
 def test_datelines_and_outlet_credits():
     assert clean_text("WASHINGTON — Biden agreed.").meta == {"dateline": "WASHINGTON"}
+    # "CNN —" is CNN's dateline: the outlet stands where the place would be; not a credit.
     r = clean_text("CNN\n—\nPresident Joe Biden agreed.")
-    assert (r.text, r.meta) == ("President Joe Biden agreed.", {"credit": "CNN"})
+    assert (r.text, r.meta) == ("President Joe Biden agreed.", {"dateline": "CNN"})
     assert clean_text("(Reuters) - Oil rose.").meta == {"credit": "Reuters"}
     # Not datelines: a sentence with a dash, a mixed-case opening.
     for prose in ["Biden — the president — agreed.", "US officials — four of them — said so.",
                   "FILE - In this 2020 photo, a man walks."]:
+        assert cleaned(prose) == prose
+
+
+def test_datelines_in_all_their_forms_remove_just_the_marker():
+    cases = {
+        "Washington (CNN) When Joe Biden spoke, he paused.": ({"dateline": "Washington", "credit": "CNN"}, "When"),
+        "(CNN) The second worker had a fever.": ({"credit": "CNN"}, "The"),
+        "NEW YORK (AP) — The market fell.": ({"dateline": "NEW YORK", "credit": "AP"}, "The"),
+        "DETROIT (Reuters) - Rivals spoke.": ({"dateline": "DETROIT", "credit": "Reuters"}, "Rivals"),
+        "ROME–Just when you thought it was over.": ({"dateline": "ROME"}, "Just"),
+        "WASHINGTON—The administration sent a general.": ({"dateline": "WASHINGTON"}, "The"),
+        "SHASTA LAKE, Calif.—One way to add water.": ({"dateline": "SHASTA LAKE, Calif."}, "One"),
+        "CHICAGO -- Jackson pleaded guilty.": ({"dateline": "CHICAGO"}, "Jackson"),
+    }
+    for raw, (meta, first) in cases.items():
+        r = clean_text(raw)
+        assert r.meta == meta, raw
+        assert r.text.startswith(first) and r.text.endswith(raw[-8:]), raw
+    # After a caption or a byline line, and at the start of a later section.
+    r = clean_text("A man walks. (AP Photo/Jane Roe)\n\nBAGHDAD (AP) — Protests grew.\n\n___\n\n"
+                   "SEATTLE — Police said more.")
+    assert r.text == "A man walks. (AP Photo/Jane Roe)\n\nProtests grew.\n\nPolice said more."
+    assert r.meta == {"dateline": "BAGHDAD", "credit": "AP"}  # the first dateline's
+    # A title-case place needs a known outlet in parentheses.
+    for prose in ["Washington (Reuters staff) said so.", "Sen. Josh Hawley (R-MO) said Thursday.",
+                  "ISIS (the group) said so."]:
         assert cleaned(prose) == prose
 
 
@@ -71,12 +98,176 @@ def test_editors_notes_and_boilerplate_lines():
     assert cleaned(raw) == "First.\nSecond."
 
 
+def test_update_label_keeps_the_news_after_it():
+    r = clean_text("Prose one.\n\nUPDATE - Rasmussen still has the race tied at 49.\n\nUpdate: The White House replied.")
+    assert r.text == "Prose one.\n\nRasmussen still has the race tied at 49.\n\nThe White House replied."
+    assert {e["rule"] for e in r.edits} == {"editors_note"}
+    # A note as a whole goes as a whole.
+    assert cleaned("Prose.\n\nUpdate: This story has been updated to add a quote.") == "Prose."
+
+
+def test_time_stamps():
+    assert cleaned("Updated at 12:49 p.m. ET\n\nVoters went out.") == "Voters went out."
+    assert cleaned("Updated 3:04 PM ET, Tue May 3, 2016\n\nVoters went out.") == "Voters went out."
+    assert cleaned("Updated at 2:30 p.m. ET on February 10, 2020. One day last fall, I sat down.") == \
+        "One day last fall, I sat down."
+    assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
+    # A sentence that starts with a date or a time is prose.
+    for prose in ["May 2, 2019 was a Friday.", "Updated rules take effect Monday, officials said."]:
+        assert cleaned("Prose.\n\n" + prose) == "Prose.\n\n" + prose
+
+
+def _kinds(raw: str) -> dict[str, str]:
+    """Removed text (stripped) -> the rule name of each edit that removed words."""
+    return {e["removed"].strip(): e["rule"] for e in clean_text(raw).edits if re.search(r"\w", e["removed"])}
+
+
+def test_ads_share_newsletter_and_copyright_lines():
+    lines = {
+        "ADVERTISEMENT": "ad", "AD": "ad", "Advertisement:": "ad", "Story Continued Below": "ad",
+        "CLICK HERE TO GET THE NEWS APP": "ad",
+        "SHARE THIS ARTICLE Share Tweet Post Email": "share", "Link Copied": "share",
+        "Follow @newsroom": "share", "Follow Jane Doe on Twitter: @janedoe": "share",
+        "Read or Share this story: http://example.com/x": "share", "Click here for the full note.": "share",
+        "Sign up for Daily Newsletters Manage Newsletters": "newsletter",
+        "Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy": "newsletter",
+        "Interested in Trade? Add Trade as an interest to stay up to date on the latest news. Add Interest": "newsletter",
+        "© 2019 Writers Group": "copyright", "Copyright © 2019 The Daily, LLC. Click here for reprint permission.": "copyright",
+        "COPYRIGHT 2019 CREATORS.COM": "copyright",
+    }
+    for line, kind in lines.items():
+        raw = f"First paragraph here.\n\n{line}\n\nSecond paragraph here."
+        r = clean_text(raw)
+        assert r.text == "First paragraph here.\n\nSecond paragraph here.", line
+        assert kind in _kinds(raw)[line].split("+"), (line, _kinds(raw))
+    # Prose that mentions the same words stays.
+    for prose in ["The newsletter has 10,000 subscribers, the company said.",
+                  "Subscribers complained about the price.", "Share prices fell on Tuesday.",
+                  "Advertisement spending rose 4% last year."]:
+        raw = f"First paragraph here.\n\n{prose}\n\nSecond paragraph here."
+        assert cleaned(raw) == raw, prose
+
+
+def test_related_lines_blocks_and_inline_pieces():
+    raw = ("Prose one.\n\nRELATED: Obama, GOP Senators Break Bread\n\nProse two.\n\n"
+           "KANYE WEST NO LONGER SUPPORTS TRUMP\n\nProse three.\n\n( Also on THE SITE: A chair speaks)\n\n"
+           "Prose four.\n\nA quest to find millennial supporters Read more\n\nProse five. (RELATED: Police Caught The Wrong Person)"
+           "\n\nREAD MORE:\n\nAntifa and the Alt-Right, Growing Apart\n\nThe Roots of Left-Wing Violence")
+    r = clean_text(raw)
+    assert r.text == "Prose one.\n\nProse two.\n\nProse three.\n\nProse four.\n\nProse five."
+    assert {n for e in r.edits for n in e["rule"].split("+")} - {"whitespace"} == {"related"}
+    # Short capital subheads stay (non-body paragraphs), and so do other parentheses.
+    for raw in ["Prose one.\n\nSTRICTER RULES\n\nProse two.", "Prose (and more: much more) here.\n\nTwo."]:
+        assert cleaned(raw) == raw
+
+
 def test_related_link_cards_are_removed_but_subheads_stay():
     raw = ("Prose one.\n\nCalls\n\nProse two.\nWorld News\n"
            "Russia smashes train tracks in a battered border region\nProse three.")
     r = clean_text(raw)
     assert r.text == "Prose one.\n\nCalls\n\nProse two.\nProse three."
-    assert [e["rule"] for e in r.edits] == ["related_links"]
+    assert [e["rule"] for e in r.edits] == ["related"]
+
+
+def test_hover_cards_go_and_the_sentence_stays():
+    raw = ("President Trump Donald John TrumpGOP senators balk at lengthy trial Warren goes local MORE on Friday "
+           "threatened a veto, and Sen. Mitch McConnell Addison (Mitch) Mitchell McConnell2020 Democrats push "
+           "for action MORE (R-Ky.) agreed with Rep. Jim Acosta James (Jim) AcostaDire projections MORE’s view.")
+    r = clean_text(raw)
+    assert r.text == ("President Trump on Friday threatened a veto, and Sen. Mitch McConnell (R-Ky.) agreed "
+                      "with Rep. Jim Acosta’s view.")
+    assert {e["rule"] for e in r.edits} == {"hover_card"}
+    # Capitals and MORE without a repeated name are prose.
+    keep = 'Trump wrote "NO MORE DACA DEAL" on Sunday. President Trump said MORE money is coming.'
+    assert cleaned(keep) == keep
+
+
+def test_media_and_photo_credit_lines():
+    lines = ["JUST WATCHED Dallas doctors try to calm fears Replay More Videos ... MUST WATCH Dallas doctors 02:35",
+             "Slideshow (28 Images)", "https://www.youtube.com/watch?v=8llFHHAkGcw", "Alex Wong/Getty Images",
+             "(Photo: Jane Roe/Dreamstime)", "(Stephanie Keith/Reuters)", "Image copyright Getty Images",
+             "Enlarge this image toggle caption Matt Rourke/AP Matt Rourke/AP", "Media playback is unsupported on your device"]
+    for line in lines:
+        raw = f"First paragraph here.\n\n{line}\n\nSecond paragraph here."
+        assert cleaned(raw) == "First paragraph here.\n\nSecond paragraph here.", line
+    # Captions stay in the text (the corpus keeps them as caption paragraphs).
+    cap = "Image copyright Reuters Image caption Mike Pence has said so"
+    assert cleaned(f"Prose.\n\n{cap}\n\nMore.") == f"Prose.\n\n{cap}\n\nMore."
+    assert clean.is_caption(cap) and clean.is_caption("A man walks. REUTERS/Tyrone Siu")
+    assert clean.is_caption("Nancy Pelosi Photographer: Andrew Harrer/Bloomberg")
+    assert not clean.is_caption("The NPR/Marist Poll released late last week found so.")
+
+
+def test_contributor_byline_and_bio_lines():
+    tail = ["Associated Press writers Jane Roe in New York and John Doe in Iowa contributed to this report.",
+            "Reporting by Jane Roe; Editing by John Doe", "— With assistance by Jane Roe and John Doe",
+            "Write to Jane Roe at jane.roe@example.com", "Bleed reported from Little Rock, Arkansas.",
+            "Jane Quill is a columnist for the Daily Planet. Follow her on Twitter @jquill.",
+            "— Slade Roberts is the vice president of Grassroots Academy, an organization for civic life."]
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three", "four"])
+    for line in tail:
+        assert cleaned(f"{body}\n\n{line}") == body, line
+    assert cleaned(f"By Jane Roe and John Doe\n\n{body}") == body
+    assert cleaned(f"Jayne Roe\n\nUSA TODAY\n\n{body}") == body
+    top = "Jane Quill is CEO of JS Capital. The opinions expressed in this commentary are her own."
+    assert cleaned(f"{top}\n\n{body}") == body
+    # The story's own subject, named again and again, is not an author.
+    story = ("The Tea Party is thin policy draped over executive orders.\n\nTrump said so.\n\n"
+             "The Tea Party won, Trump said.\n\nDonald Trump is a former host who ran the Tea Party.")
+    assert cleaned(story) == story
+    # "contributed" in a sentence of the story is prose.
+    keep = f"{body}\n\nHe contributed to this report's findings, officials said, and then left town for good."
+    assert cleaned(keep) == keep
+
+
+def test_social_embeds_and_multi_part_posts():
+    body = "Trump tweeted about the border on Friday.\n\nHe also spoke about trade."
+    posts = ["Mexico must stop them at the border..... — Donald J. Trump (@realDonaldTrump) April 2, 2018",
+             "Laura and George sitting with Ellen pic.twitter.com/AbWbhXd3RC",
+             "Donald J. Trump (@realDonaldTrump) THE HOUSE COMMITTEE HAS FOUND NO EVIDENCE.",
+             "A post shared by Jane Roe (@janeroe) on Jun 3, 2020 at 1:02pm PDT"]
+    for post in posts:
+        assert cleaned(f"{body}\n\n{post}\n\nHe left.") == f"{body}\n\nHe left.", post
+    # A post in two paragraphs is set with a wider gap than the story's paragraphs.
+    raw = (f"{body}\n\nMr. President, the Democrats are not working in good faith with you.\n\n\n\n"
+           "Declare emergency, build the wall now. — Lindsey Graham (@LindseyGrahamSC) January 11, 2019\n\nHe left.")
+    assert cleaned(raw) == f"{body}\n\nHe left."
+    # A quoted post in a sentence of the story is prose.
+    keep = f'{body}\n\nHe wrote: "DC has changed a lot," and signed it (@realDonaldTrump).'
+    assert cleaned(keep) == keep
+
+
+def test_story_highlights_and_summary_bullets():
+    raw = ("Story highlights NSA says it looks at a tiny fraction of traffic\n\nAgency released a document\n\n"
+           "The entire document is dated August 9, 2013.")
+    assert cleaned(raw) == "The entire document is dated August 9, 2013."
+    raw = ("SEATTLE (AP) — The Latest on protests:\n\nTOP OF THE HOUR:\n\n— North Carolina shooting leaves 2 dead\n\n"
+           "— Seattle police say one wounded\n\n___\n\nCHARLOTTE, N.C. — Police said two people died.")
+    assert cleaned(raw) == "The Latest on protests:\n\nPolice said two people died."
+
+
+def test_pull_quotes():
+    p1 = ("They also brought diverse people together. It’s hard to believe that everyone with different views "
+          "is evil when you go bowling with some of them on Friday nights.")
+    pq = "It’s hard to believe that everyone with different views is evil when you go bowling with some of them on Friday nights."
+    body = "\n\n".join(["First paragraph of the story.", p1, pq, "Advertisement", "Another paragraph follows."])
+    assert cleaned(body) == "\n\n".join(["First paragraph of the story.", p1, "Another paragraph follows."])
+    # A display quote with its speaker, anywhere in the article; a paragraph printed twice.
+    q = "“I did not try to leave the scene, though driving drunk is a terrible mistake,” he said."
+    raw = "\n\n".join(["Lede paragraph.", q, '"I did not try to leave the scene, though driving drunk is a '
+                         'terrible mistake." — U.S. candidate Jane Roe', "More text.", "More text again here.",
+                         "A paragraph that is printed twice by the page, word for word.", "Middle.",
+                         "A paragraph that is printed twice by the page, word for word."])
+    assert cleaned(raw) == "\n\n".join(["Lede paragraph.", q, "More text.", "More text again here.",
+                                        "A paragraph that is printed twice by the page, word for word.", "Middle."])
+    # A quote said once, and a short refrain, stay.
+    keep = "\n\n".join(["He said it.", "“We will win,” he said.", "They cheered.", "We will win.", "The end."])
+    assert cleaned(keep) == keep
+
+
+def test_separators_and_section_labels():
+    raw = "ANALYSIS/OPINION:\n\nThe answer starts in 2009.\n\n* * *\n\nIt went on.\n\n___\n\nThe end."
+    assert cleaned(raw) == "The answer starts in 2009.\n\nIt went on.\n\nThe end."
 
 
 def test_subheads_lists_and_verdicts_are_not_link_cards():
@@ -120,12 +311,26 @@ def test_raw_text_is_rebuildable_from_any_unicode(raw):
     _check_roundtrip(raw)
 
 
-# Text built from the pieces the rules react to, so that rules fire and overlap.
+# Text built from the pieces the rules react to, so that rules fire and overlap: the
+# character rules, datelines and credits, and every kind of page furniture (whole lines,
+# prefixes, inline pieces, blocks over several lines, pull quotes).
 _PIECES = st.sampled_from([
-    " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\ufeff", "\u00ad", "e\u0301", "., ",
+    " ", "  ", "\n", "\n\n", "\n\n\n\n", "\r\n", "\r", "\t", "\u00a0", "\ufeff", "\u00ad", "e\u0301", "., ",
     "date 2024-05-31 ", "WASHINGTON — ", "CNN\n—\n", " / AP", "(Reuters)", "Calls", "Europe\n",
     "Pentagon to give Ukraine weapons\n", "This story has been updated.", "Advertisement\n",
     "Kharkiv., The", "U.S.", "“", "”", "\"", "word", "Word", "sentence.", " Jr., who",
+    "Washington (CNN) ", "(CNN) ", "ROME–", "UPDATE - ", "Update: ", "Updated at 3:04 p.m. ET. ",
+    "Share All sharing options for: ", "AD\n", "Story Continued Below\n", "Read more: x\n", "READ MORE:\n",
+    "Follow @x\n", "© 2019 X\n", "Sign up for news\n", "Image copyright Getty\n", "Image caption ",
+    "Jane Roe/AP\n", "(AP Photo/Jane Roe)", "JUST WATCHED x\n", "Slideshow (3 Images)\n",
+    "By Jane Roe\n", "USA TODAY\n", "Jane Roe contributed to this report.", "Reporting by X\n",
+    "Jane Roe is a columnist. Follow her on Twitter @jr.", "The opinions expressed in this commentary are his own.",
+    "— Jane Roe (@jroe) May 2, 2019", "pic.twitter.com/abc", "Jane Roe (@jroe) SAYS ",
+    "Story highlights ", "TOP OF THE HOUR:\n", "— bullet\n", "___\n", "* * *\n", "ANALYSIS:\n",
+    "KANYE WEST NO LONGER SUPPORTS TRUMP\n", "Trump Donald John TrumpGOP wins MORE", " MORE’s",
+    " (RELATED: A headline)", "( Also on X: a link)", "Long read: A story\n", "A headline Read more\n",
+    "It is hard to believe that anyone would do that on a Friday night.",
+    "“It is hard to believe that anyone would do that,” ", "” — Jane Roe", "May 2, 2019\n",
 ])
 
 
@@ -184,7 +389,20 @@ def _nfc_plain(text: str) -> list:
 def _no_ws_shortcut(rules=clean.RULES):
     """The same rules, with whitespace wrapped so that clean_text cannot skip it."""
     return tuple(clean.Rule(r.name, (lambda t: clean.whitespace(t)) if r.func is clean.whitespace
-                            else r.func) for r in rules)
+                            else r.func, r.kinds) for r in rules)
+
+
+def _furniture_plain(s: str, edge: bool, ends: bool):
+    """_furniture_line without its dispatch by first word: every whole-line shape is tried."""
+    for kind, _words, pattern in clean._WHOLE_SHAPES:
+        if re.fullmatch(pattern, s):
+            return kind
+    saved = clean._WHOLE
+    clean._WHOLE = {}
+    try:
+        return clean._furniture_line(s, edge, ends)
+    finally:
+        clean._WHOLE = saved
 
 
 _WS_PIECES = st.sampled_from([
@@ -198,13 +416,15 @@ _WS_PIECES = st.sampled_from([
 
 
 def _without_prefilters(func, text: str):
-    """``func(text)`` with the cheap pre-checks of related_links and stray_comma disabled."""
-    saved = clean._SHORT_INNER_LINE, clean._COMMA_AFTER_STOP_OR_SPACE
-    clean._SHORT_INNER_LINE = clean._COMMA_AFTER_STOP_OR_SPACE = re.compile("")
+    """``func(text)`` with the cheap pre-check of stray_comma disabled."""
+    saved = clean._COMMA_AFTER_STOP_OR_SPACE
+    clean._COMMA_AFTER_STOP_OR_SPACE = re.compile("")
     try:
         return func(text)
     finally:
-        clean._SHORT_INNER_LINE, clean._COMMA_AFTER_STOP_OR_SPACE = saved
+        clean._COMMA_AFTER_STOP_OR_SPACE = saved
+
+
 _ws_texts = st.lists(_WS_PIECES, max_size=30).map("".join)
 
 
@@ -214,15 +434,30 @@ def test_fast_paths_equal_plain_formulations(text):
     assert clean.whitespace(text)[0] == _whitespace_plain(text)
     assert clean._ws_suspect(text) == bool(_whitespace_plain(text))
     assert clean.unicode_nfc(text)[0] == _nfc_plain(text)
-    for at_line in (clean._NOTE, clean._BOILER):
-        nl = clean._NOTE_NL if at_line is clean._NOTE else clean._BOILER_NL
-        assert clean._line_matches(at_line, nl, text) == [m.span() for m in at_line.finditer(text)]
     plain_invisible = re.compile(clean._INVISIBLE_CLASS + "+")
     assert [m.span() for m in clean._INVISIBLE.finditer(text)] == [m.span() for m in plain_invisible.finditer(text)]
-    for rule in (clean.related_links, clean.stray_comma):
-        assert rule(text) == _without_prefilters(rule, text)
+    assert clean.stray_comma(text) == _without_prefilters(clean.stray_comma, text)
     a, b = clean_text(text), clean_text(text, _no_ws_shortcut())
     assert (a.text, a.edits, a.meta) == (b.text, b.edits, b.meta)
+
+
+_LINE_PIECES = st.sampled_from([
+    "Advertisement", "AD", "Share", "Read more", "Read more: ", "READ MORE", "Related", "RELATED: ",
+    "Follow @x", "Sign up", "© 2019", "Copyright 2019", "JUST WATCHED", "Slideshow (3 Images)",
+    "Image copyright ", "Image caption ", "Jane Roe/AP", "(Photo: X)", "By Jane Roe", "Reporting by ",
+    "contributed to this report", "newsletter", "inbox", "Updated", "Updated at 3:04 PM ET",
+    "May 2, 2019", "— Jane Roe (@jroe) May 2, 2019", "pic.twitter.com/abc", "http://x.co/y",
+    "KANYE WEST SAYS NO MORE", "TOP OF THE HOUR:", "___", "* * *", "(", ")", ":", " ", "a", "The", "word",
+    ".", "?", "“", "”", "\"", "—", "-", "/", "@", "1", "Jane", "Roe", "is a columnist", "If you enjoyed this",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINE_PIECES, min_size=1, max_size=12).map("".join), st.booleans(), st.booleans())
+def test_line_dispatch_equals_trying_every_shape(s, edge, ends):
+    s = s.strip()
+    if s:
+        assert clean._furniture_line(s, edge, ends) == _furniture_plain(s, edge, ends)
 
 
 def test_fast_paths_on_hand_made_texts():
@@ -233,14 +468,12 @@ def test_fast_paths_on_hand_made_texts():
         assert clean.whitespace(text)[0] == _whitespace_plain(text), text
         a, b = clean_text(text), clean_text(text, _no_ws_shortcut())
         assert (a.text, a.edits) == (b.text, b.edits), text
-    for text in ["Prose one.\nWorld News\nRussia hits rail lines in border region\nProse two.",
-                 "limited to Kharkiv., The official said.", "Kharkiv. , The", "Kharkiv.\t, The"]:
-        for rule in (clean.related_links, clean.stray_comma):
-            assert rule(text) == _without_prefilters(rule, text), text
+    for text in ["limited to Kharkiv., The official said.", "Kharkiv. , The", "Kharkiv.\t, The"]:
+        assert clean.stray_comma(text) == _without_prefilters(clean.stray_comma, text), text
         assert clean_text(text).edits, text
     # Removing lines can leave white space that the last pass must fix: here the two
     # removals overlap and leave a final line break, which that pass trims.
     r = clean_text("Prose.\nAdvertisement\nAdvertisement")
-    assert (r.text, [e["rule"] for e in r.edits]) == ("Prose.", ["boilerplate+whitespace"])
+    assert (r.text, [e["rule"] for e in r.edits]) == ("Prose.", ["ad+whitespace"])
     # The ASCII shortcut for odd spaces relies on the tab being the only ASCII one.
     assert [chr(i) for i in range(128) if clean._ODD_SPACE.match(chr(i))] == ["\t"]

@@ -49,7 +49,10 @@ def test_sample_event_metadata_read_off_the_text(sample_corpus):
     a = sample_corpus.articles
     assert a.at["000", "date"] == "2024-05-31" and a.at["002", "date"] == "2024-05-30"
     assert a.at["000", "dateline"] == "WASHINGTON" and a.at["000", "credit"] == "AP"
-    assert a.at["001", "credit"] == "CNN"
+    # "CNN —" opens the CNN article: a dateline (the outlet stands where the place would be),
+    # not a credit line; the outlet comes from the manifest.
+    assert a.at["001", "dateline"] == "CNN" and a.isna().at["001", "credit"]
+    assert a.at["001", "outlet"] == "CNN"
     assert a.at["004", "attribution"] == "inferred"
 
 

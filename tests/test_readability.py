@@ -204,8 +204,9 @@ def test_text_without_sentence_final_punctuation():
     sents = an.sentence_readability(c)
     assert row.n_sentences == len(sents) == 3          # one per paragraph, none run together
     assert sents.n_words.tolist() == [14, 14, 14]
-    # Short unpunctuated lines are headings to the loader: no body text, flagged, no crash.
-    row, c = one("First line without a stop\nSecond line also without one\nA third one here")
+    # Short unpunctuated lines are headings to the loader (a title and a subhead): no body
+    # text, flagged, no crash.  (Three or more in a row would be the rows of a list: body.)
+    row, c = one("First line without a stop\nSecond line also without one")
     assert row.n_sentences == 0 and row.caveats == "no body text"
 
 
