@@ -445,6 +445,9 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Sign up|SIGN UP|Sign-up|Subscribe|SUBSCRIBE|Join our (?:mailing list|newsletter))\b[^\n]{0,300}"),
     ("newsletter", "Interested", r"Interested in [^\n?]{1,80}\? Add [^\n]{0,300}"),
     ("newsletter", "Get", r"Get (?:our|the) (?:free )?[^\n]{0,40}[Nn]ewsletters?\b[^\n]{0,300}"),
+    ("newsletter", "Newsletter NEWSLETTER Newsletters",
+     r"(?:Newsletters?|NEWSLETTERS?)\b[^\n]{0,60}(?:Sign [Uu]p|SIGN UP|Subscribe|SUBSCRIBE)\b[^\n]{0,600}"),
+    ("ad", "GET Get DOWNLOAD Download", r"(?:GET|Get|DOWNLOAD|Download) (?:YOUR|Your|your|OUR|our) (?:FREE|Free|free)\b[^\n]{0,80}"),
     ("copyright", "Copyright COPYRIGHT © (c) (C)",
      r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
     ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?"),
@@ -462,30 +465,37 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b)[^\n]{0,150}"
                         r"|Follow \S[^\n]{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]{0,100}"),
     ("share", "Email Contact", r"(?:Email|Contact) (?:the (?:author|reporter|writer)|us) at\b[^\n]{0,100}"),
+    ("author_bio", "Reach Contact Email E-mail", r"(?:Reach|Contact|Email|E-mail) [A-Z][^\n@]{1,80}(?: at |: )\S*@\S+[^\n]{0,120}"),
+    ("author_bio", "Send", r"Send (?:news |story )?tips to [^\n]{1,120}"),
     ("related", "RELATED Related READ Read MORE More WATCH Watch LISTEN SEE See ALSO Also EARLIER Earlier "
      "Full FULL Recommended RECOMMENDED Up UP Trending TRENDING Must MUST Don't Don’t DON'T DON’T PHOTOS "
-     "VIDEO Video For",
+     "VIDEO Video For Go GO STORY STORIES",
      r"(?:RELATED|Related|READ MORE|Read [Mm]ore|MORE|More|WATCH|Watch|LISTEN|SEE ALSO|See [Aa]lso|ALSO READ"
      r"|Also [Rr]ead|Also [Ss]ee|EARLIER|Earlier|Full [Cc]overage|FULL COVERAGE|Recommended|RECOMMENDED"
      r"|Read [Nn]ext|READ NEXT|Up [Nn]ext|UP NEXT|Trending|TRENDING|Must [Rr]ead|MUST READ|Don['’]t [Mm]iss"
-     r"|DON['’]T MISS|PHOTOS|VIDEO|Video|For the latest(?: updates)?|For more(?: coverage)?)[ \t]*:[^\n]*"),
+     r"|DON['’]T MISS|PHOTOS|VIDEO|Video|For the latest(?: updates)?|For more(?: coverage)?|READ|Go [Dd]eeper"
+     r"|GO DEEPER|STORY|STORIES)[ \t]*:[^\n]*"),
     ("related", "More Related RELATED Most Trending You Recommended RECOMMENDED",
      r"(?:More [Oo]n [Tt]his\.\.\.|More on this story|Related [Cc]overage|Related [Aa]rticles|Related [Ss]tories"
      r"|Related [Cc]ontent|More [Ss]tories|Most [Pp]opular|Most [Rr]ead|Trending [Nn]ow|You [Mm]ay [Aa]lso [Ll]ike"
      r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)\.?"),
     ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
+    ("related", "SPECIAL MORE COVERAGE RELATED", r"(?:SPECIAL|MORE|RELATED|LIVE) (?:COVERAGE|STORIES|UPDATES|LINKS)"
+     r"(?: [A-Z]{2,})?: [^\n.!?]{2,100}"),
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
-    ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"),
+    ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
+     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"),
     ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
     ("media", "Slideshow SLIDESHOW Gallery GALLERY Photos PHOTOS",
      r"(?:Slideshow|SLIDESHOW|Gallery|GALLERY|Photos|PHOTOS) ?\(\d+(?: [Ii]mages| [Pp]hotos)?\)"),
     ("media", "Video VIDEO Watch WATCH Listen LISTEN Play Replay Audio Podcast",
      r"(?:Video|VIDEO|Watch|WATCH|Listen|LISTEN|Play|Replay|Audio|Podcast)(?: [Bb]elow| [Aa]bove| [Nn]ow| [Hh]ere)?[ \t]*:?"),
     ("media", "Media", r"Media playback is unsupported on your device\.?"),
+    ("media", "Play PLAY", r"(?:Play|PLAY) (?:[Vv]ideo|VIDEO)\b[^\n]{0,250}"),
     ("media", "Related", r"Related Video\b[^\n]*"),
     ("media", "Watch Listen Click",
      r"(?:Watch|Listen to|Click to (?:watch|play)) (?:the |this |our )?(?:full |latest )?(?:video|interview|clip|segment"
@@ -527,8 +537,8 @@ _WHOLE = _compile_shapes()
 _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
 _CREDIT_LINE = re.compile(rf"\(?(?:(?:Photo|Photograph|Image|Picture|Credit)s?(?: by| credit)?:? ?)?{_CREDIT_WORDS}"
                           rf" ?/ ?{_CREDIT_WORDS}(?: ?/ ?{_CREDIT_WORDS})?(?:,? [Ff]ile)?\)?")
-_SEPARATOR = re.compile(r"[-_—–*=~#•·+](?: ?[-_—–*=~#•·+])+ *")
-_SEPARATOR_CHARS = frozenset("-_—–*=~#•·+")
+_SEPARATOR = re.compile(r"[-_—–*=~#•·+.…](?: ?[-_—–*=~#•·+.…])* *")
+_SEPARATOR_CHARS = frozenset("-_—–*=~#•·+.…")
 _DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}}:\d{{2}} ?(?:[ap]\.?m\.?|[AP]M)?)?"
                         r"(?: [A-Z]{2,4})?|\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?,? "
                         rf"(?:{_WEEKDAYS},? )?{_MONTHS} \d{{1,2}}(?:,? \d{{4}})?")
@@ -553,6 +563,10 @@ _SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|
                       r"|[Ee]nter your email|Join (?:us|our|now|today))\b")
 # A photo gallery widget run into one line: "... 6 View Slideshow Back Continue Share this: Facebook".
 _SLIDESHOW = re.compile(r"\bView Slideshow\b")
+# "Michigan barber shop reopens despite shutdown youtu.be": an embed's title and its site.
+_SITE_TAIL = re.compile(r" (?:www\.)?[a-z0-9\-]+\.(?:com|be|org|net|tv)\Z")
+# "Historic layoffs:A record 6.6M Americans file ...": a topic label glued to a linked headline.
+_GLUED_LINK = re.compile(r"[A-Z][\w’'\- ]{1,30}\??:[A-Z“\"‘][^\n:]{5,200}\Z")
 # A link to an explainer series: "What is contempt of Congress?: QuickTake", "...: QuickTake Q&A".
 _BRAND_LINK = re.compile(r"[A-Z][^\n.!]{8,200}[?]?: [A-Z][a-z]+[A-Z][a-z]+(?: Q&A)?")
 _MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing")
@@ -625,8 +639,12 @@ def _ends_sentence(s: str) -> bool:
 
 
 def _headline_like(s: str, max_words: int = 25) -> bool:
-    """A linked headline: capitalized, at most ``max_words`` words, not ending like a sentence."""
-    return s[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
+    """A linked headline: capitalized, at most ``max_words`` words, not ending like a sentence.
+
+    >>> _headline_like("'Stop the words of hate,' rabbi urges leaders"), _headline_like("He left.")
+    (True, False)
+    """
+    return s.lstrip("‘'\"“")[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
 
 
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
@@ -673,11 +691,15 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
                     and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
                 return "social_embed"
-            if n <= 600 and s.endswith(" Read more") and _headline_like(s[:-10], 30):
+            if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
             if s.endswith("Facebook") and _SLIDESHOW.search(s):
                 return "media"
+            if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):
+                return "media"  # an embedded video's title over the site it plays from
             if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
+                return "related"
+            if n <= 250 and _GLUED_LINK.match(s):
                 return "related"
     # Contributor, copyright and paywall lines stand at the edges and name themselves near
     # their end; a prompt that does not end like a sentence may stand anywhere.
@@ -783,7 +805,8 @@ def page_furniture(text: str) -> RuleOutput:
         if "(" in s and ": " in s:
             for m in _INLINE_RELATED.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))
-        if (ends or c0 in "“\"") and 2 < s.count(" ") < 60:
+        spaces = s.count(" ")
+        if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
     _blocks(text, lines, kinds)
     _position_rules(text, lines, kinds)
@@ -971,8 +994,10 @@ def _quote_core(s: str) -> tuple[str, bool]:
 
 def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int]) -> None:
     """A line that repeats text of another line of the body: a display quote set beside the
-    paragraph it comes from (word for word, or with its opening reworded), or a paragraph
-    printed twice.  The shorter copy goes; of two equal copies, the later one."""
+    paragraph it comes from (word for word, with its opening reworded, or with the speaker's
+    name run on after it), or a paragraph printed twice.  The shorter copy goes; of two equal
+    copies, the later one; a line without final punctuation printed twice in a row is a
+    link card, and both copies go."""
     n = len(lines)
     if n < 4:
         return
@@ -986,22 +1011,29 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
         if spaces >= 7:
             if s in seen:
                 kinds[i] = "pull_quote"
+                j = seen[s]
+                if j == i - 1 and kinds[j] is None and not _ends_sentence(s):
+                    kinds[j] = kinds[i] = "related"
                 continue
             seen[s] = i
+        ends = _ends_sentence(s)
         if s[0] in "“\"‘":
             core, display = _quote_core(s)
             if core.count(" ") < 2:
                 continue
-        elif 9 <= spaces <= 45:
+        elif 9 <= spaces <= 45 and ends:
             core, display = s.rstrip(".!?…\"”’' "), False
             if ". " in core or "? " in core:
                 continue  # several sentences: a paragraph (repeated whole, it was caught above)
+        elif not ends and spaces >= 7:
+            core, display = s, False  # a quote with its speaker's name run on after it
         else:
             continue
-        probe = core[-40:]
+        forward = not ends and not display
+        probe = core[:40] if forward else core[-40:]
         # A quote set off as one stands near its paragraph: look a few lines up and down (any
         # distance for a line set as a display quote, of which there are few).
-        reach = n if display else 3
+        reach = n if display or forward else 4
         lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
         for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
             if k < 0:
@@ -1010,15 +1042,19 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             if j == i or kinds[j] is not None:
                 continue
             ja, jb = lines[j].a, lines[j].b
-            # How much of the line the other one shares, read back from the probe's end.
-            other_end = k + len(probe)
+            # How much of the line the other one shares, read on from the probe.
             shared = 0
-            while (shared < len(core) and other_end - shared - 1 >= ja
-                   and text[other_end - shared - 1] == core[-1 - shared]):
-                shared += 1
+            if forward:
+                while shared < len(core) and k + shared < jb and text[k + shared] == core[shared]:
+                    shared += 1
+            else:
+                end = k + len(probe)
+                while (shared < len(core) and end - shared - 1 >= ja
+                       and text[end - shared - 1] == core[-1 - shared]):
+                    shared += 1
             if shared < 0.6 * len(core):
                 continue
-            if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display:
+            if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
                 kinds[i] = "pull_quote"
                 break
 
@@ -1087,10 +1123,18 @@ _CAPTION_END = re.compile(
     r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data"
     r"|Chart|Graphic)s?: [^\n]{2,90}"
     r"|\b[A-Z]{3,}/[A-Z][\w.'’\- ]{1,40}(?:/[A-Z][\w ]{1,20})?"
-    rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}})\.?\Z"
+    rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
+    r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
+    rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}})\.?\Z"
 )
 _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
                             rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z])")
+
+
+_PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
+_AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
+_PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
+                             "Shutterstock", "iStock", "Corbis", "Zuma", "ZUMA Press", "Sipa", "Alamy"})
 
 
 def is_caption(line: str) -> bool:
@@ -1107,10 +1151,18 @@ def is_caption(line: str) -> bool:
     if "caption " in line[:120] and ("Image caption" in line or "Media caption" in line
                                      or "ide caption" in line or "toggle caption" in line):
         return True
+    if "(Photo" in line or "(AP Photo" in line:
+        if _PHOTO_PAREN.search(line):
+            return True
     if _CAPTION_START.match(line):
         return True
     tail = line[-110:]
-    if ("/" in tail or ":" in tail or "via " in tail) and _CAPTION_END.search(tail):
+    if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
+        return True
+    # "Ecuador's foreign minister arrives for a meeting on Wednesday. Reuters": the agency's
+    # name after the last sentence.
+    m = _AGENCY_TAIL.search(tail)
+    if m and (canonical_outlet(m.group(1)) or m.group(1) in _PHOTO_AGENCIES):
         return True
     return False
 

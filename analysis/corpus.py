@@ -163,16 +163,16 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
       ``title`` (allowing punctuation and case) or looks like a headline: no final
       punctuation, or one short question.
     - ``subhead``: a later short line without final punctuation, unless it is a row of a list
-      or table (next to another such line, after a line ending in a colon, a ``Label: value``
-      row, a line opening with a bullet), an attribution (``Jane Doe, The Outlet``) or the
-      first half of a sentence broken across two lines (the next line starts in lower case).
+      or table (one of three or more such lines in a row, a ``Label: value`` row, a line
+      opening with a bullet), an attribution (``Jane Doe, The Outlet``) or the first half of
+      a sentence broken across two lines (the next line starts in lower case).
 
     >>> t = "A Heading Line\\nOne here. Two there."
     >>> paragraph_kinds(t, [(0, 14), (15, 35)])
     ['title', 'body']
-    >>> t = "Did it work?\\nIt did.\\nThey propose:\\nLower taxes\\nFewer rules"
-    >>> paragraph_kinds(t, [(0, 12), (13, 20), (21, 34), (35, 46), (47, 58)], title="Did it work")
-    ['title', 'body', 'body', 'body', 'body']
+    >>> t = "Did it work?\\nIt did.\\nThey propose:\\nLower taxes\\nFewer rules\\nLess debt"
+    >>> paragraph_kinds(t, [(0, 12), (13, 20), (21, 34), (35, 46), (47, 58), (59, 68)], title="Did it work")
+    ['title', 'body', 'body', 'body', 'body', 'body']
     """
     n = len(spans)
     kinds = ["body"] * n
@@ -197,16 +197,23 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             p = paras[first]
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
+    # Runs of heading-like lines: three or more in a row are the rows of a list.
+    run = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and heading[j] and kinds[j] == "body":
+            j += 1
+        for k in range(i, j):
+            run[k] = j - i
+        i = max(j, i + 1)
     for i in range(n):
         if not heading[i] or kinds[i] != "body" or i <= first and kinds[first] != "body":
             continue
         p = paras[i]
         nxt = paras[i + 1] if i + 1 < n else ""
-        prev = paras[i - 1] if i > 0 else ""
-        if (n == 1 or nxt[:1].islower() or p.startswith(_LIST_MARKS)
-                or (i > 0 and heading[i - 1] and kinds[i - 1] == "body")
-                or (i + 1 < n and heading[i + 1] and kinds[i + 1] == "body")
-                or _label_value(p) or _ATTRIBUTION.fullmatch(p)):
+        if (n == 1 or run[i] >= 3 or nxt[:1].islower() or p.startswith(_LIST_MARKS)
+                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p))):
             continue  # a row of a list, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
     return kinds
