@@ -304,6 +304,9 @@ def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
     if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES
                   or city.count(" ") > 2):  # a place has at most three words ("SALT LAKE CITY")
         return None
+    after = text[m.end():m.end() + 24]
+    if sum(c.isupper() for c in after) > 8 and not any(c.islower() for c in after):
+        return None  # "EPSTEIN DENIED BAIL -- DESPITE ...": a headline in capitals, not a dateline
     meta: dict = {}
     if place:
         # An outlet standing where the place would be ("CNN —") is that outlet's dateline.
@@ -505,7 +508,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # A caption widget's words with only the credit after them ("Enlarge this image toggle
     # caption Matt Rourke/AP Matt Rourke/AP"); with a caption after them the line is a caption.
     ("photo_credit", "Enlarge toggle Hide hide Show", r"(?:Enlarge this image|toggle caption|[Hh]ide caption|Show caption)"
-     r"(?: (?:toggle caption|[A-Z][\w.'’&\-]*|via|/|[A-Z][\w.'’&\-]*/[A-Z][\w.'’&\-]*)){0,14}"),
+     r"(?: (?:toggle caption|(?:[A-Z][\w.'’&\-]*|/ ?[A-Za-z][\w.'’&\-]*|via|for|and|of|the)(?:/[A-Za-z][\w.'’&\-]*)*)){0,20}"),
     ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
      r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,300}"),
     ("contributor", "With — -- –", r"(?:(?:—|--|–) ?)?With (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
@@ -976,20 +979,29 @@ _QUOTES = "“”\"‘’'«» "
 
 
 def _quote_core(s: str) -> tuple[str, bool]:
-    """The sentence a display quote holds, and whether the line is set as a display quote:
-    ``“ Investigations are in progress. ” — The Vatican Press Office`` gives
-    ``Investigations are in progress`` and True."""
-    display = False
-    for dash in (" — ", " -- ", " – ", "” —", "\" —"):
+    """The sentence a display quote holds, and whether the line is set as one: a single
+    quotation and nothing else, or with its speaker after a dash.
+
+    >>> _quote_core("“ Investigations are in progress. ” — The Vatican Press Office")
+    ('Investigations are in progress', True)
+    >>> _quote_core('"We won," Ryan said. "We got the votes."')[1]
+    False
+    """
+    body = s
+    for dash in (" — ", " -- ", " – "):
         k = s.rfind(dash)
         if k > 0 and s.count(" ", k) <= 12 and s[:k].rstrip()[-1:] in "”\".!?":
-            s = s[:k + 1] if dash[0] in "”\"" else s[:k]
-            display = True
+            body = s[:k].rstrip()
             break
-    if s[:1] in "“\"" and s.rstrip()[-1:] in "”\"":
-        display = True
-    core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
+    # One quotation: it opens the line and closes only at its end.
+    inner = body[1:-1]
+    display = (body[:1] in "“\"" and body[-1:] in "”\"" and "”" not in inner and '" ' not in inner
+               and ' "' not in inner)
+    core = body.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
     return core, display
+
+
+_ROW = re.compile(r"[\w’'\- ]{1,30}: ")  # "Senate: No candidates ...": a table's row
 
 
 def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int]) -> None:
@@ -1009,11 +1021,14 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
         a, b, _, s = lines[i]
         spaces = s.count(" ")
         if spaces >= 7:
-            if s in seen:
-                kinds[i] = "pull_quote"
-                j = seen[s]
+            j = seen.get(s)
+            if j is not None:
                 if j == i - 1 and kinds[j] is None and not _ends_sentence(s):
-                    kinds[j] = kinds[i] = "related"
+                    kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
+                elif spaces >= 11 and not _ROW.match(s):
+                    # A paragraph printed twice: the later copy goes, unless the first stands in a
+                    # teaser block at the top that repeats paragraphs from further down.
+                    kinds[j if j < 5 <= i - j else i] = "pull_quote"
                 continue
             seen[s] = i
         ends = _ends_sentence(s)
@@ -1052,7 +1067,14 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
                 while (shared < len(core) and end - shared - 1 >= ja
                        and text[end - shared - 1] == core[-1 - shared]):
                     shared += 1
-            if shared < 0.6 * len(core):
+            if forward:
+                # The quote, then the speaker's name (one to six capitalized words).
+                # The other line quotes it: its quotation closes where the shared part ends.
+                rest = core[shared:].strip(" ,”\"")
+                if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
+                        or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
+                    continue
+            elif shared < 0.8 * len(core):
                 continue
             if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
                 kinds[i] = "pull_quote"
@@ -1122,13 +1144,13 @@ _CAPTION_END = re.compile(
     r"|(?:Photo|Photograph|Image|Credit)s?(?: by)?:[^()\n]*|[A-Z][\w.&' ]{1,30}: [A-Z][^()\n]{2,60})\)"
     r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data"
     r"|Chart|Graphic)s?: [^\n]{2,90}"
-    r"|\b[A-Z]{3,}/[A-Z][\w.'’\- ]{1,40}(?:/[A-Z][\w ]{1,20})?"
+    rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
     r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
     rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}})\.?\Z"
 )
 _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
-                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z])")
+                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}})")
 
 
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
@@ -1163,7 +1185,9 @@ def is_caption(line: str) -> bool:
     # name after the last sentence.
     m = _AGENCY_TAIL.search(tail)
     if m and (canonical_outlet(m.group(1)) or m.group(1) in _PHOTO_AGENCIES):
-        return True
+        word = _WORD_BEFORE.search(tail, 0, m.start())  # "vs. The New York Times" is no caption
+        if not word or word.group(1).lower() not in abbreviations():
+            return True
     return False
 
 
