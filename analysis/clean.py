@@ -515,7 +515,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
     ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
-    ("social_embed", "A", r"A post shared by [^\n]{1,160}"),
+    ("social_embed", "A", r"A post shared by [^\n]{1,160}"),  # (the key "A": see _furniture_line)
 ]
 
 
@@ -650,6 +650,10 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
     return s.lstrip("‘'\"“")[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
 
 
+_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
+               "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story")
+
+
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture the line ``s`` is, else None.  ``edge``: the line is
     among the first or last few; ``ends``: it ends like a sentence.  The cheap tests come
@@ -664,6 +668,12 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             key = s if sp < 0 else s[:sp]
             k = key.find(":")
             key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+        # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
+        # only when the line's next words can begin one.
+        if key == "A" and not s.startswith("A post shared"):
+            key = ""
+        elif key == "The" and not s.startswith(_THE_SHAPES):
+            key = ""
         pat = _WHOLE.get(key)
         if pat is not None:
             m = pat.fullmatch(s)
@@ -1040,7 +1050,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             core, display = s.rstrip(".!?…\"”’' "), False
             if ". " in core or "? " in core:
                 continue  # several sentences: a paragraph (repeated whole, it was caught above)
-        elif not ends and spaces >= 7:
+        elif not ends and spaces >= 9 and s[s.rfind(" ") + 1:][:1].isupper():
             core, display = s, False  # a quote with its speaker's name run on after it
         else:
             continue
@@ -1087,6 +1097,23 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
 # whose quotes close with 」』 or ”.
 _FINAL_PUNCT = tuple(".!?:;,\"”’')…]") + tuple("。！？：；，、」』）》】．")
 _CJK = re.compile(f"[{CJK_LETTERS}]")
+
+
+def _heading_shape(p: str) -> bool:
+    """is_heading_like(p) for a stripped, non-empty paragraph, with the common case (a
+    sentence's final punctuation) decided by its last character alone."""
+    last = p[-1]
+    if last in _STOPS:
+        return False
+    if last in _CLOSERS:
+        t = p.rstrip(_CLOSERS)
+        if not t or t[-1] in _STOPS:
+            return False
+    return p.count(" ") < 12
+
+
+_STOPS = frozenset(".!?…:;,")
+_CLOSERS = "”’\"')]"
 
 
 def is_heading_like(line: str, max_words: int = 12) -> bool:
@@ -1170,14 +1197,21 @@ def is_caption(line: str) -> bool:
     >>> is_caption("The senator said the photo was taken in 2019.")
     False
     """
-    if "caption " in line[:120] and ("Image caption" in line or "Media caption" in line
+    if line.find("caption ", 0, 120) >= 0 and ("Image caption" in line or "Media caption" in line
                                      or "ide caption" in line or "toggle caption" in line):
         return True
-    if "(Photo" in line or "(AP Photo" in line:
-        if _PHOTO_PAREN.search(line):
-            return True
-    if _CAPTION_START.match(line):
+    if "Photo" in line and _PHOTO_PAREN.search(line):
         return True
+    if (line[:1] in "FIC" or line.find("/", 0, 60) >= 0) and _CAPTION_START.match(line):
+        return True
+    # A credit ends the line: ")", "]" or a name; a caption ending in a full stop has its
+    # credit in parentheses just before it.  Prose ends otherwise, so most lines stop here.
+    last = line[-1:]
+    if last == ".":
+        if line[-2:-1] != ")":
+            return False
+    elif not (last.isalnum() or last in ")]"):
+        return False
     tail = line[-110:]
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True

@@ -31,6 +31,7 @@ from .clean import (
     canonical_outlet,
     clean_text,
     edits_frame,
+    _heading_shape,
     is_caption,
     is_heading_like,
     rebuild_raw,
@@ -139,7 +140,10 @@ def _norm_title(text: str) -> str:
 
 
 def _same_title(paragraph: str, title: str) -> bool:
-    """Whether a paragraph is the manifest title, allowing punctuation, case and a cut-off end."""
+    """Whether a paragraph is the manifest title (normalized by :func:`_norm_title`), allowing
+    punctuation, case and a cut-off end."""
+    if len(paragraph) > 2 * len(title) + 20:
+        return False  # far longer than the title: a paragraph of the story
     p = _norm_title(paragraph)
     if not p or not title:
         return False
@@ -179,13 +183,15 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     if n == 0:
         return kinds
     paras = [text[a:b] for a, b in spans]
-    heading = [False] * n
+    heads = []  # heading-like lines (short, no final punctuation), in order
     for i, p in enumerate(paras):
         if is_caption(p):
             kinds[i] = "caption"
-        elif is_heading_like(p):
-            heading[i] = True
-    first = next((i for i in range(n) if kinds[i] != "caption"), n)
+        elif _heading_shape(p):
+            heads.append(i)
+    first = 0
+    while first < n and kinds[first] == "caption":
+        first += 1
     norm = _norm_title(title) if title else ""
     for i in range(first, min(n, first + 3)):
         if norm and _same_title(paras[i], norm):
@@ -197,22 +203,23 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             p = paras[first]
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
+    if not heads:
+        return kinds
     # Runs of heading-like lines: three or more in a row are the rows of a list.
-    run = [0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and heading[j] and kinds[j] == "body":
-            j += 1
-        for k in range(i, j):
-            run[k] = j - i
-        i = max(j, i + 1)
-    for i in range(n):
-        if not heading[i] or kinds[i] != "body" or i <= first and kinds[first] != "body":
+    run: dict[int, int] = {}
+    k = 0
+    while k < len(heads):
+        m = k
+        while m + 1 < len(heads) and heads[m + 1] == heads[m] + 1:
+            m += 1
+        for h in heads[k:m + 1]:
+            run[h] = m - k + 1
+        k = m + 1
+    for i in heads:
+        if kinds[i] != "body" or i < first or (i == first and kinds[first] != "body"):
             continue
         p = paras[i]
-        nxt = paras[i + 1] if i + 1 < n else ""
-        if (n == 1 or run[i] >= 3 or nxt[:1].islower() or p.startswith(_LIST_MARKS)
+        if (n == 1 or run[i] >= 3 or (i + 1 < n and paras[i + 1][:1].islower()) or p.startswith(_LIST_MARKS)
                 or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p))):
             continue  # a row of a list, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
