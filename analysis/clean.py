@@ -461,6 +461,9 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|E-?mail this(?: story| article)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
      r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading"
      r"|Show [Cc]omments|View [Cc]omments|Leave a [Cc]omment|Back to top)\.?"),
+    ("share", "Share SHARE", r"(?:Share|SHARE)(?: (?:this|THIS)(?: article| story| ARTICLE| STORY)?)?:?"
+     r"(?: (?:Facebook|Twitter|Email|E-mail|Tweet|Post|Pinterest|WhatsApp|LinkedIn|Reddit|Print|Messenger"
+     r"|Flipboard|Copy link|Copy))+"),
     ("share", "SHARE Share LISTEN Listen Read",
      r"(?:SHARE THIS ARTICLE|Share this:|LISTEN TO (?:THIS )?ARTICLE|Listen to (?:this )?article"
      r"|Read or [Ss]hare this story:)[^\n]*"),
@@ -549,6 +552,8 @@ _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _M
                          "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
 # An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
 _EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+# The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
+_EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
 _EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 # "Donald J. Trump (@realDonaldTrump) THE HOUSE ..." : a post whose author comes first.
 _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
@@ -698,7 +703,8 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     if not ends:
         last = s[-1]
         if last.isdigit():
-            if s.find("(@", max(0, n - 120)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 120)):
+            if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
+                                                        or _EMBED_ALONE.fullmatch(s)):
                 return "social_embed"
         elif last.isalnum():
             if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
@@ -859,6 +865,13 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
         kind = kinds[i]
         s = None
         if kind == "social_embed":
+            t = lines[i].s
+            if i > 0 and kinds[i - 1] is None and _EMBED_ALONE.fullmatch(t):
+                # The attribution alone on its line (as an HTML page's extracted text gives
+                # it): the line above is the post's text, unless it introduces the post.
+                prev = lines[i - 1].s
+                if not prev.endswith(":") and prev.count(" ") <= 80:
+                    kinds[i - 1] = "social_embed"
             # A post in several paragraphs is set with wider gaps than the story's paragraphs:
             # the lines above its attribution belong to it while the gap before each is wide.
             if usual is None:

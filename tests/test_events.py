@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 import analysis as an
@@ -50,3 +52,35 @@ def test_new_event_refuses_bad_input(tmp_path):
     new_event("e", [tmp_path / "ok.txt"], root=tmp_path)
     with pytest.raises(an.CorpusError, match="already exists"):
         new_event("e", [tmp_path / "ok.txt"], root=tmp_path)
+
+
+# Pages with page furniture (captions and credits, an embedded post, hover cards and inline
+# related links, ads, a newsletter box, a pull quote, a video block, link boxes), each beside
+# the same article as a browser copies it to a .txt file (furniture included).
+HTML_PAIRS = ["wire", "embed", "hover", "bbc", "misc"]
+
+
+@pytest.mark.parametrize("name", HTML_PAIRS)
+def test_html_and_txt_give_the_same_body(tmp_path, name):
+    """trafilatura's extraction plus cleaning keep no furniture the .txt cleaning removes,
+    and lose no prose the .txt keeps: the two body texts are the same."""
+    fixtures = ROOT / "tests" / "fixtures" / "html"
+    folder = new_event(name, [fixtures / f"{name}.html", fixtures / f"{name}.txt"], root=tmp_path)
+    with warnings.catch_warnings():  # two files of one article may be noted as a duplicate text
+        warnings.simplefilter("ignore", an.CorpusWarning)
+        corpus = an.load_event(folder)
+    body = {aid: corpus.body_paragraphs().query("article_id == @aid").text.tolist() for aid in corpus.ids}
+    assert body["000"] == body["001"]
+    text = "\n".join(body["000"])
+    for furniture in ["Advertisement", "ADVERTISEMENT", "(@", "pic.twitter", "MORE", "RELATED", "READ MORE",
+                      "Read more", "JUST WATCHED", "Sign up", "contributed", "Image copyright", "Photographer",
+                      "©", "Copyright", "Follow him", "Share", "By Jane", "(CNN)", "(AP)", "WASHINGTON —"]:
+        assert furniture not in text, (name, furniture)
+    # What a reader may want to see stays, outside the body: the title, captions, subheads.
+    kinds = dict(zip(corpus.paragraphs.text, corpus.paragraphs.kind))
+    if name == "wire":
+        assert kinds["What comes next"] == "subhead"
+        assert kinds["Council passes budget after long debate"] == "title"
+        assert kinds[next(t for t in kinds if t.startswith("Council members vote"))] == "caption"
+    if name == "misc":
+        assert "The state's largest utility said Wednesday it would comply with the new rules." in body["000"]
