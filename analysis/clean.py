@@ -536,7 +536,16 @@ def _compile_shapes() -> dict[str, re.Pattern]:
     return out
 
 
+_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
+               "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story")
+
+
 _WHOLE = _compile_shapes()
+# What a line that is one of the whole-line shapes may start with (the keys, and the opening
+# bracket or copyright sign they are read from): the loop in page_furniture skips long
+# sentences that start otherwise.
+_SHAPE_STARTS = tuple(sorted({k + sep for k in _WHOLE if k not in ("A", "The") for sep in " :"})) + (
+    "(", "©", "A post shared") + _THE_SHAPES
 
 # Shapes any line may have, checked only when a cheap test allows.
 # A photographer's credit alone: "Alex Wong/Getty Images", "(Stephanie Keith/Reuters)".
@@ -655,10 +664,6 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
     return s.lstrip("‘'\"“")[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
 
 
-_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
-               "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story")
-
-
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture the line ``s`` is, else None.  ``edge``: the line is
     among the first or last few; ``ends``: it ends like a sentence.  The cheap tests come
@@ -684,6 +689,14 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             m = pat.fullmatch(s)
             if m:
                 return m.lastgroup
+        if ends and n > 160:
+            # A long line that ends like a sentence: of the shapes below only an embedded post
+            # that names its author first can be one.
+            if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
+                return "social_embed"
+            if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
+                return _marked(s)
+            return None
         if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
             return "photo_credit"
         if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
@@ -723,10 +736,15 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     # Contributor, copyright and paywall lines stand at the edges and name themselves near
     # their end; a prompt that does not end like a sentence may stand anywhere.
     if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
-        if True:
-            m = _MARKED.fullmatch(s)
-            if m and (m.lastgroup != "newsletter" or "If you" in s or _SIGN_UP.search(s)) and s.count(" ") < 100:
-                return m.lastgroup
+        return _marked(s)
+    return None
+
+
+def _marked(s: str) -> str | None:
+    """The kind of a line that carries one of _MARKER_WORD's words, if its shape is one."""
+    m = _MARKED.fullmatch(s)
+    if m and (m.lastgroup != "newsletter" or "If you" in s or _SIGN_UP.search(s)) and s.count(" ") < 100:
+        return m.lastgroup
     return None
 
 
@@ -808,9 +826,13 @@ def page_furniture(text: str) -> RuleOutput:
                 continue
             if pos > a:
                 s = text[pos:b]
-        t = s.rstrip("”’\"')]")
-        ends = bool(t) and t[-1] in _SENTENCE_END_CHARS
-        kind = _furniture_line(s, i < 3 or i >= n - 6, ends)
+        last = s[-1]
+        ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
+        edge = i < 3 or i >= n - 6
+        if ends and not edge and len(s) > 160 and not s.startswith(_SHAPE_STARTS) and s.find("(@", 0, 120) < 0:
+            kind = None  # a long paragraph of prose: no whole-line shape can be it
+        else:
+            kind = _furniture_line(s, edge, ends)
         if kind is not None:
             if pos == a:
                 kinds[i] = kind
@@ -958,7 +980,7 @@ _LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
 
 def _is_link_line(s: str) -> bool:
     """``Long read: The forgotten soldier``: a labelled link, not a sentence."""
-    return not s.endswith(".") and s.count(" ") < 16 and bool(_LINK_LINE.fullmatch(s))
+    return s.find(": ", 0, 24) > 0 and not s.endswith(".") and s.count(" ") < 16 and bool(_LINK_LINE.fullmatch(s))
 
 
 def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
@@ -989,6 +1011,10 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
             continue
         if "expressed" in s and _OPINIONS.search(s):
             kinds[i] = "author_bio"
+            continue
+        # A bio opens with a name: its second (or third, after "— ") word is capitalized too.
+        sp = s.find(" ")
+        if not (s[sp + 1:sp + 2].isupper() or s[:1] in "—–-•*"):
             continue
         m = _BIO.match(s)
         if m and words <= 120 and (_BIO_WORDS.search(s) or m.group("verb") in _BIO_VERBS):
@@ -1059,7 +1085,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             core, display = _quote_core(s)
             if core.count(" ") < 2:
                 continue
-        elif 9 <= spaces <= 45 and ends:
+        elif 9 <= spaces <= 35 and ends:
             core, display = s.rstrip(".!?…\"”’' "), False
             if ". " in core or "? " in core:
                 continue  # several sentences: a paragraph (repeated whole, it was caught above)
@@ -1071,7 +1097,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
         probe = core[:40] if forward else core[-40:]
         # A quote set off as one stands near its paragraph: look a few lines up and down (any
         # distance for a line set as a display quote, of which there are few).
-        reach = n if display or forward else 4
+        reach = n if display or forward else 3
         lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
         for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
             if k < 0:
