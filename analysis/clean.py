@@ -1072,7 +1072,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
         if spaces >= 7:
             j = seen.get(s)
             if j is not None:
-                if j == i - 1 and kinds[j] is None and not _ends_sentence(s):
+                if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
                     kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
                 elif spaces >= 11 and not _ROW.match(s):
                     # A paragraph printed twice: the later copy goes, unless the first stands in a

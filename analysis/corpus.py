@@ -120,7 +120,7 @@ class Article:
         return sum(1 for p in self.paragraphs if p.kind == "body")
 
     def body_sentences(self) -> tuple[Sentence, ...]:
-        """Sentences of kind ``body`` (no title or subheads): what body measures read."""
+        """Sentences of kind ``body`` (no title, subheads or captions): what body measures read."""
         return tuple(s for s in self.sentences if s.kind == "body")
 
     def rebuild_raw(self) -> str:
@@ -510,7 +510,7 @@ class Corpus:
     articles : one row per article, indexed by ``article_id``: metadata, ``raw_text``,
         ``text`` (clean), body ``n_words``/``n_sentences``/``n_paragraphs``, ``warnings``.
     paragraphs : ``article_id, para_id, kind, start, end, text``; kind is ``body``,
-        ``subhead`` or ``title``.
+        ``subhead``, ``title`` or ``caption`` (see :func:`paragraph_kinds`).
     sentences : ``article_id, sent_id, para_id, kind, start, end, text``.
     edits : every change cleaning made (``analysis.clean``), in raw-text coordinates.
     warnings : ``article_id, file, code, message`` for everything worth a look.
@@ -612,7 +612,7 @@ class Corpus:
         return pd.DataFrame(rows, columns=WARNING_COLUMNS)
 
     def body_paragraphs(self) -> pd.DataFrame:
-        """Paragraphs of kind ``body`` (no subheads or titles): what body measures use."""
+        """Paragraphs of kind ``body`` (no subheads, titles or captions): what body measures use."""
         return self.paragraphs[self.paragraphs.kind == "body"]
 
     def body_sentences(self) -> pd.DataFrame:

@@ -246,6 +246,7 @@ nav, .legend, .toggle, header p {{ font-family: system-ui, sans-serif; font-size
 h1 {{ font-family: system-ui, sans-serif; font-size: 1.6rem; margin-bottom: 0.2rem; }}
 h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; text-transform: uppercase;
        letter-spacing: 0.05em; color: #444; border-left: 4px solid #999; padding-left: 0.5rem; }}
+p.caption {{ font-family: system-ui, sans-serif; font-size: 0.95rem; font-style: italic; color: #444; }}
 {quote_css}
 .q {{ border-radius: 3px; padding: 0 1px; }}
 .src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
