@@ -1097,7 +1097,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
         probe = core[:40] if forward else core[-40:]
         # A quote set off as one stands near its paragraph: look a few lines up and down (any
         # distance for a line set as a display quote, of which there are few).
-        reach = n if display or forward else 3
+        reach = 40 if display or forward else 3  # (bounded: the work stays linear in the text)
         lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
         for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
             if k < 0:
@@ -1148,11 +1148,13 @@ def _heading_shape(p: str) -> bool:
         t = p.rstrip(_CLOSERS)
         if not t or t[-1] in _STOPS:
             return False
-    return p.count(" ") < 12
+    if p.count(" ") >= 12:
+        return False
+    return p.isascii() or is_heading_like(p)  # (Chinese and Japanese words are counted apart)
 
 
-_STOPS = frozenset(".!?…:;,")
-_CLOSERS = "”’\"')]"
+_STOPS = frozenset(".!?…:;,。！？：；，、．")
+_CLOSERS = "”’\"')]」』）》】"
 
 
 def is_heading_like(line: str, max_words: int = 12) -> bool:

@@ -203,6 +203,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             p = paras[first]
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
+    heads = [i for i in heads if kinds[i] == "body"]  # not the title
     if not heads:
         return kinds
     # Runs of heading-like lines: three or more in a row are the rows of a list.
