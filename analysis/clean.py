@@ -491,6 +491,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    ("related", "Online ONLINE On", r"(?:Online|ONLINE|On the [Ww]eb|On the [Ii]nternet):?"),
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
@@ -507,6 +508,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Watch|Listen to|Click to (?:watch|play)) (?:the |this |our )?(?:full |latest )?(?:video|interview|clip|segment"
      r"|report|exchange|moment)\b[^\n.]{0,80}(?:below|above)[.:]?"),
     ("media", "If", r"If you can(?:'|’)t see this\b[^\n]{0,150}"),
+    ("media", "next Next prev Prev previous Previous Image", r"(?:(?:[Nn]ext|[Pp]rev(?:ious)?) )?Image \d+ of \d+"),
     ("photo_credit", "Image", r"Image copyright (?![^\n]*Image caption)[^\n]{1,80}"),
     # A caption widget's words with only the credit after them ("Enlarge this image toggle
     # caption Matt Rourke/AP Matt Rourke/AP"); with a caption after them the line is a caption.
@@ -611,7 +613,7 @@ _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, a
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
                      "Key points", "KEY POINTS", "Key Points")
 _SENTENCE_END_CHARS = frozenset(".!?…:;,")
-_LABEL_ONLY = re.compile(r"(?:RELATED|Related|READ MORE|Read [Mm]ore|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead"
+_LABEL_ONLY = re.compile(r"(?:RELATED|Related|READ MORE|Read [Mm]ore|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|Online"
                          r"|ALSO READ|Recommended|RECOMMENDED|Related [Cc]overage|Related [Aa]rticles"
                          r"|Related [Ss]tories|More [Ss]tories)[ \t]*:?")
 
@@ -696,6 +698,8 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
                 return "social_embed"
             if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
                 return _marked(s)
+            if n <= 700 and "ewsletter" in s:  # a sign-up box set between paragraphs
+                return _marked(s)
             return None
         if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
             return "photo_credit"
@@ -736,6 +740,8 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     # Contributor, copyright and paywall lines stand at the edges and name themselves near
     # their end; a prompt that does not end like a sentence may stand anywhere.
     if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
+        return _marked(s)
+    if ends and n <= 700 and "ewsletter" in s:
         return _marked(s)
     return None
 
@@ -913,7 +919,7 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
                 j = i + 1
                 while j < n and j - i <= 8 and kinds[j] is None:
                     t = lines[j].s
-                    if not _headline_like(t, 25):
+                    if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
                         break
                     kinds[j] = "related"
                     j += 1
@@ -975,6 +981,7 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
             kinds[i] = kinds[i + 1] = "related"
 
 
+_LINK_ROW = re.compile(r"[^\n:]{2,80}: (?:https?://|www\.)\S+")  # "Weather service: http://..."
 _LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
 
 
@@ -1215,7 +1222,7 @@ _CAPTION_END = re.compile(
     rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
     r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
-    rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}})\.?\Z"
+    rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}}| \| {_CAPWORD}(?: {_CAPWORD}){{0,4}})\.?\Z"
 )
 _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
                             rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}})")
