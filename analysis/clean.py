@@ -574,7 +574,7 @@ _MARKED = re.compile(
     r"(?:report|story|article|coverage)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
     r" reported (?:this story )?from [A-Z][^\n.]{1,60}\.)"
-    r"|(?P<newsletter>[^\n]{0,200}\b(?:[Nn]ewsletters?|inbox)\b[^\n]{0,200}"
+    r"|(?P<newsletter>[^\n]{0,700}?\b(?:[Nn]ewsletters?|inbox)\b[^\n]{0,700}"
     r"|[^\n]{0,80}\bIf you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b[^\n]{0,600})"
     r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
 )
