@@ -385,7 +385,7 @@ def credit(text: str) -> RuleOutput:
 FURNITURE_KINDS: tuple[str, ...] = (
     "date_line", "dateline", "editors_note", "ad", "share", "newsletter", "copyright", "related",
     "media", "photo_credit", "contributor", "byline", "author_bio", "social_embed", "highlights",
-    "pull_quote", "hover_card", "separator", "section_label",
+    "pull_quote", "hover_card", "separator", "section_label", "placeholder",
 )
 
 _CAPWORD = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
@@ -405,7 +405,7 @@ _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pd
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
     r"Editor['’]?s? [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
-    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)\b\s*[:—(]",
+    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b\s*[:—(]",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
     r"An earlier version of this (?:story|article)\b",
@@ -413,6 +413,16 @@ _NOTE_PATTERNS = [
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
     r"(?:This|Our|The) (?:conversation|interview|transcript|Q&A|discussion) (?:has been|was|is) (?:edited|condensed|lightly edited)\b",
     r"This (?:article|story) is more than \d+ (?:years?|months?) old\b",
+    # "This article was produced in partnership with ...", "Our fact check work is supported in
+    # part by a grant from ...": how the piece came to be, not the story.
+    r"(?:This|The) (?:article|story|report|piece|project|series|investigation) (?:was|is) (?:produced|published"
+    r"|co-published|reported|written|made possible|funded|supported) (?:in (?:partnership|collaboration|cooperation)"
+    r"|as part of|with (?:support|the support|a grant)|by a grant)\b",
+    r"(?:This|Our) [\w -]{1,40} (?:is|was|are) (?:supported|funded|made possible) (?:in part )?by (?:a grant|grants|a gift"
+    r"|the support)\b",
+    r"Authors?['’]? [Nn]otes?\b\s*:", r"AUTHORS?['’]? NOTES?\b\s*:",
+    r"(?:A|The following is a|Below is a|What follows is a) (?:lightly |slightly |condensed and )?edited (?:and condensed )?"
+    r"(?:transcript|version)\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
@@ -433,7 +443,8 @@ _PREFIX = re.compile(
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # (kind, first words, pattern)
     ("editors_note", "This The An Editor's Editor’s Editors Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
-     "Correction CLARIFICATION Clarification Our", rf"(?:{_NOTES})[^\n]*"),
+     "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
+     "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
     ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
     ("ad", "ADVERTISEMENT Advertisement ADVERTISING Advertising ADVERTORIAL AD Ad SPONSORED Sponsored "
      "Paid Promoted SCROLL Scroll Story Article Continue The",
@@ -441,7 +452,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|Sponsored(?: [Cc]ontent| [Ll]inks| [Ss]tories| [Pp]osts)?|Paid [Cc]ontent|Promoted [Cc]ontent"
      r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
      r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?)"
-     r"[ \t]*:?"),
+     r"(?: Continue reading the main story)?[ \t]*:?"),
     ("ad", "CLICK TAP GET DOWNLOAD Click Tap Get Download",
      r"(?:(?:CLICK|TAP) HERE (?:TO |FOR )(?:GET |DOWNLOAD )?(?:THE )?|(?:GET|DOWNLOAD) THE )[A-Z0-9'’&. ]{2,30} APP\b[^\n]{0,80}"
      r"|(?:(?:Click|Tap) here to )?(?:Get|Download) (?:the|our) [A-Z][\w'’&.]*(?: [A-Z][\w'’&.]*){0,3} [Aa]pp\b[^\n]{0,100}"),
@@ -462,7 +473,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
      r"(?:Share|SHARE|Share this(?: article| story| page| post)?|Share on (?:Facebook|Twitter)|Tweet|Email"
      r"|E-?mail this(?: story| article)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
-     r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading"
+     r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading(?: the main story)?"
      r"|Show [Cc]omments|View [Cc]omments|Leave a [Cc]omment|Back to top)\.?"),
     ("share", "Share SHARE", r"(?:Share|SHARE)(?: (?:this|THIS)(?: article| story| ARTICLE| STORY)?)?:?"
      r"(?: (?:Facebook|Twitter|Email|E-mail|Tweet|Post|Pinterest|WhatsApp|LinkedIn|Reddit|Print|Messenger"
@@ -471,7 +482,15 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:SHARE THIS ARTICLE|Share this:|LISTEN TO (?:THIS )?ARTICLE|Listen to (?:this )?article"
      r"|Read or [Ss]hare this story:)[^\n]*"),
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^\n]{0,150}"),
-    ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b)[^\n]{0,150}"
+    # "Like us on Facebook.", "Join us on Facebook.com/CNNOpinion.", "Follow on Twitter: Follow @x",
+    # "Facebook: https://www.facebook.com/x": the outlet's or the author's accounts.
+    ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"),
+    ("share", "Facebook Twitter Instagram YouTube LinkedIn TikTok Telegram Email E-mail Website Web",
+     r"(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|TikTok|Telegram|Email|E-mail|Website|Web)[ \t]*:[ \t]*"
+     r"(?:https?://|www\.|@)\S+(?: [^\n]{0,60})?"),
+    ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:for|FOR|to (?:read|see|watch|get)|TO (?:READ|SEE|WATCH|GET)) "
+     r"(?:more|MORE|the (?:full|latest|rest)|THE (?:FULL|LATEST|REST))\b[^\n]{0,120}"),
+    ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b|on (?:Twitter|X|Facebook|Instagram)\b)[^\n]{0,150}"
                         r"|Follow \S[^\n]{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]{0,100}"),
     ("share", "Email Contact", r"(?:Email|Contact) (?:the (?:author|reporter|writer)|us) at\b[^\n]{0,100}"),
     ("author_bio", "Reach Contact Email E-mail", r"(?:Reach|Contact|Email|E-mail) [A-Z][^\n@]{1,80}(?: at |: )\S*@\S+[^\n]{0,120}"),
@@ -494,12 +513,24 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    # "For a graphic on major rulings, click tmsnrt.rs/2V2T0Uf", "For the full list, visit ...".
+    ("related", "For", r"For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:click|tap|visit)\b[^\n]{0,120}"
+     r"|For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:see|read|watch|go to|check out) "
+     r"(?:https?://|www\.|[a-z0-9\-]+\.(?:com|org|net|rs|ly|co)\b)[^\n]{0,80}"),
+    # A label and a headline: "Read: The risk of dodging", "Opinion: Why the deal fails", "See: ...".
+    ("related", "Read See SEE Check CHECK Also Listen Podcast Explainer EXPLAINER Opinion OPINION Interactive "
+     "INTERACTIVE Graphic GRAPHIC Quiz Timeline TIMELINE Gallery Column Editorial Analysis ANALYSIS Fact FACT Video",
+     r"(?:Read|See|SEE|Check out|CHECK OUT|Also|Listen|Podcast|Explainer|EXPLAINER|Opinion|OPINION|Interactive"
+     r"|INTERACTIVE|Graphic|GRAPHIC|Quiz|Timeline|TIMELINE|Gallery|Column|Editorial|Analysis|ANALYSIS|Fact [Cc]heck"
+     r"|FACT CHECK|Related [Vv]ideo|Video)[ \t]*:[ \t]*[“\"‘'A-Z0-9][^\n]{2,200}(?<![.!,;:])"),
     ("related", "Online ONLINE On", r"(?:Online|ONLINE|On the [Ww]eb|On the [Ii]nternet):?"),
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
      r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"),
     ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
+    # A video player's close button and a widget that did not load.
+    ("media", "CLOSE Close Loading LOADING", r"CLOSE|Close|Loading(?:\.{1,3}|…)?|LOADING(?:\.{1,3}|…)?"),
     ("media", "Slideshow SLIDESHOW Gallery GALLERY Photos PHOTOS",
      r"(?:Slideshow|SLIDESHOW|Gallery|GALLERY|Photos|PHOTOS) ?\(\d+(?: [Ii]mages| [Pp]hotos)?\)"),
     ("media", "Video VIDEO Watch WATCH Listen LISTEN Play Replay Audio Podcast",
@@ -522,14 +553,24 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("contributor", "With — -- –", r"(?:(?:—|--|–) ?)?With (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
      r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
+    # "Contributing: Erin Kelly", "Contributors: Associated Press".
+    ("contributor", "Contributing Contributors Contributor CONTRIBUTING",
+     r"(?:Contributing|Contributors?|CONTRIBUTING)(?: [Ww]riters?| [Rr]eporters?| [Ee]ditors?)?[ \t]*:[ \t]*[A-Z][^\n]{1,200}"),
     ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
     ("social_embed", "A", r"A post shared by [^\n]{1,160}"),  # (the key "A": see _furniture_line)
 ]
 
 
-def _compile_shapes() -> dict[str, re.Pattern]:
+# Whole-line shapes that are furniture only among the first or last few lines (in the middle
+# of a story, such a line may be its own text).
+_EDGE_SHAPES: list[tuple[str, str, str]] = [
+    ("editors_note", "Adapted Excerpted", r"(?:Adapted|Excerpted) (?:from|with permission from)\b[^\n]{3,300}"),
+]
+
+
+def _compile_shapes(shapes: list[tuple[str, str, str]]) -> dict[str, re.Pattern]:
     by_key: dict[str, list[tuple[str, str]]] = {}
-    for kind, words, pattern in _WHOLE_SHAPES:
+    for kind, words, pattern in shapes:
         for w in words.split():
             by_key.setdefault(w, []).append((kind, pattern))
     out = {}
@@ -542,10 +583,13 @@ def _compile_shapes() -> dict[str, re.Pattern]:
 
 
 _THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
-               "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story")
+               "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
+               "The project", "The series", "The investigation")
+_A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited")
 
 
-_WHOLE = _compile_shapes()
+_WHOLE = _compile_shapes(_WHOLE_SHAPES)
+_EDGE = _compile_shapes(_EDGE_SHAPES)
 
 
 def _may_start_shape(s: str) -> bool:
@@ -558,7 +602,7 @@ def _may_start_shape(s: str) -> bool:
     k = w.find(":")
     w = (w if k < 0 else w[:k]).rstrip(".,;!?…")
     if w == "A":
-        return s.startswith("A post shared")
+        return s.startswith(_A_SHAPES)
     if w == "The":
         return s.startswith(_THE_SHAPES)
     return w in _WHOLE
@@ -584,25 +628,49 @@ _EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 # Lines that carry one of these words are tried against the shapes below them.
 _MARKED = re.compile(
-    r"(?P<contributor>(?:(?:—|--|–|•) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
-    r"(?:report|story|article|coverage)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
+    r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
+    r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
+    # "Jordain Carney contributed.": names, then the verb alone.
+    rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
-    r" reported (?:this story )?from [A-Z][^\n.]{1,60}\.)"
-    r"|(?P<newsletter>[^\n]{0,700}?\b(?:[Nn]ewsletters?|inbox)\b[^\n]{0,700}"
-    r"|[^\n]{0,80}\bIf you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b[^\n]{0,600})"
+    r" reported (?:this story )?from [A-Z][^\n.]{1,60}\."
+    # "• This article is based in part on wire service reports."
+    r"|(?:This|The) (?:article|story|report) (?:is|was) based (?:in part )?on (?:wire|news agency|agency|news service)"
+    r"[^\n]{0,120})"
+    r"|(?P<newsletter>[^\n]{0,700}?\b(?:[Nn]ewsletters?|inbox(?:es)?)\b[^\n]{0,700}"
+    r"|[^\n]{0,80}\bIf you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b[^\n]{0,600}"
+    # A paywall or membership prompt: "Support real journalism. Subscribe to X today.",
+    # "Thank you for supporting our journalism.", "Your subscription funds ...".
+    r"|[^\n]{0,300}?\b(?:[Ss]upport(?:ing)? (?:real|local|independent|quality|our|trusted|fact-based|nonprofit|public)"
+    r" journalism|[Ss]ubscri(?:be|bing|ption|bers?))\b[^\n]{0,600})"
     r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
 )
 _SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
-                      r"|[Ee]nter your email|Join (?:us|our|now|today))\b")
+                      r"|[Ee]nter your email|Join (?:us|our|now|today)|[Ss]upport(?:ing)? [a-z\-]+ journalism"
+                      r"|Your subscription|[Bb]ecome a (?:subscriber|member|supporter))\b")
 # A photo gallery widget run into one line: "... 6 View Slideshow Back Continue Share this: Facebook".
 _SLIDESHOW = re.compile(r"\bView Slideshow\b")
 # "Michigan barber shop reopens despite shutdown youtu.be": an embed's title and its site.
 _SITE_TAIL = re.compile(r" (?:www\.)?[a-z0-9\-]+\.(?:com|be|org|net|tv)\Z")
 # "Historic layoffs:A record 6.6M Americans file ...": a topic label glued to a linked headline.
-_GLUED_LINK = re.compile(r"[A-Z][\w’'\- ]{1,30}\??:[A-Z“\"‘][^\n:]{5,200}\Z")
+_GLUED_LINK = re.compile(r"[A-Z][\w’'\- ]{1,30}\??:[A-Z“\"‘'][^\n]{5,200}\Z")
 # A link to an explainer series: "What is contempt of Congress?: QuickTake", "...: QuickTake Q&A".
 _BRAND_LINK = re.compile(r"[A-Z][^\n.!]{8,200}[?]?: [A-Z][a-z]+[A-Z][a-z]+(?: Q&A)?")
-_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing")
+_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing|ubscri|journalism"
+                          r"|based (?:in part )?on")
+# A contact line: an e-mail address and a word that asks the reader to write ("Send letters to
+# letters@x.com.", "Got a TIP? Email tips@x.com", "Share your experiences by emailing x@y").
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CONTACT_WORDS = re.compile(r"\b(?:[Ee]-?mail(?:ing|ed)?|EMAIL|[Cc]ontact|[Rr]each(?:ed)?|[Ss]end|[Ww]rite|[Tt]ips?|TIPS?"
+                            r"|[Ll]et us know|[Ss]hare your|[Aa]sk|[Qq]uestions?)\b")
+# A template's placeholder left in the text: "[pullquote]", "{{embed}}".
+_PLACEHOLDER = re.compile(r"\[[a-z][a-z_\-]{2,30}\]|\{\{[^{}\n]{1,40}\}\}")
+# A bullet or dash before a line of furniture: "- Follow the Ticker on Twitter: @x",
+# "⦁ Jane Roe contributed to this report.", "—Updated at 9:20 p.m.".
+_BULLET_PREFIX = re.compile(r"[•⦁·▪►*\-–—]{1,2} ?(?=[A-Z“\"‘(@])")
+_BULLET_CHARS = frozenset("•⦁·▪►*-–—")
+_BULLETED_KINDS = frozenset({"share", "newsletter", "contributor", "author_bio", "editors_note", "copyright", "ad",
+                             "related", "date_line", "media"})
 # Inline pieces.  A hover card (a link card glued into a sentence): after a name, the person's
 # full name again, glued to a run of headlines and closed by "MORE" ("President Trump Donald
 # John TrumpGOP senators balk at ... MORE on Friday").
@@ -682,8 +750,24 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
 
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture the line ``s`` is, else None.  ``edge``: the line is
-    among the first or last few; ``ends``: it ends like a sentence.  The cheap tests come
-    first: most lines are prose and fail all of them at once."""
+    among the first or last few; ``ends``: it ends like a sentence.  A bullet or a dash before
+    a line of furniture ("- Follow us on Twitter", "⦁ Jane Roe contributed to this report.")
+    leaves it furniture; a bulleted line of capitals stays (a list of points in capitals)."""
+    kind = _furniture_shape(s, edge, ends)
+    if kind is None and s[0] in _BULLET_CHARS:
+        m = _BULLET_PREFIX.match(s)
+        if m and m.end() < len(s):
+            rest = s[m.end():]
+            kind = _furniture_shape(rest, edge, ends)
+            if (kind not in _BULLETED_KINDS or (kind == "related" and rest.isupper())
+                    or (kind == "date_line" and _DATE_ONLY.fullmatch(rest))):
+                kind = None  # capitals and a bare date after a dash: a list, a quote's date
+    return kind
+
+
+def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
+    """The kind of whole-line furniture of :func:`_furniture_line`, bullets aside.  The cheap
+    tests come first: most lines are prose and fail all of them at once."""
     n = len(s)
     c0 = s[0]
     if n <= 400:
@@ -696,7 +780,7 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
         # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
         # only when the line's next words can begin one.
-        if key == "A" and not s.startswith("A post shared"):
+        if key == "A" and not s.startswith(_A_SHAPES):
             key = ""
         elif key == "The" and not s.startswith(_THE_SHAPES):
             key = ""
@@ -705,6 +789,14 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             m = pat.fullmatch(s)
             if m:
                 return m.lastgroup
+        if edge:
+            pat = _EDGE.get(key)
+            if pat is not None:
+                m = pat.fullmatch(s)
+                if m:
+                    return m.lastgroup
+        if "@" in s and s.count(" ") < 60 and _is_contact(s):
+            return "author_bio"
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
             # that names its author first can be one.
@@ -731,12 +823,16 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             return "social_embed"
         if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
             return "media"  # a bare link: the embedded player or page it stood for is gone
+        if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
+            return "placeholder"
     if not ends:
         last = s[-1]
         if last.isdigit():
             if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
                                                         or _EMBED_ALONE.fullmatch(s)):
                 return "social_embed"
+            if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
+                return "media"  # an audio player: "... Listen · 6:01 6:01"
         elif last.isalnum():
             if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
                     and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
@@ -749,8 +845,8 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
                 return "media"  # an embedded video's title over the site it plays from
             if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
                 return "related"
-            if n <= 250 and _GLUED_LINK.match(s):
-                return "related"
+        if n <= 250 and _GLUED_LINK.match(s):
+            return "related"
     # Contributor, copyright and paywall lines stand at the edges and name themselves near
     # their end; a prompt that does not end like a sentence may stand anywhere.
     if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
@@ -760,11 +856,22 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     return None
 
 
+def _is_contact(s: str) -> bool:
+    """Whether a line with an ``@`` is a contact line: an e-mail address, a word that asks the
+    reader to write, and no quotation before the address (a quoted e-mail is the story's)."""
+    m = _EMAIL.search(s)
+    if not m:
+        return False
+    head = s[:m.start()]
+    return not any(q in head for q in "“\"") and bool(_CONTACT_WORDS.search(s))
+
+
 def _marked(s: str) -> str | None:
     """The kind of a line that carries one of _MARKER_WORD's words, if its shape is one."""
     m = _MARKED.fullmatch(s)
-    if m and (m.lastgroup != "newsletter" or "If you" in s or _SIGN_UP.search(s)) and s.count(" ") < 100:
-        return m.lastgroup
+    if m and (m.lastgroup != "newsletter" or (s[0] not in "“\"‘" and ("If you" in s or _SIGN_UP.search(s)))) \
+            and s.count(" ") < 100:
+        return m.lastgroup  # (a prompt is not a quotation: "“We looked at Subscribe Star,” he said.")
     return None
 
 
@@ -849,7 +956,7 @@ def page_furniture(text: str) -> RuleOutput:
         last = s[-1]
         ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
         edge = i < 3 or i >= n - 6
-        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and s.find("(@", 0, 120) < 0:
+        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s:
             kind = None  # a long paragraph of prose: no whole-line shape can be it
         else:
             kind = _furniture_line(s, edge, ends)
@@ -929,13 +1036,20 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
         elif kind == "related":
             s = lines[i].s
             if _LABEL_ONLY.fullmatch(s):
-                # "Read more:" alone: the headlines under it are links too.
-                j = i + 1
-                while j < n and j - i <= 8 and kinds[j] is None:
+                # "Read more:" alone: the headlines under it are links too, also when the page
+                # set an ad or another piece of furniture between them.
+                j, found = i + 1, 0
+                while j < n and found < 8:
+                    if kinds[j] is not None:
+                        if kinds[j] in _BETWEEN_LINKS:
+                            j += 1
+                            continue
+                        break
                     t = lines[j].s
                     if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
                         break
                     kinds[j] = "related"
+                    found += 1
                     j += 1
     for i in range(min(n, 8)):
         s = lines[i].s
@@ -995,6 +1109,7 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
             kinds[i] = kinds[i + 1] = "related"
 
 
+_BETWEEN_LINKS = frozenset({"ad", "share", "media", "newsletter", "separator", "placeholder"})
 _LINK_ROW = re.compile(r"[^\n:]{2,80}: (?:https?://|www\.)\S+")  # "Weather service: http://..."
 _LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
 

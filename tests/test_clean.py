@@ -220,6 +220,42 @@ def test_contributor_byline_and_bio_lines():
     assert cleaned(keep) == keep
 
 
+def test_house_lines_at_the_end_and_their_bulleted_forms():
+    """Shapes read on outlets the first rules were not written for (one shape each, any outlet)."""
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three", "four"])
+    for line in ["Contributing: Jane Roe and John Doe", "Jane Roe contributed.", "Jane Roe and John Doe contributed.",
+                 "⦁ Jane Roe contributed to this report.", "- CNN's Jane Roe contributed to this report.",
+                 "• This article is based in part on wire service reports.", "- Follow the Desk on Twitter: @desk",
+                 "Like us on Facebook.", "Join us on Facebook.com/Opinion.", "Follow on Twitter: Follow @desk",
+                 "Facebook: https://www.facebook.com/desk", "Click for more from the Daily Planet.",
+                 "Send letters to: letters@example.com.", "Got a TIP? Email tips@example.com",
+                 "Have you been affected? Share your experiences by emailing yoursay@example.co.uk.",
+                 "Corrections & Clarifications: An earlier version misspelled a name.",
+                 "* Correction: An earlier version of this article gave the wrong date.",
+                 "This article was produced in partnership with Acme News, a nonprofit newsroom.",
+                 "Our fact check work is supported in part by a grant from Acme.",
+                 "A lightly edited transcript of our conversation follows.",
+                 "Adapted from Jane Roe's monologue on “The Show,” on December 5, 2018.",
+                 "—Updated at 9:20 p.m.", "Advertisement Continue reading the main story", "[pullquote]", "Loading...",
+                 "Support real journalism. Support local journalism. Subscribe to The Daily Planet today.",
+                 "Thank you for supporting our journalism. You can subscribe to our print edition here.",
+                 "For a graphic on the rulings, click example.com/x", "Read: Why the deal fell apart"]:
+        assert cleaned(f"{body}\n\n{line}") == body, line
+    # Near misses that are the story's text.
+    for line in ["“We looked at Subscribe Star, but it looks like PayPal cut them off,” Mr. Roe said.",
+                 "He contributed.", "— Oct. 15, 1984", "[three days pass]",
+                 "The channel has 10,000 subscribers, its owner said.",
+                 "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
+                 "Kendall added, “There are no jr22@example.com e-mails from her tenure on the server.”"]:
+        assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+
+
+def test_headlines_under_a_label_past_the_ads_between_them():
+    raw = ("Prose one.\n\nProse two ends.\n\nREAD MORE:\n\nAdvertisement\n\nMemo Details Use of Dossier\n\n"
+           "Advertisement\n\nDems’ Rebuttal: Weak & Unpersuasive\n\nContrary to Claims, Memo Is Safe")
+    assert cleaned(raw) == "Prose one.\n\nProse two ends."
+
+
 def test_social_embeds_and_multi_part_posts():
     body = "Trump tweeted about the border on Friday.\n\nHe also spoke about trade."
     posts = ["Mexico must stop them at the border..... — Donald J. Trump (@realDonaldTrump) April 2, 2018",
@@ -392,17 +428,31 @@ def _no_ws_shortcut(rules=clean.RULES):
                             else r.func, r.kinds) for r in rules)
 
 
-def _furniture_plain(s: str, edge: bool, ends: bool):
-    """_furniture_line without its dispatch by first word: every whole-line shape is tried."""
-    for kind, _words, pattern in clean._WHOLE_SHAPES:
+_SHAPE = clean._furniture_shape
+
+
+def _shape_plain(s: str, edge: bool, ends: bool):
+    """_furniture_shape without its dispatch by first word: every whole-line shape is tried
+    (and every edge shape, for a line at an edge)."""
+    for kind, _words, pattern in clean._WHOLE_SHAPES + (clean._EDGE_SHAPES if edge else []):
         if re.fullmatch(pattern, s):
             return kind
-    saved = clean._WHOLE
-    clean._WHOLE = {}
+    saved = clean._WHOLE, clean._EDGE
+    clean._WHOLE, clean._EDGE = {}, {}
+    try:
+        return _SHAPE(s, edge, ends)
+    finally:
+        clean._WHOLE, clean._EDGE = saved
+
+
+def _furniture_plain(s: str, edge: bool, ends: bool):
+    """_furniture_line with _shape_plain in place of _furniture_shape (bullets handled alike)."""
+    saved = clean._furniture_shape
+    clean._furniture_shape = _shape_plain
     try:
         return clean._furniture_line(s, edge, ends)
     finally:
-        clean._WHOLE = saved
+        clean._furniture_shape = saved
 
 
 _WS_PIECES = st.sampled_from([
@@ -449,6 +499,10 @@ _LINE_PIECES = st.sampled_from([
     "May 2, 2019", "— Jane Roe (@jroe) May 2, 2019", "pic.twitter.com/abc", "http://x.co/y",
     "KANYE WEST SAYS NO MORE", "TOP OF THE HOUR:", "___", "* * *", "(", ")", ":", " ", "a", "The", "word",
     ".", "?", "“", "”", "\"", "—", "-", "/", "@", "1", "Jane", "Roe", "is a columnist", "If you enjoyed this",
+    "- ", "• ", "⦁ ", "Contributing: ", "Click for more from ", "Like us on Facebook", "Read: ", "Opinion: ",
+    "Adapted from ", "Corrections & Clarifications: ", "Loading...", "CLOSE", "[pullquote]", "Listen · 3:04",
+    "x@y.com", "Email ", "Send letters to ", "subscribe to", "Support local journalism", "contributed",
+    "For a graphic, click ", "Facebook: https://x", "This article is based in part on wire service reports",
 ])
 
 
