@@ -661,8 +661,11 @@ _MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |repr
 # A contact line: an e-mail address and a word that asks the reader to write ("Send letters to
 # letters@x.com.", "Got a TIP? Email tips@x.com", "Share your experiences by emailing x@y").
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_CONTACT_WORDS = re.compile(r"\b(?:[Ee]-?mail(?:ing|ed)?|EMAIL|[Cc]ontact|[Rr]each(?:ed)?|[Ss]end|[Ww]rite|[Tt]ips?|TIPS?"
-                            r"|[Ll]et us know|[Ss]hare your|[Aa]sk|[Qq]uestions?)\b")
+# The line asks the reader: it speaks to them, opens a sentence with the verb, or labels the
+# address ("Email: x@y"); a sentence that only mentions an address ("a second email,
+# x@y.com, was not used") does not.
+_CONTACT_WORDS = re.compile(r"\b(?:you|your|us|me|can be reached)\b|(?:^|[.!?*] |[•\-–—] ?)(?:Send|SEND|E-?mail|EMAIL"
+                            r"|Contact|CONTACT|Reach|Write|Ask|Share|Tweet|Follow|Tips?|TIPS?|To contact|To reach)\b")
 # A template's placeholder left in the text: "[pullquote]", "{{embed}}".
 _PLACEHOLDER = re.compile(r"\[[a-z][a-z_\-]{2,30}\]|\{\{[^{}\n]{1,40}\}\}")
 # A bullet or dash before a line of furniture: "- Follow the Ticker on Twitter: @x",
@@ -682,14 +685,33 @@ _HOVER_CARD = re.compile(
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
-_BIO = re.compile(rf"(?:(?:—|--|–|•|\*) ?)?(?P<name>{_NAME}),?(?: [^\n,]{{1,40}},)? (?P<verb>is|was|has been|serves as"
-                  r"|covers|writes|directs|teaches|leads|runs|reports|edits|hosts)\b")
+_BIO = re.compile(rf"(?:(?:—|--|–|•|⦁|\*) ?)?(?P<name>(?:The )?(?:{_NAME}|[A-Z][\w’'.\-]+)),?(?: [^\n,]{{1,40}},)? "
+                  r"(?P<verb>is|was|has been|serves as|served as|serves on|served on|covers|writes|directs|teaches"
+                  r"|leads|runs|reports|edits|hosts|represents|chairs|heads)\b")
 _BIO_VERBS = frozenset({"covers", "writes", "teaches", "edits", "hosts", "reports"})
 _BIO_WORDS = re.compile(r"\b(?:author|editor|writer|columnist|contributor|contributing|correspondent|reporter"
                         r"|journalist|professor|fellow|director|president|chairman|founder|host|analyst|lawyer"
                         r"|attorney|scholar|economist|lecturer|commentator|researcher|strategist|CEO|executive"
                         r"|blogs?|books?|podcast|Twitter|email|e-mail|reached|@\w|[Ff]ollow)\b")
-_OPINIONS = re.compile(r"\b(?:opinions|views) expressed (?:in this|here)\b")
+# "The opinions expressed in this commentary are her own.", "The opinions expressed by columnists
+# are their own and do not represent the views of X.", "The views expressed ... are solely those of".
+_OPINIONS = re.compile(r"\b(?:opinions|views) expressed (?:in this|here)\b|\b(?:[Oo]pinions|[Vv]iews)\b[^.\n]{0,40}"
+                       r"\bexpressed\b[^.\n]{0,80}\b(?:own|solely|not (?:necessarily )?(?:reflect|represent))\b")
+# Any title (in the run of furniture at an edge): "an economic consultant", "Special Assistant".
+_TITLES = (r"[Cc]onsultant|[Ff]ellow|[Aa]ssistant|[Aa]ssociate|[Mm]ember|[Pp]artner|[Cc]hair(?:man|woman)?"
+            r"|[Aa]dvis[eo]r|[Oo]fficer|[Cc]andidate|[Ss]tudent|[Vv]eteran|[Pp]astor|[Ss]enator|[Rr]epresentative"
+            r"|[Ff]ormer|[Ee]meritus|[Pp]rincipal|[Ss]cientist|[Pp]hysician|[Hh]istorian|[Oo]rganizer|[Aa]ctivist"
+            r"|[Mm]anager|[Pp]ublisher|[Oo]wner|[Dd]ean|[Rr]etired|[Gg]raduate|[Ss]ecretary|[Gg]overnor|[Mm]ayor"
+            r"|[Cc]ongressman|[Cc]ongresswoman|[Dd]irector|[Pp]resident|[Cc]hief|[Hh]ead|[Ll]eader|[Aa]mbassador"
+            r"|[Aa]ttorney|[Ll]awyer|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst|[Ee]ditor|[Cc]ontributor|[Hh]ost|[Cc]ounsel")
+# A title right after a bio's verb: "is an economic consultant", "served as chief counsel".
+_BIO_TITLE = re.compile(r"(?:is|serves as|served as|has served as|is also)(?: (?:a|an|the))?(?: [\w’'.\-]+){0,5}? "
+                        rf"(?:{_TITLES})s?\b|(?:serves|served) as\b")
+# A column or an outlet that describes itself: "The Memo is a reported column by ...",
+# "Acme is a nonprofit newsroom that ...", "The Big Idea is Vox's home for smart discussion ...".
+_SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^.\n]{0,60}\b(?:column|newsroom|news service"
+                             r"|news organization|news agency|series|newsletter|podcast|blog|website|publication|section"
+                             r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
 _BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}})?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
@@ -1138,26 +1160,53 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
                 prev = lines[i - 1].s
                 if _NAMES_LINE.fullmatch(prev):
                     kinds[i - 1] = "byline"
+    if n < 3:
+        return
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
-        if kinds[i] is not None or n < 3:
-            continue
-        s = lines[i].s
-        words = s.count(" ") + 1
-        if words > 150:
-            continue
-        if "expressed" in s and _OPINIONS.search(s):
+        if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"
+    # The lines after the story's last paragraph, where nothing but the page's furniture
+    # stands: there a bio may name any title right after its verb ("Jane Roe is an economic
+    # consultant with Acme.", "Jane Roe served as special assistant to ...") and a column or
+    # an outlet may describe itself ("The Memo is a reported column by Jane Roe ...").
+    for i in range(n - 1, max(-1, n - 9), -1):
+        if kinds[i] is not None:
             continue
-        # A bio opens with a name: its second (or third, after "— ") word is capitalized too.
-        sp = s.find(" ")
-        if not (s[sp + 1:sp + 2].isupper() or s[:1] in "—–-•*"):
-            continue
-        m = _BIO.match(s)
-        if m and words <= 120 and (_BIO_WORDS.search(s) or m.group("verb") in _BIO_VERBS):
-            # The author's name, unlike the story's subject, appears nowhere else in the text.
-            surname = m.group("name").split()[-1]
-            if text.count(surname) <= 2:
-                kinds[i] = "author_bio"
+        if not _is_bio(text, lines[i].s, strict=False):
+            break
+        kinds[i] = "author_bio"
+
+
+def _is_bio(text: str, s: str, strict: bool) -> bool:
+    """Whether the line ``s`` (at the top or the bottom of ``text``) is an author's bio or a
+    note on the opinions in the piece.  ``strict``: only the titles of writers and experts
+    count (any line near an edge); otherwise any title, and a column or an outlet that
+    describes itself (lines in the run of furniture at an edge)."""
+    words = s.count(" ") + 1
+    if words > 150:
+        return False
+    if "expressed" in s and _OPINIONS.search(s):
+        return True
+    # A bio opens with a name: its second (or third, after "— ") word is capitalized too.
+    sp = s.find(" ")
+    if not (s[sp + 1:sp + 2].isupper() or s[:1] in "—–-•*⦁"):
+        return False
+    m = _BIO.match(s)
+    if not m or words > 120 or s[-1] == ":":
+        return False
+    if m.group("name").startswith("The ") or " " not in m.group("name"):
+        # "The Memo is a reported column by ...": only a column or outlet that describes itself.
+        if strict or not _SELF_DESCRIBED.match(s, m.start("verb")):
+            return False
+    elif strict:
+        if not (_BIO_WORDS.search(s) or m.group("verb") in _BIO_VERBS):
+            return False
+    elif not (_BIO_WORDS.search(s) or m.group("verb") in _BIO_VERBS or _BIO_TITLE.match(s, m.start("verb"))
+              or _SELF_DESCRIBED.match(s, m.start("verb"))):
+        return False
+    # The author's name, unlike the story's subject, appears nowhere else in the text.
+    surname = m.group("name").split()[-1]
+    return text.count(surname) <= 2
 
 
 _QUOTES = "“”\"‘’'«» "

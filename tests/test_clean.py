@@ -250,6 +250,26 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
         assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
 
 
+def test_bios_in_the_furniture_after_the_story():
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three", "four"])
+    tail = "Sign up for Daily Opinion Newsletter\n\nCopyright © 2019 The Daily Planet, LLC."
+    for bio in ["• Jane Quill is an economic consultant with Acme Works.", "Jane Quill served as special assistant "
+                "to the governor from 2005-2007.", "Jane Quill is a Republican senator from Kentucky.",
+                "The Desk is a reported column by Jane Quill, primarily focused on the presidency.",
+                "The opinions expressed by columnists are their own and do not represent the views of X.com."]:
+        assert cleaned(f"{body}\n\n{bio}\n\n{tail}") == body, bio
+    # The story's own last lines stay: a person who is not a title, a sentence about the past,
+    # a reporter's line that introduces a quote, and anyone named in the story.
+    for last in ["Iranian President Hassan Rouhani was in Europe in January shoring up deals.",
+                 "Jim Porter is setting his sights on the midterm elections.", "The Tampa Bay Times reports:",
+                 "Jane Quill is a senator, said Jane Quill's aide, and Quill agreed."]:
+        raw = f"{body}\n\n{last}\n\n{tail}"
+        assert last in cleaned(raw), last
+    # At the top, only the strict shapes: a lede that describes someone stays.
+    lede = "The Democratic Party is in meltdown, and its leader, a congresswoman, is furious."
+    assert cleaned(f"{lede}\n\n{body}").startswith(lede)
+
+
 def test_headlines_under_a_label_past_the_ads_between_them():
     raw = ("Prose one.\n\nProse two ends.\n\nREAD MORE:\n\nAdvertisement\n\nMemo Details Use of Dossier\n\n"
            "Advertisement\n\nDems’ Rebuttal: Weak & Unpersuasive\n\nContrary to Claims, Memo Is Safe")
