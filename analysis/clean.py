@@ -1406,6 +1406,18 @@ _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twit
                             rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}})")
 
 
+# A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
+# "... in New York. Jane Roe for TIME".
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
+                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}})\Z")
+_FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
+
+
+def _credit_tail(line: str) -> bool:
+    """A caption whose credit follows its last sentence (_CREDIT_TAIL): a caption's length
+    (60 words at most) and no quotation (a photo essay's paragraphs, longer and quoting the
+    people in them, are its text)."""
+    return line.count(" ") < 60 and "“" not in line and bool(_CREDIT_TAIL.search(line[-110:]))
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
@@ -1435,10 +1447,16 @@ def is_caption(line: str) -> bool:
     last = line[-1:]
     if last == ".":
         if line[-2:-1] != ")":
-            return False
+            # "... on April 8, 2019. Jane Roe/CBS Broadcasting Inc.": a credit that ends in an
+            # abbreviation.
+            return line.endswith(_FIRM_ENDS) and _credit_tail(line)
     elif not (last.isalnum() or last in ")]"):
         return False
     tail = line[-110:]
+    if ("/" in tail or " for " in tail) and _credit_tail(line):
+        return True
+    if line.startswith("Image ") and line.find(" Credit", len(line) - 90) > 0:
+        return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
     # "Ecuador's foreign minister arrives for a meeting on Wednesday. Reuters": the agency's

@@ -58,3 +58,17 @@ def test_questions_that_are_the_story_s_own_lines_stay_body():
     for paras in cases:
         k = kinds(story(*paras))
         assert k["What happens next?"] == "body", paras
+
+
+def test_captions_with_a_credit_after_the_last_sentence():
+    from analysis.clean import is_caption
+
+    for cap in ["Rep. Jane Roe appears on “The Show” on Mon., April 8, 2019. John Doe/Acme Broadcasting Inc.",
+                "President Jane Roe pauses during an address in Cincinnati, Ohio, Aug. 1, 2019. John Doe/Reuters",
+                "Jane Roe in a meeting at the White House on Dec. 19. John Doe for TIME",
+                "Image A supporter at the announcement on Tuesday. Credit John Doe for The New York Times"]:
+        assert is_caption(cap), cap
+    for prose in ["He voted for it. Senators for Ohio", "The vote was held. He Ran for Office",
+                  "She said so on Tuesday. The vote was 52/48.",
+                  "Jane Roe, 41, Nanny, Alpharetta. “You can’t tell people to stay home,” she says. John Doe for TIME"]:
+        assert not is_caption(prose), prose
