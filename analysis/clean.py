@@ -1411,13 +1411,14 @@ _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twit
 _CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
                           rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}})\Z")
 _FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
+_SPOKEN = re.compile(r"[“\"][^”\"\n]{0,300}[,.!?][”\"]")  # “... at home,” she says (not a title, “The Show”)
 
 
 def _credit_tail(line: str) -> bool:
     """A caption whose credit follows its last sentence (_CREDIT_TAIL): a caption's length
     (60 words at most) and no quotation (a photo essay's paragraphs, longer and quoting the
     people in them, are its text)."""
-    return line.count(" ") < 60 and "“" not in line and bool(_CREDIT_TAIL.search(line[-110:]))
+    return line.count(" ") < 60 and not _SPOKEN.search(line) and bool(_CREDIT_TAIL.search(line[-110:]))
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
