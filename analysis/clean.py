@@ -558,6 +558,12 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Contributing|Contributors?|CONTRIBUTING)(?: [Ww]riters?| [Rr]eporters?| [Ee]ditors?)?[ \t]*:[ \t]*[A-Z][^\n]{1,200}"),
     ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
     ("social_embed", "A", r"A post shared by [^\n]{1,160}"),  # (the key "A": see _furniture_line)
+    # An embed's accessibility label before the post's text: "Skip Twitter post by @x Dear @y".
+    ("social_embed", "Skip", r"Skip (?:Twitter|Facebook|Instagram|YouTube|TikTok) post(?: \d+)? by [^\n]{1,1200}"),
+    ("media", "Watch", r"Watch the latest video\b[^\n]{0,200}"),
+    # "Follow Jane Roe: https://twitter.com/jroe", "Follow all coverage of the trial at https://x.com/y".
+    ("share", "Follow", r"Follow [^\n]{1,100}?(?: at| on|:) ?https?://\S+[^\n]{0,200}"),
+    ("related", "More", r"More [A-Z][\w ]{0,40}: (?:https?://|www\.)\S+[^\n]{0,200}"),
 ]
 
 
@@ -623,6 +629,9 @@ _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _M
 _EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
 # The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
 _EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+# An Instagram embed's attribution: "A photo posted by Jane Roe (@jroe) on Aug 10, 2015 at 4:33am PDT".
+_PHOTO_POST = re.compile(r"\bA (?:photo|video|post) posted by [^\n]{1,80}\(@[\w.]{1,30}\) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+                         r"(?: at [\d:]{3,5} ?[ap]m(?: [A-Z]{2,4})?)?\Z")
 _EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 # "Donald J. Trump (@realDonaldTrump) THE HOUSE ..." : a post whose author comes first.
 _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
@@ -685,9 +694,14 @@ _HOVER_CARD = re.compile(
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
-_BIO = re.compile(rf"(?:(?:—|--|–|•|⦁|\*) ?)?(?P<name>(?:The )?(?:{_NAME}|[A-Z][\w’'.\-]+)),?(?: [^\n,]{{1,40}},)? "
-                  r"(?P<verb>is|was|has been|serves as|served as|serves on|served on|covers|writes|directs|teaches"
-                  r"|leads|runs|reports|edits|hosts|represents|chairs|heads)\b")
+_BIO = re.compile(rf"(?:(?:—|--|–|•|⦁|\*) ?)?(?P<name>(?:The )?(?:{_NAME}|[A-Z][\w’'.\-]+))(?: \(@\w{{1,20}}\))?,?(?: [^\n,]{{1,80}},)? "
+                  # "is"/"was" before a title ("is a columnist", "was governor of"), not before a verb
+                  # or a state ("was asked to", "is setting", "is in talks", "is 82").
+                  r"(?P<verb>(?:is|was|has been)(?= (?!(?!(?:found|manag|visit|act|contribut|consult|lead|presid|rank|retir|distinguish"
+                  r"|elect|appoint|nam|senior-rank)(?:ing|ed)\b)[\w’'\-]+(?:ing|ed)\b|(?:in|at|on|to|not|no|about|set|due|likely"
+                  r"|unlikely|said|still|back|out|up|down|under|over|from|with|without|among|also|being|going|expected"
+                  r"|scheduled|known|seen|made|done|taken|given|shown|held|told|born|raised)\b|\d)\S)|serves as|served as"
+                  r"|serves on|served on|covers|writes|directs|teaches|leads|runs|reports|edits|hosts|represents|chairs|heads)\b")
 _BIO_VERBS = frozenset({"covers", "writes", "teaches", "edits", "hosts", "reports"})
 _BIO_WORDS = re.compile(r"\b(?:author|editor|writer|columnist|contributor|contributing|correspondent|reporter"
                         r"|journalist|professor|fellow|director|president|chairman|founder|host|analyst|lawyer"
@@ -847,6 +861,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "media"  # a bare link: the embedded player or page it stood for is gone
         if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
             return "placeholder"
+        if c0 == "p" and s.startswith('poster="'):
+            return "media"  # a video player's markup, its poster image and the video's title
     if not ends:
         last = s[-1]
         if last.isdigit():
@@ -861,6 +877,10 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return "social_embed"
             if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
+            if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
+                return "social_embed"  # the attribution, then the embed's "Report" button
+            if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
+                return "social_embed"
             if s.endswith("Facebook") and _SLIDESHOW.search(s):
                 return "media"
             if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):

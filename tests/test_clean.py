@@ -242,7 +242,16 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "For a graphic on the rulings, click example.com/x", "Read: Why the deal fell apart"]:
         assert cleaned(f"{body}\n\n{line}") == body, line
     # Near misses that are the story's text.
+    # Embeds and video players in their other forms.
+    for line in ["Skip Twitter post by @jroe Dear @jdoe", "“It rained.” A photo posted by Jane Roe (@jroe) on Aug "
+                 "10, 2015 at 4:33am PDT", "Fair and equal. — Jane Roe (@jroe) November 16, 2019 Report",
+                 'poster="http://v.example.com/images/1.jpg?pubId=1" Exclusive poll: voters want the wall',
+                 "Follow Jane Roe: https://twitter.com/jroe", "More AP politics: https://apnews.com/politics",
+                 "David Quill (@dquill), a former federal law clerk and prosecutor, is the founder of a legal website."]:
+        assert cleaned(f"{body}\n\n{line}") == body, line
     for line in ["“We looked at Subscribe Star, but it looks like PayPal cut them off,” Mr. Roe said.",
+                 "John Quill, the president’s attorney through much of the inquiry, was asked to assess it.",
+                 "Bill Quill is in talks with a network to host a new show, according to a report.",
                  "He contributed.", "— Oct. 15, 1984", "[three days pass]",
                  "The channel has 10,000 subscribers, its owner said.",
                  "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
