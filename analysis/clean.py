@@ -550,7 +550,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?: (?:toggle caption|(?:[A-Z][\w.'’&\-]*|/ ?[A-Za-z][\w.'’&\-]*|via|for|and|of|the)(?:/[A-Za-z][\w.'’&\-]*)*)){0,20}"),
     ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
      r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,300}"),
-    ("contributor", "With — -- –", r"(?:(?:—|--|–) ?)?With (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
+    ("contributor", "With — -- – —with --with –with", r"(?:(?:—|--|–) ?)?[Ww]ith (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
      r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
     # "Contributing: Erin Kelly", "Contributors: Associated Press".
@@ -564,6 +564,15 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # "Follow Jane Roe: https://twitter.com/jroe", "Follow all coverage of the trial at https://x.com/y".
     ("share", "Follow", r"Follow [^\n]{1,100}?(?: at| on|:) ?https?://\S+[^\n]{0,200}"),
     ("related", "More", r"More [A-Z][\w ]{0,40}: (?:https?://|www\.)\S+[^\n]{0,200}"),
+    # Tags and pagers: "This article tagged under: Sarah Palin", "filed under:", "Next »".
+    ("related", "This filed Filed Tagged tagged Tags TAGS", r"(?:This (?:article|story|post) )?(?:[Tt]agged|[Ff]iled) under:?"
+     r"[^\n]{0,200}|(?:Tags|TAGS):[^\n]{0,200}"),
+    ("share", "Next Previous Prev NEXT", r"(?:Next|Previous|Prev|NEXT)[ \t]*[»›>]+"),
+    # "Want more from the Daily Planet? Check this out: A headline"
+    ("related", "Want", r"Want more (?:from|of) [^\n?]{1,60}\?[^\n]{0,300}"),
+    # Labels of a box of promoted links: "Latest:", "Urgent:", "Special:".
+    ("related", "Latest LATEST Urgent URGENT Special Breaking BREAKING Popular POPULAR Trending",
+     r"(?:Latest|LATEST|Urgent|URGENT|Special|Breaking|BREAKING|Popular|POPULAR|Trending)[ \t]*:"),
 ]
 
 
@@ -691,6 +700,8 @@ _HOVER_CARD = re.compile(
     rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
+# A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
+_BRACKET_LINK = re.compile(r"\[ ?(?:READ|RELATED|WATCH|SEE|MORE|ALSO)(?: [A-Z]+)*: [^\]\n]{1,200}\]")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
@@ -732,6 +743,7 @@ _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights",
                      "Key points", "KEY POINTS", "Key Points")
 _SENTENCE_END_CHARS = frozenset(".!?…:;,")
 _LABEL_ONLY = re.compile(r"(?:RELATED|Related|READ MORE|Read [Mm]ore|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|Online"
+                         r"|Latest|LATEST|Urgent|URGENT|Special|Breaking|BREAKING|Popular|POPULAR|Trending"
                          r"|ALSO READ|Recommended|RECOMMENDED|Related [Cc]overage|Related [Aa]rticles"
                          r"|Related [Ss]tories|More [Ss]tories)[ \t]*:?")
 
@@ -861,6 +873,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "media"  # a bare link: the embedded player or page it stood for is gone
         if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
             return "placeholder"
+        if c0 == "[" and _BRACKET_LINK.fullmatch(s):
+            return "related"
         if c0 == "p" and s.startswith('poster="'):
             return "media"  # a video player's markup, its poster image and the video's title
     if not ends:
@@ -1020,6 +1034,7 @@ def page_furniture(text: str) -> RuleOutput:
             singles.append(i)
     _blocks(text, lines, kinds)
     _position_rules(text, lines, kinds)
+    _section_bylines(text, lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
     changes = []
     for i, kind in enumerate(kinds):
@@ -1195,6 +1210,31 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
         if not _is_bio(text, lines[i].s, strict=False):
             break
         kinds[i] = "author_bio"
+
+
+_DASH_NAME = re.compile(rf"[—–\-]{{1,2}} ?(?P<name>{_NAME})")
+
+
+def _section_bylines(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
+    """A dash and a name alone under a paragraph of prose, where the name is nowhere else in the
+    text: the byline of a section ("– Jane Roe" after each update of a live story, "— Jane Roe"
+    at the end).  Under a quotation set apart, the same line is the quote's speaker, and a name
+    the story mentions is a person of the story."""
+    found = [i for i in range(1, len(lines)) if kinds[i] is None and lines[i].s[:1] in "—–-"
+             and _DASH_NAME.fullmatch(lines[i].s)]
+    if not found:
+        return
+    names = {}
+    for i in found:
+        names.setdefault(_DASH_NAME.fullmatch(lines[i].s).group("name").split()[-1], []).append(i)
+    top = text[:lines[min(2, len(lines) - 1)].b]  # a byline at the top may name the author too
+    for surname, where in names.items():
+        if text.count(surname) > len(where) + (surname in top):
+            continue
+        for i in where:
+            prev = lines[i - 1].s
+            if kinds[i - 1] is None and _ends_sentence(prev) and prev[:1] not in "“\"‘'":
+                kinds[i] = "byline"
 
 
 def _is_bio(text: str, s: str, strict: bool) -> bool:

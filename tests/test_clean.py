@@ -247,8 +247,18 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "10, 2015 at 4:33am PDT", "Fair and equal. — Jane Roe (@jroe) November 16, 2019 Report",
                  'poster="http://v.example.com/images/1.jpg?pubId=1" Exclusive poll: voters want the wall',
                  "Follow Jane Roe: https://twitter.com/jroe", "More AP politics: https://apnews.com/politics",
-                 "David Quill (@dquill), a former federal law clerk and prosecutor, is the founder of a legal website."]:
+                 "David Quill (@dquill), a former federal law clerk and prosecutor, is the founder of a legal website.",
+                 "This article tagged under: Ohio", "filed under:", "Next »", "[READ: A headline of another story]",
+                 "Want more from the Planet? Check this out: A headline", "—with additional reporting by Jane Roe",
+                 "– Jane Quill"]:
         assert cleaned(f"{body}\n\n{line}") == body, line
+    # A label of promoted links and the headline under it; a section's byline after each update.
+    assert cleaned(f"Urgent:\n\nDo You Approve of the Job He Is Doing? Vote Now\n\n{body}") == body
+    live = "\n\n".join(["The first update of the story.", "– Jane Quill", "The second update.", "– Jane Quill"])
+    assert cleaned(live) == "The first update of the story.\n\nThe second update."
+    # Under a quotation, the dash and name are its speaker; a name the story mentions is its person.
+    for keep in ["“We will win.”\n\n— Jane Quill", "Jane Quill spoke first.\n\nShe spoke again.\n\n— Jane Quill"]:
+        assert cleaned(f"{body}\n\n{keep}") == f"{body}\n\n{keep}", keep
     for line in ["“We looked at Subscribe Star, but it looks like PayPal cut them off,” Mr. Roe said.",
                  "John Quill, the president’s attorney through much of the inquiry, was asked to assess it.",
                  "Bill Quill is in talks with a network to host a new show, according to a report.",
