@@ -423,6 +423,9 @@ _NOTE_PATTERNS = [
     r"Authors?['’]? [Nn]otes?\b\s*:", r"AUTHORS?['’]? NOTES?\b\s*:",
     r"(?:A|The following is a|Below is a|What follows is a) (?:lightly |slightly |condensed and )?edited (?:and condensed )?"
     r"(?:transcript|version)\b",
+    # The state of a transcript: "This is a rush transcript." (a sentence of its own: "This is a rush transcript of
+    # a speech, the clerk said" is the story's), "X transcripts are created on a rush deadline".
+    r"This is an? (?:rush|raw|unedited|partial|preliminary|uncorrected) transcript[.;:]",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
@@ -506,7 +509,11 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "More Related RELATED Most Trending You Recommended RECOMMENDED",
      r"(?:More [Oo]n [Tt]his\.\.\.|More on this story|Related [Cc]overage|Related [Aa]rticles|Related [Ss]tories"
      r"|Related [Cc]ontent|More [Ss]tories|Most [Pp]opular|Most [Rr]ead|Trending [Nn]ow|You [Mm]ay [Aa]lso [Ll]ike"
-     r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)\.?"),
+     r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)[.:]?"
+     # "Related content from X:", and the label glued to its headline: "Related Coverage A headline".
+     r"|Related (?:[Cc]ontent|[Cc]overage|[Ss]tories|[Aa]rticles|[Ll]inks|[Nn]ews)(?: (?:from|on|at) [^\n:]{1,60})?[ \t]*:?"
+     r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories) [A-Z“\"‘'0-9]"
+     r"[^\n]{3,200}(?<![.!,;:])"),
     ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
     ("related", "SPECIAL MORE COVERAGE RELATED", r"(?:SPECIAL|MORE|RELATED|LIVE) (?:COVERAGE|STORIES|UPDATES|LINKS)"
      r"(?: [A-Z]{2,})?: [^\n.!?]{2,100}"),
@@ -549,7 +556,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "Enlarge toggle Hide hide Show", r"(?:Enlarge this image|toggle caption|[Hh]ide caption|Show caption)"
      r"(?: (?:toggle caption|(?:[A-Z][\w.'’&\-]*|/ ?[A-Za-z][\w.'’&\-]*|via|for|and|of|the)(?:/[A-Za-z][\w.'’&\-]*)*)){0,20}"),
     ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
-     r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,300}"),
+     r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,700}"),
     ("contributor", "With — -- – —with --with –with", r"(?:(?:—|--|–) ?)?[Ww]ith (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
      r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
@@ -684,6 +691,8 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # x@y.com, was not used") does not.
 _CONTACT_WORDS = re.compile(r"\b(?:you|your|us|me|can be reached)\b|(?:^|[.!?*] |[•\-–—] ?)(?:Send|SEND|E-?mail|EMAIL"
                             r"|Contact|CONTACT|Reach|Write|Ask|Share|Tweet|Follow|Tips?|TIPS?|To contact|To reach)\b")
+# "X transcripts are created on a rush deadline by ...": the state of a transcript, at an edge.
+_TRANSCRIPT_NOTE = re.compile(r"[A-Z][\w ]{0,30} transcripts? (?:is|are) (?:created|produced|prepared) on a rush deadline\b")
 # A template's placeholder left in the text: "[pullquote]", "{{embed}}".
 _PLACEHOLDER = re.compile(r"\[[a-z][a-z_\-]{2,30}\]|\{\{[^{}\n]{1,40}\}\}")
 # A bullet or dash before a line of furniture: "- Follow the Ticker on Twitter: @x",
@@ -845,6 +854,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                     return m.lastgroup
         if "@" in s and s.count(" ") < 60 and _is_contact(s):
             return "author_bio"
+        if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
+            return "editors_note"
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
             # that names its author first can be one.

@@ -252,6 +252,12 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "Want more from the Planet? Check this out: A headline", "—with additional reporting by Jane Roe",
                  "– Jane Quill"]:
         assert cleaned(f"{body}\n\n{line}") == body, line
+    # Transcript notes and related-content labels, at either edge.
+    for line in ["This is a rush transcript. Copy may not be in its final form.",
+                 "Planet transcripts are created on a rush deadline by a contractor and may be updated.",
+                 "Related content from the Daily Planet:", "Related Coverage A headline of another story"]:
+        assert cleaned(f"{line}\n\n{body}") == body, line
+        assert cleaned(f"{body}\n\n{line}") == body, line
     # A label of promoted links and the headline under it; a section's byline after each update.
     assert cleaned(f"Urgent:\n\nDo You Approve of the Job He Is Doing? Vote Now\n\n{body}") == body
     live = "\n\n".join(["The first update of the story.", "– Jane Quill", "The second update.", "– Jane Quill"])
@@ -263,6 +269,7 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "John Quill, the president’s attorney through much of the inquiry, was asked to assess it.",
                  "Bill Quill is in talks with a network to host a new show, according to a report.",
                  "He contributed.", "— Oct. 15, 1984", "[three days pass]",
+                 "This is a rush transcript of a speech, the clerk said.", "Related stories were published on Monday.",
                  "The channel has 10,000 subscribers, its owner said.",
                  "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
                  "Kendall added, “There are no jr22@example.com e-mails from her tenure on the server.”"]:
