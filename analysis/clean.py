@@ -515,6 +515,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories) [A-Z“\"‘'0-9]"
      r"[^\n]{3,200}(?<![.!,;:])"),
     ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
+    # "Visit the Planet's homepage for more stories.": a house link, not the story's.
+    ("related", "Visit", r"Visit [^\n]{1,60}? for more (?:stories|news|coverage|articles|updates)\.?"),
     ("related", "SPECIAL MORE COVERAGE RELATED", r"(?:SPECIAL|MORE|RELATED|LIVE) (?:COVERAGE|STORIES|UPDATES|LINKS)"
      r"(?: [A-Z]{2,})?: [^\n.!?]{2,100}"),
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
@@ -1046,6 +1048,7 @@ def page_furniture(text: str) -> RuleOutput:
     _blocks(text, lines, kinds)
     _position_rules(text, lines, kinds)
     _section_bylines(text, lines, kinds)
+    _summary_bullets(text, lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
     changes = []
     for i, kind in enumerate(kinds):
@@ -1246,6 +1249,66 @@ def _section_bylines(text: str, lines: list[_Line], kinds: list[str | None]) -> 
             prev = lines[i - 1].s
             if kinds[i - 1] is None and _ends_sentence(prev) and prev[:1] not in "“\"‘'":
                 kinds[i] = "byline"
+
+
+# A summary's bullet, as :func:`_summary_bullets` reads it: one sentence (no sentence break
+# inside), which opens on a capital (not a quotation, not a conjunction that carries on a
+# previous paragraph) and ends on a full stop.
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']? [“\"‘']?[A-Z]")
+_CARRY_ON = frozenset({"But", "And", "So", "Yet", "Or", "Still", "However", "Then", "Now", "Also"})
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z’'\-]{3,}|[A-Z]{2,}|\d+(?:[.,]\d+)*%?")
+_COMMON_WORDS = frozenset("that with this from have they their said were been will would about which there "
+                          "when what more than also into after over such them some only other just like".split())
+
+
+def _content_words(s: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(s)} - _COMMON_WORDS
+
+
+def _summary_bullets(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
+    """A summary box over the story without its label: three to five one-sentence lines that
+    open the text, each told again by its own longer paragraph further down (a third of its
+    words at least, half on average).  A lede of short paragraphs is not retold line by line
+    (or is retold by one paragraph), so the run stops at the story's first line.
+
+    >>> t = ("The council cut the school budget on Monday.\\n\\nForty teachers will lose their jobs in June.\\n\\n"
+    ...      "Parents plan a protest on Friday.\\n\\nOn Monday the council cut the school budget by 5%, "
+    ...      "the mayor said.\\n\\nAbout forty teachers will lose their jobs in June.\\n\\n"
+    ...      "Parents plan a protest outside city hall on Friday morning.")
+    >>> ks = [None] * 6; _summary_bullets(t, _text_lines(t), ks); ks
+    ['highlights', 'highlights', 'highlights', None, None, None]
+    """
+    n = len(lines)
+    if n < 6:
+        return
+    # The cheap shape test first: most texts open with a longer paragraph or a quotation.
+    for ln in lines[:3]:
+        s = ln.s
+        if (s[-1] not in ".!?" or s.count(" ") > 40 or not s[0].isupper()
+                or s[:s.find(" ")] in _CARRY_ON or _SENTENCE_BREAK.search(s)):
+            return
+    words = [_content_words(ln.s) for ln in lines]
+    scores, told = [], set()
+    for i in range(min(5, n - 3)):
+        s = lines[i].s
+        if kinds[i] is not None or i >= 3 and (s[-1] not in ".!?" or s.count(" ") > 40 or not s[0].isupper()
+                                               or s[:s.find(" ")] in _CARRY_ON or _SENTENCE_BREAK.search(s)):
+            break
+        ws = words[i]
+        if len(ws) < 4:
+            break
+        size = s.count(" ")
+        best, where = max(((len(ws & words[j]), j) for j in range(i + 1, n) if lines[j].s.count(" ") > size),
+                          default=(0, -1))
+        if best < len(ws) / 3:
+            break
+        scores.append(best / len(ws))
+        told.add(where)
+    # Each bullet sums up its own part of the story: lines that one paragraph retells are
+    # the start of the story, told twice.
+    if len(scores) >= 3 and sum(scores) >= 0.5 * len(scores) and len(told) == len(scores):
+        for i in range(len(scores)):
+            kinds[i] = "highlights"
 
 
 def _is_bio(text: str, s: str, strict: bool) -> bool:
@@ -1490,6 +1553,12 @@ def _credit_tail(line: str) -> bool:
     (60 words at most) and no quotation (a photo essay's paragraphs, longer and quoting the
     people in them, are its text)."""
     return line.count(" ") < 60 and not _SPOKEN.search(line) and bool(_CREDIT_TAIL.search(line[-110:]))
+# The last sentence of a video's description names the outlet's reporter and nothing else:
+# "The senator spoke on Sunday. NBC's Jane Roe reports." (a transcript's anchor who says it
+# after a speaker's label, "ANCHOR: ... NPR's Jane Roe reports.", is the story's text, and so
+# is a quotation's attribution, '"...," NPR's Jane Roe reports.').
+_REPORTER_TAIL = re.compile(r"(?<=[.!?] )(?:The )?[A-Z][\w&.\-]*['’]s (?:[A-Z][\w.'’\-]* ){1,3}reports?\.\Z")
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}: ")
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
@@ -1518,6 +1587,9 @@ def is_caption(line: str) -> bool:
     # credit in parentheses just before it.  Prose ends otherwise, so most lines stop here.
     last = line[-1:]
     if last == ".":
+        if line.endswith(("reports.", "report.")) and line.count(" ") < 80 and _REPORTER_TAIL.search(line[-90:]) \
+                and not _SPEAKER_LABEL.match(line):
+            return True  # a video's description: "... NBC's Jane Roe reports."
         if line[-2:-1] != ")":
             # "... on April 8, 2019. Jane Roe/CBS Broadcasting Inc.": a credit that ends in an
             # abbreviation.

@@ -326,6 +326,20 @@ def test_story_highlights_and_summary_bullets():
     raw = ("SEATTLE (AP) — The Latest on protests:\n\nTOP OF THE HOUR:\n\n— North Carolina shooting leaves 2 dead\n\n"
            "— Seattle police say one wounded\n\n___\n\nCHARLOTTE, N.C. — Police said two people died.")
     assert cleaned(raw) == "The Latest on protests:\n\nPolice said two people died."
+    # A summary box without its label: one-sentence lines at the top, each retold by its own
+    # paragraph further down.  A lede retold by one paragraph is the story told twice: it stays.
+    story = ["On Monday the council cut the school budget by 5%, the mayor said at a news conference.",
+             "About forty teachers will lose their jobs in June, according to the union.",
+             "Parents plan a protest outside city hall on Friday morning, organizers said.",
+             "The cuts follow two years of falling tax revenue."]
+    bullets = ["The council cut the school budget on Monday.", "Forty teachers will lose their jobs in June.",
+               "Parents plan a protest on Friday."]
+    assert cleaned("\n\n".join(bullets + story)) == "\n\n".join(story)
+    lede = ["The council cut the school budget on Monday.", "Teachers and parents protested the council's cut.",
+            "The school budget cut was the council's second."]
+    retold = ["On Monday the council cut the school budget, and teachers and parents protested the council's "
+              "second cut.", "Forty teachers will lose their jobs.", "The vote was 5 to 4.", "The mayor did not comment."]
+    assert cleaned("\n\n".join(lede + retold)) == "\n\n".join(lede + retold)
 
 
 def test_pull_quotes():

@@ -72,3 +72,14 @@ def test_captions_with_a_credit_after_the_last_sentence():
                   "She said so on Tuesday. The vote was 52/48.",
                   "Jane Roe, 41, Nanny, Alpharetta. “You can’t tell people to stay home,” she says. John Doe for TIME"]:
         assert not is_caption(prose), prose
+
+
+def test_a_video_description_ends_with_the_outlet_s_reporter():
+    from analysis.clean import is_caption
+
+    assert is_caption("The senator defended the bill on Sunday. The Planet's Jane Roe reports.")
+    for prose in ["ANCHOR: The vote is on Friday. The Planet's Jane Roe reports.",
+                  "“The vote is on Friday,” the Planet's Jane Roe reports.",
+                  "\"Both were known to the authorities,\" Planet's Jane Roe reports.",
+                  "The vote is on Friday, the Planet's Jane Roe reports."]:
+        assert not is_caption(prose), prose
