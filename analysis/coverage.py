@@ -20,6 +20,10 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    claims before (or after) both also match, the pair is more likely the same step of the
    same story (wire copy and rewrites keep their order).  Values that disagree (one claim
    says May 13, the other May 15) do not forbid a match: that is what a discrepancy is.
+   Two claims that both report an action (verbs found by their shape,
+   :func:`analysis.claims.action_terms`) and share none of them score half: the same
+   people doing something else is usually the next step of the story ("Sullivan presented the
+   recommendation" / "Biden agreed"), not the same fact.
 4. **Facts.** The sentences of one multi-sentence quote start as one group.  Pairs are linked from the best score down while it is at least ``threshold``;
    two groups merge only when their average score over the pairs from different articles
    (pairs not compared count as 0) is at least ``threshold / 2``, so a chain of weak links
@@ -44,13 +48,13 @@ __all__ = ["coverage", "coverage_matrix", "only_here", "COVERAGE_COLUMNS"]
 COVERAGE_COLUMNS = ["fact_id", "article_id", "outlet", "claim_id", "start", "end", "text", "n_articles",
                     "label", "is_label"]
 
-THRESHOLD = 0.26
+THRESHOLD = 0.22
 MAX_CANDIDATES = 10  # per claim and other article
 MAX_PER_CLAIM = 60
 ORDER_WEIGHT = 0.3
 VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
 MIN_SHARED = 0.8  # idf mass two claims must share, in units of the idf of a term found once
-AVERAGE_FACTOR = 0.5
+AVERAGE_FACTOR = 0.6
 MISSING_VALUE_FACTOR = 0.75
 # Measured quantities; durations and counts are often left out in retelling ("two days later").
 _MEASURES = frozenset({"length", "usd", "eur", "gbp", "percent", "points", "mass"})
@@ -74,6 +78,7 @@ def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, floa
     return out
 
 
+ACTION_FACTOR = 0.5
 def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: dict[str, int],
                       idf_of: dict[str, float]) -> dict[tuple[int, int], float]:
     """Cosine scores of the candidate pairs (i < j, different articles), through an inverted index.
@@ -122,6 +127,13 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
             ua, ub = measures[i], measures[j]
             if ua ^ ub and not (ua & ub):
                 score *= MISSING_VALUE_FACTOR
+            # Same participants doing something else is the next step of the story, not the
+            # same fact ("Sullivan presented the recommendation" / "Biden agreed").
+            # (An action of one claim found anywhere in the other, "finalize" / "finalizing
+            # the details", is shared: verbs are found by shape, and a gerund is not.)
+            xa, xb = records[i].actions, records[j].actions
+            if xa and xb and not (xa & records[j].terms.keys()) and not (xb & records[i].terms.keys()):
+                score *= ACTION_FACTOR
             scores[(i, j)] = score
     return scores
 

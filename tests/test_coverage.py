@@ -89,6 +89,28 @@ def test_clauses_split_at_written_out_places_never_inside_quotes():
     assert split_clauses("Short, but fine.") == [(0, 16)]  # pieces under four words stay together
 
 
+def test_a_time_clause_with_its_own_subject_and_verb_is_a_claim():
+    s = "Last week, President Biden gave the green light to the policy after the officials met once more."
+    assert [s[a:b] for a, b in split_clauses(s)] == [
+        "Last week, President Biden gave the green light to the policy", "after the officials met once more."]
+    s = "The senators are set to begin debating the rules when the trial begins at 1 pm today."
+    assert [s[a:b] for a, b in split_clauses(s)][1] == "when the trial begins at 1 pm today."
+    # no subject and verb of its own: "after" is a preposition here
+    s = "The senators voted on the rules after midnight in a long session."
+    assert split_clauses(s) == [(0, len(s))]
+
+
+def test_action_terms_by_the_shape_of_verbs():
+    from analysis.claims import action_terms
+
+    assert action_terms("Sullivan presented the recommendation to Biden two days later") == {"present"}
+    assert action_terms("Biden agreed.") == {term_of("agreed")}
+    assert term_of("allowed") in action_terms("Biden allowed Ukraine to strike") and \
+        term_of("allowed") == term_of("authorized")  # one action in two words
+    assert action_terms("The United Nations said the limited plan is unprecedented") == set()
+    assert action_terms("Biden gave Ukraine the weapons it had been given") == {"give"}  # irregular forms
+
+
 def test_claims_contract_and_content():
     c = corpus({"a": "WASHINGTON (AP) — President Joe Biden met aides on Monday. Will it work? "
                      "Two officials said the 20-mile zone stays, but critics said it is small. What now?"},
@@ -128,6 +150,27 @@ def test_same_fact_in_other_words_groups_and_other_facts_stay_apart():
     assert len({fact["a:2"], fact["b:2"], fact["a:0"]}) == 3  # other topics: facts of their own
     label = cov[cov.is_label]
     assert label.groupby("fact_id").size().eq(1).all()
+
+
+def test_same_people_doing_another_thing_is_the_next_step_not_the_same_fact():
+    # Two steps of one story share the people and the object; only the action differs.
+    c = corpus({
+        "a": "Jake Sullivan and Lloyd Austin held a video conference with Ukrainian officials on the weapons. "
+             "The mayor opened a new bakery on Main Street.",
+        "b": "Jake Sullivan and Lloyd Austin recommended a change to Biden on the weapons. "
+             "A storm closed schools in Ohio on Friday.",
+    })
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:0"] != fact["b:0"]
+    # the same action in other words still groups
+    c = corpus({
+        "a": "Jake Sullivan and Lloyd Austin recommended a change to Biden on the weapons. "
+             "The mayor opened a new bakery on Main Street.",
+        "b": "Jake Sullivan and Lloyd Austin proposed a change to Biden on the weapons. "
+             "A storm closed schools in Ohio on Friday.",
+    })
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:0"] == fact["b:0"]
 
 
 def test_coverage_matrix_and_only_here():
