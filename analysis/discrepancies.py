@@ -9,7 +9,13 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     conversion and allowing 7% for rounding: "200 miles (300 kilometers)" agrees with itself,
     "20 kilometers" and "30 km" do not; "more than a dozen" agrees with 16 and with two dozen.
     The words around the two quantities must overlap, and the values lie within a factor of
-    five, so that they measure the same thing.
+    five, so that they measure the same thing.  A value the words give to a plan or a first
+    version ("wants to give ... four days", "the initial two days") is compared only with
+    values of plans and first versions, a revised one ("the new rules", "instead") only with
+    revised ones: "three days, as opposed to the initial two" is a change, not a
+    disagreement.  Such staged values are compared in any two claims that were scored
+    against each other, not only within a fact.  A measure of each item ("two 12-hour
+    days") is not a total ("24 hours").
 ``date``
     Dates and weekdays resolved against each article's date whose intervals do not meet
     ("May 15" vs "May 13", at most 45 days apart: dates further apart name different events); a claim that refers to an event of the sentence before ("called
@@ -31,14 +37,21 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     titles and "former ..." are not compared).
 ``name``
     One person (same surname and the same office) given different first names.
+``actor``
+    Who made something happen: two claims that report one action on one thing (an action
+    term of one among the terms of the other, and another shared term) with cause phrases
+    ("after ...", "under pressure from ...", "meant to assuage concerns of ...") that name
+    different parties or political groups ("after Democrats alleged ..." vs "after a group of
+    GOP senators raised concerns").  Only named sides are judged: a cause phrase so often
+    tells the step before ("following his visit to Kyiv") that other actors are left alone.
 ``speaker``
     One quotation (its words mostly the same) credited to two different named people.
 
 Pairs compared: the claims of each fact, plus pairs of claims from two articles that are
 each other's best match with a score of at least ``linked`` (they state the same fact even
 when grouping kept them apart); numbers and source counts are compared on those as well,
-dates only within a fact (dates of other events sit in many claims).  Who did what
-(``actor``) and places are not judged: telling them apart needs more than matching values.
+dates only within a fact (dates of other events sit in many claims).  Places are not
+judged, and actors only as above: telling them apart needs more than matching values.
 """
 
 from __future__ import annotations
@@ -53,14 +66,14 @@ import pandas as pd
 
 from .claims import Claim, claim_records, term_of
 from .corpus import Corpus, memoized
-from .values import DateValue, intervals_overlap, role_key, roles_conflict
+from .values import DateValue, intervals_overlap, role_key, roles_conflict, value_stage
 
 __all__ = ["discrepancies", "DISCREPANCY_COLUMNS", "KINDS"]
 
 DISCREPANCY_COLUMNS = ["fact_id", "kind", "scope", "article_a", "outlet_a", "value_a", "start_a", "end_a",
                        "article_b", "outlet_b", "value_b", "start_b", "end_b", "sentence_a", "sentence_b",
                        "claim_a", "claim_b", "support_a", "support_b"]
-KINDS = ("number", "date", "source_count", "person_role", "name", "speaker")
+KINDS = ("number", "date", "source_count", "person_role", "name", "actor", "speaker")
 LINKED = 0.3
 LEDE_CLAIMS = 3
 MAX_DATE_GAP = 45  # days
@@ -98,22 +111,30 @@ def _comparable_size(x, y) -> bool:
     return mn > 0 and mx / mn <= MAX_RATIO
 
 
-def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int, int, str, int, int, str]]:
+def _stage(c: Claim, q, text: str) -> str | None:
+    return value_stage(text[c.start:q.start])
+
+
+def _number_rows(a: Claim, b: Claim, text_of: dict[str, str], staged_only: bool = False
+                 ) -> list[tuple[int, int, str, int, int, str]]:
     """Quantities of one unit that disagree, when they measure the same thing: the six words
     either side (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
     hours ... over a two-day period"), so "24 hours to argue" and "two hours of debate" are
-    not compared."""
+    not compared; and they belong to the same stage (:func:`analysis.values.value_stage`): a
+    planned or first value is compared only with planned or first values ("the initial two
+    days"), a revised one with revised ones.  ``staged_only``: compare only values whose stage
+    the words say."""
     out = []
+    ta, tb = text_of[a.article_id], text_of[b.article_id]
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
     for unit in sorted(units):
-        qa = [q for q in a.quantities if q.unit == unit]
-        qb = [q for q in b.quantities if q.unit == unit]
-        if any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x in qa for y in qb):
+        qa = [(q, _stage(a, q, ta)) for q in a.quantities if q.unit == unit]
+        qb = [(q, _stage(b, q, tb)) for q in b.quantities if q.unit == unit]
+        pairs = [(x, y) for x, sx in qa for y, sy in qb if sx == sy and (sx is not None or not staged_only)]
+        if not pairs or any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x, y in pairs):
             continue
-        for x in qa:
-            y = next((y for y in qb if _comparable_size(x, y)
-                      and _context(a, x, text_of[a.article_id]) & _context(b, y, text_of[b.article_id])), None)
-            if y is not None:
+        for x, y in pairs:
+            if _comparable_size(x, y) and _context(a, x, ta) & _context(b, y, tb):
                 out.append((x.start, x.end, x.text, y.start, y.end, y.text))
                 break
     return out
@@ -319,6 +340,80 @@ def _speaker_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
+# Who made something happen: a cause phrase and the first actor after it ("after Democrats
+# alleged ...", "under pressure from GOP senators", "meant to assuage concerns of moderate
+# Republicans").
+_CAUSE = re.compile(r"\b(?:after|because of|because|following|in response to|under pressure from|"
+                    r"at the (?:urging|request|behest) of|(?:meant|intended|designed|aimed|seeking) to "
+                    r"(?:assuage|appease|satisfy|placate|address|ease|win over)(?: the)?(?: concerns of)?)\s+",
+                    re.IGNORECASE)
+_PARTY = {"democrats": "democrats", "democrat": "democrats", "democratic": "democrats", "republicans": "republicans",
+          "republican": "republicans", "gop": "republicans", "conservatives": "conservatives",
+          "liberals": "liberals", "labour": "labour", "tories": "conservatives", "tory": "conservatives"}
+_ACTOR_REACH = 60  # characters after the cause phrase
+
+
+def _cause_actor(text: str) -> tuple[int, int, str] | None:
+    """The first cause phrase of a sentence that names a party or political group as the
+    actor: (start, end, party), spans into ``text``.  Other actors (people, countries, "his
+    visit") are not judged: a cause phrase so often tells the step before ("following his
+    visit to Kyiv") that only a named side is evidence of a different account."""
+    for m in _CAUSE.finditer(text):
+        window = text[m.end():m.end() + _ACTOR_REACH]
+        for w in re.finditer(r"[A-Za-z]+", window):
+            key = _PARTY.get(w.group(0).lower())
+            if key and (w.group(0)[0].isupper() or w.group(0).isupper()):
+                return m.start(), m.end() + w.end(), key
+            if w.group(0).lower() in ("and", "but", "while", "who", "which", "that"):
+                break  # the cause phrase has ended
+    return None
+
+
+def _actor_rows(records: list[Claim], pairs, text_of: dict[str, str]) -> list[tuple[int, int, tuple]]:
+    """``actor`` rows: two claims of different articles that report one action on one thing
+    (an action term of one among the terms of the other, and another shared term) and give
+    it causes with different actors ("after Democrats alleged ..." / "after a group of GOP
+    senators raised concerns").  A claim's cause may sit in another clause of its sentence."""
+    sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(records):
+        sentence[(c.article_id, c.sentence_id)].append(k)
+
+    def cause(k: int):
+        c = records[k]
+        idx = sentence[(c.article_id, c.sentence_id)]
+        s, e = records[idx[0]].start, records[idx[-1]].end
+        found = _cause_actor(text_of[c.article_id][s:e])
+        return None if found is None else (found[0] + s, found[1] + s, found[2])
+
+    def terms(k: int) -> set:
+        c = records[k]
+        return {t for x in sentence[(c.article_id, c.sentence_id)] for t in records[x].terms}
+
+    def acts(k: int) -> set:
+        c = records[k]
+        return {t for x in sentence[(c.article_id, c.sentence_id)] for t in records[x].actions}
+
+    out, seen = [], set()
+    memo: dict[int, tuple | None] = {}
+    for i, j in pairs:
+        a, b = records[i], records[j]
+        if a.article_id == b.article_id:
+            continue
+        ka, kb = (a.article_id, a.sentence_id), (b.article_id, b.sentence_id)
+        if (ka, kb) in seen:
+            continue
+        seen.add((ka, kb))
+        ta, tb = terms(i), terms(j)
+        if not ((acts(i) & tb) or (acts(j) & ta)) or len(ta & tb) < 2:
+            continue
+        ca = memo.setdefault(i, cause(i))
+        cb = memo.setdefault(j, cause(j))
+        if ca and cb and ca[2] != cb[2]:
+            ta_, tb_ = text_of[a.article_id], text_of[b.article_id]
+            out.append((i, j, (ca[0], ca[1], ta_[ca[0]:ca[1]], cb[0], cb[1], tb_[cb[0]:cb[1]])))
+    return out
+
+
 def _sentence_of(corpus: Corpus, aid: str, start: int) -> str:
     """The sentence holding offset ``start`` (binary search over the sentence starts)."""
     art = corpus.article(aid)
@@ -354,7 +449,7 @@ def _agrees(kind: str, claim: Claim, dates: tuple, value_of: Claim, span: tuple[
 def _support(f: dict, records: list[Claim], group: list[int], dates_of: dict, i: int, j: int) -> tuple[int, int]:
     """How many other articles of the fact state the same value as side a, and as side b."""
     kind = f["kind"]
-    if kind not in ("number", "source_count", "date") or f["scope"] not in ("fact", "linked", "main news"):
+    if kind not in ("number", "source_count", "date") or f["scope"] not in ("fact", "linked", "staged", "main news"):
         return pd.NA, pd.NA
     a, b = records[i], records[j]
     votes_a, votes_b = set(), set()
@@ -377,8 +472,10 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
 
     One row per disagreeing pair: ``fact_id`` (of the first claim; None for a person's titles),
     ``kind`` (``number``, ``date``, ``source_count``, ``person_role``, ``name``,
-    ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two claims that
-    best match each other across their articles; ``main news``: each article's sourcing of
+    ``actor``, ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two
+    claims that best match each other across their articles, or, for ``actor``, that were
+    compared at all; ``staged``: values of a plan or of a revision in two claims that were
+    compared; ``main news``: each article's sourcing of
     its main news; ``article``: two neighbouring claims of one article; ``person``: every
     mention of one person), then for each side ``article``, ``outlet``, ``value`` (the
     differing phrase), ``start``/``end`` (its span in the clean text), ``sentence`` and
@@ -438,11 +535,18 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             same_fact += [(i, j) for (i, j) in scores if i in members and j in members]
     same_fact.sort()
     linked = [p for p in sorted(_best_links(records, scores)) if labels[p[0]] != labels[p[1]]]
-    for scope, pairs in (("fact", same_fact), ("linked", linked)):
+    # Values a plan or a revision is said to have ("wants to give ... four days", "the initial
+    # two days") in any two claims that were compared at all: the words that stage them are
+    # evidence enough that they measure one thing.
+    compared = set(same_fact) | set(linked)
+    staged = sorted(p for p in scores if p not in compared and records[p[0]].quantities and records[p[1]].quantities)
+    for scope, pairs in (("fact", same_fact), ("linked", linked), ("staged", staged)):
         for i, j in pairs:
             a, b = records[i], records[j]
-            for row in _number_rows(a, b, text_of):
+            for row in _number_rows(a, b, text_of, staged_only=scope == "staged"):
                 add("number", scope, i, j, row)
+            if scope == "staged":
+                continue
             for row in _source_rows(a, b):
                 add("source_count", scope, i, j, row)
             # Dates only between claims that match each other directly: a fact grouped through
@@ -453,6 +557,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
                 for row in _status_rows(a, b):
                     add("date", scope, i, j, row)
+    # Who caused what: claims that were compared at all (a cause is often told in other words).
+    for i, j, row in _actor_rows(records, sorted(set(scores) | set(same_fact)), text_of):
+        add("actor", "fact" if labels[i] == labels[j] else "linked", i, j, row)
     # Each article's sourcing of its main news.
     firsts: list[int] = []
     by_article: dict[str, list[int]] = defaultdict(list)

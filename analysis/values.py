@@ -33,7 +33,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["Quantity", "DateValue", "SourceCount", "quantities", "dates", "source_counts", "role_key",
-           "parse_date", "time_status", "intervals_overlap"]
+           "parse_date", "time_status", "intervals_overlap", "value_stage"]
 
 # --------------------------------------------------------------------------- numbers
 
@@ -210,6 +210,8 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
     [('count:missile', 19.2), ('count:missile', 16.0)]
     >>> [(q.text, q.unit, q.lo) for q in quantities("each side 24 hours spread over four days")]
     [('24 hours', 'time', 24.0), ('four days', 'day', 4.0)]
+    >>> [(q.text, q.unit) for q in quantities("two marathon 12-hour days")]
+    [('two marathon 12-hour days', 'day'), ('12-hour', 'time/each:day')]
     """
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
@@ -263,8 +265,43 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
                     q_start = s - len(qual.group(0))
         lo, hi = _interval(value * factor, how)
         end = u_end if unit and not unit.startswith("count:") else u_end
+        # "two marathon 12-hour days", "12-hour-long sessions": a measure of each item, not a
+        # total; it compares only with measures of the same items.
+        each = re.match(r"(?:-long|-old)?\s+([a-z]+s)\b", text[u_end:u_end + 30]) \
+            if not unit.startswith("count:") and text[e:e + 1] == "-" else None
+        if each and each.group(1) not in _COUNT_STOP and each.group(1) not in _VERBISH_S:
+            unit = f"{unit}/each:{_noun_key(each.group(1))}"
         out.append(Quantity(q_start, end, text[q_start:end], unit, lo, hi))
     return out
+
+
+# Words that say a value belongs to a plan or a first version, or to what replaced it: a rule,
+# a deal, a schedule or a forecast is often reported twice ("three days, as opposed to the
+# initial two days").  Two stages of one thing are two values, both right.
+_STAGE = re.compile(
+    r"\b(?P<initial>initial|initially|original|originally|early version|earlier version|first version|draft|"
+    r"envisaged|envisioned|envisaging|planned|proposed|wants to|wanted to|had sought|had called for)\b|"
+    r"\b(?P<revised>new|change|changed|changes|instead|now|revised|amended|updated|final|latest|modified|"
+    r"altered|extended|expanded|reduced|raised|lowered)\b", re.IGNORECASE)
+
+
+def value_stage(before: str) -> str | None:
+    """Whether the words before a value (within its claim) give it to a plan or first version
+    (``"initial"``) or to what replaced it (``"revised"``); None when they say neither.  The
+    nearest cue wins.
+
+    >>> s = "The change gives each side three days, as opposed to the initial two days"
+    >>> value_stage(s[:s.index("three")]), value_stage(s[:s.index("two")])
+    ('revised', 'initial')
+    >>> value_stage("Kharkiv is just"), value_stage("McConnell wants to give each side 24 hours spread over")
+    (None, 'initial')
+    """
+    last = None
+    for m in _STAGE.finditer(before):
+        last = m
+    if last is None:
+        return None
+    return "initial" if last.group("initial") else "revised"
 
 
 def intervals_overlap(a: tuple[float, float], b: tuple[float, float], tolerance: float = 0.07) -> bool:
@@ -567,6 +604,9 @@ _ROLE_SYNONYMS = {"sen": "senator", "sens": "senator", "senators": "senator", "r
                   "chairwoman": "chairman", "chairperson": "chairman", "defence": "defense",
                   "spokeswoman": "spokesman", "spokesperson": "spokesman", "premier": "prime minister",
                   "chief": "", "head": "", "leader": "leader"}
+# Titles of membership, held together with any office of the same body ("Rep. Nancy Pelosi" is
+# "House Democratic Leader Nancy Pelosi"; "GOP Sen. Bob Corker" chairs a committee).
+_MEMBERSHIP = frozenset("senator representative member lawmaker delegate mp legislator".split())
 # Words that make a different office of the same head ("Deputy Secretary" is not "Secretary").
 _ROLE_RANK = frozenset("deputy vice assistant acting under associate interim".split())
 
@@ -603,7 +643,11 @@ def roles_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     False
     >>> roles_conflict(role_key("Deputy Secretary of State"), role_key("Secretary of State"))
     True
+    >>> roles_conflict(role_key("Rep."), role_key("House Democratic Leader"))
+    False
     """
+    if a <= _MEMBERSHIP or b <= _MEMBERSHIP:
+        return False  # a senator is also a committee chairman or a party leader
     if a <= b or b <= a:
         return bool((a ^ b) & _ROLE_RANK)
     return True

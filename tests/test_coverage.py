@@ -243,6 +243,51 @@ def test_dates_of_one_fact_and_of_other_events():
     assert [(r.value_a, r.value_b) for r in d[d.kind == "date"].itertuples()] == [("May 15", "May 13")]
 
 
+def test_values_of_a_plan_and_of_its_revision_are_two_values():
+    # A draft and the rules that replaced it: the drafts disagree, a draft and the final rules do not.
+    c = corpus({
+        "a": "McConnell's first draft gave each side 24 hours over two days for opening arguments.",
+        "b": "McConnell initially wanted to give each side 24 hours over four days for opening arguments.",
+        "c": "The new rules give each side 24 hours over three days for opening arguments, as opposed to the "
+             "initial two days.",
+    })
+    got = {frozenset((r.value_a, r.value_b)) for r in an.discrepancies(c).itertuples() if r.kind == "number"}
+    assert frozenset(("two days", "four days")) in got  # a vs b, both drafts
+    assert not any("three days" in pair for pair in got)  # the revision disagrees with no draft
+
+
+def test_a_measure_of_each_day_is_no_total():
+    c = corpus({
+        "a": "The draft envisaged opening arguments of 24 hours for each side.",
+        "b": "The draft envisaged opening arguments in two 12-hour days for each side.",
+    })
+    d = an.discrepancies(c)
+    assert d[d.kind == "number"].empty  # 12 hours a day is not 24 hours in all
+
+
+def test_a_cause_credited_to_different_sides_is_an_actor_discrepancy():
+    c = corpus({
+        "a": "McConnell changed the rules resolution after Democrats complained about the late-night sessions.",
+        "b": "McConnell changed the rules resolution after GOP senators raised concerns about the late-night sessions.",
+        "c": "McConnell changed the rules resolution after Republicans raised concerns about the late-night sessions.",
+        "d": "McConnell changed the rules resolution following his talks with the White House about the sessions.",
+    })
+    d = an.discrepancies(c)
+    actor = {frozenset((r.article_a, r.article_b)) for r in d[d.kind == "actor"].itertuples()}
+    assert actor == {frozenset("ab"), frozenset("ac")}  # b and c agree; d names no side
+    row = d[d.kind == "actor"].iloc[0]
+    assert c.text(row.article_a)[row.start_a:row.end_a] == row.value_a
+
+
+def test_a_member_of_a_body_may_also_hold_its_office():
+    c = corpus({
+        "a": "House Democratic Leader Nancy Pelosi said the mandate was needed.",
+        "b": "Rep. Nancy Pelosi said the court kept the floodgates open.",
+    })
+    d = an.discrepancies(c)
+    assert d[d.kind == "person_role"].empty
+
+
 def test_person_with_two_offices(sample_corpus):
     d = an.discrepancies(sample_corpus)
     roles = d[d.kind == "person_role"]
