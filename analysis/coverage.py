@@ -18,7 +18,9 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    costs nothing extra: claims of one article are never compared with each other.
 3. **Score.** The cosine of the two weighted bags, plus a little for sentence order: when the
    claims before (or after) both also match, the pair is more likely the same step of the
-   same story (wire copy and rewrites keep their order).  Values that disagree (one claim
+   same story (wire copy and rewrites keep their order); and a little (``LEDE_BONUS``) when
+   both are the first claims of their articles, since ledes state the main news, often in
+   the event's commonest (so lowest-weighted) words.  Values that disagree (one claim
    says May 13, the other May 15) do not forbid a match: that is what a discrepancy is.
    Two claims that both report an action (verbs found by their shape,
    :func:`analysis.claims.action_terms`) and share none of them score half: the same
@@ -138,8 +140,15 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
     return scores
 
 
+LEDE_BONUS = 0.1
+LEDE_CLAIMS = 1
+
+
 def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
     """Scores plus a bonus when the neighbouring claims of both also match (sentence order)."""
+    first: dict[str, int] = {}
+    for k, c in enumerate(records):
+        first.setdefault(c.article_id, k)
     def s(i: int, j: int) -> float:
         if i < 0 or j < 0 or i >= len(records) or j >= len(records):
             return 0.0
@@ -154,6 +163,8 @@ def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> d
         after = s(i + 1, j + 1) if (i + 1 < len(records) and j + 1 < len(records) and records[i + 1].article_id == ai
                                      and records[j + 1].article_id == aj) else 0.0
         out[(i, j)] = v + ORDER_WEIGHT * min(max(before, after), 1.0) * (1.0 if v > 0.1 else 0.0)
+        if i - first[ai] < LEDE_CLAIMS and j - first[aj] < LEDE_CLAIMS and v > 0.1:
+            out[(i, j)] += LEDE_BONUS
     return out
 
 

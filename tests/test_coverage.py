@@ -173,6 +173,17 @@ def test_same_people_doing_another_thing_is_the_next_step_not_the_same_fact():
     assert fact["a:0"] == fact["b:0"]
 
 
+def test_ledes_state_the_main_news():
+    # The first claims of two articles count a little more as one fact: the lede states the
+    # main news, often in the event's commonest words.
+    a, b = "Biden has allowed Ukraine to strike Russia with US weapons.", "Ukraine may now hit Russia with American arms, Biden decided."
+    first = corpus({"a": a + " The mayor opened a bakery on Main Street.", "b": b + " A storm closed schools in Ohio."})
+    later = corpus({"a": "The mayor opened a bakery on Main Street. " + a, "b": "A storm closed schools in Ohio. " + b})
+    threshold = 0.8  # between the pair's score as ledes and its score further down
+    assert an.coverage(first, threshold=threshold).fact_id.nunique() == 3
+    assert an.coverage(later, threshold=threshold).fact_id.nunique() == 4
+
+
 def test_coverage_matrix_and_only_here():
     c = corpus(PARAPHRASE, outlet={"a": "AP", "b": "CNN", "c": "NYT"})
     m = an.coverage_matrix(c)
