@@ -12,12 +12,15 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     five, so that they measure the same thing.  A value the words give to a plan or a first
     version ("wants to give ... four days", "the initial two days") is compared only with
     values of plans and first versions, a revised one ("the new rules", "instead") only with
-    revised ones: "three days, as opposed to the initial two" is a change, not a
-    disagreement.  Such staged values are compared in any two claims that were scored
-    against each other, not only within a fact.  A measure of each item ("two 12-hour
-    days") is not a total ("24 hours").
+    revised ones ("the change gives ...", "instead"): "three days, as opposed to the initial
+    two" is a change, not a disagreement.  Values of plans and first versions are compared in
+    any two claims that were scored against each other, not only within a fact.  A measure
+    of each item ("two 12-hour days") is not a total ("24 hours"), and values tied to
+    different years ("30 percent by 2030", "13 percent since 2005") are two measurements.
 ``date``
-    Dates and weekdays resolved against each article's date whose intervals do not meet
+    Dates and weekdays resolved against each article's date whose intervals do not meet, in
+    two claims that report one action (see ``number``; "announced Tuesday" and "will testify
+    Thursday" are two steps)
     ("May 15" vs "May 13", at most 45 days apart: dates further apart name different events); a claim that refers to an event of the sentence before ("called
     into *the meeting*") takes that event's date.  Also a state said to hold still ("has not
     changed", "unchanged") against the same state said to have held only before
@@ -115,6 +118,18 @@ def _stage(c: Claim, q, text: str) -> str | None:
     return value_stage(text[c.start:q.start])
 
 
+_YEAR_AFTER = re.compile(r"\b(?:by|since|in|until|through|before|after)\s+(?:the\s+end\s+of\s+)?"
+                         r"((?:19|20)\d\d)\b(?!\s+levels?)")
+
+
+def _year_after(c: Claim, q, text: str) -> str | None:
+    """The year a quantity is measured by or since ("30 percent ... by 2030", "13 percent since
+    2005"): the first such year in the rest of its claim; a baseline ("from 2005 levels") is
+    not one."""
+    m = _YEAR_AFTER.search(text[q.end:min(c.end, q.end + 80)])
+    return m.group(0).split()[0].lower() + " " + m.group(1) if m else None
+
+
 def _number_rows(a: Claim, b: Claim, text_of: dict[str, str], staged_only: bool = False
                  ) -> list[tuple[int, int, str, int, int, str]]:
     """Quantities of one unit that disagree, when they measure the same thing: the six words
@@ -130,7 +145,9 @@ def _number_rows(a: Claim, b: Claim, text_of: dict[str, str], staged_only: bool 
     for unit in sorted(units):
         qa = [(q, _stage(a, q, ta)) for q in a.quantities if q.unit == unit]
         qb = [(q, _stage(b, q, tb)) for q in b.quantities if q.unit == unit]
-        pairs = [(x, y) for x, sx in qa for y, sy in qb if sx == sy and (sx is not None or not staged_only)]
+        pairs = [(x, y) for x, sx in qa for y, sy in qb
+                 if sx == sy and (sx == "initial" or not staged_only)
+                 and _years_agree(_year_after(a, x, ta), _year_after(b, y, tb))]
         if not pairs or any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x, y in pairs):
             continue
         for x, y in pairs:
@@ -138,6 +155,18 @@ def _number_rows(a: Claim, b: Claim, text_of: dict[str, str], staged_only: bool 
                 out.append((x.start, x.end, x.text, y.start, y.end, y.text))
                 break
     return out
+
+
+def _years_agree(x: str | None, y: str | None) -> bool:
+    """Quantities tied to different years are two measurements ("30 percent by 2030" and
+    "nearly 13 percent since 2005"), not one reported twice."""
+    return x is None or y is None or x == y
+
+
+def _same_action(a: Claim, b: Claim) -> bool:
+    """Whether two claims report one action, or either reports none found (as in grouping:
+    an action of one among the terms of the other)."""
+    return not (a.actions and b.actions) or bool(a.actions & b.terms.keys()) or bool(b.actions & a.terms.keys())
 
 
 def _comparable(x: DateValue, y: DateValue, same_article: bool) -> bool:
@@ -176,11 +205,44 @@ def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int,
     # Dates far apart name different events ("the 2015 deal" and its taking effect in 2016),
     # not one event dated twice: only close dates are a discrepancy.
     pairs = [(x, y) for x, y in pairs if abs(x.lo - y.lo) <= MAX_DATE_GAP]
+    # A date said of a coming event and one said of a past event may both be right (plans
+    # change: "will testify Thursday" / "testified Friday"); two dates tied to different
+    # actions date two events ("announced Tuesday" / "faced questions Thursday").
+    pairs = [(x, y) for x, y in pairs if _ahead(a, x) == _ahead(b, y) and _same_dated_action(a, x, b, y)]
     if not pairs:
         return []
     # Only dates that say when the fact happened: a claim's first comparable date.
     x, y = pairs[0]
     return [(x.start, x.end, _date_text(x), y.start, y.end, _date_text(y))]
+
+
+def _ahead(c: Claim, d: DateValue) -> bool:
+    """Whether the claim says the dated event is still to come ("will testify Thursday",
+    "On Thursday, he will appear")."""
+    from .values import _FUTURE, _FUTURE_AFTER
+
+    k = d.start - c.start
+    return bool(_FUTURE.search(c.text[max(0, k - 60):k]) or _FUTURE_AFTER.match(c.text[k + len(d.text):k + len(d.text) + 90]))
+
+
+def _dated_action(c: Claim, d: DateValue) -> str | None:
+    """The action a date is tied to: the last verb in the five words before it, else the
+    first in the five words after it (verbs by shape, :func:`analysis.claims.action_terms`)."""
+    from .claims import action_terms
+
+    k = d.start - c.start
+    before = " ".join(c.text[:k].split()[-5:])
+    after = " ".join(c.text[k + len(d.text):].split()[:5])
+    for window, pick in ((before, -1), (after, 0)):
+        words = [w for w in window.split() if action_terms(w)]
+        if words:
+            return sorted(action_terms(words[pick]))[0]
+    return None
+
+
+def _same_dated_action(a: Claim, x: DateValue, b: Claim, y: DateValue) -> bool:
+    va, vb = _dated_action(a, x), _dated_action(b, y)
+    return va is None or vb is None or va == vb or va in b.terms or vb in a.terms
 
 
 def _date_text(d: DateValue) -> str:
@@ -551,7 +613,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
                 add("source_count", scope, i, j, row)
             # Dates only between claims that match each other directly: a fact grouped through
             # a chain of links can hold claims about neighbouring events of different days.
-            if scope == "fact" and scores.get((i, j), 0.0) >= LINKED:
+            # ... and that report one action: "announced Tuesday" and "will testify
+            # Thursday" date two steps of a story, not one step twice.
+            if scope == "fact" and scores.get((i, j), 0.0) >= LINKED and _same_action(a, b):
                 for row in _date_rows(a, b, dates_of[i], dates_of[j]):
                     add("date", scope, i, j, row)
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:

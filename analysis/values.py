@@ -281,8 +281,7 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
 _STAGE = re.compile(
     r"\b(?P<initial>initial|initially|original|originally|early version|earlier version|first version|draft|"
     r"envisaged|envisioned|envisaging|planned|proposed|wants to|wanted to|had sought|had called for)\b|"
-    r"\b(?P<revised>new|change|changed|changes|instead|now|revised|amended|updated|final|latest|modified|"
-    r"altered|extended|expanded|reduced|raised|lowered)\b", re.IGNORECASE)
+    r"\b(?P<revised>new|change|changed|changes|instead|revised|amended|updated|modified|altered)\b", re.IGNORECASE)
 
 
 def value_stage(before: str) -> str | None:
@@ -338,6 +337,9 @@ _DATE = re.compile(
 # A future before a weekday: "will testify Thursday" is the next Thursday, not the last one.
 _FUTURE = re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|plans to|is expected to|"
                      r"are expected to|is due to|are due to)\b(?:\s+[\w’'-]+){0,6}\s+(?:on\s+)?$", re.IGNORECASE)
+# ... or after it: "On Thursday, Supreme Court nominee Brett Kavanaugh will appear".
+_FUTURE_AFTER = re.compile(r"^\W*(?:[\w’'.-]+\s+){0,6}?(?:will|is set to|are set to|is scheduled to|are scheduled to|"
+                           r"is expected to|are expected to|is due to|are due to)\b", re.IGNORECASE)
 # Words that make the next capitalized "May" a verb, not the month ("Washington may alter").
 _MAY_VERB_AFTER = re.compile(r"^\s+(?:be|have|not|also|well|still|soon|never|alter|change|want|need|"
                              r"seek|try|face|take|make|use|get|come|go|lose|win|see|decide)\b", re.I)
@@ -408,6 +410,8 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
     >>> d = dt.date(2024, 5, 31)  # a Friday
     >>> [(v.text, dt.date.fromordinal(v.lo).isoformat()) for v in dates("Later on May 15 and on Thursday", d)]
     [('May 15', '2024-05-15'), ('Thursday', '2024-05-30')]
+    >>> [dt.date.fromordinal(v.lo).isoformat() for v in dates("On Thursday, the nominee will testify", d)]
+    ['2024-06-06']
     >>> [(v.text, v.lo, v.hi, v.anchor) for v in dates("he decided this week; he said last week")]
     [('this week', -6, 0, 'rel'), ('last week', -13, -7, 'rel')]
     """
@@ -452,7 +456,8 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
                     continue
                 wd = WEEKDAYS[g["weekday"].lower()]
                 if article_date:
-                    if _FUTURE.search(text[max(0, s - 60):s]):
+                    if _FUTURE.search(text[max(0, s - 60):s]) or (
+                            text[max(0, s - 4):s].lower().strip() in ("on", "") and _FUTURE_AFTER.match(text[e:e + 90])):
                         # "will testify Thursday": the next one (today's, or a week on)
                         ahead = (wd - article_date.weekday()) % 7
                         lo, hi = (base, base + 7) if ahead == 0 else (base + ahead, base + ahead)
