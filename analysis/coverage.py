@@ -28,7 +28,7 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    recommendation" / "Biden agreed"), not the same fact.
 4. **Facts.** The sentences of one multi-sentence quote start as one group.  Pairs are linked from the best score down while it is at least ``threshold``;
    two groups merge only when their average score over the pairs from different articles
-   (pairs not compared count as 0) is at least ``threshold / 2``, so a chain of weak links
+   (pairs not compared count as 0) is at least ``AVERAGE_FACTOR`` (0.6) times ``threshold``, so a chain of weak links
    (A like B, B like C) does not make one fact of a whole topic.
 
 Each fact is labelled by its most central claim (the one most similar to the others).
@@ -58,6 +58,9 @@ VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
 MIN_SHARED = 0.8  # idf mass two claims must share, in units of the idf of a term found once
 AVERAGE_FACTOR = 0.6
 MISSING_VALUE_FACTOR = 0.75
+ACTION_FACTOR = 0.5  # claims that report different actions
+LEDE_BONUS = 0.1  # both claims open their articles
+LEDE_CLAIMS = 1
 # Measured quantities; durations and counts are often left out in retelling ("two days later").
 _MEASURES = frozenset({"length", "usd", "eur", "gbp", "percent", "points", "mass"})
 
@@ -80,7 +83,6 @@ def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, floa
     return out
 
 
-ACTION_FACTOR = 0.5
 def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: dict[str, int],
                       idf_of: dict[str, float]) -> dict[tuple[int, int], float]:
     """Cosine scores of the candidate pairs (i < j, different articles), through an inverted index.
@@ -140,15 +142,13 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
     return scores
 
 
-LEDE_BONUS = 0.1
-LEDE_CLAIMS = 1
-
-
 def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """Scores plus a bonus when the neighbouring claims of both also match (sentence order)."""
+    """Scores plus a bonus when the neighbouring claims of both also match (sentence order),
+    and when both open their articles (ledes)."""
     first: dict[str, int] = {}
     for k, c in enumerate(records):
         first.setdefault(c.article_id, k)
+
     def s(i: int, j: int) -> float:
         if i < 0 or j < 0 or i >= len(records) or j >= len(records):
             return 0.0
