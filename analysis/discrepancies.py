@@ -14,7 +14,8 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     values of plans and first versions, a revised one ("the new rules", "instead") only with
     revised ones ("the change gives ...", "instead"): "three days, as opposed to the initial
     two" is a change, not a disagreement.  Values of plans and first versions are compared in
-    any two claims that were scored against each other, not only within a fact.  A measure
+    any two claims of different articles, not only within a fact (such claims are few: at
+    most ``MAX_STAGED`` are compared, each with each).  A measure
     of each item ("two 12-hour days") is not a total ("24 hours"), and values tied to
     different years ("30 percent by 2030", "13 percent since 2005") are two measurements.
 ``date``
@@ -47,6 +48,8 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     different parties or political groups ("after Democrats alleged ..." vs "after a group of
     GOP senators raised concerns").  Only named sides are judged: a cause phrase so often
     tells the step before ("following his visit to Kyiv") that other actors are left alone.
+    Sentences with such a cause are few; any two of different articles are compared (at most
+    ``MAX_STAGED`` of them).
 ``speaker``
     One quotation (its words mostly the same) credited to two different named people.
 
@@ -82,6 +85,7 @@ LEDE_CLAIMS = 3
 MAX_DATE_GAP = 45  # days
 MAX_GROUP = 40
 MAX_RATIO = 5.0
+MAX_STAGED = 200  # claims with a planned value, or with a cause credited to a side, compared each with each
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
 _TELLS_OF_SPEAKING = re.compile(r"\b(?:to speak|spoke|speaks|speaking|to talk|talked|a speech|remarks)\b", re.I)
@@ -431,6 +435,22 @@ def _cause_actor(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _cause_pairs(records: list[Claim], text_of: dict[str, str]) -> list[tuple[int, int]]:
+    """Pairs of claims of different articles whose sentences credit a cause to a side (the
+    first claim of each such sentence stands for it), at most ``MAX_STAGED`` claims."""
+    seen, firsts = set(), []
+    for k, c in enumerate(records):
+        key = (c.article_id, c.sentence_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        end = max(r.end for r in records[k:k + 8] if (r.article_id, r.sentence_id) == key)
+        if _cause_actor(text_of[c.article_id][c.start:end]):
+            firsts.append(k)
+    firsts = firsts[:MAX_STAGED]
+    return [(i, j) for i, j in combinations(firsts, 2) if records[i].article_id != records[j].article_id]
+
+
 def _actor_rows(records: list[Claim], pairs, text_of: dict[str, str]) -> list[tuple[int, int, tuple]]:
     """``actor`` rows: two claims of different articles that report one action on one thing
     (an action term of one among the terms of the other, and another shared term) and give
@@ -535,9 +555,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     One row per disagreeing pair: ``fact_id`` (of the first claim; None for a person's titles),
     ``kind`` (``number``, ``date``, ``source_count``, ``person_role``, ``name``,
     ``actor``, ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two
-    claims that best match each other across their articles, or, for ``actor``, that were
-    compared at all; ``staged``: values of a plan or of a revision in two claims that were
-    compared; ``main news``: each article's sourcing of
+    claims that best match each other across their articles, or, for ``actor``, two
+    sentences that credit a cause to a side; ``staged``: values of a plan or a first version
+    in two claims of different articles; ``main news``: each article's sourcing of
     its main news; ``article``: two neighbouring claims of one article; ``person``: every
     mention of one person), then for each side ``article``, ``outlet``, ``value`` (the
     differing phrase), ``start``/``end`` (its span in the clean text), ``sentence`` and
@@ -597,11 +617,15 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             same_fact += [(i, j) for (i, j) in scores if i in members and j in members]
     same_fact.sort()
     linked = [p for p in sorted(_best_links(records, scores)) if labels[p[0]] != labels[p[1]]]
-    # Values a plan or a revision is said to have ("wants to give ... four days", "the initial
-    # two days") in any two claims that were compared at all: the words that stage them are
-    # evidence enough that they measure one thing.
+    # Values of a plan or a first version ("wants to give ... four days", "the initial two
+    # days") in any two claims of different articles: the words that stage them, and the
+    # words around them, are evidence enough that they measure one thing.  Such claims are
+    # few; at most MAX_STAGED of them are compared, each with each.
     compared = set(same_fact) | set(linked)
-    staged = sorted(p for p in scores if p not in compared and records[p[0]].quantities and records[p[1]].quantities)
+    planned = [i for i, c in enumerate(records)
+               if any(_stage(c, q, text_of[c.article_id]) == "initial" for q in c.quantities)][:MAX_STAGED]
+    staged = [(i, j) for i, j in combinations(planned, 2)
+              if records[i].article_id != records[j].article_id and (i, j) not in compared]
     for scope, pairs in (("fact", same_fact), ("linked", linked), ("staged", staged)):
         for i, j in pairs:
             a, b = records[i], records[j]
@@ -621,8 +645,9 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
                 for row in _status_rows(a, b):
                     add("date", scope, i, j, row)
-    # Who caused what: claims that were compared at all (a cause is often told in other words).
-    for i, j, row in _actor_rows(records, sorted(set(scores) | set(same_fact)), text_of):
+    # Who caused what: claims whose sentence credits a cause to a side, each with each (at
+    # most MAX_STAGED of them; a cause is often told in other words).
+    for i, j, row in _actor_rows(records, _cause_pairs(records, text_of), text_of):
         add("actor", "fact" if labels[i] == labels[j] else "linked", i, j, row)
     # Each article's sourcing of its main news.
     firsts: list[int] = []
