@@ -13,6 +13,7 @@ from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, f
 from .coverage import coverage, coverage_matrix, only_here
 from .discrepancies import discrepancies
 from .features import features, features_from_records
+from .findings import NOISE, compare, differs, leader
 from .framing import characterizations, frame_scores, frames, load_lexicon, size_words
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
@@ -25,6 +26,10 @@ from .wording import (distinctive_terms, follows, keyword_in_context, ledes, nam
                       similarity)
 
 __all__ = [
+    "NOISE",
+    "compare",
+    "differs",
+    "leader",
     "Article",
     "Corpus",
     "CorpusError",
