@@ -26,7 +26,7 @@ from .readability import (compare_readability, formula_agreement, longest_senten
                           textstat_stock)
 from .text import ensure_cmudict, split_sentences, stopwords, words
 from .wording import (closest_follower, distinctive_terms, follows, keyword_in_context, ledes, naming_variants,
-                      nearest_neighbours, shared_passages, similarity)
+                      nearest_neighbours, shared_passages, similarity, term_in_context)
 
 __all__ = [
     "about",
@@ -94,6 +94,7 @@ __all__ = [
     "split_sentences",
     "stopwords",
     "table",
+    "term_in_context",
     "texts",
     "textstat_cuts",
     "textstat_differences",

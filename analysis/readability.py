@@ -851,9 +851,9 @@ _PAIR_MEASURES = [
     ("n_words", "Body words", "length"),
     ("n_sentences", "Sentences", "count"),
     ("mean_sentence_length", "Words per sentence", "words_per_sentence"),
-    ("share_over_25", "Share of sentences over 25 words", "sentences"),
+    ("share_over_25", "Sentences over 25 words (%)", "sentences"),
     ("syllables_per_word", "Syllables per word", "syllables_per_word"),
-    ("share_polysyllables", "Share of words of 3+ syllables", "share_of_words"),
+    ("share_polysyllables", "Words of 3+ syllables (%)", "share_of_words"),
     ("flesch_kincaid_grade", "Flesch-Kincaid grade", "grade"),
     ("coleman_liau_index", "Coleman-Liau grade", "grade"),
     ("gunning_fog", "Gunning Fog grade", "grade"),
@@ -895,7 +895,7 @@ def compare_readability(corpus: Corpus, a: str | None = None, b: str | None = No
     """Two articles' readability side by side, each difference judged against its noise.
 
     One row per measure (words, sentences, words per sentence, long sentences, syllables per
-    word, long words, four grades): ``value_a``, ``value_b`` and ``verdict`` ("higher",
+    word, long words, four grades; shares in percent): ``value_a``, ``value_b`` and ``verdict`` ("higher",
     "lower" or "about the same": ``a`` against ``b``, by :func:`analysis.findings.compare`).
     Without ``a`` and ``b`` the pair is :func:`readability_pair`'s, and ``chosen`` says why
     ("follows": ``a`` follows ``b``; "hardest and easiest"; "given").  Empty with fewer than
@@ -926,6 +926,9 @@ def compare_readability(corpus: Corpus, a: str | None = None, b: str | None = No
         va, vb = scores.at[a, column], scores.at[b, column]
         noise = share_noise(int(min(scores.at[a, "n_sentences"], scores.at[b, "n_sentences"]))) \
             if rule == "sentences" else rule
+        verdict = compare(va, vb, noise)
+        if label.endswith("(%)"):  # shares are shown in percent
+            va, vb = 100 * va, 100 * vb
         rows.append({"article_a": a, "article_b": b, "chosen": chosen, "measure": column, "label": label,
-                     "value_a": float(va), "value_b": float(vb), "verdict": compare(va, vb, noise)})
+                     "value_a": float(va), "value_b": float(vb), "verdict": verdict})
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)

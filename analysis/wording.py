@@ -1001,3 +1001,25 @@ def closest_follower(corpus: Corpus, min_share: float = FOLLOWS_CLOSELY) -> pd.D
     """
     order = follows(corpus)
     return order[order["share_in_order"] >= min_share].reset_index(drop=True)
+
+
+__all__ += ["term_in_context"]
+
+
+def term_in_context(corpus: Corpus, term: str, width: int = 40) -> pd.DataFrame:
+    """Every use of a term as :func:`distinctive_terms` counts it, with the text around it.
+
+    Terms there are lower-cased words with punctuation removed ("mr biden"), so the words
+    are matched case-insensitively with any punctuation and spacing between them ("Mr.
+    Biden", "mr biden").  Columns as :func:`keyword_in_context`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Mr. Biden spoke. Later mr biden left."})
+    >>> term_in_context(c, "mr biden", width=5)["match"].tolist()
+    ['Mr. Biden', 'mr biden']
+    """
+    parts = [re.escape(w) for w in str(term).split()]
+    if not parts:
+        raise ValueError("term_in_context needs a term of at least one word")
+    return keyword_in_context(corpus, r"(?<!\w)" + r"[^\w\n]*\s+[^\w\n]*".join(parts) + r"(?!\w)", width=width,
+                              regex=True)
