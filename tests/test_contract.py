@@ -78,6 +78,7 @@ CASES = {
     "nearest_neighbours": (an.nearest_neighbours, ("article_id", "nearest", "nearest_by_shingles"), [], []),
     "closest_follower": (an.closest_follower, ("article", "source"), [], []),
     "quote_versions": (an.quote_versions, "article_id", [SPAN], [(SPAN, "text")]),
+    "term_in_context": (lambda c: an.term_in_context(c, "the budget"), "article_id", [SPAN], [(SPAN, "match")]),
 }
 
 
