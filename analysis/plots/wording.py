@@ -162,9 +162,9 @@ def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
 
     >>> sim = pd.DataFrame([[1, .34, .20], [.34, 1, .33], [.20, .33, 1]], index=list("abc"), columns=list("abc"))
     >>> similarity_title(sim)
-    'No pair stands out: the most alike pairs are within 0.05 of each other (a and b 0.34, b and c 0.33)'
+    'No pair stands out (the two most alike are within 0.05):\\na and b 0.34, b and c 0.33'
     >>> similarity_title(sim.replace(.34, .45))
-    'Most alike: a and b, 0.45 (next: b and c, 0.33)'
+    'Most alike: a and b, 0.45\\n(next: b and c, 0.33)'
     """
     ids = list(sim.index)
     outlets = pd.Series(ids, index=ids) if outlets is None else outlets
@@ -190,9 +190,9 @@ def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
     top = leader(pairs, NOISE["similarity"])
     (p1, v1), (p2, v2) = ordered[0], ordered[1]
     if top is None:
-        return (f"No pair stands out: the most alike pairs are within {NOISE['similarity'].tolerance:g} of each "
-                f"other ({p1} {v1:.{digits}f}, {p2} {v2:.{digits}f})")
-    return f"Most alike: {p1}, {v1:.{digits}f} (next: {p2}, {v2:.{digits}f})"
+        return (f"No pair stands out (the two most alike are within {NOISE['similarity'].tolerance:g}):\n"
+                f"{p1} {v1:.{digits}f}, {p2} {v2:.{digits}f}")
+    return f"Most alike: {p1}, {v1:.{digits}f}\n(next: {p2}, {v2:.{digits}f})"
 
 
 def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
