@@ -96,7 +96,7 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
     column).  At most ``max_rows`` rows, with a note saying how many were left out.
     ``name`` makes the table's HTML id stable (default: derived from caption and columns).
     ``empty``: the sentence shown instead of a table without rows (escaped Markdown; by
-    default the caption followed by "none").  ``align``: ``{column: "left"|"right"|"center"}``
+    default the caption followed by "nothing to show").  ``align``: ``{column: "left"|"right"|"center"}``
     where the default (text left, numbers right) is not wanted, as for the left context of a
     keyword-in-context table.
 
@@ -112,7 +112,8 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
                         or all(c in frame.columns for c in (columns if not isinstance(columns, Mapping) else list(columns)))):
         from IPython.display import Markdown
 
-        sentence = empty if empty is not None else (f"{caption.rstrip('.:')}: none." if caption else "None.")
+        sentence = empty if empty is not None else (f"{caption.rstrip('.:')}: nothing to show." if caption
+                                                     else "Nothing to show.")
         return Markdown(_md_escape(sentence))
     if columns is None:
         chosen = {c: header(c) for c in frame.columns}
