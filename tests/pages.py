@@ -29,7 +29,7 @@ class Page:
     styles: list[str] = field(default_factory=list)
     stderr: int = 0
     body_headers: int = 0   # <th> inside <tbody>: an index shown as row labels
-    tables: list[dict] = field(default_factory=list)  # {"caption": str, "headers": [...]}
+    tables: list[dict] = field(default_factory=list)  # {"caption": str, "headers": [...], "class": str}
 
 
 class _Reader(HTMLParser):
@@ -68,7 +68,7 @@ class _Reader(HTMLParser):
         if tag == "th" and "tbody" in self._roles():
             self.page.body_headers += 1
         if tag == "table":
-            self.table = {"caption": "", "headers": []}
+            self.table = {"caption": "", "headers": [], "class": a.get("class", "")}
         if tag in ("th", "caption", "h1", "title"):
             self.cell = []
         if tag in _BLOCK:
