@@ -904,6 +904,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return "social_embed"
             if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
+            if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
+                return "related"  # a box's label run on after its tag line: "... Related Stories"
             if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
                 return "social_embed"  # the attribution, then the embed's "Report" button
             if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
@@ -1049,6 +1051,7 @@ def page_furniture(text: str) -> RuleOutput:
     _position_rules(text, lines, kinds)
     _section_bylines(text, lines, kinds)
     _summary_bullets(text, lines, kinds)
+    _furniture_echoes(lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
     changes = []
     for i, kind in enumerate(kinds):
@@ -1309,6 +1312,35 @@ def _summary_bullets(text: str, lines: list[_Line], kinds: list[str | None]) -> 
     if len(scores) >= 3 and sum(scores) >= 0.5 * len(scores) and len(told) == len(scores):
         for i in range(len(scores)):
             kinds[i] = "highlights"
+
+
+_RELATED_LABEL_ENDS = (" Related Stories", " Related Coverage", " Related Articles", " Related Content",
+                       " RELATED STORIES", " More Stories")
+# Kinds of a removed line whose words, met again on a line of their own, are furniture too.
+_ECHOED_KINDS = frozenset({"related", "share", "newsletter", "media"})
+
+
+def _furniture_echoes(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A line at the top or the bottom whose whole text stands inside a removed link, share,
+    sign-up or player line is a piece of the same widget set apart (a section's tag line over
+    the page, repeated in its related-stories box).  The story's sentences are not inside
+    such lines; a headline without final punctuation that a share line repeats is the title.
+
+    >>> ls = _text_lines("Coverage of the storm and its cost.\\n\\nThe rain began.\\n\\n"
+    ...                  "Storm Coverage of the storm and its cost. Related Stories")
+    >>> ks = [None, None, "related"]; _furniture_echoes(ls, ks); ks
+    ['related', None, 'related']
+    """
+    widgets = "\n".join(lines[i].s for i, k in enumerate(kinds) if k in _ECHOED_KINDS)
+    if not widgets:
+        return
+    n = len(lines)
+    # The lines at the edges only, where a page sets its tags: the work stays linear.
+    for i in sorted({*range(min(3, n)), *range(max(0, n - 6), n)}):
+        s = lines[i].s
+        # (a headline at the top that a share line repeats is the title: it stays)
+        if kinds[i] is None and 3 <= s.count(" ") < 30 and _ends_sentence(s) and s in widgets:
+            kinds[i] = "related"
 
 
 def _is_bio(text: str, s: str, strict: bool) -> bool:

@@ -252,6 +252,10 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "Want more from the Planet? Check this out: A headline", "—with additional reporting by Jane Roe",
                  "– Jane Quill"]:
         assert cleaned(f"{body}\n\n{line}") == body, line
+    # A section's tag line over the page, repeated in its related box ("... Related Stories").
+    tag = "Coverage of the storm season and its cost."
+    assert cleaned(f"{tag}\n\n{body}\n\nStorms {tag} Related Stories") == body
+    assert cleaned(f"{tag}\n\n{body}") == f"{tag}\n\n{body}"  # alone, a line of the story
     # Transcript notes and related-content labels, at either edge.
     for line in ["This is a rush transcript. Copy may not be in its final form.",
                  "Planet transcripts are created on a rush deadline by a contractor and may be updated.",
