@@ -46,7 +46,15 @@ def line_endings(text: str) -> RuleOutput:
 
 # A high surrogate followed by a low one, or either alone.
 _SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
-_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodes(text: str) -> bool:
+    """Whether ``text`` holds no surrogate code point (then it encodes as UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def surrogates(text: str) -> RuleOutput:
@@ -57,9 +65,10 @@ def surrogates(text: str) -> RuleOutput:
     >>> surrogates("ok \\ud83d\\ude00 \\udc9f")[0]
     [(3, 5, '😀'), (6, 7, '�')]
     """
-    # The common case, found by one fast scan: a single character class (the alternation of
-    # _SURROGATES is five times slower to search for).
-    if text.isascii() or not _ANY_SURROGATE.search(text):
+    # The common case, found by one fast C-level pass: a text that encodes as UTF-8 has no
+    # surrogate (twice as fast as a search for the surrogates' character class, itself five
+    # times faster than a search for the alternation of _SURROGATES).
+    if text.isascii() or _encodes(text):
         return [], {}
     out = []
     for m in _SURROGATES.finditer(text):
