@@ -25,7 +25,7 @@ from typing import ClassVar, Iterable
 import pandas as pd
 
 from .corpus import Corpus, memoized
-from .text import _outside_latin1, ensure_cmudict
+from .text import ensure_cmudict, latin1_bytes
 
 __all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
            "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS", "FORMULA_NAMES",
@@ -260,16 +260,21 @@ class _Hyphenator:
         return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)
 
 
+def _kept_by_textstat(c: str) -> bool:
+    """Whether textstat's punctuation removal keeps ``c`` (a word character or white space)."""
+    return c.isalnum() or c.isspace()
+
+
 def _remove_punctuation(text: str) -> str:
     """``_PUNCT.sub("", _NONCONTRACTION.sub("", text))``, on Latin-1 bytes when it can be.
 
-    Encoded as Latin-1, a character outside it becomes "?", which is deleted as punctuation:
-    right for quotes and dashes, wrong for a letter or a space outside Latin-1 (then the
-    regular expressions run).  Same result, in C byte operations instead of two Unicode
-    regex passes.
+    On :func:`analysis.text.latin1_bytes`, a character outside Latin-1 reads as "?", which is
+    deleted as punctuation: right for quotes and dashes, wrong for a letter or a space
+    outside Latin-1 (then the regular expressions run).  Same result, in C byte operations
+    instead of two Unicode regex passes.
     """
-    data = text.encode("latin-1", "replace")
-    if any(c.isalnum() or c.isspace() for c in _outside_latin1(text, data)):
+    data = latin1_bytes(text, _kept_by_textstat)
+    if data is None:
         return _PUNCT.sub("", _NONCONTRACTION.sub("", text))
     return _NONCONTRACTION_BYTES.sub(b"", data).translate(None, _PUNCT_BYTES).decode("latin-1")
 

@@ -14,7 +14,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Callable
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -23,6 +23,7 @@ __all__ = [
     "abbreviations",
     "count_words",
     "ensure_cmudict",
+    "latin1_bytes",
     "paragraph_spans",
     "sentence_spans",
     "sentences_by_paragraph",
@@ -367,26 +368,51 @@ _WORD = re.compile(rf"[^\W_{CJK_LETTERS}]+(?:(?:[’'\-]|\.-?)[^\W_{CJK_LETTERS}
                    rf"|[{CJK_LETTERS}]")
 
 
-# count_words reads Latin-1 bytes with each byte replaced by its class: "a" a letter or digit,
-# "q" an apostrophe, "h" a hyphen, "d" a period, " " anything else.  On those five bytes
-# _WORD becomes a pattern of literals, about twice as fast as Unicode classes.  "’" (the
-# only connector outside Latin-1) is read as "'"; any other character outside Latin-1 is
-# encoded as "?", which is right unless it is a letter or digit (then _WORD itself runs).
+def latin1_bytes(text: str, misread: Callable[[str], bool]) -> bytes | None:
+    """``text`` as one byte per character, for a byte-level fast path; None when that path
+    would misread it.
+
+    Why: ``bytes.translate`` and regular expressions over bytes run over one byte per
+    character with literal byte sets, about twice as fast as the same work with Unicode
+    character classes.  Each character of Latin-1 (U+0000 to U+00FF) is its own byte, so
+    offsets and lengths are kept; any other character is written as ``?`` (its Latin-1
+    "replace" form), so the caller's byte classes read it as they read ``?``.  ``misread(c)``
+    says for which characters outside Latin-1 that would be wrong (a letter, for a word
+    count); a text holding one gives None, and the caller takes its plain Unicode path.
+    :func:`_latin1_bytes_plain` is the reference (``tests/test_text.py`` compares them).
+
+    >>> latin1_bytes("Café — 10 ½", str.isalnum)
+    b'Caf\\xe9 ? 10 \\xbd'
+    >>> latin1_bytes("Київ", str.isalnum) is None
+    True
+    """
+    data = text.encode("latin-1", "replace")
+    if data.count(b"?") == text.count("?"):
+        return data  # every character is in Latin-1 (the common case: one count each)
+    i = data.find(b"?")
+    while i >= 0:
+        c = text[i]
+        if c != "?" and misread(c):
+            return None
+        i = data.find(b"?", i + 1)
+    return data
+
+
+def _latin1_bytes_plain(text: str, misread: Callable[[str], bool]) -> bytes | None:
+    """:func:`latin1_bytes`, character by character: the reference for tests."""
+    if any(ord(c) > 0xFF and misread(c) for c in text):
+        return None
+    return bytes(ord(c) if ord(c) <= 0xFF else ord("?") for c in text)
+
+
+# count_words reads the Latin-1 bytes (latin1_bytes) with each byte replaced by its class:
+# "a" a letter or digit, "q" an apostrophe, "h" a hyphen, "d" a period, " " anything else.
+# On those five bytes _WORD becomes a pattern of literals.  "’" (the only connector outside
+# Latin-1) is read as "'"; any other character outside Latin-1 reads as "?", which is right
+# unless it is a letter or digit (then _WORD itself runs).
 _CLASS_OF_BYTE = bytes(ord("a") if chr(c).isalnum() else {"'": ord("q"), "-": ord("h"), ".": ord("d")}.get(chr(c), 32)
                        for c in range(256))
 _WORD_OF_CLASSES = re.compile(rb"a+(?:(?:[qh]|dh?)a+)*")
-
-
-def _outside_latin1(text: str, data: bytes) -> Iterator[str]:
-    """The characters of ``text`` outside Latin-1, which ``data`` (``text`` encoded as
-    Latin-1 with ``errors="replace"``) holds as "?"."""
-    if data.count(b"?") == text.count("?"):
-        return  # every character is in Latin-1
-    i = data.find(b"?")
-    while i >= 0:
-        if text[i] != "?":
-            yield text[i]
-        i = data.find(b"?", i + 1)
 
 
 def count_words(text: str) -> int:
@@ -395,9 +421,8 @@ def count_words(text: str) -> int:
     >>> count_words("The U.S.-supplied counter-fire, Ukraine’s 2nd.")
     5
     """
-    latin = text if text.isascii() else text.replace("’", "'")
-    data = latin.encode("latin-1", "replace")
-    if any(c.isalnum() for c in _outside_latin1(latin, data)):
+    data = latin1_bytes(text if text.isascii() else text.replace("’", "'"), str.isalnum)
+    if data is None:
         return len(_WORD.findall(text))
     return len(_WORD_OF_CLASSES.findall(data.translate(_CLASS_OF_BYTE)))
 

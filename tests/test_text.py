@@ -169,3 +169,17 @@ def test_count_words_equals_the_word_pattern(text):
     from analysis.text import _WORD, count_words
 
     assert count_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZ9_ .?'’-éßÿ½\u00a0\u0100Жł\u2009\u3000—“\u0663\u2163\U0001f600", max_size=25),
+       st.sampled_from([str.isalnum, str.isspace, lambda c: c.isalnum() or c.isspace(), lambda c: False]))
+def test_latin1_bytes_equals_the_plain_encoding(text, misread):
+    """The one helper behind the Latin-1 byte paths: one byte per character, "?" for a
+    character outside Latin-1, None when the caller would misread one of those."""
+    from analysis.text import _latin1_bytes_plain, latin1_bytes
+
+    got = latin1_bytes(text, misread)
+    assert got == _latin1_bytes_plain(text, misread)
+    if got is not None:
+        assert len(got) == len(text)
