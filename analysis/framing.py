@@ -368,13 +368,13 @@ class _Run(NamedTuple):
 
 def _paragraph_runs(sentences: Sequence[tuple[int, int, int, int]]) -> list[_Run]:
     """The paragraph runs of body sentences ``(sent_id, para_id, start, end)``, in order."""
-    runs: list[_Run] = []
+    runs: list[list[int]] = []
     for _sid, pid, s, e in sentences:
-        if runs and runs[-1].para_id == pid:
-            runs[-1] = runs[-1]._replace(end=e)
+        if runs and runs[-1][0] == pid:
+            runs[-1][2] = e
         else:
-            runs.append(_Run(pid, s, e))
-    return runs
+            runs.append([pid, s, e])
+    return [_Run(*run) for run in runs]
 
 
 @dataclass(frozen=True)
@@ -393,7 +393,7 @@ class _Body:
         """The body of these sentences, or None when they are not in text order."""
         runs = _paragraph_runs(sentences)
         sent_starts = [t[2] for t in sentences]
-        if any(a > b for a, b in zip(sent_starts, sent_starts[1:])):
+        if sent_starts != sorted(sent_starts):
             return None
         before, end = [0], runs[0].start
         for run in runs:

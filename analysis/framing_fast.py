@@ -514,15 +514,16 @@ class Prefilter:
         matches = [m for m in (head.match(src, 0, hi),) if m] if lo == 0 else []
         for scan in scans:
             matches.extend(scan.finditer(src, max(lo - 1, 0), hi))
+        frames_at, by_key, matchers = self.frames_at, self.by_key, self.matchers
         for m in matches:
             p = m.start(1)
             e = runs[bisect_right(run_starts, p) - 1][2]
             if p >= e:
                 continue  # between paragraph runs
             key = m.group(1).lower()
-            if key not in self.frames_at:
+            if key not in frames_at:
                 key = _WS_RUN.sub(WS, m.group(1).translate(_FOLD).lower())
-            for fi, rx, groups in self.by_key.get(key) or self.matchers(key):
+            for fi, rx, groups in by_key.get(key) or matchers(key):
                 hit = rx.match(text, p, e)
                 if hit is not None:
                     g = hit.lastindex

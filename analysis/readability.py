@@ -20,6 +20,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import ClassVar, Iterable
 
 import pandas as pd
@@ -96,6 +97,9 @@ STOCK_COLUMNS = ["article_id", "outlet", "n_sentences", "n_words", "n_syllables"
 
 # --------------------------------------------------------------------------- word lookups
 
+_LAST = itemgetter(-1)
+
+
 class _Lexicon:
     """Syllables and Dale-Chall difficulty per distinct lower-cased word, asked of textstat once.
 
@@ -141,7 +145,8 @@ class _Lexicon:
         if not (word.isalnum() and word.lower() == word) and (not word or _textstat_words(word) != [word]):
             return None
         try:
-            syl = sum(1 for p in self._cmu[word][0] if p[-1].isdigit())
+            # textstat: sum(1 for p in phones if p[-1].isdigit()), the same count in C
+            syl = sum(map(str.isdigit, map(_LAST, self._cmu[word][0])))
         except (TypeError, IndexError, KeyError):
             syl = _Hyphenator.of(self._pyphen).count(word) + 1
         return syl, word.lower() not in self._easy

@@ -111,6 +111,7 @@ class _FastPunkt:
     # word, a mark and the next token; a long one (only hostile text has them) is not kept.
     _MEMO_SIZE = 200_000
     _MEMO_CONTEXT = 120
+    _DIGIT_OR_HASH = re.compile(r"[0-9#]").search
 
     def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
         self._abbrevs = frozenset(params.abbrev_types)
@@ -224,6 +225,10 @@ class _FastPunkt:
         low = tok[:-1].lower()
         if low in self._abbrevs or low.split("-")[-1] in self._abbrevs:
             return False
+        if tok.isascii() and len(tok) != 2 and not self._DIGIT_OR_HASH(tok):
+            # Neither an initial (one letter and a period) nor a number (NLTK's numeric type
+            # needs a digit, or the token "##number##."): plain ASCII reads the same in any engine.
+            return True
         word = PunktToken(tok)  # NLTK's own reading of the token: an initial? a number?
         initial = bool(word.is_initial)
         if initial or word.type_no_period == "##number##":
