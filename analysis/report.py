@@ -343,7 +343,7 @@ def build_report(events: list[Path | str], out: Path | str = "reports", edition:
     editions = ["full", "student"] if edition == "both" else [edition]
     if any(e not in ("full", "student") for e in editions):
         raise ReportError(f"unknown edition {edition!r}: use full, student or both")
-    paths = list(notebooks) if notebooks else notebook_paths()
+    paths = [Path(p) for p in notebooks] if notebooks else notebook_paths()
     if not paths:
         raise ReportError(f"no numbered notebooks found in {NOTEBOOK_DIR}")
     workers = _check_workers(workers, len(paths), log)
