@@ -62,6 +62,10 @@ class Pack:
     folder: Path
     worksheet: Path
     key: Path
+    worksheet_pages: int = 0
+    key_pages: int = 0
+    worksheet_text: str = ""  # the text laid out on the worksheet's pages (what its PDF shows)
+    key_text: str = ""
 
 
 # --------------------------------------------------------------------------- the command
@@ -83,9 +87,14 @@ def build_pack(event: Path | str, out: Path | str = "reports", blind: bool = Fal
     _weasyprint()
     notebook = Path(notebook)
     corpus = load_event(event)
-    real = _resolved(event, "event")
-    out = _resolved(out, "--out")
-    _check_out(out, [real])
+    try:
+        real = _resolved(event, "event")
+        out = _resolved(out, "--out")
+        _check_out(out, [real])
+    except PackError:
+        raise
+    except ReportError as exc:
+        raise PackError(str(exc).replace("a report is never", "a pack is never")) from None
     target = out / f"{report_name(real.name)}-pack"
     _check_target(target, real)
     if blind and not _reads_cache(notebook):
@@ -109,8 +118,8 @@ def build_pack(event: Path | str, out: Path | str = "reports", blind: bool = Fal
         if letters:
             sheet = letters.html(sheet)
         key = answer_key_html(shown, executed.nb, title, corpus if letters else None, letters)
-        _write_pdf(sheet, staging / WORKSHEET)
-        _write_pdf(key, staging / KEY)
+        (sheet_pages, sheet_text), (key_pages, key_text) = _write_pdf(sheet, staging / WORKSHEET), \
+            _write_pdf(key, staging / KEY)
         from .report import _interrupts_held, _swap_in
 
         with _interrupts_held():
@@ -123,7 +132,7 @@ def build_pack(event: Path | str, out: Path | str = "reports", blind: bool = Fal
         shutil.rmtree(staging, ignore_errors=True)
     log(f"pack: {target / WORKSHEET}")
     log(f"pack: {target / KEY}")
-    return Pack(target, target / WORKSHEET, target / KEY)
+    return Pack(target, target / WORKSHEET, target / KEY, sheet_pages, key_pages, sheet_text, key_text)
 
 
 def _weasyprint():
@@ -205,8 +214,24 @@ def _render(page: str):
             lg.setLevel(level)
 
 
-def _write_pdf(page: str, path: Path) -> None:
-    _render(page).write_pdf(str(path))
+def _write_pdf(page: str, path: Path) -> tuple[int, str]:
+    """Write the PDF of an HTML page; returns its number of pages and its text."""
+    doc = _render(page)
+    doc.write_pdf(str(path))
+    return len(doc.pages), _document_text(doc)
+
+
+def _document_text(doc) -> str:
+    """The text of every text box WeasyPrint laid out, in order."""
+    parts = []
+    for p in doc.pages:
+        stack = [p._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(getattr(box, "text", None), str):
+                parts.append(box.text)
+            stack.extend(reversed(getattr(box, "children", []) or []))
+    return " ".join(parts)
 
 
 def pdf_text(page: str) -> str:
@@ -215,16 +240,7 @@ def pdf_text(page: str) -> str:
     >>> "Hello" in pdf_text("<p>Hello</p>")  # doctest: +SKIP
     True
     """
-    doc = _render(page)
-    parts = []
-    for p in doc.pages:
-        stack = [p._page_box]
-        while stack:
-            box = stack.pop()
-            if hasattr(box, "text") and isinstance(box.text, str):
-                parts.append(box.text)
-            stack.extend(reversed(getattr(box, "children", []) or []))
-    return " ".join(parts)
+    return _document_text(_render(page))
 
 
 # --------------------------------------------------------------------------- the pages
