@@ -100,7 +100,7 @@ def inject_parameters(nb, shown: str | None = None, **params) -> None:
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("EVENT = 'x'")])
     >>> nb.cells[0].metadata["tags"] = ["parameters"]
     >>> inject_parameters(nb, EVENT="/data/e", CACHE=None); nb.cells[1].source
-    "# Parameters\nEVENT = '/data/e'\nCACHE = None"
+    "# Parameters\\nEVENT = '/data/e'\\nCACHE = None"
     """
     import nbformat
 
@@ -131,12 +131,27 @@ def shown_parameters(event: Path | str, notebook_dir: Path | str = NOTEBOOK_DIR)
             "CACHE = None  # the report passed its precomputed analyses of this event; None computes them here")
 
 
+#: The first cell the report runs in each kernel (removed from both editions): it imports the
+#: library while the report is still computing, then waits (at most 10 minutes) until the
+#: report's cache is written; so starting kernels overlaps with computing the analyses.
+WARM_UP = """# Coverage Lens report: import the library, then wait for the report's cache
+import os as _cl_os, time as _cl_time
+import analysis as _cl_an, analysis.plots as _cl_plots, matplotlib.pyplot as _cl_plt
+_cl_start = _cl_time.monotonic()
+while {wait!r} and not _cl_os.path.exists({wait!r}) and _cl_time.monotonic() - _cl_start < 600:
+    _cl_time.sleep(0.05)
+del _cl_os, _cl_time, _cl_an, _cl_plots, _cl_plt, _cl_start"""
+_INJECTED = ("injected-parameters", "injected-warm-up")
+
+
 def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
-                     cache: Path | str | None = None) -> Executed:
+                     cache: Path | str | None = None, wait_for_cache: bool = False) -> Executed:
     """Execute one notebook for an event, in the notebook's folder; raise ReportError on failure.
 
     ``cache``: the report's cache of the computed corpus, passed to the notebook as
-    ``CACHE`` (see :func:`analysis.load_event`).  The kernel talks to this process over
+    ``CACHE`` (see :func:`analysis.load_event`); with ``wait_for_cache``, the kernel first
+    imports the library and waits until that file exists (:data:`WARM_UP`), so the report
+    can start kernels before it has written the cache.  The kernel talks to this process over
     Unix sockets in a private temporary folder where the platform has them (no TCP port
     open to other users of the machine, and no "running over TCP without encryption"
     warning), else over TCP on localhost.
@@ -156,6 +171,10 @@ def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
         raise ReportError(f"{path.name}: cannot be read as a notebook ({_plain(exc)})") from None
     inject_parameters(nb, shown=shown_parameters(event, path.parent), EVENT=str(Path(event).resolve()),
                       CACHE=str(cache) if cache is not None else None)
+    if wait_for_cache and cache is not None:
+        warm = nbformat.v4.new_code_cell(WARM_UP.format(wait=str(cache)))
+        warm.metadata["tags"] = ["injected-warm-up", "remove-cell"]
+        nb.cells.insert(0, warm)
     start = time.perf_counter()
     with _kernel_transport() as transport:
         # shutdown_kernel="immediate": the kernel is killed once the notebook ends or is stopped
@@ -219,10 +238,12 @@ def failure_message(name: str, nb, error: str) -> str:
     """
     number = 0
     for cell in nb.cells:
-        injected = "injected-parameters" in cell.metadata.get("tags", [])
+        tags = cell.metadata.get("tags", [])
+        injected = any(t in tags for t in _INJECTED)
         number += 0 if injected else 1
         if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            where = "the injected parameters cell" if injected else f"cell {number}"
+            what = "warm-up" if "injected-warm-up" in tags else "parameters"
+            where = f"the injected {what} cell" if injected else f"cell {number}"
             first = _plain(cell.source)
             starts = f" (the cell starts: {first[:60]}{'…' if len(first) > 60 else ''})" if first else ""
             return f"{name}: {where} failed: {_plain(error) or 'an error'}{starts}"
@@ -239,6 +260,8 @@ def _for_edition(nb, edition: str):
     keep = []
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
+        if "injected-warm-up" in tags:
+            continue
         if "parameters" in tags and any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells):
             continue  # the defaults, overridden by the injected cell
         if "injected-parameters" in tags:
@@ -283,7 +306,7 @@ def export_html(nb, edition: str, nav: str = "", title: str = "") -> str:
 
 def _run_one(path: str, event: str, cache: str | None = None) -> Executed:
     try:
-        return execute_notebook(path, event, cache=cache)
+        return execute_notebook(path, event, cache=cache, wait_for_cache=cache is not None)
     finally:
         # nbclient handles Ctrl-C while a notebook runs (it shuts its kernel down) and then
         # restores Python's handler; between notebooks the report's main process handles it.
@@ -556,11 +579,15 @@ def _build_one(corpus, event: Path, paths: list[Path], out: Path, target: Path, 
         raise ReportError(f"--out {_show(out)}: cannot write there ({exc.strerror or exc}); "
                           "choose a folder you can write to") from None
     try:
-        fill_memo(corpus, log)
-        cache = write_cache(corpus, staging / CACHE_NAME, digest=event_digest(event))
+        cache = staging / CACHE_NAME
         writer = _EventWriter(corpus, staging, editions, [_chapter(p) for p in paths])
-        writer.articles()
-        _execute_all(paths, event, workers, log, cache=cache, on_done=writer.chapter)
+
+        def compute() -> None:  # while the first kernels start and import the library
+            fill_memo(corpus, log)
+            write_cache(corpus, cache, digest=event_digest(event))
+            writer.articles()
+
+        _execute_all(paths, event, workers, log, cache=cache, on_done=writer.chapter, meanwhile=compute)
         writer.indexes()
         cache.unlink()
         with _interrupts_held():
@@ -741,17 +768,21 @@ def events_index_html(out: Path) -> str:
 
 
 def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path | None = None,
-                 on_done=None) -> list[Executed]:
+                 on_done=None, meanwhile=None) -> list[Executed]:
     """Execute notebooks in parallel worker processes; one progress line per notebook.
 
-    ``on_done(executed)`` is called in this process as each notebook finishes (the report
-    exports it while the others run).  On a failure or Ctrl-C the other notebooks are
-    stopped at once (see :func:`_stop`)."""
+    ``meanwhile()`` runs in this process once the notebooks are started (their kernels wait
+    for ``cache`` to exist); ``on_done(executed)`` is called here as each notebook finishes
+    (the report exports it while the others run).  The largest notebooks start first.  On a
+    failure or Ctrl-C the other notebooks are stopped at once (see :func:`_stop`)."""
     results: dict[str, Executed] = {}
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     width = max(len(p.name) for p in paths)
+    order = sorted(paths, key=lambda p: -_size(p))  # longest first: the last to finish is short
     try:
-        futures = {pool.submit(_run_one, str(p), str(event), str(cache) if cache else None): p for p in paths}
+        futures = {pool.submit(_run_one, str(p), str(event), str(cache) if cache else None): p for p in order}
+        if meanwhile is not None:
+            meanwhile()
         for fut in as_completed(futures):
             p = futures[fut]
             try:
@@ -768,6 +799,13 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path 
         raise
     pool.shutdown(wait=True)
     return [results[p.stem] for p in paths]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _stop(pool: ProcessPoolExecutor, grace: float = 20.0) -> None:
