@@ -474,7 +474,9 @@ def memoized(func: Callable[..., T]) -> Callable[..., T]:
     numbers, None, tuples of those); with any other argument (a DataFrame passed in, a list)
     the function just runs.
     A DataFrame (or a tuple of them) is handed out as a copy, so changing a result never
-    changes what the next caller gets.
+    changes what the next caller gets.  The warnings the computation gave are kept with the
+    result and given again to every caller, so a result read from the memo (or from the
+    report's cache, in another process) says what computing it would have said.
     """
     name = f"{func.__module__}.{func.__qualname__}"
     signature = inspect.signature(func)
@@ -493,9 +495,34 @@ def memoized(func: Callable[..., T]) -> Callable[..., T]:
         key = _memo_key((name, tuple(sorted(list(bound.arguments.items())[1:]))))
         if key is None:
             return func(corpus, *args, **kwargs)
-        return _handed_out(corpus.memo(key, lambda: func(corpus, *args, **kwargs)))
+        entry = corpus.memo(key, lambda: _Computed.of(func, corpus, args, kwargs))
+        for warning in entry.warnings:
+            _warnings.warn(warning.message, warning.category, stacklevel=2)
+        return _handed_out(entry.value)
 
     return wrapper
+
+
+class _Given(NamedTuple):
+    """A warning a computation gave: its message (a Warning) and its category."""
+
+    message: Warning | str
+    category: type
+
+
+@dataclass(frozen=True)
+class _Computed:
+    """A memoized result and the warnings computing it gave."""
+
+    value: object
+    warnings: tuple[_Given, ...] = ()
+
+    @classmethod
+    def of(cls, func, corpus, args, kwargs) -> "_Computed":
+        with _warnings.catch_warnings(record=True) as caught:
+            _warnings.simplefilter("always")
+            value = func(corpus, *args, **kwargs)
+        return cls(value, tuple(_Given(w.message, w.category) for w in caught))
 
 
 def _handed_out(value):

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -666,7 +667,10 @@ def fill_memo(corpus, log=print) -> list[str]:
     failed = []
     for label, call in report_analyses():
         try:
-            call(corpus)
+            with warnings.catch_warnings():
+                # Kept with each result (see analysis.corpus.memoized): the chapter using it shows them.
+                warnings.simplefilter("ignore")
+                call(corpus)
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # noqa: BLE001 - the chapter using it will say, at its cell

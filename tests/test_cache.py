@@ -91,3 +91,21 @@ def test_a_file_that_is_not_a_cache_is_never_unpickled(tmp_path):
 def test_a_cache_path_that_does_not_exist_just_loads(tmp_path):
     corpus = load(SAMPLE_EVENT, tmp_path / "none.cache")
     assert "cache" not in corpus.warnings.code.tolist() and len(corpus) == 5
+
+
+def test_a_result_from_the_cache_gives_the_warnings_computing_it_gave(tmp_path):
+    folder = tmp_path / "ev"
+    (folder / "articles").mkdir(parents=True)
+    for name, text in {"a": "One two three four.", "b": "Five six seven eight."}.items():
+        (folder / "articles" / f"{name}.txt").write_text(text)
+    (folder / "manifest.csv").write_text("article_id,file\na,articles/a.txt\nb,articles/b.txt\n")
+    corpus = an.load_event(folder)
+    with warnings.catch_warnings(record=True) as first:
+        warnings.simplefilter("always")
+        an.similarity(corpus, method="shingles")
+    path = write_cache(corpus, tmp_path / "c.cache")
+    with warnings.catch_warnings(record=True) as again:
+        warnings.simplefilter("always")
+        an.similarity(load(folder, path), method="shingles")
+    said = [str(w.message) for w in first if "share" in str(w.message)]
+    assert said and [str(w.message) for w in again if "share" in str(w.message)] == said
