@@ -645,9 +645,13 @@ def report_analyses() -> list[tuple[str, object]]:
         ("shared_passages", lambda c: an.shared_passages(c)),
         ("ledes", lambda c: an.ledes(c)),
     ]
-    # Coverage (claims, facts across articles) where the library has it.
+    # Sizing words and coverage (claims, facts across articles, what one article alone
+    # states) where the library has them.
     calls += [(name, (lambda f: lambda c: f(c))(getattr(an, name)))
-              for name in ("claims", "coverage", "discrepancies") if callable(getattr(an, name, None))]
+              for name in ("size_words", "claims", "coverage", "coverage_matrix", "discrepancies", "only_here")
+              if callable(getattr(an, name, None))]
+    if callable(getattr(an, "coverage_matrix", None)):
+        calls.append(("coverage_matrix long", lambda c: an.coverage_matrix(c, form="long")))
     return calls
 
 
