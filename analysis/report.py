@@ -783,6 +783,8 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path 
     for ``cache`` to exist); ``on_done(executed)`` is called here as each notebook finishes
     (the report exports it while the others run).  The largest notebooks start first.  On a
     failure or Ctrl-C the other notebooks are stopped at once (see :func:`_stop`)."""
+    import nbclient  # noqa: F401 - imported once here, the forked workers share it (about 1 s each)
+
     results: dict[str, Executed] = {}
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     width = max(len(p.name) for p in paths)
