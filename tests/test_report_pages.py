@@ -199,3 +199,17 @@ def test_article_link_matches_the_page_written(built):
     assert an.article_link(c, "s1") == "../articles/s1.html"
     assert (built / "full" / an.article_link(c, "s1")).resolve() == (built / "articles" / "s1.html").resolve()
     assert 'href="../articles/s2.html"' in an.article_links(c).data
+
+
+def test_chapters_carry_print_styles(built):
+    page = (built / "full" / "01_sources.html").read_text()
+    css = page.split("@media print", 1)[1].split("</style>", 1)[0]
+    assert re.search(r"\.cl-nav[^{]*\{[^}]*display:\s*none", css)  # no navigation bar on paper
+    assert "break-inside: avoid" in css and "break-after: avoid" in css  # no figure or row cut; headings kept
+    assert "table-layout: auto" in css and "white-space: pre-wrap" in css  # tables fit; text wraps
+
+
+def test_make_lab_allows_root_only_for_root():
+    done = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    line = next(ln for ln in done.stdout.splitlines() if "jupyter lab notebooks/" in ln)
+    assert ("--allow-root" in line) == (os.getuid() == 0)
