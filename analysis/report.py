@@ -280,15 +280,36 @@ def export_html(nb, edition: str, nav: str = "", title: str = "") -> str:
     """HTML for one executed notebook; ``edition`` is ``full`` or ``student``.
 
     ``nav``: the navigation bar's HTML (:func:`analysis.pages.chapter_nav`); ``title``: the
-    page's ``<title>`` text (:func:`analysis.pages.page_title`), escaped here.
+    page's ``<title>`` text (:func:`analysis.pages.page_title`), escaped here.  Outputs'
+    images are always embedded (``data:`` URLs); a Markdown cell's image is embedded too.
     """
+    nb = _for_edition(nb, edition)
+    if title:
+        nb.metadata["title"] = title
+    body, _ = _exporter(edition, _has_markdown_image(nb)).from_notebook_node(
+        nb, resources={"cl_nav": nav, "cl_edition": edition})
+    return body
+
+
+def _has_markdown_image(nb) -> bool:
+    return any(c.cell_type == "markdown" and ("![" in c.source or "<img" in c.source.lower()) for c in nb.cells)
+
+
+_EXPORTERS: dict = {}
+
+
+def _exporter(edition: str, embed_images: bool):
+    """One HTMLExporter per edition, made once per process (its templates are compiled once).
+
+    ``embed_images``: embed the images Markdown cells link (nbconvert then parses the whole
+    page again, which only a page with such an image needs)."""
+    key = (edition, embed_images)
+    if key in _EXPORTERS:
+        return _EXPORTERS[key]
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
-    nb = _for_edition(nb, edition)
-    if title:
-        nb.metadata["title"] = title
     cfg = Config()
     cfg.TagRemovePreprocessor.enabled = True
     cfg.TagRemovePreprocessor.remove_input_tags = ["remove-input"]
@@ -299,10 +320,10 @@ def export_html(nb, edition: str, nav: str = "", title: str = "") -> str:
         cfg.HTMLExporter.exclude_input_prompt = True
         cfg.HTMLExporter.exclude_output_prompt = True
     exporter = HTMLExporter(config=cfg, extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            template_name="offline", embed_images=True)
+                            template_name="offline", embed_images=embed_images)
     exporter.register_preprocessor(TagRemovePreprocessor(config=cfg), enabled=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"cl_nav": nav, "cl_edition": edition})
-    return body
+    _EXPORTERS[key] = exporter
+    return exporter
 
 
 def _run_one(path: str, event: str, cache: str | None = None) -> Executed:
@@ -603,11 +624,19 @@ def _build_one(corpus, event: Path, paths: list[Path], out: Path, target: Path, 
 
 
 def _chapter(path: Path) -> Chapter:
-    """A chapter's name and short title, read from the notebook (before it runs)."""
+    """A chapter's name and short title, read from the notebook (before it runs; as plain
+    JSON, which is quicker than nbformat's validation: execute_notebook validates it)."""
+    import json
+
     import nbformat
 
     try:
-        nb = nbformat.read(path, as_version=4)
+        cells = [nbformat.from_dict(c) for c in json.loads(path.read_text("utf-8")).get("cells", [])
+                 if isinstance(c, dict)]
+        for cell in cells:
+            if isinstance(cell.get("source"), list):
+                cell.source = "".join(cell.source)
+        nb = nbformat.v4.new_notebook(cells=[c for c in cells if isinstance(c.get("source"), str)])
     except Exception:  # noqa: BLE001 - execute_notebook says what is wrong with it
         nb = nbformat.v4.new_notebook()
     return Chapter(path.stem, chapter_title(nb, path.stem))
