@@ -272,6 +272,15 @@ def _for_edition(nb, edition: str):
             if shown:
                 cell.source = shown
         keep.append(cell)
+    # Numbered as a reader running the shown cells would see them: In [1], In [2], ...
+    count = 0
+    for cell in keep:
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
     nb.cells = keep
     return nb
 
