@@ -357,13 +357,26 @@ def _lesson(nb, corpus, student: bool) -> str:
 
 
 def _articles(corpus) -> tuple[str, str]:
-    """Every article, annotated, each from a new page with the legend of its own marks."""
+    """Every article, annotated, each from a new page with the legend of its own marks (the
+    quotes, sources, frames, size words not counted, and claims only that article states)."""
     from .attribution import attributions
     from .framing import frames
     from .markup import article_parts
     from .quotes import quotes
 
     layers = dict(quotes=quotes(corpus), attributions=attributions(corpus), frames=frames(corpus))
+    # The other layers the report's pages show, where the library has them; not the list of
+    # what was counted as sizing the event (characterizations), which answers Part 4.
+    from . import framing
+
+    if hasattr(framing, "size_words"):
+        layers["size_words"] = framing.size_words(corpus)
+    try:
+        from .coverage import only_here
+    except ImportError:  # pragma: no cover - a library without coverage
+        only_here = None
+    if only_here is not None:
+        layers["only_here"] = only_here(corpus)
     sections, css = [], set()
     for aid in corpus.ids:
         parts = article_parts(corpus, aid, show_removed=False, **layers)
