@@ -424,6 +424,7 @@ section.article .text p, section.article .text h3 { break-inside: avoid; }
 .legend li { display: inline-block; margin-right: 5mm; }
 .outlet-swatch { display: inline-block; width: 3mm; height: 3mm; margin-right: 1.5mm; }
 h3.subhead, h3.title { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; text-transform: uppercase; color: #444; }
+p.caption { font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; font-style: italic; color: #444; }
 * { -weasy-print-color-adjust: exact; print-color-adjust: exact; }
 """
 
