@@ -500,6 +500,7 @@ def memoized(func: Callable[..., T]) -> Callable[..., T]:
             _warnings.warn(warning.message, warning.category, stacklevel=2)
         return _handed_out(entry.value)
 
+    wrapper.memoized = True  # type: ignore[attr-defined]  # the report computes these in advance
     return wrapper
 
 

@@ -653,7 +653,8 @@ def _chapter(path: Path) -> Chapter:
 
 def report_analyses() -> list[tuple[str, object]]:
     """``(label, call)`` for every analysis the chapters and annotated pages use, called as
-    they call it (same arguments, so the memo serves them).
+    they call it (same arguments, so the memo serves them), then every other public analysis
+    the memo keeps (decorated with :func:`analysis.corpus.memoized`) that needs only the corpus.
 
     >>> [label for label, _ in report_analyses()][:3]
     ['overview', 'edit_summary', 'edit_summary wide']
@@ -690,7 +691,25 @@ def report_analyses() -> list[tuple[str, object]]:
               if callable(getattr(an, name, None))]
     if callable(getattr(an, "coverage_matrix", None)):
         calls.append(("coverage_matrix long", lambda c: an.coverage_matrix(c, form="long")))
+    # And every other public analysis the memo keeps that needs nothing but the corpus, so a
+    # chapter calling one the list above does not name reads it from the cache too.
+    named = {label.split()[0] for label, _ in calls}
+    for name in an.__all__:
+        func = getattr(an, name, None)
+        if name not in named and getattr(func, "memoized", False) and _corpus_only(func):
+            calls.append((name, func))
     return calls
+
+
+def _corpus_only(func) -> bool:
+    """Whether ``func(corpus)`` is a complete call: every other parameter has a default."""
+    import inspect
+
+    try:
+        params = list(inspect.signature(func).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
 
 
 def fill_memo(corpus, log=print) -> list[str]:
