@@ -103,7 +103,9 @@ def _ends_with_comma(text: str, lo: int, hi: int) -> bool:
     """``_ENDS_COMMA.search(text[lo:hi])``: the last character of ``text[lo:hi]`` that is not
     white space is a comma or a closing quotation mark; read from the end, not searched
     for from the start."""
-    k = hi
+    if lo < 0 or hi < 0:  # offsets counted from the end: as the search reads them
+        return bool(_ENDS_COMMA.search(text[lo:hi]))
+    k = min(hi, len(text))
     while k > lo and text[k - 1].isspace():
         k -= 1
     return k > lo and text[k - 1] in ",”\""

@@ -754,7 +754,7 @@ def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, in
     may hold any number of hits).  :func:`_longest_first_plain` is the same rule, span by
     span; an empty candidate (which only a user's regex could give) takes that path.
     """
-    if any(c[0] >= c[1] for c in found):
+    if not found or any(c[0] >= c[1] for c in found):
         return _longest_first_plain(found)
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
     base = min(c[0] for c in found)

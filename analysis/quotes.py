@@ -529,8 +529,9 @@ _NONSPACE = re.compile(r"\S")
 
 
 def _blank(text: str, a: int, b: int) -> bool:
-    """``not text[a:b].strip()``, without copying the slice (``\s`` is ``str.isspace``):
-    the search stops at the first character that is not white space."""
+    """``not text[a:b].strip()``, without copying the slice (the white space of ``re`` is
+    that of ``str.isspace``): the search stops at the first character that is not white
+    space."""
     return _NONSPACE.search(text, a, b) is None if a < b else True
 
 

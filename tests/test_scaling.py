@@ -1,0 +1,389 @@
+"""Time and memory on any input: fast paths agree with their plain forms, the inputs that
+used to blow up give the same answers as before, limits are recorded, never silent.
+
+Nothing here is timed: ``benchmarks/bench_adversarial.py`` measures time and memory.
+``fixtures/scaling_answers.json`` holds the answers of the code before these fixes
+(commit 48f73a2) on small forms of the inputs that made it quadratic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import io
+import json
+import math
+import random
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import analysis as an
+from analysis import corpus as corpus_mod
+from analysis import framing as fr
+from analysis import passages as ps
+from analysis import sources as src_mod
+from analysis import speakers as sp
+from analysis.attribution import _ENDS_COMMA, _ends_with_comma, _share_reasons, _share_reasons_plain
+from analysis.quotes import (
+    _blank,
+    _last_group,
+    _last_person,
+    _LatestBelow,
+    _Overlapping,
+    _Piece,
+    _Referents,
+    _sentence_subject,
+    _sentence_subject_in,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scaling_answers.json"
+
+
+# --------------------------------------------------------------------------- former blow-ups
+
+def _clean(v):
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, (np.floating, float)):
+        return None if math.isnan(v) else float(v)
+    if isinstance(v, np.bool_):
+        return bool(v)
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, (list, tuple)):
+        return [_clean(x) for x in v]
+    return v
+
+
+_ANSWERS = json.loads(FIXTURE.read_text("utf-8"))
+_FUNCS = {"quotes": an.quotes, "attributions": an.attributions, "frames": an.frames,
+          "characterizations": an.characterizations, "shared_passages": an.shared_passages,
+          "naming_variants": an.naming_variants, "follows": an.follows,
+          "quote_variants": an.quote_variants}
+
+
+@pytest.mark.parametrize("case", sorted(_ANSWERS))
+def test_former_blowup_inputs_give_the_answers_they_gave(case):
+    """Repeated short quotes, "said", "Mr.", one sentence in two articles, ...: the inputs
+    that were quadratic, at sizes where the old code still ran, answer as it did."""
+    texts, answers = _ANSWERS[case]["texts"], _ANSWERS[case]["answers"]
+    c = an.from_texts(texts)
+    for name, expected in answers.items():
+        got = [{k: _clean(v) for k, v in r.items()} for r in _FUNCS[name](c).to_dict("records")]
+        assert got == expected, f"{case}: {name}"
+
+
+# --------------------------------------------------------------------------- speakers
+
+def _subject_after_plain(text, cue_end, hi=None):
+    """subject_after as it was: the rest of the sentence sliced and all its tokens listed."""
+    hi = len(text) if hi is None else hi
+    seg = text[cue_end:hi]
+    pos = cue_end + sp._SPACES.match(seg).end()
+    toks = list(sp._AFTER_TOKEN.finditer(text[pos:hi]))
+    out, last_end = [], pos
+    for t in toks:
+        if out and sp._AFTER_GAP.search(text[last_end:pos + t.start()]):
+            break
+        w = t.group()
+        if out and w.lower() in sp._AFTER_STOP:
+            break
+        if not out and w.lower() in {"in", "on", "at", "during", "after", "that", "to"}:
+            return None
+        out.append(t)
+        last_end = pos + t.end()
+        if len(out) >= 10:
+            break
+    if not out:
+        return None
+    span = (pos + out[0].start(), pos + out[-1].end())
+    return span if sp.is_subject(text[span[0]:span[1]]) else None
+
+
+_SPEECH = st.lists(st.sampled_from(["said", " ", ", ", ". ", "John", "Smith", "a", "spokesman",
+                                    "for", "the", "Pentagon", "in", "Moldova", "“", "”", "—", "\n",
+                                    "U.S.", "officials", "who", "added", ";"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPEECH, st.integers(0, 40))
+def test_subject_after_reads_as_it_did(text, cut):
+    for m in re.finditer("said", text):
+        for hi in (None, min(len(text), m.end() + cut)):
+            assert sp.subject_after(text, m.end(), hi) == _subject_after_plain(text, m.end(), hi)
+
+
+def _run_name_plain(run):
+    """_run_name's trimming as it was: one word sliced off at a time."""
+    words = run.split()
+    while words and (words[0] in sp._NOT_NAMES or not sp._is_cap(words[0])):
+        words = words[1:]
+    while words and not sp._is_cap(words[-1]):
+        words = words[:-1]
+    return words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "The", "John", "Smith", "of", "the", "Jr.", "said", "Ms.",
+                                 "Pentagon"]), max_size=12))
+def test_name_runs_trimmed_by_index(words):
+    run = " ".join(words)
+    trimmed = _run_name_plain(run)
+    got = sp._run_name.__wrapped__(run)
+    if len(trimmed) < 2:
+        assert got is None
+    else:
+        sp._run_name.cache_clear()
+        assert got == sp._run_name.__wrapped__(" ".join(trimmed))
+
+
+def test_subject_search_reaches_back_a_bounded_distance():
+    """A verb's subject is found within SPEAKER_REACH characters, however long the sentence."""
+    text = "x " * 5000 + ", the former ambassador John Smith said"
+    a, b = sp.subject_before(text, text.index(" said") + 1)
+    assert text[a:b] == "the former ambassador John Smith"
+    k = sp.reach_back(text, len(text))
+    assert len(text) - k <= sp.SPEAKER_REACH and text[k - 1] == " "
+    # "According to" a source too long to be one: none, and no search to the end of the text.
+    assert sp.phrase_after("according to " + "word " * 5000, 13, 25013) is None
+
+
+# --------------------------------------------------------------------------- quotes
+
+@given(st.text(alphabet=" \t\n\u00a0ab.", max_size=20), st.integers(-2, 22), st.integers(-2, 22))
+def test_blank_is_strip(text, a, b):
+    a, b = max(a, 0), max(b, 0)
+    assert _blank(text, a, b) == (not text[a:b].strip())
+
+
+def _pieces(rnd: random.Random, n: int) -> list[_Piece]:
+    out, pos = [], 0
+    for _ in range(n):
+        pos += rnd.randint(0, 4)
+        end = pos + rnd.randint(1, 6)
+        p = _Piece(pos, end, pos + 1, end, 0)
+        p.src = (pos, pos + 1) if rnd.random() < 0.5 else None
+        out.append(p)
+        pos = end + 1
+    return out
+
+
+def test_overlapping_pieces_by_bisection():
+    rnd = random.Random(1)
+    for _ in range(300):
+        pieces = _pieces(rnd, rnd.randint(0, 12))
+        find = _Overlapping(pieces)
+        for _ in range(10):
+            lo = rnd.randint(0, 80)
+            hi, k = lo + rnd.randint(0, 20), rnd.randint(0, len(pieces))
+            assert find(lo, hi, k) == [q for q in pieces[:k] if q.open < hi and q.end >= lo]
+
+
+def test_referents_agree_with_the_plain_scans():
+    """_Referents answers what _last_person and _last_group answer from all rows so far."""
+    rnd = random.Random(2)
+    kinds = ["person", "person", "anonymous", "organization", "unknown", "document"]
+    for _ in range(200):
+        positions = sorted(rnd.sample(range(200), rnd.randint(0, 12)))
+        names = sp.NameIndex(positions, [f"N{p} X" for p in positions], ["X"] * len(positions))
+        quoted, pos = [], 0
+        for _ in range(rnd.randint(0, 8)):
+            pos += rnd.randint(0, 20)
+            quoted.append((pos, pos + rnd.randint(1, 15)))
+            pos = quoted[-1][1]
+        ref, rows = _Referents(names, quoted), []
+        for _ in range(rnd.randint(0, 25)):
+            at = rnd.randint(0, 200)
+            assert ref.last_person(at) == _last_person(names, rows, at, quoted, "")
+            assert ref.last_group() == _last_group(rows)
+            kind = rnd.choice(kinds)
+            row = {"speaker_type": kind, "speaker_start": rnd.choice([None, rnd.randint(0, 200)]),
+                   "speaker": rnd.choice(["he", "Smith", "officials"]),
+                   "speaker_name": rnd.choice([None, "", "Smith", "officials"])}
+            rows.append(row)
+            ref.add(row)
+
+
+def test_latest_below_is_the_latest_item_under_the_bound():
+    rnd = random.Random(3)
+    for _ in range(200):
+        t, items = _LatestBelow(), []
+        for i in range(rnd.randint(0, 30)):
+            key = rnd.randint(-10, 10)
+            t.add(key, i)
+            items.append((key, i))
+            bound = rnd.randint(-12, 12)
+            assert t.find(bound) == next((v for k, v in reversed(items) if k < bound), None)
+
+
+def test_sentence_subjects_kept_per_sentence_start():
+    """The memo answers as the search does, for near and far ends of the sentence."""
+    text = ("But But Hours later, Joe Biden, a Democrat, said " + "more words " * 200
+            + "“We will act,” she said.")
+    known = sp.NameIndex.build(text).known()
+    memo: dict = {}
+    for hi in (20, 60, 700, 1300, 2000, len(text)):
+        assert _sentence_subject(text, 0, hi, known, memo) == _sentence_subject_in(text, 0, hi, known)
+        assert _sentence_subject(text, 8, hi, known, memo) == _sentence_subject_in(text, 8, hi, known)
+
+
+# --------------------------------------------------------------------------- attributions
+
+@given(st.text(alphabet=" \n,”\"ab", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_ends_with_comma_reads_back(text, lo, hi):
+    assert _ends_with_comma(text, lo, hi) == bool(_ENDS_COMMA.search(text[lo:hi]))
+
+
+def test_shared_reasons_agree_with_the_plain_loop():
+    rnd = random.Random(4)
+    sources = ["two officials", "the officials", "an official", "aides", "Smith"]
+    for trial in range(300):
+        rows, sent = [], 0
+        for _ in range(rnd.randint(0, 20)):
+            sent += rnd.randint(0, 2) if trial % 5 else rnd.randint(-2, 2)
+            rows.append({"anonymous": rnd.random() < 0.7, "source": rnd.choice(sources), "sent_id": sent,
+                         "reason": rnd.choice([None, None, "who requested anonymity", "speaking on condition"])})
+        fast, plain = [dict(r) for r in rows], [dict(r) for r in rows]
+        _share_reasons(fast)
+        _share_reasons_plain(plain)
+        assert fast == plain
+
+
+# --------------------------------------------------------------------------- framing
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.integers(1, 4)), max_size=25))
+def test_longest_first_marks_agree_with_the_plain_check(cands):
+    found = [(a, a + n, g) for a, n, g in cands]
+    assert fr._longest_first(list(found)) == fr._longest_first_plain(list(found))
+
+
+_CHAR_WORDS = ["major", "limited", "decision", "policy", "step", "the", "a", "not", "after", "when",
+               "it", "is", "was", "this", "marks", ",", ";", " - ", "(", ")", "—", "move", "shift"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHAR_WORDS), max_size=30), st.integers(0, 50), st.booleans())
+def test_sentence_facts_answer_as_the_plain_reading(words, s0, is_lede):
+    sentence = " ".join(words)
+    spans = [(m.start() + s0, m.end() + s0) for m in re.finditer(r"\b(?:major|limited|shift)\b", sentence)]
+    rx = fr._DEFAULT_EVENT_RX
+    facts = fr._SentenceFacts(sentence, s0, spans, rx)
+    for lo in range(0, len(sentence) + 1, 3):
+        for hi in range(lo - 2, len(sentence) + 2, 5):
+            assert facts.tokens(lo, hi) == len(fr._TOKEN.findall(sentence, lo, max(hi, 0)))
+    for hit in spans:
+        for window in (0, 1, 3, 12):
+            assert fr._sizes_event_fast(facts, s0, hit, is_lede, window) == \
+                fr._sizes_event(sentence, s0, hit, spans, is_lede, rx, window)
+
+
+# --------------------------------------------------------------------------- shared passages
+
+def _passages_plain(corpus, n):
+    """Every maximal run of at least n equal words on every diagonal of every pair."""
+    ids = corpus.ids
+    words = [ps.normalized_words(corpus.text(a)) for a in ids]
+    rows = []
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            (ta, sa), (tb, sb) = words[i], words[j]
+            for d in range(-len(tb), len(ta) + 1):
+                k = max(0, d)
+                while k < len(ta) and k - d < len(tb):
+                    if ta[k] != tb[k - d]:
+                        k += 1
+                        continue
+                    e = k
+                    while e < len(ta) and e - d < len(tb) and ta[e] == tb[e - d]:
+                        e += 1
+                    if e - k >= n:
+                        rows.append((ids[i], ids[j], sa[k][0], sa[e - 1][1], sb[k - d][0], sb[e - 1 - d][1], e - k))
+                    k = e
+    return sorted(rows)
+
+
+def _rows(frame):
+    return sorted(frame[["article_a", "article_b", "start_a", "end_a", "start_b", "end_b", "n_words"]]
+                  .itertuples(index=False, name=None))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "a.", "B"]), max_size=40).map(" ".join),
+                min_size=2, max_size=3))
+def test_shared_passages_are_the_maximal_runs(texts):
+    texts = [t for t in texts if t.strip()]
+    if len(texts) < 2:
+        return
+    c = an.from_texts({f"t{i}": t for i, t in enumerate(texts)})
+    for n in (2, 3, 5):
+        # No run of n words recurs more than MAX_SEED_REPEATS times in these short texts.
+        assert _rows(an.shared_passages(c, min_words=n)) == _passages_plain(c, n)
+
+
+def test_shared_passages_of_a_repeated_sentence_are_found_once_and_in_full():
+    sentence = "The officials said the policy had not changed at all. "
+    c = an.from_texts({"a": sentence * 60, "b": sentence * 60})
+    got = _rows(an.shared_passages(c))
+    every = _passages_plain(c, 8)
+    assert set(got) <= set(every)  # each row is a maximal alignment
+    assert len(got) < len(every)  # ... but the repeats beyond the cap seed none
+    words, spans = ps.normalized_words(sentence * 60)
+    assert ("a", "b", 0, spans[-1][1], 0, spans[-1][1], len(words)) in got  # the whole text
+
+
+# --------------------------------------------------------------------------- loading
+
+def test_lines_split_as_text_mode_splits_them():
+    rnd = random.Random(5)
+    for _ in range(300):
+        data = "".join(rnd.choice(["a", "é", "\n", "\r", "\r\n", " "]) for _ in range(rnd.randint(0, 30))).encode()
+        mine = [line.decode("utf-8").rstrip("\n") for line in src_mod._lines(io.BytesIO(data), 1000)]
+        text = [line.rstrip("\n") for line in io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")]
+        assert mine == text
+
+
+def test_a_line_over_the_limit_is_skipped_and_recorded(tmp_path, monkeypatch):
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "a", "text": "Officials said it is limited."}) + "\n")
+        fh.write(json.dumps({"id": "huge", "text": "word " * 20_000}) + "\n")
+        fh.write(json.dumps({"id": "c", "text": "Kyiv said no."}) + "\n")
+    monkeypatch.setattr(src_mod, "MAX_LINE_BYTES", 10_000)
+    with pytest.warns(an.CorpusWarning):
+        c = an.from_jsonl(path)
+    assert c.ids == ["a", "c"]
+    w = c.warnings[c.warnings.code == "line_too_long"]
+    assert len(w) == 1 and f"{path}, line 2: 100,0" in w.message.iloc[0] and "skipped" in w.message.iloc[0]
+    found: list[dict] = []
+    with pytest.warns(an.CorpusWarning):
+        table = an.features_from_records(path, warnings=found)
+    assert table.article_id.tolist() == ["a", "c"] and [f["code"] for f in found] == ["line_too_long"]
+
+
+def test_workers_capped_at_the_cores(monkeypatch):
+    monkeypatch.setattr(corpus_mod, "available_cores", lambda: 1)
+    records = [{"text": "Officials said it is limited."}, {"text": "Kyiv said no."}]
+    with pytest.warns(an.CorpusWarning, match="workers=1000 but only 1 CPU core"):
+        c = an.from_records(records, workers=1000)
+    assert c.warnings.code.tolist() == ["workers_capped"]
+    found: list[dict] = []
+    with pytest.warns(an.CorpusWarning):
+        table = an.features_from_records(records, workers=1000, warnings=found)
+    assert [f["code"] for f in found] == ["workers_capped"] and len(table) == 2
+    with pytest.warns(an.CorpusWarning, match="workers=1000"):
+        assert an.features(c, workers=1000).equals(an.features(c))
+
+
+def test_a_very_long_text_loads_with_a_warning(monkeypatch):
+    monkeypatch.setattr(corpus_mod, "LARGE_TEXT_CHARS", 100)
+    with pytest.warns(an.CorpusWarning, match="far longer than a news article"):
+        c = an.from_texts({"a": "Officials said the step is limited. " * 10, "b": "Short."})
+    assert c.warnings.code.tolist() == ["large_text"] and c.articles.at["a", "n_words"] == 60
+    assert len(an.quotes(c)) == 0 and len(an.attributions(c)) == 10
