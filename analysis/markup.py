@@ -115,14 +115,27 @@ def _render_text(text: str, lo: int, hi: int, spans: list[_Span], removed: dict[
             cuts.update((max(s.start, lo), min(s.end, hi)))
     cuts.update(p for p in removed if lo <= p <= hi)
     points = sorted(cuts)
+    # The spans over each piece, by a sweep over the cut points: a span covers the pieces
+    # from its (clipped) start to its (clipped) end, which are cut points.  Testing every
+    # span against every piece took time in the product of the two.
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for i, s in enumerate(spans):
+        a0, b0 = max(s.start, lo), min(s.end, hi)
+        if a0 < b0:
+            opens.setdefault(a0, []).append(i)
+            closes.setdefault(b0, []).append(i)
+    over: set[int] = set()
     parts = []
     for a, b in zip(points, points[1:] + [None]):
+        over.difference_update(closes.get(a, ()))
+        over.update(opens.get(a, ()))
         for rule, chunk in removed.pop(a, []) if a in removed else []:
             parts.append(f'<del class="removed" title="removed by cleaning: {html.escape(rule)}">'
                          f"{html.escape(chunk)}</del>")
         if b is None or a >= b:
             continue
-        active = [s for s in spans if s.start <= a and s.end >= b]
+        active = [spans[i] for i in sorted(over)]  # in the order of ``spans``
         piece = html.escape(text[a:b])
         if active:
             classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
