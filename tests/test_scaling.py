@@ -387,3 +387,85 @@ def test_a_very_long_text_loads_with_a_warning(monkeypatch):
         c = an.from_texts({"a": "Officials said the step is limited. " * 10, "b": "Short."})
     assert c.warnings.code.tolist() == ["large_text"] and c.articles.at["a", "n_words"] == 60
     assert len(an.quotes(c)) == 0 and len(an.attributions(c)) == 10
+
+
+# --------------------------------------------------------------------------- quote variants
+
+def test_linked_groups_agree_with_the_plain_pairs():
+    """Distinct wordings, prefix filtering and the size order find the groups that comparing
+    every two quotes sharing a word finds (no word here is in MAX_WORD_WORDINGS wordings)."""
+    from analysis.quote_variants import _linked_groups, _linked_groups_plain
+
+    rnd = random.Random(6)
+    vocab = [f"w{i}" for i in range(12)]
+    for trial in range(300):
+        sets, keys = [], []
+        for _ in range(rnd.randint(0, 25)):
+            words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 7))]
+            if sets and rnd.random() < 0.3:  # copies, and copies with other content words
+                j = rnd.randrange(len(sets))
+                words = keys[j].split() if keys[j] else []
+                s = set(sets[j]) if rnd.random() < 0.7 else set(words[:2])
+            else:
+                s = {w for w in words if rnd.random() < 0.8}
+            sets.append(s)
+            keys.append(" ".join(words))
+        for min_words, threshold in ((4, 0.5), (1, 0.3), (2, 1.0), (3, 0.0), (4, 1.5)):
+            assert _linked_groups(sets, keys, min_words, threshold) == \
+                _linked_groups_plain(sets, keys, min_words, threshold), (trial, min_words, threshold)
+
+
+def test_follows_reads_the_similarity_matrix():
+    """follows compares sentences of two articles without the corpus's sentence matrix:
+    the values are those of the matrix, bit for bit, repeated sentences included."""
+    from analysis.wording import _SentenceVectors, _tfidf_matrix
+
+    rnd = random.Random(7)
+    words = ("strike border weapons Kharkiv policy officials allies rockets drones city "
+             "decision change limited shift escalation").split()
+    texts = {}
+    for a in "abcd":
+        sents = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 7))).capitalize() + "."
+                 for _ in range(rnd.randint(1, 12))]
+        texts[a] = " ".join(sents + sents[:3])  # some sentences twice
+    c = an.from_texts(texts)
+    body = c.body_sentences()
+    S = _tfidf_matrix(c, unit="sentence")
+    vectors = _SentenceVectors(c, body)
+    for a in c.ids:
+        got = vectors.best_matches(a)
+        ra = vectors.rows_of[a]
+        for b, (best, sim) in got.items():
+            sub = S[np.ix_(ra, vectors.rows_of[b])]
+            assert best.tolist() == sub.argmax(axis=1).tolist()
+            assert sim.tobytes() == sub.max(axis=1).tobytes()
+
+
+# --------------------------------------------------------------------------- readability
+
+def test_primed_hyphenation_points_are_pyphens():
+    """The points put in Pyphen's cache for long words are those Pyphen computes."""
+    import sys
+
+    from textstat.backend.utils import get_pyphen
+
+    readability = sys.modules["analysis.readability"]
+    pyphen = get_pyphen("en_US")
+    hyph = readability._Hyphenator.of(pyphen)
+    rnd = random.Random(8)
+    for _ in range(200):
+        word = "".join(rnd.choice("aeiouxyzbcdnstrl") for _ in range(rnd.randint(1, 400)))
+        pyphen.hd.cache.pop(word, None)
+        expected = pyphen.hd.positions(word)
+        pyphen.hd.cache.pop(word, None)
+        hyph.prime(pyphen.hd, word)
+        got = pyphen.hd.cache.pop(word)
+        assert [(int(p), p.data) for p in got] == [(int(p), p.data) for p in expected]
+        assert hyph.count(word) == len(pyphen.positions(word))
+
+
+def test_a_word_of_many_letters_is_measured():
+    c = an.from_texts({"a": "x" * 3000 + ". The step is limited.", "b": "Officials said so."})
+    assert an.readability(c).n_words.tolist() == [5, 3]
+    stock = an.textstat_stock(c)
+    assert stock.n_words.tolist() == [5, 3]
