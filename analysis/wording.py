@@ -789,7 +789,10 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
     that also keeps ``source``'s order (longest increasing subsequence), and
     ``share_in_order`` divides it by the article's sentences.  A rewrite of a story scores
     high; two independent reports of one event share facts but not their order.  Meant
-    for an event's articles: the sentence matrix grows with the square of all sentences.
+    for an event's articles: every distinct sentence is compared with every distinct
+    sentence of every other article, and ``max_sentences`` caps that work at
+    ``max_sentences ** 2`` comparisons (a ValueError beyond it: a corpus too large to
+    compare this way; a sentence repeated in an article counts once).
 
     Columns: article, outlet, source, source_outlet, n_sentences, n_matched, n_in_order,
     share_in_order, mean_best_similarity, threshold (the one used); sorted by
@@ -803,14 +806,18 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
     """
     _check_corpus(corpus)
     body = corpus.body_sentences()
-    if len(body) > max_sentences:
-        raise ValueError(f"follows: {len(body)} sentences is more than max_sentences={max_sentences}; "
-                         "it compares every sentence with every other, so run it on one event at a time")
     if len(corpus) < 2:
         warnings.warn(f"follows: the corpus has {len(corpus)} article(s); it takes two to compare",
                       WordingWarning, stacklevel=2)
         return pd.DataFrame(columns=FOLLOWS_COLUMNS)
     vectors = _SentenceVectors(corpus, body)
+    if len(body) > max_sentences:  # (the comparisons never exceed the square of the sentences)
+        distinct = [len(vectors.unique(a)[0]) for a in corpus.ids]
+        work = sum(distinct) ** 2 - sum(n * n for n in distinct)
+        if work > max_sentences ** 2:
+            raise ValueError(f"follows: {work:,} comparisons of sentences ({len(body):,} sentences) is more "
+                             f"than max_sentences={max_sentences:,} squared; it compares every sentence "
+                             "with those of every other article, so run it on one event at a time")
     outlets = corpus.outlet_of()
     rows = []
     for a in corpus.ids:

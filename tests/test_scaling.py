@@ -469,3 +469,14 @@ def test_a_word_of_many_letters_is_measured():
     assert an.readability(c).n_words.tolist() == [5, 3]
     stock = an.textstat_stock(c)
     assert stock.n_words.tolist() == [5, 3]
+
+
+def test_follows_counts_the_comparisons_it_makes():
+    """max_sentences caps comparisons of distinct sentences: a repeated sentence is one."""
+    many = an.from_texts({"a": "Tanks rolled in. " * 30, "b": "Tanks rolled in. Bakers baked. Rain fell."})
+    f = an.follows(many, max_sentences=10).set_index(["article", "source"])
+    assert f.loc[("a", "b"), "n_matched"] == 30 and f.loc[("b", "a"), "n_matched"] == 1
+    words = "tanks bakers rain city border drones rockets allies officials policy decision strike".split()
+    distinct = {k: " ".join(f"{w.capitalize()} {v} moved." for w in words for v in (k,)) for k in ("ax", "by")}
+    with pytest.raises(ValueError, match="comparisons of sentences"):
+        an.follows(an.from_texts(distinct), max_sentences=10)
