@@ -480,3 +480,25 @@ def test_follows_counts_the_comparisons_it_makes():
     distinct = {k: " ".join(f"{w.capitalize()} {v} moved." for w in words for v in (k,)) for k in ("ax", "by")}
     with pytest.raises(ValueError, match="comparisons of sentences"):
         an.follows(an.from_texts(distinct), max_sentences=10)
+
+
+# --------------------------------------------------------------------------- cleaning
+
+def test_edits_apart_agree_with_the_merging_path():
+    from analysis import clean
+
+    rnd = random.Random(9)
+    for _ in range(500):
+        raw = "".join(rnd.choice("ab \n") for _ in range(rnd.randint(0, 40)))
+        changes, pos = [], 0
+        while pos < len(raw) and rnd.random() < 0.8:
+            a = pos + rnd.randint(1, 4)
+            b = min(len(raw), a + rnd.randint(0, 3))
+            if a > len(raw):
+                break
+            changes.append((a, b, rnd.choice(["", " ", "xy", raw[a:b]])))
+            pos = b
+        rnd.shuffle(changes)
+        fast = clean._apply(raw, raw, [], list(changes), "whitespace")
+        plain = clean._apply_merging(raw, raw, [], list(changes), "whitespace")
+        assert fast[0] == plain[0] and [vars(e) for e in fast[1]] == [vars(e) for e in plain[1]]
