@@ -684,6 +684,12 @@ def according_to(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]
 
 
 _PHRASE_STOP = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$|\s(?=(?:who|which|that|when|while|as|because|after|before)\s)")
+# The same positions, found faster: every alternative above is one character, told apart by
+# that character, so the pattern can open on one character class (which ``re`` skips to)
+# and check the rest behind and ahead of it.  (Only the start of a stop is used.)
+_PHRASE_STOP_FAST = re.compile(
+    r"[,;:!?()\u2014\u2013\"“”.\s](?:(?<=[,;:!?()\u2014\u2013\"“”])|(?<=[a-z0-9]{2}\.)(?=\s|$)|(?<=\.)$"
+    r"|(?<=\s)(?=(?:who|which|that|when|while|as|because|after|before)\s))")
 
 
 def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
@@ -693,7 +699,7 @@ def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
     The phrase ends within :data:`SPEAKER_REACH` characters of ``j``, or it is none.
     """
     reach = min(hi, j + SPEAKER_REACH)
-    k = _PHRASE_STOP.search(text, j, reach)
+    k = _PHRASE_STOP_FAST.search(text, j, reach)
     if k is None and reach < hi:
         return None  # no end within reach: far longer than any source phrase
     end = k.start() if k else hi

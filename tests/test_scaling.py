@@ -502,3 +502,12 @@ def test_edits_apart_agree_with_the_merging_path():
         fast = clean._apply(raw, raw, [], list(changes), "whitespace")
         plain = clean._apply_merging(raw, raw, [], list(changes), "whitespace")
         assert fast[0] == plain[0] and [vars(e) for e in fast[1]] == [vars(e) for e in plain[1]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["who ", "which", " ", "ab", "1", ".", ",", "\n", "“", "as ", "x."]),
+                max_size=20).map("".join), st.integers(0, 5), st.integers(0, 60))
+def test_phrase_stops_found_as_the_plain_pattern_finds_them(text, j, hi):
+    a = sp._PHRASE_STOP.search(text, j, hi)
+    b = sp._PHRASE_STOP_FAST.search(text, j, hi)
+    assert (a and a.start()) == (b and b.start())
