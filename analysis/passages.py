@@ -121,7 +121,7 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
         raise ValueError(f"min_words must be a whole number >= 2; got {min_words!r}")
     n = int(min_words)
     ids = corpus.ids
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()  # (a dict: looked up once per row)
     empty = pd.DataFrame({c: pd.Series(dtype=object if c in ("article_a", "article_b", "outlet_a", "outlet_b", "text_a", "text_b") else np.int64)
                           for c in PASSAGE_COLUMNS})
     if len(ids) < 2:

@@ -818,7 +818,7 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
             raise ValueError(f"follows: {work:,} comparisons of sentences ({len(body):,} sentences) is more "
                              f"than max_sentences={max_sentences:,} squared; it compares every sentence "
                              "with those of every other article, so run it on one event at a time")
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     rows = []
     for a in corpus.ids:
         matches = vectors.best_matches(a)
@@ -878,12 +878,15 @@ def keyword_in_context(corpus: Corpus, term: str, width: int = 40, regex: bool =
     if not isinstance(width, (int, np.integer)) or width < 0:
         raise ValueError(f"width must be a whole number >= 0; got {width!r}")
     pat = _term_pattern(term, regex, case)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     rows = []
     sents = corpus.sentences
+    # Each article's sentences, split off once (a filter of the whole table per article
+    # took time in the square of the number of articles).
+    by_article = {str(k): g for k, g in sents.groupby("article_id", sort=False)}
     for aid in corpus.ids:
         text = corpus.text(aid)
-        s = sents[sents.article_id == aid]
+        s = by_article.get(aid, sents.iloc[:0])
         starts, sids = s["start"].to_numpy(), s["sent_id"].to_numpy()
         for m in pat.finditer(text):
             if m.end() == m.start():
@@ -1045,11 +1048,12 @@ def ledes(corpus: Corpus) -> pd.DataFrame:
     [['has given Ukraine the go-ahead', 'has given … the go-ahead', 'Joe Biden']]
     """
     _check_corpus(corpus)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     body = corpus.body_sentences()
     first = body.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False).head(1)
     first = first.set_index("article_id")
     persons = person_mentions(corpus)
+    persons_of = {str(k): g for k, g in persons.groupby("article_id", sort=False)}
     rows = []
     for aid in corpus.ids:
         row = {"article_id": aid, "outlet": outlets[aid]}
@@ -1064,7 +1068,8 @@ def ledes(corpus: Corpus) -> pd.DataFrame:
                    decision=parsed["decision"],
                    vp_start=start + parsed["vp_start"] if parsed["vp_start"] >= 0 else -1,
                    vp_end=start + parsed["vp_end"] if parsed["vp_end"] >= 0 else -1)
-        p = persons[(persons.article_id == aid) & (persons.start >= start) & (persons.end <= end)]
+        mine = persons_of.get(aid, persons.iloc[:0])
+        p = mine[(mine.start >= start) & (mine.end <= end)]
         caps = _first_capitalized_run(text)
         if len(p) and (caps is None or p.iloc[0]["start"] - start <= caps[0] + 40):
             row["first_named"] = p.iloc[0]["name"]

@@ -1,0 +1,496 @@
+"""Time and memory of every public analysis on generated hostile texts, at growing sizes.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_adversarial.py [--sizes 10000 100000 1000000]
+        [--inputs NAME ...] [--functions NAME ...] [--timeout 60] [--mem-gb 4]
+        [--code DIR] [--json OUT.json] [--rows all|fail|none]
+
+Each input is a generator of hostile text (repeated short quotes, repeated "Mr. ", one
+paragraph of a million characters, ...; ``--list`` shows them all).  For each input and
+size N the event holds N characters: one hostile article beside the AP sample article
+(about 5,000 characters), or, for the inputs about pairs of articles (one sentence repeated
+in two articles, ...), two hostile articles of N/2 characters each.  Then:
+
+* every size runs in a fresh ``python`` process (``--child``) whose address space is capped
+  with ``resource.setrlimit(RLIMIT_AS)`` at ``--mem-gb`` (4 GB by default), with one thread
+  for numpy's BLAS, on one core;
+* that process loads the event with ``an.from_texts`` (timed: ``from_texts``), then runs each
+  function in a forked copy of itself, so every function starts from the same loaded event
+  and warm resources (the lexicons, the CMU dictionary) but from none of the memos another
+  analysis filled; a function that takes longer than ``--timeout`` seconds is stopped
+  (``>T``), one that runs out of the capped memory reports ``MEM``;
+* a function stopped at one size is not run at the larger ones (``skip``).
+
+Times under 0.05 s are the fastest of up to three runs.  The growth is t(1M) / t(100k)
+(the two largest sizes), with both times floored at 0.02 s so that timer noise on tiny
+times makes no ratio.  A function passes on an input when its growth is at most 15 and it
+takes at most 10 s at the largest size; the table says PASS or FAIL per function (its worst
+input) and, with ``--rows``, per function and input.
+
+``--code DIR`` imports the ``analysis`` package found in DIR instead of this checkout's, to
+measure another version of the code in the same run (a baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "events" / "ukraine-weapons-2024-05" / "articles"
+
+GROWTH_LIMIT = 15.0
+SECONDS_LIMIT = 10.0
+FLOOR = 0.02  # seconds: times are floored here before a growth ratio is taken
+
+
+# --------------------------------------------------------------------------- hostile texts
+
+_WORDS = ("the officials said policy weapons strike border region president minister would could "
+          "military forces attack decision change limited major shift escalation allies support "
+          "against inside near city government statement administration security defense").split()
+_CAPS = ("Biden Blinken Austin Kharkiv Ukraine Russia Moscow Washington Pentagon Zelensky NATO "
+         "Putin Sullivan Kirby Brown Smith Johnson Garcia Miller Davis Wilson Moore Taylor").split()
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _random_words(n: int, seed: int, vocab, sep: str = " ", every: int = 0, mark: str = "") -> str:
+    rnd = random.Random(seed)
+    out, size, k = [], 0, 0
+    while size < n:
+        w = rnd.choice(vocab)
+        k += 1
+        if every and k % every == 0:
+            w += mark
+        out.append(w)
+        size += len(w) + len(sep)
+    return sep.join(out)[:n]
+
+
+def _sample(name: str) -> str:
+    path = next(SAMPLE.glob(f"{name}_*.txt"))
+    return path.read_text("utf-8")
+
+
+def _nested(n: int) -> str:
+    k = max(1, n // 8)
+    return ("“a " * k + "b” " * k)[:n]
+
+
+def _single(gen):
+    """An event of N characters: the hostile text, and the AP sample article beside it."""
+    def make(n: int) -> dict[str, str]:
+        other = _sample("000")
+        return {"a": gen(max(1, n - len(other)), 0), "b": other}
+    return make
+
+
+def _pair(gen):
+    """An event of N characters: two hostile articles of N/2 each (seeds 0 and 1)."""
+    return lambda n: {"a": gen(n // 2, 0), "b": gen(n // 2, 1)}
+
+
+INPUTS = {
+    # name: (what it is, event(n) -> {article_id: text})
+    "quotes": ('repeated short quotes: "a" "a" "a" ...', _single(lambda n, s: _repeat('"a" ', n))),
+    "quotes_pair": ('repeated short quotes "a" in two articles', _pair(lambda n, s: _repeat('"a" ', n))),
+    "curly_quotes": ("repeated short quotes with a speech verb: “a,” he said. ...",
+                     _single(lambda n, s: _repeat("“a,” he said. ", n))),
+    "they_quotes": ("repeated quotes by a pronoun no one resolves: “a,” they said ...",
+                    _single(lambda n, s: _repeat("“a b c d,” they said, ", n))),
+    "mr": ('repeated "Mr. "', _single(lambda n, s: _repeat("Mr. ", n))),
+    "said": ('repeated "said "', _single(lambda n, s: _repeat("said ", n))),
+    "according": ('repeated "according to "', _single(lambda n, s: _repeat("according to ", n))),
+    "anonymous": ('repeated anonymous sources in one sentence: "officials said "',
+                  _single(lambda n, s: _repeat("two officials said ", n))),
+    "sentence": ("one sentence repeated in two articles",
+                 _pair(lambda n, s: _repeat("The officials said the policy had not changed at all. ", n))),
+    "real": ("the AP sample article repeated, beside its rewrite (article 003) repeated",
+             _pair(lambda n, s: _repeat(_sample("000" if s == 0 else "003") + "\n", n))),
+    "paragraph": ("one paragraph of N characters: the AP article's sentences, no line breaks",
+                  _single(lambda n, s: _repeat(" ".join(_sample("000").split()) + " ", n))),
+    "distinct_sentences": ("short sentences of random words, each different: N/40 sentences",
+                           _single(lambda n, s: _random_words(n, s, _WORDS + _CAPS, every=6, mark="."))),
+    "no_punct": ("words without any punctuation: one sentence of N characters",
+                 _single(lambda n, s: _random_words(n, s, _WORDS + _CAPS))),
+    "unclosed": ("opening quotation marks never closed: “the plan “the plan ...",
+                 _single(lambda n, s: _repeat("“the plan was ", n))),
+    "straight_unclosed": ('straight quotation marks, mostly unclosed: "the plan "was ...',
+                          _single(lambda n, s: _repeat('"the plan "was said ', n))),
+    "nested": ("quotation marks nested N/8 deep: “a “a “a ... b” b” b”", _single(lambda n, s: _nested(n))),
+    "capitals": ("capitalised words with a speech verb every 8 words: long name runs",
+                 _single(lambda n, s: _random_words(n, s, _CAPS, every=8, mark=" said"))),
+    "names": ("one person named again and again, in full, by title and by surname",
+              _single(lambda n, s: _repeat("President Joe Biden met Mr. Biden. Biden agreed. ", n))),
+    "initials": ('repeated initials: "J. R. R. "', _single(lambda n, s: _repeat("J. R. R. ", n))),
+    "us_abbrev": ('repeated "U.S. "', _single(lambda n, s: _repeat("U.S. ", n))),
+    "newlines": ("many line breaks: a one-word paragraph every few characters, blank lines between",
+                 _single(lambda n, s: _repeat("Word\n\n\n", n))),
+    "short_paragraphs": ("many one-sentence paragraphs with a quote: “We won,” Smith said.",
+                         _single(lambda n, s: _repeat("“We won the vote,” Smith said.\n", n))),
+    "one_char": ("a long run of one character (one word of N letters)", _single(lambda n, s: "a" * n)),
+    "dots": ("a long run of periods", _single(lambda n, s: "." * n)),
+    "long_words": ("sentences of one 5,000-letter word each", _single(lambda n, s: _repeat("x" * 5000 + ". ", n))),
+    "dashes": ('clause breaks before every verb: "- - said "', _single(lambda n, s: _repeat("- - said ", n))),
+    "commas": ('an aside before every verb: "Smith, a, said "', _single(lambda n, s: _repeat("Smith, a, said ", n))),
+    "spaces": ("words separated by long runs of odd white space",
+               _single(lambda n, s: _repeat("word" + " \t\u00a0" * 40 + "\n ", n))),
+    "framing": ("frame words and event words without punctuation: a major decision not limited ...",
+                _single(lambda n, s: _repeat("a major decision not limited step could escalate ", n))),
+}
+
+
+# --------------------------------------------------------------------------- functions
+
+def _functions(an):
+    """(name, callable(context)) for every public analysis, in the order they run."""
+    from analysis import clean, markup
+
+    def each(fn):
+        return lambda ctx: [fn(t) for t in ctx["texts"].values()]
+
+    return [
+        ("clean_text", each(clean.clean_text)),
+        ("split_sentences", each(an.split_sentences)),
+        ("overview", lambda ctx: an.overview(ctx["corpus"])),
+        ("edit_summary", lambda ctx: an.edit_summary(ctx["corpus"])),
+        ("first_sentences", lambda ctx: an.first_sentences(ctx["corpus"])),
+        ("quotes", lambda ctx: an.quotes(ctx["corpus"])),
+        ("attributions", lambda ctx: an.attributions(ctx["corpus"])),
+        ("quote_variants", lambda ctx: an.quote_variants(ctx["corpus"])),
+        ("quote_summary", lambda ctx: an.quote_summary(ctx["corpus"])),
+        ("frames", lambda ctx: an.frames(ctx["corpus"])),
+        ("frame_scores", lambda ctx: an.frame_scores(ctx["corpus"])),
+        ("characterizations", lambda ctx: an.characterizations(ctx["corpus"])),
+        ("contrast_pair", lambda ctx: an.contrast_pair(ctx["corpus"])),
+        ("distinctive_terms", lambda ctx: an.distinctive_terms(ctx["corpus"])),
+        ("naming_variants", lambda ctx: an.naming_variants(ctx["corpus"])),
+        ("similarity", lambda ctx: an.similarity(ctx["corpus"])),
+        ("similarity_shingles", lambda ctx: an.similarity(ctx["corpus"], method="shingles")),
+        ("shared_passages", lambda ctx: an.shared_passages(ctx["corpus"])),
+        ("follows", lambda ctx: an.follows(ctx["corpus"])),
+        ("keyword_in_context", lambda ctx: an.keyword_in_context(ctx["corpus"], "said")),
+        ("ledes", lambda ctx: an.ledes(ctx["corpus"])),
+        ("readability", lambda ctx: an.readability(ctx["corpus"])),
+        ("sentence_readability", lambda ctx: an.sentence_readability(ctx["corpus"])),
+        ("textstat_stock", lambda ctx: an.textstat_stock(ctx["corpus"])),
+        ("features", lambda ctx: an.features(ctx["corpus"])),
+        ("features_from_records", lambda ctx: an.features_from_records(ctx["jsonl"])),
+        ("article_pages", lambda ctx: markup.article_pages(ctx["corpus"])),
+    ]
+
+
+FUNCTION_NAMES = ["from_texts", "clean_text", "split_sentences", "overview", "edit_summary",
+                  "first_sentences", "quotes", "attributions", "quote_variants", "quote_summary",
+                  "frames", "frame_scores", "characterizations", "contrast_pair", "distinctive_terms",
+                  "naming_variants", "similarity", "similarity_shingles", "shared_passages", "follows",
+                  "keyword_in_context", "ledes", "readability", "sentence_readability", "textstat_stock",
+                  "features", "features_from_records", "article_pages"]
+
+
+# --------------------------------------------------------------------------- child: one size
+
+def _emit(record: dict) -> None:
+    sys.stdout.write(json.dumps(record) + "\n")
+    sys.stdout.flush()
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_forked(fn, ctx, timeout: float) -> dict:
+    """Run ``fn(ctx)`` in a forked copy of this process; its seconds, or why it stopped."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: run, report, leave without cleaning up the parent's state
+        os.close(r)
+        try:
+            best = None
+            for _ in range(3):
+                t0 = time.perf_counter()
+                out = fn(ctx)
+                dt = time.perf_counter() - t0
+                best = dt if best is None else min(best, dt)
+                if dt >= 0.05:
+                    break
+            rows = len(out) if hasattr(out, "__len__") else None
+            res = {"seconds": best, "rows": rows, "peak_mb": round(_peak_mb())}
+        except MemoryError:
+            res = {"status": "MEM"}
+        except BaseException as exc:  # noqa: BLE001 - reported, not raised
+            res = {"status": "ERR", "error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+        os.write(w, json.dumps(res).encode())
+        os._exit(0)
+    os.close(w)
+    deadline = time.monotonic() + timeout
+    chunks = []
+    while True:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([r], [], [], max(0.0, left))
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(r)
+            return {"status": "TIMEOUT"}
+        data = os.read(r, 65536)
+        if not data:
+            break
+        chunks.append(data)
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    if not chunks:
+        return {"status": "MEM" if os.WIFSIGNALED(status) else "ERR", "error": f"exit status {status}"}
+    return json.loads(b"".join(chunks))
+
+
+def child(input_name: str, size: int, functions: list[str], timeout: float, mem_gb: float) -> int:
+    limit = int(mem_gb * 1024 ** 3)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import analysis as an
+
+    _emit({"event": "code", "path": str(Path(an.__file__).resolve().parent)})
+    texts = INPUTS[input_name][1](size)
+    table = dict(_functions(an))
+    # Warm the resources every analysis loads once (lexicons, CMU dictionary, word lists) on
+    # a small ordinary event, so no function is charged for them.
+    warm = {"a": _sample("000"), "b": _sample("003")}
+    wctx = {"corpus": an.from_texts(warm), "texts": warm}
+    wctx["jsonl"] = _write_jsonl(warm, f"warm-{os.getpid()}")
+    for name in functions:
+        if name in table:
+            try:
+                table[name](wctx)
+            except Exception:  # noqa: BLE001 - a warm-up failure shows again when timed
+                pass
+    ctx = {"texts": texts, "jsonl": _write_jsonl(texts, f"{input_name}-{size}-{os.getpid()}")}
+    def on_alarm(_sig, _frame):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(max(1, int(timeout)))
+    t0 = time.perf_counter()
+    try:
+        ctx["corpus"] = an.from_texts(texts)
+    except MemoryError:
+        _emit({"function": "from_texts", "status": "MEM"})
+        return 0
+    except TimeoutError:
+        _emit({"function": "from_texts", "status": "TIMEOUT"})
+        return 0
+    finally:
+        signal.alarm(0)
+    _emit({"function": "from_texts", "seconds": time.perf_counter() - t0, "peak_mb": round(_peak_mb())})
+    for name in functions:
+        if name == "from_texts" or name not in table:
+            continue
+        _emit({"function": name, **_run_forked(table[name], ctx, timeout)})
+    for p in (ctx["jsonl"], wctx["jsonl"]):
+        Path(p).unlink(missing_ok=True)
+    return 0
+
+
+def _write_jsonl(texts: dict[str, str], tag: str) -> str:
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / f"bench-adversarial-{tag}.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, text in texts.items():
+            fh.write(json.dumps({"id": aid, "text": text}) + "\n")
+    return str(path)
+
+
+# --------------------------------------------------------------------------- parent
+
+def _measure(input_name: str, size: int, functions: list[str], args) -> dict[str, dict]:
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               PYTHONHASHSEED="0")
+    if args.code:
+        env["PYTHONPATH"] = str(Path(args.code).resolve()) + os.pathsep + env.get("PYTHONPATH", "")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", input_name, str(size),
+           "--timeout", str(args.timeout), "--mem-gb", str(args.mem_gb), "--functions", *functions]
+    # One core: the timings are those of one process on one CPU.
+    pre = None
+    if hasattr(os, "sched_setaffinity"):
+        cores = sorted(os.sched_getaffinity(0))
+        core = cores[args.cpu % len(cores)]
+        pre = lambda: os.sched_setaffinity(0, {core})  # noqa: E731
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True, preexec_fn=pre)
+    out: dict[str, dict] = {}
+    # A last resort: a child stuck where neither its alarm nor its own timeouts reach.
+    import threading
+
+    watchdog = threading.Timer(args.timeout * (len(functions) + 2) + 120, proc.kill)
+    watchdog.start()
+    for line in proc.stdout:
+        rec = json.loads(line)
+        if rec.get("event") == "code":
+            if args.verbose:
+                print(f"  [{input_name} {size:,}] analysis from {rec['path']}", file=sys.stderr)
+            continue
+        out[rec["function"]] = rec
+        if args.verbose:
+            print(f"  [{input_name} {size:,}] {rec['function']}: {_cell(rec)}", file=sys.stderr)
+    proc.wait()
+    watchdog.cancel()
+    for name in functions:
+        out.setdefault(name, {"function": name, "status": "TIMEOUT" if "from_texts" in out else "MEM"})
+    return out
+
+
+def _cell(rec: dict | None) -> str:
+    if rec is None:
+        return "-"
+    if "seconds" in rec:
+        s = rec["seconds"]
+        return f"{s:.3f}" if s < 10 else f"{s:.1f}"
+    return rec.get("status", "?")
+
+
+def _seconds(rec: dict | None, timeout: float) -> float | None:
+    if rec is None:
+        return None
+    if "seconds" in rec:
+        return rec["seconds"]
+    return None
+
+
+def verdict(by_size: dict[int, dict], sizes: list[int], timeout: float) -> tuple[str, str]:
+    """``(growth, PASS/FAIL)`` for one function on one input, from its records by size."""
+    big, prev = sizes[-1], sizes[-2] if len(sizes) > 1 else None
+    rb = by_size.get(big)
+    if rb is None or "seconds" not in rb:
+        status = rb.get("status", "skip") if rb else "skip"
+        if status == "ERR":
+            return "ERR", "FAIL"
+        return f"({status})", "FAIL"
+    t_big = rb["seconds"]
+    growth = ""
+    ok = t_big <= SECONDS_LIMIT
+    if prev is not None:
+        rp = by_size.get(prev)
+        if rp is not None and "seconds" in rp:
+            g = max(t_big, FLOOR) / max(rp["seconds"], FLOOR)
+            growth = f"{g:.1f}"
+            ok = ok and g <= GROWTH_LIMIT
+    return growth, "PASS" if ok else "FAIL"
+
+
+def _fmt_size(n: int) -> str:
+    return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1000}k" if n % 1000 == 0 else str(n)
+
+
+def report(results: dict, sizes: list[int], functions: list[str], inputs: list[str], rows: str,
+           timeout: float) -> bool:
+    """Print the tables; True when every function passes on every input."""
+    heads = [f"s@{_fmt_size(n)}" for n in sizes]
+    g_head = f"{_fmt_size(sizes[-2])}->{_fmt_size(sizes[-1])}" if len(sizes) > 1 else "growth"
+    all_ok = True
+    if rows != "none":
+        print(f"\n| input | function | {' | '.join(heads)} | {g_head} | |")
+        print("|---|---|" + "---:|" * len(heads) + "---:|---|")
+    worst: dict[str, tuple] = {}
+    for fn in functions:
+        for inp in inputs:
+            by_size = {n: results.get(inp, {}).get(n, {}).get(fn) for n in sizes}
+            by_size = {n: r for n, r in by_size.items() if r is not None}
+            growth, ok = verdict(by_size, sizes, timeout)
+            all_ok = all_ok and ok == "PASS"
+            t_big = _seconds(by_size.get(sizes[-1]), timeout)
+            key = (ok == "FAIL", t_big if t_big is not None else float("inf"))
+            if fn not in worst or key > worst[fn][0]:
+                worst[fn] = (key, inp, by_size, growth, ok)
+            if rows == "all" or (rows == "fail" and ok == "FAIL"):
+                cells = [_cell(by_size.get(n)) for n in sizes]
+                print(f"| {inp} | {fn} | {' | '.join(cells)} | {growth} | {ok} |")
+    print(f"\nWorst input per function (the slowest at {_fmt_size(sizes[-1])}, or a failing one):\n")
+    print(f"| function | worst input | {' | '.join(heads)} | {g_head} | |")
+    print("|---|---|" + "---:|" * len(heads) + "---:|---|")
+    for fn in functions:
+        if fn not in worst:
+            continue
+        _key, inp, by_size, growth, ok = worst[fn]
+        cells = [_cell(by_size.get(n)) for n in sizes]
+        print(f"| {fn} | {inp} | {' | '.join(cells)} | {growth} | {ok} |")
+    n_fail = sum(1 for w in worst.values() if w[4] == "FAIL")
+    print(f"\n{'PASS' if all_ok else 'FAIL'}: {len(worst) - n_fail} of {len(worst)} functions within "
+          f"growth <= {GROWTH_LIMIT:g}x and <= {SECONDS_LIMIT:g} s at {_fmt_size(sizes[-1])} on every input")
+    return all_ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--inputs", nargs="+", default=None, help="inputs to run (default: all; see --list)")
+    ap.add_argument("--functions", nargs="+", default=None, help="functions to run (default: all)")
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds before a function is stopped")
+    ap.add_argument("--mem-gb", type=float, default=4.0, help="address-space cap per process, in GB")
+    ap.add_argument("--code", default=None, help="a directory whose analysis package is measured instead")
+    ap.add_argument("--cpu", type=int, default=0, help="which of the available cores to run on (default: the first)")
+    ap.add_argument("--json", type=Path, default=None, help="write every measurement to this file")
+    ap.add_argument("--load", type=Path, default=None, help="print the tables of a --json file, measure nothing")
+    ap.add_argument("--rows", choices=["all", "fail", "none"], default="fail",
+                    help="per input rows to print (default: the failing ones)")
+    ap.add_argument("--list", action="store_true", help="list the inputs and functions, then stop")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each measurement as it comes")
+    ap.add_argument("--child", nargs=2, metavar=("INPUT", "SIZE"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    functions = args.functions or FUNCTION_NAMES
+    if args.child:
+        return child(args.child[0], int(args.child[1]), functions, args.timeout, args.mem_gb)
+    if args.list:
+        for name, (what, _gen) in INPUTS.items():
+            print(f"{name:<18} {what}")
+        print("\nfunctions:", ", ".join(FUNCTION_NAMES))
+        return 0
+    inputs = args.inputs or list(INPUTS)
+    unknown = [i for i in inputs if i not in INPUTS] + [f for f in functions if f not in FUNCTION_NAMES]
+    if unknown:
+        ap.error(f"unknown input or function: {', '.join(unknown)} (see --list)")
+    sizes = sorted(args.sizes)
+    if args.load:
+        saved = json.loads(args.load.read_text())
+        results = {i: {int(n): v for n, v in by.items()} for i, by in saved["results"].items()}
+        ok = report(results, saved["sizes"], saved["functions"], saved["inputs"], args.rows, saved["timeout"])
+        return 0 if ok else 1
+    results: dict[str, dict[int, dict]] = {}
+    t_start = time.perf_counter()
+    for inp in inputs:
+        results[inp] = {}
+        stopped: set[str] = set()
+        for n in sizes:
+            todo = [f for f in functions if f not in stopped]
+            got = _measure(inp, n, ["from_texts"] + [f for f in todo if f != "from_texts"], args)
+            for f in functions:
+                if f in stopped:
+                    got[f] = {"function": f, "status": "skip"}
+                elif "seconds" not in got.get(f, {}):
+                    stopped.add(f)
+            results[inp][n] = got
+            print(f"{inp} at {n:,}: done ({time.perf_counter() - t_start:.0f} s so far)", file=sys.stderr)
+        if args.json:
+            args.json.write_text(json.dumps({"sizes": sizes, "functions": functions, "inputs": inputs,
+                                             "timeout": args.timeout, "code": args.code,
+                                             "results": results}, indent=1))
+    ok = report(results, sizes, functions, inputs, args.rows, args.timeout)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
