@@ -511,3 +511,50 @@ def test_phrase_stops_found_as_the_plain_pattern_finds_them(text, j, hi):
     a = sp._PHRASE_STOP.search(text, j, hi)
     b = sp._PHRASE_STOP_FAST.search(text, j, hi)
     assert (a and a.start()) == (b and b.start())
+
+
+# --------------------------------------------------------------------------- article pages
+
+def _render_text_plain(text, lo, hi, spans, removed):
+    """markup._render_text as it was: every span tested against every piece."""
+    import html
+
+    cuts = {lo, hi}
+    for s in spans:
+        if s.start < hi and s.end > lo:
+            cuts.update((max(s.start, lo), min(s.end, hi)))
+    cuts.update(p for p in removed if lo <= p <= hi)
+    points = sorted(cuts)
+    parts = []
+    for a, b in zip(points, points[1:] + [None]):
+        for rule, chunk in removed.pop(a, []) if a in removed else []:
+            parts.append(f'<del class="removed" title="removed by cleaning: {html.escape(rule)}">'
+                         f"{html.escape(chunk)}</del>")
+        if b is None or a >= b:
+            continue
+        active = [s for s in spans if s.start <= a and s.end >= b]
+        piece = html.escape(text[a:b])
+        if active:
+            classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
+            title = html.escape(" | ".join(dict.fromkeys(s.title for s in active)), quote=True)
+            piece = f'<span class="{classes}" title="{title}">{piece}</span>'
+        parts.append(piece)
+    return "".join(parts)
+
+
+def test_pages_drawn_by_a_sweep_as_by_testing_every_span():
+    from analysis import markup
+
+    rnd = random.Random(10)
+    text = "".join(rnd.choice("ab <&\n") for _ in range(80))
+    for _ in range(300):
+        spans = []
+        for _ in range(rnd.randint(0, 10)):
+            a = rnd.randint(0, 80)
+            spans.append(markup._Span(a, a + rnd.randint(0, 12), (rnd.choice(["q", "src", "fr"]), f"k{rnd.randint(0, 3)}"),
+                                      f"t{rnd.randint(0, 3)}"))
+        removed = {rnd.randint(0, 80): [("rule", "gone")] for _ in range(rnd.randint(0, 3))}
+        lo = rnd.randint(0, 40)
+        hi = lo + rnd.randint(0, 40)
+        assert markup._render_text(text, lo, hi, spans, {k: list(v) for k, v in removed.items()}) == \
+            _render_text_plain(text, lo, hi, spans, {k: list(v) for k, v in removed.items()})
