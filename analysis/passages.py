@@ -81,11 +81,12 @@ def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 #: A run of ``min_words`` words that recurs within one article seeds passages from its first
-#: this many occurrences there only (see :func:`shared_passages`).  News text repeats an
-#: 8-word run within one article a few times at most (the most in 5,000 real articles: see
-#: benchmarks/README.md); a text that repeats itself (one sentence a thousand times) would
-#: otherwise pair every occurrence in one article with every one in the other.
-MAX_SEED_REPEATS = 16
+#: this many occurrences there only (see :func:`shared_passages`).  A news article rarely
+#: repeats an 8-word run (the most in 5,000 real articles: 218 times, a photo gallery's
+#: "1 of 43 Photos: ..." captions, see benchmarks/README.md); a text that repeats itself (one
+#: sentence ten thousand times) would otherwise pair every occurrence in one article with
+#: every one in the other: the square of the text's length in pairs, and in passages.
+MAX_SEED_REPEATS = 256
 
 
 @memoized

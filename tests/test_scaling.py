@@ -327,7 +327,8 @@ def test_shared_passages_are_the_maximal_runs(texts):
         assert _rows(an.shared_passages(c, min_words=n)) == _passages_plain(c, n)
 
 
-def test_shared_passages_of_a_repeated_sentence_are_found_once_and_in_full():
+def test_shared_passages_of_a_repeated_sentence_are_found_once_and_in_full(monkeypatch):
+    monkeypatch.setattr(ps, "MAX_SEED_REPEATS", 8)  # (the cap, small enough for the plain search)
     sentence = "The officials said the policy had not changed at all. "
     c = an.from_texts({"a": sentence * 60, "b": sentence * 60})
     got = _rows(an.shared_passages(c))
