@@ -63,6 +63,7 @@ LINSEAR_SAMPLE = 100
 #: Words longer than this (no English word comes near) are hyphenated for textstat by
 #: :meth:`_Hyphenator.prime` before textstat asks Pyphen (see :func:`textstat_stock`).
 LONG_WORD = 100
+_LONG_RUN = re.compile(r"\S{%d}" % (LONG_WORD + 1))
 
 # textstat's punctuation removal (textstat.backend.transformations.remove_punctuation with
 # rm_apostrophe=False): an apostrophe survives only before a contraction ending.
@@ -735,14 +736,16 @@ def textstat_stock(corpus: Corpus) -> pd.DataFrame:
     out = []
     for aid, text in body_texts(corpus).items():
         row: dict = {"article_id": aid, "outlet": outlets.get(aid, aid)}
-        words = _textstat_words(text)
         # textstat hyphenates a word missing from the CMU dictionary with Pyphen, whose time
         # grows with the word's length times its longest pattern: a "word" of a million
         # letters took longer than all the rest.  Such words get Pyphen's own points first.
-        for word in {w for w in words if len(w) > LONG_WORD}:
-            if word not in lex._cmu:
-                _Hyphenator.of(lex._pyphen).prime(lex._pyphen.hd, word)
-        if not words:
+        # (A textstat word is a run of non-space characters less its punctuation: without
+        # a long run there is no long word.)
+        if _LONG_RUN.search(text):
+            for word in {w for w in _textstat_words(text) if len(w) > LONG_WORD}:
+                if word not in lex._cmu:
+                    _Hyphenator.of(lex._pyphen).prime(lex._pyphen.hd, word)
+        if not _textstat_words(text):
             row.update({"n_sentences": 0, "n_words": 0, "n_syllables": 0}, **{f: math.nan for f in FORMULAS})
         else:
             row.update({
