@@ -9,6 +9,7 @@ toggle that needs no JavaScript.  Pages are self-contained (inline CSS) and prin
 
 from __future__ import annotations
 
+import bisect
 import html
 from dataclasses import dataclass
 
@@ -100,6 +101,20 @@ def _spans(aid: str, quotes, attributions, frames, size_words=None) -> list[_Spa
         decided = _size_decisions(aid, size_words)
         for f in frames[frames.article_id == aid].itertuples():
             out.append(_frame_span(f, decided))
+    return out
+
+
+def _spans_by_paragraph(spans: list[_Span], bounds: list[tuple[int, int]]) -> list[list[_Span]]:
+    """For each paragraph ``(lo, hi)`` (in text order, not overlapping), the spans that
+    :func:`_render_text` reads for it (``start < hi and end > lo``), in their order."""
+    out: list[list[_Span]] = [[] for _ in bounds]
+    ends = [hi for _lo, hi in bounds]
+    for s in spans:
+        i = bisect.bisect_right(ends, s.start)  # the first paragraph ending after the start
+        while i < len(bounds) and bounds[i][0] < s.end:
+            if s.start < bounds[i][1] and s.end > bounds[i][0]:
+                out[i].append(s)
+            i += 1
     return out
 
 
@@ -226,8 +241,20 @@ def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = 
         frame_names = {_css(f): f for f in frames.frame.unique()}
     body = []
     paras = corpus.paragraphs[corpus.paragraphs.article_id == article_id]
-    for p in paras.itertuples():
-        inner = _render_text(text, int(p.start), int(p.end), spans, removed)
+    # Each paragraph is drawn with the spans and removed text that meet it only (every span
+    # and every removal looked at for every paragraph took time in their product).  Spans
+    # keep their order; a removal drawn in one paragraph is gone for the next, as before.
+    rows = list(paras.itertuples())
+    bounds = [(int(p.start), int(p.end)) for p in rows]
+    near = _spans_by_paragraph(spans, bounds)
+    keys = sorted(removed)
+    for p, (lo, hi), mine in zip(rows, bounds, near):
+        here = {k: removed[k] for k in keys[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]
+                if k in removed}
+        drawn = set(here)
+        inner = _render_text(text, lo, hi, mine, here)
+        for k in drawn - set(here):  # drawn here (popped): not again
+            del removed[k]
         tag = "h3" if p.kind in ("subhead", "title") else "p"
         body.append(f'<{tag} class="{p.kind}">{inner}</{tag}>')
     # Removed text after the last paragraph (a closing credit, an editor's note).
