@@ -3,7 +3,7 @@ used to blow up give the same answers as before, limits are recorded, never sile
 
 Nothing here is timed: ``benchmarks/bench_adversarial.py`` measures time and memory.
 ``fixtures/scaling_answers.json`` holds the answers of the code before these fixes
-(commit 48f73a2) on small forms of the inputs that made it quadratic.
+(main at 2689261) on small forms of the inputs that made it quadratic.
 """
 
 from __future__ import annotations
@@ -264,26 +264,6 @@ def test_longest_first_marks_agree_with_the_plain_check(cands):
     assert fr._longest_first(list(found)) == fr._longest_first_plain(list(found))
 
 
-_CHAR_WORDS = ["major", "limited", "decision", "policy", "step", "the", "a", "not", "after", "when",
-               "it", "is", "was", "this", "marks", ",", ";", " - ", "(", ")", "—", "move", "shift"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_CHAR_WORDS), max_size=30), st.integers(0, 50), st.booleans())
-def test_sentence_facts_answer_as_the_plain_reading(words, s0, is_lede):
-    sentence = " ".join(words)
-    spans = [(m.start() + s0, m.end() + s0) for m in re.finditer(r"\b(?:major|limited|shift)\b", sentence)]
-    rx = fr._DEFAULT_EVENT_RX
-    facts = fr._SentenceFacts(sentence, s0, spans, rx)
-    for lo in range(0, len(sentence) + 1, 3):
-        for hi in range(lo - 2, len(sentence) + 2, 5):
-            assert facts.tokens(lo, hi) == len(fr._TOKEN.findall(sentence, lo, max(hi, 0)))
-    for hit in spans:
-        for window in (0, 1, 3, 12):
-            assert fr._sizes_event_fast(facts, s0, hit, is_lede, window) == \
-                fr._sizes_event(sentence, s0, hit, spans, is_lede, rx, window)
-
-
 # --------------------------------------------------------------------------- shared passages
 
 def _passages_plain(corpus, n):
@@ -369,15 +349,16 @@ def test_a_line_over_the_limit_is_skipped_and_recorded(tmp_path, monkeypatch):
 
 
 def test_workers_capped_at_the_cores(monkeypatch):
-    monkeypatch.setattr(corpus_mod, "available_cores", lambda: 1)
+    """workers=1000 on a machine that lets the process use one core: one process, a warning."""
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     records = [{"text": "Officials said it is limited."}, {"text": "Kyiv said no."}]
-    with pytest.warns(an.CorpusWarning, match="workers=1000 but only 1 CPU core"):
+    with pytest.warns(an.CorpusWarning, match="workers=1000 but"):
         c = an.from_records(records, workers=1000)
-    assert c.warnings.code.tolist() == ["workers_capped"]
-    found: list[dict] = []
-    with pytest.warns(an.CorpusWarning):
-        table = an.features_from_records(records, workers=1000, warnings=found)
-    assert [f["code"] for f in found] == ["workers_capped"] and len(table) == 2
+    with pytest.warns(an.CorpusWarning, match="workers=1000 but"):
+        table = an.features_from_records(records, workers=1000)
+    assert len(table) == 2
     with pytest.warns(an.CorpusWarning, match="workers=1000"):
         assert an.features(c, workers=1000).equals(an.features(c))
 
