@@ -540,3 +540,37 @@ def test_pages_drawn_by_a_sweep_as_by_testing_every_span():
         hi = lo + rnd.randint(0, 40)
         assert markup._render_text(text, lo, hi, spans, {k: list(v) for k, v in removed.items()}) == \
             _render_text_plain(text, lo, hi, spans, {k: list(v) for k, v in removed.items()})
+
+
+# --------------------------------------------------------------------------- persons
+
+def test_bare_surnames_resolved_as_the_plain_reading_does():
+    """A person named again and again: bare surnames go to the same persons as when every
+    mention of the article is read for each of them."""
+    from analysis import persons as pm
+
+    rnd = random.Random(11)
+    names = ["President Joe Biden", "Jill Biden", "Mr. Biden", "Biden", "Hunter Biden", "Dr. Biden",
+             "Donald Trump", "Trump", "Mr. Trump"]
+    for _ in range(40):
+        text = " ".join(f"{rnd.choice(names)} {rnd.choice(['said', 'left', 'agreed'])}." for _ in range(rnd.randint(1, 30)))
+        c = an.from_texts({"a": text, "b": "Joe Biden and Trump met."})
+        tokens = pm.token_table(c)
+        mentions = pm._collect_mentions(c, tokens, {})
+        full = [m for m in mentions if m.kind == "full"]
+        persons = pm._persons_of_full(full)
+        index = pm._Index(persons, [p.given[0] if p.given else "" for p in persons])
+        for m in full:
+            index.note(m)
+        titled = [m for m in mentions if m.kind == "titled"]
+        pm._resolve_titled(titled, index)
+        for m in titled:
+            index.note(m)
+        for key in index.local:
+            index.local[key].sort(key=lambda x: x.start)
+        bare = [m for m in mentions if m.kind == "bare"]
+        fast = [(m.start, m.person) for m in pm._resolve_bare(bare, index)]
+        for m in bare:
+            m.person = None
+        plain = [(m.start, m.person) for m in pm._resolve_bare_plain(bare, index)]
+        assert fast == plain
