@@ -9,6 +9,7 @@ Nothing here is timed: ``benchmarks/bench_adversarial.py`` measures time and mem
 from __future__ import annotations
 
 import bisect
+import importlib
 import gzip
 import io
 import json
@@ -574,3 +575,108 @@ def test_bare_surnames_resolved_as_the_plain_reading_does():
             m.person = None
         plain = [(m.start, m.person) for m in pm._resolve_bare_plain(bare, index)]
         assert fast == plain
+
+
+# --------------------------------------------------------------------------- claims
+
+def _split_clauses_plain(sentence):
+    """claims.split_clauses as it was: the rest of the sentence copied for every break."""
+    cl = importlib.import_module("analysis.claims")
+
+    quoted = cl._quoted_regions(sentence)
+
+    def inside_quote(pos):
+        return any(a < pos < b for a, b in quoted)
+
+    cuts = set()
+    for m in cl._SPLIT_AFTER_COMMA.finditer(sentence):
+        if sentence[m.end():m.end() + 5].lower().startswith("while") and cl._n_words(sentence[m.end():]) < 6:
+            continue
+        cuts.add(m.end())
+    for m in cl._REL_CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        if "," not in rest and cl._n_words(rest) >= 5:
+            cuts.add(m.end())
+    for m in cl._AND_CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        if cl._SUBJECT_START.match(rest) and cl._VERBISH.search(" ".join(rest.split()[1:6])):
+            cuts.add(m.end())
+    lead = cl._LEADING_CONCESSIVE.match(sentence)
+    if lead:
+        cuts.add(lead.end())
+    points = [0] + sorted(c for c in cuts if not inside_quote(c)) + [len(sentence)]
+    for m in re.finditer(r";\s+", sentence):
+        if not inside_quote(m.start()):
+            points.append(m.end())
+    points = sorted(set(points))
+    pieces = []
+    for a, b in zip(points, points[1:]):
+        if pieces and (cl._n_words(sentence[a:b]) < 4 or cl._n_words(sentence[pieces[-1][0]:pieces[-1][1]]) < 4):
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    out = []
+    for a, b in pieces:
+        while a < b and sentence[a].isspace():
+            a += 1
+        while b > a and sentence[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+_CLAUSE_WORDS = ["and", "the", "he", "Smith", "said", "which", "who", "but", "while", "walked", ",", ";", "“", "”",
+                 "a", "rockets", "is", "Although", "hit"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_WORDS), max_size=40).map(" ".join))
+def test_clauses_split_as_they_were(sentence):
+    cl = importlib.import_module("analysis.claims")
+
+    sentence = sentence.replace(" ,", ",").replace(" ;", ";")
+    assert cl.split_clauses(sentence) == _split_clauses_plain(sentence)
+
+
+def _terms_plain(text, masked):
+    """claims._terms as it was: the text joined again per phrase, every span per word."""
+    cl = importlib.import_module("analysis.claims")
+
+    _, phrases = cl._synonyms()
+    low = text.lower().replace("’", "'")
+    joined = text
+    for pat, _rep in phrases:
+        for m in pat.finditer(low):
+            joined = joined[:m.start()] + joined[m.start():m.end()].replace(" ", "_") + joined[m.end():]
+    out = {}
+    for m in re.finditer(r"[^\W_]+(?:(?:[’'.\-_])[^\W_]+)*", joined):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        t = cl.term_of(m.group(0))
+        if t:
+            out[t] = out.get(t, 0.0) + 1.0
+    return out
+
+
+def test_terms_and_overlaps_as_they_were():
+    cl = importlib.import_module("analysis.claims")
+
+    rnd = random.Random(12)
+    phrase_words = ["white house", "green light", "go ahead", "long range", "weapons", "Kharkiv", "border", "the",
+                    "U.S.", "strike", "inside", "Russia"]
+    for _ in range(300):
+        text = " ".join(rnd.choice(phrase_words) for _ in range(rnd.randint(0, 25)))
+        masked = [(a, a + rnd.randint(0, 15)) for a in (rnd.randint(0, max(1, len(text))) for _ in range(rnd.randint(0, 5)))]
+        assert cl._terms(text, list(masked)) == _terms_plain(text, list(masked))
+        rows = sorted((a, a + rnd.randint(1, 9)) for a in rnd.sample(range(60), rnd.randint(0, 8)))
+        dict_rows = [{"start": a, "end": b} for a, b in rows]
+        over = cl._Overlaps(dict_rows)
+        shuffled = list(rows)
+        rnd.shuffle(shuffled)
+        hit = cl._spans_hit(shuffled)
+        for _ in range(10):
+            s = rnd.randint(0, 70)
+            e = s + rnd.randint(0, 15)
+            assert over(s, e) == [r for r in dict_rows if r["start"] < e and s < r["end"]]
+            assert hit(s, e) == any(a < e and s < b for a, b in shuffled)
