@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_adversarial.py [--sizes 10000 100000 1000000]
         [--inputs NAME ...] [--functions NAME ...] [--timeout 60] [--mem-gb 4]
-        [--code DIR] [--json OUT.json] [--rows all|fail|none]
+        [--code DIR] [--json OUT.json] [--rows all|fail|none] [--jobs 1]
 
 Each input is a generator of hostile text (repeated short quotes, repeated "Mr. ", one
 paragraph of a million characters, ...; ``--list`` shows them all).  For each input and
@@ -47,6 +47,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -334,7 +335,7 @@ def _write_jsonl(texts: dict[str, str], tag: str) -> str:
 
 # --------------------------------------------------------------------------- parent
 
-def _measure(input_name: str, size: int, functions: list[str], args) -> dict[str, dict]:
+def _measure(input_name: str, size: int, functions: list[str], args, job: int = 0) -> dict[str, dict]:
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONHASHSEED="0")
     if args.code:
@@ -345,13 +346,11 @@ def _measure(input_name: str, size: int, functions: list[str], args) -> dict[str
     pre = None
     if hasattr(os, "sched_setaffinity"):
         cores = sorted(os.sched_getaffinity(0))
-        core = cores[args.cpu % len(cores)]
+        core = cores[(args.cpu + job) % len(cores)]
         pre = lambda: os.sched_setaffinity(0, {core})  # noqa: E731
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True, preexec_fn=pre)
     out: dict[str, dict] = {}
     # A last resort: a child stuck where neither its alarm nor its own timeouts reach.
-    import threading
-
     watchdog = threading.Timer(args.timeout * (len(functions) + 2) + 120, proc.kill)
     watchdog.start()
     for line in proc.stdout:
@@ -459,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mem-gb", type=float, default=4.0, help="address-space cap per process, in GB")
     ap.add_argument("--code", default=None, help="a directory whose analysis package is measured instead")
     ap.add_argument("--cpu", type=int, default=0, help="which of the available cores to run on (default: the first)")
+    ap.add_argument("--jobs", type=int, default=1, help="inputs measured side by side (default 1)")
     ap.add_argument("--json", type=Path, default=None, help="write every measurement to this file")
     ap.add_argument("--load", type=Path, default=None, help="print the tables of a --json file, measure nothing")
     ap.add_argument("--rows", choices=["all", "fail", "none"], default="fail",
@@ -479,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [i for i in inputs if i not in INPUTS] + [f for f in functions if f not in FUNCTION_NAMES]
     if unknown:
         ap.error(f"unknown input or function: {', '.join(unknown)} (see --list)")
+    if args.jobs < 1:
+        ap.error("--jobs must be at least 1")
     sizes = sorted(args.sizes)
     if args.load:
         saved = json.loads(args.load.read_text())
@@ -487,23 +489,52 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if ok else 1
     results: dict[str, dict[int, dict]] = {}
     t_start = time.perf_counter()
-    for inp in inputs:
-        results[inp] = {}
+    lock = threading.Lock()
+
+    # Each of the --jobs workers holds one slot, and a slot is one core: two inputs measured
+    # side by side never share a core (the input's index would put two on one).
+    import queue
+
+    slots: queue.Queue[int] = queue.Queue()
+    for k in range(max(1, args.jobs)):
+        slots.put(k)
+
+    def run_input(inp: str) -> None:
+        job = slots.get()
+        try:
+            _run_input(job, inp)
+        finally:
+            slots.put(job)
+
+    def _run_input(job: int, inp: str) -> None:
+        by_size: dict[int, dict] = {}
         stopped: set[str] = set()
         for n in sizes:
             todo = [f for f in functions if f not in stopped]
-            got = _measure(inp, n, ["from_texts"] + [f for f in todo if f != "from_texts"], args)
+            got = _measure(inp, n, ["from_texts"] + [f for f in todo if f != "from_texts"], args, job)
             for f in functions:
                 if f in stopped:
                     got[f] = {"function": f, "status": "skip"}
                 elif "seconds" not in got.get(f, {}):
                     stopped.add(f)
-            results[inp][n] = got
+            by_size[n] = got
             print(f"{inp} at {n:,}: done ({time.perf_counter() - t_start:.0f} s so far)", file=sys.stderr)
-        if args.json:
-            args.json.write_text(json.dumps({"sizes": sizes, "functions": functions, "inputs": inputs,
-                                             "timeout": args.timeout, "code": args.code,
-                                             "results": results}, indent=1))
+        with lock:
+            results[inp] = by_size
+            if args.json:
+                args.json.write_text(json.dumps({"sizes": sizes, "functions": functions, "inputs": inputs,
+                                                 "timeout": args.timeout, "code": args.code,
+                                                 "results": results}, indent=1))
+
+    # Inputs run side by side in --jobs processes (each one size after another). The seconds
+    # are CPU seconds of each process, which others on other cores change little; but the
+    # timeout is wall time, so on a shared machine --jobs 1 is the honest default.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for f in [pool.submit(run_input, inp) for inp in inputs]:
+            f.result()
+    results = {inp: results[inp] for inp in inputs}
     ok = report(results, sizes, functions, inputs, args.rows, args.timeout)
     return 0 if ok else 1
 
