@@ -794,8 +794,12 @@ def _os_error(exc: OSError, fallback: Path | str) -> CorpusError:
                        "and that you may read it")
 
 
-def load_event(folder: str | Path) -> Corpus:
+def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
     """Load an event folder: ``manifest.csv`` plus the article files it lists.
+
+    ``cache``: a file of analyses computed beforehand, which the report hands to every
+    chapter; None (the default, and what a reader running a notebook gets) computes them
+    here.  Accepted for the notebooks' ``parameters`` cell; not read yet.
 
     ``manifest.csv`` needs ``article_id`` and ``file`` (relative to the folder);
     ``outlet``, ``title``, ``date``, ``url``, ``byline`` and ``notes`` are optional, and any

@@ -1096,3 +1096,192 @@ def _indirect_attributions(corpus: Corpus) -> dict[str, dict[int, list[tuple]]]:
         for rows in by_sentence.values():
             rows.sort(key=lambda r: min(r[0], r[2]))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables for notebook 05: what the lexicon holds, whose voice each frame is in, how each outlet
+# sizes the event (bigger and smaller side by side, never netted), where the first word of a
+# frame stands, a frame's words in context, and negated hits.
+
+__all__ += ["lexicon_summary", "frame_voices", "top_frames", "sizing_by_outlet", "first_hits",
+            "frame_in_context", "negated_hits"]
+
+
+def lexicon_summary(lexicon=None, examples: int = 8) -> pd.DataFrame:
+    """One row per frame of a lexicon: how many patterns, how many are regular expressions,
+    and the first ``examples`` plain patterns.
+
+    >>> lexicon_summary(pd.DataFrame({"frame": ["risk", "risk"], "pattern": ["escalat*", "war"]}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+      frame  patterns  regexes   examples
+    0  risk         2        0  escalat*, war
+    """
+    lex = load_lexicon(lexicon)
+    plain = lex[lex["kind"] != "regex"]
+    out = lex.groupby("frame", sort=False).agg(patterns=("pattern", "size"),
+                                               regexes=("kind", lambda k: int((k == "regex").sum())))
+    out["examples"] = plain.groupby("frame", sort=False)["pattern"].agg(lambda p: ", ".join(p.head(examples)))
+    out["examples"] = out["examples"].fillna("")
+    return out.reset_index()
+
+
+@memoized
+def frame_voices(corpus: Corpus) -> pd.DataFrame:
+    """Per frame: hits in the outlets' own words, hits inside direct quotes, and the share quoted;
+    the frame with the most hits first.  Frames without any hit are left out.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "It is a limited step. “It is a limited step,” Ann Lee said."})
+    >>> frame_voices(c).values.tolist()
+    [['magnitude_smaller', 1, 1, 0.5]]
+    """
+    hits = frames(corpus)
+    quoted = hits["voice"] != "outlet"
+    out = pd.DataFrame({"own": (~quoted).groupby(hits["frame"], sort=False).sum(),
+                        "quoted": quoted.groupby(hits["frame"], sort=False).sum()})
+    out = out.astype("int64")
+    out["share_quoted"] = out["quoted"] / (out["own"] + out["quoted"])
+    out = out.rename_axis("frame").reset_index()
+    total = out["own"] + out["quoted"]
+    return out.loc[total.sort_values(ascending=False, kind="stable").index].reset_index(drop=True)
+
+
+@memoized
+def top_frames(corpus: Corpus) -> pd.DataFrame:
+    """Each article's most frequent frame in its own words (ties: all of them, ";"-separated),
+    with the rate per 1,000 body words; ``frame`` is None for an article with no own-voice hit.
+
+    >>> import analysis as an
+    >>> top_frames(an.from_texts({"a": "A limited step.", "b": "The cat sat."})).values.tolist()
+    [['a', 'a', 'magnitude_smaller', 333.33], ['b', 'b', None, 0.0]]
+    """
+    scores = frame_scores(corpus)
+    own = scores[scores["voice"] == "outlet"]
+    rows = []
+    for aid, group in own.groupby("article_id", sort=False):
+        best = float(group["rate_per_1000"].max()) if len(group) else 0.0
+        names = group.loc[group["rate_per_1000"] == best, "frame"].tolist() if best > 0 else []
+        rows.append({"article_id": aid, "outlet": group["outlet"].iloc[0],
+                     "frame": "; ".join(names) if names else None, "rate_per_1000": round(best, 2)})
+    out = pd.DataFrame(rows, columns=["article_id", "outlet", "frame", "rate_per_1000"])
+    out["frame"] = out["frame"].astype(object).where(out["frame"].notna(), None)
+    return out
+
+
+SIZING_COLUMNS = ["outlet", "articles", "sentences", "in_lede", "own_bigger", "own_smaller",
+                  "source_bigger", "source_smaller", "bigger_words", "smaller_words"]
+
+
+def _sizing_words(rows: pd.DataFrame, side: str) -> str:
+    words = []
+    for ws, voice, speaker in zip(rows[side], rows["voice"], rows["speaker"]):
+        for w in str(ws or "").split("; "):
+            if w:
+                words.append(w if voice == "outlet" else f"{w} ({speaker or 'a source'})")
+    return "; ".join(dict.fromkeys(words))
+
+
+def sizing_by_outlet(corpus: Corpus, characterizations_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How each outlet sizes the event: bigger and smaller side by side, never netted.
+
+    One row per outlet with any sentence that sizes the event, in corpus order: ``articles``,
+    ``sentences`` (that size it), ``in_lede``; ``own_bigger`` / ``own_smaller``: sentences
+    in the outlet's own voice with a bigger / smaller word (a sentence with both counts on both
+    sides); ``source_bigger`` / ``source_smaller``: the same inside quotes or attributed to a
+    source; ``bigger_words`` / ``smaller_words``: the words, with the speaker in brackets when
+    a source says them.  Pass ``characterizations_table`` to reuse one.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The decision is a major shift. “The decision is limited,” Ann Lee said."})
+    >>> sizing_by_outlet(c)[["own_bigger", "own_smaller", "source_smaller", "smaller_words"]].values.tolist()
+    [[1, 0, 1, 'limited (Ann Lee)']]
+    """
+    chars = characterizations(corpus) if characterizations_table is None else characterizations_table
+    rows = []
+    articles = corpus.articles.groupby(corpus.outlet_of(), sort=False).size()
+    for outlet, group in chars.groupby("outlet", sort=False):
+        own = group["voice"] == "outlet"
+        up = group["bigger_words"].fillna("").astype(str).str.len() > 0
+        down = group["smaller_words"].fillna("").astype(str).str.len() > 0
+        rows.append({"outlet": outlet, "articles": int(articles.get(outlet, 0)), "sentences": len(group),
+                     "in_lede": int((group["position"] == "lede").sum()),
+                     "own_bigger": int((own & up).sum()), "own_smaller": int((own & down).sum()),
+                     "source_bigger": int((~own & up).sum()), "source_smaller": int((~own & down).sum()),
+                     "bigger_words": _sizing_words(group, "bigger_words"),
+                     "smaller_words": _sizing_words(group, "smaller_words")})
+    order = {o: i for i, o in enumerate(dict.fromkeys(corpus.outlet_of()))}
+    out = pd.DataFrame(rows, columns=SIZING_COLUMNS)
+    return out.sort_values("outlet", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+FIRST_HIT_COLUMNS = ["article_id", "outlet", "found", "match", "rel_position", "voice", "speaker"]
+
+
+def first_hits(corpus: Corpus, frame: str = "magnitude_smaller") -> pd.DataFrame:
+    """The first word of ``frame`` in each article: one row per article, in corpus order.
+
+    ``found`` is False (and the other columns missing) where the lexicon finds none: a
+    lexicon finds only what it lists, so "not found" is not "not there".
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "A limited step was taken.", "b": "The cat sat."})
+    >>> first_hits(c)[["article_id", "found", "match"]].values.tolist()
+    [['a', True, 'limited'], ['b', False, None]]
+    """
+    hits = frames(corpus)
+    hits = hits[hits["frame"] == frame].sort_values(["article_id", "start"], kind="stable")
+    first = hits.groupby("article_id", sort=False).first()
+    outlets = corpus.outlet_of()
+    rows = []
+    for aid in corpus.ids:
+        if aid in first.index:
+            h = first.loc[aid]
+            rows.append({"article_id": aid, "outlet": outlets[aid], "found": True, "match": h["match"],
+                         "rel_position": float(h["rel_position"]), "voice": h["voice"],
+                         "speaker": h["speaker"] if isinstance(h["speaker"], str) else None})
+        else:
+            rows.append({"article_id": aid, "outlet": outlets[aid], "found": False, "match": None,
+                         "rel_position": float("nan"), "voice": None, "speaker": None})
+    out = pd.DataFrame(rows, columns=FIRST_HIT_COLUMNS)
+    for col in ("match", "voice", "speaker"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
+
+
+def frame_in_context(corpus: Corpus, frame: str, width: int = 50) -> pd.DataFrame:
+    """Every hit of one frame with the words around it: ``article_id, outlet, left, match,
+    right, voice, speaker, negated, start, end``.  Empty when the frame has no hit.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The risk of escalation is real, officials said."})
+    >>> frame_in_context(c, "escalation_risk", width=8)[["left", "match", "right"]].values.tolist()
+    [['risk of ', 'escalation', ' is real']]
+    """
+    from .wording import keyword_in_context
+
+    columns = ["article_id", "outlet", "left", "match", "right", "voice", "speaker", "negated", "start", "end"]
+    hits = frames(corpus)
+    hits = hits[hits["frame"] == frame]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    pattern = "|".join(sorted({re.escape(m) for m in hits["match"]}, key=len, reverse=True))
+    kwic = keyword_in_context(corpus, pattern, regex=True, width=width)
+    out = kwic.merge(hits[["article_id", "start", "voice", "speaker", "negated"]], on=["article_id", "start"])
+    out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), None)
+    return out[columns].reset_index(drop=True)
+
+
+def negated_hits(corpus: Corpus) -> pd.DataFrame:
+    """Frame hits under a negation ("has not changed"), with their sentence: ``article_id,
+    outlet, frame, match, voice, sentence_id, sentence``.
+
+    >>> import analysis as an
+    >>> negated_hits(an.from_texts({"a": "The policy has not changed."}))[["frame", "match"]].values.tolist()
+    [['change', 'changed']]
+    """
+    hits = frames(corpus)
+    hits = hits[hits["negated"]]
+    sents = corpus.sentences[["article_id", "sent_id", "text"]].rename(
+        columns={"sent_id": "sentence_id", "text": "sentence"})
+    out = hits.merge(sents, on=["article_id", "sentence_id"], how="left")
+    return out[["article_id", "outlet", "frame", "match", "voice", "sentence_id", "sentence"]].reset_index(drop=True)

@@ -28,7 +28,9 @@ from .corpus import Corpus, memoized
 from .text import _outside_latin1, ensure_cmudict
 
 __all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
-           "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS"]
+           "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS", "FORMULA_NAMES",
+           "formula_agreement", "textstat_differences", "textstat_cuts", "longest_sentences",
+           "readability_pair", "compare_readability"]
 
 #: textstat's names of the nine English formulas, in the order the tables show them.
 FORMULAS = (
@@ -765,3 +767,220 @@ def textstat_stock(corpus: Corpus) -> pd.DataFrame:
     frame = pd.DataFrame(out, columns=STOCK_COLUMNS)
     return frame.astype({"n_sentences": "int64", "n_words": "int64", "n_syllables": "int64",
                          **{f: "float64" for f in FORMULAS}, "article_id": "str", "outlet": "str"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries for notebook 03: how far the formulas agree, where textstat's sentence counter goes
+# wrong, the longest sentences, and two articles side by side.
+
+#: How the tables name the six grade formulas.
+FORMULA_NAMES = {
+    "flesch_kincaid_grade": "Flesch-Kincaid",
+    "gunning_fog": "Gunning Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "linsear_write_formula": "Linsear Write",
+}
+AGREEMENT_COLUMNS = ["article_id", "outlet", "median", "lowest", "lowest_formula", "highest",
+                     "highest_formula", "spread", *(f"rank_{f}" for f in GRADE_FORMULAS)]
+
+
+@memoized
+def formula_agreement(corpus: Corpus) -> pd.DataFrame:
+    """How far the six grade formulas agree on each article, and how each ranks the articles.
+
+    One row per article: ``median`` of the six grades, the ``lowest`` and ``highest`` grade
+    and the formula that gives each (by name, as :data:`FORMULA_NAMES`), ``spread`` (highest
+    minus lowest), and ``rank_<formula>``: the article's rank by that formula, 1 = hardest
+    (ties share the better rank).  Missing values where an article has no text.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The cat sat. The dog ran.", "b": "Comprehensive deliberations continued interminably."})
+    >>> t = formula_agreement(c)
+    >>> t[["article_id", "rank_flesch_kincaid_grade"]].values.tolist(), bool((t.spread >= 0).all())
+    ([['a', 2], ['b', 1]], True)
+    """
+    scores = readability(corpus)
+    grades = scores[list(GRADE_FORMULAS)]
+    usable = grades.notna().any(axis=1)
+    out = pd.DataFrame({"article_id": scores["article_id"], "outlet": scores["outlet"],
+                        "median": grades.median(axis=1), "lowest": grades.min(axis=1),
+                        "highest": grades.max(axis=1)})
+    out["lowest_formula"] = grades[usable].idxmin(axis=1).map(FORMULA_NAMES)
+    out["highest_formula"] = grades[usable].idxmax(axis=1).map(FORMULA_NAMES)
+    out["spread"] = out["highest"] - out["lowest"]
+    for f in GRADE_FORMULAS:
+        out[f"rank_{f}"] = grades[f].rank(ascending=False, method="min").astype("Int64")
+    return out[AGREEMENT_COLUMNS]
+
+
+TEXTSTAT_COLUMNS = ["article_id", "outlet", "n_sentences", "textstat_sentences", "cut", "ignored",
+                    "flesch_kincaid_grade", "textstat_flesch_kincaid_grade", "grade_difference"]
+
+
+@memoized
+def textstat_differences(corpus: Corpus) -> pd.DataFrame:
+    """Where textstat's own sentence counter and the project's differ, per article.
+
+    ``n_sentences`` (the project's) against ``textstat_sentences``; ``cut``: real sentences
+    that textstat counts as two or more (a full stop in "U.S." or "Gen."); ``ignored``:
+    real sentences of one or two words, which textstat leaves out; the Flesch-Kincaid grade
+    both ways and ``grade_difference`` (the project's minus textstat's).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The plan of the U.S. government was agreed on Monday. Biden agreed."})
+    >>> textstat_differences(c)[["n_sentences", "textstat_sentences", "cut", "ignored"]].values.tolist()
+    [[2, 2, 1, 1]]
+    """
+    ours = readability(corpus).set_index("article_id")
+    stock = textstat_stock(corpus).set_index("article_id")
+    cuts = textstat_cuts(corpus).groupby("article_id").size()
+    sents = sentence_readability(corpus)
+    short = sents[(sents["n_words"] > 0) & (sents["n_words"] <= 2)].groupby("article_id").size()
+    ids = list(ours.index)
+    out = pd.DataFrame({
+        "article_id": ids, "outlet": ours["outlet"].to_numpy(),
+        "n_sentences": ours["n_sentences"].to_numpy(), "textstat_sentences": stock.loc[ids, "n_sentences"].to_numpy(),
+        "cut": cuts.reindex(ids, fill_value=0).to_numpy(), "ignored": short.reindex(ids, fill_value=0).to_numpy(),
+        "flesch_kincaid_grade": ours["flesch_kincaid_grade"].to_numpy(),
+        "textstat_flesch_kincaid_grade": stock.loc[ids, "flesch_kincaid_grade"].to_numpy(),
+    })
+    out["grade_difference"] = out["flesch_kincaid_grade"] - out["textstat_flesch_kincaid_grade"]
+    return out.astype({"n_sentences": "int64", "textstat_sentences": "int64", "cut": "int64", "ignored": "int64"})
+
+
+@memoized
+def textstat_cuts(corpus: Corpus) -> pd.DataFrame:
+    """The real sentences textstat's counter takes for two or more, one row each.
+
+    Columns: article_id, outlet, sent_id, start, end, n_words, textstat_sentences, text.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The plan of the U.S. government was agreed on Monday. It is done now."})
+    >>> textstat_cuts(c)[["sent_id", "textstat_sentences"]].values.tolist()
+    [[0, 2]]
+    """
+    ts = _Lexicon()._ts
+    sents = sentence_readability(corpus)
+    sents = sents[sents["n_words"] > 0]
+    counts = [ts.sentence_count(t) for t in sents["text"]]
+    out = sents.assign(textstat_sentences=pd.Series(counts, index=sents.index, dtype="int64"))
+    out = out[out["textstat_sentences"] > 1]
+    return out[["article_id", "outlet", "sent_id", "start", "end", "n_words", "textstat_sentences",
+                "text"]].reset_index(drop=True)
+
+
+def longest_sentences(corpus: Corpus, n: int = 5, *, per_article: bool = False,
+                      shortest: bool = False) -> pd.DataFrame:
+    """The ``n`` longest body sentences of the event (or of each article with ``per_article``),
+    longest first; ``shortest=True`` gives the shortest that hold a word.
+
+    Columns as :func:`sentence_readability`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "One two three four. Five.", "b": "Six seven. Eight nine ten."})
+    >>> longest_sentences(c, 2)[["article_id", "n_words"]].values.tolist()
+    [['a', 4], ['b', 3]]
+    >>> longest_sentences(c, per_article=True, n=1)["text"].tolist()
+    ['One two three four.', 'Eight nine ten.']
+    """
+    sents = sentence_readability(corpus)
+    sents = sents[sents["n_words"] > 0]
+    order = sents.sort_values(["n_words", "article_id", "sent_id"], ascending=[shortest, True, True], kind="stable")
+    if per_article:
+        order = order.groupby("article_id", sort=False).head(n)
+        rank = {aid: i for i, aid in enumerate(corpus.ids)}
+        order = order.sort_values("article_id", key=lambda s: s.map(rank), kind="stable")
+    else:
+        order = order.head(n)
+    return order.reset_index(drop=True)
+
+
+#: The measures :func:`compare_readability` sets side by side, with the noise rule of each
+#: (a name of :data:`analysis.findings.NOISE`, or "sentences": one sentence of the shorter).
+_PAIR_MEASURES = [
+    ("n_words", "Body words", "length"),
+    ("n_sentences", "Sentences", "count"),
+    ("mean_sentence_length", "Words per sentence", "words_per_sentence"),
+    ("share_over_25", "Sentences over 25 words (%)", "sentences"),
+    ("syllables_per_word", "Syllables per word", "syllables_per_word"),
+    ("share_polysyllables", "Words of 3+ syllables (%)", "share_of_words"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade", "grade"),
+    ("coleman_liau_index", "Coleman-Liau grade", "grade"),
+    ("gunning_fog", "Gunning Fog grade", "grade"),
+    ("text_standard", "Consensus grade", "grade"),
+]
+PAIR_COLUMNS = ["article_a", "article_b", "chosen", "measure", "label", "value_a", "value_b", "verdict"]
+
+
+def readability_pair(corpus: Corpus) -> tuple[str, str, str] | None:
+    """Two articles worth comparing, and why: ``(a, b, reason)``, or None with fewer than two.
+
+    The article that follows another most closely, sentence by sentence (a share in order of
+    0.3 or more by :func:`analysis.follows`), and the one it follows: same facts, different
+    writing.  Otherwise the hardest and the easiest article by the median of the six grades.
+
+    >>> import analysis as an
+    >>> readability_pair(an.from_texts({"a": "One short text."})) is None
+    True
+    """
+    if len(corpus) < 2:
+        return None
+    from .wording import follows
+
+    order = follows(corpus)
+    if len(order):
+        top = order.sort_values("share_in_order", ascending=False, kind="stable").iloc[0]
+        if float(top["share_in_order"]) >= 0.3:
+            return str(top["article"]), str(top["source"]), "follows"
+    median = formula_agreement(corpus).set_index("article_id")["median"].dropna()
+    if len(median) < 2:
+        ids = corpus.ids
+        return ids[0], ids[1], "first two"
+    hard = median.idxmax()
+    easy = median.drop(hard).idxmin()
+    return hard, easy, "hardest and easiest"
+
+
+def compare_readability(corpus: Corpus, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+    """Two articles' readability side by side, each difference judged against its noise.
+
+    One row per measure (words, sentences, words per sentence, long sentences, syllables per
+    word, long words, four grades; shares in percent): ``value_a``, ``value_b`` and ``verdict`` ("higher",
+    "lower" or "about the same": ``a`` against ``b``, by :func:`analysis.findings.compare`).
+    Without ``a`` and ``b`` the pair is :func:`readability_pair`'s, and ``chosen`` says why
+    ("follows": ``a`` follows ``b``; "hardest and easiest"; "given").  Empty with fewer than
+    two articles.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The cat sat on the mat. It was warm.", "b": "Comprehensive deliberations continued."})
+    >>> t = compare_readability(c, "b", "a")
+    >>> t.set_index("measure").at["flesch_kincaid_grade", "verdict"]
+    'higher'
+    """
+    from .findings import compare, share_noise
+
+    if a is None or b is None:
+        pair = readability_pair(corpus)
+        if pair is None:
+            return pd.DataFrame(columns=PAIR_COLUMNS)
+        a, b, chosen = pair
+    else:
+        chosen = "given"
+    for aid in (a, b):
+        if aid not in corpus.ids:
+            raise KeyError(f"article {aid!r} is not in the corpus; ids: {corpus.ids}")
+    scores = readability(corpus).set_index("article_id")
+    scores["share_polysyllables"] = scores["n_polysyllables"] / scores["n_words"].where(scores["n_words"] > 0)
+    rows = []
+    for column, label, rule in _PAIR_MEASURES:
+        va, vb = scores.at[a, column], scores.at[b, column]
+        noise = share_noise(int(min(scores.at[a, "n_sentences"], scores.at[b, "n_sentences"]))) \
+            if rule == "sentences" else rule
+        verdict = compare(va, vb, noise)
+        if label.endswith("(%)"):  # shares are shown in percent
+            va, vb = 100 * va, 100 * vb
+        rows.append({"article_a": a, "article_b": b, "chosen": chosen, "measure": column, "label": label,
+                     "value_a": float(va), "value_b": float(vb), "verdict": verdict})
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
