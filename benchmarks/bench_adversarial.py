@@ -335,11 +335,16 @@ def _write_jsonl(texts: dict[str, str], tag: str) -> str:
 
 # --------------------------------------------------------------------------- parent
 
+_CODE_SEEN: set[str] = set()  # the analysis packages measured so far (each named once)
+
+
 def _measure(input_name: str, size: int, functions: list[str], args, job: int = 0) -> dict[str, dict]:
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONHASHSEED="0")
-    if args.code:
-        env["PYTHONPATH"] = str(Path(args.code).resolve()) + os.pathsep + env.get("PYTHONPATH", "")
+    # This checkout's analysis package (or --code's), first on the path: the shared virtualenv
+    # may have another checkout's installed, which would be measured without a word.
+    code = Path(args.code).resolve() if args.code else ROOT
+    env["PYTHONPATH"] = str(code) + os.pathsep + env.get("PYTHONPATH", "")
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", input_name, str(size),
            "--timeout", str(args.timeout), "--mem-gb", str(args.mem_gb), "--functions", *functions]
     # One core: the timings are those of one process on one CPU.
@@ -356,8 +361,9 @@ def _measure(input_name: str, size: int, functions: list[str], args, job: int = 
     for line in proc.stdout:
         rec = json.loads(line)
         if rec.get("event") == "code":
-            if args.verbose:
+            if args.verbose or rec["path"] not in _CODE_SEEN:
                 print(f"  [{input_name} {size:,}] analysis from {rec['path']}", file=sys.stderr)
+            _CODE_SEEN.add(rec["path"])
             continue
         out[rec["function"]] = rec
         if args.verbose:
