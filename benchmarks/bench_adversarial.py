@@ -455,6 +455,29 @@ def report(results: dict, sizes: list[int], functions: list[str], inputs: list[s
     return all_ok
 
 
+def _load(paths: list[Path]) -> tuple[dict, list[int], list[str], float]:
+    """The measurements of several ``--json`` files as one: ``(results, sizes, functions, timeout)``.
+
+    A function measured again on an input (after a fix, say) replaces its earlier record there.
+    """
+    results: dict[str, dict[int, dict]] = {}
+    sizes: list[int] | None = None
+    funcs: set[str] = set()
+    timeout = 0.0
+    for path in paths:
+        saved = json.loads(path.read_text())
+        if sizes is not None and sorted(saved["sizes"]) != sizes:
+            raise SystemExit(f"{path}: sizes {saved['sizes']} differ from {sizes}")
+        sizes = sorted(saved["sizes"])
+        funcs.update(saved["functions"])
+        timeout = max(timeout, saved["timeout"])
+        for inp, by in saved["results"].items():
+            for n, recs in by.items():
+                mine = results.setdefault(inp, {}).setdefault(int(n), {})
+                mine.update({f: r for f, r in recs.items() if f in saved["functions"]})
+    return results, sizes or [], [f for f in FUNCTION_NAMES if f in funcs], timeout
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -466,7 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cpu", type=int, default=0, help="which of the available cores to run on (default: the first)")
     ap.add_argument("--jobs", type=int, default=1, help="inputs measured side by side (default 1)")
     ap.add_argument("--json", type=Path, default=None, help="write every measurement to this file")
-    ap.add_argument("--load", type=Path, default=None, help="print the tables of a --json file, measure nothing")
+    ap.add_argument("--load", type=Path, nargs="+", default=None,
+                    help="print the tables of --json files, measure nothing (a later file's measurement of "
+                         "a function, input and size replaces an earlier one)")
     ap.add_argument("--rows", choices=["all", "fail", "none"], default="fail",
                     help="per input rows to print (default: the failing ones)")
     ap.add_argument("--list", action="store_true", help="list the inputs and functions, then stop")
@@ -489,9 +514,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--jobs must be at least 1")
     sizes = sorted(args.sizes)
     if args.load:
-        saved = json.loads(args.load.read_text())
-        results = {i: {int(n): v for n, v in by.items()} for i, by in saved["results"].items()}
-        ok = report(results, saved["sizes"], saved["functions"], saved["inputs"], args.rows, saved["timeout"])
+        results, sizes_, funcs, timeout = _load(args.load)
+        ok = report(results, sizes_, funcs, [i for i in INPUTS if i in results], args.rows, timeout)
         return 0 if ok else 1
     results: dict[str, dict[int, dict]] = {}
     t_start = time.perf_counter()
