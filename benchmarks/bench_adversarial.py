@@ -206,6 +206,25 @@ def _functions(an):
         ("coverage_matrix", lambda ctx: an.coverage_matrix(ctx["corpus"])),
         ("only_here", lambda ctx: an.only_here(ctx["corpus"])),
         ("discrepancies", lambda ctx: an.discrepancies(ctx["corpus"])),
+        # The notebooks' questions (issue 13), each as a chapter calls it.
+        ("longest_sentences", lambda ctx: an.longest_sentences(ctx["corpus"], per_article=True)),
+        ("formula_agreement", lambda ctx: an.formula_agreement(ctx["corpus"])),
+        ("textstat_differences", lambda ctx: an.textstat_differences(ctx["corpus"])),
+        ("textstat_cuts", lambda ctx: an.textstat_cuts(ctx["corpus"])),
+        ("compare_readability", lambda ctx: an.compare_readability(ctx["corpus"])),
+        ("readability_pair", lambda ctx: an.readability_pair(ctx["corpus"])),
+        ("nearest_neighbours", lambda ctx: an.nearest_neighbours(ctx["corpus"])),
+        ("closest_follower", lambda ctx: an.closest_follower(ctx["corpus"])),
+        ("term_in_context", lambda ctx: an.term_in_context(ctx["corpus"], "said")),
+        ("quote_versions", lambda ctx: an.quote_versions(ctx["corpus"])),
+        ("frame_voices", lambda ctx: an.frame_voices(ctx["corpus"])),
+        ("top_frames", lambda ctx: an.top_frames(ctx["corpus"])),
+        ("sizing_by_outlet", lambda ctx: an.sizing_by_outlet(ctx["corpus"])),
+        ("first_hits", lambda ctx: an.first_hits(ctx["corpus"])),
+        ("frame_in_context", lambda ctx: an.frame_in_context(ctx["corpus"], "magnitude_bigger")),
+        ("negated_hits", lambda ctx: an.negated_hits(ctx["corpus"])),
+        ("warmup_pair", lambda ctx: an.warmup_pair(ctx["corpus"])),
+        ("about", lambda ctx: an.about(ctx["corpus"])),
         # The report's annotated pages, with the layers it draws (each computed once).
         ("article_pages", lambda ctx: markup.article_pages(
             ctx["corpus"], an.quotes(ctx["corpus"]), an.attributions(ctx["corpus"]), an.frames(ctx["corpus"]),
@@ -219,7 +238,11 @@ FUNCTION_NAMES = ["from_texts", "clean_text", "split_sentences", "overview", "ed
                   "naming_variants", "similarity", "similarity_shingles", "shared_passages", "follows",
                   "keyword_in_context", "ledes", "readability", "sentence_readability", "textstat_stock",
                   "features", "features_from_records", "claims", "coverage", "coverage_matrix", "only_here",
-                  "discrepancies", "article_pages"]
+                  "discrepancies", "longest_sentences", "formula_agreement", "textstat_differences",
+                  "textstat_cuts", "compare_readability", "readability_pair", "nearest_neighbours",
+                  "closest_follower", "term_in_context", "quote_versions", "frame_voices", "top_frames",
+                  "sizing_by_outlet", "first_hits", "frame_in_context", "negated_hits", "warmup_pair", "about",
+                  "article_pages"]
 
 
 # --------------------------------------------------------------------------- child: one size
