@@ -1177,5 +1177,12 @@ def term_in_context(corpus: Corpus, term: str, width: int = 40) -> pd.DataFrame:
     parts = [re.escape(w) for w in str(term).split()]
     if not parts:
         raise ValueError("term_in_context needs a term of at least one word")
-    return keyword_in_context(corpus, r"(?<!\w)" + r"[^\w\n]*\s+[^\w\n]*".join(parts) + r"(?!\w)", width=width,
-                              regex=True)
+    return keyword_in_context(corpus, r"(?<!\w)" + _TERM_GAP.join(parts) + r"(?!\w)", width=width, regex=True)
+
+
+# What may stand between two words of a term: non-word characters with some white space, a
+# line break only within the white space ("Mr. Biden", "Mr.\nBiden", not "Mr.\n.\nBiden").
+# As ``[^\w\n]*\s+[^\w\n]*`` it tried every three-way split of a run of white space after a
+# word (cubic: 2,000 spaces after "mr" took 30 s); here the first white-space character, or
+# the first line break, splits the run, so a run is read a bounded number of times.
+_TERM_GAP = r"(?:[^\w\s]*[^\S\n][^\w\n]*|[^\w\n]*\n\s*(?:[^\w\s][^\w\n]*)?)"
