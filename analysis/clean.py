@@ -1747,6 +1747,47 @@ def _apply(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: 
     """
     if not changes:
         return cur, edits
+    if not edits:
+        ordered = sorted(changes, key=lambda c: (c[0], c[1]))
+        if all(b[0] > a[1] for a, b in zip(ordered, ordered[1:])):
+            return _apply_apart(raw, cur, ordered, rule)
+    return _apply_merging(raw, cur, edits, changes, rule)
+
+
+def _apply_apart(raw: str, cur: str, changes: list[Change], rule: str) -> tuple[str, list[_Edit]]:
+    """:func:`_apply` when no edit was made before (so ``cur`` is ``raw``) and no two of the
+    sorted ``changes`` touch: each change is an edit of its own, made without the cluster
+    lists of the general case (a text may need a hundred thousand of them).  The same
+    edits (``tests/test_scaling.py`` compares)."""
+    names: dict[str, str] = {}
+    out: list[_Edit] = []
+    pieces: list[str] = []
+    pos = 0
+    for c in changes:
+        a, b, r = c[0], c[1], c[2]
+        own = c[3] if len(c) > 3 else rule
+        if own not in names:
+            names[own] = "+".join(dict.fromkeys(own.split("+")))
+        pieces.append(cur[pos:a])
+        pieces.append(r)
+        pos = b
+        out.append(_Edit(a, b, a, b, raw[a:b], r, names[own]))
+    pieces.append(cur[pos:])
+    return "".join(pieces), _renumbered(out)
+
+
+def _renumbered(out: list[_Edit]) -> list[_Edit]:
+    """Clean-text positions recomputed from the raw spans; edits that change nothing dropped."""
+    shift = 0
+    for e in out:
+        e.start = e.raw_start - shift
+        e.end = e.start + len(e.replacement)
+        shift += (e.raw_end - e.raw_start) - len(e.replacement)
+    return [e for e in out if e.removed != e.replacement]
+
+
+def _apply_merging(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: str) -> tuple[str, list[_Edit]]:
+    """:func:`_apply` in general: changes merged with the edits they touch."""
     # A change may carry its own name as a fourth element (page_furniture names each by kind).
     items = [(e.start, e.end, 0, e) for e in edits] + [(c[0], c[1], 1, c) for c in changes]
     items.sort(key=lambda t: (t[0], t[1]))
@@ -1786,15 +1827,7 @@ def _apply(raw: str, cur: str, edits: list[_Edit], changes: list[Change], rule: 
         shift += delta_old
         pos = b
     pieces.append(cur[pos:])
-    new = "".join(pieces)
-    # Recompute clean-text positions from the raw spans.
-    shift = 0
-    for e in out:
-        e.start = e.raw_start - shift
-        e.end = e.start + len(e.replacement)
-        shift += (e.raw_end - e.raw_start) - len(e.replacement)
-    out = [e for e in out if e.removed != e.replacement]
-    return new, out
+    return "".join(pieces), _renumbered(out)
 
 
 def clean_text(raw: str, rules: tuple[Rule, ...] = RULES) -> CleanResult:

@@ -374,6 +374,11 @@ def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
     return notes
 
 
+#: A clean text longer than this many characters loads with a recorded warning (code
+#: ``large_text``): it is measured like any other, but it is far longer than a news article
+#: and every analysis takes time in proportion to it.
+LARGE_TEXT_CHARS = 2_000_000
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Chinese and Japanese characters (Han, kana): words are counted one per character.
 _CJK_CHAR = re.compile(f"[{CJK_LETTERS}]")
@@ -391,7 +396,8 @@ def _text_notes(label: str, raw: str | None, text: str, n_words: int | None) -> 
     broken UTF-16 or JSON ``\\ud800`` escapes); cleaning replaced them (rule
     ``surrogates``) and the raw text keeps them.  ``language``: mostly Chinese or Japanese.
     ``unsupported_script``: mostly a script written without spaces that is not segmented
-    here.  ``no_body_text``: words, but none in a body paragraph.
+    here.  ``no_body_text``: words, but none in a body paragraph.  ``large_text``: a clean
+    text longer than :data:`LARGE_TEXT_CHARS` (loaded and measured like any other).
 
     >>> _text_notes("a.txt", "Plain text.", "Plain text.", 2)
     []
@@ -399,6 +405,10 @@ def _text_notes(label: str, raw: str | None, text: str, n_words: int | None) -> 
     ['surrogates']
     """
     notes = []
+    if len(text) > LARGE_TEXT_CHARS:
+        notes.append(("large_text", f"{label}: {len(text):,} characters, far longer than a news article (this "
+                      f"note is made above {LARGE_TEXT_CHARS:,}); loaded and measured, but every analysis "
+                      "takes time in proportion to its length"))
     if raw is not None and not raw.isascii() and _SURROGATE.search(raw):
         n = len(_SURROGATE.findall(raw))
         notes.append(("surrogates", f"{label}: {n} surrogate code point(s), which are not text (a string from "

@@ -34,6 +34,7 @@ from .corpus import memoized
 from .speakers import (
     np_at,
     PRONOUNS,
+    SPEAKER_REACH,
     CueIndex,
     NameIndex,
     according_to,
@@ -206,7 +207,7 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
 
 
 def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
-                     index: CueIndex | None = None):
+                     index: CueIndex | None = None, memo: dict | None = None):
     """Attribution before an opening mark: ``X said: “`` / ``X said the plan was “…”``."""
     if hi <= lo:
         return None
@@ -217,13 +218,14 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
         # else the subject of the sentence.
         cue = cues[-1]
-        for e in reversed(cue_matches(text, sent_lo, cue.start(), index)):
+        # (only verbs within reach: a sentence may hold any number of them)
+        for e in reversed(cue_matches(text, max(sent_lo, cue.start() - SPEAKER_REACH), cue.start(), index)):
             span = subject_before(text, e.start(), sent_lo)
             if not span and e.group() in _INVERTIBLE:
                 span = subject_after(text, e.end(), cue.start())  # “…,” said X, adding that “…”
             if span:
                 return span, (cue.start(), cue.end()), "before"
-        span = _sentence_subject(text, sent_lo, cue.start(), known)
+        span = _sentence_subject(text, sent_lo, cue.start(), known, memo)
         if span:
             return span, (cue.start(), cue.end()), "before"
         cues = cues[:-1]
@@ -261,10 +263,30 @@ def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] |
     return np_at(text, start, colon + 1, known)
 
 
-def _sentence_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
-    """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...")."""
-    # The first four clause starts only (the sentence start and three breaks).
-    starts = [lo] + [m.end() for m in itertools.islice(_SUBJECT_BREAK.finditer(text, lo, hi), 3)]
+def _sentence_subject(text: str, lo: int, hi: int, known=None, memo: dict | None = None) -> tuple[int, int] | None:
+    """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...").
+
+    ``memo`` (a dict kept for one text and one ``known``) holds the answers for ends
+    ``hi`` far enough from ``lo`` that they do not depend on ``hi``: every quote of a long
+    sentence asks about the same sentence start.
+    """
+    far = hi >= lo + 2 * SPEAKER_REACH
+    if far and memo is not None and lo in memo:
+        return memo[lo]
+    span = _sentence_subject_in(text, lo, hi, known)
+    if far and memo is not None:
+        memo[lo] = span
+    return span
+
+
+def _sentence_subject_in(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
+    # The first four clause starts only (the sentence start and three breaks), found within
+    # reach of the start: without breaks the search would otherwise read the whole sentence,
+    # once for every quote in it.  Each start is read by np_at, which reads no further than
+    # reach from it either, so with hi beyond twice the reach the answer does not depend on
+    # hi (see the memo above).
+    breaks = _SUBJECT_BREAK.finditer(text, lo, min(hi, lo + SPEAKER_REACH))
+    starts = [lo] + [m.end() for m in itertools.islice(breaks, 3)]
     for s in starts:
         span = np_at(text, s, hi, known)
         if span:
@@ -342,6 +364,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
 
     tools = tools or SpeakerTools.of(text)
     names, known, cues = tools.names, tools.known, tools.cues
+    subjects: dict = {}  # sentence subjects by sentence start (see _sentence_subject)
     for k, p in enumerate(pieces):
         si = sent_of(p.open)
         sa, _ = sentences[si] if sentences else (paragraphs[p.para][0], paragraphs[p.para][1])
@@ -357,7 +380,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             _, se = sentences[sj] if sentences else (pa, pb)
             # “Who knows?” Trump told ITV: a sentence splitter may end the sentence at the
             # mark; the attribution then opens the next one.
-            if not text[p.close + 1:se].strip() and sj + 1 < len(sentences):
+            if _blank(text, p.close + 1, se) and sj + 1 < len(sentences):
                 se = sentences[sj + 1][1]
             hi = min(se, pb)
             if k + 1 < len(pieces) and pieces[k + 1].open < hi:
@@ -372,7 +395,7 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             post = (label.start(1), label.end(1)), None, "label"
         pre = None
         if not post or _is_pronoun(text, post[0]):
-            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known, cues)
+            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known, cues, subjects)
         if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
             # Feinstein said “…,” she said: the name before resolves the pronoun after.
             p.src, p.cue, p.how = pre[0], post[1], "after"
@@ -407,13 +430,14 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
                 pieces[k].how = "continued"
 
     # A quote standing alone as a sentence takes the speaker of the sentence before it.
+    overlapping = _Overlapping(pieces)
     for k, p in enumerate(pieces):
         if p.src:
             continue
         lo, hi = p.extra["pre"]
         si = p.extra["sent"]
         sa = sentences[si][0] if sentences else paragraphs[p.para][0]
-        if text[sa:p.open].strip() or si == 0:
+        if not _blank(text, sa, p.open) or si == 0:
             continue
         post_lo, post_hi = p.extra["post"]
         # Words after the mark matter only if the quote did not end its sentence.
@@ -425,27 +449,30 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
         # quote opens its paragraph.
         if prev_s[0] < paragraphs[p.para][0] and text[paragraphs[p.para][0]:p.open].strip():
             continue
-        prev_q = [q for q in pieces[:k] if q.src and q.open < prev_s[1] and q.end >= prev_s[0]]
-        if prev_q:
-            q = prev_q[-1]
+        # The quotes before this one that overlap the sentence before it.
+        before = overlapping(prev_s[0], prev_s[1], k)
+        q = next((q for q in reversed(before) if q.src), None)
+        if q is not None:
             p.src, p.cue, p.how = q.src, q.cue, "previous sentence"
             continue
-        if any(q.open < prev_s[1] and q.end >= prev_s[0] for q in pieces[:k]):
+        if before:
             continue  # the sentence before is an unattributed quote: nothing to inherit
-        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known, cues)
+        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known, cues, subjects)
         if found and (found[1] is not None or found[2] == "colon"):
             p.src, p.cue, p.how = found[0], found[1], "previous sentence"
 
     # A few quoted words inside a sentence with no speech verb belong to the sentence's
     # subject: Bush referred to Rubio as “a bright, charismatic leader”.
     for p in pieces:
-        if p.src or not text[p.extra["sent_lo"]:p.open].strip():
+        if p.src or _blank(text, p.extra["sent_lo"], p.open):
             continue
-        span = _sentence_subject(text, p.extra["sent_lo"], p.open, known)
+        span = _sentence_subject(text, p.extra["sent_lo"], p.open, known, subjects)
         if span:
             p.src, p.cue, p.how = span, None, "sentence subject"
 
     quoted = [(p.start, p.end) for p in pieces]
+    # Who a pronoun refers to, kept up to date as rows are added (see _Referents).
+    referents = _Referents(names, quoted)
     rows = []
     for k, p in enumerate(pieces):
         quote = text[p.start:p.end]
@@ -472,10 +499,10 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
                 name = names.resolve(name, p.src[0])
             elif src.head.lower() in PRONOUNS and len(speaker.split()) == 1:
                 if src.head.lower() in ("he", "she", "i"):
-                    ref = _last_person(names, rows, p.src[0], quoted, text)
+                    ref = referents.last_person(p.src[0])
                     name = ref or speaker
                 else:
-                    ref = _last_group(rows)
+                    ref = referents.last_group()
                     if ref:
                         name, kind = ref
                     else:
@@ -494,11 +521,128 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             "sent_id": p.extra["sent"], "para_id": p.para, "how": p.how or "none",
             "_group": p.group,
         })
+        referents.add(rows[-1])
     return rows
 
 
+_NONSPACE = re.compile(r"\S")
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """``not text[a:b].strip()``, without copying the slice (the white space of ``re`` is
+    that of ``str.isspace``): the search stops at the first character that is not white
+    space."""
+    return _NONSPACE.search(text, a, b) is None if a < b else True
+
+
+class _Overlapping:
+    """The pieces that overlap a span, found by bisection (pieces are in text order and
+    do not overlap, so both their opening marks and their ends are increasing).
+
+    ``_Overlapping(pieces)(lo, hi, k)`` is ``[q for q in pieces[:k] if q.open < hi and
+    q.end >= lo]``, as a slice.
+    """
+
+    def __init__(self, pieces: list[_Piece]):
+        self.pieces = pieces
+        self.opens = [q.open for q in pieces]
+        self.ends = [q.end for q in pieces]
+        self.ordered = all(a < b for a, b in zip(self.opens, self.opens[1:])) and \
+            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def __call__(self, lo: int, hi: int, k: int) -> list[_Piece]:
+        if not self.ordered:  # (cannot happen with _marked_runs; kept as a safe default)
+            return [q for q in self.pieces[:k] if q.open < hi and q.end >= lo]
+        j = min(k, bisect.bisect_left(self.opens, hi))
+        i = bisect.bisect_left(self.ends, lo)
+        return self.pieces[i:j] if i < j else []
+
+
+class _LatestBelow:
+    """The latest item added whose key is below a bound, in O(log n) per question.
+
+    An item with a later one whose key is as small or smaller can never be the answer (the
+    later one is found first), so only a stack of items with keys rising from bottom to
+    top is kept, and a question is a bisection on it.
+
+    >>> t = _LatestBelow(); [t.add(k, v) for k, v in [(5, "a"), (9, "b"), (7, "c")]] and None
+    >>> t.find(8), t.find(6), t.find(5)
+    ('c', 'a', None)
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.values: list = []
+
+    def add(self, key: int, value) -> None:
+        while self.keys and self.keys[-1] >= key:
+            self.keys.pop()
+            self.values.pop()
+        self.keys.append(key)
+        self.values.append(value)
+
+    def find(self, bound: int):
+        """The value of the latest item with ``key < bound``, or None."""
+        i = bisect.bisect_left(self.keys, bound)
+        return self.values[i - 1] if i else None
+
+
+class _Referents:
+    """What :func:`_last_person` and :func:`_last_group` answer, kept up to date row by row
+    instead of reading all the rows again for every pronoun (``tests/test_quotes.py``
+    compares the two)."""
+
+    def __init__(self, names: NameIndex, quoted: list[tuple[int, int]]):
+        self.names = names
+        self.quoted = quoted
+        self.persons = _LatestBelow()  # person rows by speaker_start
+        self.group = None
+        self._outside: list[int] | None = None
+
+    def add(self, row: dict) -> None:
+        if row["speaker_type"] == "person" and row["speaker_start"] is not None:
+            self.persons.add(row["speaker_start"], row)
+        if row["speaker_type"] in ("anonymous", "organization") and row["speaker_name"]:
+            self.group = (row["speaker_name"], row["speaker_type"])
+
+    def last_group(self):
+        return self.group
+
+    def _last_outside(self) -> list[int]:
+        """For each indexed name, the index of the last name up to it outside every quote."""
+        if self._outside is None:
+            starts = [a for a, _ in self.quoted]
+            ordered = all(a < b for a, b in zip(starts, starts[1:])) and \
+                all(e <= s for (_, e), (s, _) in zip(self.quoted, self.quoted[1:]))
+            out, last = [], -1
+            for i, pos in enumerate(self.names.positions):
+                if ordered:
+                    j = bisect.bisect_right(starts, pos) - 1
+                    inside = j >= 0 and pos < self.quoted[j][1]
+                else:  # (quoted spans always come in order; kept as a safe default)
+                    inside = any(a <= pos < b for a, b in self.quoted)
+                if not inside:
+                    last = i
+                out.append(last)
+            self._outside = out
+        return self._outside
+
+    def last_person(self, pos: int) -> str | None:
+        row = self.persons.find(pos)
+        best = (row["speaker_start"], row["speaker_name"]) if row is not None else None
+        if self.names.last_person_before(pos):
+            i = bisect.bisect_left(self.names.positions, pos) - 1
+            i = self._last_outside()[i] if i >= 0 else -1
+            if i >= 0 and (best is None or self.names.positions[i] > best[0]):
+                return self.names.names[i]
+        return best[1] if best else None
+
+
 def _last_person(names: NameIndex, rows: list[dict], pos: int, quoted, text: str) -> str | None:
-    """The person a "he"/"she" at ``pos`` refers to: the last person speaker or name before it."""
+    """The person a "he"/"she" at ``pos`` refers to: the last person speaker or name before it.
+
+    The plain reference for :meth:`_Referents.last_person`, which the quotes use.
+    """
     best = None
     for r in reversed(rows):
         if r["speaker_type"] == "person" and r["speaker_start"] is not None and r["speaker_start"] < pos \
@@ -520,6 +664,7 @@ def _last_person(names: NameIndex, rows: list[dict], pos: int, quoted, text: str
 
 
 def _last_group(rows: list[dict]):
+    """The last group source among ``rows`` (plain reference for :meth:`_Referents.last_group`)."""
     for r in reversed(rows):
         if r["speaker_type"] in ("anonymous", "organization") and r["speaker_name"]:
             return r["speaker_name"], r["speaker_type"]
