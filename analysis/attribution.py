@@ -17,6 +17,7 @@ import pandas as pd
 
 from .corpus import memoized
 from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
+from .referents import is_place
 from .speakers import (
     SPEAKER_REACH,
     according_to,
@@ -227,53 +228,73 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
             found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
 
+    refs = tools.referents(text, paragraphs, sentences, quoted)
     rows = []
     groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
     for span in sorted(found):
-        f = found[span]
-        a, b = span
-        phrase = text[a:b]
-        src = describe_source(phrase)
-        if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, groups)
+        if row is None:
             continue
-        sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
-        name = src.name
-        kind = src.type
-        anonymous = src.anonymous
-        if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
-            # The speaker of a direct quote: one name and type for it everywhere, as
-            # quotes_for_article resolved it (a pronoun, a continued statement, ...).
-            name, kind = direct[span]
-            anonymous = kind == "anonymous"
-        elif src.type == "person" and name:
-            name = names.resolve(name, a)
-        elif phrase.strip().lower() in ("he", "she"):
-            name = names.last_person_before(a) or phrase
-            kind = "person"
-        elif phrase.strip().lower() == "they":
-            # The latest anonymous or organization row at most two sentences back:
-            # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
-            prev = groups.find(3 - f["sent"])
-            if prev is None:
-                continue
-            name, kind = prev["source_name"], prev["source_type"]
-            src = describe_source(prev["source"])
-            anonymous = src.anonymous
-        elif not name:
-            name = _LEAD_ARTICLE.sub("", phrase.strip())
-        cue = f["cue"]
-        rows.append({
-            "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
-            "source_type": kind, "anonymous": anonymous, "count": src.count,
-            "reason": _reason(text, b, sb) if anonymous else None,
-            "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
-            "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
-            "sent_id": f["sent"], "direct": span in direct,
-        })
-        if kind in ("anonymous", "organization"):
-            groups.add(-f["sent"], rows[-1])
+        rows.append(row)
+        if row["source_type"] in ("anonymous", "organization"):
+            groups.add(-row["sent_id"], row)
     _share_reasons(rows)
     return rows
+
+
+def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
+                     sentences: list[tuple[int, int]], names, refs, groups: _LatestBelow) -> dict | None:
+    """The row of one source span: typed, its name resolved as a quote's speaker is (the
+    speaker of a direct quote keeps the quote's name), None for a phrase that is no source."""
+    a, b = span
+    phrase = text[a:b]
+    src = describe_source(phrase)
+    low = phrase.strip().lower()
+    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        return None
+    sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
+    name, kind, anonymous = src.name, src.type, src.anonymous
+    if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
+        # The speaker of a direct quote: one name and type for it everywhere, as
+        # quotes_for_article resolved it (a pronoun, a continued statement, ...).
+        name, kind = direct[span]
+        anonymous = kind == "anonymous"
+    elif src.type == "person" and name:
+        if is_place(name):
+            kind = "organization"  # a country or capital: its government
+        else:
+            name = names.resolve(name, a)
+            holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
+            name = holder.name if holder is not None else name
+    elif low in ("he", "she"):
+        m = refs.antecedent(a, low)
+        name, kind = (m.name if m else phrase), "person"
+    elif low == "they":
+        # The latest anonymous or organization row at most two sentences back:
+        # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
+        prev = groups.find(3 - f["sent"])
+        if prev is None:
+            return None
+        name, kind = prev["source_name"], prev["source_type"]
+        src = describe_source(prev["source"])
+        anonymous = src.anonymous
+    elif src.type == "anonymous":
+        holder = refs.holder(phrase, a)
+        if holder is not None:
+            name, kind, anonymous = holder.name, "person", False
+        else:
+            name = name or _LEAD_ARTICLE.sub("", phrase.strip())
+    elif not name:
+        name = _LEAD_ARTICLE.sub("", phrase.strip())
+    cue = f["cue"]
+    return {
+        "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
+        "source_type": kind, "anonymous": anonymous, "count": src.count,
+        "reason": _reason(text, b, sb) if anonymous else None,
+        "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
+        "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+        "sent_id": f["sent"], "direct": span in direct,
+    }
 
 
 def _head(row: dict) -> str:

