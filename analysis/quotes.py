@@ -81,6 +81,7 @@ class _Piece:
     sent_lo: int = 0     # start of that sentence within the paragraph
     pre: tuple[int, int] = (0, 0)   # the words before the opening mark that may attribute it
     post: tuple[int, int] = (0, 0)  # the words after the closing mark that may attribute it
+    next_sentence: bool = False     # ``post`` is the sentence after the quote's own
 
 
 # --------------------------------------------------------------------------- marks
@@ -200,7 +201,8 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
         return None
     cue = found[0]
     if cue.start() == pos:
-        if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")):
+        if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")) or (
+                not cue.group().endswith("ing") and _is_cap(text[cue.end() + 1:cue.end() + 2])):
             span = subject_after(text, cue.end(), hi)
             if span:
                 return span, (cue.start(), cue.end()), "after"
@@ -258,15 +260,32 @@ _SUBJECT_BREAK = re.compile(r"[,;]\s+|\s[\u2014\u2013]\s")
 _LEAD_TAG = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
+def _is_cap(s: str) -> bool:
+    return "A" <= s[:1] <= "Z"
+
+
 def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
     """The source that introduces a quote with a colon: "Cruz called them on it:",
     "More from Jones:", "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones:"."""
     colon = text.rindex(":", lo, hi)
-    start = lo
-    for m in _COLON_BREAK.finditer(text[lo:colon]):
-        start = lo + m.end()
-    start += len(text[start:colon]) - len(text[start:colon].lstrip())
-    return np_at(text, start, colon + 1, known)
+    starts = [lo] + [lo + m.end() for m in _COLON_BREAK.finditer(text[lo:colon])]
+    # "Sen. Chuck Schumer, D-New York:", "Rep. Charles Gonzalez, chairman of the Caucus:":
+    # of the parts between breaks, the last that names a person (a party tag or a role
+    # after the name says who, not which person), else the last part.
+    last = None
+    for k, start in enumerate(reversed(starts[-4:])):
+        start += len(text[start:colon]) - len(text[start:colon].lstrip())
+        end = colon if k == 0 else None
+        span = np_at(text, start, colon + 1, known) if k == 0 else np_at(text, start, colon, known)
+        if k == 0:
+            last = span
+        if span and end is None and text[span[1]:span[1] + 2].lstrip()[:1] not in (",", "-", "\u2014", "\u2013"):
+            continue  # an earlier part must run up to its break
+        if span:
+            d = describe_source(text[span[0]:span[1]])
+            if d.type == "person" and len((d.name or "").split()) >= 2:
+                return span
+    return last
 
 
 def _sentence_subject(text: str, lo: int, hi: int, known=None, memo: dict | None = None) -> tuple[int, int] | None:
@@ -406,9 +425,10 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
 
     Phases: quoted runs (:func:`_marked_runs`), the words around each (:func:`_place`), an
     attribution next to each (:func:`_attribute`), statements that share one
-    (:func:`_group_statements`), the speaker of the sentence before (:func:`_inherit`), the
-    subject of the quote's sentence or a speech verb later in it (:func:`_sentence_speakers`),
-    then rows with resolved speakers (:func:`_rows`).
+    (:func:`_group_statements`), a speech verb later in the quote's sentence
+    (:func:`_later_cues`), the speaker of the sentence before (:func:`_inherit`), the subject
+    of the quote's sentence (:func:`_sentence_subjects`), then rows with resolved speakers
+    (:func:`_rows`).
 
     >>> t = "“We won,” Smith said. “They lost.”"
     >>> [(r["text"], r["speaker"], r["how"]) for r in quotes_for_article("a", t, [(0, len(t))], [(0, 21), (22, len(t))])]
@@ -422,8 +442,9 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
         _place(art, pieces, k)
         _attribute(art, p)
     _group_statements(art, pieces)
+    _later_cues(art, pieces)
     _inherit(art, pieces)
-    _sentence_speakers(art, pieces)
+    _sentence_subjects(art, pieces)
     return _rows(article_id, art, pieces)
 
 
@@ -443,9 +464,10 @@ def _place(art: _Article, pieces: list[_Piece], k: int) -> None:
     sj = art.sent_of(p.close)
     _, se = sentences[sj] if sentences else (pa, pb)
     # “Who knows?” Trump told ITV: a sentence splitter may end the sentence at the mark; the
-    # attribution then opens the next one.
+    # attribution then opens the next one (see _attribute for what it may hold).
     if _blank(text, p.close + 1, se) and sj + 1 < len(sentences):
         se = sentences[sj + 1][1]
+        p.next_sentence = True
     hi = min(se, pb)
     if k + 1 < len(pieces) and pieces[k + 1].open < hi:
         hi = pieces[k + 1].open
@@ -458,6 +480,10 @@ def _attribute(art: _Article, p: _Piece) -> None:
     text, tools = art.text, art.tools
     pb = art.paragraphs[p.para][1]
     post = _post_attribution(text, *p.post, pb, tools.cues) if p.close is not None else None
+    if post and p.next_sentence and post[1] is not None and not _bare_attribution(text, post[1][1], p.post[1]):
+        # “… a nuclear weapon.” Iran had announced that ...: a sentence of its own, no
+        # attribution (“… missing.” Trump said. is one).
+        post = None
     label = _LABEL.match(text, p.start, p.end)
     if label and not post:
         post = (label.start(1), label.end(1)), None, "label"  # a transcript line: “PENCE: And ...”
@@ -468,6 +494,16 @@ def _attribute(art: _Article, p: _Piece) -> None:
         p.src, p.cue, p.where = pre[0], post[1], "after"
     elif post or pre:
         p.src, p.cue, p.where = post or pre
+
+
+_REPORTED = re.compile(r"\b(?:that|whether|if)\b|[“\"]")
+
+
+def _bare_attribution(text: str, cue_end: int, hi: int) -> bool:
+    """Whether the words after a speech verb, to the end of its sentence, report nothing of
+    their own (no "that" clause, no quote; a few words: "in a statement", "on Tuesday")."""
+    rest = text[cue_end:hi]
+    return len(rest.split()) <= 8 and _REPORTED.search(rest) is None
 
 
 def _group_statements(art: _Article, pieces: list[_Piece]) -> None:
@@ -530,17 +566,22 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             p.src, p.cue, p.where = found[0], found[1], "previous sentence"
 
 
-def _sentence_speakers(art: _Article, pieces: list[_Piece]) -> None:
-    """A quote still without speaker: a speech verb later in its sentence whose subject is no
-    quote (“…” the provision, Justice Kennedy wrote), else the sentence's subject (Bush
-    referred to Rubio as “a bright, charismatic leader”)."""
+def _later_cues(art: _Article, pieces: list[_Piece]) -> None:
+    """A quote without speaker takes a speech verb later in its sentence, before any other
+    quote (“…” the provision, Justice Kennedy wrote; “impacted” the area, an official said)."""
+    for p in pieces:
+        if not p.src:
+            found = _later_cue(art, p)
+            if found:
+                p.src, p.cue, p.where = found[0], found[1], "after"
+
+
+def _sentence_subjects(art: _Article, pieces: list[_Piece]) -> None:
+    """A quote still without speaker belongs to the subject of its sentence (Bush referred to
+    Rubio as “a bright, charismatic leader”)."""
     text, tools = art.text, art.tools
     for p in pieces:
         if p.src:
-            continue
-        found = _later_cue(art, p)
-        if found:
-            p.src, p.cue, p.where = found[0], found[1], "after"
             continue
         if _blank(text, p.sent_lo, p.open):
             continue

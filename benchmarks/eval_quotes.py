@@ -168,6 +168,11 @@ def is_name(source: str | None) -> bool:
 
 def surname(name: str) -> str:
     name = re.sub(r"\([^)]*\)", " ", name)  # "Rep. Bobby Scott (D-Va.)"
+    # "Sen. Jeff Merkley of Oregon": the surname is before "of" (not in "Secretary of State ...").
+    head, sep, _ = (re.split(r"(\s+of\s+)(?=[A-Z])", name, maxsplit=1) + ["", ""])[:3]
+    if sep and len(head.split()) >= 2 and head.split()[-1][:1].isupper() \
+            and head.split()[-1].rstrip(".").lower() not in {"secretary", "minister", "director", "chairman", "president", "head"}:
+        name = head
     words = [re.sub(r"[’']s?$", "", w).lower().strip(".") for w in re.findall(r"[\w’'.\-]+", name.split(",")[0])]
     words = [w for w in words if w and w not in SUFFIX]
     return words[-1] if words else ""
