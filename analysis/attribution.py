@@ -40,7 +40,9 @@ ATTRIBUTION_COLUMNS = [
 _NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
 point pointing counter state states post signal signals signaled signalled promise promises promised
 pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
-ask asks asked asking answer answers charge charges called calling calls""".split())
+ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
+thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
+sigh sighs sighed""".split())
 _INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed

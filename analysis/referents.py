@@ -62,7 +62,8 @@ _FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman sp
 _PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?)(?=,|\.\s|\.$|;|\s[\u2014\u2013]|$)")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
-_NEXT_WORD = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+_NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
+                        r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
@@ -107,10 +108,12 @@ class Mention:
     name: str          # the full name ("Antony Blinken"; a surname when no full name is given)
     written: str       # as written ("Secretary of State Antony Blinken")
     gender: str        # male, female or unknown
+    gender_sure: bool  # said by a title (Mr., Mrs., Congresswoman), not guessed from a first name
     roles: frozenset[str]
     subject: bool      # the mention opens its clause (a verb follows)
     sure: bool         # a title or a known first name says it is a person
     in_quote: bool
+    modifier: bool = False  # a name used as a modifier ("the full Mueller report")
 
 
 @dataclass
@@ -121,6 +124,25 @@ class _Run:
     end: int
     titles: list[str]
     name: list[str]
+
+
+_ENDS_SENTENCE_WORD = re.compile(r"[A-Z][a-z]{2,}\.[ \t]+(?=[A-Z])")
+
+
+def _sentence_parts(text: str, m: re.Match) -> list:
+    """The runs of a capitalized match split where a sentence ends inside it ("George W.
+    Bush. Comey said"): a word of three or more letters with a full stop is no title or
+    initial."""
+    out, lo = [], m.start()
+    for cut in _ENDS_SENTENCE_WORD.finditer(text, m.start(), m.end()):
+        word = cut.group().split(".")[0].lower()
+        if word in _person_words()[0]:
+            continue  # "Gov. Brewer", "Sen. Collins": a title's full stop
+        out.append(_split_run(text, _RUN.match(text, lo, cut.start() + len(cut.group().rstrip()) - 1)))
+        lo = cut.end()
+    part = _RUN.match(text, lo, m.end()) if lo > m.start() else m
+    out.append(_split_run(text, part) if part else None)
+    return out
 
 
 def _split_run(text: str, m: re.Match) -> _Run | None:
@@ -135,13 +157,23 @@ def _split_run(text: str, m: re.Match) -> _Run | None:
     cut = 0
     for i, (_, w) in enumerate(toks):
         low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
-        if low in titles_set or (low in ("of", "the") and 0 < i < len(toks) - 1 and cut == i):
+        if low in ("of", "the"):
+            if 0 < i < len(toks) - 1 and cut == i:
+                cut = i + 1  # "Secretary of State": a connector between titles
+        elif low in titles_set:
             cut = i + 1
         elif "-" in w and all(x.lower() in titles_set or x.lower() in ("elect", "designate") for x in w.split("-")):
             cut = i + 1
         elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
             cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
     name = [w for _, w in toks[cut:]]
+    # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
+    # ends before "of".
+    for i, w in enumerate(name):
+        if w in ("of", "the") and i > 0:
+            toks = toks[:cut + i]
+            name = name[:i]
+            break
     if not name:
         return None
     last = name[-1]
@@ -180,9 +212,10 @@ class Referents:
         self.by_name: dict[str, list[int]] = {}  # full name -> start of every mention
         for m in mentions:
             self.by_name.setdefault(m.name, []).append(m.start)
+        # Genders known for sure (a title, a resolved pronoun); a first name's is a guess.
         self.genders: dict[str, str] = {}
         for m in mentions:
-            if m.gender != "unknown":
+            if m.gender_sure:
                 self.genders.setdefault(m.name, m.gender)
         # Speakers resolved so far, in text order: (position, name, as written).
         self.resolved: list[tuple[int, str, str]] = []
@@ -203,7 +236,7 @@ class Referents:
             i = bisect.bisect_right(q_starts, pos) - 1
             return i >= 0 and pos < quoted[i][1]
 
-        runs = [r for r in map(lambda m: _split_run(text, m), _RUN.finditer(text)) if r]
+        runs = [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
         full: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full name)
         for r in runs:
             if len(r.name) >= 2:
@@ -234,6 +267,7 @@ class Referents:
         else:
             name = " ".join(r.name)
         gender = "male" if set(title_low) & male else "female" if set(title_low) & female else "unknown"
+        gender_sure = gender != "unknown"
         first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
         if gender == "unknown":
             gender = first_gender
@@ -241,8 +275,10 @@ class Referents:
         roles |= _roles_around(text, r.start, r.end)
         sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
         written = text[r.start:r.end]
-        return Mention(r.start, r.end, name, written, gender, frozenset(x for x in roles if x), _is_subject_at(text, r.start, r.end),
-                       sure, in_quote)
+        modifier = not r.titles and _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) is not None \
+            and _next_is_lower(text, r.end)
+        return Mention(r.start, r.end, name, written, gender, gender_sure, frozenset(x for x in roles if x),
+                       _is_subject_at(text, r.start, r.end), sure, in_quote, modifier)
 
     def _mark_speakers(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
         """Note the mentions that are the subject of a speech verb."""
@@ -280,18 +316,22 @@ class Referents:
             m = self.mentions[k]
             if m.start < lo:
                 break
-            if m.in_quote:
+            if m.in_quote or m.modifier:
                 continue
-            g = self.genders.get(m.name, m.gender)
+            learned = self.genders.get(m.name)
+            g = learned or m.gender
+            penalty = 0.0
             if gender and g not in (gender, "unknown"):
-                continue
+                if learned or m.gender_sure:
+                    continue
+                penalty = 1.5  # a first name's usual gender ("Jan", "Kay") is no proof
             rank = 3 if k in self.speaking else 2 if m.subject else 1
             if not m.sure:
                 rank -= 1
             # The paragraph counts as much as the role in it: a subject of the pronoun's own
             # paragraph beats a speaker of the one before.
             near = 2 - min(2, para - self._para(m.start))
-            key = (rank + near + (0.5 if g == gender else 0), m.start)
+            key = (rank + near + (0.5 if g == gender else 0) - penalty, m.start)
             if best_key is None or key > best_key:
                 best, best_key = m, key
         prev = self._resolved_before(pos, lo)
@@ -301,8 +341,15 @@ class Referents:
                 near = 2 - min(2, para - self._para(prev[0]))
                 key = (3 + near + (0.5 if g == gender else 0), prev[0])
                 if best_key is None or key > best_key:
-                    return Mention(prev[0], prev[0], prev[1], prev[2], g, frozenset(), True, True, False)
+                    return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
+
+    def _salient(self, m: Mention, pos: int) -> bool:
+        """A speaker or clause subject of the paragraph of ``pos`` or the one before."""
+        near = self._para(pos) - self._para(m.start) <= 1
+        i = bisect.bisect_left(self.starts, m.start)
+        speaking = i < len(self.mentions) and self.mentions[i] is m and i in self.speaking
+        return near and (m.subject or speaking or m.end == m.start)
 
     def _resolved_before(self, pos: int, lo: int) -> tuple[int, str, str] | None:
         j = bisect.bisect_left(self.resolved, (pos,)) - 1
@@ -337,7 +384,10 @@ class Referents:
             return None
         at = self.by_role.get(head)
         if not at:
-            return None
+            # No one is given the role: "the California Democrat" right after Schiff spoke
+            # is the person the paragraph is about, if one is (a speaker or subject near by).
+            m = self.antecedent(pos, "")
+            return m if m is not None and self._salient(m, pos) else None
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
         wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
@@ -354,6 +404,14 @@ class Referents:
         if best is not None:
             return self.mentions[holders[best]]
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
+
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _next_is_lower(text: str, end: int) -> bool:
+    m = re.compile(r"\s+([A-Za-z])").match(text, end, min(len(text), end + 20))
+    return bool(m) and m.group(1).islower()
 
 
 def _is_subject_at(text: str, start: int, end: int) -> bool:
