@@ -42,7 +42,7 @@ point pointing counter state states post signal signals signaled signalled promi
 pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
 ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
 thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
-sigh sighs sighed""".split())
+sigh sighs sighed pressed quoted pondered ponders""".split())
 _INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed

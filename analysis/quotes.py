@@ -222,7 +222,7 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     for c in reversed(according_to(text, lo, hi)):
         return (c[2], c[3]), (c[0], c[1]), "before"
     cues = cue_matches(text, lo, hi, index)
-    if cues and cues[-1].group().endswith("ing"):
+    if cues and cues[-1].group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cues[-1].start() - 12), cues[-1].start()):
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
         # else the subject of the sentence.
         cue = cues[-1]
@@ -238,7 +238,7 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
             return span, (cue.start(), cue.end()), "before"
         cues = cues[:-1]
     for cue in reversed(cues):
-        if cue.group().endswith("ing"):
+        if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
         span = subject_before(text, cue.start(), lo)
         if span:
@@ -255,6 +255,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     return None
 
 
+# "is labeling", "was saying": an -ing form after a form of "be" is the clause's own verb.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|’s|'s)\s+(?:\w+ly\s+)?$")
 _COLON_BREAK = re.compile(r"[,;\u2014\u2013]|\s-\s|\bfrom\s+")
 _SUBJECT_BREAK = re.compile(r"[,;]\s+|\s[\u2014\u2013]\s")
 _LEAD_TAG = re.compile(r"^\s*\([^()]{1,40}\)")
@@ -480,7 +482,8 @@ def _attribute(art: _Article, p: _Piece) -> None:
     text, tools = art.text, art.tools
     pb = art.paragraphs[p.para][1]
     post = _post_attribution(text, *p.post, pb, tools.cues) if p.close is not None else None
-    if post and p.next_sentence and post[1] is not None and not _bare_attribution(text, post[1][1], p.post[1]):
+    if post and p.next_sentence and post[1] is not None and text[p.start:p.end].rstrip()[-1:] not in "?!…" \
+            and not _bare_attribution(text, post[1][1], p.post[1]):
         # “… a nuclear weapon.” Iran had announced that ...: a sentence of its own, no
         # attribution (“… missing.” Trump said. is one).
         post = None
@@ -503,7 +506,7 @@ def _bare_attribution(text: str, cue_end: int, hi: int) -> bool:
     """Whether the words after a speech verb, to the end of its sentence, report nothing of
     their own (no "that" clause, no quote; a few words: "in a statement", "on Tuesday")."""
     rest = text[cue_end:hi]
-    return len(rest.split()) <= 8 and _REPORTED.search(rest) is None
+    return len(rest.split()) <= 14 and _REPORTED.search(rest) is None
 
 
 def _group_statements(art: _Article, pieces: list[_Piece]) -> None:
@@ -603,6 +606,8 @@ def _later_cue(art: _Article, p: _Piece):
         if w == "according to" or w.endswith("ing") or _MARK.search(text, p.close + 1, cue.start()):
             return None  # another quote or a participle first: not this quote's verb
         span = subject_before(text, cue.start(), p.close + 1)
+        if not span and w in _INVERTIBLE and text[p.close + 1:cue.start()].rstrip().endswith(","):
+            span = subject_after(text, cue.end(), hi)  # “…” in the 2008 primary, said Paul Beck.
         if span:
             return span, (cue.start(), cue.end())
     return None
