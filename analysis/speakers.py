@@ -77,6 +77,9 @@ prosecutors regime kremlin pentagon bureau commission institute university hospi
 coalition alliance movement board band club league fund bank""".split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
+# Plural source nouns: "Supporters of the measure" are supporters, whatever the capital.
+_PLURAL_SOURCES = frozenset("""officials sources aides diplomats supporters opponents critics analysts experts
+lawmakers legislators members residents voters activists leaders advisers observers""".split())
 # Capitalized plural nouns for groups of people that name no one ("Democrats said").
 _GROUP_NOUNS = frozenset("""democrats republicans conservatives liberals progressives independents
 moderates libertarians evangelicals catholics protestants muslims christians jews""".split())
@@ -353,7 +356,7 @@ def _describe_source(phrase: str) -> Source:
             break
         # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
         # nor of a name and its state ("Sen. Susan Collins of Maine").
-        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or (
+        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
                 i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())):
             cut = i
             break
@@ -382,14 +385,14 @@ def _describe_source(phrase: str) -> Source:
         # A title before a name wins over an organization before it:
         # "The Council on American-Islamic Relations National Executive Director Nihad Awad".
         return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
+    if head_low in _GROUP_NOUNS:
+        # "Democrats", "House Republicans": a group the article does not name.
+        return Source(text, "anonymous", True, count, head, None)
     if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
     if is_place(" ".join(caps)):
         # A country or capital speaks for its government: "Iran said", "Tehran vowed".
         return Source(text, "organization", False, count, head, " ".join(caps))
-    if head_low in _GROUP_NOUNS:
-        # "Democrats", "House Republicans": a group the article does not name.
-        return Source(text, "anonymous", True, count, head, None)
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
@@ -448,7 +451,7 @@ def _is_subject(phrase: str) -> bool:
     first = words[0]
     roles = role_words()
     if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()
-            or (first.lower() in roles and len(words) > 1)):
+            or first.lower() in roles):
         return False
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
