@@ -344,6 +344,18 @@ class Referents:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
 
+    def _next_subject(self, pos: int) -> Mention | None:
+        """The first person named as a clause subject after ``pos`` in its paragraph or the
+        next ("Iran's U.N. ambassador tells NPR ... However, Majid Takht Ravanchi says")."""
+        i = bisect.bisect_left(self.starts, pos)
+        para = self._para(pos)
+        for m in self.mentions[i:i + MAX_CANDIDATES]:
+            if self._para(m.start) > para + 1:
+                break
+            if m.subject and m.sure and not m.in_quote and not m.modifier:
+                return m
+        return None
+
     def _salient(self, m: Mention, pos: int) -> bool:
         """A speaker or clause subject of the paragraph of ``pos`` or the one before."""
         near = self._para(pos) - self._para(m.start) <= 1
@@ -387,7 +399,9 @@ class Referents:
             # No one is given the role: "the California Democrat" right after Schiff spoke
             # is the person the paragraph is about, if one is (a speaker or subject near by).
             m = self.antecedent(pos, "")
-            return m if m is not None and self._salient(m, pos) else None
+            if m is not None and self._salient(m, pos):
+                return m
+            return self._next_subject(pos)
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
         wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at

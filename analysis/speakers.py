@@ -332,9 +332,18 @@ def describe_source(phrase: str) -> Source:
 
 # The same phrases come back many times (every subject candidate is typed): a Source is
 # immutable and depends on the phrase alone, so it is kept.
+_AND_OTHERS = re.compile(r"\s+and\s+(?:other|fellow)\s+\S")
+
+
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
     text = phrase.strip(" ,.;:")
+    m = _AND_OTHERS.search(text)
+    if m:
+        # "John Boehner and other Republicans": the named person leads the group.
+        lead = _describe_source(text[:m.start()])
+        if lead.type == "person" and lead.name:
+            return Source(text, "person", False, None, lead.head, lead.name)
     words = _words(text)
     if not words:
         return Source(text, "unknown", False, None, "", None)
@@ -505,12 +514,15 @@ def _trim_aux(text: str) -> str:
             return text
         w = body[len(head):]
         if w.lower() in _AUX or (w.endswith("ly") and w[0].islower() and len(w) > 4):
+            kept = head.rstrip()
             while True:
                 cut = head.rstrip().rstrip(",")
                 if len(cut) == len(head):
                     break
                 head = cut
-            text = head
+            # "Goodlatte, chairman of the committee, also wrote": the comma that closes an
+            # appositive stays (an earlier comma opened it).
+            text = kept if kept.endswith(",") and "," in head else head
             continue
         return text
 
@@ -657,7 +669,8 @@ def _clause_tail(text: str, lo: int, end: int, seg: str | None = None) -> tuple[
     keep = 0
     for i in range(len(words) - 1, -1, -1):
         w = words[i].strip("’'.")
-        if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(words[i - 1]) and i + 1 < len(words) and _is_cap(words[i + 1])):
+        if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(words[i - 1]) and i + 1 < len(words) and _is_cap(words[i + 1])) \
+                and not (w == "and" and i + 1 < len(words) and words[i + 1].lower() in ("other", "fellow")):
             # "the" is not a boundary; lower-case clause words are.
             if w[:1].islower() or w.lower() in {"that", "and", "but", "though", "although", "while", "as", "because", "when", "after", "before", "if", "so"}:
                 keep = i + 1
