@@ -93,6 +93,7 @@ def _person_words():
     return frozenset(titles), frozenset(non_person), frozenset(NON_GIVEN_WORDS), MALE_TITLES | _MALE, FEMALE_TITLES | _FEMALE
 
 
+@lru_cache(maxsize=1 << 14)
 def _gender_of_first(first: str) -> str:
     from .persons import first_name_gender
 
@@ -133,6 +134,8 @@ def _sentence_parts(text: str, m: re.Match) -> list:
     """The runs of a capitalized match split where a sentence ends inside it ("George W.
     Bush. Comey said"): a word of three or more letters with a full stop is no title or
     initial."""
+    if "." not in m.group():
+        return [_split_run(text, m)]
     out, lo = [], m.start()
     for cut in _ENDS_SENTENCE_WORD.finditer(text, m.start(), m.end()):
         word = cut.group().split(".")[0].lower()
@@ -147,13 +150,29 @@ def _sentence_parts(text: str, m: re.Match) -> list:
 
 def _split_run(text: str, m: re.Match) -> _Run | None:
     """The title and name parts of a capitalized run, or None when it names no person."""
+    found = _split_words(m.group())
+    if found is None:
+        return None
+    a, b, titles, name = found
+    return _Run(m.start() + a, m.start() + b, list(titles), list(name))
+
+
+# Runs recur within an article and across articles: a run's parts depend on it alone.
+@lru_cache(maxsize=1 << 15)
+def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+    """``(start, end, titles, name)`` of a run, offsets relative to it (see _split_run)."""
+    if " " not in run and "\t" not in run:
+        toks = [(0, run)]
+    else:
+        toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", run)]
     titles_set, non_person, non_given, _, _ = _person_words()
-    toks = [(t.start() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
     if len(toks) > 12:  # no name is that long: keep the words that end the run
         toks = toks[-6:]
     # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
     while toks and toks[0][1].lower().rstrip(".") in non_given and toks[0][1].lower().rstrip(".") not in titles_set:
         toks = toks[1:]
+    if not toks:
+        return None
     cut = 0
     for i, (_, w) in enumerate(toks):
         low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
@@ -188,7 +207,7 @@ def _split_run(text: str, m: re.Match) -> _Run | None:
         return None
     start = toks[0][0]
     end = toks[-1][0] + len(toks[-1][1]) - (2 if last.endswith(("’s", "'s")) else 0)
-    return _Run(start, end, [w for _, w in toks[:cut]], name)
+    return start, end, tuple(w for _, w in toks[:cut]), tuple(name)
 
 
 class Referents:
