@@ -491,8 +491,13 @@ def _attribute(art: _Article, p: _Piece) -> None:
     if label and not post:
         post = (label.start(1), label.end(1)), None, "label"  # a transcript line: “PENCE: And ...”
     pre = None
-    if not post or _is_pronoun(text, post[0]):
+    reported = post is not None and post[1] is not None and text[post[1][0]:post[1][1]] == "according to" \
+        and describe_source(text[post[0][0]:post[0][1]]).type == "organization"
+    if not post or _is_pronoun(text, post[0]) or reported:
         pre = _pre_attribution(text, *p.pre, p.sent_lo, tools.known, tools.cues, art.subjects)
+    if reported and pre and pre[1] is not None:
+        # 'Trump asserted that he had “…,” according to CNN': CNN reports what Trump said.
+        post = None
     if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
         p.src, p.cue, p.where = pre[0], post[1], "after"
     elif post or pre:

@@ -349,6 +349,8 @@ def _describe_source(phrase: str) -> Source:
         return Source(text, "unknown", False, None, "", None)
     low = [w.lower() for w in words]
     count = _count(low)
+    if count is None and low[0] in ("a", "an", "another") and len(low) > 1:
+        count = 1  # "a spokesman", "an official familiar with the talks": one source
     # "one of the officials familiar with ..." -> the core is "officials".
     core = list(words)
     m = None
@@ -377,6 +379,9 @@ def _describe_source(phrase: str) -> Source:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
         return Source(text, kind, False, count, head, None)
     if head_low in document_nouns() and not _is_cap(head):
+        owner = _document_owner(text)
+        if owner is not None:
+            return owner  # the issuer speaks: "the Pentagon's statement", "a statement from Apple"
         return Source(text, "document", False, count, head, None)
     if _is_cap(head) and head_low in source_nouns() and len(_trailing_caps(core)) == 1 and core[-1] == words[0]:
         # "Officials said ...": a sentence-initial capital, not a name.
@@ -405,6 +410,23 @@ def _describe_source(phrase: str) -> Source:
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+
+
+_OWNER = re.compile(r"^(?:the\s+)?(.+?)[’']s\s+(?:\w+\s+){0,2}\w+$|^(?:a|an|the)\s+(?:\w+\s+){0,2}\w+\s+(?:from|by|of)\s+(.+)$", re.I)
+
+
+def _document_owner(text: str) -> Source | None:
+    """The issuer of a document phrase, typed as a source, when the phrase names one."""
+    m = _OWNER.match(text)
+    if not m:
+        return None
+    owner = (m.group(1) or m.group(2) or "").strip()
+    if not owner or not _is_cap(owner.split()[-1]) and owner.split()[0].lower() not in ("the",):
+        return None
+    src = _describe_source(owner)
+    if src.type in ("person", "organization") and src.name:
+        return Source(text, src.type, False, 1, src.head, src.name)
+    return None
 
 
 def _trailing_caps(words: list[str]) -> list[str]:
@@ -581,7 +603,7 @@ def _subject_before_in(part: str) -> tuple[int, int] | None:
     if not stripped:
         return None
     span = _clause_tail(part, 0, len(stripped), stripped)
-    return span if span and is_subject(part[span[0]:span[1]]) else None
+    return span if span and is_subject(part[span[0]:span[1]]) else _name_before(part, 0, len(stripped))
 
 
 def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | None:
@@ -603,6 +625,27 @@ def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | 
     span = _clause_tail(text, lo, end)
     if span and is_subject(text[span[0]:span[1]]):
         return span
+    return _name_before(text, lo, end)
+
+
+_NAME_TAIL = re.compile(r"(?:(?:[A-Z][\w’'\-]*\.?|of|the)[ \t]+){0,6}[A-Z][\w’'\-]*$")
+
+
+def _name_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The capitalized run that ends just before a verb when the clause's tail is no subject
+    ("liberal Justice Elena Kagan wrote", "with the U.S. Foreign Minister Mohammad Javad
+    Zarif tweeted"): taken only when it names a person in full."""
+    a = max(lo, end - 120)
+    m = _NAME_TAIL.search(text, a, end)
+    if not m:
+        return None
+    start = m.start()
+    while start < end and not _is_cap(text[start:start + 1]):  # a leading "of"/"the"
+        start = text.find(" ", start, end) + 1 or end
+    phrase = text[start:end]
+    src = describe_source(phrase)
+    if src.type == "person" and len((src.name or "").split()) >= 2:
+        return start, end
     return None
 
 
@@ -639,7 +682,7 @@ def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     span = _clause_tail(text, lo, end)
     if span and is_subject(text[span[0]:span[1]]):
         return span
-    return None
+    return _name_before(text, lo, end)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u2013\"“”]|\s-\s")
@@ -933,9 +976,22 @@ def _run_name(run: str) -> tuple[str, str] | None:
     core = [w for w in name if w not in _SUFFIX]
     if len(core) < 2 or any(w.isupper() and len(w) > 3 for w in core):
         return None
-    if not _NOT_NAMES.isdisjoint(core):
+    if not _NOT_NAMES.isdisjoint(core[:-1]):
         return None
+    if core[-1] in _NOT_NAMES and not _known_first_name(core[0]):
+        return None  # "Last May"; but "Theresa May": a given name before a month's name
     return " ".join(name), core[-1]
+
+
+@lru_cache(maxsize=1 << 12)
+def _known_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name in the ``gender-guesser`` list (of any gender)."""
+    try:
+        from .persons import _gender_detector
+    except ImportError:  # pragma: no cover
+        return False
+    det = _gender_detector()
+    return det is not None and det.get_gender(word) != "unknown"
 
 
 @lru_cache(maxsize=1)
