@@ -17,7 +17,7 @@ import pandas as pd
 
 from .corpus import memoized
 from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
-from .referents import is_place
+from .referents import is_place, place_or_person
 from .speakers import (
     SPEAKER_REACH,
     according_to,
@@ -261,13 +261,12 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         # quotes_for_article resolved it (a pronoun, a continued statement, ...).
         name, kind = direct[span]
         anonymous = kind == "anonymous"
+    elif src.type in ("person", "organization") and name and is_place(name):
+        kind, name = place_or_person(name, names, a)  # a country: its government, or a person so named
     elif src.type == "person" and name:
-        if is_place(name):
-            kind = "organization"  # a country or capital: its government
-        else:
-            name = names.resolve(name, a)
-            holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
-            name = holder.name if holder is not None else name
+        name = names.resolve(name, a)
+        holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
+        name = holder.name if holder is not None else name
     elif low in ("he", "she"):
         m = refs.antecedent(a, low)
         name, kind = (m.name if m else phrase), "person"

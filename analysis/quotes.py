@@ -31,7 +31,7 @@ import pandas as pd
 
 from .corpus import memoized
 
-from .referents import MAX_CANDIDATES, Referents, is_place
+from .referents import MAX_CANDIDATES, Referents, is_place, place_or_person
 from .speakers import (
     np_at,
     PRONOUNS,
@@ -618,6 +618,10 @@ def _later_cue(art: _Article, p: _Piece):
     return None
 
 
+# Nouns for works and programs: a title-like quote right after one is its title.
+_WORK_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
+                          r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
+                          r"channel|broadcast|special|speech titled|op-ed|editorial|hashtag|slogan|motto)\s*$")
 _DUBBED = re.compile(r"(?:\b(?:dubbed|nicknamed|known\s+as|so-called|termed|titled|entitled|billed\s+as|named)|[’']s)\s*$")
 
 
@@ -628,7 +632,8 @@ def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
     before = text[p.pre[0]:p.open].rstrip()
     if p.src is None:
         return title_like or len(words) < 4
-    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)):
+    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)
+                                           or _WORK_BEFORE.search(before)):
         return True  # 'on the CNN program “State of the Union”', 'a move dubbed “Pardongate”'
     return len(words) <= 3 and _DUBBED.search(before) is not None and not before.endswith(("’s", "'s"))
 
@@ -705,18 +710,19 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             name, kind = groups.group
         else:
             name = speaker
+    elif kind in ("person", "organization") and name and is_place(name):
+        # A country speaking is its government, unless the article names a person so.
+        kind, name = place_or_person(name, names, src[0])
+        origin = _full_mention(refs, name, src[0]) if kind == "person" else None
     elif kind == "person" and name:
-        if is_place(name):
-            kind = "organization"  # a country or capital speaking: its government
-        else:
-            name = names.resolve(name, src[0])
-            holder = refs.holder(speaker, src[0]) if name.lower() in ("democrat", "republican") else None
-            if holder is not None:
-                name, how, origin = holder.name, "role", holder.written
-            elif name != speaker.strip():
-                origin = _full_mention(refs, name, src[0])
-            if _appositive_at(text, src):
-                how = "appositive"
+        name = names.resolve(name, src[0])
+        holder = refs.holder(speaker, src[0]) if name.lower() in ("democrat", "republican") else None
+        if holder is not None:
+            name, how, origin = holder.name, "role", holder.written
+        elif name != speaker.strip():
+            origin = _full_mention(refs, name, src[0])
+        if _appositive_at(text, src):
+            how = "appositive"
     elif kind == "anonymous":
         holder = refs.holder(speaker, src[0])
         if holder is not None:

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .speakers import CueIndex, NameIndex, is_place, org_words, subject_before, title_words
 
-__all__ = ["Mention", "Referents", "is_place", "role_of", "MAX_CANDIDATES"]
+__all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
 #: How many mentions back a pronoun looks at, at most (a bound on the work per question).
 MAX_CANDIDATES = 40
@@ -91,6 +91,28 @@ def _person_words():
     titles = {w.lower().rstrip(".") for w in title_words()} | set(TITLE_WORDS) | {"ayatollah", "sens", "reps"}
     non_person = set(NON_PERSON_WORDS) | {w.lower() for w in org_words()} | {"holdings", "firm", "law"}
     return frozenset(titles), frozenset(non_person), frozenset(NON_GIVEN_WORDS), MALE_TITLES | _MALE, FEMALE_TITLES | _FEMALE
+
+
+def place_or_person(name: str, names: NameIndex, position: int) -> tuple[str, str]:
+    """(type, name) of a speaker written as one place word: the person when the article
+    names someone with that surname before ``position`` ("Rep. Jim Jordan ... Jordan said"),
+    else the place's government (an organization).
+
+    >>> t = "Rep. Jim Jordan spoke. Jordan said no."
+    >>> place_or_person("Jordan", NameIndex.build(t), 23), place_or_person("Jordan", NameIndex.build("x"), 0)
+    (('person', 'Jim Jordan'), ('organization', 'Jordan'))
+    """
+    # Many surnames are also places (Jordan, Georgia, Chad): the article's own person wins.
+    if " " not in name.strip():
+        full = names.resolve(name, position)
+        if full != name and " " in full and not is_place(full):
+            return "person", full
+    return "organization", name
+
+
+@lru_cache(maxsize=1)
+def _org_set() -> frozenset[str]:
+    return frozenset(w for w in org_words() if " " not in w)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -199,7 +221,8 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     if last.endswith(("’s", "'s")):
         name[-1] = last[:-2]
     name = [w for w in name if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or name
-    if any(w.lower().rstrip(".") in non_person for w in name) or is_place(" ".join(name)):
+    # A name's last word heads it: "Bill Clinton" is a person, "Trump Tower" a building.
+    if name[-1].lower().rstrip(".") in non_person or any(w in _org_set() for w in name) or is_place(" ".join(name)):
         return None
     if name[0].lower() in non_given or (name[0].isupper() and len(name[0]) > 3):
         return None

