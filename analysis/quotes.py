@@ -138,11 +138,15 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
     marks = _mark_positions(text)
     if not marks:
         return pieces
+    carry = _Carry()
     for pi, (a, b) in enumerate(paragraphs):
+        in_para = _marks_in(text, a, b, marks)
+        if carry.goes_on(text, pieces, pi, a, b, in_para):
+            continue
         depth = 0
         open_at = -1
         first_in_para = len(pieces)
-        for i in _marks_in(text, a, b, marks):
+        for i in in_para:
             kind = _mark_kind(text, i, a, b)
             if kind is None:
                 continue
@@ -160,10 +164,8 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
                     pieces.append(_Piece(open_at, i, open_at + 1, i, pi))
         if depth > 0:
             # No closing mark before the paragraph ends: the quote runs to the end of it.
-            end = b
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
-            pieces.append(_Piece(open_at, None, open_at + 1, end, pi))
+            pieces.append(_Piece(open_at, None, open_at + 1, _trimmed_end(text, open_at + 1, b), pi))
+            carry.start(len(pieces) - 1)
         # A paragraph that opens with a mark continues an unclosed quote of the previous one.
         if first_in_para < len(pieces) and first_in_para > 0:
             prev = pieces[first_in_para - 1]
@@ -171,6 +173,51 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
             if prev.close is None and prev.para == pi - 1 and not text[a:cur.open].strip():
                 cur.prev = first_in_para - 1
     return pieces
+
+
+def _trimmed_end(text: str, lo: int, end: int) -> int:
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# A quote left open may go on over at most this many paragraphs without marks.
+MAX_OPEN_PARAGRAPHS = 4
+
+
+class _Carry:
+    """A quote left open at a paragraph's end that goes on without an opening mark (a
+    statement printed over paragraphs with one pair of marks): paragraphs without marks
+    after it, then one whose first mark closes it, are parts of the quote."""
+
+    def __init__(self) -> None:
+        self.piece: int | None = None
+        self.waiting: list[tuple[int, int, int]] = []  # (paragraph, start, end) without marks
+
+    def start(self, k: int) -> None:
+        self.piece, self.waiting = k, []
+
+    def goes_on(self, text: str, pieces: list[_Piece], pi: int, a: int, b: int, in_para: list[int]) -> bool:
+        """Whether paragraph ``pi`` is taken whole as a markless part (then skip it); adds
+        the parts to ``pieces`` when its first mark closes the quote."""
+        if self.piece is None:
+            return False
+        kinds = [(i, k) for i in in_para if (k := _mark_kind(text, i, a, b)) is not None][:1]
+        if not kinds and len(self.waiting) < MAX_OPEN_PARAGRAPHS and text[a:b].strip():
+            self.waiting.append((pi, a, b))
+            return True
+        piece, waiting = self.piece, self.waiting
+        self.piece, self.waiting = None, []
+        if not kinds or kinds[0][1] != "close" or not text[a:kinds[0][0]].strip():
+            return False
+        prev = piece
+        for wp, wa, wb in waiting:
+            lo = wa + len(text[wa:wb]) - len(text[wa:wb].lstrip())
+            pieces.append(_Piece(lo, None, lo, _trimmed_end(text, lo, wb), wp, prev=prev))
+            prev = len(pieces) - 1
+        lo = a + len(text[a:b]) - len(text[a:b].lstrip())
+        pieces.append(_Piece(lo, kinds[0][0], lo, kinds[0][0], pi, prev=prev))
+        return False
 
 
 # --------------------------------------------------------------------------- attribution

@@ -197,6 +197,20 @@ def test_titles_and_names_of_things_are_not_quotes(text):
     assert quotes_of(text).empty
 
 
+def test_a_statement_over_paragraphs_with_one_pair_of_marks():
+    text = ("Sen. Jane Roe, D-Ohio: “This decision is wrong.\n\nAt the same time, we will work with the "
+            "court.\n\nI will work with anyone who wants progress.”\n\nBob Smith said no.")
+    q = quotes_of(text)
+    assert q.text.tolist() == ["This decision is wrong.", "At the same time, we will work with the court.",
+                               "I will work with anyone who wants progress."]
+    assert q.speaker_name.tolist() == ["Jane Roe"] * 3 and q.how.tolist()[1:] == ["continuation"] * 2
+
+
+def test_an_unclosed_quote_takes_no_paragraph_that_a_mark_does_not_close():
+    text = "Smith said “it was over.\n\nThe court met again on Monday.\n\n“We won,” Jones said."
+    assert quotes_of(text).text.tolist() == ["it was over.", "We won,"]
+
+
 def test_short_partial_quote_with_a_speaker_is_a_quote():
     q = quotes_of("Collins also spoke. He called the effort “political theater” meant for reporters.")
     assert q.text.tolist() == ["political theater"]
