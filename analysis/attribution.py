@@ -43,6 +43,16 @@ pledge pledges pledged vow vows vowed demand demands demanded describe describes
 ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
 thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
 sigh sighs sighed pressed quoted pondered ponders""".split())
+# Of those, verbs that declare something: a sourcing statement when a reported clause
+# follows ("Trump vowed that ...", "Tehran vowed it would retaliate"), not an object or an
+# infinitive ("vowed to fight", "promised a review").
+_DECLARING = frozenset("""signal signals signaled signalled promise promises promised pledge pledges pledged
+vow vows vowed state states charge charges""".split())
+_REPORTED_AFTER = re.compile(
+    r"[ \t]+(?:(?:earlier|later|again|also|repeatedly|publicly|privately|on|last|this|next|[A-Z][a-z]+day|week|"
+    r"month|night|morning|evening)[ \t,]+){0,3}that\b"
+    r"|[ \t]+(?:it|he|she|they|we|I)[ \t]+(?:would|will|could|can|had|has|have|was|were|is|are|might|may|must|"
+    r"should|did|does)\b")
 _INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
@@ -196,7 +206,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
-            if w == "according to" or w in _NOT_SOURCING or in_quote(cue.start()):
+            if w == "according to" or in_quote(cue.start()) or w in _NOT_SOURCING and not (
+                    w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
                 continue
             before = text[max(sa, cue.start() - 40):cue.start()]
             after = text[cue.end():cue.end() + 6]

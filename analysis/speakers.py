@@ -98,7 +98,7 @@ NUMBER_WORDS = {
 _AUX = frozenset("""has have had also would will could can may might must did does do is was are were
 then later earlier previously once again still first further long never repeatedly recently
 publicly privately reportedly frequently often later subsequently already just separately
-initially originally flatly simply shall should been being even only not""".split())
+initially originally flatly simply shall should been being even only not both""".split())
 # Words that end a subject looking backwards: clause openers, conjunctions, prepositions.
 _CLAUSE_WORDS = frozenset("""that and but though although while as because when after before since so
 where which if whether or nor than yet until unless whereas whom whose what how why""".split())
@@ -824,9 +824,28 @@ def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
         return None  # no end within reach: far longer than any source phrase
     end = k.start() if k else hi
     phrase = text[j:end].rstrip()
-    if phrase and is_subject(phrase):
+    if phrase and (is_subject(phrase) or _modified_source_noun(phrase)):
         return j, j + len(phrase)
     return None
+
+
+_PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
+
+
+def _modified_source_noun(phrase: str) -> bool:
+    """Whether ``phrase`` is a plural source noun after lower-case modifiers ("foundation
+    officials", "law enforcement sources"): after "according to" nothing else can be meant,
+    though the first word is neither a name, a determiner nor a role word.
+
+    >>> _modified_source_noun("foundation officials"), _modified_source_noun("the plan")
+    (True, False)
+    """
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return False
+    head = words[-1]
+    return head.endswith("s") and head in source_nouns() and not any(
+        w in cue_words() or w in _FINITE or w.endswith(("ed", "ing")) for w in words[:-1])
 
 
 # --------------------------------------------------------------------------- names

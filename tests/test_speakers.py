@@ -233,6 +233,19 @@ def test_sentence_final_and_bare_plural_sources():
         "officials", "anonymous", True]
 
 
+def test_declaring_verbs_source_a_reported_clause_only():
+    assert sources("Tehran vowed it would retaliate after the killing.")[0][:2] == ["Tehran", "organization"]
+    assert sources("Trump signaled earlier Tuesday that the U.S. would respond.")[0][:2] == ["Trump", "person"]
+    assert sources("Biden vowed to fight on.") == [] and sources("She promised a review of the case.") == []
+
+
+def test_sources_with_plain_modifiers_and_joint_subjects():
+    assert sources("According to foundation officials, the income was at least $12 million.") == [
+        ["foundation officials", "anonymous", True, pd.NA]]
+    assert sources("Calling for its defeat, critics blast the requirement.")[0][:3] == ["critics", "anonymous", True]
+    assert sources("Goodlatte and Johnson both noted that the statute was broad.")[0][:2] == ["Johnson", "person"]
+
+
 def test_singular_source_counts_one_and_groups_are_anonymous():
     assert sources("A spokesman for the company said the plant would close.")[0][3] == 1
     assert sources("House Democrats said the offer was insufficient.")[0][:3] == ["House Democrats", "anonymous", True] \
