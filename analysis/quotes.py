@@ -46,7 +46,7 @@ from .speakers import (
     stopwords_lower,
 )
 
-__all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "SpeakerTools", "QUOTE_COLUMNS"]
+__all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "how_said", "SpeakerTools", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "start", "end", "text", "n_words", "speaker", "speaker_name",
@@ -871,6 +871,31 @@ class _LatestBelow:
 
 
 # --------------------------------------------------------------------------- corpus
+
+def how_said(how: str | None, speaker: str | None = None, resolved_from: str | None = None) -> str:
+    """How a quote's speaker was found, in words a reader can check against the text (the
+    ``how``, ``speaker`` and ``resolved_from`` columns of :func:`quotes`).
+
+    >>> how_said("pronoun", "she", "Gov. Kay Ivey"), how_said("named", "Smith")
+    ('“she” → Gov. Kay Ivey', 'named here')
+    >>> how_said("continuation", "Smith", "Sen. Jane Smith")
+    'continues a quote of Sen. Jane Smith'
+    """
+    def _missing_text(v) -> bool:
+        return v is None or not isinstance(v, str) or not v.strip()
+
+    if how == "named":
+        return "named here"
+    if how == "continuation":
+        who = resolved_from if not _missing_text(resolved_from) else speaker
+        return f"continues a quote of {who}" if not _missing_text(who) else "continues the quote before"
+    if how in ("pronoun", "role"):
+        if _missing_text(resolved_from):
+            return f"“{speaker}”, unresolved" if not _missing_text(speaker) else f"{how}, unresolved"
+        return f"“{speaker}” → {resolved_from}"
+    return {"appositive": "named beside a role", "colon": "named before a colon",
+            "anonymous": "unnamed source", "none": "no speaker found"}.get(how or "none", str(how))
+
 
 def _spans_by_article(frame: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}

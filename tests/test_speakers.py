@@ -313,3 +313,12 @@ def test_how_values_are_readable():
     q = quotes_of("Gov. Kay Ivey spoke. “This is a good day,” the governor said. “We did it,” she said. "
                   "“And more,” she added: “Soon.”")
     assert set(q.how) <= {"named", "pronoun", "role", "appositive", "continuation", "colon", "anonymous", "none"}
+
+
+def test_pages_say_how_each_speaker_was_found():
+    from analysis.markup import article_page
+
+    c = an.from_texts({"a": "Gov. Kay Ivey signed the bill. “This is a good day,” the governor said. "
+                            "“We did it,” she said."})
+    page = article_page(c, "a", quotes=an.quotes(c))
+    assert "“the governor” → Gov. Kay Ivey" in page and "“she” → " in page
