@@ -41,6 +41,8 @@ from .speakers import (
     according_to,
     cue_matches,
     describe_source,
+    document_nouns,
+    is_subject,
     subject_after,
     subject_before,
     stopwords_lower,
@@ -353,6 +355,9 @@ def _sentence_subject(text: str, lo: int, hi: int, known=None, memo: dict | None
     return span
 
 
+_OWNED = re.compile(r"[ \t]+[a-z][a-z\-]+")
+
+
 def _sentence_subject_in(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
     # The first four clause starts only (the sentence start and three breaks), found within
     # reach of the start: without breaks the search would otherwise read the whole sentence,
@@ -363,6 +368,12 @@ def _sentence_subject_in(text: str, lo: int, hi: int, known=None) -> tuple[int, 
     starts = [lo] + [m.end() for m in itertools.islice(breaks, 3)]
     for s in starts:
         span = np_at(text, s, hi, known)
+        if span and text[span[0]:span[1]].endswith(("’s", "'s")):
+            # "Trump's team also made ...": an owner is no subject; the group it owns is (the
+            # owner of a document, "Trump's tweet said", is its issuer and speaks).
+            m = _OWNED.match(text, span[1], hi)
+            if m and m.group().strip() not in document_nouns() and is_subject(text[span[0]:m.end()]):
+                span = (span[0], m.end())
         if span:
             nxt = _LEAD_TAG.sub("", text[span[1]:span[1] + 60]).lstrip(" ,")
             # A subject is followed by its verb (lower case), not by more of a list.

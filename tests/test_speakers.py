@@ -272,6 +272,12 @@ def test_non_persons_are_not_typed_person(phrase, kind):
     assert describe_source(phrase).type == kind
 
 
+def test_an_owner_is_no_source_the_group_it_owns_is():
+    text = ("President Donald Trump spoke. Trump's team also made incorrect claims, complaining that "
+            "Republicans were shut out.")
+    assert sources(text)[0][:2] == ["Trump's team", "organization"]
+
+
 def test_country_speaking_is_an_organization_everywhere():
     text = "Iran said it would respond. “We concluded proportionate measures,” Iran said in a statement."
     assert set(quotes_of(text).speaker_type) == {"organization"}
