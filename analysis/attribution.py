@@ -20,6 +20,7 @@ from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject
 from .referents import is_place, place_or_person
 from .speakers import (
     SPEAKER_REACH,
+    _AND_OTHERS,
     according_to,
     cue_matches,
     describe_source,
@@ -249,8 +250,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         if row is None:
             continue
         rows.append(row)
-        if row["source_type"] in ("anonymous", "organization"):
-            groups.add(-row["sent_id"], row)
+        if row["source_type"] in ("anonymous", "organization") or _AND_OTHERS.search(row["source"]):
+            groups.add(-row["sent_id"], row)  # what a later "they" may stand for
     _share_reasons(rows)
     return rows
 
@@ -278,7 +279,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         name = names.resolve(name, a)
         holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
         name = holder.name if holder is not None else name
-    elif low in ("he", "she"):
+    elif low in ("he", "she") or (src.type == "person" and not name and src.head.lower() in ("he", "she")):
+        low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
         m = refs.antecedent(a, low)
         name, kind = (m.name if m else phrase), "person"
     elif low == "they":

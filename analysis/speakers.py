@@ -335,6 +335,11 @@ def describe_source(phrase: str) -> Source:
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|fellow)\s+\S")
 
 
+# Nouns of quantity before "of": "a number of Republicans" are Republicans.
+_QUANTITY_NOUNS = frozenset("""number group handful couple dozen dozens scores hundreds thousands majority
+minority bunch host lot lots pair""".split())
+
+
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
     text = phrase.strip(" ,.;:")
@@ -344,7 +349,8 @@ def _describe_source(phrase: str) -> Source:
     if m:
         # "John Boehner and other Republicans": the named person leads the group.
         lead = _describe_source(text[:m.start()])
-        if lead.type == "person" and lead.name:
+        if lead.type == "person" and (lead.name or lead.head.lower() in PERSON_PRONOUNS):
+            # "He and other Republicans": the pronoun's person leads (resolved by the caller).
             return Source(text, "person", False, None, lead.head, lead.name)
     words = _words(text)
     if not words:
@@ -357,8 +363,11 @@ def _describe_source(phrase: str) -> Source:
     core = list(words)
     m = None
     for i, w in enumerate(low[:4]):
-        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()):
+        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()
+                                    or low[i - 1] in _QUANTITY_NOUNS):
             m = i
+            if low[i - 1] in _QUANTITY_NOUNS:
+                count = None  # "a number of Republicans": how many is not said
     if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
         core = words[m + 1:]
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".

@@ -257,6 +257,17 @@ def test_named_leader_of_a_group_is_named():
     assert row[:3] == ["John Boehner", "person", False]
 
 
+def test_a_pronoun_leading_a_group_is_the_person_and_they_follows_it():
+    text = ("House Speaker John Boehner cautioned the GOP ranks. He and other Republicans say the party "
+            "will remain focused on repeal. And, they say, they will pursue reforms.")
+    assert [r[:3] for r in sources(text)] == [["John Boehner", "person", False]] * 3
+
+
+def test_a_quantity_of_sources_is_those_sources():
+    assert sources("A number of Republicans implied there was a double standard.") == [
+        ["A number of Republicans", "anonymous", True, pd.NA]]
+
+
 def test_document_credited_to_its_issuer():
     row = sources("The Pentagon’s statement said the strike was defensive.")[0]
     assert row[:2] == ["Pentagon", "organization"]
