@@ -265,7 +265,7 @@ def test_a_pronoun_leading_a_group_is_the_person_and_they_follows_it():
 
 def test_a_quantity_of_sources_is_those_sources():
     assert sources("A number of Republicans implied there was a double standard.") == [
-        ["A number of Republicans", "anonymous", True, pd.NA]]
+        ["number of Republicans", "anonymous", True, pd.NA]]
 
 
 def test_document_credited_to_its_issuer():
