@@ -33,6 +33,7 @@ from .corpus import memoized
 
 from .referents import MAX_CANDIDATES, Referents, is_place, place_or_person
 from .speakers import (
+    _name_before,
     np_at,
     PRONOUNS,
     SPEAKER_REACH,
@@ -336,7 +337,9 @@ def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] |
             d = describe_source(text[span[0]:span[1]])
             if d.type == "person" and len((d.name or "").split()) >= 2:
                 return span
-    return last
+    # "The surge doesn't surprise Republican pollster Daron Shaw:": a person named in full
+    # right before the colon introduces the quote, though the clause does not open on them.
+    return last or _name_before(text, starts[-1], colon)
 
 
 def _sentence_subject(text: str, lo: int, hi: int, known=None, memo: dict | None = None) -> tuple[int, int] | None:

@@ -172,6 +172,13 @@ def test_speech_verbs_and_frames(text, who):
     assert speakers(text)[0][0] == who
 
 
+def test_a_full_name_right_before_a_colon_introduces_the_quote():
+    text = ("The timing of the surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known "
+            "candidates have seen the biggest boost.”")
+    assert speakers(text) == [["Daron Shaw", "person", "colon"]]
+    assert speakers("Here is the list of demands: “Free the prisoners and open the border now.”")[0][0] is None
+
+
 # --------------------------------------------------------------------------- 7. wrong clause, outlet
 
 def test_reporting_outlet_is_not_the_speaker():
