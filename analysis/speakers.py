@@ -540,8 +540,21 @@ _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SPEAKER_REACH = 600
 
 
+# A time between a subject and its verb: "Priebus later Thursday told", "Sanders during a
+# Sunday thanked", "Sen. Bernie Sanders (I-Vt.) on Saturday criticized".
+_TIME_TAIL = re.compile(
+    r"[ \t]+(?:(?:later|earlier|early|late|on|last|this|next|during(?:[ \t]+an?)?)[ \t]+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night))?[ \t]*$")
+
+
 def _trim_aux(text: str) -> str:
-    """Drop auxiliaries and adverbs between a subject and its verb: "Blinken also" -> "Blinken"."""
+    """Drop auxiliaries, adverbs and times between a subject and its verb: "Blinken also" ->
+    "Blinken", "Priebus later Thursday" -> "Priebus"."""
+    if text.endswith(("day ", "day", "night ", "morning ", "evening ", "afternoon ")):
+        m = _TIME_TAIL.search(text, max(0, len(text) - 60))
+        if m and text[:m.start()].strip():
+            text = text[:m.start()] + " "
     # The last word (ASCII letters before trailing spaces) and the spaces and commas before
     # it, found with string methods: the same as searching r"[\s,]*([A-Za-z]+)\s*$", but a
     # search tries every position of a long sentence.

@@ -179,6 +179,15 @@ def test_a_full_name_right_before_a_colon_introduces_the_quote():
     assert speakers("Here is the list of demands: “Free the prisoners and open the border now.”")[0][0] is None
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Reince Priebus spoke. Priebus later Thursday told Fox News: “Both are meeting up next week.”",
+     "Reince Priebus"),
+    ("Bernie Sanders spoke. Sanders during a Sunday thanked its members “for their support.”", "Bernie Sanders"),
+])
+def test_a_time_between_subject_and_verb_is_no_name(text, who):
+    assert speakers(text)[0][0] == who
+
+
 # --------------------------------------------------------------------------- 7. wrong clause, outlet
 
 def test_reporting_outlet_is_not_the_speaker():
