@@ -633,6 +633,18 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
                                  art.subjects)
         if found and (found[1] is not None or found[2] == "colon"):
             p.src, p.cue, p.where = found[0], found[1], "previous sentence"
+        elif _quote_paragraph(text, paragraphs[p.para], p) and prev_s[1] <= paragraphs[p.para][0]:
+            # A paragraph that is only a quote, after one that ends on what a person thinks or
+            # does ("Viguerie is upbeat about Cruz's chances. / “Not only can ...”"): theirs.
+            span = _sentence_subject(text, prev_s[0], prev_s[1], art.tools.known, art.subjects)
+            if span and describe_source(text[span[0]:span[1]]).type == "person":
+                p.src, p.cue, p.where = span, None, "previous sentence"
+
+
+def _quote_paragraph(text: str, para: tuple[int, int], p: _Piece) -> bool:
+    """Whether the quote of piece ``p`` is all of its paragraph (but marks and a full stop)."""
+    end = p.close + 1 if p.close is not None else p.end
+    return _blank(text, para[0], p.open) and not text[end:para[1]].strip(" .,!?\u00a0”\"’")
 
 
 def _later_cues(art: _Article, pieces: list[_Piece]) -> None:

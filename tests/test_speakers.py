@@ -100,6 +100,13 @@ def test_continuation_in_a_paragraph_that_is_only_a_quote():
     assert q.resolved_from.iloc[1] == "Sen. Jane Roe"
 
 
+def test_a_quote_paragraph_after_a_sentence_about_a_person_is_theirs():
+    text = ("Richard Viguerie spoke. Viguerie is upbeat about the senator’s chances.\n\n"
+            "“Not only can he win in November, he’s the one with the best chance of winning.”")
+    assert speakers(text) == [["Richard Viguerie", "person", "continuation"]]
+    assert speakers("The crowd booed loudly.\n\n“Not only can he win in November, he is the best.”")[0][0] is None
+
+
 def test_continuation_after_a_speech_verb_later_in_the_sentence():
     text = ("“The nature and timing of this case counsel caution” on the provision, Justice Anthony Kennedy "
             "wrote in the opinion. “There is a basic uncertainty about what the law means.”")
