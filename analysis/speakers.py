@@ -63,6 +63,23 @@ def title_words() -> frozenset[str]:
     return frozenset(_lines("quotes_titles.txt"))
 
 
+def _person_before_of(words: list[str]) -> bool:
+    """Whether ``words`` (before an "of") name a person in full: "George Zornick (of The
+    Nation)", "Jeffrey Lewis (of the James Martin Center)" — a known first name, then
+    capitalized words that are neither titles nor organization words ("Bank of America",
+    "Secretary of State", "Federal Bureau of Investigation" are not)."""
+    if not 2 <= len(words) <= 4 or not _known_first_name(words[0]):
+        return False
+    titles, orgs = title_words(), org_words()
+    return all(_is_cap(w) and w not in titles and w not in orgs for w in words)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    """Full names of news outlets (lower case, without "the"), from ``quotes_outlets.txt``."""
+    return frozenset(w.lower() for w in _lines("quotes_outlets.txt"))
+
+
 @lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Words that make a capitalized source an organization, from ``quotes_orgs.txt``."""
@@ -345,6 +362,9 @@ def _describe_source(phrase: str) -> Source:
     text = phrase.strip(" ,.;:")
     if _PARTY_ONLY.fullmatch(text):
         return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
+    bare = text[4:] if text[:4].lower() == "the " else text
+    if bare.lower() in _outlets():
+        return Source(text, "organization", False, None, bare, bare)  # "The Hill", "Time": an outlet
     m = _AND_OTHERS.search(text)
     if m:
         # "John Boehner and other Republicans": the named person leads the group.
@@ -379,7 +399,8 @@ def _describe_source(phrase: str) -> Source:
         # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
         # nor of a name and its state ("Sen. Susan Collins of Maine").
         if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
-                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())):
+                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())
+                or _person_before_of(core[:i])):
             cut = i
             break
     core = core[:cut] or core

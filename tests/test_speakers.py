@@ -312,6 +312,22 @@ def test_an_owner_is_no_source_the_group_it_owns_is():
     assert sources(text)[0][:2] == ["Trump's team", "organization"]
 
 
+@pytest.mark.parametrize("phrase, kind, name", [
+    ("The Hill", "organization", "Hill"), ("Time", "organization", "Time"), ("Breitbart", "organization", "Breitbart"),
+    ("The Islamic State", "organization", "Islamic State"), ("Anita Hill", "person", "Anita Hill"),
+    ("Secretary of State John Kerry", "person", "John Kerry"),
+])
+def test_outlets_and_groups_are_organizations(phrase, kind, name):
+    assert (describe_source(phrase).type, describe_source(phrase).name) == (kind, name)
+
+
+@needs_first_names
+def test_a_person_of_an_organization_is_the_person():
+    assert describe_source("George Zornick of The Nation").name == "George Zornick"
+    assert describe_source("Jeffrey Lewis of the James Martin Center").type == "person"
+    assert describe_source("Federal Bureau of Investigation").type == "organization"
+
+
 def test_country_speaking_is_an_organization_everywhere():
     text = "Iran said it would respond. “We concluded proportionate measures,” Iran said in a statement."
     assert set(quotes_of(text).speaker_type) == {"organization"}
