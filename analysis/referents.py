@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .speakers import CueIndex, NameIndex, is_place, org_words, subject_before, title_words
+from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -317,8 +317,11 @@ class Referents:
         roles |= _roles_around(text, r.start, r.end)
         sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
         written = text[r.start:r.end]
-        modifier = not r.titles and _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) is not None \
-            and _next_is_lower(text, r.end)
+        before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None
+        # "the full Robert Mueller report" uses a name as a modifier; "the conservative
+        # columnist Charles Krauthammer" gives a role before it.
+        modifier = before is not None and _next_is_lower(text, r.end) \
+            and not any(w.lower() in role_words() for w in before.group(1).split())
         return Mention(r.start, r.end, name, written, gender, gender_sure, frozenset(x for x in roles if x),
                        _is_subject_at(text, r.start, r.end), sure, in_quote, modifier)
 
@@ -462,7 +465,7 @@ class Referents:
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
 
 
-_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$")
 
 
 def _next_is_lower(text: str, end: int) -> bool:
@@ -473,6 +476,8 @@ def _next_is_lower(text: str, end: int) -> bool:
 def _is_subject_at(text: str, start: int, end: int) -> bool:
     """Whether a mention opens its clause: a lower-case word that is no preposition follows
     (after a party tag or an appositive), as in "Nadler indicated", "Pelosi, D-Calif., said"."""
+    if text.endswith(("’s", "'s"), start, end) or text.startswith(("’s", "'s"), end):
+        return False  # "George W. Bush's fiercest critics": an owner opens no clause
     m = _NEXT_WORD.match(text, end, min(len(text), end + 120))
     if not m:
         return False

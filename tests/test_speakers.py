@@ -76,6 +76,13 @@ def test_pronoun_prefers_the_subject_to_a_name_in_an_aside():
     assert speakers(text)[-1][0] == "Matthew Miller"
 
 
+def test_an_owner_is_no_subject_and_a_role_before_a_name_is_no_modifier():
+    text = ("In 2003, the conservative columnist Charles Krauthammer diagnosed a new affliction in some "
+            "of George W. Bush's fiercest critics. He described the condition as “the acute onset of "
+            "paranoia in otherwise normal people.”")
+    assert speakers(text) == [["Charles Krauthammer", "person", "pronoun"]]
+
+
 def test_a_name_used_as_a_modifier_is_no_antecedent():
     text = ("Rep. Jerrold Nadler spoke first. Obtaining the full Robert Mueller report is a fight for the "
             "rule of law, he argues. “We need a full accounting of the facts,” he said.")
