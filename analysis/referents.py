@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
@@ -38,6 +38,8 @@ __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MA
 
 #: How many mentions back a pronoun looks at, at most (a bound on the work per question).
 MAX_CANDIDATES = 40
+# Persons sharing a surname read for a pronoun (a family, two officials): a few at most.
+MAX_NAMESAKES = 4
 
 # Titles and role nouns, in their normal form: "Sen." and "senator" are one role.
 _ROLE_FORMS = {
@@ -252,8 +254,12 @@ class Referents:
             for r in m.roles:
                 self.by_role.setdefault(r, []).append(i)
         self.by_name: dict[str, list[int]] = {}  # full name -> start of every mention
+        self.by_surname: dict[str, list[str]] = {}  # surname -> full names ending in it
         for m in mentions:
             self.by_name.setdefault(m.name, []).append(m.start)
+            parts = m.name.split()
+            if len(parts) >= 2 and m.name not in self.by_surname.get(parts[-1], ()):
+                self.by_surname.setdefault(parts[-1], []).append(m.name)
         # Genders known for sure (a title, a resolved pronoun); a first name's is a guess.
         self.genders: dict[str, str] = {}
         for m in mentions:
@@ -366,6 +372,10 @@ class Referents:
             learned = self.genders.get(m.name)
             g = learned or m.gender
             penalty = 0.0
+            if gender and g not in (gender, "unknown") and not learned and not m.gender_sure:
+                other = self._namesake(m, gender)
+                if other is not None:
+                    m, g = other, gender  # "Trump" after Melania and Donald Trump, for "he"
             if gender and g not in (gender, "unknown"):
                 if learned or m.gender_sure:
                     continue
@@ -388,6 +398,16 @@ class Referents:
                 if best_key is None or key > best_key:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
+
+    def _namesake(self, m: Mention, gender: str) -> Mention | None:
+        """For a bare surname resolved to a full name whose gender does not fit, another
+        person of the article with that surname whose gender does (at most a few are read)."""
+        if " " in m.written.strip():
+            return None
+        for name in self.by_surname.get(m.name.split()[-1], [])[:MAX_NAMESAKES]:
+            if name != m.name and self.genders.get(name, _gender_of_first(name.split()[0])) == gender:
+                return replace(m, name=name, gender=gender)
+        return None
 
     def _next_subject(self, pos: int) -> Mention | None:
         """The first person named as a clause subject after ``pos`` in its paragraph or the

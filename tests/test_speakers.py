@@ -64,6 +64,13 @@ def test_pronoun_agrees_in_gender():
     assert speakers(text)[0][0] == "Ruth Bader Ginsburg"
 
 
+@needs_first_names
+def test_a_surname_two_persons_share_goes_to_the_one_of_the_pronouns_gender():
+    text = ("President Donald Trump and first lady Melania Trump arrived. Stahl asked Trump about his sea "
+            "legs.\n\nWhile Trump said he found it surreal, he quickly added, “Now, I very much feel like POTUS.”")
+    assert speakers(text)[0][0] == "Donald Trump"
+
+
 def test_pronoun_prefers_the_speaker_to_the_nearest_name():
     text = ("Mr. Trump said his decision was based on instinct. Vice President Mike Pence stood beside him "
             "at the podium. “A lot of it is gut,” he said.")
