@@ -460,6 +460,8 @@ class Referents:
                 and words[-1].lower() not in ("boss",):
             return None
         at = self.by_role.get(head)
+        if not at and head in _AGENT_ROLES:
+            return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
         if not at:
             # No one is given the role: "the California Democrat" right after Schiff spoke
             # is the person the paragraph is about, if one is (a speaker or subject near by).
@@ -485,6 +487,9 @@ class Referents:
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
 
 
+# Roles of someone who speaks for another (staff, counsel): held by a person of their own.
+_AGENT_ROLES = frozenset("""spokesman spokeswoman spokesperson aide adviser advisor staffer lawyer attorney
+official assistant secretary press""".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$")
 
 

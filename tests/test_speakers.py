@@ -151,6 +151,12 @@ def test_role_noun_with_a_party_tag():
     assert speakers(text)[0][:3] == ["Adam Schiff", "person", "role"]
 
 
+def test_a_spokesperson_nobody_is_called_is_not_the_person_they_speak_for():
+    text = ("Senate Minority Leader Charles Schumer was briefed on the strikes. “Leader Schumer is closely "
+            "monitoring the situation,” the spokesperson added.")
+    assert speakers(text) == [["spokesperson", "anonymous", "anonymous"]]
+
+
 def test_role_nobody_holds_stays_anonymous():
     assert speakers("“We will review the decision,” a spokesman said.") == [["spokesman", "anonymous", "anonymous"]]
 
