@@ -289,9 +289,11 @@ class Referents:
         for r in runs:
             if len(r.name) >= 2:
                 full.setdefault(r.name[-1], []).append((r.start, " ".join(r.name)))
+        # The positions of each surname's full names, listed once (not once per mention).
+        full_at = {k: [p for p, _ in v] for k, v in full.items()}
         mentions = []
         for r in runs:
-            m = cls._mention(text, r, full, in_quote(r.start))
+            m = cls._mention(text, r, full, in_quote(r.start), full_at)
             if m is not None:
                 mentions.append(m)
         ref = cls(text, mentions, paragraphs)
@@ -300,7 +302,7 @@ class Referents:
         return ref
 
     @staticmethod
-    def _mention(text: str, r: _Run, full: dict, in_quote: bool) -> Mention | None:
+    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict) -> Mention | None:
         _, _, _, male, female = _person_words()
         title_low = [t.lower().rstrip(".") for t in r.titles]
         if len(r.name) == 1:
@@ -308,7 +310,7 @@ class Referents:
             if not known and not r.titles:
                 return None
             if known:
-                k = bisect.bisect_left([p for p, _ in known], r.start)
+                k = bisect.bisect_left(full_at[r.name[0]], r.start)
                 name = known[k - 1][1] if k else known[0][1]
             else:
                 name = r.name[0]
@@ -471,6 +473,10 @@ class Referents:
             return self._next_subject(pos)
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
         wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
+        # Only the holders named last before ``pos`` and the first after are read (``at`` is in
+        # text order): a role held by thousands of names costs the same as by a few.
+        j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
+        at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
         # Of the persons who hold the role, the one the article names last before ``pos``
         # (any mention of them counts: "Pelosi had huddled ..." makes her the leader meant),
