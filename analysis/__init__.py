@@ -7,44 +7,60 @@ The public API, re-exported from the modules that implement it::
 """
 
 from .claims import claims
-from .classroom import contrast_pair, glossary
-from .display import count, listing, prose, table
+from .classroom import contrast_pair, glossary, warmup_pair
+from .display import about, count, listing, prose, table, texts
 from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event, split_article
 from .coverage import coverage, coverage_matrix, only_here
 from .discrepancies import discrepancies
 from .features import features, features_from_records
-from .framing import characterizations, frame_scores, frames, load_lexicon, size_words
+from .findings import NOISE, compare, differs, leader
+from .framing import (characterizations, first_hits, frame_in_context, frame_scores, frame_voices, frames,
+                      lexicon_summary, load_lexicon, negated_hits, size_words, sizing_by_outlet, top_frames)
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
+from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
-from .quote_variants import quote_variants
+from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
-from .readability import readability, sentence_readability, textstat_stock
+from .readability import (compare_readability, formula_agreement, longest_sentences, readability,
+                          readability_pair, sentence_readability, textstat_cuts, textstat_differences,
+                          textstat_stock)
 from .text import ensure_cmudict, split_sentences, stopwords, words
-from .wording import (distinctive_terms, follows, keyword_in_context, ledes, naming_variants, shared_passages,
-                      similarity)
+from .wording import (closest_follower, distinctive_terms, follows, keyword_in_context, ledes, naming_variants,
+                      nearest_neighbours, shared_passages, similarity, term_in_context)
 
 __all__ = [
+    "about",
     "Article",
+    "attributions",
+    "characterizations",
+    "claims",
+    "closest_follower",
+    "compare",
+    "compare_readability",
+    "contrast_pair",
+    "article_link",
+    "article_links",
     "Corpus",
     "CorpusError",
     "CorpusWarning",
-    "characterizations",
-    "claims",
-    "size_words",
-    "contrast_pair",
     "count",
     "coverage",
     "coverage_matrix",
+    "differs",
     "discrepancies",
     "distinctive_terms",
     "edit_summary",
+    "ensure_cmudict",
     "features",
     "features_from_records",
-    "ensure_cmudict",
+    "first_hits",
     "first_sentences",
     "follows",
+    "formula_agreement",
+    "frame_in_context",
     "frame_scores",
+    "frame_voices",
     "frames",
     "from_jsonl",
     "from_records",
@@ -52,27 +68,42 @@ __all__ = [
     "from_texts",
     "glossary",
     "keyword_in_context",
+    "leader",
     "ledes",
-    "load_event",
+    "lexicon_summary",
     "listing",
+    "load_event",
     "load_lexicon",
+    "longest_sentences",
     "naming_variants",
+    "nearest_neighbours",
+    "negated_hits",
+    "NOISE",
     "only_here",
     "overview",
     "prose",
-    "attributions",
     "quote_summary",
     "quote_variants",
+    "quote_versions",
     "quotes",
     "readability",
+    "readability_pair",
     "sentence_readability",
     "shared_passages",
     "similarity",
+    "size_words",
+    "sizing_by_outlet",
     "split_article",
     "split_sentences",
     "stopwords",
     "table",
+    "term_in_context",
+    "texts",
+    "textstat_cuts",
+    "textstat_differences",
     "textstat_stock",
+    "top_frames",
+    "warmup_pair",
     "words",
 ]
 

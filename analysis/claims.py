@@ -5,8 +5,9 @@ A *claim* is a body sentence, or one clause of a compound sentence that states t
 never inside a quotation: a semicolon; a comma before *but*, *though*, *although*, *yet*,
 *while*, *with*, *noting*, *adding*; a comma before *and* that opens a new clause (a subject
 then a verb); a non-restrictive
-relative clause (", which ...", ", who ...") that runs to the end of the sentence; and a
-sentence-opening *Although/While/Though ...,*.  Each piece keeps at least four words, or the
+relative clause (", which ...", ", who ...") that runs to the end of the sentence; a clause
+of time with its own subject and verb at the end of the sentence ("... gave the green light
+| after the officials met once more"); and a sentence-opening *Although/While/Though ...,*.  Each piece keeps at least four words, or the
 sentence stays whole.  Questions outside quotation marks and subheads are no claims.
 
 What a claim contains is read by the rules of :mod:`analysis.values` (quantities, dates,
@@ -66,6 +67,7 @@ class Claim:
     speaker: str | None = None
     event_refs: tuple = ()  # (start, end, noun): "the meeting", "that call"
     quotes: tuple = ()  # ids of the direct quotes the claim holds part of
+    actions: frozenset = frozenset()  # terms of the verbs that say what happened (see action_terms)
 
 
 # --------------------------------------------------------------------------- clauses
@@ -82,6 +84,11 @@ _SUBJECT_START = re.compile(r"^and\s+(?:(?:the|a|an|this|that|these|those|his|he
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|"
                       r"[a-z]{3,}ed|[a-z]{3,}s|said|told|took|gave|made|met|sent|held|began|came|went|left|got)\b")
 _QUESTION_END = re.compile(r"\?\s*$")
+# "... gave the green light after the officials met once more": a subordinate clause of
+# time with its own subject and verb.
+_TIME_CLAUSE = re.compile(r"\s+(?=(?:after|when|before|until|once)\s+(?:the|a|an|his|her|their|its|he|she|they|it|"
+                          r"[A-Z][\w’'.-]*)\b)")
+
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -135,6 +142,12 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     for m in _AND_CLAUSE.finditer(sentence):
         rest = sentence[m.end():]
         if _SUBJECT_START.match(rest) and _VERBISH.search(" ".join(rest.split()[1:6])):
+            cuts.add(m.end())
+    for m in _TIME_CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        head = " ".join(rest.split()[1:5])
+        if _n_words(sentence[:m.start()]) >= 5 and _VERBISH.search(sentence[:m.start()]) and \
+                _VERBISH.search(head) and "," not in rest:
             cuts.add(m.end())
     lead = _LEADING_CONCESSIVE.match(sentence)
     if lead:
@@ -274,6 +287,55 @@ def _terms(text: str, masked: list[tuple[int, int]]) -> dict[str, float]:
     return out
 
 
+# --------------------------------------------------------------------------- actions
+
+# Past forms that do not end in -ed, and words that end in -ed but are no verbs here.
+_IRREGULAR_PAST = dict(pair.split(":") for pair in """gave:give given:give made:make met:meet held:hold took:take
+taken:take sent:send brought:bring led:lead kept:keep ran:run saw:see seen:see spoke:speak spoken:speak wrote:write
+written:write chose:choose chosen:choose fell:fall rose:rise sought:seek fought:fight bought:buy built:build
+spent:spend sold:sell paid:pay struck:strike hit:hit won:win lost:lose shot:shoot found:find thought:think
+meant:mean became:become stood:stand understood:understand drew:draw drawn:draw grew:grow grown:grow knew:know
+known:know threw:throw thrown:throw broke:break broken:break began:begin begun:begin came:come went:go left:leave
+got:get put:put set:set cut:cut let:let""".split())
+_NOT_VERBS = frozenset("""united limited red bed need speed seed feed indeed hundred unprecedented alleged
+so-called based interested concerned""".split())
+# Words after which the next word is a verb: auxiliaries, modals, "to", negation.
+_BEFORE_VERB = frozenset("""has have had will would can could may might must should shall did does do to not
+never""".split())
+_ACTION_WORD = re.compile(r"[A-Za-z][a-z’'-]+")
+
+
+def action_terms(text: str, masked: list[tuple[int, int]] = ()) -> frozenset[str]:
+    """Terms of the verbs of a claim, found by their shape: the action it reports.
+
+    A small rule set instead of a tagger (NLTK's need downloads): a lower-case word ending in
+    *-ed*, a past form from a short list (*gave*, *met*, *struck*), or a word right after an
+    auxiliary, a modal or *to* ("will *vote*", "to *strike*").  Speech verbs ("said") and
+    words in ``masked`` spans (names) are left out; each verb becomes its term (``term_of``),
+    so paraphrases of one action share a term ("allowed" and "authorized" are *permit*).
+
+    >>> sorted(action_terms("Sullivan presented the recommendation to Biden two days later"))
+    ['present']
+    >>> sorted(action_terms("Biden has given Ukraine permission to strike inside Russia"))
+    ['attack', 'give']
+    """
+    out = set()
+    toks = list(_ACTION_WORD.finditer(text))
+    for k, m in enumerate(toks):
+        w = m.group(0)
+        if not w[0].islower() or any(a <= m.start() < b for a, b in masked):
+            continue
+        low = w.lower().replace("’", "'")
+        prev = toks[k - 1].group(0).lower() if k else ""
+        verb = (low.endswith("ed") and len(low) > 4 and low not in _NOT_VERBS) or low in _IRREGULAR_PAST or \
+            (prev in _BEFORE_VERB and low not in _BEFORE_VERB and not low.endswith("ly"))
+        if verb:
+            t = term_of(_IRREGULAR_PAST.get(low, low))
+            if t:
+                out.add(t)
+    return frozenset(out)
+
+
 # --------------------------------------------------------------------------- names
 
 _ORG_HEADS = frozenset("""house senate congress parliament assembly council committee commission court cabinet
@@ -396,7 +458,8 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
             refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
             out.append(Claim(f"{art.article_id}:{len(out)}", art.article_id, sent.sent_id, k, start, end, c_text,
                              len(out), terms, people, tuple(orgs), tuple(places), tuple(qs), tuple(ds), tuple(srcs),
-                             status, speaker, refs, tuple(int(r["quote_id"]) for r in quoted)))
+                             status, speaker, refs, tuple(int(r["quote_id"]) for r in quoted),
+                             action_terms(c_text, mentions)))
     return out
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from .corpus import Corpus
 from .overview import first_sentences
 
-__all__ = ["contrast_pair", "glossary"]
+__all__ = ["contrast_pair", "warmup_pair", "glossary"]
 
 
 def contrast_pair(corpus: Corpus, characterizations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -51,6 +51,71 @@ def contrast_pair(corpus: Corpus, characterizations: pd.DataFrame | None = None)
     out["bigger"] = counts.loc[picks, "bigger"].values
     out["smaller"] = counts.loc[picks, "smaller"].values
     return out.rename_axis("article_id").reset_index()
+
+
+WARMUP_COLUMNS = ["article_id", "outlet", "lede", "role", "own_bigger", "own_smaller", "bigger_words",
+                  "smaller_words", "lede_bigger", "lede_smaller"]
+
+
+def warmup_pair(corpus: Corpus, characterizations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Two ledes for the warm-up, with how each article sizes the event, up and down apart.
+
+    Bigger and smaller are never netted: an article that says "a new chapter" and "limited"
+    has one sentence on each side, not zero.  The pair is the article with the most
+    size-up words in its lede (what students read), then the most own-voice sentences that
+    size it up (ties: fewer that size it down, then corpus order; ``role`` "sizes up most")
+    and, among the others, the one with the most size-down words in its lede, then own-voice
+    sentences that size it down (``role`` "sizes down most").  Where no article sizes the
+    event either way, the first two articles (``role`` "first").  One row with one article.
+
+    ``own_bigger``/``own_smaller``: the article's own-voice sentences with a bigger/smaller
+    word; ``bigger_words``/``smaller_words``: those words; ``lede_bigger``/``lede_smaller``:
+    the size words of its lede (any voice).  Pass ``characterizations`` to reuse one.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The decision opens a new chapter. The decision is limited.",
+    ...                    "b": "The move is limited. The decision is narrow.", "c": "The board met."})
+    >>> warmup_pair(c)[["article_id", "role", "own_bigger", "own_smaller", "lede_bigger"]].values.tolist()
+    [['a', 'sizes up most', 1, 1, 'new chapter'], ['b', 'sizes down most', 0, 2, '']]
+    """
+    if characterizations is None:
+        from .framing import characterizations as _characterizations
+
+        characterizations = _characterizations(corpus)
+    own = characterizations[characterizations["voice"] == "outlet"]
+    ids = corpus.ids
+
+    def words(rows, side):
+        return "; ".join(dict.fromkeys(w for ws in rows[side].fillna("") for w in str(ws).split("; ") if w))
+
+    stats = {}
+    for aid in ids:
+        mine = own[own["article_id"] == aid]
+        lede = characterizations[(characterizations["article_id"] == aid) & (characterizations["position"] == "lede")]
+        stats[aid] = {"own_bigger": int((mine["bigger_words"].fillna("") != "").sum()),
+                      "own_smaller": int((mine["smaller_words"].fillna("") != "").sum()),
+                      "bigger_words": words(mine, "bigger_words"), "smaller_words": words(mine, "smaller_words"),
+                      "lede_bigger": words(lede, "bigger_words"), "lede_smaller": words(lede, "smaller_words")}
+    order = {aid: i for i, aid in enumerate(ids)}
+    if len(ids) < 2:
+        picks = [(aid, "only article") for aid in ids]
+    elif not any(v["own_bigger"] or v["own_smaller"] or v["lede_bigger"] or v["lede_smaller"]
+                 for v in stats.values()):
+        picks = [(ids[0], "first"), (ids[1], "first")]
+    else:
+        def n(words: str) -> int:
+            return len([w for w in words.split("; ") if w])
+
+        up = min(ids, key=lambda a: (-n(stats[a]["lede_bigger"]), n(stats[a]["lede_smaller"]),
+                                     -stats[a]["own_bigger"], stats[a]["own_smaller"], order[a]))
+        rest = [a for a in ids if a != up]
+        down = min(rest, key=lambda a: (-n(stats[a]["lede_smaller"]), n(stats[a]["lede_bigger"]),
+                                        -stats[a]["own_smaller"], stats[a]["own_bigger"], order[a]))
+        picks = [(up, "sizes up most"), (down, "sizes down most")]
+    ledes = first_sentences(corpus).set_index("article_id")
+    rows = [{"article_id": aid, "outlet": ledes.at[aid, "outlet"], "lede": ledes.at[aid, "lede"], "role": role,
+             **stats[aid]} for aid, role in picks]
+    return pd.DataFrame(rows, columns=WARMUP_COLUMNS)
 
 
 def glossary() -> pd.DataFrame:

@@ -18,11 +18,17 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    costs nothing extra: claims of one article are never compared with each other.
 3. **Score.** The cosine of the two weighted bags, plus a little for sentence order: when the
    claims before (or after) both also match, the pair is more likely the same step of the
-   same story (wire copy and rewrites keep their order).  Values that disagree (one claim
+   same story (wire copy and rewrites keep their order); and a little (``LEDE_BONUS``) when
+   both are the first claims of their articles, since ledes state the main news, often in
+   the event's commonest (so lowest-weighted) words.  Values that disagree (one claim
    says May 13, the other May 15) do not forbid a match: that is what a discrepancy is.
+   Two claims that both report an action (verbs found by their shape,
+   :func:`analysis.claims.action_terms`) and share none of them score half: the same
+   people doing something else is usually the next step of the story ("Sullivan presented the
+   recommendation" / "Biden agreed"), not the same fact.
 4. **Facts.** The sentences of one multi-sentence quote start as one group.  Pairs are linked from the best score down while it is at least ``threshold``;
    two groups merge only when their average score over the pairs from different articles
-   (pairs not compared count as 0) is at least ``threshold / 2``, so a chain of weak links
+   (pairs not compared count as 0) is at least ``AVERAGE_FACTOR`` (0.6) times ``threshold``, so a chain of weak links
    (A like B, B like C) does not make one fact of a whole topic.
 
 Each fact is labelled by its most central claim (the one most similar to the others).
@@ -44,14 +50,17 @@ __all__ = ["coverage", "coverage_matrix", "only_here", "COVERAGE_COLUMNS"]
 COVERAGE_COLUMNS = ["fact_id", "article_id", "outlet", "claim_id", "start", "end", "text", "n_articles",
                     "label", "is_label"]
 
-THRESHOLD = 0.26
+THRESHOLD = 0.22
 MAX_CANDIDATES = 10  # per claim and other article
 MAX_PER_CLAIM = 60
 ORDER_WEIGHT = 0.3
 VALUE_WEIGHT = 1.0  # a shared quantity or date says more than a shared word
 MIN_SHARED = 0.8  # idf mass two claims must share, in units of the idf of a term found once
-AVERAGE_FACTOR = 0.5
+AVERAGE_FACTOR = 0.6
 MISSING_VALUE_FACTOR = 0.75
+ACTION_FACTOR = 0.5  # claims that report different actions
+LEDE_BONUS = 0.1  # both claims open their articles
+LEDE_CLAIMS = 1
 # Measured quantities; durations and counts are often left out in retelling ("two days later").
 _MEASURES = frozenset({"length", "usd", "eur", "gbp", "percent", "points", "mass"})
 
@@ -122,12 +131,24 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
             ua, ub = measures[i], measures[j]
             if ua ^ ub and not (ua & ub):
                 score *= MISSING_VALUE_FACTOR
+            # Same participants doing something else is the next step of the story, not the
+            # same fact ("Sullivan presented the recommendation" / "Biden agreed").
+            # (An action of one claim found anywhere in the other, "finalize" / "finalizing
+            # the details", is shared: verbs are found by shape, and a gerund is not.)
+            xa, xb = records[i].actions, records[j].actions
+            if xa and xb and not (xa & records[j].terms.keys()) and not (xb & records[i].terms.keys()):
+                score *= ACTION_FACTOR
             scores[(i, j)] = score
     return scores
 
 
 def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """Scores plus a bonus when the neighbouring claims of both also match (sentence order)."""
+    """Scores plus a bonus when the neighbouring claims of both also match (sentence order),
+    and when both open their articles (ledes)."""
+    first: dict[str, int] = {}
+    for k, c in enumerate(records):
+        first.setdefault(c.article_id, k)
+
     def s(i: int, j: int) -> float:
         if i < 0 or j < 0 or i >= len(records) or j >= len(records):
             return 0.0
@@ -142,6 +163,8 @@ def _with_order(records: list[Claim], scores: dict[tuple[int, int], float]) -> d
         after = s(i + 1, j + 1) if (i + 1 < len(records) and j + 1 < len(records) and records[i + 1].article_id == ai
                                      and records[j + 1].article_id == aj) else 0.0
         out[(i, j)] = v + ORDER_WEIGHT * min(max(before, after), 1.0) * (1.0 if v > 0.1 else 0.0)
+        if i - first[ai] < LEDE_CLAIMS and j - first[aj] < LEDE_CLAIMS and v > 0.1:
+            out[(i, j)] += LEDE_BONUS
     return out
 
 

@@ -9,9 +9,19 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     conversion and allowing 7% for rounding: "200 miles (300 kilometers)" agrees with itself,
     "20 kilometers" and "30 km" do not; "more than a dozen" agrees with 16 and with two dozen.
     The words around the two quantities must overlap, and the values lie within a factor of
-    five, so that they measure the same thing.
+    five, so that they measure the same thing.  A value the words give to a plan or a first
+    version ("wants to give ... four days", "the initial two days") is compared only with
+    values of plans and first versions, a revised one ("the new rules", "instead") only with
+    revised ones ("the change gives ...", "instead"): "three days, as opposed to the initial
+    two" is a change, not a disagreement.  Values of plans and first versions are compared in
+    any two claims of different articles, not only within a fact (such claims are few: at
+    most ``MAX_STAGED`` are compared, each with each).  A measure
+    of each item ("two 12-hour days") is not a total ("24 hours"), and values tied to
+    different years ("30 percent by 2030", "13 percent since 2005") are two measurements.
 ``date``
-    Dates and weekdays resolved against each article's date whose intervals do not meet
+    Dates and weekdays resolved against each article's date whose intervals do not meet, in
+    two claims that report one action (see ``number``; "announced Tuesday" and "will testify
+    Thursday" are two steps)
     ("May 15" vs "May 13", at most 45 days apart: dates further apart name different events); a claim that refers to an event of the sentence before ("called
     into *the meeting*") takes that event's date.  Also a state said to hold still ("has not
     changed", "unchanged") against the same state said to have held only before
@@ -31,14 +41,23 @@ pair that disagrees, with both phrases and both sentences.  The kinds and their 
     titles and "former ..." are not compared).
 ``name``
     One person (same surname and the same office) given different first names.
+``actor``
+    Who made something happen: two claims that report one action on one thing (an action
+    term of one among the terms of the other, and another shared term) with cause phrases
+    ("after ...", "under pressure from ...", "meant to assuage concerns of ...") that name
+    different parties or political groups ("after Democrats alleged ..." vs "after a group of
+    GOP senators raised concerns").  Only named sides are judged: a cause phrase so often
+    tells the step before ("following his visit to Kyiv") that other actors are left alone.
+    Sentences with such a cause are few; any two of different articles are compared (at most
+    ``MAX_STAGED`` of them).
 ``speaker``
     One quotation (its words mostly the same) credited to two different named people.
 
 Pairs compared: the claims of each fact, plus pairs of claims from two articles that are
 each other's best match with a score of at least ``linked`` (they state the same fact even
 when grouping kept them apart); numbers and source counts are compared on those as well,
-dates only within a fact (dates of other events sit in many claims).  Who did what
-(``actor``) and places are not judged: telling them apart needs more than matching values.
+dates only within a fact (dates of other events sit in many claims).  Places are not
+judged, and actors only as above: telling them apart needs more than matching values.
 """
 
 from __future__ import annotations
@@ -53,19 +72,20 @@ import pandas as pd
 
 from .claims import Claim, claim_records, term_of
 from .corpus import Corpus, memoized
-from .values import DateValue, intervals_overlap, role_key, roles_conflict
+from .values import DateValue, intervals_overlap, role_key, roles_conflict, value_stage
 
 __all__ = ["discrepancies", "DISCREPANCY_COLUMNS", "KINDS"]
 
 DISCREPANCY_COLUMNS = ["fact_id", "kind", "scope", "article_a", "outlet_a", "value_a", "start_a", "end_a",
                        "article_b", "outlet_b", "value_b", "start_b", "end_b", "sentence_a", "sentence_b",
                        "claim_a", "claim_b", "support_a", "support_b"]
-KINDS = ("number", "date", "source_count", "person_role", "name", "speaker")
+KINDS = ("number", "date", "source_count", "person_role", "name", "actor", "speaker")
 LINKED = 0.3
 LEDE_CLAIMS = 3
 MAX_DATE_GAP = 45  # days
 MAX_GROUP = 40
 MAX_RATIO = 5.0
+MAX_STAGED = 200  # claims with a planned value, or with a cause credited to a side, compared each with each
 
 _MEETING = frozenset("meeting call conference video conference session talks huddle".split())
 _TELLS_OF_SPEAKING = re.compile(r"\b(?:to speak|spoke|speaks|speaking|to talk|talked|a speech|remarks)\b", re.I)
@@ -98,25 +118,59 @@ def _comparable_size(x, y) -> bool:
     return mn > 0 and mx / mn <= MAX_RATIO
 
 
-def _number_rows(a: Claim, b: Claim, text_of: dict[str, str]) -> list[tuple[int, int, str, int, int, str]]:
+def _stage(c: Claim, q, text: str) -> str | None:
+    return value_stage(text[c.start:q.start])
+
+
+_YEAR_AFTER = re.compile(r"\b(?:by|since|in|until|through|before|after)\s+(?:the\s+end\s+of\s+)?"
+                         r"((?:19|20)\d\d)\b(?!\s+levels?)")
+
+
+def _year_after(c: Claim, q, text: str) -> str | None:
+    """The year a quantity is measured by or since ("30 percent ... by 2030", "13 percent since
+    2005"): the first such year in the rest of its claim; a baseline ("from 2005 levels") is
+    not one."""
+    m = _YEAR_AFTER.search(text[q.end:min(c.end, q.end + 80)])
+    return m.group(0).split()[0].lower() + " " + m.group(1) if m else None
+
+
+def _number_rows(a: Claim, b: Claim, text_of: dict[str, str], staged_only: bool = False
+                 ) -> list[tuple[int, int, str, int, int, str]]:
     """Quantities of one unit that disagree, when they measure the same thing: the six words
     either side (or another value of the claims) overlap ("24 hours ... four days" vs "the 24
     hours ... over a two-day period"), so "24 hours to argue" and "two hours of debate" are
-    not compared."""
+    not compared; and they belong to the same stage (:func:`analysis.values.value_stage`): a
+    planned or first value is compared only with planned or first values ("the initial two
+    days"), a revised one with revised ones.  ``staged_only``: compare only values whose stage
+    the words say."""
     out = []
+    ta, tb = text_of[a.article_id], text_of[b.article_id]
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
     for unit in sorted(units):
-        qa = [q for q in a.quantities if q.unit == unit]
-        qb = [q for q in b.quantities if q.unit == unit]
-        if any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x in qa for y in qb):
+        qa = [(q, _stage(a, q, ta)) for q in a.quantities if q.unit == unit]
+        qb = [(q, _stage(b, q, tb)) for q in b.quantities if q.unit == unit]
+        pairs = [(x, y) for x, sx in qa for y, sy in qb
+                 if sx == sy and (sx == "initial" or not staged_only)
+                 and _years_agree(_year_after(a, x, ta), _year_after(b, y, tb))]
+        if not pairs or any(intervals_overlap((x.lo, x.hi), (y.lo, y.hi)) for x, y in pairs):
             continue
-        for x in qa:
-            y = next((y for y in qb if _comparable_size(x, y)
-                      and _context(a, x, text_of[a.article_id]) & _context(b, y, text_of[b.article_id])), None)
-            if y is not None:
+        for x, y in pairs:
+            if _comparable_size(x, y) and _context(a, x, ta) & _context(b, y, tb):
                 out.append((x.start, x.end, x.text, y.start, y.end, y.text))
                 break
     return out
+
+
+def _years_agree(x: str | None, y: str | None) -> bool:
+    """Quantities tied to different years are two measurements ("30 percent by 2030" and
+    "nearly 13 percent since 2005"), not one reported twice."""
+    return x is None or y is None or x == y
+
+
+def _same_action(a: Claim, b: Claim) -> bool:
+    """Whether two claims report one action, or either reports none found (as in grouping:
+    an action of one among the terms of the other)."""
+    return not (a.actions and b.actions) or bool(a.actions & b.terms.keys()) or bool(b.actions & a.terms.keys())
 
 
 def _comparable(x: DateValue, y: DateValue, same_article: bool) -> bool:
@@ -155,11 +209,44 @@ def _date_rows(a: Claim, b: Claim, da: tuple, db: tuple) -> list[tuple[int, int,
     # Dates far apart name different events ("the 2015 deal" and its taking effect in 2016),
     # not one event dated twice: only close dates are a discrepancy.
     pairs = [(x, y) for x, y in pairs if abs(x.lo - y.lo) <= MAX_DATE_GAP]
+    # A date said of a coming event and one said of a past event may both be right (plans
+    # change: "will testify Thursday" / "testified Friday"); two dates tied to different
+    # actions date two events ("announced Tuesday" / "faced questions Thursday").
+    pairs = [(x, y) for x, y in pairs if _ahead(a, x) == _ahead(b, y) and _same_dated_action(a, x, b, y)]
     if not pairs:
         return []
     # Only dates that say when the fact happened: a claim's first comparable date.
     x, y = pairs[0]
     return [(x.start, x.end, _date_text(x), y.start, y.end, _date_text(y))]
+
+
+def _ahead(c: Claim, d: DateValue) -> bool:
+    """Whether the claim says the dated event is still to come ("will testify Thursday",
+    "On Thursday, he will appear")."""
+    from .values import _FUTURE, _FUTURE_AFTER
+
+    k = d.start - c.start
+    return bool(_FUTURE.search(c.text[max(0, k - 60):k]) or _FUTURE_AFTER.match(c.text[k + len(d.text):k + len(d.text) + 90]))
+
+
+def _dated_action(c: Claim, d: DateValue) -> str | None:
+    """The action a date is tied to: the last verb in the five words before it, else the
+    first in the five words after it (verbs by shape, :func:`analysis.claims.action_terms`)."""
+    from .claims import action_terms
+
+    k = d.start - c.start
+    before = " ".join(c.text[:k].split()[-5:])
+    after = " ".join(c.text[k + len(d.text):].split()[:5])
+    for window, pick in ((before, -1), (after, 0)):
+        words = [w for w in window.split() if action_terms(w)]
+        if words:
+            return sorted(action_terms(words[pick]))[0]
+    return None
+
+
+def _same_dated_action(a: Claim, x: DateValue, b: Claim, y: DateValue) -> bool:
+    va, vb = _dated_action(a, x), _dated_action(b, y)
+    return va is None or vb is None or va == vb or va in b.terms or vb in a.terms
 
 
 def _date_text(d: DateValue) -> str:
@@ -319,6 +406,96 @@ def _speaker_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
+# Who made something happen: a cause phrase and the first actor after it ("after Democrats
+# alleged ...", "under pressure from GOP senators", "meant to assuage concerns of moderate
+# Republicans").
+_CAUSE = re.compile(r"\b(?:after|because of|because|following|in response to|under pressure from|"
+                    r"at the (?:urging|request|behest) of|(?:meant|intended|designed|aimed|seeking) to "
+                    r"(?:assuage|appease|satisfy|placate|address|ease|win over)(?: the)?(?: concerns of)?)\s+",
+                    re.IGNORECASE)
+_PARTY = {"democrats": "democrats", "democrat": "democrats", "democratic": "democrats", "republicans": "republicans",
+          "republican": "republicans", "gop": "republicans", "conservatives": "conservatives",
+          "liberals": "liberals", "labour": "labour", "tories": "conservatives", "tory": "conservatives"}
+_ACTOR_REACH = 60  # characters after the cause phrase
+
+
+def _cause_actor(text: str) -> tuple[int, int, str] | None:
+    """The first cause phrase of a sentence that names a party or political group as the
+    actor: (start, end, party), spans into ``text``.  Other actors (people, countries, "his
+    visit") are not judged: a cause phrase so often tells the step before ("following his
+    visit to Kyiv") that only a named side is evidence of a different account."""
+    for m in _CAUSE.finditer(text):
+        window = text[m.end():m.end() + _ACTOR_REACH]
+        for w in re.finditer(r"[A-Za-z]+", window):
+            key = _PARTY.get(w.group(0).lower())
+            if key and (w.group(0)[0].isupper() or w.group(0).isupper()):
+                return m.start(), m.end() + w.end(), key
+            if w.group(0).lower() in ("and", "but", "while", "who", "which", "that"):
+                break  # the cause phrase has ended
+    return None
+
+
+def _cause_pairs(records: list[Claim], text_of: dict[str, str]) -> list[tuple[int, int]]:
+    """Pairs of claims of different articles whose sentences credit a cause to a side (the
+    first claim of each such sentence stands for it), at most ``MAX_STAGED`` claims."""
+    seen, firsts = set(), []
+    for k, c in enumerate(records):
+        key = (c.article_id, c.sentence_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        end = max(r.end for r in records[k:k + 8] if (r.article_id, r.sentence_id) == key)
+        if _cause_actor(text_of[c.article_id][c.start:end]):
+            firsts.append(k)
+    firsts = firsts[:MAX_STAGED]
+    return [(i, j) for i, j in combinations(firsts, 2) if records[i].article_id != records[j].article_id]
+
+
+def _actor_rows(records: list[Claim], pairs, text_of: dict[str, str]) -> list[tuple[int, int, tuple]]:
+    """``actor`` rows: two claims of different articles that report one action on one thing
+    (an action term of one among the terms of the other, and another shared term) and give
+    it causes with different actors ("after Democrats alleged ..." / "after a group of GOP
+    senators raised concerns").  A claim's cause may sit in another clause of its sentence."""
+    sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(records):
+        sentence[(c.article_id, c.sentence_id)].append(k)
+
+    def cause(k: int):
+        c = records[k]
+        idx = sentence[(c.article_id, c.sentence_id)]
+        s, e = records[idx[0]].start, records[idx[-1]].end
+        found = _cause_actor(text_of[c.article_id][s:e])
+        return None if found is None else (found[0] + s, found[1] + s, found[2])
+
+    def terms(k: int) -> set:
+        c = records[k]
+        return {t for x in sentence[(c.article_id, c.sentence_id)] for t in records[x].terms}
+
+    def acts(k: int) -> set:
+        c = records[k]
+        return {t for x in sentence[(c.article_id, c.sentence_id)] for t in records[x].actions}
+
+    out, seen = [], set()
+    memo: dict[int, tuple | None] = {}
+    for i, j in pairs:
+        a, b = records[i], records[j]
+        if a.article_id == b.article_id:
+            continue
+        ka, kb = (a.article_id, a.sentence_id), (b.article_id, b.sentence_id)
+        if (ka, kb) in seen:
+            continue
+        seen.add((ka, kb))
+        ta, tb = terms(i), terms(j)
+        if not ((acts(i) & tb) or (acts(j) & ta)) or len(ta & tb) < 2:
+            continue
+        ca = memo.setdefault(i, cause(i))
+        cb = memo.setdefault(j, cause(j))
+        if ca and cb and ca[2] != cb[2]:
+            ta_, tb_ = text_of[a.article_id], text_of[b.article_id]
+            out.append((i, j, (ca[0], ca[1], ta_[ca[0]:ca[1]], cb[0], cb[1], tb_[cb[0]:cb[1]])))
+    return out
+
+
 def _sentence_of(corpus: Corpus, aid: str, start: int) -> str:
     """The sentence holding offset ``start`` (binary search over the sentence starts)."""
     art = corpus.article(aid)
@@ -354,7 +531,7 @@ def _agrees(kind: str, claim: Claim, dates: tuple, value_of: Claim, span: tuple[
 def _support(f: dict, records: list[Claim], group: list[int], dates_of: dict, i: int, j: int) -> tuple[int, int]:
     """How many other articles of the fact state the same value as side a, and as side b."""
     kind = f["kind"]
-    if kind not in ("number", "source_count", "date") or f["scope"] not in ("fact", "linked", "main news"):
+    if kind not in ("number", "source_count", "date") or f["scope"] not in ("fact", "linked", "staged", "main news"):
         return pd.NA, pd.NA
     a, b = records[i], records[j]
     votes_a, votes_b = set(), set()
@@ -377,8 +554,10 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
 
     One row per disagreeing pair: ``fact_id`` (of the first claim; None for a person's titles),
     ``kind`` (``number``, ``date``, ``source_count``, ``person_role``, ``name``,
-    ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two claims that
-    best match each other across their articles; ``main news``: each article's sourcing of
+    ``actor``, ``speaker``), ``scope`` (``fact``: two claims of one fact; ``linked``: two
+    claims that best match each other across their articles, or, for ``actor``, two
+    sentences that credit a cause to a side; ``staged``: values of a plan or a first version
+    in two claims of different articles; ``main news``: each article's sourcing of
     its main news; ``article``: two neighbouring claims of one article; ``person``: every
     mention of one person), then for each side ``article``, ``outlet``, ``value`` (the
     differing phrase), ``start``/``end`` (its span in the clean text), ``sentence`` and
@@ -438,21 +617,38 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             same_fact += [(i, j) for (i, j) in scores if i in members and j in members]
     same_fact.sort()
     linked = [p for p in sorted(_best_links(records, scores)) if labels[p[0]] != labels[p[1]]]
-    for scope, pairs in (("fact", same_fact), ("linked", linked)):
+    # Values of a plan or a first version ("wants to give ... four days", "the initial two
+    # days") in any two claims of different articles: the words that stage them, and the
+    # words around them, are evidence enough that they measure one thing.  Such claims are
+    # few; at most MAX_STAGED of them are compared, each with each.
+    compared = set(same_fact) | set(linked)
+    planned = [i for i, c in enumerate(records)
+               if any(_stage(c, q, text_of[c.article_id]) == "initial" for q in c.quantities)][:MAX_STAGED]
+    staged = [(i, j) for i, j in combinations(planned, 2)
+              if records[i].article_id != records[j].article_id and (i, j) not in compared]
+    for scope, pairs in (("fact", same_fact), ("linked", linked), ("staged", staged)):
         for i, j in pairs:
             a, b = records[i], records[j]
-            for row in _number_rows(a, b, text_of):
+            for row in _number_rows(a, b, text_of, staged_only=scope == "staged"):
                 add("number", scope, i, j, row)
+            if scope == "staged":
+                continue
             for row in _source_rows(a, b):
                 add("source_count", scope, i, j, row)
             # Dates only between claims that match each other directly: a fact grouped through
             # a chain of links can hold claims about neighbouring events of different days.
-            if scope == "fact" and scores.get((i, j), 0.0) >= LINKED:
+            # ... and that report one action: "announced Tuesday" and "will testify
+            # Thursday" date two steps of a story, not one step twice.
+            if scope == "fact" and scores.get((i, j), 0.0) >= LINKED and _same_action(a, b):
                 for row in _date_rows(a, b, dates_of[i], dates_of[j]):
                     add("date", scope, i, j, row)
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
                 for row in _status_rows(a, b):
                     add("date", scope, i, j, row)
+    # Who caused what: claims whose sentence credits a cause to a side, each with each (at
+    # most MAX_STAGED of them; a cause is often told in other words).
+    for i, j, row in _actor_rows(records, _cause_pairs(records, text_of), text_of):
+        add("actor", "fact" if labels[i] == labels[j] else "linked", i, j, row)
     # Each article's sourcing of its main news.
     firsts: list[int] = []
     by_article: dict[str, list[int]] = defaultdict(list)

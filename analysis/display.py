@@ -18,10 +18,11 @@ import math
 import numbers
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["table", "prose", "count", "listing", "header", "MISSING"]
+__all__ = ["table", "prose", "count", "listing", "header", "texts", "about", "MISSING"]
 
 #: What a missing value looks like on a page.
 MISSING = "—"
@@ -85,7 +86,7 @@ def _is_text(series: pd.Series) -> bool:
 
 def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None = None, *,
           caption: str = "", digits: int = 2, percent: Iterable[str] = (), max_rows: int | None = 50,
-          name: str | None = None):
+          name: str | None = None, empty: str | None = None, align: Mapping[str, str] | None = None):
     """A DataFrame as a readable, escaped table (a pandas Styler, which notebooks display).
 
     ``columns``: the columns to show, in order, as a list (headers from :func:`header`) or as
@@ -94,6 +95,10 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
     left-aligned, numbers right-aligned; the index is not shown (put what matters in a
     column).  At most ``max_rows`` rows, with a note saying how many were left out.
     ``name`` makes the table's HTML id stable (default: derived from caption and columns).
+    ``empty``: the sentence shown instead of a table without rows (escaped Markdown; by
+    default the caption followed by "nothing to show").  ``align``: ``{column: "left"|"right"|"center"}``
+    where the default (text left, numbers right) is not wanted, as for the left context of a
+    keyword-in-context table.
 
     >>> t = table(pd.DataFrame({"outlet": ["<b>X</b>"], "n_words": [1200], "share_quoted": [0.25]}),
     ...           percent=["share_quoted"], caption="Sizes")
@@ -103,6 +108,13 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"table() takes a DataFrame, not {type(frame).__name__}")
+    if frame.empty and (empty is not None or len(frame.columns) == 0 or columns is None
+                        or all(c in frame.columns for c in (columns if not isinstance(columns, Mapping) else list(columns)))):
+        from IPython.display import Markdown
+
+        sentence = empty if empty is not None else (f"{caption.rstrip('.:')}: nothing to show." if caption
+                                                     else "Nothing to show.")
+        return Markdown(_md_escape(sentence))
     if columns is None:
         chosen = {c: header(c) for c in frame.columns}
     elif isinstance(columns, Mapping):
@@ -137,7 +149,60 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
         styler = styler.set_properties(subset=left, **{"text-align": "left", "white-space": "normal"})
     if right:
         styler = styler.set_properties(subset=right, **{"text-align": "right", "white-space": "nowrap"})
+    for column, how in (align or {}).items():
+        if column not in chosen or how not in ("left", "right", "center"):
+            raise ValueError(f"table(): align takes columns shown and left/right/center, not {column!r}: {how!r}")
+        styler = styler.set_properties(subset=[html.escape(str(chosen[column]))], **{"text-align": how})
     return styler
+
+
+def texts(frame: pd.DataFrame, label: str | Sequence[str] = "outlet", text: str | None = "lede", *,
+          markup: str | None = None,
+          caption: str = "", empty: str = "Nothing to show."):
+    """Labelled passages, one after another: ledes for the warm-up, versions of a quote.
+
+    Each row becomes a block with its ``label`` in bold (a column, or several joined by " · ")
+    and its ``text``, both escaped (line breaks kept, long words wrap).  ``markup`` names instead a column of HTML made by the
+    library itself from escaped text (``diff_html`` of :func:`analysis.quote_variants`): it
+    is shown as it is, so never pass a column holding input.  Returns an IPython HTML object.
+
+    >>> t = texts(pd.DataFrame({"outlet": ["<b>AP</b>"], "lede": ["Biden <i>agreed</i>."]}))
+    >>> "&lt;b&gt;AP&lt;/b&gt;" in t.data, "<i>" in t.data
+    (True, False)
+    """
+    from IPython.display import HTML
+
+    if frame.empty:
+        return HTML(f"<p>{html.escape(empty)}</p>")
+    blocks = []
+    labels = [label] if isinstance(label, str) else list(label)
+    for _, row in frame.iterrows():
+        name = " · ".join(p for p in (_cell(row[c], 2, False) for c in labels) if p != MISSING)
+        body = str(row[markup]) if markup else html.escape(_cell(row[text], 2, False)).replace("\n", "<br>")
+        blocks.append('<div class="cl-passage" style="margin:0 0 .9em 0;padding:.4em .8em;border-left:4px solid '
+                      '#bbb;overflow-wrap:anywhere;white-space:normal;text-align:left">'
+                      f'<div style="font-weight:600;margin-bottom:.2em">{html.escape(name)}</div>'
+                      f'<div style="line-height:1.55">{body}</div></div>')
+    head = f'<p style="font-weight:600">{html.escape(caption)}</p>' if caption else ""
+    return HTML(head + "".join(blocks))
+
+
+def about(corpus) -> object:
+    """One sentence naming the event a chapter reads: its title, articles and outlets, and folder.
+
+    Printed at the top of every chapter, so a page always says which event it shows.
+
+    >>> import analysis as an
+    >>> about(an.from_texts({"a": "One.", "b": "Two."}, outlet={"a": "AP", "b": "<i>X</i>"})).data
+    'This chapter reads **the corpus**: 2 articles from AP and &lt;i&gt;X&lt;/i&gt;.'
+    """
+    outlets = list(dict.fromkeys(corpus.outlet_of()))
+    n = len(corpus)
+    folder = Path(corpus.path).name if getattr(corpus, "path", None) else ""
+    title = corpus.title or corpus.name or "the corpus"
+    shown = outlets if len(outlets) <= 8 else outlets[:7] + [f"{len(outlets) - 7} more"]
+    return prose("This chapter reads **{title}**: {articles} from {outlets}" + (" (event folder {folder})" if folder else "")
+                 + ".", title=title, articles=count(n, "article", zero="no"), outlets=listing(shown), folder=folder)
 
 
 def _md_escape(value) -> str:

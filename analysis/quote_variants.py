@@ -24,7 +24,7 @@ from .corpus import memoized
 from .quotes import quotes
 from .speakers import stopwords_lower
 
-__all__ = ["quote_variants", "word_diff", "VARIANT_COLUMNS"]
+__all__ = ["quote_variants", "quote_versions", "word_diff", "VARIANT_COLUMNS"]
 
 VARIANT_COLUMNS = [
     "group_id", "article_id", "quote_id", "start", "end", "text", "speaker_name", "n_articles",
@@ -291,3 +291,28 @@ def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.Dat
             })
         gid += 1
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
+
+
+def quote_versions(corpus, variants: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The statement quoted in the most articles, one row per version (corpus order), with
+    ``outlet``; empty when no statement is quoted in two articles.
+
+    Columns of :func:`quote_variants` plus ``outlet``.  Pass ``variants`` to reuse a table.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Ann Lee said: “We will rebuild the old bridge across the river this year.”",
+    ...                    "b": "“We will rebuild the bridge across the river this year,” said Ann Lee."})
+    >>> quote_versions(c)[["article_id", "outlet"]].values.tolist()
+    [['a', 'a'], ['b', 'b']]
+    """
+    variants = quote_variants(corpus) if variants is None else variants
+    if variants.empty:
+        return variants.assign(outlet=pd.Series(dtype="object"))
+    spread = variants.groupby("group_id", sort=False)["article_id"].nunique()
+    widest = spread.idxmax()
+    rows = variants[variants["group_id"] == widest]
+    outlets = corpus.outlet_of()
+    rows = rows.assign(outlet=rows["article_id"].map(outlets))
+    order = {aid: i for i, aid in enumerate(corpus.ids)}
+    return rows.sort_values(["article_id", "start"], key=lambda s: s.map(order) if s.name == "article_id" else s,
+                            kind="stable").reset_index(drop=True)

@@ -20,15 +20,18 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import ClassVar, Iterable
 
 import pandas as pd
 
 from .corpus import Corpus, memoized
-from .text import _outside_latin1, ensure_cmudict
+from .text import ensure_cmudict, latin1_bytes
 
 __all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
-           "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS"]
+           "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS", "FORMULA_NAMES",
+           "formula_agreement", "textstat_differences", "textstat_cuts", "longest_sentences",
+           "readability_pair", "compare_readability"]
 
 #: textstat's names of the nine English formulas, in the order the tables show them.
 FORMULAS = (
@@ -98,6 +101,9 @@ STOCK_COLUMNS = ["article_id", "outlet", "n_sentences", "n_words", "n_syllables"
 
 # --------------------------------------------------------------------------- word lookups
 
+_LAST = itemgetter(-1)
+
+
 class _Lexicon:
     """Syllables and Dale-Chall difficulty per distinct lower-cased word, asked of textstat once.
 
@@ -115,10 +121,14 @@ class _Lexicon:
         self._cmu = get_cmudict("en_US")
         self._pyphen = get_pyphen("en_US")
         self._easy = get_lang_easy_words("en_US")
-        # Per word, the four counts of counts() packed in one integer (see _pack): an
-        # article's totals are then one C-level sum over its words (a word not seen before
-        # is measured on the way, see _Memo).
-        self.packed: dict[str, int] = _Memo(self._measure)
+        # Per distinct word, its counts (a shared _WordCounts, see there); a word not seen
+        # before is measured on the way (see _Memo).
+        self.memo: dict[str, _WordCounts] = _Memo(self._measure)
+        self._kinds: dict[tuple[int, bool], _WordCounts] = {}
+
+    def __len__(self) -> int:
+        """How many distinct words were measured so far."""
+        return len(self.memo)
 
     def _via_textstat(self, word: str) -> tuple[int, bool]:
         syl = self._ts.syllable_count(word)
@@ -139,7 +149,8 @@ class _Lexicon:
         if not (word.isalnum() and word.lower() == word) and (not word or _textstat_words(word) != [word]):
             return None
         try:
-            syl = sum(1 for p in self._cmu[word][0] if p[-1].isdigit())
+            # textstat: sum(1 for p in phones if p[-1].isdigit()), the same count in C
+            syl = sum(map(str.isdigit, map(_LAST, self._cmu[word][0])))
         except (TypeError, IndexError, KeyError):
             syl = _Hyphenator.of(self._pyphen).count(word) + 1
         return syl, word.lower() not in self._easy
@@ -149,13 +160,51 @@ class _Lexicon:
 
         Polysyllable: 3 or more syllables; complex: a polysyllable not on the easy list.
         """
-        return _unpack(self.packed[word])
+        return self.memo[word].as_tuple()
 
-    def _measure(self, word: str) -> int:
-        """The packed counts of a word not seen before."""
+    def _measure(self, word: str) -> _WordCounts:
+        """The counts of a word not seen before (the one shared object for those counts)."""
         syl, hard = self._direct(word) or self._via_textstat(word)
-        poly = int(syl >= 3)
-        return _pack(syl, int(hard), poly, poly & int(hard))
+        kind = self._kinds.get((syl, hard))
+        if kind is None:
+            poly = syl >= 3
+            kind = self._kinds[syl, hard] = _WordCounts(syl, int(hard), int(poly), int(poly and hard))
+        return kind
+
+
+@dataclass(frozen=True, eq=False)
+class _WordCounts:
+    """What readability counts of one word: its syllables, and whether it is difficult (not
+    on the Dale-Chall easy list), a polysyllable (3 or more syllables) and complex (both).
+
+    Words with the same counts share one object (a news corpus has a few dozen kinds), compared
+    and hashed by identity, so an article's totals are: how often each kind occurs (one
+    ``Counter`` pass, in C) times its counts.  Plain Python integers: no total can overflow.
+    """
+
+    syllables: int
+    difficult: int
+    polysyllable: int
+    complex: int
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        return self.syllables, self.difficult, self.polysyllable, self.complex
+
+
+def _totals(kinds: Iterable[_WordCounts]) -> tuple[int, int, int, int]:
+    """``(syllables, difficult, polysyllables, complex)`` summed over words' counts.
+
+    >>> w = _WordCounts(3, 1, 1, 1)
+    >>> _totals([w, w, _WordCounts(1, 0, 0, 0)])
+    (7, 2, 2, 2)
+    """
+    syl = diff = poly = cplx = 0
+    for kind, n in Counter(kinds).items():
+        syl += n * kind.syllables
+        diff += n * kind.difficult
+        poly += n * kind.polysyllable
+        cplx += n * kind.complex
+    return syl, diff, poly, cplx
 
 
 class _Memo(dict):
@@ -169,27 +218,9 @@ class _Memo(dict):
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, key: str) -> int:
+    def __missing__(self, key: str):
         value = self[key] = self._compute(key)
         return value
-
-
-# Four word counts in one integer, so that an article's totals are one ``sum`` (which adds
-# integers that fit in 63 bits in C, without Python objects): difficult, polysyllable and
-# complex (at most 1 per word) in fields of _FIELD bits, syllables above them.  The sum of
-# packed values is the packed sums as long as an article has fewer than 2**_FIELD words;
-# longer texts go sentence by sentence (see _add_article).
-_FIELD = 15
-_MASK = (1 << _FIELD) - 1
-
-
-def _pack(syl: int, difficult: int, poly: int, complex_: int) -> int:
-    return difficult | poly << _FIELD | complex_ << 2 * _FIELD | syl << 3 * _FIELD
-
-
-def _unpack(total: int) -> tuple[int, int, int, int]:
-    """``(syllables, difficult, polysyllables, complex)`` from a sum of packed counts."""
-    return total >> 3 * _FIELD, total & _MASK, total >> _FIELD & _MASK, total >> 2 * _FIELD & _MASK
 
 
 class _Hyphenator:
@@ -301,16 +332,21 @@ class _Hyphenator:
         return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)
 
 
+def _kept_by_textstat(c: str) -> bool:
+    """Whether textstat's punctuation removal keeps ``c`` (a word character or white space)."""
+    return c.isalnum() or c.isspace()
+
+
 def _remove_punctuation(text: str) -> str:
     """``_PUNCT.sub("", _NONCONTRACTION.sub("", text))``, on Latin-1 bytes when it can be.
 
-    Encoded as Latin-1, a character outside it becomes "?", which is deleted as punctuation:
-    right for quotes and dashes, wrong for a letter or a space outside Latin-1 (then the
-    regular expressions run).  Same result, in C byte operations instead of two Unicode
-    regex passes.
+    On :func:`analysis.text.latin1_bytes`, a character outside Latin-1 reads as "?", which is
+    deleted as punctuation: right for quotes and dashes, wrong for a letter or a space
+    outside Latin-1 (then the regular expressions run).  Same result, in C byte operations
+    instead of two Unicode regex passes.
     """
-    data = text.encode("latin-1", "replace")
-    if any(c.isalnum() or c.isspace() for c in _outside_latin1(text, data)):
+    data = latin1_bytes(text, _kept_by_textstat)
+    if data is None:
         return _PUNCT.sub("", _NONCONTRACTION.sub("", text))
     return _NONCONTRACTION_BYTES.sub(b"", data).translate(None, _PUNCT_BYTES).decode("latin-1")
 
@@ -376,16 +412,16 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     contains a newline.
     """
     joined = "\n".join(texts)
-    if not texts or joined.count("\n") != len(texts) - 1 or len(joined) >= 2 * _MASK:
-        _add_sentences(art, texts, lex)  # also for a text long enough to overflow a field
+    if not texts or joined.count("\n") != len(texts) - 1:
+        _add_sentences(art, texts, lex)
         return
     kept = _remove_punctuation(joined)
     # The words of each sentence, split once (in C): they give the sentence lengths and,
     # chained, the article's words.
     pieces = list(map(str.split, kept.lower().split("\n")))
     words = list(chain.from_iterable(pieces))
-    packed = lex.packed
-    syl, diff, poly, cplx = _unpack(sum(map(packed.__getitem__, words)))
+    memo = lex.memo
+    syl, diff, poly, cplx = _totals(map(memo.__getitem__, words))
     tokens = joined.split()
     n_chars = sum(map(len, tokens))
     art.words += len(words)
@@ -410,7 +446,7 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
         art.sample_per_sentence.append((in_sample, n_words))
         taken += in_sample
     # Linsear Write's sample: the syllables of the first 100 words.
-    art.sample_syllables = [packed[w] >> 3 * _FIELD for w in words[:taken]]
+    art.sample_syllables = [memo[w].syllables for w in words[:taken]]
 
 
 def _add_sentences(art: _Article, texts: list[str], lex: _Lexicon) -> list[tuple]:
@@ -651,7 +687,7 @@ def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None =
     >>> r["n_words"], r["n_sentences"], r["n_syllables"], round(r["flesch_kincaid_grade"], 2)
     (10, 2, 15, 4.06)
     """
-    lex = lexicon or _Lexicon()
+    lex = lexicon if lexicon is not None else _Lexicon()
     art = _Article()
     _add_article(art, list(sentences), lex)
     return _article_row(art)
@@ -765,3 +801,220 @@ def textstat_stock(corpus: Corpus) -> pd.DataFrame:
     frame = pd.DataFrame(out, columns=STOCK_COLUMNS)
     return frame.astype({"n_sentences": "int64", "n_words": "int64", "n_syllables": "int64",
                          **{f: "float64" for f in FORMULAS}, "article_id": "str", "outlet": "str"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries for notebook 03: how far the formulas agree, where textstat's sentence counter goes
+# wrong, the longest sentences, and two articles side by side.
+
+#: How the tables name the six grade formulas.
+FORMULA_NAMES = {
+    "flesch_kincaid_grade": "Flesch-Kincaid",
+    "gunning_fog": "Gunning Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "linsear_write_formula": "Linsear Write",
+}
+AGREEMENT_COLUMNS = ["article_id", "outlet", "median", "lowest", "lowest_formula", "highest",
+                     "highest_formula", "spread", *(f"rank_{f}" for f in GRADE_FORMULAS)]
+
+
+@memoized
+def formula_agreement(corpus: Corpus) -> pd.DataFrame:
+    """How far the six grade formulas agree on each article, and how each ranks the articles.
+
+    One row per article: ``median`` of the six grades, the ``lowest`` and ``highest`` grade
+    and the formula that gives each (by name, as :data:`FORMULA_NAMES`), ``spread`` (highest
+    minus lowest), and ``rank_<formula>``: the article's rank by that formula, 1 = hardest
+    (ties share the better rank).  Missing values where an article has no text.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The cat sat. The dog ran.", "b": "Comprehensive deliberations continued interminably."})
+    >>> t = formula_agreement(c)
+    >>> t[["article_id", "rank_flesch_kincaid_grade"]].values.tolist(), bool((t.spread >= 0).all())
+    ([['a', 2], ['b', 1]], True)
+    """
+    scores = readability(corpus)
+    grades = scores[list(GRADE_FORMULAS)]
+    usable = grades.notna().any(axis=1)
+    out = pd.DataFrame({"article_id": scores["article_id"], "outlet": scores["outlet"],
+                        "median": grades.median(axis=1), "lowest": grades.min(axis=1),
+                        "highest": grades.max(axis=1)})
+    out["lowest_formula"] = grades[usable].idxmin(axis=1).map(FORMULA_NAMES)
+    out["highest_formula"] = grades[usable].idxmax(axis=1).map(FORMULA_NAMES)
+    out["spread"] = out["highest"] - out["lowest"]
+    for f in GRADE_FORMULAS:
+        out[f"rank_{f}"] = grades[f].rank(ascending=False, method="min").astype("Int64")
+    return out[AGREEMENT_COLUMNS]
+
+
+TEXTSTAT_COLUMNS = ["article_id", "outlet", "n_sentences", "textstat_sentences", "cut", "ignored",
+                    "flesch_kincaid_grade", "textstat_flesch_kincaid_grade", "grade_difference"]
+
+
+@memoized
+def textstat_differences(corpus: Corpus) -> pd.DataFrame:
+    """Where textstat's own sentence counter and the project's differ, per article.
+
+    ``n_sentences`` (the project's) against ``textstat_sentences``; ``cut``: real sentences
+    that textstat counts as two or more (a full stop in "U.S." or "Gen."); ``ignored``:
+    real sentences of one or two words, which textstat leaves out; the Flesch-Kincaid grade
+    both ways and ``grade_difference`` (the project's minus textstat's).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The plan of the U.S. government was agreed on Monday. Biden agreed."})
+    >>> textstat_differences(c)[["n_sentences", "textstat_sentences", "cut", "ignored"]].values.tolist()
+    [[2, 2, 1, 1]]
+    """
+    ours = readability(corpus).set_index("article_id")
+    stock = textstat_stock(corpus).set_index("article_id")
+    cuts = textstat_cuts(corpus).groupby("article_id").size()
+    sents = sentence_readability(corpus)
+    short = sents[(sents["n_words"] > 0) & (sents["n_words"] <= 2)].groupby("article_id").size()
+    ids = list(ours.index)
+    out = pd.DataFrame({
+        "article_id": ids, "outlet": ours["outlet"].to_numpy(),
+        "n_sentences": ours["n_sentences"].to_numpy(), "textstat_sentences": stock.loc[ids, "n_sentences"].to_numpy(),
+        "cut": cuts.reindex(ids, fill_value=0).to_numpy(), "ignored": short.reindex(ids, fill_value=0).to_numpy(),
+        "flesch_kincaid_grade": ours["flesch_kincaid_grade"].to_numpy(),
+        "textstat_flesch_kincaid_grade": stock.loc[ids, "flesch_kincaid_grade"].to_numpy(),
+    })
+    out["grade_difference"] = out["flesch_kincaid_grade"] - out["textstat_flesch_kincaid_grade"]
+    return out.astype({"n_sentences": "int64", "textstat_sentences": "int64", "cut": "int64", "ignored": "int64"})
+
+
+@memoized
+def textstat_cuts(corpus: Corpus) -> pd.DataFrame:
+    """The real sentences textstat's counter takes for two or more, one row each.
+
+    Columns: article_id, outlet, sent_id, start, end, n_words, textstat_sentences, text.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The plan of the U.S. government was agreed on Monday. It is done now."})
+    >>> textstat_cuts(c)[["sent_id", "textstat_sentences"]].values.tolist()
+    [[0, 2]]
+    """
+    ts = _Lexicon()._ts
+    sents = sentence_readability(corpus)
+    sents = sents[sents["n_words"] > 0]
+    counts = [ts.sentence_count(t) for t in sents["text"]]
+    out = sents.assign(textstat_sentences=pd.Series(counts, index=sents.index, dtype="int64"))
+    out = out[out["textstat_sentences"] > 1]
+    return out[["article_id", "outlet", "sent_id", "start", "end", "n_words", "textstat_sentences",
+                "text"]].reset_index(drop=True)
+
+
+def longest_sentences(corpus: Corpus, n: int = 5, *, per_article: bool = False,
+                      shortest: bool = False) -> pd.DataFrame:
+    """The ``n`` longest body sentences of the event (or of each article with ``per_article``),
+    longest first; ``shortest=True`` gives the shortest that hold a word.
+
+    Columns as :func:`sentence_readability`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "One two three four. Five.", "b": "Six seven. Eight nine ten."})
+    >>> longest_sentences(c, 2)[["article_id", "n_words"]].values.tolist()
+    [['a', 4], ['b', 3]]
+    >>> longest_sentences(c, per_article=True, n=1)["text"].tolist()
+    ['One two three four.', 'Eight nine ten.']
+    """
+    sents = sentence_readability(corpus)
+    sents = sents[sents["n_words"] > 0]
+    order = sents.sort_values(["n_words", "article_id", "sent_id"], ascending=[shortest, True, True], kind="stable")
+    if per_article:
+        order = order.groupby("article_id", sort=False).head(n)
+        rank = {aid: i for i, aid in enumerate(corpus.ids)}
+        order = order.sort_values("article_id", key=lambda s: s.map(rank), kind="stable")
+    else:
+        order = order.head(n)
+    return order.reset_index(drop=True)
+
+
+#: The measures :func:`compare_readability` sets side by side, with the noise rule of each
+#: (a name of :data:`analysis.findings.NOISE`, or "sentences": one sentence of the shorter).
+_PAIR_MEASURES = [
+    ("n_words", "Body words", "length"),
+    ("n_sentences", "Sentences", "count"),
+    ("mean_sentence_length", "Words per sentence", "words_per_sentence"),
+    ("share_over_25", "Sentences over 25 words (%)", "sentences"),
+    ("syllables_per_word", "Syllables per word", "syllables_per_word"),
+    ("share_polysyllables", "Words of 3+ syllables (%)", "share_of_words"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade", "grade"),
+    ("coleman_liau_index", "Coleman-Liau grade", "grade"),
+    ("gunning_fog", "Gunning Fog grade", "grade"),
+    ("text_standard", "Consensus grade", "grade"),
+]
+PAIR_COLUMNS = ["article_a", "article_b", "chosen", "measure", "label", "value_a", "value_b", "verdict"]
+
+
+def readability_pair(corpus: Corpus) -> tuple[str, str, str] | None:
+    """Two articles worth comparing, and why: ``(a, b, reason)``, or None with fewer than two.
+
+    The article that follows another most closely, sentence by sentence (a share in order of
+    0.3 or more by :func:`analysis.follows`), and the one it follows: same facts, different
+    writing.  Otherwise the hardest and the easiest article by the median of the six grades.
+
+    >>> import analysis as an
+    >>> readability_pair(an.from_texts({"a": "One short text."})) is None
+    True
+    """
+    if len(corpus) < 2:
+        return None
+    from .wording import follows
+
+    order = follows(corpus)
+    if len(order):
+        top = order.sort_values("share_in_order", ascending=False, kind="stable").iloc[0]
+        if float(top["share_in_order"]) >= 0.3:
+            return str(top["article"]), str(top["source"]), "follows"
+    median = formula_agreement(corpus).set_index("article_id")["median"].dropna()
+    if len(median) < 2:
+        ids = corpus.ids
+        return ids[0], ids[1], "first two"
+    hard = median.idxmax()
+    easy = median.drop(hard).idxmin()
+    return hard, easy, "hardest and easiest"
+
+
+def compare_readability(corpus: Corpus, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+    """Two articles' readability side by side, each difference judged against its noise.
+
+    One row per measure (words, sentences, words per sentence, long sentences, syllables per
+    word, long words, four grades; shares in percent): ``value_a``, ``value_b`` and ``verdict`` ("higher",
+    "lower" or "about the same": ``a`` against ``b``, by :func:`analysis.findings.compare`).
+    Without ``a`` and ``b`` the pair is :func:`readability_pair`'s, and ``chosen`` says why
+    ("follows": ``a`` follows ``b``; "hardest and easiest"; "given").  Empty with fewer than
+    two articles.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "The cat sat on the mat. It was warm.", "b": "Comprehensive deliberations continued."})
+    >>> t = compare_readability(c, "b", "a")
+    >>> t.set_index("measure").at["flesch_kincaid_grade", "verdict"]
+    'higher'
+    """
+    from .findings import compare, share_noise
+
+    if a is None or b is None:
+        pair = readability_pair(corpus)
+        if pair is None:
+            return pd.DataFrame(columns=PAIR_COLUMNS)
+        a, b, chosen = pair
+    else:
+        chosen = "given"
+    for aid in (a, b):
+        if aid not in corpus.ids:
+            raise KeyError(f"article {aid!r} is not in the corpus; ids: {corpus.ids}")
+    scores = readability(corpus).set_index("article_id")
+    scores["share_polysyllables"] = scores["n_polysyllables"] / scores["n_words"].where(scores["n_words"] > 0)
+    rows = []
+    for column, label, rule in _PAIR_MEASURES:
+        va, vb = scores.at[a, column], scores.at[b, column]
+        noise = share_noise(int(min(scores.at[a, "n_sentences"], scores.at[b, "n_sentences"]))) \
+            if rule == "sentences" else rule
+        verdict = compare(va, vb, noise)
+        if label.endswith("(%)"):  # shares are shown in percent
+            va, vb = 100 * va, 100 * vb
+        rows.append({"article_a": a, "article_b": b, "chosen": chosen, "measure": column, "label": label,
+                     "value_a": float(va), "value_b": float(vb), "verdict": verdict})
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)

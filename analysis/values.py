@@ -33,7 +33,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["Quantity", "DateValue", "SourceCount", "quantities", "dates", "source_counts", "role_key",
-           "parse_date", "time_status", "intervals_overlap"]
+           "parse_date", "time_status", "intervals_overlap", "value_stage"]
 
 # --------------------------------------------------------------------------- numbers
 
@@ -210,6 +210,8 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
     [('count:missile', 19.2), ('count:missile', 16.0)]
     >>> [(q.text, q.unit, q.lo) for q in quantities("each side 24 hours spread over four days")]
     [('24 hours', 'time', 24.0), ('four days', 'day', 4.0)]
+    >>> [(q.text, q.unit) for q in quantities("two marathon 12-hour days")]
+    [('two marathon 12-hour days', 'day'), ('12-hour', 'time/each:day')]
     """
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
@@ -263,8 +265,42 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
                     q_start = s - len(qual.group(0))
         lo, hi = _interval(value * factor, how)
         end = u_end if unit and not unit.startswith("count:") else u_end
+        # "two marathon 12-hour days", "12-hour-long sessions": a measure of each item, not a
+        # total; it compares only with measures of the same items.
+        each = re.match(r"(?:-long|-old)?\s+([a-z]+s)\b", text[u_end:u_end + 30]) \
+            if not unit.startswith("count:") and text[e:e + 1] == "-" else None
+        if each and each.group(1) not in _COUNT_STOP and each.group(1) not in _VERBISH_S:
+            unit = f"{unit}/each:{_noun_key(each.group(1))}"
         out.append(Quantity(q_start, end, text[q_start:end], unit, lo, hi))
     return out
+
+
+# Words that say a value belongs to a plan or a first version, or to what replaced it: a rule,
+# a deal, a schedule or a forecast is often reported twice ("three days, as opposed to the
+# initial two days").  Two stages of one thing are two values, both right.
+_STAGE = re.compile(
+    r"\b(?P<initial>initial|initially|original|originally|early version|earlier version|first version|draft|"
+    r"envisaged|envisioned|envisaging|planned|proposed|wants to|wanted to|had sought|had called for)\b|"
+    r"\b(?P<revised>new|change|changed|changes|instead|revised|amended|updated|modified|altered)\b", re.IGNORECASE)
+
+
+def value_stage(before: str) -> str | None:
+    """Whether the words before a value (within its claim) give it to a plan or first version
+    (``"initial"``) or to what replaced it (``"revised"``); None when they say neither.  The
+    nearest cue wins.
+
+    >>> s = "The change gives each side three days, as opposed to the initial two days"
+    >>> value_stage(s[:s.index("three")]), value_stage(s[:s.index("two")])
+    ('revised', 'initial')
+    >>> value_stage("Kharkiv is just"), value_stage("McConnell wants to give each side 24 hours spread over")
+    (None, 'initial')
+    """
+    last = None
+    for m in _STAGE.finditer(before):
+        last = m
+    if last is None:
+        return None
+    return "initial" if last.group("initial") else "revised"
 
 
 def intervals_overlap(a: tuple[float, float], b: tuple[float, float], tolerance: float = 0.07) -> bool:
@@ -301,6 +337,9 @@ _DATE = re.compile(
 # A future before a weekday: "will testify Thursday" is the next Thursday, not the last one.
 _FUTURE = re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|plans to|is expected to|"
                      r"are expected to|is due to|are due to)\b(?:\s+[\w’'-]+){0,6}\s+(?:on\s+)?$", re.IGNORECASE)
+# ... or after it: "On Thursday, Supreme Court nominee Brett Kavanaugh will appear".
+_FUTURE_AFTER = re.compile(r"^\W*(?:[\w’'.-]+\s+){0,6}?(?:will|is set to|are set to|is scheduled to|are scheduled to|"
+                           r"is expected to|are expected to|is due to|are due to)\b", re.IGNORECASE)
 # Words that make the next capitalized "May" a verb, not the month ("Washington may alter").
 _MAY_VERB_AFTER = re.compile(r"^\s+(?:be|have|not|also|well|still|soon|never|alter|change|want|need|"
                              r"seek|try|face|take|make|use|get|come|go|lose|win|see|decide)\b", re.I)
@@ -371,6 +410,8 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
     >>> d = dt.date(2024, 5, 31)  # a Friday
     >>> [(v.text, dt.date.fromordinal(v.lo).isoformat()) for v in dates("Later on May 15 and on Thursday", d)]
     [('May 15', '2024-05-15'), ('Thursday', '2024-05-30')]
+    >>> [dt.date.fromordinal(v.lo).isoformat() for v in dates("On Thursday, the nominee will testify", d)]
+    ['2024-06-06']
     >>> [(v.text, v.lo, v.hi, v.anchor) for v in dates("he decided this week; he said last week")]
     [('this week', -6, 0, 'rel'), ('last week', -13, -7, 'rel')]
     """
@@ -415,7 +456,8 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
                     continue
                 wd = WEEKDAYS[g["weekday"].lower()]
                 if article_date:
-                    if _FUTURE.search(text[max(0, s - 60):s]):
+                    if _FUTURE.search(text[max(0, s - 60):s]) or (
+                            text[max(0, s - 4):s].lower().strip() in ("on", "") and _FUTURE_AFTER.match(text[e:e + 90])):
                         # "will testify Thursday": the next one (today's, or a week on)
                         ahead = (wd - article_date.weekday()) % 7
                         lo, hi = (base, base + 7) if ahead == 0 else (base + ahead, base + ahead)
@@ -567,6 +609,9 @@ _ROLE_SYNONYMS = {"sen": "senator", "sens": "senator", "senators": "senator", "r
                   "chairwoman": "chairman", "chairperson": "chairman", "defence": "defense",
                   "spokeswoman": "spokesman", "spokesperson": "spokesman", "premier": "prime minister",
                   "chief": "", "head": "", "leader": "leader"}
+# Titles of membership, held together with any office of the same body ("Rep. Nancy Pelosi" is
+# "House Democratic Leader Nancy Pelosi"; "GOP Sen. Bob Corker" chairs a committee).
+_MEMBERSHIP = frozenset("senator representative member lawmaker delegate mp legislator".split())
 # Words that make a different office of the same head ("Deputy Secretary" is not "Secretary").
 _ROLE_RANK = frozenset("deputy vice assistant acting under associate interim".split())
 
@@ -603,7 +648,11 @@ def roles_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     False
     >>> roles_conflict(role_key("Deputy Secretary of State"), role_key("Secretary of State"))
     True
+    >>> roles_conflict(role_key("Rep."), role_key("House Democratic Leader"))
+    False
     """
+    if a <= _MEMBERSHIP or b <= _MEMBERSHIP:
+        return False  # a senator is also a committee chairman or a party leader
     if a <= b or b <= a:
         return bool((a ^ b) & _ROLE_RANK)
     return True

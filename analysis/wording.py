@@ -1102,3 +1102,80 @@ def _first_capitalized_run(text: str) -> tuple[int, int] | None:
             return spans[i][0], spans[j][1]
         i += 1
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries for notebook 02: each article's nearest neighbour, and the article that follows
+# another closely enough to call it a retelling.
+
+__all__ += ["nearest_neighbours", "closest_follower", "FOLLOWS_CLOSELY"]
+
+#: A share of sentences in the other article's order from which notebooks say an article
+#: "follows" another: two independent reports of one event rarely keep a fifth of each other's
+#: order, a retelling keeps most of it.
+FOLLOWS_CLOSELY = 0.3
+NEAREST_COLUMNS = ["article_id", "outlet", "nearest", "nearest_outlet", "tfidf", "nearest_by_shingles",
+                   "shingles", "same"]
+
+
+def nearest_neighbours(corpus: Corpus) -> pd.DataFrame:
+    """Each article's most similar other article, by TF-IDF and by three-word shingles.
+
+    ``same`` is True where both measures pick the same neighbour.  Empty with one article.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Tanks rolled into the town today.", "b": "Tanks rolled into the town.",
+    ...                    "c": "Bakers sold bread at the market."})
+    >>> nearest_neighbours(c)[["article_id", "nearest", "same"]].values.tolist()[:2]
+    [['a', 'b', True], ['b', 'a', True]]
+    """
+    if len(corpus) < 2:
+        return pd.DataFrame(columns=NEAREST_COLUMNS)
+    tfidf = similarity(corpus)
+    shingles = similarity(corpus, method="shingles")
+    outlets = corpus.outlet_of()
+    rows = []
+    for aid in tfidf.index:
+        t = tfidf.loc[aid].drop(aid)
+        s = shingles.loc[aid].drop(aid)
+        near, near_s = t.idxmax(), s.idxmax()
+        rows.append({"article_id": aid, "outlet": outlets[aid], "nearest": near, "nearest_outlet": outlets[near],
+                     "tfidf": float(t[near]), "nearest_by_shingles": near_s, "shingles": float(s[near_s]),
+                     "same": bool(near == near_s)})
+    return pd.DataFrame(rows, columns=NEAREST_COLUMNS)
+
+
+def closest_follower(corpus: Corpus, min_share: float = FOLLOWS_CLOSELY) -> pd.DataFrame:
+    """The pairs of :func:`follows` in which an article keeps at least ``min_share`` of its
+    sentences in the other's order, closest first: empty when no article follows another.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"wire": "Tanks rolled in. Bakers baked bread. Rain fell hard.",
+    ...                    "copy": "Tanks rolled in today. Bakers baked. Rain fell."})
+    >>> closest_follower(c)[["article", "source"]].values.tolist()[0]
+    ['wire', 'copy']
+    """
+    order = follows(corpus)
+    return order[order["share_in_order"] >= min_share].reset_index(drop=True)
+
+
+__all__ += ["term_in_context"]
+
+
+def term_in_context(corpus: Corpus, term: str, width: int = 40) -> pd.DataFrame:
+    """Every use of a term as :func:`distinctive_terms` counts it, with the text around it.
+
+    Terms there are lower-cased words with punctuation removed ("mr biden"), so the words
+    are matched case-insensitively with any punctuation and spacing between them ("Mr.
+    Biden", "mr biden").  Columns as :func:`keyword_in_context`.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Mr. Biden spoke. Later mr biden left."})
+    >>> term_in_context(c, "mr biden", width=5)["match"].tolist()
+    ['Mr. Biden', 'mr biden']
+    """
+    parts = [re.escape(w) for w in str(term).split()]
+    if not parts:
+        raise ValueError("term_in_context needs a term of at least one word")
+    return keyword_in_context(corpus, r"(?<!\w)" + r"[^\w\n]*\s+[^\w\n]*".join(parts) + r"(?!\w)", width=width,
+                              regex=True)

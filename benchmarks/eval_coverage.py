@@ -27,6 +27,13 @@ Baseline, in the same run: body sentences grouped (connected components) when th
 index of their content words (stopwords out, lower case) exceeds a threshold; scored the same
 way.  Its F1 is printed at 0.2, 0.3 and 0.4 and at its best over a grid (an oracle threshold,
 so a generous baseline).  It finds no discrepancies.
+
+Dev pairs (``pairs_dev.tsv``, when present): a handful of claim pairs from other same-story
+clusters, each labelled ``same_fact`` or ``same_topic`` (same topic, not the same fact) by
+reading.  Each span is mapped to the predicted claim overlapping it most; the script prints how
+many pairs of each label land in one predicted fact (high for ``same_fact``, low for
+``same_topic``), for the baseline too.  A sanity check of precision beyond the two dev events,
+not a score: the pairs are few and were not drawn at random.
 """
 
 from __future__ import annotations
@@ -276,6 +283,39 @@ def _show_errors(corpus, gold_c, assigned, cov, gold_d, used_g, preds, used_p) -
             print(f"  {p['fact_id']} {p['kind']}: {p['article_a'][:6]} {p['value_a']!r} vs {p['article_b'][:6]} {p['value_b']!r}")
 
 
+def evaluate_pairs(abp: Path | None, labels: Path, clusters: Path, show_errors: bool = False) -> list[dict]:
+    """Per event of ``pairs_dev.tsv``: how many same_fact / same_topic pairs share a predicted fact."""
+    path = labels / "pairs_dev.tsv"
+    if not path.exists():
+        return []
+    rows = read_tsv(path)
+    out = []
+    for event in sorted({r["event"] for r in rows}):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(event, abp, clusters)
+            cov = an.coverage(corpus)
+        mine = [r for r in rows if r["event"] == event]
+        a = gold_spans(corpus, event, mine, "_a")
+        b = gold_spans(corpus, event, mine, "_b")
+        pred = [(r.article_id, int(r.start), int(r.end), r.fact_id) for r in cov.itertuples()]
+        base = baseline_groups(corpus, 0.25)
+        res = {"event": event}
+        for name, groups in (("coverage", pred), ("baseline", base)):
+            ga, gb = assign(a, groups), assign(b, groups)
+            counts = {"same_fact": [0, 0], "same_topic": [0, 0]}
+            for r, x, y, sa, sb in zip(mine, ga, gb, a, b):
+                counts[r["label"]][1] += 1
+                counts[r["label"]][0] += x == y
+                if show_errors and name == "coverage" and (x == y) != (r["label"] == "same_fact"):
+                    print(f"  pair {r['label']} {'grouped' if x == y else 'apart'}: "
+                          f"{corpus.article(sa['aid']).text[sa['cs']:sa['ce']][:90]!r} ~ "
+                          f"{corpus.article(sb['aid']).text[sb['cs']:sb['ce']][:90]!r}")
+            res[name] = counts
+        out.append(res)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("abp", type=Path, help="abp-5000.jsonl.gz (the corpus the abp events come from)")
@@ -315,6 +355,15 @@ def main(argv: list[str] | None = None) -> int:
             rc = f"{mg / ng:.2f} ({mg}/{ng})" if ng else "  - (0/0)"
             print(f"{'pooled':8} {k:14} {pr:>13} {rc:>13}")
     print("baseline discrepancies: none (word overlap finds no values)")
+    pair_results = evaluate_pairs(args.abp, args.labels, clusters, args.errors)
+    if pair_results:
+        print("\nDev pairs (pairs_dev.tsv): pairs in one predicted fact / pairs")
+        print(f"{'event':8} {'method':9} {'same_fact (high)':>17} {'same_topic (low)':>17}")
+        for r in pair_results:
+            for name in ("coverage", "baseline"):
+                sf, st = r[name]["same_fact"], r[name]["same_topic"]
+                label = name if name == "coverage" else "base>.25"
+                print(f"{r['event']:8} {label:9} {sf[0]:>9}/{sf[1]:<7} {st[0]:>9}/{st[1]:<7}")
     return 0
 
 

@@ -15,3 +15,13 @@ def sample_corpus():
     import analysis as an
 
     return an.load_event(SAMPLE_EVENT)
+
+
+@pytest.fixture(scope="session")
+def sample_report_dir(tmp_path_factory):
+    """The sample event's report (both editions), built once for the whole test session."""
+    from analysis.report import build_report
+
+    out = tmp_path_factory.mktemp("sample-report")
+    build_report([SAMPLE_EVENT], out=out, workers=2, log=lambda *_: None)
+    return out / SAMPLE_EVENT.name

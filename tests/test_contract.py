@@ -61,6 +61,24 @@ CASES = {
     "coverage_matrix_long": (lambda c: an.coverage_matrix(c, form="long"), "article_id", [SPAN], []),
     "discrepancies": (an.discrepancies, ("article_a", "article_b"),
                       [("start_a", "end_a", "article_a"), ("start_b", "end_b", "article_b")], []),
+    # Summaries the notebooks show (one public call per question).
+    "formula_agreement": (an.formula_agreement, "article_id", [], []),
+    "textstat_differences": (an.textstat_differences, "article_id", [], []),
+    "textstat_cuts": (an.textstat_cuts, "article_id", [SPAN], [(SPAN, "text")]),
+    "longest_sentences": (an.longest_sentences, "article_id", [SPAN], [(SPAN, "text")]),
+    "compare_readability": (an.compare_readability, ("article_a", "article_b"), [], []),
+    "frame_voices": (an.frame_voices, None, [], []),
+    "top_frames": (an.top_frames, "article_id", [], []),
+    "sizing_by_outlet": (an.sizing_by_outlet, None, [], []),
+    "first_hits": (an.first_hits, "article_id", [], []),
+    "frame_in_context": (lambda c: an.frame_in_context(c, "magnitude_smaller"), "article_id", [SPAN],
+                         [(SPAN, "match")]),
+    "negated_hits": (an.negated_hits, "article_id", [], []),
+    "warmup_pair": (an.warmup_pair, "article_id", [], []),
+    "nearest_neighbours": (an.nearest_neighbours, ("article_id", "nearest", "nearest_by_shingles"), [], []),
+    "closest_follower": (an.closest_follower, ("article", "source"), [], []),
+    "quote_versions": (an.quote_versions, "article_id", [SPAN], [(SPAN, "text")]),
+    "term_in_context": (lambda c: an.term_in_context(c, "the budget"), "article_id", [SPAN], [(SPAN, "match")]),
 }
 
 
@@ -116,7 +134,9 @@ def test_every_public_analysis_is_checked():
     not_analyses = {"Corpus", "CorpusError", "CorpusWarning", "Article", "ensure_cmudict", "from_jsonl",
                     "from_records", "from_table", "from_texts", "load_event", "load_lexicon", "split_sentences",
                     "stopwords", "words", "features_from_records", "glossary", "split_article",
-                    "table", "prose", "count", "listing"}
+                    "table", "prose", "count", "listing", "texts", "about", "NOISE", "compare", "differs",
+                    "leader", "lexicon_summary", "readability_pair",
+                    "article_link", "article_links"}
     public = {n for n in an.__all__ if n not in not_analyses}
     assert public <= set(CASES), f"add to CASES: {sorted(public - set(CASES))}"
 

@@ -89,6 +89,28 @@ def test_clauses_split_at_written_out_places_never_inside_quotes():
     assert split_clauses("Short, but fine.") == [(0, 16)]  # pieces under four words stay together
 
 
+def test_a_time_clause_with_its_own_subject_and_verb_is_a_claim():
+    s = "Last week, President Biden gave the green light to the policy after the officials met once more."
+    assert [s[a:b] for a, b in split_clauses(s)] == [
+        "Last week, President Biden gave the green light to the policy", "after the officials met once more."]
+    s = "The senators are set to begin debating the rules when the trial begins at 1 pm today."
+    assert [s[a:b] for a, b in split_clauses(s)][1] == "when the trial begins at 1 pm today."
+    # no subject and verb of its own: "after" is a preposition here
+    s = "The senators voted on the rules after midnight in a long session."
+    assert split_clauses(s) == [(0, len(s))]
+
+
+def test_action_terms_by_the_shape_of_verbs():
+    from analysis.claims import action_terms
+
+    assert action_terms("Sullivan presented the recommendation to Biden two days later") == {"present"}
+    assert action_terms("Biden agreed.") == {term_of("agreed")}
+    assert term_of("allowed") in action_terms("Biden allowed Ukraine to strike") and \
+        term_of("allowed") == term_of("authorized")  # one action in two words
+    assert action_terms("The United Nations said the limited plan is unprecedented") == set()
+    assert action_terms("Biden gave Ukraine the weapons it had been given") == {"give"}  # irregular forms
+
+
 def test_claims_contract_and_content():
     c = corpus({"a": "WASHINGTON (AP) — President Joe Biden met aides on Monday. Will it work? "
                      "Two officials said the 20-mile zone stays, but critics said it is small. What now?"},
@@ -128,6 +150,38 @@ def test_same_fact_in_other_words_groups_and_other_facts_stay_apart():
     assert len({fact["a:2"], fact["b:2"], fact["a:0"]}) == 3  # other topics: facts of their own
     label = cov[cov.is_label]
     assert label.groupby("fact_id").size().eq(1).all()
+
+
+def test_same_people_doing_another_thing_is_the_next_step_not_the_same_fact():
+    # Two steps of one story share the people and the object; only the action differs.
+    c = corpus({
+        "a": "The mayor opened a new bakery on Main Street. "
+             "Jake Sullivan and Lloyd Austin held a video conference with Ukrainian officials on the weapons.",
+        "b": "A storm closed schools in Ohio on Friday. "
+             "Jake Sullivan and Lloyd Austin recommended a change to Biden on the weapons.",
+    })
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] != fact["b:1"]
+    # the same action in other words still groups
+    c = corpus({
+        "a": "The mayor opened a new bakery on Main Street. "
+             "Jake Sullivan and Lloyd Austin recommended a change to Biden on the weapons.",
+        "b": "A storm closed schools in Ohio on Friday. "
+             "Jake Sullivan and Lloyd Austin proposed a change to Biden on the weapons.",
+    })
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] == fact["b:1"]
+
+
+def test_ledes_state_the_main_news():
+    # The first claims of two articles count a little more as one fact: the lede states the
+    # main news, often in the event's commonest words.
+    a, b = "Biden has allowed Ukraine to strike Russia with US weapons.", "Ukraine may now hit Russia with American arms, Biden decided."
+    first = corpus({"a": a + " The mayor opened a bakery on Main Street.", "b": b + " A storm closed schools in Ohio."})
+    later = corpus({"a": "The mayor opened a bakery on Main Street. " + a, "b": "A storm closed schools in Ohio. " + b})
+    threshold = 0.8  # between the pair's score as ledes and its score further down
+    assert an.coverage(first, threshold=threshold).fact_id.nunique() == 3
+    assert an.coverage(later, threshold=threshold).fact_id.nunique() == 4
 
 
 def test_coverage_matrix_and_only_here():
@@ -198,6 +252,80 @@ def test_dates_of_one_fact_and_of_other_events():
     }, date={"a": "2024-05-31", "b": "2024-05-31"})
     d = an.discrepancies(c)
     assert [(r.value_a, r.value_b) for r in d[d.kind == "date"].itertuples()] == [("May 15", "May 13")]
+
+
+def test_values_of_a_plan_and_of_its_revision_are_two_values():
+    # A draft and the rules that replaced it: the drafts disagree, a draft and the final rules do not.
+    c = corpus({
+        "a": "McConnell's first draft gave each side 24 hours over two days for opening arguments.",
+        "b": "McConnell initially wanted to give each side 24 hours over four days for opening arguments.",
+        "c": "The new rules give each side 24 hours over three days for opening arguments, as opposed to the "
+             "initial two days.",
+    })
+    got = {frozenset((r.value_a, r.value_b)) for r in an.discrepancies(c).itertuples() if r.kind == "number"}
+    assert frozenset(("two days", "four days")) in got  # a vs b, both drafts
+    assert not any("three days" in pair for pair in got)  # the revision disagrees with no draft
+
+
+def test_a_measure_of_each_day_is_no_total():
+    c = corpus({
+        "a": "The draft envisaged opening arguments of 24 hours for each side.",
+        "b": "The draft envisaged opening arguments in two 12-hour days for each side.",
+    })
+    d = an.discrepancies(c)
+    assert d[d.kind == "number"].empty  # 12 hours a day is not 24 hours in all
+
+
+def test_a_cause_credited_to_different_sides_is_an_actor_discrepancy():
+    c = corpus({
+        "a": "McConnell changed the rules resolution after Democrats complained about the late-night sessions.",
+        "b": "McConnell changed the rules resolution after GOP senators raised concerns about the late-night sessions.",
+        "c": "McConnell changed the rules resolution after Republicans raised concerns about the late-night sessions.",
+        "d": "McConnell changed the rules resolution following his talks with the White House about the sessions.",
+    })
+    d = an.discrepancies(c)
+    actor = {frozenset((r.article_a, r.article_b)) for r in d[d.kind == "actor"].itertuples()}
+    assert actor == {frozenset("ab"), frozenset("ac")}  # b and c agree; d names no side
+    row = d[d.kind == "actor"].iloc[0]
+    assert c.text(row.article_a)[row.start_a:row.end_a] == row.value_a
+
+
+def test_a_member_of_a_body_may_also_hold_its_office():
+    c = corpus({
+        "a": "House Democratic Leader Nancy Pelosi said the mandate was needed.",
+        "b": "Rep. Nancy Pelosi said the court kept the floodgates open.",
+    })
+    d = an.discrepancies(c)
+    assert d[d.kind == "person_role"].empty
+
+
+def test_dates_of_two_steps_or_of_a_plan_and_its_outcome_are_no_discrepancy():
+    # Two actions, two days: the announcement and the hearing.
+    c = corpus({
+        "a": "FBI Director James Comey announced Tuesday that the bureau will not recommend charges against "
+             "Hillary Clinton over her emails.",
+        "b": "FBI Director James Comey faced questions Thursday over the bureau's decision not to recommend "
+             "charges against Hillary Clinton over her emails.",
+    }, date={"a": "2016-07-08", "b": "2016-07-08"})
+    assert an.discrepancies(c)[lambda d: d.kind == "date"].empty
+    # A date said of a coming vote and one said of the vote held: plans change.
+    c = corpus({
+        "a": "The committee will vote on Thursday on the nomination of Brett Kavanaugh to the Supreme Court.",
+        "b": "The committee voted on Friday on the nomination of Brett Kavanaugh to the Supreme Court.",
+    }, date={"a": "2018-09-24", "b": "2018-09-29"})
+    assert an.discrepancies(c)[lambda d: d.kind == "date"].empty
+    # The same action dated twice still is one.
+    c = corpus({
+        "a": "The committee voted on Thursday on the nomination of Brett Kavanaugh to the Supreme Court.",
+        "b": "The committee voted on Friday on the nomination of Brett Kavanaugh to the Supreme Court.",
+    }, date={"a": "2018-09-29", "b": "2018-09-29"})
+    assert len(an.discrepancies(c)[lambda d: d.kind == "date"]) == 1
+
+
+def test_a_weekday_before_a_future_verb_is_the_next_one():
+    saturday = dt.date(2018, 9, 22)
+    (d,) = dates("On Thursday, Supreme Court nominee Brett Kavanaugh will appear before the committee", saturday)
+    assert dt.date.fromordinal(d.lo) == dt.date(2018, 9, 27)
 
 
 def test_person_with_two_offices(sample_corpus):

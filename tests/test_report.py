@@ -42,10 +42,8 @@ def test_report_for_notebook_01(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample_report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    build_report([SAMPLE_EVENT], out=out, workers=2, log=lambda *_: None)
-    return out / SAMPLE_EVENT.name
+def sample_report(sample_report_dir):
+    return sample_report_dir  # built once per session (tests/conftest.py)
 
 
 def _solution_snippets(path):

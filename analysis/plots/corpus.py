@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..findings import NOISE, differs
 from . import new_figure, outlet_colors
 
 __all__ = ["article_sizes"]
@@ -30,9 +31,31 @@ def article_sizes(table: pd.DataFrame):
     ax.set_xlabel("Body words")
     ax.set_ylabel("Article · outlet")
     ax.set_xlim(0, table["n_words"].max() * 1.35 if len(table) else 1)
-    longest, shortest = table["n_words"].idxmax(), table["n_words"].idxmin()
-    ratio = table["n_words"].max() / max(table["n_words"].min(), 1)
-    ax.set_title(f"The longest article ({table.at[longest, 'outlet']}) has {ratio:.1f}× the words "
-                 f"of the shortest ({table.at[shortest, 'outlet']})")
+    ax.set_title(sizes_title(table))
     ax.grid(axis="y", visible=False)
     return fig
+
+
+def sizes_title(table: pd.DataFrame) -> str:
+    """The finding of :func:`article_sizes`: how much longer the longest article is.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "n_words": [750, 300]}, index=["a", "b"])
+    >>> sizes_title(t), sizes_title(t.assign(n_words=[310, 300])), sizes_title(t.head(1))
+    ('The longest article (A) has 2.5× the words of the shortest (B)', 'The articles are about the same length (300 to 310 words)', 'One article of 750 words')
+    """
+    if table.empty:
+        return "No articles"
+    words = table["n_words"].astype(int)
+    if len(table) == 1:
+        return f"One article of {int(words.iloc[0]):,} words"
+    longest, shortest = words.idxmax(), words.idxmin()
+    if not differs(words[longest], words[shortest], NOISE["length"]):
+        return f"The articles are about the same length ({words.min():,} to {words.max():,} words)"
+    counts = table["outlet"].value_counts()
+
+    def name(aid):
+        o = table.at[aid, "outlet"]
+        return o if counts[o] == 1 else f"{o}, {aid}"
+
+    ratio = words.max() / max(words.min(), 1)
+    return f"The longest article ({name(longest)}) has {ratio:.1f}× the words of the shortest ({name(shortest)})"

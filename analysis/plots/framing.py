@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Rectangle
 
+from ..findings import differs, rate_noise
 from . import new_figure, outlet_colors
 
 __all__ = ["frame_profile", "first_hit_positions"]
@@ -75,21 +76,37 @@ def frame_profile(scores: pd.DataFrame, frames: list[str] | None = None, cmap: s
                                     clip_on=False, transform=axes[0].transData))
     axes[0].set_ylabel("Article · outlet")
     fig.colorbar(image, ax=list(axes), shrink=0.8, label="Hits per 1,000 body words")
-    fig.suptitle(_profile_finding(tables["outlet"], outlets), x=0.01, ha="left",
+    words = scores.drop_duplicates("article_id").set_index("article_id")["n_words"]
+    fig.suptitle(_profile_finding(tables["outlet"], outlets, words), x=0.01, ha="left",
                  fontsize=13, fontweight="bold")
     return fig
 
 
-def _profile_finding(own: pd.DataFrame, outlets: pd.Series) -> str:
-    """The frame on which the outlets' own words differ most, as a sentence."""
-    if own.empty or not own.notna().any().any():
+def _profile_finding(own: pd.DataFrame, outlets: pd.Series, words: pd.Series | None = None) -> str:
+    """The frame on which the articles' own words differ most, as a sentence, when that
+    difference is more than one hit in the shorter of the two articles (:func:`rate_noise`).
+
+    >>> own = pd.DataFrame({"change": [4.0, 1.0], "caution": [0.0, 0.5]}, index=["a", "b"])
+    >>> _profile_finding(own, pd.Series({"a": "A", "b": "B"}), pd.Series({"a": 1000, "b": 1000}))
+    'In their own words, the articles differ most on change: A 4.0 vs B 1.0 per 1,000 words'
+    >>> _profile_finding(own, pd.Series({"a": "A", "b": "B"}), pd.Series({"a": 300, "b": 300}))
+    'In their own words, no article uses a frame more than another by more than one word'
+    """
+    if own.empty or not own.notna().any().any() or not (own.fillna(0) > 0).any().any():
         return "No frame words in the outlets' own voice"
-    spread = (own.max() - own.min()).fillna(0)
-    frame = spread.idxmax()
-    if spread[frame] == 0:
-        return "In their own words, the outlets use frame words at the same rates"
-    hi, lo = own[frame].idxmax(), own[frame].idxmin()
-    return (f"In their own words, outlets differ most on {frame.replace('_', ' ')}: "
+    if len(own) < 2:
+        return "Frame words in the article's own voice and in quotes"
+    best = None
+    for frame in own.columns:
+        col = own[frame].fillna(0.0)
+        hi, lo = col.idxmax(), col.idxmin()
+        n = min(float(words[hi]), float(words[lo])) if words is not None else 1000.0
+        if differs(col[hi], col[lo], rate_noise(n)) and (best is None or col[hi] - col[lo] > best[0]):
+            best = (col[hi] - col[lo], frame, hi, lo)
+    if best is None:
+        return "In their own words, no article uses a frame more than another by more than one word"
+    _gap, frame, hi, lo = best
+    return (f"In their own words, the articles differ most on {frame.replace('_', ' ')}: "
             f"{outlets[hi]} {own.at[hi, frame]:.1f} vs {outlets[lo]} {own.at[lo, frame]:.1f} "
             f"per 1,000 words")
 
@@ -124,7 +141,7 @@ def first_hit_positions(hits: pd.DataFrame, corpus, frame: str = "magnitude_smal
             ax.scatter(hv["rel_position"], [y] * len(hv), s=28, marker=marker,
                        facecolor="white", edgecolor=color, linewidth=1.3, zorder=2)
         if h.empty:
-            ax.text(0.01, y + 0.22, "none", fontsize=9, color="#555555", va="bottom")
+            ax.text(0.01, y + 0.22, "no word of the lexicon found", fontsize=9, color="#555555", va="bottom")
             continue
         first = h.iloc[0]
         firsts[aid] = first
@@ -148,16 +165,28 @@ def first_hit_positions(hits: pd.DataFrame, corpus, frame: str = "magnitude_smal
 
 
 def _position_finding(firsts: dict, ids: list[str], outlets: pd.Series, what: str) -> str:
-    """Where the first hits stand, as a sentence."""
-    missing = [outlets[a] for a in ids if a not in firsts]
-    none = f"; none in {', '.join(missing)}" if missing else ""
+    """Where the first hits stand, as a sentence; an article without one is "not found", since a
+    lexicon finds only the words it lists.
+
+    >>> from types import SimpleNamespace as N
+    >>> _position_finding({"a": N(rel_position=0.02)}, ["a", "b"], pd.Series({"a": "A", "b": "B"}), "limits")
+    '1 of 2 articles state the limits in their first tenth; the lexicon finds no limit word in B'
+    """
+    missing = [str(outlets[a]) for a in ids if a not in firsts]
+    word = "limit word" if what == "limits" else "such word"
+    none = f"; the lexicon finds no {word} in {', '.join(missing)}" if missing else ""
     if not firsts:
-        return f"No article names {what}"
+        return f"The lexicon finds no {word} in any article"
+    if len(ids) == 1:
+        f = next(iter(firsts.values()))
+        return f"The first of the {what} stands at {f.rel_position:.0%} of the text"
     if all(f.rel_position <= 0.1 for f in firsts.values()):
         verb = "state" if what == "limits" else "use"
         return f"{len(firsts)} of {len(ids)} articles {verb} the {what} in their first tenth{none}"
     verb = "states" if what == "limits" else "uses"
     early = min(firsts, key=lambda a: firsts[a].rel_position)
     late = max(firsts, key=lambda a: firsts[a].rel_position)
-    return (f"{outlets[early]} {verb} the {what} first (at {firsts[early].rel_position:.0%} of "
-            f"its text), {outlets[late]} last (at {firsts[late].rel_position:.0%}){none}")
+    if early == late:
+        return f"{outlets[early]} {verb} the {what} at {firsts[early].rel_position:.0%} of its text{none}"
+    return (f"{outlets[early]} {verb} the {what} earliest (at {firsts[early].rel_position:.0%} of "
+            f"its text), {outlets[late]} latest (at {firsts[late].rel_position:.0%}){none}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..findings import NOISE, ends, leader
 from ..readability import GRADE_FORMULAS, LONG_SENTENCE
 from . import new_figure, outlet_colors
 
@@ -42,12 +43,16 @@ def _empty(ax, what: str):
     ax.set_yticks([])
 
 
-def grade_by_outlet(scores: pd.DataFrame, colors: dict[str, str] | None = None):
+def grade_by_outlet(scores: pd.DataFrame, colors: dict[str, str] | None = None, finding: bool = True):
     """Each article's grade level by six formulas: one dot per formula, a line for the spread.
 
     ``scores`` is :func:`analysis.readability` output.  Hollow markers are values the table
     flags as unreliable (too few words or, for SMOG, too few sentences); the thick tick is
-    the median of the six; textstat's consensus grade is written at the right.
+    the median of the six; textstat's consensus grade is written at the right.  The title
+    names the hardest and the easiest article only where its median grade stands more than
+    the noise (:data:`analysis.findings.NOISE` ``["grade"]``) from every other article's
+    (see :func:`grade_title`); ``finding=False`` gives a title that names no article, for a
+    page whose exercise asks which one is hardest.
 
     >>> import analysis as an
     >>> t = an.readability(an.from_texts({"a": "The committee will meet. It will decide soon."}))
@@ -91,25 +96,55 @@ def grade_by_outlet(scores: pd.DataFrame, colors: dict[str, str] | None = None):
     # Below the axis label, a fixed distance in inches whatever the number of rows.
     height = fig.get_size_inches()[1] * ax.get_position().height
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.62 / height), ncol=4, fontsize=9)
-    valid = median.dropna()
-    hard, easy = valid.idxmax(), valid.idxmin()
-    spread = (grades.max(axis=1) - grades.min(axis=1)).max()
-    names = dict(zip(scores.index, _names(scores)))
-    name = names.__getitem__
-    if len(valid) > 1 and hard != easy:
-        title = (f"{name(hard)} reads hardest (median grade {valid[hard]:.1f}), {name(easy)} easiest "
-                 f"({valid[easy]:.1f});\nthe formulas disagree by up to {spread:.0f} grades on one article")
-    else:
-        title = (f"Median grade {valid.iloc[0]:.1f}; the formulas disagree by {spread:.0f} grades")
+    title = grade_title(scores) if finding else "Grade level of each article by six formulas"
     ax.set_title(title)
     return fig
 
 
-def sentence_lengths(sentences: pd.DataFrame, colors: dict[str, str] | None = None):
+def grade_title(scores: pd.DataFrame) -> str:
+    """The finding of :func:`grade_by_outlet`: which article reads hardest and easiest, by the
+    median of the six grade formulas, only where that stands out beyond one grade.
+
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+    ...                   **{f: [16.0, 15.6, 12.0] for f in GRADE_FORMULAS}})
+    >>> grade_title(t).splitlines()[0]
+    'C reads easiest (median grade 12.0); A and B (16.0, 15.6) are within a grade of each other;'
+    """
+    grades = scores[list(GRADE_FORMULAS)]
+    median = grades.median(axis=1)
+    names = dict(zip(scores.index, _names(scores)))
+    valid = median.dropna()
+    spread = float((grades.max(axis=1) - grades.min(axis=1)).max()) if len(valid) else 0.0
+    disagree = f"the formulas disagree by up to {spread:.0f} grades on one article"
+    if len(valid) == 0:
+        return "No readability scores"
+    if len(valid) == 1:
+        return f"Median grade {valid.iloc[0]:.1f}; {disagree}"
+    by_name = {names[i]: float(v) for i, v in valid.items()}
+    rule = NOISE["grade"]
+    hard, easy = leader(by_name, rule), leader(by_name, rule, highest=False)
+    if len(by_name) == 2 and hard:
+        first = f"{hard} reads harder (median grade {by_name[hard]:.1f}) than {easy} ({by_name[easy]:.1f})"
+    elif hard and easy:
+        first = f"{hard} reads hardest (median grade {by_name[hard]:.1f}), {easy} easiest ({by_name[easy]:.1f})"
+    elif hard:
+        first = f"{hard} reads hardest (median grade {by_name[hard]:.1f}); {ends(by_name, rule)}"
+    elif easy:
+        first = f"{easy} reads easiest (median grade {by_name[easy]:.1f}); {ends(by_name, rule)}"
+    else:
+        first = (f"Median grades {min(by_name.values()):.1f} to {max(by_name.values()):.1f}; "
+                 f"{ends(by_name, rule)}")
+    return f"{first};\n{disagree}"
+
+
+def sentence_lengths(sentences: pd.DataFrame, colors: dict[str, str] | None = None, finding: bool = True):
     """Distribution of sentence length per article: a box plot with every sentence as a dot.
 
     ``sentences`` is :func:`analysis.sentence_readability` output; sentences without words
     are left out.  The dashed line marks 25 words, where ``share_over_25`` starts counting.
+    The title compares the *mean* words per sentence (the "Words per sentence" of
+    :func:`analysis.readability`), naming an article only where it stands out by more than
+    the noise (``NOISE["words_per_sentence"]``); ``finding=False`` names none.
 
     >>> import analysis as an
     >>> s = an.sentence_readability(an.from_texts({"a": "One two three. Four five."}))
@@ -149,11 +184,31 @@ def sentence_lengths(sentences: pd.DataFrame, colors: dict[str, str] | None = No
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(left=0)
     ax.grid(axis="y", visible=False)
-    med = pd.Series([g["n_words"].median() for g in groups], index=range(len(order)))
-    hi, lo = med.idxmax(), med.idxmin()
-    if len(order) > 1 and med[hi] != med[lo]:
-        ax.set_title(f"{names[hi]} writes the longest sentences (median {med[hi]:.0f} words), "
-                     f"{names[lo]} the shortest ({med[lo]:.0f})")
-    else:
-        ax.set_title(f"Median sentence length: {med.iloc[0]:.0f} words")
+    mean = {name: float(g["n_words"].mean()) for name, g in zip(names, groups)}
+    ax.set_title(length_title(mean) if finding else "Words per sentence in each article")
     return fig
+
+
+def length_title(mean: dict[str, float]) -> str:
+    """The finding of :func:`sentence_lengths` from each article's mean words per sentence.
+
+    >>> length_title({"A": 28.8, "B": 29.2, "C": 23.8})
+    'C has the shortest sentences (mean 23.8 words); B and A (29.2, 28.8) are within 2 words of each other'
+    >>> length_title({"A": 20.0})
+    'Mean sentence length: 20.0 words'
+    """
+    rule = NOISE["words_per_sentence"]
+    if len(mean) == 1:
+        return f"Mean sentence length: {next(iter(mean.values())):.1f} words"
+    hi, lo = leader(mean, rule), leader(mean, rule, highest=False)
+    if len(mean) == 2 and hi:
+        return f"{hi} writes longer sentences (mean {mean[hi]:.1f} words) than {lo} ({mean[lo]:.1f})"
+    if hi and lo:
+        return (f"{hi} has the longest sentences (mean {mean[hi]:.1f} words), "
+                f"{lo} the shortest ({mean[lo]:.1f})")
+    if hi:
+        return f"{hi} has the longest sentences (mean {mean[hi]:.1f} words); {ends(mean, rule)}"
+    if lo:
+        return f"{lo} has the shortest sentences (mean {mean[lo]:.1f} words); {ends(mean, rule)}"
+    return (f"Mean sentence length {min(mean.values()):.1f} to {max(mean.values()):.1f} words; "
+            f"{ends(mean, rule)}")

@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..findings import NOISE, leader
 from . import new_figure, outlet_colors
 
 __all__ = ["distinctive_terms_chart", "similarity_heatmap", "sentence_alignment", "passages_side_by_side"]
@@ -100,16 +101,18 @@ def distinctive_terms_chart(terms: pd.DataFrame, corpus=None, top: int = 8, max_
 
 
 def similarity_heatmap(sim: pd.DataFrame, corpus=None, measure: str = "TF-IDF cosine similarity",
-                       annotate: bool = True, cmap: str = "cividis"):
+                       annotate: bool = True, cmap: str = "cividis", finding: bool = True):
     """Article x article similarity as a heat map (colour-blind-safe ``cividis``), values written in.
 
     ``sim`` is :func:`analysis.similarity` in its wide form.  Tick labels give the article
-    id and outlet, with a strip in the outlet's colour; the title names the most alike pair.
+    id and outlet, with a strip in the outlet's colour; the title names the most alike pair
+    only where it is more alike than every other pair by more than the noise
+    (``NOISE["similarity"]``, see :func:`similarity_title`); ``finding=False`` names none.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Tanks rolled into town.", "b": "Tanks rolled into the city."})
-    >>> similarity_heatmap(an.similarity(c), c).axes[0].get_title(loc="left")[:10]
-    'Most alike'
+    >>> similarity_heatmap(an.similarity(c), c).axes[0].get_title(loc="left")[:15]
+    'The two article'
     """
     ids = list(sim.index)
     n = len(ids)
@@ -150,14 +153,46 @@ def similarity_heatmap(sim: pd.DataFrame, corpus=None, measure: str = "TF-IDF co
     cbar.set_label(f"{measure} (0 = nothing shared, 1 = identical)")
     ax.set_xlabel("Article (id, outlet)")
     ax.set_ylabel("Article (id, outlet)")
-    if n >= 2 and off.size:
-        r, c = np.unravel_index(np.nanargmax(masked), masked.shape)
-        a, b = ids[r], ids[c]
-        ax.set_title(f"Most alike: {a} ({outlets.get(a, a)}) and {b} ({outlets.get(b, b)}), "
-                     f"{values[r, c]:.2f}")
-    else:
-        ax.set_title("Only one article: nothing to compare")
+    ax.set_title(similarity_title(sim, outlets) if finding else f"{measure} of each pair of articles")
     return fig
+
+
+def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
+    """The finding of :func:`similarity_heatmap`: the most alike pair, when it stands out.
+
+    >>> sim = pd.DataFrame([[1, .34, .20], [.34, 1, .33], [.20, .33, 1]], index=list("abc"), columns=list("abc"))
+    >>> similarity_title(sim)
+    'No pair stands out (the two most alike are within 0.05):\\na and b 0.34, b and c 0.33'
+    >>> similarity_title(sim.replace(.34, .45))
+    'Most alike: a and b, 0.45\\n(next: b and c, 0.33)'
+    """
+    ids = list(sim.index)
+    outlets = pd.Series(ids, index=ids) if outlets is None else outlets
+
+    counts = pd.Series([str(outlets.get(a, a)) for a in ids]).value_counts()
+
+    def name(a):  # the outlet, with the article id where the outlet has several articles
+        o = str(outlets.get(a, a))
+        return o if counts[o] == 1 else (str(a) if o == str(a) else f"{o} {a}")
+
+    pairs = {}
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            v = float(sim.at[a, b])
+            if not np.isnan(v):
+                pairs[f"{name(a)} and {name(b)}"] = v
+    if not pairs:
+        return "Only one article: nothing to compare"
+    ordered = sorted(pairs.items(), key=lambda kv: kv[1], reverse=True)
+    digits = 2 if ordered[0][1] >= 0.1 else 3
+    if len(pairs) == 1:
+        return f"The two articles: {ordered[0][1]:.{digits}f}"
+    top = leader(pairs, NOISE["similarity"])
+    (p1, v1), (p2, v2) = ordered[0], ordered[1]
+    if top is None:
+        return (f"No pair stands out (the two most alike are within {NOISE['similarity'].tolerance:g}):\n"
+                f"{p1} {v1:.{digits}f}, {p2} {v2:.{digits}f}")
+    return f"Most alike: {p1}, {v1:.{digits}f}\n(next: {p2}, {v2:.{digits}f})"
 
 
 def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
