@@ -637,7 +637,10 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             # A paragraph that is only a quote, after one that ends on what a person thinks or
             # does ("Viguerie is upbeat about Cruz's chances. / “Not only can ...”"): theirs.
             span = _sentence_subject(text, prev_s[0], prev_s[1], art.tools.known, art.subjects)
-            if span and describe_source(text[span[0]:span[1]]).type == "person":
+            who = describe_source(text[span[0]:span[1]]) if span else None
+            # Only a person the article names in full ("Story continues below video." is no one).
+            if who is not None and who.type == "person" and who.name \
+                    and " " in art.tools.names.resolve(who.name, span[0]):
                 p.src, p.cue, p.where = span, None, "previous sentence"
 
 

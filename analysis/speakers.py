@@ -63,6 +63,20 @@ def title_words() -> frozenset[str]:
     return frozenset(_lines("quotes_titles.txt"))
 
 
+def _titled_name_after_org(words: list[str]) -> list[str] | None:
+    """The name at the end of "<Organization> on/of/for ... <Title> <First> <Last>" (the
+    holder of a title in a named body), else None; a lower-case head before the preposition
+    ("a spokesman for Sen. John Smith") is someone else."""
+    i = next((k for k, w in enumerate(words[:8]) if w in ("on", "of", "for")), 0)
+    if i == 0 or not all(_is_cap(w) for w in words[:i]) or org_words().isdisjoint(words[:i]):
+        return None
+    tail = _trailing_caps(words[i + 1:])
+    name = strip_name(tail)
+    if 2 <= len(name) < len(tail) and org_words().isdisjoint(name) and not any(w in _NOT_NAMES for w in name):
+        return [w for w in name[:-1]] + [_possessive(name[-1])]
+    return None
+
+
 def _person_before_of(words: list[str]) -> bool:
     """Whether ``words`` (before an "of") name a person in full: "George Zornick (of The
     Nation)", "Jeffrey Lewis (of the James Martin Center)" — a known first name, then
@@ -390,6 +404,10 @@ def _describe_source(phrase: str) -> Source:
                 count = None  # "a number of Republicans": how many is not said
     if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
         core = words[m + 1:]
+    titled = _titled_name_after_org(core)
+    if titled:
+        # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
+        return Source(text, "person", False, count, titled[-1], " ".join(titled))
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
     cut = len(core)
     for i, w in enumerate(core):
@@ -931,7 +949,9 @@ _SUFFIX = frozenset("Jr. Jr Sr. Sr II III IV".split())
 _NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At For But And Or
 If When While After Before As Since Although Though Meanwhile Still However Indeed Later
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Mr. Mrs. Ms. Dr. His Her Their Its Our My""".split())
+July August September October November December Mr. Mrs. Ms. Dr. His Her Their Its Our My
+With Without By From During Under Over Like Unlike Despite Until Among Against Between Through Amid
+About Behind Toward Towards Upon Into Across Likening Asked Speaking Calling Saying""".split())
 
 
 @dataclass

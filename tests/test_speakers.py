@@ -348,6 +348,19 @@ def test_a_person_of_an_organization_is_the_person():
     assert describe_source("Federal Bureau of Investigation").type == "organization"
 
 
+def test_a_titled_person_of_a_named_body_is_the_person():
+    text = ("House Committee on Natural Resources Chairman Raul Grijalva, Arizona Democrat, said the "
+            "“duplicative measures” will curb production.")
+    assert speakers(text) == [["Raul Grijalva", "person", "named"]]
+    assert describe_source("a spokesman for Sen. John Smith").type == "anonymous"
+
+
+def test_a_preposition_opening_a_sentence_is_no_first_name():
+    text = ("With Obama at the podium, things were tense. At the address, President Obama said he "
+            "regretted it. “I am the first one to confess that the spirit was lost.”")
+    assert speakers(text)[0][0] == "Obama"
+
+
 def test_country_speaking_is_an_organization_everywhere():
     text = "Iran said it would respond. “We concluded proportionate measures,” Iran said in a statement."
     assert set(quotes_of(text).speaker_type) == {"organization"}
