@@ -17,8 +17,10 @@ import pandas as pd
 
 from .corpus import memoized
 from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
+from .referents import is_place, place_or_person
 from .speakers import (
     SPEAKER_REACH,
+    _AND_OTHERS,
     according_to,
     cue_matches,
     describe_source,
@@ -39,7 +41,19 @@ ATTRIBUTION_COLUMNS = [
 _NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
 point pointing counter state states post signal signals signaled signalled promise promises promised
 pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
-ask asks asked asking answer answers charge charges""".split())
+ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
+thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
+sigh sighs sighed pressed quoted pondered ponders""".split())
+# Of those, verbs that declare something: a sourcing statement when a reported clause
+# follows ("Trump vowed that ...", "Tehran vowed it would retaliate"), not an object or an
+# infinitive ("vowed to fight", "promised a review").
+_DECLARING = frozenset("""signal signals signaled signalled promise promises promised pledge pledges pledged
+vow vows vowed state states charge charges""".split())
+_REPORTED_AFTER = re.compile(
+    r"[ \t]+(?:(?:earlier|later|again|also|repeatedly|publicly|privately|on|last|this|next|[A-Z][a-z]+day|week|"
+    r"month|night|morning|evening)[ \t,]+){0,3}that\b"
+    r"|[ \t]+(?:it|he|she|they|we|I)[ \t]+(?:would|will|could|can|had|has|have|was|were|is|are|might|may|must|"
+    r"should|did|does)\b")
 _INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
@@ -193,7 +207,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
-            if w == "according to" or w in _NOT_SOURCING or in_quote(cue.start()):
+            if w == "according to" or in_quote(cue.start()) or w in _NOT_SOURCING and not (
+                    w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
                 continue
             before = text[max(sa, cue.start() - 40):cue.start()]
             after = text[cue.end():cue.end() + 6]
@@ -227,53 +242,73 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
             found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
 
+    refs = tools.referents(text, paragraphs, sentences, quoted)
     rows = []
     groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
     for span in sorted(found):
-        f = found[span]
-        a, b = span
-        phrase = text[a:b]
-        src = describe_source(phrase)
-        if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, groups)
+        if row is None:
             continue
-        sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
-        name = src.name
-        kind = src.type
-        anonymous = src.anonymous
-        if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
-            # The speaker of a direct quote: one name and type for it everywhere, as
-            # quotes_for_article resolved it (a pronoun, a continued statement, ...).
-            name, kind = direct[span]
-            anonymous = kind == "anonymous"
-        elif src.type == "person" and name:
-            name = names.resolve(name, a)
-        elif phrase.strip().lower() in ("he", "she"):
-            name = names.last_person_before(a) or phrase
-            kind = "person"
-        elif phrase.strip().lower() == "they":
-            # The latest anonymous or organization row at most two sentences back:
-            # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
-            prev = groups.find(3 - f["sent"])
-            if prev is None:
-                continue
-            name, kind = prev["source_name"], prev["source_type"]
-            src = describe_source(prev["source"])
-            anonymous = src.anonymous
-        elif not name:
-            name = _LEAD_ARTICLE.sub("", phrase.strip())
-        cue = f["cue"]
-        rows.append({
-            "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
-            "source_type": kind, "anonymous": anonymous, "count": src.count,
-            "reason": _reason(text, b, sb) if anonymous else None,
-            "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
-            "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
-            "sent_id": f["sent"], "direct": span in direct,
-        })
-        if kind in ("anonymous", "organization"):
-            groups.add(-f["sent"], rows[-1])
+        rows.append(row)
+        if row["source_type"] in ("anonymous", "organization") or _AND_OTHERS.search(row["source"]):
+            groups.add(-row["sent_id"], row)  # what a later "they" may stand for
     _share_reasons(rows)
     return rows
+
+
+def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
+                     sentences: list[tuple[int, int]], names, refs, groups: _LatestBelow) -> dict | None:
+    """The row of one source span: typed, its name resolved as a quote's speaker is (the
+    speaker of a direct quote keeps the quote's name), None for a phrase that is no source."""
+    a, b = span
+    phrase = text[a:b]
+    src = describe_source(phrase)
+    low = phrase.strip().lower()
+    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        return None
+    sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
+    name, kind, anonymous = src.name, src.type, src.anonymous
+    if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
+        # The speaker of a direct quote: one name and type for it everywhere, as
+        # quotes_for_article resolved it (a pronoun, a continued statement, ...).
+        name, kind = direct[span]
+        anonymous = kind == "anonymous"
+    elif src.type in ("person", "organization") and name and is_place(name):
+        kind, name = place_or_person(name, names, a)  # a country: its government, or a person so named
+    elif src.type == "person" and name:
+        name = names.resolve(name, a)
+        holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
+        name = holder.name if holder is not None else name
+    elif low in ("he", "she") or (src.type == "person" and not name and src.head.lower() in ("he", "she")):
+        low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
+        m = refs.antecedent(a, low)
+        name, kind = (m.name if m else phrase), "person"
+    elif low == "they":
+        # The latest anonymous or organization row at most two sentences back:
+        # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
+        prev = groups.find(3 - f["sent"])
+        if prev is None:
+            return None
+        name, kind = prev["source_name"], prev["source_type"]
+        src = describe_source(prev["source"])
+        anonymous = src.anonymous
+    elif src.type == "anonymous":
+        holder = refs.holder(phrase, a)
+        if holder is not None:
+            name, kind, anonymous = holder.name, "person", False
+        else:
+            name = name or _LEAD_ARTICLE.sub("", phrase.strip())
+    elif not name:
+        name = _LEAD_ARTICLE.sub("", phrase.strip())
+    cue = f["cue"]
+    return {
+        "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
+        "source_type": kind, "anonymous": anonymous, "count": src.count,
+        "reason": _reason(text, b, sb) if anonymous else None,
+        "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
+        "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+        "sent_id": f["sent"], "direct": span in direct,
+    }
 
 
 def _head(row: dict) -> str:

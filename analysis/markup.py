@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Corpus
+from .quotes import how_said
 
 __all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS", "FRAME_STYLES", "FrameStyle"]
 
@@ -142,7 +143,11 @@ def _spans(aid: str, quotes, attributions, frames, size_words=None) -> list[_Spa
         for q in quotes[quotes.article_id == aid].itertuples():
             kind = getattr(q, "speaker_type", "unknown") or "unknown"
             who = getattr(q, "speaker_name", None) or getattr(q, "speaker", None) or "unknown speaker"
-            out.append(_Span(int(q.start), int(q.end), ("q", f"q-{_css(kind)}"), f"Quote · {who} ({kind})"))
+            how = getattr(q, "how", None)
+            # How the speaker was found, so that a reader can check it ("“she” → Gov. Kay Ivey").
+            found = f" · {how_said(how, getattr(q, 'speaker', None), getattr(q, 'resolved_from', None))}" \
+                if isinstance(how, str) and how not in ("named", "none") else ""
+            out.append(_Span(int(q.start), int(q.end), ("q", f"q-{_css(kind)}"), f"Quote · {who} ({kind}){found}"))
     if attributions is not None and len(attributions):
         for a in attributions[attributions.article_id == aid].itertuples():
             anonymous = bool(getattr(a, "anonymous", False))

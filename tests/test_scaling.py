@@ -33,12 +33,9 @@ from analysis import speakers as sp
 from analysis.attribution import _ENDS_COMMA, _ends_with_comma, _share_reasons, _share_reasons_plain
 from analysis.quotes import (
     _blank,
-    _last_group,
-    _last_person,
     _LatestBelow,
     _Overlapping,
     _Piece,
-    _Referents,
     _sentence_subject,
     _sentence_subject_in,
 )
@@ -184,31 +181,6 @@ def test_overlapping_pieces_by_bisection():
             lo = rnd.randint(0, 80)
             hi, k = lo + rnd.randint(0, 20), rnd.randint(0, len(pieces))
             assert find(lo, hi, k) == [q for q in pieces[:k] if q.open < hi and q.end >= lo]
-
-
-def test_referents_agree_with_the_plain_scans():
-    """_Referents answers what _last_person and _last_group answer from all rows so far."""
-    rnd = random.Random(2)
-    kinds = ["person", "person", "anonymous", "organization", "unknown", "document"]
-    for _ in range(200):
-        positions = sorted(rnd.sample(range(200), rnd.randint(0, 12)))
-        names = sp.NameIndex(positions, [f"N{p} X" for p in positions], ["X"] * len(positions))
-        quoted, pos = [], 0
-        for _ in range(rnd.randint(0, 8)):
-            pos += rnd.randint(0, 20)
-            quoted.append((pos, pos + rnd.randint(1, 15)))
-            pos = quoted[-1][1]
-        ref, rows = _Referents(names, quoted), []
-        for _ in range(rnd.randint(0, 25)):
-            at = rnd.randint(0, 200)
-            assert ref.last_person(at) == _last_person(names, rows, at, quoted, "")
-            assert ref.last_group() == _last_group(rows)
-            kind = rnd.choice(kinds)
-            row = {"speaker_type": kind, "speaker_start": rnd.choice([None, rnd.randint(0, 200)]),
-                   "speaker": rnd.choice(["he", "Smith", "officials"]),
-                   "speaker_name": rnd.choice([None, "", "Smith", "officials"])}
-            rows.append(row)
-            ref.add(row)
 
 
 def test_latest_below_is_the_latest_item_under_the_bound():
