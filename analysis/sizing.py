@@ -49,6 +49,7 @@ __all__ = [
     "Target",
     "attributed_source",
     "reported_speaker",
+    "shared_subject_speaker",
     "characterizations_of",
     "event_anchors",
     "size_words_of",
@@ -65,7 +66,10 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     "directive", "guidance", "executive order", "sanction", "sanctions", "restriction",
     "restrictions", "ban", "stance", "strategy", "approach", "package", "development",
     "breakthrough", "revelation", "revelations", "disclosure", "findings", "break", "departure",
-    "rebuke", "setback", "blow", "split", "turnaround",
+    "rebuke", "setback", "blow", "split", "turnaround", "progress", "showing",
+    # what the event brings: its size is the event's ("the implications go far beyond", "the
+    # stakes are enormous", "carried major implications")
+    "implications", "ramifications", "stakes", "significance", "consequences",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -80,6 +84,7 @@ strikes walkout attack attacks bombing shooting storm hurricane earthquake quake
 fires wildfire crash explosion outbreak pandemic disaster merger acquisition takeover purchase sale
 bid offer nomination confirmation appointment resignation firing dismissal recusal veto override
 emissions target targets provision provisions repeal shutdown offensive operation deployment
+debate impeachment filibuster transmission infection declaration emergency
 """.split())
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -367,6 +372,30 @@ def _named_head(hit: _Hit) -> str | None:
     return None
 
 
+# "No major gun legislation has passed since 1994", "few significant changes": a claim about a
+# kind of thing (how many there were), not about this one.
+_NONE_OF = frozenset({"no", "few", "any"})
+
+
+# Plurals that name one event's parts or effects, never a kind ("carried *major* implications").
+_RELATIONAL = frozenset("sanctions findings talks results news implications ramifications stakes "
+                        "consequences revelations provisions".split())
+
+
+def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
+    """A bare plural ("pushing for *narrow* decisions", "may make *big* policy changes"): no
+    determiner, possessive or number before the size word, so it names a kind of event in
+    general, not the one the article reports (which it names with "the", "this", "its" ...)."""
+    head = hit.np_[-1].low if hit.np_ else named
+    if not head.endswith("s") or head.endswith(("ss", "us")) or head in _RELATIONAL:
+        return False
+    if prev in _DETERMINERS or prev in ("'s", "’s", "such", "these", "those", "both", "all", "new",
+                                        "two", "three", "four", "several", "most", "many") \
+            or prev.endswith(("'s", "’s")) or prev.isdigit():
+        return False
+    return not hit.lede  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
+
+
 def _rule_modifies(hit: _Hit) -> Target | None:
     """A size word on an event noun: "a *historic* victory", "an *upset victory*"; for a verb
     phrase, an event noun in its object ("had never had a *veto* overridden")."""
@@ -377,6 +406,11 @@ def _rule_modifies(hit: _Hit) -> Target | None:
         named = own_last
     if named is None:
         return None
+    prev = hit.toks[hit.i - 1].low if hit.i > 0 and hit.toks[hit.i - 1].start >= hit.seg[0] else ""
+    if prev in _NONE_OF:
+        return Target(False, f"{prev} such {named}: a kind, not the event")
+    if not verbal and _generic_plural(hit, named, prev):
+        return Target(False, f"{named} in general, not the event")
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
@@ -446,12 +480,26 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
     return keep[cut + 1:]
 
 
+# -ly words that are not manner adverbs of a verb ("it will *only* agree to hear"): focus
+# or time, said of whatever follows, not a size of the clause's action.
+_FOCUS_LY = frozenset({"only", "merely", "solely", "simply", "early", "likely", "largely", "mostly"})
+
+
+def _pronoun_after_complementizer(hit: _Hit, subject: Sequence[_Tok]) -> bool:
+    """"the Court's rules state that *it* will ...", "The CDC confirmed that *it* is ...": a
+    pronoun right after a complementizer or a verb of saying is the main clause's subject
+    (who states or confirms), not the event."""
+    k = bisect_left(hit.s.starts, subject[0].start) - 1
+    return k >= 0 and hit.toks[k].low in ("that", "said", "says", "say", "told", "confirmed", "stated")
+
+
 def _rule_predicate(hit: _Hit) -> Target | None:
     """After a linking verb, the subject: "The *plan* is a centerpiece", "This was a big
     result"; a size phrase that is itself a verb phrase has its own subject ("The ruling *did
     not go that far*"); a clause opening on it/this refers back ("It opens a *new chapter*")."""
-    verb = hit.i if hit.toks[hit.i].low in _VERBAL else _linking_before(hit)
-    if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j:
+    verb = hit.i if hit.toks[hit.i].low in _VERBAL or hit.toks[hit.i].low in _LINKING else _linking_before(hit)
+    if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j \
+            and hit.toks[hit.i].low not in _FOCUS_LY:
         verb = hit.i  # an adverb on the clause's verb: "The ruling *sharply* limits ..."
     if verb is None:
         return _refers_back(hit)
@@ -461,8 +509,12 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if not subject:
         return None
     if subject[0].low in _REFER:
+        if len(subject) == 1 and _pronoun_after_complementizer(hit, subject):
+            return Target(False, "about who speaks: it")
         return Target(True, f"refers back: {subject[0].low}")
     named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
+    if named and named == subject[0].low and named.endswith("s") and subject[0].low not in ("talks", "results"):
+        return Target(False, f"{named} in general, not the event")  # "Rulings on motions require only ..."
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
@@ -686,12 +738,37 @@ def reported_speaker(sentence: str, pos: int) -> str | None:
     return best.group("who")
 
 
+# "The White House welcomed the vote but *said* it was just a first step": a second verb of
+# saying shares the sentence's subject, which is the speaker.
+_SHARED_SUBJECT_SAY = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|argued|warned|noted|insisted|"
+    r"cautioned|stressed|called\s+it)\b")
+
+
+def shared_subject_speaker(sentence: str, pos: int) -> str | None:
+    """The subject of the sentence when "and/but said" (a verb of saying sharing that subject)
+    stands before position ``pos``.
+
+    >>> shared_subject_speaker("The White House welcomed the vote but said it was a first step.", 50)
+    'The White House'
+    """
+    if _SHARED_SUBJECT_SAY.search(sentence, 0, pos) is None:
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(sentence).strip()
+    words = subject.split()
+    if not words or words[0].lower() in _REFER or len(words) > 8:
+        return None
+    return subject
+
+
 def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
         return "quoted", hit.speaker
     source = attributed_source(hit.start, attributions)
     if source is None and sentence:
-        source = reported_speaker(sentence, hit.start - s0)
+        source = reported_speaker(sentence, hit.start - s0) or shared_subject_speaker(sentence, hit.start - s0)
     return ("attributed", source) if source else ("outlet", None)
 
 
@@ -740,7 +817,7 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
         else _custom(article, texts, core_terms)
     year = _article_year(article.meta.get("date"))
     by_sentence: dict[int, list] = {}
-    for h in hits:
+    for h in _outer_hits(hits):
         by_sentence.setdefault(int(h.sentence_id), []).append(h)
     rows = []
     for s, text in zip(body, texts):
@@ -756,6 +833,23 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
                          "negated": bool(h.negated), "counts": direction is not None, "direction": direction,
                          "reason": reason, "voice": voice, "speaker": speaker, "rel_position": h.rel_position})
     return rows
+
+
+def _outer_hits(hits: Sequence) -> list:
+    """The hits without those inside a longer size hit of the other side: "*only the third*
+    trial" is rarity (bigger), not the limit "only"; "*just a first step*" is one phrase.
+    Hits sorted by start, so each is compared with the few that overlap it (linear time)."""
+    ordered = sorted(hits, key=lambda h: (h.start, -h.end))
+    out = []
+    reach = -1  # the end of the longest hit so far
+    owner = None
+    for h in ordered:
+        if owner is not None and h.end <= reach and (owner.start, owner.end) != (h.start, h.end):
+            continue  # inside a longer hit
+        out.append(h)
+        if h.end > reach:
+            reach, owner = h.end, h
+    return out
 
 
 def characterizations_of(article, size_words: Sequence[dict]) -> list[dict]:

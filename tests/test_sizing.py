@@ -212,3 +212,48 @@ def test_sample_contrast_pair_reports_both_sides(sample_corpus):
         mine = own[own.article_id == aid]
         assert row.bigger == mine.direction.isin(["bigger", "both"]).sum()
         assert row.smaller == mine.direction.isin(["smaller", "both"]).sum()
+
+
+# --------------------------------------------------------------------------- round 2: unseen events
+
+@pytest.mark.parametrize("sentence", [
+    "Justice Kagan has pushed for narrow decisions.",  # a kind of decision, not this one
+    "The executive branch may make big policy changes without Congress.",
+    "No major gun legislation has passed the Congress since 1994.",  # how many there were
+    "Rulings on motions require only a simple majority.",
+    "The court's rules state that it will only agree to hear a case for compelling reasons.",
+    "The agency confirmed that it is only interested in the passengers.",  # "it" is the agency
+    "It's not just that they promised; they voted.",
+])
+def test_round2_size_words_about_a_kind_or_a_speaker_do_not_count(sentence):
+    assert sized(LEDE + sentence, date="2019-07-25").get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal is just the third such deal in Senate history.", "bigger"),
+    ("The deal would not just raise the caps, it would suspend the debt limit.", "bigger"),
+    ("The deal is just a first step.", "smaller"),
+    ("The deal carried major implications for the election.", "bigger"),
+    ("The stakes of the deal are enormous.", "bigger"),
+    ("The deal is a very important threshold.", "bigger"),
+])
+def test_round2_rarity_more_than_and_first_steps(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round2_rarity_in_the_lede():
+    lede = "The House voted to send the charges, clearing the way for only the third impeachment trial of a president."
+    got = sized(lede + " The trial starts next week.", title="House sends impeachment trial charges")
+    assert got.get(lede) == "bigger"
+
+
+def test_round2_only_inside_a_rarity_phrase_is_not_a_limit():
+    rows = an.size_words(an.from_texts({"t": LEDE + "It was only the third such deal in history."}),
+                         quotes=NO_QUOTES)
+    assert list(rows["match"]) == ["only the third such deal in history"]
+
+
+def test_round2_a_second_verb_of_saying_shares_the_subject():
+    got = chars(LEDE + "The White House welcomed the deal but said it was just a first step.")
+    row = got[got.sentence.str.startswith("The White House")].iloc[0]
+    assert (row.direction, row.voice, row.speaker) == ("smaller", "attributed", "The White House")
