@@ -125,7 +125,10 @@ class EventAnchors:
 
     def names(self, word: str) -> bool:
         """Whether ``word`` (lower case) names the event here."""
-        return word in self.core or word in self.own
+        if word in self.core or word in self.own:
+            return True
+        # "the three cases" when the article's event is "the case"
+        return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[:-1] in self.own
 
     def in_words(self, words: Sequence[str]) -> str | None:
         """The first word (or two-word phrase) of ``words`` that names the event, or None."""
@@ -389,7 +392,7 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
     head = hit.np_[-1].low if hit.np_ else named
     if not head.endswith("s") or head.endswith(("ss", "us")) or head in _RELATIONAL:
         return False
-    if prev in _DETERMINERS or prev in ("'s", "’s", "such", "these", "those", "both", "all", "new",
+    if prev in _DETERMINERS or prev in ("'s", "’s", "such", "these", "those", "both", "all", "new", "some",
                                         "two", "three", "four", "several", "most", "many") \
             or prev.endswith(("'s", "’s")) or prev.isdigit():
         return False
@@ -421,6 +424,35 @@ def _rule_modifies(hit: _Hit) -> Target | None:
                        [w for w in before if _TITLE_YEAR.match(w)], _np_names(hit, hit.np_)):
         return Target(False, f"another {named}")
     return Target(True, f"modifies the event: {named}")
+
+
+_PART_NOUNS = frozenset("""majority bulk heart core part parts portion portions piece pieces pillar pillars
+linchpin linchpins centerpiece cornerstone element elements provision provisions section sections
+much most rest remainder half""".split())
+
+
+def _rule_part_of(hit: _Hit) -> Target | None:
+    """A part of the event, sized: "the *vast* majority of the Arizona law", "three *linchpins*
+    of the law", "*key* parts of the deal": the size of the part says how much of the event
+    is affected, so it sizes the event."""
+    k = hit.j + 1
+    words = [t.low for t in hit.toks[k:k + 3]]
+    head = hit.toks[hit.j].low
+    n = 0
+    while n < len(words) and words[n] != "of":
+        if words[n] in _NP_STOP:
+            return None
+        head = words[n]
+        n += 1
+    if n >= len(words) or head not in _PART_NOUNS:
+        return None
+    after = [t.low for t in hit.toks[k + n + 1:k + n + 5] if t.start < hit.seg[1]]
+    while after and (after[0] in _DETERMINERS or after[0][:1].isdigit()):
+        after = after[1:]
+    named = hit.anchors.in_words(after[:3])
+    if named is None or any(w in _OTHER for w in after[:3]):
+        return None
+    return Target(True, f"a part of the event: {named}")
 
 
 def _rule_subordinate(hit: _Hit) -> Target | None:
@@ -513,6 +545,9 @@ def _rule_predicate(hit: _Hit) -> Target | None:
             return Target(False, "about who speaks: it")
         return Target(True, f"refers back: {subject[0].low}")
     named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
+    if named is None and subject[0].low.endswith("ing") and len(subject) > 1:
+        # a gerund subject says what was done: "declaring an emergency to build it is a massive abuse"
+        named = hit.anchors.in_words([t.low for t in subject[1:5]])
     if named and named == subject[0].low and named.endswith("s") and subject[0].low not in ("talks", "results"):
         return Target(False, f"{named} in general, not the event")  # "Rulings on motions require only ..."
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
@@ -607,7 +642,7 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_subordinate, _rule_apposition, _rule_predicate,
+_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_subordinate, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 

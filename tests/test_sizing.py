@@ -257,3 +257,16 @@ def test_round2_a_second_verb_of_saying_shares_the_subject():
     got = chars(LEDE + "The White House welcomed the deal but said it was just a first step.")
     row = got[got.sentence.str.startswith("The White House")].iloc[0]
     assert (row.direction, row.voice, row.speaker) == ("smaller", "attributed", "The White House")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court struck down the vast majority of the deal.",
+    "Three linchpins of the deal were struck down.",
+])
+def test_round2_a_sized_part_of_the_event_sizes_it(sentence):
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+def test_round2_a_gerund_subject_names_what_was_done():
+    sentence = "Signing the deal without the House is a massive abuse of power."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
