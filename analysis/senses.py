@@ -105,7 +105,14 @@ _PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\bunt
                       r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
                       r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
                       re.IGNORECASE)
-_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until)\b", re.IGNORECASE)
+_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
+                            r"ask|appeal|sue|vote|seek|request|pay|apply|file|petition|invoke|"
+                            r"(?:also|still|then|simply|easily|instead)\s+(?:argue|claim|cover|ask|appeal|"
+                            r"sue|vote|seek|request|pay|apply|file|choose|decide|opt|invoke))\b", re.IGNORECASE)
+# "Arizona may have understandable frustrations, but ...": a concession, not doubt
+_CONCESSION_AFTER = re.compile(r"^[^.;:!?]{0,120}?(?:,\s*|\s)but\b", re.IGNORECASE)
+# "as Governor Romney suggested": proposed, not a tentative claim
+_AS_SUGGESTED = re.compile(r"\bas\s+(?:[\w’'.-]+\s+){1,4}$", re.IGNORECASE)
 _OPTATIVE = re.compile(r"\s+(?:this|these|that|those|God|the\s+\w+\s+be|you|we|they|he|she|it)\b")
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?“\"—–]\s*|,\s*)$")
 _APPEAR_PLACE = re.compile(r"\s+(?:on|in|at|before|with|alongside|onstage|once|twice|together|"
@@ -160,6 +167,11 @@ def _rule_hedging(frame, word, text, a, b, lo, hi):
             return f"{word} in a clause of purpose, time or comparison"
         if word == "may" and _CLAUSE_START.search(left) and _OPTATIVE.match(right):
             return "may as a wish"
+        if word in ("may", "might") and re.match(r"\s+(?:well\s+)?have\s+(?!been\b)", right) \
+                and _CONCESSION_AFTER.match(right):
+            return f"concessive {word} have ... but, not doubt"
+    if word.startswith("suggest") and _AS_SUGGESTED.search(left) and not _right(text, b, hi).lstrip().startswith("that"):
+        return "as X suggested: proposed, not a tentative claim"
     if word.startswith("appear") and _APPEAR_PLACE.match(right):
         return "appear: be present or listed, not seem"
     if word == "possible" and _AS_POSSIBLE.search(left):

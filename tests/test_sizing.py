@@ -270,3 +270,19 @@ def test_round2_a_sized_part_of_the_event_sizes_it(sentence):
 def test_round2_a_gerund_subject_names_what_was_done():
     sentence = "Signing the deal without the House is a massive abuse of power."
     assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Arizona may have understandable frustrations, but the law stands.", "hedging", "may"),
+    ("The law could serve as a model, as Governor Romney suggested.", "hedging", "suggested"),
+    ("Sessions could argue that his work was separate.", "hedging", "could"),
+    ("The campaign could cover the costs of a recount.", "hedging", "could"),
+])
+def test_round2_concessions_proposals_and_options_are_not_hedging(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+def test_round2_epistemic_modals_stay_hedging():
+    assert ("hedging", "may") in hits("He may have left already.")
+    assert ("hedging", "suggest") in hits("Polls suggest that he could win.")
+    assert ("hedging", "could") in hits("Polls suggest that he could win.")
