@@ -50,6 +50,8 @@ __all__ = [
     "attributed_source",
     "reported_speaker",
     "shared_subject_speaker",
+    "trailing_speaker",
+    "colon_speaker",
     "characterizations_of",
     "event_anchors",
     "size_words_of",
@@ -504,8 +506,9 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
             dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
             opener = words[0].low if words else ""
             fronted = b < vstart and (opener in _SUBORDINATORS or opener in _PREPOSITIONS)  # "When ...,", "In releasing ...,"
+            said = bool(words) and words[-1].low in _SAY_VERBS and len(words) <= 6  # "The deal, Smith said, was"
             parenthetical = fronted or (n > 0 and b < vstart and (
-                dashed or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
+                dashed or said or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
             if not parenthetical:
                 keep.extend(words)
     cut = max((n for n, t in enumerate(keep) if t.low in _CLAUSE_OPENERS), default=-1)
@@ -576,6 +579,33 @@ def _refers_back(hit: _Hit) -> Target | None:
     return None
 
 
+_SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists
+contended contends believes believe warned warns""".split())
+# Verbs that put a name on their object: "Smith *called* the deal historic", "described it as modest".
+_CALL_VERBS = frozenset("""called calls call calling described describes describing termed terms dubbed
+labeled labelled labels branded brands deemed deems considered considers declared declares""".split())
+
+
+def _rule_called(hit: _Hit) -> Target | None:
+    """A size word that completes a verb of naming: "Democrats *called* the deal historic",
+    "described the ruling as narrow", "called it a historic victory": it sizes the object."""
+    for k in range(hit.i - 1, max(-1, hit.i - 8), -1):
+        t = hit.toks[k]
+        if t.start < hit.seg[0]:
+            return None
+        if t.low in _CALL_VERBS:
+            obj = [w.low for w in hit.toks[k + 1:hit.i] if w.low not in _DETERMINERS and w.low != "as"]
+            if not obj and hit.toks[k + 1].low in _REFER:
+                obj = [hit.toks[k + 1].low]
+            if obj and obj[0] in _REFER:
+                return Target(True, f"what {t.low} names: {obj[0]}")
+            named = hit.anchors.in_words(obj[:4])
+            if named and not any(w in _OTHER for w in obj):
+                return Target(True, f"what {t.low} names: {named}")
+            return None
+    return None
+
+
 def _rule_complement(hit: _Hit) -> Target | None:
     """Inside what an event noun says: "the decision to strike down *major* provisions"."""
     for k in range(hit.i - 1, max(-1, hit.i - 7), -1):
@@ -642,7 +672,7 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_subordinate, _rule_apposition, _rule_predicate,
+_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 
@@ -798,12 +828,69 @@ def shared_subject_speaker(sentence: str, pos: int) -> str | None:
     return subject
 
 
+_TRAILING_SAY = re.compile(
+    r"(?:,|\s[-—–])\s*(?:according\s+to\s+(?P<acc>[^,.;:!?]{2,60}?)|(?P<who>[^,.;:!?“”\"]{2,60}?)\s+"
+    r"(?:say|says|said|told\s+[\w\s]{1,30}?|added|argue|argues|argued|note|notes|noted|warn|warns|warned|"
+    r"contend|contends|contended|believe|believes|insist|insists|insisted|wrote|writes))\s*(?:[,.;]|$)")
+_CALLED = re.compile(r"(?<![-‐])\b(?:called|calls|call|calling|described|describes|termed|dubbed|labeled|labelled|"
+                     r"branded|deemed|hailed|hails|praised|decried|denounced)\b")
+
+
+def trailing_speaker(sentence: str, pos: int) -> str | None:
+    """The source of a statement given after it: "The deal is historic, officials say";
+    "..., according to analysts"; or the subject of a verb of naming before it ("Democrats
+    called it a historic victory").
+
+    >>> trailing_speaker("The deal is historic, officials say.", 12)
+    'officials'
+    >>> trailing_speaker("The deal is historic, according to analysts.", 12)
+    'analysts'
+    """
+    m = _TRAILING_SAY.search(sentence, pos)
+    if m is not None:
+        who = (m.group("acc") or m.group("who")).strip()
+        words = who.split()
+        if words and words[0].lower() not in ("it", "this", "that", "which", "and", "but") and len(words) <= 8:
+            return who
+    c = None
+    for c in _CALLED.finditer(sentence, 0, pos):
+        pass
+    if c is not None:
+        from .wording import lede_subject  # a pure function of the sentence
+
+        subject = lede_subject(sentence[:c.end()]).strip()
+        if subject and subject.split()[0].lower() not in _REFER and len(subject.split()) <= 8 \
+                and not _CLAUSE_CUT.search(sentence, c.end(), pos):
+            return subject
+    return None
+
+
+# "Sen. Harry Reid, D-Nevada: “The Supreme Court was right ...”": a speaker introduced by a colon.
+_COLON_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][^:\"“”!?]{2,80}?)\s*:\s*[\"“]")
+
+
+def colon_speaker(sentence: str) -> str | None:
+    """The speaker named before a colon that opens a direct quote, without the tag after a
+    comma ("Sen. Harry Reid, D-Nevada: “...”" -> "Sen. Harry Reid").
+
+    >>> colon_speaker("Sen. Harry Reid, D-Nevada: “The court was right.”")
+    'Sen. Harry Reid'
+    """
+    m = _COLON_SPEAKER.match(sentence)
+    if m is None:
+        return None
+    who = m.group("who").split(",")[0].strip()
+    return who if 0 < len(who.split()) <= 6 else None
+
+
 def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
-        return "quoted", hit.speaker
+        return "quoted", hit.speaker or (colon_speaker(sentence) if sentence else None)
     source = attributed_source(hit.start, attributions)
     if source is None and sentence:
-        source = reported_speaker(sentence, hit.start - s0) or shared_subject_speaker(sentence, hit.start - s0)
+        rel = hit.start - s0
+        source = reported_speaker(sentence, rel) or shared_subject_speaker(sentence, rel) \
+            or trailing_speaker(sentence, hit.end - s0)
     return ("attributed", source) if source else ("outlet", None)
 
 

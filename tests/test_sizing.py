@@ -286,3 +286,23 @@ def test_round2_epistemic_modals_stay_hedging():
     assert ("hedging", "may") in hits("He may have left already.")
     assert ("hedging", "suggest") in hits("Polls suggest that he could win.")
     assert ("hedging", "could") in hits("Polls suggest that he could win.")
+
+
+@pytest.mark.parametrize("sentence, direction, speaker", [
+    ("The deal is historic, officials say.", "bigger", "officials"),
+    ("The deal is historic, according to analysts.", "bigger", "analysts"),
+    ("Democrats called it a historic victory.", "bigger", "Democrats"),
+    ("Smith called the deal historic.", "bigger", "Smith"),
+    ("Smith described the deal as modest.", "smaller", "Smith"),
+    ("The deal, Smith said, was historic.", "bigger", "Smith"),
+])
+def test_round2_attributed_sizings_are_in_the_speakers_voice(sentence, direction, speaker):
+    got = chars(LEDE + sentence)
+    row = got[got.sentence == sentence].iloc[0]
+    assert (row.direction, row.voice, row.speaker) == (direction, "attributed", speaker)
+
+
+def test_round2_a_quote_after_a_colon_has_its_speaker():
+    c = an.from_texts({"t": LEDE + "Sen. Harry Reid, D-Nevada: “The deal is a historic victory.”"})
+    row = an.characterizations(c).iloc[-1]
+    assert row.voice == "quoted" and "Reid" in row.speaker
