@@ -591,8 +591,8 @@ def _rule_called(hit: _Hit) -> Target | None:
     "described the ruling as narrow", "called it a historic victory": it sizes the object."""
     for k in range(hit.i - 1, max(-1, hit.i - 8), -1):
         t = hit.toks[k]
-        if t.start < hit.seg[0]:
-            return None
+        if re.search(r"[,;:()\[\]—–]|\s-\s", hit.sentence[t.end:hit.toks[k + 1].start]):
+            return None  # another clause ("described it as “better than nothing”" crosses the quote)
         if t.low in _CALL_VERBS:
             obj = [w.low for w in hit.toks[k + 1:hit.i] if w.low not in _DETERMINERS and w.low != "as"]
             if not obj and hit.toks[k + 1].low in _REFER:
@@ -603,6 +603,23 @@ def _rule_called(hit: _Hit) -> Target | None:
             if named and not any(w in _OTHER for w in obj):
                 return Target(True, f"what {t.low} names: {named}")
             return None
+    return None
+
+
+# Idioms that size "what is happening" and modify no noun of their own: said in a main clause,
+# they are about the matter the article reports ("Congress needs to *finish the job*").
+_SELF_SIZING = re.compile(r"^(?:better than nothing|finish the job|(?:the )?hard work (?:starts|begins)|"
+                          r"little of substance|business as usual|nothing new|for the ages|like never before|"
+                          r"(?:just|only|merely) the (?:beginning|start)|more (?:work|needs) to (?:do|be done)|"
+                          r"(?:just|only|merely|simply|but) (?:a|the) (?:first|initial|opening) (?:step|stage|move|phase))$")
+
+
+def _rule_idiom(hit: _Hit) -> Target | None:
+    """A sizing idiom with no noun of its own ("better than nothing", "the hard work starts"),
+    in a main clause: it sizes the matter the article reports."""
+    words = " ".join(t.low for t in hit.toks[hit.i:hit.j + 1])
+    if _SELF_SIZING.match(words):
+        return Target(True, f"a sizing idiom: {words}")
     return None
 
 
@@ -672,7 +689,7 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_apposition, _rule_predicate,
+_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 

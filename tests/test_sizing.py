@@ -306,3 +306,17 @@ def test_round2_a_quote_after_a_colon_has_its_speaker():
     c = an.from_texts({"t": LEDE + "Sen. Harry Reid, D-Nevada: “The deal is a historic victory.”"})
     row = an.characterizations(c).iloc[-1]
     assert row.voice == "quoted" and "Reid" in row.speaker
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("“Congress needs to finish the job,” Obama said.", "smaller"),
+    ("“The hard work starts now,” Reid said.", "smaller"),
+    ("Cuomo described it as “better than nothing.”", "smaller"),
+])
+def test_round2_sizing_idioms_size_the_matter_at_hand(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round2_sizing_idioms_in_a_subordinate_clause_do_not_count():
+    sentence = "He left after the hard work starts."
+    assert sized(LEDE + sentence).get(sentence) is None
