@@ -127,10 +127,7 @@ class EventAnchors:
 
     def names(self, word: str) -> bool:
         """Whether ``word`` (lower case) names the event here."""
-        if word in self.core or word in self.own:
-            return True
-        # "the three cases" when the article's event is "the case"
-        return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[:-1] in self.own
+        return word in self.core or word in self.own
 
     def in_words(self, words: Sequence[str]) -> str | None:
         """The first word (or two-word phrase) of ``words`` that names the event, or None."""
@@ -398,7 +395,14 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
                                         "two", "three", "four", "several", "most", "many") \
             or prev.endswith(("'s", "’s")) or prev.isdigit():
         return False
-    return not hit.lede  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
+    if hit.lede:
+        return False  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
+    if prev in _PREPOSITIONS or prev in ("about", "like"):
+        return True  # "pushing for *narrow* decisions"
+    # "the executive branch may make *big* policy changes": a possible kind of act ("has
+    # authorized *limited* attacks" is what was done, and counts)
+    back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
+    return any(w in _MODALS or w == "can" for w in back)
 
 
 def _rule_modifies(hit: _Hit) -> Target | None:
