@@ -320,3 +320,24 @@ def test_round2_sizing_idioms_size_the_matter_at_hand(sentence, direction):
 def test_round2_sizing_idioms_in_a_subordinate_clause_do_not_count():
     sentence = "He left after the hard work starts."
     assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Nurses wore protective gear.", "self_defense", "protective"),
+    ("The bill protects Americans' Second Amendment rights.", "self_defense", "protects"),
+    ("Defenders of gun rights reached a deal.", "self_defense", "Defenders"),
+    ("She wears a mask for her entire shift.", "change", "shift"),
+    ("This would not be a heavy lift.", "change", "lift"),
+    ("The staff did the best they could.", "hedging", "could"),
+    ("The agency could have done more to stop it.", "hedging", "could"),
+    ("The Secretary, without regard to any other law, may undertake construction projects.", "hedging", "may"),
+    ("The State may not pursue policies that undermine federal law.", "hedging", "may"),
+])
+def test_round2_more_words_in_another_sense(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+def test_round2_epistemic_may_and_defence_stay():
+    assert ("hedging", "may") in hits("The court may decide the case in June.")
+    assert ("hedging", "may") in hits("The breach may have happened when she removed the gear.")
+    assert ("self_defense", "protect") in hits("Ukraine must protect its cities.")
