@@ -817,12 +817,15 @@ def reported_speaker(sentence: str, pos: int) -> str | None:
     True
     """
     best = None
-    for m in _REPORTED.finditer(sentence, 0, pos):
+    # a bounded window before the position: a sentence with many size words stays linear
+    for m in _REPORTED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
         best = m
     if best is None:
         return None
     return best.group("who")
 
+
+_VOICE_WINDOW = 300  # characters a voice rule reads around a size word
 
 # "The White House welcomed the vote but *said* it was just a first step": a second verb of
 # saying shares the sentence's subject, which is the speaker.
@@ -838,11 +841,13 @@ def shared_subject_speaker(sentence: str, pos: int) -> str | None:
     >>> shared_subject_speaker("The White House welcomed the vote but said it was a first step.", 50)
     'The White House'
     """
-    if _SHARED_SUBJECT_SAY.search(sentence, 0, pos) is None:
+    # Windows of a few hundred characters: each size word reads a bounded stretch, so a
+    # sentence with many of them stays linear.
+    if _SHARED_SUBJECT_SAY.search(sentence, max(0, pos - _VOICE_WINDOW), pos) is None:
         return None
     from .wording import lede_subject  # a pure function of the sentence
 
-    subject = lede_subject(sentence).strip()
+    subject = lede_subject(sentence[:_VOICE_WINDOW]).strip()
     words = subject.split()
     if not words or words[0].lower() in _REFER or len(words) > 8:
         return None
@@ -867,16 +872,16 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     >>> trailing_speaker("The deal is historic, according to analysts.", 12)
     'analysts'
     """
-    m = _TRAILING_SAY.search(sentence, pos)
+    m = _TRAILING_SAY.search(sentence, pos, pos + _VOICE_WINDOW)
     if m is not None:
         who = (m.group("acc") or m.group("who")).strip()
         words = who.split()
         if words and words[0].lower() not in ("it", "this", "that", "which", "and", "but") and len(words) <= 8:
             return who
     c = None
-    for c in _CALLED.finditer(sentence, 0, pos):
+    for c in _CALLED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
         pass
-    if c is not None:
+    if c is not None and c.start() < _VOICE_WINDOW:
         from .wording import lede_subject  # a pure function of the sentence
 
         subject = lede_subject(sentence[:c.end()]).strip()
