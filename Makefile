@@ -31,8 +31,11 @@ report: $(STAMP)  ## Render the sample event's report into reports/ (EVENT=..., 
 test: $(STAMP)  ## Run every test: library, bad input, notebooks
 	$(PY) -m pytest
 
-lab: $(STAMP)  ## Open JupyterLab on the notebooks
-	$(VENV)/bin/jupyter lab notebooks/
+# JupyterLab refuses to run as root (as in many containers) unless told it may: only then.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+lab: $(STAMP)  ## Open JupyterLab on the notebooks (LAB_ARGS=... for more options)
+	$(VENV)/bin/jupyter lab notebooks/ $(LAB_ROOT) $(LAB_ARGS)
 
 clean:  ## Remove built reports and caches (keeps .venv)
 	rm -rf $(OUT) .pytest_cache .hypothesis

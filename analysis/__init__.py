@@ -18,6 +18,7 @@ from .framing import (characterizations, first_hits, frame_in_context, frame_sco
                       lexicon_summary, load_lexicon, negated_hits, size_words, sizing_by_outlet, top_frames)
 from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
+from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
 from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
@@ -38,6 +39,8 @@ __all__ = [
     "compare",
     "compare_readability",
     "contrast_pair",
+    "article_link",
+    "article_links",
     "Corpus",
     "CorpusError",
     "CorpusWarning",

@@ -1,6 +1,7 @@
 """Command line.
 
 ``python -m analysis report [EVENT_DIR ...] [--out DIR] [--edition full|student|both] [--workers N]``
+``python -m analysis pack EVENT_DIR [--out DIR] [--blind]``
 ``python -m analysis new-event NAME FILE... [--root DIR]``
 
 Every problem is one line on stderr (``error: <path>: <what is wrong and what to do>``),
@@ -47,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("--edition", choices=["full", "student", "both"], default="both")
     rep.add_argument("--workers", type=_workers_number, default=None,
                      help="notebooks run in parallel (default and most: one per core)")
+    pack = sub.add_parser("pack", help="write the printable teacher pack (worksheet and answer key, PDF)")
+    pack.add_argument("event", nargs="?", type=Path, help="the event folder (default: the sample event)")
+    pack.add_argument("--out", type=Path, default=Path("reports"),
+                      help="the pack goes in OUT/<event>-pack/ (default: reports)")
+    pack.add_argument("--blind", action="store_true",
+                      help="outlets as letters (Outlet A, B, ...) in the worksheet; the key says which is which")
     new = sub.add_parser("new-event", help="make an event folder from .txt or .html files")
     new.add_argument("name", help="folder name, e.g. city-budget-2025-03")
     new.add_argument("files", nargs="+", type=Path, help=".txt or .html files, one article each")
@@ -57,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return _run(args)
         except KeyboardInterrupt as exc:
-            default = ("interrupted; the previous report is unchanged" if args.command == "report"
-                       else "interrupted; no event folder was made")
+            default = {"report": "interrupted; the previous report is unchanged",
+                       "pack": "interrupted; the previous pack is unchanged"}.get(
+                           args.command, "interrupted; no event folder was made")
             print(str(exc) or default, file=sys.stderr)
             return 130
         except Exception as exc:  # noqa: BLE001 - the last line of defence: never a raw traceback
@@ -81,6 +89,16 @@ def _run(args) -> int:
         try:
             build_report(args.events or [DEFAULT_EVENT], out=args.out, edition=args.edition,
                          workers=args.workers)
+        except (ReportError, CorpusError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"done in {time.perf_counter() - start:.1f} s")
+    elif args.command == "pack":
+        from .pack import build_pack
+
+        start = time.perf_counter()
+        try:
+            build_pack(args.event or DEFAULT_EVENT, out=args.out, blind=args.blind)
         except (ReportError, CorpusError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import inspect
 import io
 import os
 import re
@@ -469,23 +470,60 @@ def memoized(func: Callable[..., T]) -> Callable[..., T]:
     """Decorate a public analysis ``func(corpus, ...)`` so a Corpus computes it at most once.
 
     The result is kept in the corpus's memo (:meth:`Corpus.memo`) under the function's name
-    and its arguments, when all of them are plain values (strings, numbers, None, tuples of
-    those); with any other argument (a DataFrame passed in, a list) the function just runs.
+    and its arguments (defaults filled in), when all of them are plain values (strings,
+    numbers, None, tuples of those); with any other argument (a DataFrame passed in, a list)
+    the function just runs.
     A DataFrame (or a tuple of them) is handed out as a copy, so changing a result never
-    changes what the next caller gets.
+    changes what the next caller gets.  The warnings the computation gave are kept with the
+    result and given again to every caller, so a result read from the memo (or from the
+    report's cache, in another process) says what computing it would have said.
     """
     name = f"{func.__module__}.{func.__qualname__}"
+    signature = inspect.signature(func)
 
     @functools.wraps(func)
     def wrapper(corpus, *args, **kwargs):
         if not isinstance(corpus, Corpus):
             return func(corpus, *args, **kwargs)
-        key = _memo_key((name, tuple(args), tuple(sorted(kwargs.items()))))
+        # The key names every argument with its default filled in, so ``f(c)`` and
+        # ``f(c, min_words=8)`` (8 being the default) share one result.
+        try:
+            bound = signature.bind(corpus, *args, **kwargs)
+        except TypeError:
+            return func(corpus, *args, **kwargs)  # let the function say what is wrong
+        bound.apply_defaults()
+        key = _memo_key((name, tuple(sorted(list(bound.arguments.items())[1:]))))
         if key is None:
             return func(corpus, *args, **kwargs)
-        return _handed_out(corpus.memo(key, lambda: func(corpus, *args, **kwargs)))
+        entry = corpus.memo(key, lambda: _Computed.of(func, corpus, args, kwargs))
+        for warning in entry.warnings:
+            _warnings.warn(warning.message, warning.category, stacklevel=2)
+        return _handed_out(entry.value)
 
+    wrapper.memoized = True  # type: ignore[attr-defined]  # the report computes these in advance
     return wrapper
+
+
+class _Given(NamedTuple):
+    """A warning a computation gave: its message (a Warning) and its category."""
+
+    message: Warning | str
+    category: type
+
+
+@dataclass(frozen=True)
+class _Computed:
+    """A memoized result and the warnings computing it gave."""
+
+    value: object
+    warnings: tuple[_Given, ...] = ()
+
+    @classmethod
+    def of(cls, func, corpus, args, kwargs) -> "_Computed":
+        with _warnings.catch_warnings(record=True) as caught:
+            _warnings.simplefilter("always")
+            value = func(corpus, *args, **kwargs)
+        return cls(value, tuple(_Given(w.message, w.category) for w in caught))
 
 
 def _handed_out(value):
@@ -799,6 +837,13 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
     absolute path, a symbolic link out of the folder) is a :class:`CorpusError` naming
     its manifest row, and a README.md linked from outside is not read (a warning).
 
+    ``cache``: the path of a cache file the report wrote (:mod:`analysis.cache`): the
+    event's corpus with its analyses already computed, so a notebook run by the report
+    computes nothing again.  It is used only if it was made from the event's files as
+    they are now; a stale or foreign cache is ignored and the event loaded as usual, with
+    a warning (code ``cache`` in ``corpus.warnings``); a path that does not exist (or
+    None) just loads the event.
+
     >>> corpus = load_event("data/events/ukraine-weapons-2024-05")  # doctest: +SKIP
     >>> corpus.articles.outlet.tolist()  # doctest: +SKIP
     ['AP', 'CNN', 'NYT', 'Rewrite', 'Scripps']
@@ -808,13 +853,25 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
     if "\x00" in os.fspath(folder):
         raise CorpusError(f"{_show(folder)}: a folder name cannot hold a NUL character")
     folder = Path(folder)
+    notes: list[dict] = []
+    if cache is not None:
+        from .cache import read_cache
+
+        cached, why = read_cache(cache, folder)
+        if cached is not None:
+            rows = cached.warnings.to_dict("records")
+            if rows:  # shown again, as loading the event would show them
+                _warn_rows(rows)
+            return cached
+        if why:
+            notes.append({"article_id": None, "file": _show(cache), "code": "cache", "message": why})
     try:
-        return _load_event(folder)
+        return _load_event(folder, notes)
     except OSError as exc:  # a permission, a name too long, a vanished disk: one line, not a traceback
         raise _os_error(exc, folder) from None
 
 
-def _load_event(folder: Path) -> Corpus:
+def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
     if not folder.exists():
         if folder.is_symlink():
             raise CorpusError(f"{_show(folder)}: a symbolic link to {_show(os.readlink(folder))}, which does not exist")
@@ -835,7 +892,7 @@ def _load_event(folder: Path) -> Corpus:
         raise CorpusError(f"{_show(manifest)}: a folder, not a file (manifest.csv must be a CSV file)")
     if not manifest_real.is_file():
         raise CorpusError(f"{_show(manifest)}: not a regular file (manifest.csv must be a CSV file)")
-    warn_rows: list[dict] = []
+    warn_rows: list[dict] = list(notes or ())
     records = []
     listed = set()
     for line, row in _read_manifest(manifest, warn_rows):

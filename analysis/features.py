@@ -132,7 +132,7 @@ _MAX_MEMO_WORDS = 2_000_000  # a bound on the memo for endless streams (about 20
 def _tools(lexicon=None) -> FeatureTools:
     key = None if lexicon is None else tuple(zip(lexicon["frame"], lexicon["pattern"], lexicon["kind"]))
     tools = _TOOLS.get(key)
-    if tools is None or len(tools.words.packed) > _MAX_MEMO_WORDS:
+    if tools is None or len(tools.words) > _MAX_MEMO_WORDS:
         _TOOLS.clear()
         tools = _TOOLS[key] = FeatureTools(lexicon)
     return tools

@@ -26,24 +26,27 @@ Matching rules (see FRAMES.md for the full story):
 The per-article work is :func:`_frames_for_article`, which needs only a text, its body
 sentence spans and its quote spans, so a corpus-scale feature table can call it directly; the
 lexicon is compiled once (cached) into one regular expression per frame plus one prefilter
-that finds, in a single pass, the few word starts where a frame may hit: the frame regexes
-run only there, with the same results as a search of the whole text.
+(:mod:`analysis.framing_fast`) that finds, in a single pass, the few word starts where a
+frame may hit: the frame regexes run only there.  :func:`reference_hits` is the plain path
+(each pattern's regex over each paragraph) that gives the same hits.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import pandas as pd
 
 from .corpus import Corpus, memoized
+from .framing_fast import Alternative, Prefilter, build_prefilter, first_chars, lowered
 from .senses import negation_scope, out_of_sense
 from .sizing import CHAR_COLUMNS, CORE_EVENT_NOUNS, SIZE_WORD_COLUMNS, characterizations_of, size_words_of
 
@@ -143,7 +146,8 @@ def load_lexicon(source: str | Path | pd.DataFrame | None = None) -> pd.DataFram
         if kind == "word" and re.search(r"\s", pattern):
             raise LexiconError(f"{label}: a word pattern has no spaces; use kind 'phrase'")
         try:
-            rx = re.compile(_pattern_regex(pattern, kind), re.IGNORECASE)
+            # as a part of a larger regex, as matching will use it ("(?i)" must open a pattern)
+            rx = re.compile(f"(?:{_pattern_regex(pattern, kind)})", re.IGNORECASE)
         except re.error as exc:
             raise LexiconError(f"{label}: not a valid regular expression: {exc}") from None
         if rx.groups and re.search(r"\\[1-9]|\(\?P=", pattern):
@@ -190,29 +194,24 @@ _LEFT, _RIGHT = r"(?<![\w‐‑-])", r"(?![\w]|[-‐‑]\w)"
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A lexicon compiled to one regex per frame; ``terms[frame][group]`` is the pattern.
-
-    ``scan`` finds, in one pass, the word starts where a frame *may* hit (a superset, see
-    :func:`_build_scan`); ``scan_frames`` maps the prefix it saw to the frames worth trying
-    there, and ``scanned`` lists the frames it covers.  Frames with a pattern whose start
-    cannot be read as a literal prefix are listed in ``full`` and searched the slow way.
-    ``scan_lower`` is the same scan for the lower-cased text (see :func:`_lowered`).
-    ``alternatives[frame]`` are the parts of the frame's regex, ``(part, group, n_groups)``,
-    and ``prefixes[frame]`` their scan prefixes, from which :func:`_key_matchers` builds
-    (once per prefix, kept in ``by_key``) regexes with only the parts that may match there.
-    """
+    """A lexicon compiled: per frame, its patterns in the order they are tried (longer ones
+    first), one regex that tries them all at each word start, and the pattern each of that
+    regex's groups stands for (``terms[frame][group]``); and the prefilter that finds the
+    few word starts worth trying (:mod:`analysis.framing_fast`; None for a lexicon with no
+    literal prefix to scan for)."""
 
     frames: tuple[str, ...]
+    patterns: tuple[tuple[tuple[str, str], ...], ...]
     regexes: tuple[re.Pattern, ...]
-    terms: tuple[dict, ...]
-    scan: tuple[re.Pattern, re.Pattern] | None = None
-    scan_frames: dict | None = None
-    scanned: tuple[int, ...] = ()
-    full: tuple[int, ...] = ()
-    scan_lower: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None
-    alternatives: tuple[tuple[tuple[str, int, int], ...], ...] = ()
-    prefixes: tuple[tuple[frozenset[str], ...] | None, ...] = ()
-    by_key: dict = field(default_factory=dict, compare=False, repr=False)
+    terms: tuple[dict[int, str], ...]
+    prefilter: Prefilter | None = None
+
+
+def _try_order(pattern_kind: tuple[str, str]) -> tuple[int, int]:
+    """At one start position the first pattern that matches wins, so the longer patterns
+    are tried first: "in a limited capacity" before "limited"."""
+    pattern = pattern_kind[0]
+    return -len(pattern.split()), -len(pattern)
 
 
 @lru_cache(maxsize=16)
@@ -220,316 +219,27 @@ def _compile_rows(rows: tuple[tuple[str, str, str], ...]) -> _Compiled:
     by_frame: dict[str, list[tuple[str, str]]] = {}
     for frame, pattern, kind in rows:
         by_frame.setdefault(frame, []).append((pattern, kind))
-    names, regexes, terms, bodies, alternatives = [], [], [], [], []
-    for frame, pats in by_frame.items():
-        # At one start position the first alternative that matches wins, so try the longer
-        # patterns first: "in a limited capacity" before "limited".
-        pats = sorted(pats, key=lambda pk: (-len(pk[0].split()), -len(pk[0])))
-        parts, group_term, group, firsts, alts = [], {}, 1, set(), []
+    patterns = [tuple(sorted(pats, key=_try_order)) for pats in by_frame.values()]
+    regexes, terms, alternatives = [], [], []
+    for pats in patterns:
+        alts, group_term, group = [], {}, 1
         for pattern, kind in pats:
             body = _pattern_regex(pattern, kind)
-            parts.append(f"((?:{body}){_RIGHT})")
-            group_term[group] = pattern
             n_groups = 1 + re.compile(body, re.IGNORECASE).groups
-            alts.append((parts[-1], group, n_groups))
+            alts.append(Alternative(f"((?:{body}){_RIGHT})", group, n_groups))
+            group_term[group] = pattern
             group += n_groups
-            chars = _first_chars(body) if firsts is not None else None
-            firsts = None if chars is None else firsts | chars
+        firsts = [first_chars(p, k) for p, k in pats]
         # The lookahead finds a candidate at every start position, overlapping ones included
         # (overlaps are resolved afterwards: longest wins).  The left word edge and the set
         # of possible first letters stand outside it, so most positions fail at once.
-        pre = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
-        regexes.append(re.compile(f"{_LEFT}{pre}(?=(?:{'|'.join(parts)}))", re.IGNORECASE))
-        names.append(frame)
+        pre = "" if any(f is None for f in firsts) else \
+            f"(?=[{''.join(re.escape(c) for c in sorted(set().union(*firsts)))}])"
+        regexes.append(re.compile(f"{_LEFT}{pre}(?=(?:{'|'.join(a.part for a in alts)}))", re.IGNORECASE))
         terms.append(group_term)
-        bodies.append([_pattern_regex(p, k) for p, k in pats])
         alternatives.append(tuple(alts))
-    scan, scan_frames, scanned, full, scan_lower, prefixes = _build_scan(bodies)
-    return _Compiled(tuple(names), tuple(regexes), tuple(terms), scan, scan_frames, scanned, full,
-                     scan_lower, tuple(alternatives), prefixes)
-
-
-# --------------------------------------------------------------------------- prefilter
-#
-# Running nine frame regexes over every character of an article is what made framing slow.
-# Instead one scan finds the word starts where some pattern's literal beginning stands
-# ("escalat" for escalat*, "in a limited" for "in a limited capacity"), and only there are the
-# frame regexes tried, with the same pos/endpos as a full search: the hits are the same.
-#
-# Why the scan never misses a hit: every frame regex starts with _LEFT (no word character
-# before), so a hit starts at a word edge, and a pattern that matches at p has one of its
-# prefixes at p.  Prefixes are sequences of tokens: an ASCII letter, digit or _ (matched
-# case-insensitively by ``re`` exactly as in the pattern), a run of white space (``\s+``), or
-# a hyphen ([-‐‑]).  These three never match the same character, so at one position the text
-# follows at most one path through the prefix trie and any two prefixes found there are
-# prefixes of one another: the scan reports the deepest, and ``scan_frames`` holds, for each
-# prefix, the frames of all its own prefixes.  A pattern whose start cannot be read this way
-# (a user regex opening on a character class, say) sends its frame back to a full search.
-
-_SCAN_WS, _SCAN_HY = " ", "-"
-_SCAN_HYPHENS = frozenset("-‐‑")
-_SCAN_LIMIT = 64  # prefixes per pattern before the expansion stops early (still a superset)
-_SCAN_DEPTH = 32  # tokens per prefix
-# Characters ``re`` matches to an ASCII letter under IGNORECASE besides its two cases, and
-# the other hyphens, mapped to the key the trie was built with.
-_SCAN_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k", "‐": "-", "‑": "-"})
-_INITIALS = "tsaicpbwmfhdrelognuvkyjqz"  # English word-initial letters, most frequent first
-_WS_RUN = re.compile(r"\s+")
-
-
-def _prefixes(body: str) -> set[str] | None:
-    """Token prefixes (see above) one of which stands wherever ``body`` matches, or None.
-
-    A prefix is a string: letters/digits/_ in lower case, " " for a white-space run, "-" for
-    a hyphen.  Stopping early is always allowed (a shorter prefix is a weaker filter).
-    """
-    try:
-        import re._constants as C  # noqa: N812  (CPython 3.11+)
-        import re._parser as P  # noqa: N812
-    except ImportError:  # pragma: no cover - older or other Pythons: no prefilter
-        return None
-    try:
-        items = list(P.parse(body, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - a prefilter must never break matching
-        return None
-    out: set[str] = set()
-
-    def is_ws(av) -> bool:
-        lo, hi, sub = av
-        sub = list(sub)
-        return (lo == 1 and hi == C.MAXREPEAT and len(sub) == 1 and sub[0][0] is C.IN
-                and list(sub[0][1]) == [(C.CATEGORY, C.CATEGORY_SPACE)])
-
-    def walk(seq: list, acc: str) -> None:
-        if len(out) > _SCAN_LIMIT:
-            out.add(acc)
-            return
-        for i, (op, av) in enumerate(seq):
-            rest = seq[i + 1:]
-            if len(acc) >= _SCAN_DEPTH:
-                break
-            if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-                continue  # zero-width: skipping it only widens the filter
-            if op is C.LITERAL:
-                ch = chr(av)
-                if ch.isascii() and (ch.isalnum() or ch == "_"):
-                    acc += ch.lower()
-                    continue
-                break
-            if op is C.SUBPATTERN:
-                walk(list(av[-1]) + rest, acc)
-                return
-            if op is C.BRANCH:
-                for branch in av[1]:
-                    walk(list(branch) + rest, acc)
-                return
-            if op is C.IN:
-                lits = [a for o, a in av if o is C.LITERAL]
-                if len(lits) != len(av) or not lits:
-                    break
-                chars = {chr(a) for a in lits}
-                if acc and chars <= _SCAN_HYPHENS:
-                    acc += _SCAN_HY
-                    continue
-                if all(c.isascii() and (c.isalnum() or c == "_") for c in chars):
-                    for c in sorted({c.lower() for c in chars}):
-                        walk(rest, acc + c)
-                    return
-                break
-            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                if acc and is_ws(av):
-                    acc += _SCAN_WS
-                    continue
-                lo, hi, sub = av
-                if lo == 0 and hi == 1:
-                    walk(list(sub) + rest, acc)
-                    walk(rest, acc)
-                    return
-                break
-            break
-        out.add(acc)
-
-    walk(items, "")
-    cleaned = set()
-    for pre in out:
-        pre = pre.rstrip(_SCAN_WS + _SCAN_HY)
-        # the first token must be a word character, so the hit starts at a \b
-        if not pre or not (pre[0].isalnum() or pre[0] == "_"):
-            return None
-        cleaned.add(pre)
-    return cleaned
-
-
-def _trie_regex(prefixes: Iterable[str], lowered: bool = False) -> str:
-    """One regex for all prefixes, as a trie: at each step only one branch can go on.
-
-    ``lowered``: for a text already lower-cased by :func:`_lowered`, with plain lower-case
-    letters and no IGNORECASE, which ``re`` compares about twice as fast.
-    """
-    trie: dict = {}
-    for pre in prefixes:
-        node = trie
-        for tok in pre:
-            node = node.setdefault(tok, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        for tok in sorted(k for k in node if k):
-            head = r"\s+" if tok == _SCAN_WS else "[-‐‑]" if tok == _SCAN_HY else re.escape(tok)
-            alts.append(head + emit(node[tok]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-        # children first: the deepest prefix along the text's path is the one reported
-        return f"(?:{body})?" if "" in node else body
-
-    # common word-initial letters first: fewer branches tried (the order changes nothing else)
-    initials = sorted(trie, key=lambda t: (_INITIALS.find(t) % 99, t))
-    if lowered:
-        return f"(?:{'|'.join(re.escape(tok) + emit(trie[tok]) for tok in initials)})"
-    # The first letter is spelled out in both cases without the IGNORECASE flag, so that
-    # ``re`` skips a branch on one comparison; the rest is case-insensitive.  A first
-    # character outside ASCII (one that ``re`` may still equate with a letter: K, ſ, ı, İ)
-    # goes to a fully case-insensitive copy, so nothing is lost.
-    first = []
-    for tok in initials:
-        rest = emit(trie[tok])
-        rest = f"(?i:{rest})" if rest else ""
-        for ch in dict.fromkeys((tok, tok.upper())):
-            first.append(re.escape(ch) + rest)
-    first.append(rf"(?=[^\x00-\x7f])(?i:{emit(trie)})")
-    # a one-step test of the first character spares the branches at most word edges
-    chars = "".join(re.escape(c) for c in sorted({c for t in trie for c in (t, t.upper())}))
-    return rf"(?=[{chars}\x80-\U0010ffff])(?:{'|'.join(first)})"
-
-
-def _build_scan(bodies: list[list[str]]):
-    """The prefilter for frames whose pattern bodies are ``bodies[i]`` (see above)."""
-    by_prefix: dict[str, set[int]] = {}
-    scanned, full, prefixes = [], [], []
-    for fi, frame_bodies in enumerate(bodies):
-        got = [_prefixes(b) for b in frame_bodies]
-        if any(g is None for g in got):
-            full.append(fi)
-            prefixes.append(None)
-            continue
-        scanned.append(fi)
-        prefixes.append(tuple(frozenset(g) for g in got))
-        for g in got:
-            for pre in g:
-                by_prefix.setdefault(pre, set()).add(fi)
-    if not by_prefix:
-        return None, {}, (), tuple(full), None, tuple(prefixes)
-    frames_of = {}
-    for pre in by_prefix:
-        hit: set[int] = set()
-        for n in range(1, len(pre) + 1):
-            hit |= by_prefix.get(pre[:n], set())
-        frames_of[pre] = tuple(sorted(hit))
-    # The scan opens on a non-word character (the one before the word), a character set that
-    # ``re`` can skip to without trying a match at every position; a word at the very start
-    # of the text has no such character and is looked at with the anchored form.
-    head = f"(?=({_trie_regex(by_prefix)}))"
-    scan = re.compile(rf"\W{head}"), re.compile(head)
-    # On lower-cased text (case-sensitive): it reports the same positions and keys (see
-    # _lowered).  It opens on any character but a lower-case ASCII letter, digit or _, a
-    # superset of the non-word characters there that ``re`` tests faster than \W; an extra
-    # position (after a non-ASCII letter) only costs a frame regex that fails on _LEFT.
-    # Those openers are split in two scans, as ``re`` tries a literal (the space before most
-    # words) faster than a character set; their positions together are the same.
-    head_lower = f"(?=({_trie_regex(by_prefix, lowered=True)}))"
-    scan_lower = (re.compile(f" {head_lower}"), re.compile(rf"[^a-z0-9_ ]{head_lower}"),
-                  re.compile(head_lower))
-    return scan, frames_of, tuple(scanned), tuple(full), scan_lower, tuple(prefixes)
-
-
-def _key_matchers(comp: _Compiled, key: str) -> tuple[tuple[int, re.Pattern, dict[int, int]], ...]:
-    """For a scan prefix ``key``: ``(frame, regex, groups)`` for each frame worth trying.
-
-    ``regex`` is the frame's regex with only the parts (patterns) that have a prefix of
-    ``key`` among their own prefixes, in the same order; ``groups`` maps its groups back to
-    the frame regex's.  A pattern that matches where the scan saw ``key`` has one of its
-    prefixes there, and every prefix standing there is a prefix of ``key`` (see the notes on
-    the prefilter), so no pattern that can match is left out: the first part that matches
-    is the one the full frame regex would pick, with the same span.  Built once per key.
-    """
-    got = comp.by_key.get(key)
-    if got is None:
-        out = []
-        for fi in comp.scan_frames[key]:
-            parts = [alt for alt, pres in zip(comp.alternatives[fi], comp.prefixes[fi])
-                     if any(key.startswith(pre) for pre in pres)]
-            rx = re.compile(f"{_LEFT}(?=(?:{'|'.join(part for part, _g, _n in parts)}))", re.IGNORECASE)
-            groups, new = {}, 1
-            for _part, group, n_groups in parts:
-                groups[new] = group
-                new += n_groups
-            out.append((fi, rx, groups))
-        got = comp.by_key[key] = tuple(out)
-    return got
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when, for the scan and the negation pre-check, matching it case-
-    sensitively with lower-case patterns finds what IGNORECASE finds in ``text``; else None.
-
-    Those patterns are made of ASCII letters, digits and _ (lower case), white space, hyphens,
-    apostrophes and word/non-word tests.  ``str.lower`` changes none of the latter (checked
-    for every code point: it keeps white space white, word characters word characters, and
-    makes no hyphen or apostrophe), and turns every character that ``re`` equates with an
-    ASCII letter into that letter, except ı and ſ (lower case already, equated with i and s)
-    and İ (lower-cased to two characters).  With neither of those, and so an equal length,
-    the lower-cased text is the original character by character, offsets included.
-    """
-    low = text.lower()
-    if len(low) != len(text) or "ı" in text or "ſ" in text:
-        return None
-    return low
-
-
-def _first_chars(body: str) -> set[str] | None:
-    """The characters a regex can start with, both cases, or None when unknown.
-
-    Only a speed-up (a prefilter), so anything unusual returns None and is not filtered.
-    """
-    try:
-        import re._constants as C  # noqa: N812  (CPython 3.11+)
-        import re._parser as P  # noqa: N812
-    except ImportError:  # pragma: no cover - older or other Pythons: no prefilter
-        return None
-
-    def first(items) -> set[str] | None:
-        for op, av in items:
-            if op in (C.ASSERT_NOT, C.ASSERT, C.AT):
-                continue  # zero-width: the next item decides
-            if op is C.LITERAL:
-                ch = chr(av)
-                return {ch.lower(), ch.upper()}
-            if op is C.SUBPATTERN:
-                return first(av[-1])
-            if op is C.BRANCH:
-                out: set[str] = set()
-                for branch in av[1]:
-                    got = first(branch)
-                    if got is None:
-                        return None
-                    out |= got
-                return out
-            if op is C.IN:
-                out = set()
-                for o, a in av:
-                    if o is not C.LITERAL:
-                        return None
-                    out |= {chr(a).lower(), chr(a).upper()}
-                return out
-            return None
-        return None
-
-    try:
-        return first(list(P.parse(body, re.IGNORECASE)))
-    except Exception:  # noqa: BLE001 - a prefilter must never break matching
-        return None
+    return _Compiled(tuple(by_frame), tuple(patterns), tuple(regexes), tuple(terms),
+                     build_prefilter(patterns, alternatives, regexes, _LEFT))
 
 
 @lru_cache(maxsize=1)
@@ -548,36 +258,7 @@ def _compile(lexicon) -> _Compiled:
     return _compile_rows(tuple(zip(lex["frame"], lex["pattern"], lex["kind"])))
 
 
-# --------------------------------------------------------------------------- per article
-
-# A superset of what _is_negated looks for, in two quick looks between the start of the
-# negation window and the hit (endpos = the hit, so a token ending there counts): a negation
-# token at the window's start, or after a non-token character, or a token ending in n't.
-# The second opens on a character set (\W), which ``re`` skips to without trying a match at
-# every position.
-_NEG_WORDS = "|".join(sorted(_NEGATIONS, key=lambda w: (-len(w), w)))
-_NEG_AT = re.compile(rf"(?:{_NEG_WORDS})(?![\w’'-])", re.IGNORECASE)
-_NEG_IN = re.compile(rf"\W(?:(?<=[^\w’'-])(?:{_NEG_WORDS})|(?<=n['’])t)(?![\w’'-])",
-                     re.IGNORECASE)
-
-
-def _neg_in_lower(words: Iterable[str]) -> re.Pattern:
-    """_NEG_AT and _NEG_IN in one, for the window cut out of lower-cased text (see _lowered):
-    a negation word after a non-token character or at the start, or a token ending in n't.
-
-    Each alternative opens on a negation's first letter (or the n of n't) and only then
-    checks the character before the word, so the pattern opens on a small set of literals
-    that ``re`` skips to, instead of trying every non-word character of the window.
-    """
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=lambda w: (-len(w), w)):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    alts = [rf"{re.escape(c)}(?<![\w’'-]{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in by_first.items()]
-    return re.compile(rf"(?:{'|'.join(alts)}|n['’]t)(?![\w’'-])")
-
-
-_NEG_IN_LOWER = _neg_in_lower(_NEGATIONS)
-
+# --------------------------------------------------------------------------- negation
 
 def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
     """Whether a negation stands in the few words before a hit, in the same clause."""
@@ -596,8 +277,164 @@ def _is_negated(text: str, sent_start: int, hit_start: int) -> bool:
     return False
 
 
+# A superset of what _is_negated looks for, in two quick looks between the start of the
+# negation window and the hit (endpos = the hit, so a token ending there counts): a negation
+# token at the window's start, or after a non-token character, or a token ending in n't.
+# The second opens on a character set (\W), which ``re`` skips to without trying a match at
+# every position.
+_NEG_WORDS = "|".join(sorted(_NEGATIONS, key=lambda w: (-len(w), w)))
+_NEG_AT = re.compile(rf"(?:{_NEG_WORDS})(?![\w’'-])", re.IGNORECASE)
+_NEG_IN = re.compile(rf"\W(?:(?<=[^\w’'-])(?:{_NEG_WORDS})|(?<=n['’])t)(?![\w’'-])",
+                     re.IGNORECASE)
+
+
+def _neg_in_lower(words: Iterable[str]) -> re.Pattern:
+    """_NEG_AT and _NEG_IN in one, for the window cut out of lower-cased text (see
+    :func:`analysis.framing_fast.lowered`): a negation word after a non-token character or
+    at the start, or a token ending in n't.
+
+    Each alternative opens on a negation's first letter (or the n of n't) and only then
+    checks the character before the word, so the pattern opens on a small set of literals
+    that ``re`` skips to, instead of trying every non-word character of the window.
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = [rf"{re.escape(c)}(?<![\w’'-]{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in by_first.items()]
+    return re.compile(rf"(?:{'|'.join(alts)}|n['’]t)(?![\w’'-])")
+
+
+_NEG_IN_LOWER = _neg_in_lower(_NEGATIONS)
+
+
+def _negated(text: str, low: str | None, sent_start: int, hit_start: int) -> bool:
+    """:func:`_is_negated`, after a quick look that rules out most hits (no negation word
+    nearby); ``low`` is the lower-cased text when it can stand in for the text, or None."""
+    lo = max(sent_start, hit_start - 80)
+    if low is not None:
+        # in the window cut out of the lower-cased text, its start is a word edge
+        maybe = _NEG_IN_LOWER.search(low[lo:hit_start]) is not None
+    else:
+        maybe = _NEG_AT.match(text, lo, hit_start) is not None or _NEG_IN.search(text, lo, hit_start) is not None
+    return maybe and _is_negated(text, sent_start, hit_start)
+
+
+# --------------------------------------------------------------------------- per article
+
+class BodySentence(NamedTuple):
+    """A body sentence as the per-article functions take it: ids and offsets into the text."""
+
+    sent_id: int
+    para_id: int
+    start: int
+    end: int
+
+
+class QuoteSpan(NamedTuple):
+    """A direct quote as the per-article functions take it (see :func:`quote_spans_of`)."""
+
+    start: int
+    end: int
+    speaker: str | None
+    speaker_type: str | None
+
+
+class FrameHit(NamedTuple):
+    """One lexicon hit as the matcher finds it: a row of :func:`frames` without ``outlet``
+    and before the sense layer (:func:`with_senses` adds ``sense``)."""
+
+    article_id: str
+    frame: str
+    term: str
+    match: str
+    start: int
+    end: int
+    sentence_id: int
+    para_id: int
+    rel_position: float
+    voice: str
+    speaker: str | None
+    speaker_type: str | None
+    negated: bool
+
+
+class _Run(NamedTuple):
+    """Body sentences of one paragraph, one after another: a hit never spans two paragraphs."""
+
+    para_id: int
+    start: int
+    end: int
+
+
+def _paragraph_runs(sentences: Sequence[tuple[int, int, int, int]]) -> list[_Run]:
+    """The paragraph runs of body sentences ``(sent_id, para_id, start, end)``, in order."""
+    runs: list[list[int]] = []
+    for _sid, pid, s, e in sentences:
+        if runs and runs[-1][0] == pid:
+            runs[-1][2] = e
+        else:
+            runs.append([pid, s, e])
+    return [_Run(*run) for run in runs]
+
+
+@dataclass(frozen=True)
+class _Body:
+    """An article's body sentences and paragraph runs, in text order, with the two things
+    looked up for each hit by bisection: its sentence and its relative position."""
+
+    sentences: Sequence[tuple[int, int, int, int]]
+    runs: list[_Run]
+    sent_starts: list[int]
+    run_starts: list[int]
+    run_before: list[int]  # body characters before each run, and (last) in all
+
+    @classmethod
+    def of(cls, sentences: Sequence[tuple[int, int, int, int]]) -> _Body | None:
+        """The body of these sentences, or None when they are not in text order."""
+        runs = _paragraph_runs(sentences)
+        sent_starts = [t[2] for t in sentences]
+        if sent_starts != sorted(sent_starts):
+            return None
+        before, end = [0], runs[0].start
+        for run in runs:
+            if run.start > run.end or end > run.start:
+                return None  # runs that overlap or go backwards
+            end = run.end
+            before.append(before[-1] + run.end - run.start)
+        return cls(sentences, runs, sent_starts, [r.start for r in runs], before)
+
+    def sentence_at(self, a: int) -> tuple[int, int, int, int] | None:
+        """The sentence holding offset ``a`` (None between sentences)."""
+        sent = self.sentences[bisect_right(self.sent_starts, a) - 1]
+        return sent if a < sent[3] else None
+
+    def rel_position(self, a: int) -> float:
+        """Share of the body text before offset ``a``, 0..1."""
+        r = bisect_right(self.run_starts, a) - 1
+        run = self.runs[r]
+        before = self.run_before[r] + a - run.start if r >= 0 and a < run.end else self.run_before[-1]
+        return round(before / (self.run_before[-1] or 1), 4)
+
+
+class _Quotes:
+    """Direct quotes sorted by start, to find by bisection the quote holding a position."""
+
+    def __init__(self, quotes: Sequence[tuple[int, int, object, object]]) -> None:
+        self.quotes = sorted(quotes, key=_START_END)
+        self.starts = [q[0] for q in self.quotes]
+        self.reach = list(accumulate((q[1] for q in self.quotes), max))  # no earlier quote ends later
+
+    def at(self, a: int) -> tuple[int, int, object, object] | None:
+        """The innermost quote holding offset ``a`` (quotes may nest), or None."""
+        j = bisect_right(self.starts, a) - 1
+        while j >= 0 and self.reach[j] > a:
+            if self.quotes[j][0] <= a < self.quotes[j][1]:
+                return self.quotes[j]
+            j -= 1
+        return None
+
+
 _START_END = itemgetter(0, 1)
-_NO_PARA = object()  # equal to no paragraph id
 _START_FRAME = itemgetter(4, 1)
 
 
@@ -607,139 +444,123 @@ def _frames_for_article(
     sentences: Sequence[tuple[int, int, int, int]],
     quotes: Sequence[tuple[int, int, object, object]] = (),
     lexicon=None,
-) -> list[tuple]:
-    """Frame hits of one article, as tuples in ``HIT_COLUMNS`` order (without ``outlet``).
+) -> list[FrameHit]:
+    """Frame hits of one article as :class:`FrameHit` tuples, in text order (no sense layer).
 
-    ``sentences`` are the body sentences as ``(sentence_id, para_id, start, end)`` in text
-    order; ``quotes`` are ``(start, end, speaker_name, speaker_type)`` of direct quotes;
-    ``lexicon`` is anything :func:`load_lexicon` takes, or an already compiled lexicon.
+    ``sentences`` are the body sentences as :class:`BodySentence` ``(sent_id, para_id,
+    start, end)`` in text order; ``quotes`` are :class:`QuoteSpan` ``(start, end,
+    speaker_name, speaker_type)`` of direct quotes; ``lexicon`` is anything
+    :func:`load_lexicon` takes, or an already compiled lexicon.  The fast path (the
+    prefilter of :mod:`analysis.framing_fast`, bisection); :func:`reference_hits` gives
+    the same hits the plain way, and is used for sentences out of text order.
 
     >>> hits = _frames_for_article("a", "It is not limited. It may escalate.",
     ...                            [(0, 0, 0, 18), (1, 0, 19, 35)])
-    >>> [(h[1], h[3], h[12]) for h in hits]
+    >>> [(h.frame, h.match, h.negated) for h in hits]
     [('magnitude_smaller', 'limited', True), ('hedging', 'may', False), ('escalation_risk', 'escalate', False)]
     """
     comp = _compile(lexicon)
     if not sentences:
         return []
-    # Body sentences are scanned one paragraph run at a time, so a phrase never spans two
-    # paragraphs; relative positions count body characters only.
-    runs: list[list[int]] = []
-    sent_starts = [t[2] for t in sentences]
-    run, prev = [], _NO_PARA
-    for _sid, pid, s, e in sentences:
-        if pid == prev:
-            run[2] = e
-        else:
-            run, prev = [pid, s, e], pid
-            runs.append(run)
-    # Sentences come in text order, so runs do too; the fast paths below rely on it (runs
-    # that overlap or go backwards take the plain paths, which give the same answers).
-    ordered = True
-    run_starts, run_before = [], [0]  # body characters before each run
-    end = runs[0][1]
-    for _p, s, e in runs:
-        if s > e or end > s:
-            ordered = False
-        end = e
-        run_starts.append(s)
-        run_before.append(run_before[-1] + e - s)
-    body_len = run_before[-1] or 1
-    q = sorted(quotes, key=_START_END)
-    q_starts = [t[0] for t in q]
-    q_reach = []  # the furthest quote end so far: no earlier quote reaches past it
-    for t in q:
-        q_reach.append(t[1] if not q_reach or t[1] > q_reach[-1] else q_reach[-1])
+    body = _Body.of(sentences)
+    if body is None:
+        return reference_hits(article_id, text, sentences, quotes, comp)
+    # the lower-cased text, when it can stand in for the text (see framing_fast.lowered)
+    low = lowered(text) if comp.prefilter is not None else None
+    return _hit_rows(article_id, text, low, comp, body, _Quotes(quotes), _candidates(comp, text, low, body))
 
-    cands: dict[int, list[tuple[int, int, int]]] = {}
-    regexes = comp.regexes
-    low = None  # the lower-cased text, when it can stand in for the text (see _lowered)
-    if comp.scan is not None and ordered:
-        frames_of, scanned, by_key = comp.scan_frames, comp.scanned, comp.by_key
-        lo, hi = runs[0][1], runs[-1][2]
-        low = _lowered(text) if comp.scan_lower is not None else None
-        if low is None:
-            *scans, head = comp.scan
-            src = text
-        else:
-            *scans, head = comp.scan_lower
-            src = low
-        # The order of the candidates does not matter: each frame's are sorted below.
-        found = [m for m in (head.match(src, 0, hi),) if m] if lo == 0 else []
-        for scan in scans:
-            found.extend(scan.finditer(src, max(lo - 1, 0), hi))
-        for m in found:
-            p = m.start(1)
-            e = runs[bisect_right(run_starts, p) - 1][2]
-            if p >= e:
-                continue  # between paragraph runs
-            key = m.group(1)
-            low_key = key.lower()
-            if low_key not in frames_of:
-                low_key = _WS_RUN.sub(_SCAN_WS, key.translate(_SCAN_FOLD).lower())
-            if low_key in frames_of:
-                for fi, rx, groups in by_key.get(low_key) or _key_matchers(comp, low_key):
-                    hit = rx.match(text, p, e)
-                    if hit is not None:
-                        g = hit.lastindex
-                        cands.setdefault(fi, []).append((p, hit.end(g), groups[g]))
-            else:  # not a prefix the scan knows (cannot happen; kept as a safe default)
-                for fi in scanned:
-                    hit = regexes[fi].match(text, p, e)
-                    if hit is not None:
-                        g = hit.lastindex
-                        cands.setdefault(fi, []).append((p, hit.end(g), g))
-        slow = comp.full
-    else:
-        slow = range(len(regexes))
-    for fi in slow:
-        rx = regexes[fi]
-        for _pid, s, e in runs:
-            for m in rx.finditer(text, s, e):
+
+def _candidates(comp: _Compiled, text: str, low: str | None, body: _Body) -> dict[int, list[tuple[int, int, int]]]:
+    """Per frame (index), the candidate hits ``(start, end, group)``: where the frame's
+    regex matches in a paragraph run, overlaps included.  The prefilter finds them for the
+    frames it covers; the others are searched run by run."""
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    searched: Iterable[int] = range(len(comp.frames))
+    if comp.prefilter is not None:
+        comp.prefilter.candidates(text, low, body.runs, body.run_starts, found)
+        searched = comp.prefilter.full
+    for fi in searched:
+        for run in body.runs:
+            for m in comp.regexes[fi].finditer(text, run.start, run.end):
                 g = m.lastindex
-                cands.setdefault(fi, []).append((m.start(), m.end(g), g))
+                found.setdefault(fi, []).append((m.start(), m.end(g), g))
+    return found
 
+
+def _hit_rows(article_id: str, text: str, low: str | None, comp: _Compiled, body: _Body, quotes: _Quotes,
+              candidates: dict[int, list[tuple[int, int, int]]]) -> list[FrameHit]:
+    """The hits kept from each frame's candidates (longest first), with sentence, relative
+    position, voice and negation, in text order."""
     out = []
     for fi, frame in enumerate(comp.frames):
-        found = cands.get(fi)
+        found = candidates.get(fi)
         if not found:
             continue
         terms = comp.terms[fi]
-        kept = _longest_first(found) if len(found) > 1 else found
-        for a, b, g in kept:
-            i = bisect_right(sent_starts, a) - 1
-            sid, pid, ss, se = sentences[i]
-            if a >= se:  # between sentences (white space): belongs to none
+        for a, b, g in _longest_first(found) if len(found) > 1 else found:
+            sent = body.sentence_at(a)
+            if sent is None:  # between sentences (white space): belongs to none
                 continue
-            if ordered:
-                r = bisect_right(run_starts, a) - 1
-                before = run_before[r] + a - runs[r][1] if r >= 0 and a < runs[r][2] else run_before[-1]
-            else:
-                before = 0
-                for _p, rs, re_ in runs:
-                    if rs <= a < re_:
-                        before += a - rs
-                        break
-                    before += re_ - rs
-            voice, speaker, speaker_type = "outlet", None, None
-            # the innermost quote that holds the hit's start (quotes may nest)
-            j = bisect_right(q_starts, a) - 1
-            while j >= 0 and q_reach[j] > a:
-                qs, qe, name, kind = q[j]
-                if qs <= a < qe:
-                    voice, speaker, speaker_type = "quoted", name, kind
+            quote = quotes.at(a)
+            voice, speaker, kind = ("outlet", None, None) if quote is None else ("quoted", quote[2], quote[3])
+            out.append(FrameHit(article_id, frame, terms[g], text[a:b], a, b, sent[0], sent[1],
+                                body.rel_position(a), voice, speaker, kind, _negated(text, low, sent[2], a)))
+    out.sort(key=_START_FRAME)
+    return out
+
+
+def reference_hits(
+    article_id: str,
+    text: str,
+    sentences: Sequence[tuple[int, int, int, int]],
+    quotes: Sequence[tuple[int, int, object, object]] = (),
+    lexicon=None,
+) -> list[FrameHit]:
+    """:func:`_frames_for_article` the plain way: the reference its fast path must match.
+
+    Each pattern's own regex searches each paragraph run (a paragraph's body sentences, one
+    after another: a pattern may run over a sentence end inside a paragraph, as ``departure
+    from ...`` over "it. Policy", never over a paragraph end); at each start, the frame's
+    first pattern (in :func:`_try_order`) that matches gives the candidate; overlapping
+    candidates of a frame go to the longest; a hit belongs to the sentence it starts in, to
+    the last quote (by start, then end) that holds its start, and is negated when
+    :func:`_is_negated` says so.  Sentences and quotes are looked up one by one.
+
+    >>> [(h.frame, h.match) for h in reference_hits("a", "A limited step.", [(0, 0, 0, 15)])]
+    [('magnitude_smaller', 'limited')]
+    """
+    comp = _compile(lexicon)
+    runs = _paragraph_runs(sentences)
+    body_chars = sum(r.end - r.start for r in runs) or 1
+    by_start = sorted(quotes, key=_START_END)
+    out = []
+    for frame, patterns in zip(comp.frames, comp.patterns):
+        at: dict[int, tuple[int, int, str]] = {}  # start -> (start, end, pattern)
+        for pattern, kind in patterns:
+            rx = re.compile(f"{_LEFT}(?=((?:{_pattern_regex(pattern, kind)}){_RIGHT}))", re.IGNORECASE)
+            for run in runs:
+                for m in rx.finditer(text, run.start, run.end):
+                    at.setdefault(m.start(), (m.start(), m.end(1), pattern))
+        for a, b, pattern in _longest_first(list(at.values())):
+            sent = None
+            for s in sentences:
+                if s[2] <= a:
+                    sent = s
+            if sent is None or a >= sent[3]:
+                continue
+            before = 0
+            for run in runs:
+                if run.start <= a < run.end:
+                    before += a - run.start
                     break
-                j -= 1
-            lo = max(ss, a - 80)
-            # most hits have no negation word nearby: a quick look saves the clause analysis
-            if low is not None:
-                # in the window cut out of the lower-cased text, its start is a word edge
-                maybe = _NEG_IN_LOWER.search(low[lo:a]) is not None
-            else:
-                maybe = _NEG_AT.match(text, lo, a) is not None or _NEG_IN.search(text, lo, a) is not None
-            negated = maybe and _is_negated(text, ss, a)
-            out.append((article_id, frame, terms[g], text[a:b], a, b, sid, pid,
-                        round(before / body_len, 4), voice, speaker, speaker_type, negated))
+                before += run.end - run.start
+            quote = None
+            for q in by_start:
+                if q[0] <= a < q[1]:
+                    quote = q
+            voice, speaker, kind = ("outlet", None, None) if quote is None else ("quoted", quote[2], quote[3])
+            out.append(FrameHit(article_id, frame, pattern, text[a:b], a, b, sent[0], sent[1],
+                                round(before / body_chars, 4), voice, speaker, kind, _is_negated(text, sent[2], a)))
     out.sort(key=_START_FRAME)
     return out
 
@@ -762,7 +583,7 @@ def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, in
 
 # --------------------------------------------------------------------------- corpus
 
-def _quote_spans(quotes: pd.DataFrame) -> dict[str, list[tuple]]:
+def _quote_spans(quotes: pd.DataFrame) -> dict[str, list[QuoteSpan]]:
     """Direct-quote spans per article, from a table like :func:`analysis.quotes` gives."""
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError(f"quotes must be a DataFrame like analysis.quotes(corpus) returns, "
@@ -772,9 +593,9 @@ def _quote_spans(quotes: pd.DataFrame) -> dict[str, list[tuple]]:
         raise ValueError(f"quotes table is missing column(s) {missing}; pass analysis.quotes(corpus)")
     names = quotes["speaker_name"] if "speaker_name" in quotes else pd.Series(None, index=quotes.index)
     kinds = quotes["speaker_type"] if "speaker_type" in quotes else pd.Series(None, index=quotes.index)
-    spans: dict[str, list[tuple]] = {}
+    spans: dict[str, list[QuoteSpan]] = {}
     for aid, s, e, n, k in zip(quotes["article_id"], quotes["start"], quotes["end"], names, kinds):
-        spans.setdefault(str(aid), []).append((int(s), int(e), _value(n), _value(k)))
+        spans.setdefault(str(aid), []).append(QuoteSpan(int(s), int(e), _value(n), _value(k)))
     return spans
 
 
@@ -782,15 +603,21 @@ def _value(v) -> str | None:
     return None if v is None or (not isinstance(v, str) and pd.isna(v)) or v == "" else str(v)
 
 
-def quote_spans_of(quote_rows: Iterable[dict]) -> list[tuple]:
-    """``(start, end, speaker_name, speaker_type)`` of quote rows (from :func:`analysis.quotes.quotes_of`)."""
-    return [(q["start"], q["end"], _value(q.get("speaker_name")), _value(q.get("speaker_type")))
+def quote_spans_of(quote_rows: Iterable[dict]) -> list[QuoteSpan]:
+    """:class:`QuoteSpan` ``(start, end, speaker_name, speaker_type)`` of quote rows (from
+    :func:`analysis.quotes.quotes_of`).
+
+    >>> quote_spans_of([{"start": 3, "end": 9, "speaker_name": "Biden", "speaker_type": ""}])
+    [QuoteSpan(start=3, end=9, speaker='Biden', speaker_type=None)]
+    """
+    return [QuoteSpan(q["start"], q["end"], _value(q.get("speaker_name")), _value(q.get("speaker_type")))
             for q in quote_rows]
 
 
 def frames_of(article, quote_spans: Sequence[tuple] = (), lexicon=None, *, every_hit: bool = False) -> list[tuple]:
     """Frame hits of one :class:`analysis.corpus.Article`, as tuples in ``HIT_COLUMNS`` order
-    (without ``outlet``); ``quote_spans`` as :func:`quote_spans_of` gives them.
+    (without ``outlet``): a :class:`FrameHit`'s fields and ``sense``; ``quote_spans`` as
+    :func:`quote_spans_of` gives them.
 
     Hits used in another sense than their frame's (see :mod:`analysis.senses`) are left out
     unless ``every_hit``; then ``sense`` (the last field) says why ("" for in-sense hits).
@@ -803,7 +630,7 @@ def frames_of(article, quote_spans: Sequence[tuple] = (), lexicon=None, *, every
     >>> frames_of(art), [h[-1] for h in frames_of(art, every_hit=True)]
     ([], ['part of a proper name'])
     """
-    body = [(s.sent_id, s.para_id, s.start, s.end) for s in article.sentences if s.kind == "body"]
+    body = [(s.sent_id, s.para_id, s.start, s.end) for s in article.sentences if s.kind == "body"]  # BodySentence
     hits = _frames_for_article(article.article_id, article.text, body, quote_spans, lexicon)
     return with_senses(article.text, body, hits, every_hit=every_hit)
 

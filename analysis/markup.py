@@ -10,36 +10,87 @@ toggle that needs no JavaScript.  Pages are self-contained (inline CSS) and prin
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from .corpus import Corpus
 
-__all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS"]
+__all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS", "FRAME_STYLES", "FrameStyle"]
 
-# Light tints for quote backgrounds by speaker type; darker outlines for frames.
+# Quote backgrounds by speaker type: pale tints, and a pattern for all but "person", so
+# the types differ in greyscale and for colour-blind readers too.
 SPEAKER_COLORS = {
-    "person": "#CFE8F7",
-    "anonymous": "#FBE0C4",
-    "organization": "#CDEBDD",
-    "document": "#E8D5EC",
-    "unknown": "#E4E4E4",
+    "person": "#D4E8F7",
+    "anonymous": "#FBE3C8",
+    "organization": "#D3EEDD",
+    "document": "#EADCF0",
+    "unknown": "#E6E6E6",
 }
-FRAME_COLORS = {
-    "magnitude_bigger": "#D55E00",
-    "magnitude_smaller": "#0072B2",
-    "escalation_risk": "#CC79A7",
-    "self_defense": "#009E73",
-    "pressure": "#E69F00",
-    "caution": "#56B4E9",
-    "hedging": "#999999",
-    "change": "#882255",
-    "restriction": "#332288",
+# (background-image, background-size): separate properties, which every renderer reads.
+SPEAKER_PATTERNS = {
+    "anonymous": ("repeating-linear-gradient(135deg, rgba(140,80,0,.22) 0, rgba(140,80,0,.22) 2px, "
+                  "transparent 2px, transparent 7px)", ""),
+    "organization": ("radial-gradient(circle, rgba(0,90,40,.4) 0, rgba(0,90,40,.4) 1px, transparent 1.4px)", "6px 6px"),
+    "document": ("repeating-linear-gradient(0deg, rgba(90,40,110,.28) 0, rgba(90,40,110,.28) 1px, "
+                 "transparent 1px, transparent 6px)", ""),
 }
-# Context frames (what changed, what is restricted) are dashed so the sizing frames stand out.
-FRAME_LINE = {"change": "dashed", "restriction": "dashed"}
-_EXTRA_FRAME_COLORS = ["#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499"]
+SPEAKER_LABELS = {
+    "person": "quote: a named person speaks",
+    "anonymous": "quote: an unnamed source speaks",
+    "organization": "quote: an organization speaks",
+    "document": "quote: from a document or statement",
+    "unknown": "quote: the speaker is not stated",
+}
+
+
+@dataclass(frozen=True)
+class FrameStyle:
+    """How a frame's words are underlined: colour, line style and width (px)."""
+
+    color: str
+    line: str
+    width: int
+    italic: bool = False
+
+    def css(self) -> str:
+        """The CSS declarations of the mark."""
+        italic = " font-style: italic;" if self.italic else ""
+        return f"border-bottom: {self.width}px {self.line} {self.color};{italic}"
+
+
+# Frame underlines: colours that none of the outlet colours (analysis.plots.PALETTE) is
+# near (CIEDE2000 over 12 from every one) nor each other, and each frame its own line
+# style and weight, so no two frames look alike in greyscale either.  The sizing frames
+# and the context frames have heavy lines, the others light ones.
+FRAME_STYLES = {
+    "magnitude_bigger": FrameStyle("#B2182B", "solid", 5),
+    "magnitude_smaller": FrameStyle("#1F3DFF", "double", 5),
+    "change": FrameStyle("#7B3F00", "dashed", 4),
+    "restriction": FrameStyle("#4D4D4D", "dotted", 4),
+    "self_defense": FrameStyle("#2F5200", "solid", 2),
+    "escalation_risk": FrameStyle("#D1006F", "dashed", 2),
+    "pressure": FrameStyle("#A37200", "dotted", 3),
+    "caution": FrameStyle("#00838F", "double", 3),
+    "hedging": FrameStyle("#6B4E71", "solid", 1, italic=True),
+}
+FRAME_COLORS = {frame: style.color for frame, style in FRAME_STYLES.items()}
+FRAME_LABELS = {
+    "magnitude_bigger": "sizes the event up (bigger)",
+    "magnitude_smaller": "sizes the event down (smaller)",
+    "change": "says what changed",
+    "restriction": "says what stays restricted",
+    "self_defense": "self-defense",
+    "escalation_risk": "risk of escalation",
+    "pressure": "pressure on the decision",
+    "caution": "caution",
+    "hedging": "hedging (unconfirmed, may)",
+}
+# A frame of another lexicon: dark colours off the outlet palette, cycling line styles.
+_EXTRA_FRAME_STYLES = [FrameStyle("#3D2B1F", "dashed", 3), FrameStyle("#005F5F", "dotted", 3),
+                       FrameStyle("#5F005F", "solid", 3), FrameStyle("#1F1F7A", "dashed", 2),
+                       FrameStyle("#5C5C00", "double", 3), FrameStyle("#7A1F1F", "dotted", 2)]
 
 
 @dataclass(frozen=True)
@@ -50,11 +101,11 @@ class _Span:
     title: str = ""
 
 
-def _frame_color(frame: str, seen: dict[str, str]) -> str:
-    if frame in FRAME_COLORS:
-        return FRAME_COLORS[frame]
+def _frame_style(frame: str, seen: dict[str, FrameStyle]) -> FrameStyle:
+    if frame in FRAME_STYLES:
+        return FRAME_STYLES[frame]
     if frame not in seen:
-        seen[frame] = _EXTRA_FRAME_COLORS[len(seen) % len(_EXTRA_FRAME_COLORS)]
+        seen[frame] = _EXTRA_FRAME_STYLES[len(seen) % len(_EXTRA_FRAME_STYLES)]
     return seen[frame]
 
 
@@ -146,18 +197,6 @@ def _removed_by_position(corpus: Corpus, aid: str) -> dict[int, list[tuple[str, 
     return out
 
 
-def _sizing_legend(spans: list[_Span]) -> str:
-    """Legend entries for negated words and size words that were not counted, when present."""
-    out = ""
-    if any("neg" in s.classes for s in spans):
-        out += ('<li><span class="fr neg neg-start">limited</span> negated: the sentence denies '
-                'the word ("not limited" sizes the step up)</li>')
-    if any(s.classes[:2] == ("fr", "fr-aside") for s in spans):
-        out += ('<li><span class="fr fr-aside">major</span> size word about something else '
-                '(not counted as sizing the event)</li>')
-    return out
-
-
 def _sizing_section(article_id: str, characterizations: pd.DataFrame | None) -> str:
     """What the page counts as sizing up the event, sentence by sentence, and why (visible,
     so a projector or a printed page shows it)."""
@@ -181,36 +220,39 @@ def _sizing_section(article_id: str, characterizations: pd.DataFrame | None) -> 
             f'<ol>{"".join(items)}</ol></section>')
 
 
-def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
-                 attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
-                 back_link: str | None = "../index.html", only_here: pd.DataFrame | None = None,
-                 size_words: pd.DataFrame | None = None, characterizations: pd.DataFrame | None = None) -> str:
-    """A self-contained HTML page of one article with its annotations and a legend.
+@dataclass(frozen=True)
+class ArticleParts:
+    """The pieces of an annotated article, for a page or a printed pack: ``css`` for every
+    class used, ``header``, ``legend`` and ``body`` as HTML (everything from input escaped)."""
 
-    ``size_words`` (:func:`analysis.size_words`) marks the size words that do not size up the
-    event apart from those that do; ``characterizations`` adds, after the text, what was
-    counted as sizing the event and why.  A negated word carries a visible "not" badge.
+    css: str
+    header: str
+    legend: str
+    body: str
+    sizing: str = ""  # what was counted as sizing up the event, and why (with characterizations)
+
+
+def article_parts(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
+                  attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
+                  show_removed: bool = True, only_here: pd.DataFrame | None = None,
+                  size_words: pd.DataFrame | None = None,
+                  characterizations: pd.DataFrame | None = None) -> ArticleParts:
+    """One article's annotated text, header, legend and sizing notes (see :func:`article_page`).
+
+    ``show_removed=False`` leaves out the text cleaning removed (on paper, where there is
+    no toggle to show it).
 
     >>> import analysis as an
-    >>> c = an.from_texts({"a": "WASHINGTON (AP) — “We will act,” she said.\\nEditor's note: fixed."})
-    >>> q = pd.DataFrame([{"article_id": "a", "start": 1, "end": 13, "speaker_name": "she",
-    ...                    "speaker_type": "person"}])
-    >>> page = article_page(c, "a", quotes=q)
-    >>> '<span class="q q-person" title="Quote · she (person)">We will act,</span>' in page
-    True
-    >>> '<del class="removed"' in page
-    True
+    >>> parts = article_parts(an.from_texts({"a": "One sentence."}), "a")
+    >>> parts.body
+    '<p class="body">One sentence.</p>'
     """
     text = corpus.text(article_id)
     art = corpus.articles.loc[article_id]
     outlet = corpus.outlet_of()[article_id]
     spans = _spans(article_id, quotes, attributions, frames, size_words) + _only_here_spans(article_id, only_here)
-    removed = _removed_by_position(corpus, article_id)
-    extra_colors: dict[str, str] = {}
-    frames_here = sorted({s.classes[1][3:] for s in spans if s.classes[0] == "fr" and s.classes[1] != "fr-aside"})
-    frame_names = {}
-    if frames is not None and len(frames):
-        frame_names = {_css(f): f for f in frames.frame.unique()}
+    removed = _removed_by_position(corpus, article_id) if show_removed else {}
+    any_removed = bool(removed)
     body = []
     paras = corpus.paragraphs[corpus.paragraphs.article_id == article_id]
     for p in paras.itertuples():
@@ -222,68 +264,165 @@ def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = 
             for pos in sorted(removed) for r, t in removed[pos]]
     if tail:
         body.append(f'<p class="body">{" ".join(tail)}</p>')
-    css_frames = "\n".join(
-        f".fr-{_css(f)} {{ border-bottom: 4px {FRAME_LINE.get(frame_names.get(f, f), 'solid')} "
-        f"{_frame_color(frame_names.get(f, f), extra_colors)}; }}"
-        for f in frames_here)
-    legend_frames = "".join(
-        f'<li><span class="fr fr-{f}">{html.escape(frame_names.get(f, f).replace("_", " "))}</span></li>'
-        for f in frames_here)
-    legend_quotes = "".join(
-        f'<li><span class="q q-{k}">quote: {k}</span></li>' for k in SPEAKER_COLORS
-        if any(s.classes == ("q", f"q-{k}") for s in spans))
+    body_html = "\n".join(body)
+    frame_names = {_css(f): f for f in frames.frame.unique()} if frames is not None and len(frames) else {}
+    order = {_css(f): i for i, f in enumerate(FRAME_STYLES)}
+    frames_here = sorted({c[3:] for s in spans for c in s.classes if c.startswith("fr-") and c != "fr-aside"},
+                         key=lambda f: (order.get(f, len(order)), f))
+    extra: dict[str, FrameStyle] = {}
+    styles = {f: _frame_style(frame_names.get(f, f), extra) for f in frames_here}
+    css = _marks_css(styles)
     facts = [("date", art.get("date")), ("dateline", art.get("dateline")), ("credit", art.get("credit"))]
     meta = " · ".join(f"{k}: {v}" for k, v in facts if isinstance(v, str) and v)
-    nav = f'<nav><a href="{html.escape(back_link)}">← all pages</a></nav>' if back_link else ""
-    quote_css = "\n".join(f".q-{k} {{ background: {c}; }}" for k, c in SPEAKER_COLORS.items())
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(article_id)} · {html.escape(outlet)} · annotated</title>
-<style>
-body {{ font-family: Georgia, 'Times New Roman', serif; font-size: 1.35rem; line-height: 1.75;
-       max-width: 48rem; margin: 1.5rem auto; padding: 0 1.25rem; color: #111; }}
-nav, .legend, .toggle, header p {{ font-family: system-ui, sans-serif; font-size: 1rem; }}
-h1 {{ font-family: system-ui, sans-serif; font-size: 1.6rem; margin-bottom: 0.2rem; }}
-h3.subhead, h3.title {{ font-family: system-ui, sans-serif; font-size: 1.1rem; text-transform: uppercase;
-       letter-spacing: 0.05em; color: #444; border-left: 4px solid #999; padding-left: 0.5rem; }}
-p.caption {{ font-family: system-ui, sans-serif; font-size: 0.95rem; font-style: italic; color: #444; }}
-{quote_css}
-.q {{ border-radius: 3px; padding: 0 1px; }}
-.src-anon {{ text-decoration: underline wavy #D55E00; text-decoration-thickness: 2px; text-underline-offset: 4px; }}
-.src-named {{ text-decoration: underline dotted #333; text-underline-offset: 4px; }}
-.fr {{ font-weight: 600; }}
-.fr-aside {{ font-weight: normal; border-bottom: 2px dotted #777; }}
+    from .plots import outlet_colors
+
+    swatch = outlet_colors(corpus.outlet_of())[outlet]
+    header = (f'<header><h1><span class="outlet-swatch" style="background:{swatch}" aria-hidden="true"></span>'
+              f"Article {html.escape(article_id)} · {html.escape(outlet)}</h1>"
+              + (f"<p>{html.escape(meta)}</p>" if meta else "") + "</header>")
+    legend = _legend(body_html, {f: frame_names.get(f, f) for f in frames_here}, any_removed)
+    return ArticleParts(css=css, header=header, legend=legend, body=body_html,
+                        sizing=_sizing_section(article_id, characterizations))
+
+
+def _marks_css(frame_styles: dict[str, FrameStyle]) -> str:
+    """The CSS of every mark: quote tints and patterns, source underlines, frame lines."""
+    def quote_rule(kind: str, color: str) -> str:
+        image, size = SPEAKER_PATTERNS.get(kind, ("", ""))
+        return (f".q-{kind} {{ background-color: {color};"
+                + (f" background-image: {image};" if image else "")
+                + (f" background-size: {size};" if size else "") + " }")
+
+    quote_css = "\n".join(quote_rule(k, c) for k, c in SPEAKER_COLORS.items())
+    frame_css = "\n".join(f".fr-{f} {{ {style.css()} }}" for f, style in frame_styles.items())
+    return f"""{quote_css}
+.q {{ border-radius: 3px; padding: 0 1px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }}
+.src-anon {{ text-decoration: underline wavy #1A1A1A; text-decoration-thickness: 1.5px; text-underline-offset: 3px; }}
+.src-named {{ text-decoration: underline dotted #1A1A1A; text-decoration-thickness: 2px; text-underline-offset: 3px; }}
+.fr {{ font-weight: 600; padding-bottom: 1px; }}
+{frame_css}
+.fr-aside {{ font-weight: normal; color: #4a4a4a; border-bottom: 1px solid #aaa; }}  /* not a named source's dots */
 .neg-start::before {{ content: "not"; font-family: system-ui, sans-serif; font-size: 0.65em; font-weight: 700;
        text-transform: uppercase; color: #fff; background: #111; border-radius: 3px; padding: 0 0.25em;
        margin-right: 0.2em; vertical-align: 0.15em; }}
-.sizing {{ font-family: system-ui, sans-serif; font-size: 1rem; border-top: 1px solid #ccc; margin-top: 1.5rem; }}
 .only-start::before {{ content: "only here"; font-family: system-ui, sans-serif; font-size: 0.62em;
        font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; color: #fff; background: #333;
        border-radius: 3px; padding: 0.05em 0.35em; margin-right: 0.3em; vertical-align: 0.2em;
        white-space: nowrap; display: inline-block; line-height: 1.3; }}
 .only-start {{ white-space: nowrap; }}  /* the label stays with the first word */
-{css_frames}
-del.removed {{ color: #888; background: #f3f3f3; display: none; font-size: 0.85em; }}
-#show-removed:checked ~ article del.removed {{ display: inline; }}
-.legend {{ border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }}
-.legend ul {{ list-style: none; padding: 0; margin: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }}
-@media print {{ body {{ font-size: 12pt; max-width: none; }} nav, .toggle {{ display: none; }}
-  * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
+del.removed {{ color: #6b6b6b; background: #f0f0f0; font-size: 0.85em; text-decoration: line-through #6b6b6b; }}
+.outlet-swatch {{ display: inline-block; width: .75em; height: .75em; border-radius: 2px; margin-right: .45em; }}"""
+
+
+def _legend(body: str, frames_here: dict[str, str], any_removed: bool) -> str:
+    """The legend: one entry, drawn with the page's own classes, for each mark on the page."""
+    def has(cls: str) -> bool:
+        return re.search(rf'class="[^"]*\b{re.escape(cls)}\b', body) is not None
+
+    quotes = [f'<li><span class="q q-{k}">{html.escape(label)}</span></li>'
+              for k, label in SPEAKER_LABELS.items() if has(f"q-{k}")]
+    sources = ([f'<li><span class="src-named">named source</span>: who said it, by name</li>'] if has("src-named") else []) + \
+        ([f'<li><span class="src-anon">unnamed source</span>: “officials”, “a person familiar …”</li>']
+         if has("src-anon") else [])
+    frame_items = [f'<li><span class="fr fr-{f}">{html.escape(FRAME_LABELS.get(name, name.replace("_", " ")))}</span></li>'
+                   for f, name in frames_here.items()]
+    extra = [f"<li>{item}</li>" for cls, item in LEGEND_EXTRAS if has(cls)]
+    removed = (['<li><del class="removed">removed by cleaning</del> (datelines, credits, link cards, notes: '
+                "shown with the toggle)</li>"] if any_removed else [])
+    groups = [("Quotes, tinted by who speaks", quotes), ("Sources, underlined", sources),
+              ("Framing words, in bold with a line by frame (hover for the frame)", frame_items),
+              ("Other marks", extra + removed)]
+    inner = "".join(f'<div class="legend-group"><h2>{title}</h2><ul>{"".join(items)}</ul></div>'
+                    for title, items in groups if items)
+    if not inner:
+        inner = "<p>No quotes, sources or framing words were found in this article.</p>"
+    return f'<section class="legend" aria-label="legend"><strong>How to read the marks</strong>{inner}</section>'
+
+
+#: ``(class, legend item)`` for marks other layers put on a page (negation, coverage, ...):
+#: the legend shows an item when its class is on the page.
+LEGEND_EXTRAS: list[tuple[str, str]] = [
+    ("neg-start", '<span class="fr neg neg-start">limited</span> negated: the sentence denies the word '
+                  '("not limited" sizes the step up)'),
+    ("fr-aside", '<span class="fr fr-aside">major</span> a size word about something else (not counted as '
+                 "sizing the event)"),
+    ("only-start", '<span class="only only-start">claim no other article states</span> (a fact only this '
+                   "article reports)"),
+]
+
+
+PAGE_CSS = """
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 1.35rem; line-height: 1.8;
+       max-width: 48rem; margin: 1.5rem auto; padding: 0 1.25rem; color: #111; }
+nav, .legend, .toggle, header p { font-family: system-ui, sans-serif; font-size: 1rem; }
+nav.cl-nav { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; line-height: 1.5; }
+nav.cl-nav .cl-prevnext { margin-left: auto; display: flex; gap: 1.25rem; }
+nav.cl-nav .cl-off { color: #999; }
+h1 { font-family: system-ui, sans-serif; font-size: 1.6rem; margin-bottom: 0.2rem; }
+h3.subhead, h3.title { font-family: system-ui, sans-serif; font-size: 1.1rem; text-transform: uppercase;
+       letter-spacing: 0.05em; color: #444; border-left: 4px solid #999; padding-left: 0.5rem; }
+p.caption { font-family: system-ui, sans-serif; font-size: 0.95rem; font-style: italic; color: #444; }
+del.removed { display: none; }
+#show-removed:checked ~ article del.removed { display: inline; }
+.legend { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; line-height: 1.9; }
+.legend h2 { font-size: .85rem; font-weight: 600; color: #444; margin: .4rem 0 0; text-transform: uppercase; letter-spacing: .03em; }
+.legend ul { list-style: none; padding: 0; margin: 0.1rem 0; display: flex; flex-wrap: wrap; gap: 0.1rem 1.25rem; }
+.legend del.removed { display: inline; }
+.sizing { font-family: system-ui, sans-serif; font-size: 1rem; border-top: 1px solid #ccc; margin-top: 1.5rem; }
+@media print { body { font-size: 12pt; max-width: none; margin: 0; } nav, .toggle { display: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .legend { break-inside: avoid; } p, h3 { break-inside: avoid-page; } h3 { break-after: avoid; } }
+"""
+
+
+def article_page(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None = None,
+                 attributions: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
+                 back_link: str | None = "../index.html", only_here: pd.DataFrame | None = None,
+                 size_words: pd.DataFrame | None = None, characterizations: pd.DataFrame | None = None,
+                 nav: str | None = None) -> str:
+    """A self-contained HTML page of one article with its annotations and a legend.
+
+    The legend explains every mark on the page and only those.  ``size_words``
+    (:func:`analysis.size_words`) marks the size words that do not size up the event apart
+    from those that do; ``characterizations`` adds, after the text, what was counted as
+    sizing the event and why; ``only_here`` (:func:`analysis.coverage.only_here`) labels the
+    claims no other article states.  A negated word carries a visible "not" badge.
+    ``nav``: the navigation bar's HTML (the report passes :func:`analysis.pages.article_nav`);
+    without it, a link back to ``back_link`` (None: no navigation).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "WASHINGTON (AP) — “We will act,” she said.\\nEditor's note: fixed."})
+    >>> q = pd.DataFrame([{"article_id": "a", "start": 1, "end": 13, "speaker_name": "she",
+    ...                    "speaker_type": "person"}])
+    >>> page = article_page(c, "a", quotes=q)
+    >>> '<span class="q q-person" title="Quote · she (person)">We will act,</span>' in page
+    True
+    >>> '<del class="removed"' in page
+    True
+    """
+    from .pages import SITE
+
+    parts = article_parts(corpus, article_id, quotes=quotes, attributions=attributions, frames=frames,
+                          only_here=only_here, size_words=size_words, characterizations=characterizations)
+    outlet = corpus.outlet_of()[article_id]
+    if nav is None:
+        nav = f'<a href="{html.escape(back_link, quote=True)}">← all pages</a>' if back_link else ""
+    nav_html = f'<nav class="cl-nav">{nav}</nav>' if nav else ""
+    title = f"Article {article_id} · {outlet} — annotated article — {corpus.title or corpus.name or 'event'} · {SITE}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>{PAGE_CSS}
+{parts.css}
 </style></head><body>
-{nav}
-<header><h1>Article {html.escape(article_id)} · {html.escape(outlet)}</h1><p>{html.escape(meta)}</p></header>
-<section class="legend" aria-label="legend"><strong>How to read the marks</strong>
-<ul>{legend_quotes}
-<li><span class="src-anon">anonymous source</span></li><li><span class="src-named">named source</span></li></ul>
-<ul>{legend_frames}{_sizing_legend(spans)}</ul>
-{_ONLY_LEGEND if any(sp.classes == ("only",) for sp in spans) else ""}
-<ul><li><del class="removed" style="display:inline">removed by cleaning</del> (boilerplate: datelines, credits, link cards, notes)</li></ul>
-</section>
+{nav_html}
+{parts.header}
+{parts.legend}
 <input type="checkbox" id="show-removed" class="toggle"><label for="show-removed" class="toggle"> show text removed by cleaning</label>
 <article>
-{chr(10).join(body)}
+{parts.body}
 </article>
-{_sizing_section(article_id, characterizations)}
+{parts.sizing}
 </body></html>
 """
 
@@ -310,10 +449,6 @@ def article_pages(corpus: Corpus, quotes: pd.DataFrame | None, attributions: pd.
 # the start of each, which no other layer uses, so it reads on top of quote tints and frame
 # underlines.  The label sits on a one-character span at the claim's start, so a claim cut
 # into pieces by other layers still gets one label.
-_ONLY_LEGEND = ('<ul><li><span class="only only-start">claim no other article states</span> '
-                '(a fact only this article reports)</li></ul>')
-
-
 def _only_here_spans(aid: str, only_here: pd.DataFrame | None) -> list[_Span]:
     if only_here is None or not len(only_here):
         return []

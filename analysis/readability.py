@@ -20,12 +20,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import ClassVar, Iterable
 
 import pandas as pd
 
 from .corpus import Corpus, memoized
-from .text import _outside_latin1, ensure_cmudict
+from .text import ensure_cmudict, latin1_bytes
 
 __all__ = ["readability", "readability_for_article", "sentence_readability", "textstat_stock",
            "body_text", "body_texts", "FORMULAS", "GRADE_FORMULAS", "MEASURE_COLUMNS", "FORMULA_NAMES",
@@ -96,6 +97,9 @@ STOCK_COLUMNS = ["article_id", "outlet", "n_sentences", "n_words", "n_syllables"
 
 # --------------------------------------------------------------------------- word lookups
 
+_LAST = itemgetter(-1)
+
+
 class _Lexicon:
     """Syllables and Dale-Chall difficulty per distinct lower-cased word, asked of textstat once.
 
@@ -113,10 +117,14 @@ class _Lexicon:
         self._cmu = get_cmudict("en_US")
         self._pyphen = get_pyphen("en_US")
         self._easy = get_lang_easy_words("en_US")
-        # Per word, the four counts of counts() packed in one integer (see _pack): an
-        # article's totals are then one C-level sum over its words (a word not seen before
-        # is measured on the way, see _Memo).
-        self.packed: dict[str, int] = _Memo(self._measure)
+        # Per distinct word, its counts (a shared _WordCounts, see there); a word not seen
+        # before is measured on the way (see _Memo).
+        self.memo: dict[str, _WordCounts] = _Memo(self._measure)
+        self._kinds: dict[tuple[int, bool], _WordCounts] = {}
+
+    def __len__(self) -> int:
+        """How many distinct words were measured so far."""
+        return len(self.memo)
 
     def _via_textstat(self, word: str) -> tuple[int, bool]:
         syl = self._ts.syllable_count(word)
@@ -137,7 +145,8 @@ class _Lexicon:
         if not (word.isalnum() and word.lower() == word) and (not word or _textstat_words(word) != [word]):
             return None
         try:
-            syl = sum(1 for p in self._cmu[word][0] if p[-1].isdigit())
+            # textstat: sum(1 for p in phones if p[-1].isdigit()), the same count in C
+            syl = sum(map(str.isdigit, map(_LAST, self._cmu[word][0])))
         except (TypeError, IndexError, KeyError):
             syl = _Hyphenator.of(self._pyphen).count(word) + 1
         return syl, word.lower() not in self._easy
@@ -147,13 +156,51 @@ class _Lexicon:
 
         Polysyllable: 3 or more syllables; complex: a polysyllable not on the easy list.
         """
-        return _unpack(self.packed[word])
+        return self.memo[word].as_tuple()
 
-    def _measure(self, word: str) -> int:
-        """The packed counts of a word not seen before."""
+    def _measure(self, word: str) -> _WordCounts:
+        """The counts of a word not seen before (the one shared object for those counts)."""
         syl, hard = self._direct(word) or self._via_textstat(word)
-        poly = int(syl >= 3)
-        return _pack(syl, int(hard), poly, poly & int(hard))
+        kind = self._kinds.get((syl, hard))
+        if kind is None:
+            poly = syl >= 3
+            kind = self._kinds[syl, hard] = _WordCounts(syl, int(hard), int(poly), int(poly and hard))
+        return kind
+
+
+@dataclass(frozen=True, eq=False)
+class _WordCounts:
+    """What readability counts of one word: its syllables, and whether it is difficult (not
+    on the Dale-Chall easy list), a polysyllable (3 or more syllables) and complex (both).
+
+    Words with the same counts share one object (a news corpus has a few dozen kinds), compared
+    and hashed by identity, so an article's totals are: how often each kind occurs (one
+    ``Counter`` pass, in C) times its counts.  Plain Python integers: no total can overflow.
+    """
+
+    syllables: int
+    difficult: int
+    polysyllable: int
+    complex: int
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        return self.syllables, self.difficult, self.polysyllable, self.complex
+
+
+def _totals(kinds: Iterable[_WordCounts]) -> tuple[int, int, int, int]:
+    """``(syllables, difficult, polysyllables, complex)`` summed over words' counts.
+
+    >>> w = _WordCounts(3, 1, 1, 1)
+    >>> _totals([w, w, _WordCounts(1, 0, 0, 0)])
+    (7, 2, 2, 2)
+    """
+    syl = diff = poly = cplx = 0
+    for kind, n in Counter(kinds).items():
+        syl += n * kind.syllables
+        diff += n * kind.difficult
+        poly += n * kind.polysyllable
+        cplx += n * kind.complex
+    return syl, diff, poly, cplx
 
 
 class _Memo(dict):
@@ -167,27 +214,9 @@ class _Memo(dict):
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, key: str) -> int:
+    def __missing__(self, key: str):
         value = self[key] = self._compute(key)
         return value
-
-
-# Four word counts in one integer, so that an article's totals are one ``sum`` (which adds
-# integers that fit in 63 bits in C, without Python objects): difficult, polysyllable and
-# complex (at most 1 per word) in fields of _FIELD bits, syllables above them.  The sum of
-# packed values is the packed sums as long as an article has fewer than 2**_FIELD words;
-# longer texts go sentence by sentence (see _add_article).
-_FIELD = 15
-_MASK = (1 << _FIELD) - 1
-
-
-def _pack(syl: int, difficult: int, poly: int, complex_: int) -> int:
-    return difficult | poly << _FIELD | complex_ << 2 * _FIELD | syl << 3 * _FIELD
-
-
-def _unpack(total: int) -> tuple[int, int, int, int]:
-    """``(syllables, difficult, polysyllables, complex)`` from a sum of packed counts."""
-    return total >> 3 * _FIELD, total & _MASK, total >> _FIELD & _MASK, total >> 2 * _FIELD & _MASK
 
 
 class _Hyphenator:
@@ -260,16 +289,21 @@ class _Hyphenator:
         return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)
 
 
+def _kept_by_textstat(c: str) -> bool:
+    """Whether textstat's punctuation removal keeps ``c`` (a word character or white space)."""
+    return c.isalnum() or c.isspace()
+
+
 def _remove_punctuation(text: str) -> str:
     """``_PUNCT.sub("", _NONCONTRACTION.sub("", text))``, on Latin-1 bytes when it can be.
 
-    Encoded as Latin-1, a character outside it becomes "?", which is deleted as punctuation:
-    right for quotes and dashes, wrong for a letter or a space outside Latin-1 (then the
-    regular expressions run).  Same result, in C byte operations instead of two Unicode
-    regex passes.
+    On :func:`analysis.text.latin1_bytes`, a character outside Latin-1 reads as "?", which is
+    deleted as punctuation: right for quotes and dashes, wrong for a letter or a space
+    outside Latin-1 (then the regular expressions run).  Same result, in C byte operations
+    instead of two Unicode regex passes.
     """
-    data = text.encode("latin-1", "replace")
-    if any(c.isalnum() or c.isspace() for c in _outside_latin1(text, data)):
+    data = latin1_bytes(text, _kept_by_textstat)
+    if data is None:
         return _PUNCT.sub("", _NONCONTRACTION.sub("", text))
     return _NONCONTRACTION_BYTES.sub(b"", data).translate(None, _PUNCT_BYTES).decode("latin-1")
 
@@ -335,16 +369,16 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
     contains a newline.
     """
     joined = "\n".join(texts)
-    if not texts or joined.count("\n") != len(texts) - 1 or len(joined) >= 2 * _MASK:
-        _add_sentences(art, texts, lex)  # also for a text long enough to overflow a field
+    if not texts or joined.count("\n") != len(texts) - 1:
+        _add_sentences(art, texts, lex)
         return
     kept = _remove_punctuation(joined)
     # The words of each sentence, split once (in C): they give the sentence lengths and,
     # chained, the article's words.
     pieces = list(map(str.split, kept.lower().split("\n")))
     words = list(chain.from_iterable(pieces))
-    packed = lex.packed
-    syl, diff, poly, cplx = _unpack(sum(map(packed.__getitem__, words)))
+    memo = lex.memo
+    syl, diff, poly, cplx = _totals(map(memo.__getitem__, words))
     tokens = joined.split()
     n_chars = sum(map(len, tokens))
     art.words += len(words)
@@ -369,7 +403,7 @@ def _add_article(art: _Article, texts: list[str], lex: _Lexicon) -> None:
         art.sample_per_sentence.append((in_sample, n_words))
         taken += in_sample
     # Linsear Write's sample: the syllables of the first 100 words.
-    art.sample_syllables = [packed[w] >> 3 * _FIELD for w in words[:taken]]
+    art.sample_syllables = [memo[w].syllables for w in words[:taken]]
 
 
 def _add_sentences(art: _Article, texts: list[str], lex: _Lexicon) -> list[tuple]:
@@ -610,7 +644,7 @@ def readability_for_article(sentences: Iterable[str], lexicon: _Lexicon | None =
     >>> r["n_words"], r["n_sentences"], r["n_syllables"], round(r["flesch_kincaid_grade"], 2)
     (10, 2, 15, 4.06)
     """
-    lex = lexicon or _Lexicon()
+    lex = lexicon if lexicon is not None else _Lexicon()
     art = _Article()
     _add_article(art, list(sentences), lex)
     return _article_row(art)

@@ -1,16 +1,21 @@
 """Render an event's notebooks into an HTML report: a full and a student edition, offline.
 
-Each notebook is executed once (nbclient) with ``EVENT`` injected after its ``parameters``
-cell (the papermill convention), then exported twice (nbconvert): ``full/`` keeps the code,
-``student/`` drops every code input and every cell tagged ``solution`` or ``remove-cell``.
-Exporting after executing is deliberate: nbconvert ignores removal tags when it executes
-itself (nbconvert #1300).  The pages use a template without CDN scripts and embed their
-images, so the report opens from disk with no network.
+The event is loaded once and every analysis the chapters and the annotated pages use is
+computed once (:func:`fill_memo`), in this process; the corpus with its memo is written to a
+cache file in the staging folder (:mod:`analysis.cache`).  Each notebook is then executed
+once (nbclient, in its own kernel) with ``EVENT`` and ``CACHE`` injected after its
+``parameters`` cell (the papermill convention); ``an.load_event(EVENT, cache=CACHE)`` in the
+notebook reads the computed corpus back, so nothing is computed twice.  Each executed
+notebook is exported twice (nbconvert): ``full/`` keeps the code and shows the injected
+parameters (the event actually used), ``student/`` drops every code input and every cell
+tagged ``solution`` or ``remove-cell``.  Exporting after executing is deliberate: nbconvert
+ignores removal tags when it executes itself (nbconvert #1300).  The pages use a template
+without CDN scripts and embed their images, so the report opens from disk with no network.
+Page names, titles, navigation and the index pages are :mod:`analysis.pages`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import multiprocessing
 import os
@@ -18,22 +23,31 @@ import re
 import secrets
 import shutil
 import signal
+import sys
+import tempfile
 import threading
 import time
-import unicodedata
 import urllib.parse
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pages import EVENT_GENERATOR, Chapter, article_nav, chapter_nav, chapter_title, index_html, page_names, page_title
+from .pages import event_summary as _event_summary  # noqa: F401 - kept importable from here
+from .pages import student_index_html
+
 __all__ = ["ReportError", "ReportInterrupted", "build_report", "notebook_paths", "execute_notebook",
-           "export_html", "page_names"]
+           "export_html", "fill_memo", "page_names", "report_analyses"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STUDENT_REMOVE_TAGS = ("solution", "remove-cell")
+
+#: The cache of the computed corpus, in the staging folder while the notebooks run.
+CACHE_NAME = ".coverage-lens-corpus.cache"
 
 #: Every report folder holds this file: the report command replaces only folders that do.
 MARKER = ".coverage-lens-report"
@@ -43,7 +57,7 @@ REPORT_ENTRIES = {MARKER, "index.html", "full", "student", "articles"}
 # The <meta name="generator"> of the pages the tool writes: the top-level index may replace
 # only a file that carries its own.
 INDEX_GENERATOR = "coverage-lens reports index"
-EVENT_GENERATOR = "coverage-lens event report"
+EVENT_GENERATOR = EVENT_GENERATOR  # the event index's (analysis.pages)
 _STAGING = ".coverage-lens-staging-"
 _OLD = ".coverage-lens-old-"
 
@@ -75,26 +89,73 @@ def notebook_paths(folder: Path | str = NOTEBOOK_DIR) -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
 
 
-def inject_parameters(nb, **params) -> None:
+def inject_parameters(nb, shown: str | None = None, **params) -> None:
     """Insert a cell setting ``params`` after the cell tagged ``parameters`` (papermill style).
+
+    The cell is tagged ``injected-parameters``: the full edition shows it in place of the
+    notebook's own ``parameters`` cell (so a reader sees the event actually used), with
+    ``shown`` as its text if given (the same parameters, written for a reader); the student
+    edition shows neither.
 
     >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("EVENT = 'x'")])
     >>> nb.cells[0].metadata["tags"] = ["parameters"]
-    >>> inject_parameters(nb, EVENT="/data/e"); nb.cells[1].source
-    "# Parameters\\nEVENT = '/data/e'"
+    >>> inject_parameters(nb, EVENT="/data/e", CACHE=None); nb.cells[1].source
+    "# Parameters\\nEVENT = '/data/e'\\nCACHE = None"
     """
     import nbformat
 
     src = "# Parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
     cell = nbformat.v4.new_code_cell(src)
-    cell.metadata["tags"] = ["injected-parameters", "remove-cell"]
+    cell.metadata["tags"] = ["injected-parameters"]
+    if shown is not None:
+        cell.metadata["coverage_lens"] = {"shown_source": shown}
     at = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), 0)
     nb.cells.insert(at, cell)
 
 
-def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600) -> Executed:
+def shown_parameters(event: Path | str, notebook_dir: Path | str = NOTEBOOK_DIR) -> str:
+    """The injected parameters as the full edition shows them: the event as a path from the
+    notebook's folder when it lies in this project (a reader can re-run the chapter with it),
+    else its full path; the cache, which is gone once the report is built, as ``None``.
+
+    >>> print(shown_parameters(NOTEBOOK_DIR.parent / "data" / "events" / "storm"))
+    # Parameters of this report (injected by `python -m analysis report`)
+    EVENT = '../data/events/storm'
+    CACHE = None  # the report passed its precomputed analyses of this event; None computes them here
+    """
+    event = Path(event).resolve()
+    root = Path(notebook_dir).resolve().parent
+    shown = os.path.relpath(event, notebook_dir) if event.is_relative_to(root) else str(event)
+    return ("# Parameters of this report (injected by `python -m analysis report`)\n"
+            f"EVENT = {shown!r}\n"
+            "CACHE = None  # the report passed its precomputed analyses of this event; None computes them here")
+
+
+#: The first cell the report runs in each kernel (removed from both editions): it imports the
+#: library while the report is still computing, then waits (at most 10 minutes) until the
+#: report's cache is written; so starting kernels overlaps with computing the analyses.
+WARM_UP = """# Coverage Lens report: import the library, then wait for the report's cache
+import os as _cl_os, time as _cl_time
+import analysis as _cl_an, analysis.plots as _cl_plots, matplotlib.pyplot as _cl_plt
+_cl_start = _cl_time.monotonic()
+while {wait!r} and not _cl_os.path.exists({wait!r}) and _cl_time.monotonic() - _cl_start < 600:
+    _cl_time.sleep(0.05)
+del _cl_os, _cl_time, _cl_an, _cl_plots, _cl_plt, _cl_start"""
+_INJECTED = ("injected-parameters", "injected-warm-up")
+
+
+def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
+                     cache: Path | str | None = None, wait_for_cache: bool = False) -> Executed:
     """Execute one notebook for an event, in the notebook's folder; raise ReportError on failure.
+
+    ``cache``: the report's cache of the computed corpus, passed to the notebook as
+    ``CACHE`` (see :func:`analysis.load_event`); with ``wait_for_cache``, the kernel first
+    imports the library and waits until that file exists (:data:`WARM_UP`), so the report
+    can start kernels before it has written the cache.  The kernel talks to this process over
+    Unix sockets in a private temporary folder where the platform has them (no TCP port
+    open to other users of the machine, and no "running over TCP without encryption"
+    warning), else over TCP on localhost.
 
     The message is one line of plain text (no terminal colour codes) naming the cell as a
     reader counts it: from 1 at the top of the notebook, every cell counted, the injected
@@ -109,19 +170,41 @@ def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600) ->
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:  # noqa: BLE001 - not JSON, not a notebook, unreadable: one line
         raise ReportError(f"{path.name}: cannot be read as a notebook ({_plain(exc)})") from None
-    inject_parameters(nb, EVENT=str(Path(event).resolve()))
-    # shutdown_kernel="immediate": the kernel is killed once the notebook ends or is stopped
-    # (Ctrl-C), rather than asked to stop, which a kernel busy in a cell answers with a traceback.
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
-                            resources={"metadata": {"path": str(path.parent)}})
+    inject_parameters(nb, shown=shown_parameters(event, path.parent), EVENT=str(Path(event).resolve()),
+                      CACHE=str(cache) if cache is not None else None)
+    if wait_for_cache and cache is not None:
+        warm = nbformat.v4.new_code_cell(WARM_UP.format(wait=str(cache)))
+        warm.metadata["tags"] = ["injected-warm-up", "remove-cell"]
+        nb.cells.insert(0, warm)
     start = time.perf_counter()
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise ReportError(failure_message(path.name, nb, f"{exc.ename}: {exc.evalue}")) from None
-    except Exception as exc:  # kernel died, timeout, ...
-        raise ReportError(f"{path.name}: execution failed: {type(exc).__name__}: {_plain(exc)}") from None
+    with _kernel_transport() as transport:
+        # shutdown_kernel="immediate": the kernel is killed once the notebook ends or is stopped
+        # (Ctrl-C), rather than asked to stop, which a kernel busy in a cell answers with a traceback.
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
+                                resources={"metadata": {"path": str(path.parent)}}, **transport)
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise ReportError(failure_message(path.name, nb, f"{exc.ename}: {exc.evalue}")) from None
+        except Exception as exc:  # kernel died, timeout, ...
+            raise ReportError(f"{path.name}: execution failed: {type(exc).__name__}: {_plain(exc)}") from None
     return Executed(path.stem, nb, time.perf_counter() - start)
+
+
+@contextmanager
+def _kernel_transport():
+    """Keyword arguments for NotebookClient that make its kernel use IPC (Unix sockets) in
+    a private temporary folder, removed afterwards; none on a platform without them."""
+    if sys.platform.startswith("win"):
+        yield {}
+        return
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="cl-kernel-") as tmp:  # mode 0700: this user only
+        cfg = Config()
+        cfg.KernelManager.transport = "ipc"
+        cfg.KernelManager.ip = os.path.join(tmp, "k")  # sockets k-<n>, inside the private folder
+        yield {"config": cfg}
 
 
 # Terminal colour and cursor codes, which IPython puts in tracebacks.
@@ -156,25 +239,86 @@ def failure_message(name: str, nb, error: str) -> str:
     """
     number = 0
     for cell in nb.cells:
-        injected = "injected-parameters" in cell.metadata.get("tags", [])
+        tags = cell.metadata.get("tags", [])
+        injected = any(t in tags for t in _INJECTED)
         number += 0 if injected else 1
         if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            where = "the injected parameters cell" if injected else f"cell {number}"
+            what = "warm-up" if "injected-warm-up" in tags else "parameters"
+            where = f"the injected {what} cell" if injected else f"cell {number}"
             first = _plain(cell.source)
             starts = f" (the cell starts: {first[:60]}{'…' if len(first) > 60 else ''})" if first else ""
             return f"{name}: {where} failed: {_plain(error) or 'an error'}{starts}"
     return f"{name}: a cell failed: {_plain(error) or 'an error'}"
 
 
-def export_html(nb, edition: str, nav: str = "") -> str:
-    """HTML for one executed notebook; ``edition`` is ``full`` or ``student``."""
+def _for_edition(nb, edition: str):
+    """A copy of an executed notebook as ``edition`` shows it: the full edition shows the
+    injected parameters (as written for a reader) instead of the notebook's own defaults;
+    the student edition shows neither."""
     import copy
 
+    nb = copy.deepcopy(nb)
+    keep = []
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if "injected-warm-up" in tags:
+            continue
+        if "parameters" in tags and any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells):
+            continue  # the defaults, overridden by the injected cell
+        if "injected-parameters" in tags:
+            if edition == "student":
+                continue
+            shown = cell.metadata.get("coverage_lens", {}).get("shown_source")
+            if shown:
+                cell.source = shown
+        keep.append(cell)
+    # Numbered as a reader running the shown cells would see them: In [1], In [2], ...
+    count = 0
+    for cell in keep:
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
+    nb.cells = keep
+    return nb
+
+
+def export_html(nb, edition: str, nav: str = "", title: str = "") -> str:
+    """HTML for one executed notebook; ``edition`` is ``full`` or ``student``.
+
+    ``nav``: the navigation bar's HTML (:func:`analysis.pages.chapter_nav`); ``title``: the
+    page's ``<title>`` text (:func:`analysis.pages.page_title`), escaped here.  Outputs'
+    images are always embedded (``data:`` URLs); a Markdown cell's image is embedded too.
+    """
+    nb = _for_edition(nb, edition)
+    if title:
+        nb.metadata["title"] = title
+    body, _ = _exporter(edition, _has_markdown_image(nb)).from_notebook_node(
+        nb, resources={"cl_nav": nav, "cl_edition": edition})
+    return body
+
+
+def _has_markdown_image(nb) -> bool:
+    return any(c.cell_type == "markdown" and ("![" in c.source or "<img" in c.source.lower()) for c in nb.cells)
+
+
+_EXPORTERS: dict = {}
+
+
+def _exporter(edition: str, embed_images: bool):
+    """One HTMLExporter per edition, made once per process (its templates are compiled once).
+
+    ``embed_images``: embed the images Markdown cells link (nbconvert then parses the whole
+    page again, which only a page with such an image needs)."""
+    key = (edition, embed_images)
+    if key in _EXPORTERS:
+        return _EXPORTERS[key]
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
-    nb = copy.deepcopy(nb)
     cfg = Config()
     cfg.TagRemovePreprocessor.enabled = True
     cfg.TagRemovePreprocessor.remove_input_tags = ["remove-input"]
@@ -185,15 +329,15 @@ def export_html(nb, edition: str, nav: str = "") -> str:
         cfg.HTMLExporter.exclude_input_prompt = True
         cfg.HTMLExporter.exclude_output_prompt = True
     exporter = HTMLExporter(config=cfg, extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            template_name="offline", embed_images=True)
+                            template_name="offline", embed_images=embed_images)
     exporter.register_preprocessor(TagRemovePreprocessor(config=cfg), enabled=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"cl_nav": nav})
-    return body
+    _EXPORTERS[key] = exporter
+    return exporter
 
 
-def _run_one(path: str, event: str) -> Executed:
+def _run_one(path: str, event: str, cache: str | None = None) -> Executed:
     try:
-        return execute_notebook(path, event)
+        return execute_notebook(path, event, cache=cache, wait_for_cache=cache is not None)
     finally:
         # nbclient handles Ctrl-C while a notebook runs (it shuts its kernel down) and then
         # restores Python's handler; between notebooks the report's main process handles it.
@@ -253,7 +397,7 @@ def build_report(events: list[Path | str], out: Path | str = "reports", edition:
     editions = ["full", "student"] if edition == "both" else [edition]
     if any(e not in ("full", "student") for e in editions):
         raise ReportError(f"unknown edition {edition!r}: use full, student or both")
-    paths = list(notebooks) if notebooks else notebook_paths()
+    paths = [Path(p) for p in notebooks] if notebooks else notebook_paths()
     if not paths:
         raise ReportError(f"no numbered notebooks found in {NOTEBOOK_DIR}")
     workers = _check_workers(workers, len(paths), log)
@@ -449,7 +593,12 @@ def _make_folder(out: Path) -> None:
 
 def _build_one(corpus, event: Path, paths: list[Path], out: Path, target: Path, editions: list[str],
                workers: int, log) -> None:
-    """Execute and write one event's report in a staging folder, then swap it in."""
+    """Compute, execute and write one event's report in a staging folder, then swap it in.
+
+    The corpus's analyses are computed once here (:func:`fill_memo`) and written to a cache
+    in the staging folder, which every notebook reads (``CACHE``); the annotated pages use
+    the same corpus.  The cache is removed before the folder is swapped in."""
+    from .cache import event_digest, write_cache
     from .corpus import _show
 
     staging = out / f"{_STAGING}{secrets.token_hex(6)}"
@@ -461,8 +610,17 @@ def _build_one(corpus, event: Path, paths: list[Path], out: Path, target: Path, 
         raise ReportError(f"--out {_show(out)}: cannot write there ({exc.strerror or exc}); "
                           "choose a folder you can write to") from None
     try:
-        executed = _execute_all(paths, event, workers, log)
-        _write_event(corpus, executed, staging, editions)
+        cache = staging / CACHE_NAME
+        writer = _EventWriter(corpus, staging, editions, [_chapter(p) for p in paths])
+
+        def compute() -> None:  # while the first kernels start and import the library
+            fill_memo(corpus, log)
+            write_cache(corpus, cache, digest=event_digest(event))
+            writer.articles()
+
+        _execute_all(paths, event, workers, log, cache=cache, on_done=writer.chapter, meanwhile=compute)
+        writer.indexes()
+        cache.unlink()
         with _interrupts_held():
             _check_target(target, [event])  # still ours (or still absent) just before the swap
             _swap_in(staging, target, out)
@@ -472,6 +630,115 @@ def _build_one(corpus, event: Path, paths: list[Path], out: Path, target: Path, 
                           "report is unchanged") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _chapter(path: Path) -> Chapter:
+    """A chapter's name and short title, read from the notebook (before it runs; as plain
+    JSON, which is quicker than nbformat's validation: execute_notebook validates it)."""
+    import json
+
+    import nbformat
+
+    try:
+        cells = [nbformat.from_dict(c) for c in json.loads(path.read_text("utf-8")).get("cells", [])
+                 if isinstance(c, dict)]
+        for cell in cells:
+            if isinstance(cell.get("source"), list):
+                cell.source = "".join(cell.source)
+        nb = nbformat.v4.new_notebook(cells=[c for c in cells if isinstance(c.get("source"), str)])
+    except Exception:  # noqa: BLE001 - execute_notebook says what is wrong with it
+        nb = nbformat.v4.new_notebook()
+    return Chapter(path.stem, chapter_title(nb, path.stem))
+
+
+def report_analyses() -> list[tuple[str, object]]:
+    """``(label, call)`` for every analysis the chapters and annotated pages use, called as
+    they call it (same arguments, so the memo serves them), then every other public analysis
+    the memo keeps (decorated with :func:`analysis.corpus.memoized`) that needs only the corpus.
+
+    >>> [label for label, _ in report_analyses()][:3]
+    ['overview', 'edit_summary', 'edit_summary wide']
+    """
+    import analysis as an
+
+    calls = [
+        ("overview", lambda c: an.overview(c)),
+        ("edit_summary", lambda c: an.edit_summary(c)),
+        ("edit_summary wide", lambda c: an.edit_summary(c, form="wide")),
+        ("quotes", lambda c: an.quotes(c)),
+        ("attributions", lambda c: an.attributions(c)),
+        ("quote_summary", lambda c: an.quote_summary(c)),
+        ("quote_variants", lambda c: an.quote_variants(c)),
+        ("frames", lambda c: an.frames(c)),
+        ("frame_scores", lambda c: an.frame_scores(c)),
+        ("characterizations", lambda c: an.characterizations(c)),
+        ("readability", lambda c: an.readability(c)),
+        ("sentence_readability", lambda c: an.sentence_readability(c)),
+        ("textstat_stock", lambda c: an.textstat_stock(c)),
+        ("distinctive_terms", lambda c: an.distinctive_terms(c)),
+        ("naming_variants", lambda c: an.naming_variants(c)),
+        ("similarity", lambda c: an.similarity(c)),
+        ("similarity shingles", lambda c: an.similarity(c, method="shingles")),
+        ("similarity of sentences", lambda c: an.similarity(c, unit="sentence")),
+        ("follows", lambda c: an.follows(c)),
+        ("shared_passages", lambda c: an.shared_passages(c)),
+        ("ledes", lambda c: an.ledes(c)),
+    ]
+    # Sizing words and coverage (claims, facts across articles, what one article alone
+    # states) where the library has them.
+    calls += [(name, (lambda f: lambda c: f(c))(getattr(an, name)))
+              for name in ("size_words", "claims", "coverage", "coverage_matrix", "discrepancies", "only_here")
+              if callable(getattr(an, name, None))]
+    if callable(getattr(an, "coverage_matrix", None)):
+        calls.append(("coverage_matrix long", lambda c: an.coverage_matrix(c, form="long")))
+    # And every other public analysis the memo keeps that needs nothing but the corpus, so a
+    # chapter calling one the list above does not name reads it from the cache too.
+    named = {label.split()[0] for label, _ in calls}
+    for name in an.__all__:
+        func = getattr(an, name, None)
+        if name not in named and getattr(func, "memoized", False) and _corpus_only(func):
+            calls.append((name, func))
+    return calls
+
+
+def _corpus_only(func) -> bool:
+    """Whether ``func(corpus)`` is a complete call: every other parameter has a default."""
+    import inspect
+
+    try:
+        params = list(inspect.signature(func).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
+
+
+def fill_memo(corpus, log=print) -> list[str]:
+    """Compute every analysis the report's chapters and annotated pages use, once, into the
+    corpus's memo (the public functions keep their results there); returns the labels of
+    those that failed.
+
+    A failing analysis is left out with a note: the chapter that uses it computes it again
+    and reports the error at its cell, as it would without the report.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "“We act,” Smith said.", "b": "Officials said so."})
+    >>> fill_memo(c, log=lambda *_: None), len(c._memo) >= 15
+    ([], True)
+    """
+    failed = []
+    for label, call in report_analyses():
+        try:
+            with warnings.catch_warnings():
+                # Kept with each result (see analysis.corpus.memoized): the chapter using it shows them.
+                warnings.simplefilter("ignore")
+                call(corpus)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the chapter using it will say, at its cell
+            failed.append(label)
+            log(f"  note: {label} failed on this event ({type(exc).__name__}: {_plain(exc)}); "
+                "the chapters that use it will compute it again")
+    return failed
 
 
 @contextmanager
@@ -565,14 +832,24 @@ def events_index_html(out: Path) -> str:
             + "".join(items) + "</ul></body></html>\n")
 
 
-def _execute_all(paths: list[Path], event: Path, workers: int, log) -> list[Executed]:
-    """Execute notebooks in parallel worker processes; each prints a progress line.
+def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path | None = None,
+                 on_done=None, meanwhile=None) -> list[Executed]:
+    """Execute notebooks in parallel worker processes; one progress line per notebook.
 
-    On a failure or Ctrl-C the other notebooks are stopped at once (see :func:`_stop`)."""
+    ``meanwhile()`` runs in this process once the notebooks are started (their kernels wait
+    for ``cache`` to exist); ``on_done(executed)`` is called here as each notebook finishes
+    (the report exports it while the others run).  The largest notebooks start first.  On a
+    failure or Ctrl-C the other notebooks are stopped at once (see :func:`_stop`)."""
+    import nbclient  # noqa: F401 - imported once here, the forked workers share it (about 1 s each)
+
     results: dict[str, Executed] = {}
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    width = max(len(p.name) for p in paths)
+    order = sorted(paths, key=lambda p: -_size(p))  # longest first: the last to finish is short
     try:
-        futures = {pool.submit(_run_one, str(p), str(event)): p for p in paths}
+        futures = {pool.submit(_run_one, str(p), str(event), str(cache) if cache else None): p for p in order}
+        if meanwhile is not None:
+            meanwhile()
         for fut in as_completed(futures):
             p = futures[fut]
             try:
@@ -581,12 +858,21 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log) -> list[Exec
                 raise ReportError(f"{p.name}: the process running it stopped unexpectedly (out of memory?); "
                                   "the previous report is unchanged") from None
             results[p.stem] = res
-            log(f"  executed {p.name} in {res.seconds:.1f} s ({len(results)}/{len(paths)})")
+            log(f"  [{len(results)}/{len(paths)}] {p.name:<{width}}  {res.seconds:5.1f} s")
+            if on_done is not None:
+                on_done(res)
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown(wait=True)
     return [results[p.stem] for p in paths]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _stop(pool: ProcessPoolExecutor, grace: float = 20.0) -> None:
@@ -610,33 +896,52 @@ def _stop(pool: ProcessPoolExecutor, grace: float = 20.0) -> None:
             proc.join(1.0)
 
 
-def _write_event(corpus, executed: list[Executed], folder: Path, editions: list[str]) -> None:
-    """Write both editions, the annotated articles and the index of one event into ``folder``."""
-    for ed in editions:
-        (folder / ed).mkdir(parents=True, exist_ok=True)
-        for ex in executed:
-            nav = (f'<a href="../index.html">← {html.escape(corpus.title)}</a>'
-                   f'<span class="cl-edition">{ed} edition</span>')
-            _write(folder / ed / f"{ex.name}.html", export_html(ex.nb, ed, nav))
-    from .attribution import attributions
-    from .coverage import only_here
-    from .framing import characterizations, frames, size_words
-    from .markup import article_pages
-    from .quotes import quotes
+class _EventWriter:
+    """Writes one event's pages into its staging folder: the annotated articles, each
+    chapter in each edition as it finishes, then the two index pages."""
 
-    (folder / "articles").mkdir()
-    names = page_names(corpus.ids)
-    links = {}
-    try:
-        pages = article_pages(corpus, quotes(corpus), attributions(corpus), frames(corpus), only_here(corpus),
-                              size_words(corpus), characterizations(corpus))
-    except Exception as exc:  # noqa: BLE001 - an analysis failing on odd text: one line, named
-        raise ReportError(f"{corpus.name or 'the event'}: the annotated article pages could not be made "
-                          f"({type(exc).__name__}: {_plain(exc)}); the previous report is unchanged") from None
-    for aid, page in pages.items():
-        _write(folder / "articles" / names[aid], page)
-        links[aid] = f"articles/{names[aid]}"
-    _write(folder / "index.html", index_html(corpus, executed, editions, links))
+    def __init__(self, corpus, folder: Path, editions: list[str], chapters: list[Chapter]) -> None:
+        self.corpus, self.folder, self.editions, self.chapters = corpus, folder, editions, chapters
+        self.names = page_names(corpus.ids)
+        self.links: dict[str, str] = {}
+        for ed in editions:
+            (folder / ed).mkdir(parents=True, exist_ok=True)
+
+    def articles(self) -> None:
+        """The annotated pages, from the analyses the corpus has computed (its memo)."""
+        from .attribution import attributions
+        from .coverage import only_here
+        from .framing import characterizations, frames, size_words
+        from .markup import article_page
+        from .quotes import quotes
+
+        corpus = self.corpus
+        (self.folder / "articles").mkdir()
+        try:
+            layers = dict(quotes=quotes(corpus), attributions=attributions(corpus), frames=frames(corpus),
+                          only_here=only_here(corpus), size_words=size_words(corpus),
+                          characterizations=characterizations(corpus))
+            for i, aid in enumerate(corpus.ids):
+                nav = article_nav(corpus, self.names, i, student_index="student" in self.editions)
+                _write(self.folder / "articles" / self.names[aid], article_page(corpus, aid, nav=nav, **layers))
+                self.links[aid] = f"articles/{self.names[aid]}"
+        except Exception as exc:  # noqa: BLE001 - an analysis failing on odd text: one line, named
+            raise ReportError(f"{corpus.name or 'the event'}: the annotated article pages could not be made "
+                              f"({type(exc).__name__}: {_plain(exc)}); the previous report is unchanged") from None
+
+    def chapter(self, ex: Executed) -> None:
+        """One executed notebook, exported to each edition."""
+        i = next(k for k, ch in enumerate(self.chapters) if ch.name == ex.name)
+        for ed in self.editions:
+            nav = chapter_nav(self.chapters, i, ed, self.corpus.title)
+            title = page_title(self.chapters[i].title, ed, self.corpus.title)
+            _write(self.folder / ed / f"{ex.name}.html", export_html(ex.nb, ed, nav, title))
+
+    def indexes(self) -> None:
+        """The report's index (every page) and, with the student edition, the student index."""
+        _write(self.folder / "index.html", index_html(self.corpus, self.chapters, self.editions, self.links))
+        if "student" in self.editions:
+            _write(self.folder / "student" / "index.html", student_index_html(self.corpus, self.chapters, self.links))
 
 
 def _write(path: Path, text: str) -> None:
@@ -644,126 +949,4 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, "utf-8", errors="replace")
 
 
-def _safe(name: str) -> str:
-    """A file name for an article id: letters, digits, ``-``, ``_`` and ``.`` kept."""
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in str(name))
-
-
-# File names Windows refuses (a report is often copied there), whatever their extension.
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def _id_hash(aid: str, n: int = 8) -> str:
-    return hashlib.sha1(str(aid).encode("utf-8", "surrogatepass")).hexdigest()[:n]
-
-
-def page_names(ids: list[str]) -> dict[str, str]:
-    """A distinct page file name for each article id, the same in every run.
-
-    An id that is a safe file name keeps it (``000`` -> ``000.html``).  Any other id (with a
-    space, a slash, a leading dot, a reserved name, over 60 characters) gets its safe form,
-    cut to 60 characters, plus the first 8 hex digits of the SHA-1 of the id; so do ids whose
-    names would differ only in case or Unicode form (one file on macOS and Windows), and any
-    name still shared gets 16 digits.
-
-    >>> page_names(["000", "a/b", "a b", "a_b"])
-    {'000': '000.html', 'a/b': 'a_b-3ec69c85.html', 'a b': 'a_b-7dbde935.html', 'a_b': 'a_b.html'}
-    """
-    def key(name: str) -> str:
-        return unicodedata.normalize("NFC", name).casefold()
-
-    stems = {}
-    for aid in ids:
-        safe = _safe(aid)
-        plain = (safe == str(aid) and len(safe) <= 60 and not safe.startswith(".")
-                 and safe.split(".")[0].casefold() not in _WINDOWS_RESERVED)
-        stems[aid] = safe if plain else f"{safe[:60].lstrip('.') or 'article'}-{_id_hash(aid)}"
-    counts: dict[str, int] = {}
-    for stem in stems.values():
-        counts[key(stem)] = counts.get(key(stem), 0) + 1
-    for aid, stem in stems.items():
-        if counts[key(stem)] > 1:  # same name but for case or Unicode form, or a crafted id
-            stems[aid] = f"{_safe(aid)[:60].lstrip('.') or 'article'}-{_id_hash(aid, 16)}"
-    return {aid: f"{stem}.html" for aid, stem in stems.items()}
-
-
-def _notebook_title(nb, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return fallback
-
-
-def _event_summary(corpus) -> str:
-    """The first paragraph of the event's README after its title, if there is one."""
-    from .corpus import _event_readme
-
-    # The loader's reading of README.md: not through a link out of the event folder.
-    paras = _event_readme(Path(corpus.path))[0].split("\n\n") if corpus.path else []
-    for para in paras:
-        para = para.strip()
-        if para and not para.startswith(("#", "|", "-", "`")):
-            return " ".join(para.split())
-    return ""
-
-
-def index_html(corpus, executed: list[Executed], editions: list[str], articles: dict[str, str] | None = None) -> str:
-    """The event's index page: title, summary, outlets, dates, and links to every page.
-
-    ``articles``: article id -> the href of its annotated page (see :func:`page_names`).
-    """
-    from .plots import outlet_colors
-
-    a = corpus.articles
-    outlets = corpus.outlet_of()
-    colors = outlet_colors(outlets)
-    by_label = {aid: html.escape(href, quote=True) for aid, href in (articles or {}).items()}
-
-    def cell(value) -> str:
-        return html.escape(str(value)) if isinstance(value, str) and value else "—"
-
-    rows = "".join(
-        f'<tr><td><span class="sw" style="background:{colors[outlets[aid]]}"></span>{html.escape(outlets[aid])}</td>'
-        f"<td>{cell(a.at[aid, 'date'])}</td><td>{int(a.at[aid, 'n_words'])}</td>"
-        f"<td>{cell(a.at[aid, 'credit'])}</td>"
-        f'<td>{f"<a href={chr(34)}{by_label[aid]}{chr(34)}>article {html.escape(aid)}</a>" if aid in by_label else html.escape(aid)}</td></tr>'
-        for aid in corpus.ids)
-    nb_rows = ""
-    for ex in executed:
-        title = html.escape(_notebook_title(ex.nb, ex.name))
-        links = " ".join(f'<a class="btn" href="{ed}/{ex.name}.html">{ed}</a>' for ed in editions)
-        nb_rows += f"<tr><td>{title}</td><td>{links}</td></tr>"
-    dates = sorted({d for d in a["date"] if isinstance(d, str) and d})
-    span = f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "dates not stated")
-    summary = _event_summary(corpus)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{EVENT_GENERATOR}">
-<title>{html.escape(corpus.title)} · Coverage Lens</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1.25rem; line-height: 1.55; color: #111; }}
-h1 {{ margin-bottom: .25rem; }} .sub {{ color: #555; margin-top: 0; }}
-table {{ border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }}
-td, th {{ padding: .4rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }}
-th {{ background: #f4f4f4; }}
-.sw {{ display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .5em; vertical-align: -0.1em; }}
-a.btn {{ display: inline-block; padding: .15rem .6rem; border: 1px solid #0072B2; border-radius: 4px; margin-right: .4rem; text-decoration: none; color: #0072B2; }}
-a.btn:hover {{ background: #0072B2; color: white; }}
-.note {{ background: #f7f7f7; border-left: 4px solid #999; padding: .5rem 1rem; }}
-</style>
-</head><body>
-<h1>{html.escape(corpus.title)}</h1>
-<p class="sub">Coverage Lens report · {len(corpus)} articles · {len(set(outlets))} outlets · {html.escape(span)} · built {time.strftime('%Y-%m-%d')}</p>
-{f"<p>{html.escape(summary)}</p>" if summary else ""}
-<h2>The articles</h2>
-<table><thead><tr><th>Outlet</th><th>Date</th><th>Body words</th><th>Credit in text</th><th>Annotated page</th></tr></thead>
-<tbody>{rows}</tbody></table>
-<h2>The notebooks</h2>
-<p class="note"><strong>full</strong>: with the code and the answers, for researchers and teachers.
-<strong>student</strong>: no code and no answers, for the class.</p>
-<table><thead><tr><th>Chapter</th><th>Editions</th></tr></thead><tbody>{nb_rows}</tbody></table>
-</body></html>
-"""
 

@@ -360,24 +360,10 @@ def test_per_article_function_is_callable_alone():
 
 # --------------------------------------------------------------------------- fast paths
 #
-# _frames_for_article scans the lower-cased text for pattern prefixes, tries only the
-# patterns of the prefix it saw, and pre-checks negation in the lower-cased text.  Each
-# shortcut must give exactly what the plain path gives: every frame regex over every
-# paragraph run, and the case-insensitive negation look.
-
-def _plain(comp):
-    """The same compiled lexicon without the scan: every frame regex searches every run."""
-    from dataclasses import replace
-
-    return replace(comp, scan=None, scan_lower=None, by_key={})
-
-
-def _without_lowering(comp):
-    """The same compiled lexicon with only the case-insensitive scan of the original text."""
-    from dataclasses import replace
-
-    return replace(comp, scan_lower=None, by_key={})
-
+# _frames_for_article scans the (lower-cased) text for literal pattern prefixes read from the
+# lexicon's syntax, tries only the patterns of the prefix it saw, finds sentences, positions
+# and quotes by bisection and pre-checks negation.  fr.reference_hits is the plain path: each
+# pattern's own regex over each paragraph run, lookups one by one.  They must agree exactly.
 
 def _sentences(text: str) -> list[tuple[int, int, int, int]]:
     """Body sentences (sent_id, para_id, start, end): lines are paragraphs, ". " ends a sentence."""
@@ -390,6 +376,28 @@ def _sentences(text: str) -> list[tuple[int, int, int, int]]:
                 out.append((len(out), pid, pos + m.start(), pos + m.end()))
         pos += len(line) + 1
     return out
+
+
+def _fresh(lexicon=None):
+    """The lexicon compiled anew: an empty per-prefix cache, filled from this text's prefixes."""
+    lex = fr.load_lexicon(lexicon)
+    return fr._compile_rows.__wrapped__(tuple(zip(lex["frame"], lex["pattern"], lex["kind"])))
+
+
+def _check_fast_paths(text: str, lexicon=None, quotes=None) -> list:
+    """The fast path on the lower-cased text, the fast path on the text itself (the
+    case-insensitive scan, used when lower-casing would move offsets) and the plain path."""
+    from unittest import mock
+
+    comp = _fresh(lexicon)
+    sents = _sentences(text)
+    quotes = [(0, len(text) // 2, "Someone", "official"), (len(text) // 3, len(text) // 2, "Inner", None)] \
+        if quotes is None else quotes
+    want = fr.reference_hits("x", text, sents, quotes, comp)
+    assert fr._frames_for_article("x", text, sents, quotes, comp) == want
+    with mock.patch.object(fr, "lowered", lambda text: None):
+        assert fr._frames_for_article("x", text, sents, quotes, _fresh(lexicon)) == want
+    return want
 
 
 _TRICKY = [
@@ -406,19 +414,9 @@ _TRICKY = [
     "He said it could, may or might be a Significant   Shift in policy.",
     "escalat at the very start",
     "\n\nMay 13: it may be. Self-defence, self defense and selfdefense.",
+    "A departure from it. Policy, the only one, not only that; if only.",
+    "the first. Time; a turning\npoint; a green  light, green\u3000light.",
 ]
-
-
-def _check_fast_paths(text: str) -> None:
-    from dataclasses import replace
-
-    comp = fr._compile(None)
-    sents = _sentences(text)
-    quotes = [(0, len(text) // 2, "Someone", "official")]
-    want = fr._frames_for_article("x", text, sents, quotes, _plain(comp))
-    # a fresh by_key, so that the per-prefix regexes are built from this text's prefixes
-    assert fr._frames_for_article("x", text, sents, quotes, replace(comp, by_key={})) == want
-    assert fr._frames_for_article("x", text, sents, quotes, _without_lowering(comp)) == want
 
 
 @pytest.mark.parametrize("text", _TRICKY)
@@ -443,6 +441,83 @@ def test_fast_paths_equal_the_plain_path_on_random_texts(text):
     _check_fast_paths(text)
 
 
+# Random lexicons over a small alphabet, in every kind of pattern the syntax allows, and
+# texts from the same pieces: prefixes read from word, phrase and regex patterns must never
+# miss a hit the plain path finds.
+_WORD = st.sampled_from(["ab", "ba", "aab", "b", "abba", "Ab"])
+_REGEX_FORMS = [
+    "{0}", "(?:{0}|{1})", "{0}(?:{1})?", "[ab]{0}", "(?<!a\\s){0}", "(?<!no\\s)(?<!b\\s){0}", "(?-i:{0})",
+    "{0}\\s+{1}", "{0}\\w*", "\\b{0}", "{0}.{1}", "(?={0}){0}", "{0}{{1,2}}", "({0}){1}",
+    "{0}[\\s-]?{1}", "(?:{0}\\s+){{0,2}}{1}", "{0}|{1}", "é{0}", "(?i:{0}){1}", "\\d*{0}", "{0}+{1}",
+    "[^a]{0}", "{0}\\-{1}", "(?:{0})?{1}", "{0}(?#note){1}", "(?:{0}|){1}", "[\\w’.-]+\\s+{0}", "{0} {1}",
+    "(?:(?:{0}|{1})\\s+)?{1}", "{0}[-‐‑]{1}", "\\s*{0}", "(?i){0}", "{0}\\.{1}", "[a-b]{0}", "x*{0}",
+    "(?:{0}|\\s){1}", "(?<=a){0}", "{0}(?=b)", "[ab]?{0}", "(?:a(?:b|{0}))", "{0}[ab]", "(?:{0}){{2}}",
+    "\\A{0}", "^{0}", "{0}$", "(?!{1}){0}", "[\\-]{0}", "(?:{0}\\s)+{1}", "\u212a{0}", "\u017f{0}", "[]a]{0}",
+    "(?>{0}){1}", "{0}++{1}", "{0}??{1}", "\\x61{0}", "(?:{0}|{1}|)\\s?{1}", "{0}{{,2}}{1}", "[\\s]{0}",
+]
+_PATTERN = st.one_of(
+    st.tuples(_WORD, st.sampled_from(["", "*", "-ab", "-b*", "'s", "’b"])).map(lambda t: (t[0] + t[1], "word")),
+    st.tuples(_WORD, _WORD, st.sampled_from(["", "*"])).map(lambda t: (f"{t[0]} {t[1]}{t[2]}", "phrase")),
+    st.tuples(st.sampled_from(_REGEX_FORMS), _WORD, _WORD).map(lambda t: (t[0].format(t[1], t[2]), "regex")),
+)
+_TEXT = st.lists(st.tuples(
+    st.sampled_from(["ab", "ba", "aab", "b", "a", "abba", "AB", "Ab", "bA", "é", "\u212a", "no", "not", "1", "x"]),
+    st.sampled_from([" ", " ", " ", "  ", "\n", "-", "\u2010", ". ", ", ", "", "'", "’", "\u00a0", "(", "."])),
+    max_size=25).map(lambda pieces: "".join(w + sep for w, sep in pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["f", "g", "h"]), _PATTERN), min_size=1, max_size=6),
+       _TEXT)
+def test_fast_paths_equal_the_plain_path_with_random_lexicons(rows, text):
+    from hypothesis import assume
+
+    lexicon = pd.DataFrame([{"frame": f, "pattern": p, "kind": k} for f, (p, k) in rows])
+    try:
+        fr.load_lexicon(lexicon)
+    except LexiconError:
+        assume(False)  # a pattern that matches empty text, say: not a lexicon
+    _check_fast_paths(text, lexicon)
+
+
+def test_prefixes_are_read_from_the_pattern_syntax():
+    from analysis.framing_fast import pattern_prefixes
+
+    assert pattern_prefixes("in a limited capacity", "phrase") == {"in a limited capacity"}
+    assert pattern_prefixes("game-changer*", "word") == {"game-changer", "game changer", "gamechanger"}
+    assert pattern_prefixes("(?-i:may)", "regex") == {"may"}
+    assert pattern_prefixes(r"departure\s+from\s+(?:[\w’.-]+\s+){0,3}policy", "regex") == {"departure from"}
+    # nothing literal to scan for: the frame is searched in full
+    for pattern in (r"\w+ing", r"(?:a|.)b", r"-x", r"(?x) a b", r"(?(1)a|b)", r"[a-z]+"):
+        assert pattern_prefixes(pattern, "regex") is None, pattern
+    assert pattern_prefixes("-fire", "word") is None
+
+
+def test_a_frame_without_literal_prefixes_is_searched_in_full():
+    lexicon = pd.DataFrame({"frame": ["ing", "word"], "pattern": [r"\w+ing", "limited"], "kind": ["regex", "word"]})
+    comp = _fresh(lexicon)
+    assert comp.prefilter.full == (0,) and comp.prefilter.scanned == (1,)
+    hits = _check_fast_paths("Escalating, not limited; rising.", lexicon, quotes=[])
+    assert [(h.frame, h.match) for h in hits] == [("ing", "Escalating"), ("word", "limited"), ("ing", "rising")]
+
+
+def test_fast_paths_equal_the_plain_path_on_the_sample_event(sample):
+    quotes = fr._quote_spans(an.quotes(sample))
+    for art in sample:
+        body = [(s.sent_id, s.para_id, s.start, s.end) for s in art.sentences if s.kind == "body"]
+        spans = quotes.get(art.article_id, [])
+        plain = fr.reference_hits(art.article_id, art.text, body, spans)
+        assert fr._frames_for_article(art.article_id, art.text, body, spans) == plain
+        # The sense layer sits on top of either path alike.
+        assert fr.frames_of(art, spans) == fr.with_senses(art.text, body, plain)
+
+
+def test_sentences_out_of_text_order_take_the_plain_path():
+    text = "It is limited. It may escalate."
+    sents = [(1, 0, 15, 31), (0, 0, 0, 14)]
+    assert fr._frames_for_article("x", text, sents) == fr.reference_hits("x", text, sents)
+
+
 def test_fast_paths_find_real_hits_in_tricky_texts():
     comp = fr._compile(None)
     first = "It is NOT LIMITED. ESCALATION looms; Escalate? eScAlAtIoN."
@@ -455,12 +530,14 @@ def test_fast_paths_find_real_hits_in_tricky_texts():
 
 
 def test_lowered_text_stands_in_for_the_text():
-    """The facts _lowered relies on, checked for every code point."""
+    """The facts framing_fast.lowered relies on, checked for every code point."""
     import re
 
-    assert fr._lowered("Dotless \u0131") is None and fr._lowered("long \u017f") is None
-    assert fr._lowered("\u0130stanbul") is None  # lower-cases to two characters
-    assert fr._lowered("Wea\u212a, Caf\u00e9 \u201cNOT\u201d") == "weak, caf\u00e9 \u201cnot\u201d"
+    from analysis.framing_fast import lowered
+
+    assert lowered("Dotless \u0131") is None and lowered("long \u017f") is None
+    assert lowered("\u0130stanbul") is None  # lower-cases to two characters
+    assert lowered("Wea\u212a, Caf\u00e9 \u201cNOT\u201d") == "weak, caf\u00e9 \u201cnot\u201d"
     chars = "".join(chr(c) for c in range(0x110000) if c != 0x130)
     low = chars.lower()
     assert len(low) == len(chars)

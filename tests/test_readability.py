@@ -416,3 +416,52 @@ def test_punctuation_removal_on_bytes_equals_textstat(text):
     from analysis.readability import _NONCONTRACTION, _PUNCT, _remove_punctuation
 
     assert _remove_punctuation(text) == _PUNCT.sub("", _NONCONTRACTION.sub("", text))
+
+
+# --------------------------------------------------------------------------- long articles
+
+_LONG_WORDS = ("extraordinary administration unprecedented considerable deliberation negotiation "
+               "international authorization confidentiality interpretation responsibility "
+               "infrastructure capabilities accelerated".split())
+
+
+def _long_article(n_sentences: int) -> str:
+    """Sentences of long, difficult words only (none on the Dale-Chall easy list), so that
+    every count, syllables and difficult, polysyllabic and complex words alike, is large."""
+    import random
+
+    rng = random.Random(13)
+    pool = [" ".join(rng.choice(_LONG_WORDS) for _ in range(12)).capitalize() + "." for _ in range(40)]
+    return " ".join(rng.choice(pool) for _ in range(n_sentences))
+
+
+def _textstat_totals(sentences: list[str]) -> dict[str, int]:
+    """The reference: textstat's own counters on each sentence, added up."""
+    from collections import Counter
+
+    totals = dict.fromkeys(["n_words", "n_sentences", "n_syllables", "n_polysyllables", "n_complex_words",
+                            "n_difficult_words", "n_characters", "n_letters"], 0)
+    for text, times in Counter(sentences).items():  # the same sentence gives the same counts
+        got = {"n_words": textstat.lexicon_count(text),
+               "n_syllables": textstat.syllable_count(text),
+               "n_polysyllables": textstat.polysyllabcount(text),
+               "n_complex_words": textstat.difficult_words(text, syllable_threshold=3, unique=False),
+               "n_difficult_words": textstat.difficult_words(text, syllable_threshold=0, unique=False),
+               "n_characters": textstat.char_count(text),
+               "n_letters": textstat.letter_count(text)}
+        got["n_sentences"] = int(got["n_words"] > 0)
+        for key, value in got.items():
+            totals[key] += times * value
+    return totals
+
+
+def test_a_long_article_gives_the_counts_of_textstat_sentence_by_sentence():
+    """Over 40,000 syllables and over 32,767 difficult, polysyllabic and complex words in one
+    article: the totals are exact (no count may wrap around or spill into another)."""
+    c = an.from_texts({"long": _long_article(3000)})
+    row = an.readability(c).iloc[0]
+    want = _textstat_totals(c.body_sentences().text.tolist())
+    assert want["n_syllables"] > 40_000 and want["n_complex_words"] > 32_767
+    assert {key: int(row[key]) for key in want} == want
+    sentences = an.sentence_readability(c)
+    assert int(sentences.n_syllables.sum()) == want["n_syllables"]

@@ -450,10 +450,10 @@ def test_ctrl_c_in_new_event_exits_130_and_makes_nothing(tmp_path, monkeypatch, 
 
 
 def test_an_analysis_failing_on_the_article_pages_is_one_line(tmp_path, tiny, monkeypatch):
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr("analysis.markup.article_pages", broken)
+    monkeypatch.setattr("analysis.markup.article_page", broken)
     with pytest.raises(ReportError) as exc:
         build([SAMPLE_EVENT], tmp_path / "out", tiny)
     assert "the annotated article pages could not be made (IndexError: list index out of range)" in one_line(exc)

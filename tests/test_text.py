@@ -102,6 +102,8 @@ _PUNKT_PIECES = st.sampled_from([
     "said.", "end!", "why?", "“Quote.”", "\"Quote.\"", "(aside.)", "[x.]", "word", "Word", "a",
     "The", "the", "—", "-", ",", ";", ":", "'", "’", "“", "”", "(", ")", "D-Colo.", "e.g.",
     "U.S.-supplied", "!", "?", ".", "42", "$3", "..", "A.", "x.", "É.", "ébrieux.",
+    # tokens the regex engine NLTK uses and Python's re may read differently
+    "\u0301.", "\U00011f50.", "5\u0301.", "n##number##.", "#5.", "-5.", ",5.",
 ])
 
 
@@ -112,14 +114,14 @@ def test_fast_punkt_equals_nltk_punkt(pieces):
     from analysis.text import _reference_tokenizer, _tokenizer
 
     text = "".join(p + sep for p, sep in pieces)
-    assert list(_tokenizer().span_tokenize(text)) == list(_reference_tokenizer().span_tokenize(text))
+    assert _tokenizer().spans(text) == list(_reference_tokenizer().span_tokenize(text))
 
 
 def test_fast_punkt_equals_nltk_punkt_on_the_sample_event(sample_corpus):
     from analysis.text import _reference_tokenizer, _tokenizer
 
     for text in sample_corpus.articles.text:
-        assert list(_tokenizer().span_tokenize(text)) == list(_reference_tokenizer().span_tokenize(text))
+        assert _tokenizer().spans(text) == list(_reference_tokenizer().span_tokenize(text))
 
 
 @settings(max_examples=600, deadline=None)
@@ -145,13 +147,69 @@ def test_continues_reads_only_the_sentence_tail(sentence, a, b, head):
     assert _continues(text, prev, start) == expected
 
 
-def test_realignment_precheck_covers_every_opening_character():
-    """spans() only tries NLTK's realignment pattern after a closing mark in _CLOSERS."""
-    from analysis.text import _tokenizer
+def test_realignment_never_opens_on_a_letter_or_digit():
+    """spans() does not try NLTK's realignment pattern on a sentence opening with a letter or
+    a digit: no such character can open a match (checked for every character)."""
+    from nltk.tokenize.punkt import PunktLanguageVars
 
-    tok = _tokenizer()
-    opening = {chr(c) for c in range(0x10000) if tok._realign_re.match(chr(c) + " x")}
-    assert opening and opening <= tok._CLOSERS
+    match = PunktLanguageVars().re_boundary_realignment.match
+    assert match("\u201d x")  # a closing mark does
+    assert not [c for c in map(chr, range(0x110000)) if c.isalnum() and match(c + " x")]
+
+
+def _hostile(kind: str, n: int) -> str:
+    """Long runs of punctuation and white space: what would make a backtracking pattern or a
+    rescan of the text take super-linear time."""
+    return {
+        "periods": "." * n, "period-space": ". " * (n // 2), "spaces-then-period": " " * n + ".",
+        "word-period-spaces": "a." + " " * n + "b", "bangs": "!" * n + " x", "bang-paren": "a!)" * (n // 3),
+        "quotes": "x. " + '"' * n + " y", "curly": "x. " + "\u201d" * n + " y", "hyphens": "a" + "-" * n + ".",
+        "period-hyphen": ".-" * (n // 2), "tabs-newlines": "a.\t\n" * (n // 4), "initials": "A. " * (n // 3),
+        "long-word": "a" * n + ". B", "commas": "a" + "," * n + ". B", "brackets": "(" * (n // 2) + "a." + ")" * (n // 2),
+        "ellipses": "x" + ". . ." * (n // 5) + " y", "mixed": "U.S. " * (n // 10) + "\u201cNo.\u201d " * (n // 10),
+        "nbsp": "x.\u00a0" * (n // 3), "ideographic": "x.\u3000Y" * (n // 4),
+    }[kind]
+
+
+_HOSTILE_KINDS = ["periods", "period-space", "spaces-then-period", "word-period-spaces", "bangs", "bang-paren",
+                  "quotes", "curly", "hyphens", "period-hyphen", "tabs-newlines", "initials", "long-word", "commas",
+                  "brackets", "ellipses", "mixed", "nbsp", "ideographic"]
+
+
+@pytest.mark.parametrize("kind", _HOSTILE_KINDS)
+def test_fast_punkt_equals_nltk_punkt_on_hostile_text(kind):
+    """Same spans as NLTK on 20,000 characters of each kind (bench_sentences.py times both
+    as the text grows: linear)."""
+    from analysis.text import _reference_tokenizer, _tokenizer
+
+    text = _hostile(kind, 20_000)
+    assert _tokenizer().spans(text) == list(_reference_tokenizer().span_tokenize(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_HOSTILE_KINDS), st.integers(0, 300)), min_size=1, max_size=6),
+       st.sampled_from(["", " ", "\n", " x. Y "]))
+def test_fast_punkt_equals_nltk_punkt_on_mixed_hostile_runs(runs, glue):
+    from analysis.text import _reference_tokenizer, _tokenizer
+
+    text = glue.join(_hostile(kind, n) for kind, n in runs)
+    assert _tokenizer().spans(text) == list(_reference_tokenizer().span_tokenize(text))
+
+
+def test_fast_punkt_keeps_nltks_regex_time_limit(monkeypatch):
+    """The fast splitter matches with NLTK's own guarded patterns: when NLTK's time limit
+    trips (forced here), it raises NLTK's TimeoutError, as NLTK's tokenizer does."""
+    redos = pytest.importorskip("nltk.redos")
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    from analysis.text import _FastPunkt, _punkt_parameters, _reference_tokenizer
+
+    text = "He left. The U.S. agreed. “Why?” she asked. " * 200
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-9)
+    with pytest.raises(TimeoutError):
+        list(_reference_tokenizer().span_tokenize(text))
+    with pytest.raises(TimeoutError):
+        _FastPunkt(_punkt_parameters(), PunktLanguageVars()).spans(text)
 
 
 @pytest.mark.parametrize("text", ["snake_case word", "a_b", "No underscore, U.S.-made 2nd.", "", "__", "x.y_z",
@@ -169,3 +227,17 @@ def test_count_words_equals_the_word_pattern(text):
     from analysis.text import _WORD, count_words
 
     assert count_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZ9_ .?'’-éßÿ½\u00a0\u0100Жł\u2009\u3000—“\u0663\u2163\U0001f600", max_size=25),
+       st.sampled_from([str.isalnum, str.isspace, lambda c: c.isalnum() or c.isspace(), lambda c: False]))
+def test_latin1_bytes_equals_the_plain_encoding(text, misread):
+    """The one helper behind the Latin-1 byte paths: one byte per character, "?" for a
+    character outside Latin-1, None when the caller would misread one of those."""
+    from analysis.text import _latin1_bytes_plain, latin1_bytes
+
+    got = latin1_bytes(text, misread)
+    assert got == _latin1_bytes_plain(text, misread)
+    if got is not None:
+        assert len(got) == len(text)
