@@ -2,8 +2,8 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/eval_framing.py CORPUS LABELS_DIR [--split dev|test]
-                                                [--baseline REF] [--errors N]
+    .venv/bin/python benchmarks/eval_framing.py CORPUS LABELS_DIR [--split dev|dev2|dev,dev2|test]
+                                                [--baseline REF] [--errors N] [--clusters]
 
 ``CORPUS`` is the Article-Bias-Prediction sample (``abp-5000.jsonl.gz``); ``LABELS_DIR`` is
 ``benchmarks/labels/framing`` (its ``GUIDELINE.md`` says what is labelled).  Each cluster of the
