@@ -668,7 +668,9 @@ def with_senses(text: str, sentences: Sequence[tuple[int, int, int, int]], hits:
 
     >>> hits = _frames_for_article("a", "It is not only a shift.", [(0, 0, 0, 23)])
     >>> [(h[3], h[12], h[13]) for h in with_senses("It is not only a shift.", [(0, 0, 0, 23)], hits)]
-    [('shift', False, '')]
+    [('is not only', False, ''), ('shift', False, '')]
+
+    ("not only" does not deny the shift; the phrase itself is a size word: more than that.)
     """
     bounds = {sid: (s, e) for sid, _pid, s, e in sentences}
     out = []

@@ -105,7 +105,28 @@ _PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\bunt
                       r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
                       r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
                       re.IGNORECASE)
-_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until)\b", re.IGNORECASE)
+_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
+                            r"ask|appeal|sue|vote|seek|request|pay|apply|file|petition|invoke|"
+                            r"(?:also|still|then|simply|easily|instead)\s+(?:argue|claim|cover|ask|appeal|"
+                            r"sue|vote|seek|request|pay|apply|file|choose|decide|opt|invoke))\b", re.IGNORECASE)
+# "did the best they could", "everything he could": ability
+_BEST_THEY = re.compile(r"\b(?:best|all|everything|whatever|what|as\s+\w+\s+as)\s+(?:that\s+)?"
+                        r"(?:they|he|she|we|I|you|it|one)\s+$", re.IGNORECASE)
+# "could have done more", "might have acted sooner": what did not happen
+_COUNTERFACTUAL = re.compile(r"\s+(?:have|'ve)\s+(?:\w+\s+){0,2}?(?:done|acted|been|moved|responded|prevented)"
+                             r"\s+(?:\w+\s+){0,2}?(?:more|better|sooner|earlier|differently|otherwise)\b", re.IGNORECASE)
+# "the Secretary ... may undertake", "the presiding officer may rule": permission of an office
+_OFFICE_BEFORE = re.compile(r"\b(?:secretary|secretaries|officer|agency|agencies|government|"
+                            r"congress|state|states|attorney\s+general|commission|board|governor)"
+                            r"[’']?s?\b(?:[^.;:]{0,80}?,)?\s*(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_PERMITTED_ACT = re.compile(r"\s+(?:not\s+|ever\s+|also\s+)?(?:undertake|authorize|authorise|terminate|defer|rule|"
+                            r"wind|issue|deploy|order|grant|impose|establish|implement|direct|waive|"
+                            r"transfer|reprogram|delegate|designate|appoint|prescribe|pursue|enforce|exercise)\b",
+                            re.IGNORECASE)
+# "Arizona may have understandable frustrations, but ...": a concession, not doubt
+_CONCESSION_AFTER = re.compile(r"^[^.;:!?]{0,120}?(?:,\s*|\s)but\b", re.IGNORECASE)
+# "as Governor Romney suggested": proposed, not a tentative claim
+_AS_SUGGESTED = re.compile(r"\bas\s+(?:[\w’'.-]+\s+){1,4}$", re.IGNORECASE)
 _OPTATIVE = re.compile(r"\s+(?:this|these|that|those|God|the\s+\w+\s+be|you|we|they|he|she|it)\b")
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?“\"—–]\s*|,\s*)$")
 _APPEAR_PLACE = re.compile(r"\s+(?:on|in|at|before|with|alongside|onstage|once|twice|together|"
@@ -132,9 +153,24 @@ def _rule_name(frame, word, text, a, b, lo, hi):
     return None
 
 
+_GEAR_AFTER = re.compile(r"\s+(?:gear|equipment|eyewear|suits?|clothing|garments?|masks?|gloves|gowns?|"
+                         r"wear|measures|barriers?|enough)\b", re.IGNORECASE)
+_PERSONAL_BEFORE = re.compile(r"\b(?:personal|similar|adequate|proper|appropriate)\s+$", re.IGNORECASE)
+_RIGHTS_AFTER = re.compile(r"^(?:\s+[\w’'.-]+){0,3}?\s+(?:rights|constitution|reputation|privacy|freedoms?|"
+                           r"liberties|interests|jobs|health|environment|wages|savings|benefits)\b", re.IGNORECASE)
+
+
 def _rule_self_defense(frame, word, text, a, b, lo, hi):
     if frame != "self_defense":
         return None
+    if word.startswith("protecti") and (_GEAR_AFTER.match(_right(text, b, hi))
+                                        or _PERSONAL_BEFORE.search(_left(text, lo, a))):
+        return "protective gear: equipment, not defence"
+    if (word.startswith("protect") or word.startswith("defend")) and not word.startswith("defender") \
+            and _RIGHTS_AFTER.match(_right(text, b, hi)):
+        return "protecting rights, a reputation or interests: not defence against a threat"
+    if word.startswith("defenders") and re.match(r"\s+of\b", _right(text, b, hi)):
+        return "defenders of a cause: supporters"
     if word.startswith("protect"):
         if word.endswith("protections"):
             return "protections: legal benefits, not defence"
@@ -156,10 +192,21 @@ def _rule_hedging(frame, word, text, a, b, lo, hi):
     if word in ("could", "may", "might"):
         if word == "could" and _ABILITY_AFTER.match(right):
             return "could: ability or permission, not doubt"
+        if word == "could" and _BEST_THEY.search(left):
+            return "the best they could: ability, not doubt"
+        if word in ("could", "might") and _COUNTERFACTUAL.match(right):
+            return f"{word} have done more: a counterfactual, not doubt"
+        if word == "may" and _OFFICE_BEFORE.search(left) and _PERMITTED_ACT.match(right):
+            return "may: what an office is allowed to do, not doubt"
         if _PURPOSE.search(left):
             return f"{word} in a clause of purpose, time or comparison"
         if word == "may" and _CLAUSE_START.search(left) and _OPTATIVE.match(right):
             return "may as a wish"
+        if word in ("may", "might") and re.match(r"\s+(?:well\s+)?have\s+(?!been\b)", right) \
+                and _CONCESSION_AFTER.match(right):
+            return f"concessive {word} have ... but, not doubt"
+    if word.startswith("suggest") and _AS_SUGGESTED.search(left) and not _right(text, b, hi).lstrip().startswith("that"):
+        return "as X suggested: proposed, not a tentative claim"
     if word.startswith("appear") and _APPEAR_PLACE.match(right):
         return "appear: be present or listed, not seem"
     if word == "possible" and _AS_POSSIBLE.search(left):
@@ -203,8 +250,8 @@ def _rule_curb(frame, word, text, a, b, lo, hi):
     return None
 
 
-_WORK_SHIFT = re.compile(r"\b(?:night|day|morning|evening|afternoon|work|double|late|early|graveyard|overnight)\s+$",
-                         re.IGNORECASE)
+_WORK_SHIFT = re.compile(r"\b(?:night|day|morning|evening|afternoon|work|double|late|early|graveyard|overnight|"
+                         r"entire|whole|next|\d+-hour|\w+-hour)\s+$", re.IGNORECASE)
 _OLD_PLACES = re.compile(r"\s+(?:district|districts|building|buildings|site|sites|home|homes|house|houses|"
                          r"church|churches|neighborhood|neighbourhood|downtown|structure|structures|"
                          r"preservation|landmark|landmarks|hotel|theater|theatre|inn|bridge|mansion)\b",
@@ -217,6 +264,10 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
             return "a work shift, not a change"
         if word == "change" and text[max(lo, a - 6):a].lower() == "for a " and not _right(text, b, hi)[:1].isalpha():
             return "for a change: an idiom"
+        if word == "lift" and re.search(r"\b(?:heavy|big|easy|light|hard)\s+$", _left(text, lo, a), re.IGNORECASE):
+            return "a heavy lift: a hard task, not an easing"
+        if word == "adapted" and re.match(r"\s+from\b", _right(text, b, hi)):
+            return "adapted from a text"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"

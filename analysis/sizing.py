@@ -42,7 +42,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .speakers import SPEAKER_REACH
 
 __all__ = [
     "CORE_EVENT_NOUNS",
@@ -51,6 +50,9 @@ __all__ = [
     "Target",
     "attributed_source",
     "reported_speaker",
+    "shared_subject_speaker",
+    "trailing_speaker",
+    "colon_speaker",
     "characterizations_of",
     "event_anchors",
     "size_words_of",
@@ -67,7 +69,10 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     "directive", "guidance", "executive order", "sanction", "sanctions", "restriction",
     "restrictions", "ban", "stance", "strategy", "approach", "package", "development",
     "breakthrough", "revelation", "revelations", "disclosure", "findings", "break", "departure",
-    "rebuke", "setback", "blow", "split", "turnaround",
+    "rebuke", "setback", "blow", "split", "turnaround", "progress", "showing",
+    # what the event brings: its size is the event's ("the implications go far beyond", "the
+    # stakes are enormous", "carried major implications")
+    "implications", "ramifications", "stakes", "significance", "consequences",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -82,6 +87,7 @@ strikes walkout attack attacks bombing shooting storm hurricane earthquake quake
 fires wildfire crash explosion outbreak pandemic disaster merger acquisition takeover purchase sale
 bid offer nomination confirmation appointment resignation firing dismissal recusal veto override
 emissions target targets provision provisions repeal shutdown offensive operation deployment
+debate impeachment filibuster transmission infection declaration emergency
 """.split())
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -369,6 +375,37 @@ def _named_head(hit: _Hit) -> str | None:
     return None
 
 
+# "No major gun legislation has passed since 1994", "few significant changes": a claim about a
+# kind of thing (how many there were), not about this one.
+_NONE_OF = frozenset({"no", "few", "any"})
+
+
+# Plurals that name one event's parts or effects, never a kind ("carried *major* implications").
+_RELATIONAL = frozenset("sanctions findings talks results news implications ramifications stakes "
+                        "consequences revelations provisions".split())
+
+
+def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
+    """A bare plural ("pushing for *narrow* decisions", "may make *big* policy changes"): no
+    determiner, possessive or number before the size word, so it names a kind of event in
+    general, not the one the article reports (which it names with "the", "this", "its" ...)."""
+    head = hit.np_[-1].low if hit.np_ else named
+    if not head.endswith("s") or head.endswith(("ss", "us")) or head in _RELATIONAL:
+        return False
+    if prev in _DETERMINERS or prev in ("'s", "’s", "such", "these", "those", "both", "all", "new", "some",
+                                        "two", "three", "four", "several", "most", "many") \
+            or prev.endswith(("'s", "’s")) or prev.isdigit():
+        return False
+    if hit.lede:
+        return False  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
+    if prev in _PREPOSITIONS or prev in ("about", "like"):
+        return True  # "pushing for *narrow* decisions"
+    # "the executive branch may make *big* policy changes": a possible kind of act ("has
+    # authorized *limited* attacks" is what was done, and counts)
+    back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
+    return any(w in _MODALS or w == "can" for w in back)
+
+
 def _rule_modifies(hit: _Hit) -> Target | None:
     """A size word on an event noun: "a *historic* victory", "an *upset victory*"; for a verb
     phrase, an event noun in its object ("had never had a *veto* overridden")."""
@@ -379,6 +416,11 @@ def _rule_modifies(hit: _Hit) -> Target | None:
         named = own_last
     if named is None:
         return None
+    prev = hit.toks[hit.i - 1].low if hit.i > 0 and hit.toks[hit.i - 1].start >= hit.seg[0] else ""
+    if prev in _NONE_OF:
+        return Target(False, f"{prev} such {named}: a kind, not the event")
+    if not verbal and _generic_plural(hit, named, prev):
+        return Target(False, f"{named} in general, not the event")
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
@@ -389,6 +431,35 @@ def _rule_modifies(hit: _Hit) -> Target | None:
                        [w for w in before if _TITLE_YEAR.match(w)], _np_names(hit, hit.np_)):
         return Target(False, f"another {named}")
     return Target(True, f"modifies the event: {named}")
+
+
+_PART_NOUNS = frozenset("""majority bulk heart core part parts portion portions piece pieces pillar pillars
+linchpin linchpins centerpiece cornerstone element elements provision provisions section sections
+much most rest remainder half""".split())
+
+
+def _rule_part_of(hit: _Hit) -> Target | None:
+    """A part of the event, sized: "the *vast* majority of the Arizona law", "three *linchpins*
+    of the law", "*key* parts of the deal": the size of the part says how much of the event
+    is affected, so it sizes the event."""
+    k = hit.j + 1
+    words = [t.low for t in hit.toks[k:k + 3]]
+    head = hit.toks[hit.j].low
+    n = 0
+    while n < len(words) and words[n] != "of":
+        if words[n] in _NP_STOP:
+            return None
+        head = words[n]
+        n += 1
+    if n >= len(words) or head not in _PART_NOUNS:
+        return None
+    after = [t.low for t in hit.toks[k + n + 1:k + n + 5] if t.start < hit.seg[1]]
+    while after and (after[0] in _DETERMINERS or after[0][:1].isdigit()):
+        after = after[1:]
+    named = hit.anchors.in_words(after[:3])
+    if named is None or any(w in _OTHER for w in after[:3]):
+        return None
+    return Target(True, f"a part of the event: {named}")
 
 
 def _rule_subordinate(hit: _Hit) -> Target | None:
@@ -440,20 +511,35 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
             dashed = hit.sentence[max(0, a - 2):a].strip() in ("—", "–", "-") and b < vstart
             opener = words[0].low if words else ""
             fronted = b < vstart and (opener in _SUBORDINATORS or opener in _PREPOSITIONS)  # "When ...,", "In releasing ...,"
+            said = bool(words) and words[-1].low in _SAY_VERBS and len(words) <= 6  # "The deal, Smith said, was"
             parenthetical = fronted or (n > 0 and b < vstart and (
-                dashed or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
+                dashed or said or opener in ("which", "who", "whom", "whose") or opener.endswith(("ed", "ing"))))
             if not parenthetical:
                 keep.extend(words)
     cut = max((n for n, t in enumerate(keep) if t.low in _CLAUSE_OPENERS), default=-1)
     return keep[cut + 1:]
 
 
+# -ly words that are not manner adverbs of a verb ("it will *only* agree to hear"): focus
+# or time, said of whatever follows, not a size of the clause's action.
+_FOCUS_LY = frozenset({"only", "merely", "solely", "simply", "early", "likely", "largely", "mostly"})
+
+
+def _pronoun_after_complementizer(hit: _Hit, subject: Sequence[_Tok]) -> bool:
+    """"the Court's rules state that *it* will ...", "The CDC confirmed that *it* is ...": a
+    pronoun right after a complementizer or a verb of saying is the main clause's subject
+    (who states or confirms), not the event."""
+    k = bisect_left(hit.s.starts, subject[0].start) - 1
+    return k >= 0 and hit.toks[k].low in ("that", "said", "says", "say", "told", "confirmed", "stated")
+
+
 def _rule_predicate(hit: _Hit) -> Target | None:
     """After a linking verb, the subject: "The *plan* is a centerpiece", "This was a big
     result"; a size phrase that is itself a verb phrase has its own subject ("The ruling *did
     not go that far*"); a clause opening on it/this refers back ("It opens a *new chapter*")."""
-    verb = hit.i if hit.toks[hit.i].low in _VERBAL else _linking_before(hit)
-    if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j:
+    verb = hit.i if hit.toks[hit.i].low in _VERBAL or hit.toks[hit.i].low in _LINKING else _linking_before(hit)
+    if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j \
+            and hit.toks[hit.i].low not in _FOCUS_LY:
         verb = hit.i  # an adverb on the clause's verb: "The ruling *sharply* limits ..."
     if verb is None:
         return _refers_back(hit)
@@ -463,8 +549,15 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if not subject:
         return None
     if subject[0].low in _REFER:
+        if len(subject) == 1 and _pronoun_after_complementizer(hit, subject):
+            return Target(False, "about who speaks: it")
         return Target(True, f"refers back: {subject[0].low}")
     named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
+    if named is None and subject[0].low.endswith("ing") and len(subject) > 1:
+        # a gerund subject says what was done: "declaring an emergency to build it is a massive abuse"
+        named = hit.anchors.in_words([t.low for t in subject[1:5]])
+    if named and named == subject[0].low and named.endswith("s") and subject[0].low not in ("talks", "results"):
+        return Target(False, f"{named} in general, not the event")  # "Rulings on motions require only ..."
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
@@ -488,6 +581,50 @@ def _refers_back(hit: _Hit) -> Target | None:
         first += 1
     if first < hit.i and hit.toks[first].low in ("it", "this") and hit.i - first <= 5:
         return Target(True, f"refers back: {hit.toks[first].low}")
+    return None
+
+
+_SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists
+contended contends believes believe warned warns""".split())
+# Verbs that put a name on their object: "Smith *called* the deal historic", "described it as modest".
+_CALL_VERBS = frozenset("""called calls call calling described describes describing termed terms dubbed
+labeled labelled labels branded brands deemed deems considered considers declared declares""".split())
+
+
+def _rule_called(hit: _Hit) -> Target | None:
+    """A size word that completes a verb of naming: "Democrats *called* the deal historic",
+    "described the ruling as narrow", "called it a historic victory": it sizes the object."""
+    for k in range(hit.i - 1, max(-1, hit.i - 8), -1):
+        t = hit.toks[k]
+        if re.search(r"[,;:()\[\]—–]|\s-\s", hit.sentence[t.end:hit.toks[k + 1].start]):
+            return None  # another clause ("described it as “better than nothing”" crosses the quote)
+        if t.low in _CALL_VERBS:
+            obj = [w.low for w in hit.toks[k + 1:hit.i] if w.low not in _DETERMINERS and w.low != "as"]
+            if not obj and hit.toks[k + 1].low in _REFER:
+                obj = [hit.toks[k + 1].low]
+            if obj and obj[0] in _REFER:
+                return Target(True, f"what {t.low} names: {obj[0]}")
+            named = hit.anchors.in_words(obj[:4])
+            if named and not any(w in _OTHER for w in obj):
+                return Target(True, f"what {t.low} names: {named}")
+            return None
+    return None
+
+
+# Idioms that size "what is happening" and modify no noun of their own: said in a main clause,
+# they are about the matter the article reports ("Congress needs to *finish the job*").
+_SELF_SIZING = re.compile(r"^(?:better than nothing|finish the job|(?:the )?hard work (?:starts|begins)|"
+                          r"little of substance|business as usual|nothing new|for the ages|like never before|"
+                          r"(?:just|only|merely) the (?:beginning|start)|more (?:work|needs) to (?:do|be done)|"
+                          r"(?:just|only|merely|simply|but) (?:a|the) (?:first|initial|opening) (?:step|stage|move|phase))$")
+
+
+def _rule_idiom(hit: _Hit) -> Target | None:
+    """A sizing idiom with no noun of its own ("better than nothing", "the hard work starts"),
+    in a main clause: it sizes the matter the article reports."""
+    words = " ".join(t.low for t in hit.toks[hit.i:hit.j + 1])
+    if _SELF_SIZING.match(words):
+        return Target(True, f"a sizing idiom: {words}")
     return None
 
 
@@ -557,7 +694,7 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_subordinate, _rule_apposition, _rule_predicate,
+_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 
@@ -681,22 +818,106 @@ def reported_speaker(sentence: str, pos: int) -> str | None:
     True
     """
     best = None
-    # The subject and verb stand within reach before the statement (as a speaker does before
-    # a quote, analysis.speakers.SPEAKER_REACH): a search from the sentence's start for each
-    # size word took time in the square of a long sentence's size words.
-    for m in _REPORTED.finditer(sentence, max(0, pos - SPEAKER_REACH), pos):
+    # a bounded window before the position: a sentence with many size words stays linear
+    for m in _REPORTED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
         best = m
     if best is None:
         return None
     return best.group("who")
 
 
+_VOICE_WINDOW = 300  # characters a voice rule reads around a size word
+
+# "The White House welcomed the vote but *said* it was just a first step": a second verb of
+# saying shares the sentence's subject, which is the speaker.
+_SHARED_SUBJECT_SAY = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|argued|warned|noted|insisted|"
+    r"cautioned|stressed|called\s+it)\b")
+
+
+def shared_subject_speaker(sentence: str, pos: int) -> str | None:
+    """The subject of the sentence when "and/but said" (a verb of saying sharing that subject)
+    stands before position ``pos``.
+
+    >>> shared_subject_speaker("The White House welcomed the vote but said it was a first step.", 50)
+    'The White House'
+    """
+    # Windows of a few hundred characters: each size word reads a bounded stretch, so a
+    # sentence with many of them stays linear.
+    if _SHARED_SUBJECT_SAY.search(sentence, max(0, pos - _VOICE_WINDOW), pos) is None:
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(sentence[:_VOICE_WINDOW]).strip()
+    words = subject.split()
+    if not words or words[0].lower() in _REFER or len(words) > 8:
+        return None
+    return subject
+
+
+_TRAILING_SAY = re.compile(
+    r"(?:,|\s[-—–])\s*(?:according\s+to\s+(?P<acc>[^,.;:!?]{2,60}?)|(?P<who>[^,.;:!?“”\"]{2,60}?)\s+"
+    r"(?:say|says|said|told\s+[\w\s]{1,30}?|added|argue|argues|argued|note|notes|noted|warn|warns|warned|"
+    r"contend|contends|contended|believe|believes|insist|insists|insisted|wrote|writes))\s*(?:[,.;]|$)")
+_CALLED = re.compile(r"(?<![-‐])\b(?:called|calls|call|calling|described|describes|termed|dubbed|labeled|labelled|"
+                     r"branded|deemed|hailed|hails|praised|decried|denounced)\b")
+
+
+def trailing_speaker(sentence: str, pos: int) -> str | None:
+    """The source of a statement given after it: "The deal is historic, officials say";
+    "..., according to analysts"; or the subject of a verb of naming before it ("Democrats
+    called it a historic victory").
+
+    >>> trailing_speaker("The deal is historic, officials say.", 12)
+    'officials'
+    >>> trailing_speaker("The deal is historic, according to analysts.", 12)
+    'analysts'
+    """
+    m = _TRAILING_SAY.search(sentence, pos, pos + _VOICE_WINDOW)
+    if m is not None:
+        who = (m.group("acc") or m.group("who")).strip()
+        words = who.split()
+        if words and words[0].lower() not in ("it", "this", "that", "which", "and", "but") and len(words) <= 8:
+            return who
+    c = None
+    for c in _CALLED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
+        pass
+    if c is not None and c.start() < _VOICE_WINDOW:
+        from .wording import lede_subject  # a pure function of the sentence
+
+        subject = lede_subject(sentence[:c.end()]).strip()
+        if subject and subject.split()[0].lower() not in _REFER and len(subject.split()) <= 8 \
+                and not _CLAUSE_CUT.search(sentence, c.end(), pos):
+            return subject
+    return None
+
+
+# "Sen. Harry Reid, D-Nevada: “The Supreme Court was right ...”": a speaker introduced by a colon.
+_COLON_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][^:\"“”!?]{2,80}?)\s*:\s*[\"“]")
+
+
+def colon_speaker(sentence: str) -> str | None:
+    """The speaker named before a colon that opens a direct quote, without the tag after a
+    comma ("Sen. Harry Reid, D-Nevada: “...”" -> "Sen. Harry Reid").
+
+    >>> colon_speaker("Sen. Harry Reid, D-Nevada: “The court was right.”")
+    'Sen. Harry Reid'
+    """
+    m = _COLON_SPEAKER.match(sentence)
+    if m is None:
+        return None
+    who = m.group("who").split(",")[0].strip()
+    return who if 0 < len(who.split()) <= 6 else None
+
+
 def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
-        return "quoted", hit.speaker
+        return "quoted", hit.speaker or (colon_speaker(sentence) if sentence else None)
     source = attributed_source(hit.start, attributions)
     if source is None and sentence:
-        source = reported_speaker(sentence, hit.start - s0)
+        rel = hit.start - s0
+        source = reported_speaker(sentence, rel) or shared_subject_speaker(sentence, rel) \
+            or trailing_speaker(sentence, hit.end - s0)
     return ("attributed", source) if source else ("outlet", None)
 
 
@@ -745,7 +966,7 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
         else _custom(article, texts, core_terms)
     year = _article_year(article.meta.get("date"))
     by_sentence: dict[int, list] = {}
-    for h in hits:
+    for h in _outer_hits(hits):
         by_sentence.setdefault(int(h.sentence_id), []).append(h)
     rows = []
     for s, text in zip(body, texts):
@@ -761,6 +982,23 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
                          "negated": bool(h.negated), "counts": direction is not None, "direction": direction,
                          "reason": reason, "voice": voice, "speaker": speaker, "rel_position": h.rel_position})
     return rows
+
+
+def _outer_hits(hits: Sequence) -> list:
+    """The hits without those inside a longer size hit of the other side: "*only the third*
+    trial" is rarity (bigger), not the limit "only"; "*just a first step*" is one phrase.
+    Hits sorted by start, so each is compared with the few that overlap it (linear time)."""
+    ordered = sorted(hits, key=lambda h: (h.start, -h.end))
+    out = []
+    reach = -1  # the end of the longest hit so far
+    owner = None
+    for h in ordered:
+        if owner is not None and h.end <= reach and (owner.start, owner.end) != (h.start, h.end):
+            continue  # inside a longer hit
+        out.append(h)
+        if h.end > reach:
+            reach, owner = h.end, h
+    return out
 
 
 def characterizations_of(article, size_words: Sequence[dict]) -> list[dict]:

@@ -2,8 +2,8 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/eval_framing.py CORPUS LABELS_DIR [--split dev|test]
-                                                [--baseline REF] [--errors N]
+    .venv/bin/python benchmarks/eval_framing.py CORPUS LABELS_DIR [--split dev|dev2|dev,dev2|test]
+                                                [--baseline REF] [--errors N] [--clusters]
 
 ``CORPUS`` is the Article-Bias-Prediction sample (``abp-5000.jsonl.gz``); ``LABELS_DIR`` is
 ``benchmarks/labels/framing`` (its ``GUIDELINE.md`` says what is labelled).  Each cluster of the
@@ -79,13 +79,28 @@ def read_tsv(path: Path) -> list[dict]:
 
 
 def load_labels(labels_dir: Path, split: str) -> dict:
+    """The labels of one split, or of several joined ("dev,dev2")."""
+    parts = [p.strip() for p in split.split(",") if p.strip()]
+    if len(parts) > 1:
+        merged: dict = {}
+        for part in parts:
+            one = load_labels(labels_dir, part)
+            for k, v in one.items():
+                if isinstance(v, dict):
+                    merged.setdefault(k, {}).update(v)
+                else:
+                    merged[k] = sorted(set(merged.get(k, [])) | set(v)) if k.endswith("_clusters") \
+                        else merged.get(k, []) + v
+        return merged
     folder = labels_dir / split
+    if not (folder / "events.tsv").is_file():
+        raise SystemExit(f"no labels for split {split!r} in {labels_dir}")
     clusters = defaultdict(list)
     for r in read_tsv(labels_dir.parent / "clusters.tsv"):
         clusters[r["cluster"]].append(r["ID"])
     events = {r["cluster"]: r["event"] for r in read_tsv(folder / "events.tsv")}
     sentences = read_tsv(folder / "sentences.tsv")
-    persons = read_tsv(folder / "persons.tsv")
+    persons = read_tsv(folder / "persons.tsv") if (folder / "persons.tsv").is_file() else []
     with_sentences = {r["ID"] for r in sentences}
     return {
         "events": events,
@@ -94,7 +109,7 @@ def load_labels(labels_dir: Path, split: str) -> dict:
         "sentence_clusters": sorted(c for c in events if with_sentences & set(clusters[c])),
         "person_clusters": sorted({r["cluster"] for r in persons}),
         "sentences": sentences,
-        "frame_terms": read_tsv(folder / "frame_terms.tsv"),
+        "frame_terms": read_tsv(folder / "frame_terms.tsv") if (folder / "frame_terms.tsv").is_file() else [],
         "persons": persons,
     }
 
@@ -460,6 +475,46 @@ def print_report(split: str, before: dict | None, after: dict) -> None:
         print(f"  {k}. {name:37s}" + "".join(f"{v:10d}" for v in vals))
 
 
+def restrict(pred: dict, labels: dict, clusters: set[str]) -> tuple[dict, dict]:
+    """The predictions and labels of some clusters only."""
+    ids = {i for c in clusters for i in labels["clusters"].get(c, [])}
+    lab = dict(labels)
+    lab["sentences"] = [r for r in labels["sentences"] if r["ID"] in ids]
+    lab["frame_terms"] = [r for r in labels["frame_terms"] if r["ID"] in ids]
+    lab["persons"] = [r for r in labels["persons"] if r["ID"] in ids]
+    lab["clusters"] = {c: v for c, v in labels["clusters"].items() if c in clusters}
+    pr = {"chars": [p for p in pred["chars"] if p["cluster"] in clusters],
+          "frames": [h for h in pred["frames"] if h["ID"] in ids],
+          "persons": [p for p in pred["persons"] if p["cluster"] in clusters],
+          "variants": [v for v in pred["variants"] if v["cluster"] in clusters],
+          "pairs": [p for p in pred["pairs"] if p["cluster"] in clusters]}
+    return pr, lab
+
+
+def cluster_figures(pred: dict, labels: dict, texts: dict[str, str]) -> dict[str, dict]:
+    """Per sentence-labelled cluster: the counts behind precision, recall, voice and frame sense."""
+    out = {}
+    for c in labels["sentence_clusters"]:
+        pr, lab = restrict(pred, labels, {c})
+        res = score(pr, lab, texts)
+        ch, fr = res["chars"]["counts"], res["frames"]["counts"]
+        out[c] = {"right": ch["right"], "judged": ch["judged"], "recalled": ch["recalled"], "gold": ch["gold"],
+                  "voice_right": ch["voice_right"], "sense": fr["reported_in_sense"], "reported": fr["reported"],
+                  "class1": ch["class1"], "class4": fr["class4"], "class5": ch["class5"]}
+    return out
+
+
+def print_clusters(name: str, figs: dict[str, dict]) -> None:
+    print(f"\n  per cluster ({name}): precision right/judged, recall recalled/gold, voice right/right, "
+          f"frame sense in-sense/reported")
+    print(f"  {'cluster':8s}{'precision':>16s}{'recall':>16s}{'voice':>16s}{'frame sense':>16s}")
+    def cell(a, b):
+        return f"{a:3d}/{b:<3d} {_ratio(a, b):5.2f}" if b else f"{a:3d}/{b:<3d}    — "
+    for c, f in figs.items():
+        print(f"  {c:8s}{cell(f['right'], f['judged']):>16s}{cell(f['recalled'], f['gold']):>16s}"
+              f"{cell(f['voice_right'], f['right']):>16s}{cell(f['sense'], f['reported']):>16s}")
+
+
 def print_errors(res: dict, texts: dict[str, str], n: int) -> None:
     def sent(g):
         return texts[g["ID"]][int(g["start"]):int(g["end"])].replace("\n", " ")[:260]
@@ -483,7 +538,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", type=Path, help="abp-5000.jsonl.gz")
     ap.add_argument("labels", type=Path, help="benchmarks/labels/framing")
-    ap.add_argument("--split", default="dev", choices=["dev", "test"])
+    ap.add_argument("--split", default="dev", help="dev, dev2, test, or several joined by commas (dev,dev2)")
+    ap.add_argument("--clusters", action="store_true", help="also print the figures of each cluster (after)")
     ap.add_argument("--baseline", default="main", help="git ref of the 'before' code (empty: none)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind (after)")
     ap.add_argument("--predict-only", metavar="CODE_DIR", help=argparse.SUPPRESS)
@@ -505,8 +561,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"(no baseline: git cannot give ref {args.baseline!r})")
             else:
                 before = score(predict_with(code, args.corpus, args.labels, args.split), labels, texts)
-    after = score(predict_with(None, args.corpus, args.labels, args.split), labels, texts)
+    after_pred = predict_with(None, args.corpus, args.labels, args.split)
+    after = score(after_pred, labels, texts)
     print_report(args.split, before, after)
+    if args.clusters:
+        print_clusters("after", cluster_figures(after_pred, labels, texts))
     if args.errors:
         print_errors(after, texts, args.errors)
     return 0

@@ -212,3 +212,132 @@ def test_sample_contrast_pair_reports_both_sides(sample_corpus):
         mine = own[own.article_id == aid]
         assert row.bigger == mine.direction.isin(["bigger", "both"]).sum()
         assert row.smaller == mine.direction.isin(["smaller", "both"]).sum()
+
+
+# --------------------------------------------------------------------------- round 2: unseen events
+
+@pytest.mark.parametrize("sentence", [
+    "Justice Kagan has pushed for narrow decisions.",  # a kind of decision, not this one
+    "The executive branch may make big policy changes without Congress.",
+    "No major gun legislation has passed the Congress since 1994.",  # how many there were
+    "Rulings on motions require only a simple majority.",
+    "The court's rules state that it will only agree to hear a case for compelling reasons.",
+    "The agency confirmed that it is only interested in the passengers.",  # "it" is the agency
+    "It's not just that they promised; they voted.",
+])
+def test_round2_size_words_about_a_kind_or_a_speaker_do_not_count(sentence):
+    assert sized(LEDE + sentence, date="2019-07-25").get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal is just the third such deal in Senate history.", "bigger"),
+    ("The deal would not just raise the caps, it would suspend the debt limit.", "bigger"),
+    ("The deal is just a first step.", "smaller"),
+    ("The deal carried major implications for the election.", "bigger"),
+    ("The stakes of the deal are enormous.", "bigger"),
+    ("The deal is a very important threshold.", "bigger"),
+])
+def test_round2_rarity_more_than_and_first_steps(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round2_rarity_in_the_lede():
+    lede = "The House voted to send the charges, clearing the way for only the third impeachment trial of a president."
+    got = sized(lede + " The trial starts next week.", title="House sends impeachment trial charges")
+    assert got.get(lede) == "bigger"
+
+
+def test_round2_only_inside_a_rarity_phrase_is_not_a_limit():
+    rows = an.size_words(an.from_texts({"t": LEDE + "It was only the third such deal in history."}),
+                         quotes=NO_QUOTES)
+    assert list(rows["match"]) == ["only the third such deal in history"]
+
+
+def test_round2_a_second_verb_of_saying_shares_the_subject():
+    got = chars(LEDE + "The White House welcomed the deal but said it was just a first step.")
+    row = got[got.sentence.str.startswith("The White House")].iloc[0]
+    assert (row.direction, row.voice, row.speaker) == ("smaller", "attributed", "The White House")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court struck down the vast majority of the deal.",
+    "Three linchpins of the deal were struck down.",
+])
+def test_round2_a_sized_part_of_the_event_sizes_it(sentence):
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+def test_round2_a_gerund_subject_names_what_was_done():
+    sentence = "Signing the deal without the House is a massive abuse of power."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Arizona may have understandable frustrations, but the law stands.", "hedging", "may"),
+    ("The law could serve as a model, as Governor Romney suggested.", "hedging", "suggested"),
+    ("Sessions could argue that his work was separate.", "hedging", "could"),
+    ("The campaign could cover the costs of a recount.", "hedging", "could"),
+])
+def test_round2_concessions_proposals_and_options_are_not_hedging(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+def test_round2_epistemic_modals_stay_hedging():
+    assert ("hedging", "may") in hits("He may have left already.")
+    assert ("hedging", "suggest") in hits("Polls suggest that he could win.")
+    assert ("hedging", "could") in hits("Polls suggest that he could win.")
+
+
+@pytest.mark.parametrize("sentence, direction, speaker", [
+    ("The deal is historic, officials say.", "bigger", "officials"),
+    ("The deal is historic, according to analysts.", "bigger", "analysts"),
+    ("Democrats called it a historic victory.", "bigger", "Democrats"),
+    ("Smith called the deal historic.", "bigger", "Smith"),
+    ("Smith described the deal as modest.", "smaller", "Smith"),
+    ("The deal, Smith said, was historic.", "bigger", "Smith"),
+])
+def test_round2_attributed_sizings_are_in_the_speakers_voice(sentence, direction, speaker):
+    got = chars(LEDE + sentence)
+    row = got[got.sentence == sentence].iloc[0]
+    assert (row.direction, row.voice, row.speaker) == (direction, "attributed", speaker)
+
+
+def test_round2_a_quote_after_a_colon_has_its_speaker():
+    c = an.from_texts({"t": LEDE + "Sen. Harry Reid, D-Nevada: “The deal is a historic victory.”"})
+    row = an.characterizations(c).iloc[-1]
+    assert row.voice == "quoted" and "Reid" in row.speaker
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("“Congress needs to finish the job,” Obama said.", "smaller"),
+    ("“The hard work starts now,” Reid said.", "smaller"),
+    ("Cuomo described it as “better than nothing.”", "smaller"),
+])
+def test_round2_sizing_idioms_size_the_matter_at_hand(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round2_sizing_idioms_in_a_subordinate_clause_do_not_count():
+    sentence = "He left after the hard work starts."
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Nurses wore protective gear.", "self_defense", "protective"),
+    ("The bill protects Americans' Second Amendment rights.", "self_defense", "protects"),
+    ("Defenders of gun rights reached a deal.", "self_defense", "Defenders"),
+    ("She wears a mask for her entire shift.", "change", "shift"),
+    ("This would not be a heavy lift.", "change", "lift"),
+    ("The staff did the best they could.", "hedging", "could"),
+    ("The agency could have done more to stop it.", "hedging", "could"),
+    ("The Secretary, without regard to any other law, may undertake construction projects.", "hedging", "may"),
+    ("The State may not pursue policies that undermine federal law.", "hedging", "may"),
+])
+def test_round2_more_words_in_another_sense(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+def test_round2_epistemic_may_and_defence_stay():
+    assert ("hedging", "may") in hits("The court may decide the case in June.")
+    assert ("hedging", "may") in hits("The breach may have happened when she removed the gear.")
+    assert ("self_defense", "protect") in hits("Ukraine must protect its cities.")
