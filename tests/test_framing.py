@@ -506,7 +506,10 @@ def test_fast_paths_equal_the_plain_path_on_the_sample_event(sample):
     for art in sample:
         body = [(s.sent_id, s.para_id, s.start, s.end) for s in art.sentences if s.kind == "body"]
         spans = quotes.get(art.article_id, [])
-        assert fr.frames_of(art, spans) == fr.reference_hits(art.article_id, art.text, body, spans)
+        plain = fr.reference_hits(art.article_id, art.text, body, spans)
+        assert fr._frames_for_article(art.article_id, art.text, body, spans) == plain
+        # The sense layer sits on top of either path alike.
+        assert fr.frames_of(art, spans) == fr.with_senses(art.text, body, plain)
 
 
 def test_sentences_out_of_text_order_take_the_plain_path():
