@@ -16,8 +16,11 @@ import re
 import pandas as pd
 
 from .corpus import memoized
-from .quotes import SpeakerTools, _check_corpus, _sentence_subject, _sources, quotes, quotes_for_article
+from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
+from .referents import is_place, place_or_person
 from .speakers import (
+    SPEAKER_REACH,
+    _AND_OTHERS,
     according_to,
     cue_matches,
     describe_source,
@@ -38,7 +41,19 @@ ATTRIBUTION_COLUMNS = [
 _NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
 point pointing counter state states post signal signals signaled signalled promise promises promised
 pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
-ask asks asked asking answer answers charge charges""".split())
+ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
+thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
+sigh sighs sighed pressed quoted pondered ponders""".split())
+# Of those, verbs that declare something: a sourcing statement when a reported clause
+# follows ("Trump vowed that ...", "Tehran vowed it would retaliate"), not an object or an
+# infinitive ("vowed to fight", "promised a review").
+_DECLARING = frozenset("""signal signals signaled signalled promise promises promised pledge pledges pledged
+vow vows vowed state states charge charges""".split())
+_REPORTED_AFTER = re.compile(
+    r"[ \t]+(?:(?:earlier|later|again|also|repeatedly|publicly|privately|on|last|this|next|[A-Z][a-z]+day|week|"
+    r"month|night|morning|evening)[ \t,]+){0,3}that\b"
+    r"|[ \t]+(?:it|he|she|they|we|I)[ \t]+(?:would|will|could|can|had|has|have|was|were|is|are|might|may|must|"
+    r"should|did|does)\b")
 _INVERTED = frozenset("""said says added wrote asked continued explained noted stated replied
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
@@ -66,18 +81,48 @@ _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _REASON_WORDS = ("anonymity", "condition", "authori", "declined", "want", "permitted", "allowed")
 
 
+# Every phrase _REASON finds before its final ``[^,.;:()\u2014]*`` is shorter than this.
+_REASON_KEY_LENGTH = 120
+
+
 def _reason(text: str, lo: int, hi: int) -> str | None:
-    # Without one of its key words _REASON cannot match: skip the search.  Only for ASCII
-    # text, where lower() folds case exactly as the case-insensitive search does (and for
-    # offsets that slice the text as the search reads it).
-    if 0 <= lo and 0 <= hi:
-        part = text[lo:hi]
-        if part.isascii():
-            low = part.lower()
-            if not any(w in low for w in _REASON_WORDS):
-                return None
+    """The reason for anonymity given after a source (``text[lo:hi]``, the rest of its
+    sentence), starting within :data:`SPEAKER_REACH` characters of it."""
+    if 0 <= lo <= hi:
+        # Search no further than reach plus the length of a key phrase; a reason found
+        # there is then read to its end, however far that is.
+        reach = min(hi, lo + SPEAKER_REACH + _REASON_KEY_LENGTH)
+        m = _reason_in(text, lo, reach)
+        if m is None or m.start() >= lo + SPEAKER_REACH:
+            return None
+        if m.end() == reach < hi:
+            m = _REASON.match(text, m.start(), hi)
+        return m.group().strip()
     m = _REASON.search(text, lo, hi)
     return m.group().strip() if m else None
+
+
+def _reason_in(text: str, lo: int, hi: int) -> re.Match | None:
+    # Without one of its key words _REASON cannot match: skip the search.  Only for ASCII
+    # text, where lower() folds case exactly as the case-insensitive search does.
+    part = text[lo:hi]
+    if part.isascii():
+        low = part.lower()
+        if not any(w in low for w in _REASON_WORDS):
+            return None
+    return _REASON.search(text, lo, hi)
+
+
+def _ends_with_comma(text: str, lo: int, hi: int) -> bool:
+    """``_ENDS_COMMA.search(text[lo:hi])``: the last character of ``text[lo:hi]`` that is not
+    white space is a comma or a closing quotation mark; read from the end, not searched
+    for from the start."""
+    if lo < 0 or hi < 0:  # offsets counted from the end: as the search reads them
+        return bool(_ENDS_COMMA.search(text[lo:hi]))
+    k = min(hi, len(text))
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return k > lo and text[k - 1] in ",”\""
 
 
 def _missing(value) -> bool:
@@ -135,6 +180,7 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
     found: dict[tuple[int, int], dict] = {}
+    subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
 
     def add(span, cue_span, si, cue_text=None):
         if span is None or span in found or in_quote(span[0]):
@@ -161,7 +207,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
-            if w == "according to" or w in _NOT_SOURCING or in_quote(cue.start()):
+            if w == "according to" or in_quote(cue.start()) or w in _NOT_SOURCING and not (
+                    w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
                 continue
             before = text[max(sa, cue.start() - 40):cue.start()]
             after = text[cue.end():cue.end() + 6]
@@ -172,13 +219,13 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 participles.append(cue)
                 continue
             span = subject_before(text, cue.start(), sa)
-            if not span and w in _INVERTED and _ENDS_COMMA.search(text[sa:cue.start()]):
+            if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
                 span = subject_after(text, cue.end(), sb)
             if span and not in_quote(span[0]):
                 add(span, (cue.start(), cue.end()), si)
                 finite = True
         if participles and not finite:
-            span = _sentence_subject(text, sa, participles[0].start(), known)
+            span = _sentence_subject(text, sa, participles[0].start(), known, subjects)
             if span:
                 add(span, (participles[0].start(), participles[0].end()), si)
 
@@ -195,59 +242,112 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
             found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
 
+    refs = tools.referents(text, paragraphs, sentences, quoted)
     rows = []
+    groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
     for span in sorted(found):
-        f = found[span]
-        a, b = span
-        phrase = text[a:b]
-        src = describe_source(phrase)
-        if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, groups)
+        if row is None:
             continue
-        sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
-        name = src.name
-        kind = src.type
+        rows.append(row)
+        if row["source_type"] in ("anonymous", "organization") or _AND_OTHERS.search(row["source"]):
+            groups.add(-row["sent_id"], row)  # what a later "they" may stand for
+    _share_reasons(rows)
+    return rows
+
+
+def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
+                     sentences: list[tuple[int, int]], names, refs, groups: _LatestBelow) -> dict | None:
+    """The row of one source span: typed, its name resolved as a quote's speaker is (the
+    speaker of a direct quote keeps the quote's name), None for a phrase that is no source."""
+    a, b = span
+    phrase = text[a:b]
+    src = describe_source(phrase)
+    low = phrase.strip().lower()
+    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+        return None
+    sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
+    name, kind, anonymous = src.name, src.type, src.anonymous
+    if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
+        # The speaker of a direct quote: one name and type for it everywhere, as
+        # quotes_for_article resolved it (a pronoun, a continued statement, ...).
+        name, kind = direct[span]
+        anonymous = kind == "anonymous"
+    elif src.type in ("person", "organization") and name and is_place(name):
+        kind, name = place_or_person(name, names, a)  # a country: its government, or a person so named
+    elif src.type == "person" and name:
+        name = names.resolve(name, a)
+        holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
+        name = holder.name if holder is not None else name
+    elif low in ("he", "she") or (src.type == "person" and not name and src.head.lower() in ("he", "she")):
+        low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
+        m = refs.antecedent(a, low)
+        name, kind = (m.name if m else phrase), "person"
+    elif low == "they":
+        # The latest anonymous or organization row at most two sentences back:
+        # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
+        prev = groups.find(3 - f["sent"])
+        if prev is None:
+            return None
+        name, kind = prev["source_name"], prev["source_type"]
+        src = describe_source(prev["source"])
         anonymous = src.anonymous
-        if span in direct and direct[span][0] and direct[span][1] not in (None, "unknown"):
-            # The speaker of a direct quote: one name and type for it everywhere, as
-            # quotes_for_article resolved it (a pronoun, a continued statement, ...).
-            name, kind = direct[span]
-            anonymous = kind == "anonymous"
-        elif src.type == "person" and name:
-            name = names.resolve(name, a)
-        elif phrase.strip().lower() in ("he", "she"):
-            name = names.last_person_before(a) or phrase
-            kind = "person"
-        elif phrase.strip().lower() == "they":
-            prev = next((r for r in reversed(rows) if r["source_type"] in ("anonymous", "organization")
-                         and r["sent_id"] >= f["sent"] - 2), None)
-            if prev is None:
-                continue
-            name, kind = prev["source_name"], prev["source_type"]
-            src = describe_source(prev["source"])
-            anonymous = src.anonymous
-        elif not name:
-            name = _LEAD_ARTICLE.sub("", phrase.strip())
-        cue = f["cue"]
-        rows.append({
-            "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
-            "source_type": kind, "anonymous": anonymous, "count": src.count,
-            "reason": _reason(text, b, sb) if anonymous else None,
-            "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
-            "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
-            "sent_id": f["sent"], "direct": span in direct,
-        })
-    # "The officials, who requested anonymity ..., underscored": the reason given for a
-    # group of anonymous sources covers the same sources named just before.
+    elif src.type == "anonymous":
+        holder = refs.holder(phrase, a)
+        if holder is not None:
+            name, kind, anonymous = holder.name, "person", False
+        else:
+            name = name or _LEAD_ARTICLE.sub("", phrase.strip())
+    elif not name:
+        name = _LEAD_ARTICLE.sub("", phrase.strip())
+    cue = f["cue"]
+    return {
+        "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
+        "source_type": kind, "anonymous": anonymous, "count": src.count,
+        "reason": _reason(text, b, sb) if anonymous else None,
+        "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
+        "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+        "sent_id": f["sent"], "direct": span in direct,
+    }
+
+
+def _head(row: dict) -> str:
+    return describe_source(row["source"]).head.lower().rstrip("s")
+
+
+def _share_reasons(rows: list[dict]) -> None:
+    """"The officials, who requested anonymity ..., underscored": the reason given for a
+    group of anonymous sources covers the same sources named just before (at most two
+    sentences before).  Rows are in text order, so their sentences never go down: the
+    first later row of the same head that gives a reason is the only one to look at, found
+    by bisection.  (:func:`_share_reasons_plain` is the same rule, row after row.)"""
+    if any(a["sent_id"] > b["sent_id"] for a, b in zip(rows, rows[1:])):
+        return _share_reasons_plain(rows)
+    givers: dict[str, list[int]] = {}
+    for j, s in enumerate(rows):
+        if s["anonymous"] and s["reason"]:
+            givers.setdefault(_head(s), []).append(j)
+    if not givers:
+        return
     for i, r in enumerate(rows):
         if r["anonymous"] and r["reason"] is None:
-            head = describe_source(r["source"]).head.lower().rstrip("s")
+            at = givers.get(_head(r))
+            k = bisect.bisect_right(at, i) if at else 0
+            if at and k < len(at) and rows[at[k]]["sent_id"] <= r["sent_id"] + 2:
+                r["reason"] = rows[at[k]]["reason"]
+
+
+def _share_reasons_plain(rows: list[dict]) -> None:
+    """The plain form of :func:`_share_reasons`."""
+    for i, r in enumerate(rows):
+        if r["anonymous"] and r["reason"] is None:
+            head = _head(r)
             for s in rows[i + 1:]:
                 if s["sent_id"] > r["sent_id"] + 2:
                     break
-                if s["anonymous"] and s["reason"] and describe_source(s["source"]).head.lower().rstrip("s") == head:
+                if s["anonymous"] and s["reason"] and _head(s) == head:
                     r["reason"] = s["reason"]
                     break
-    return rows
 
 
 def attribution_frame(rows: list[dict]) -> pd.DataFrame:

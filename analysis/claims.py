@@ -27,7 +27,9 @@ country adjectives to their country (*American* -> *US*), and the values it stat
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -115,6 +117,51 @@ def _n_words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _has_words(text: str, pos: int, n: int) -> bool:
+    """``_n_words(text[pos:]) >= n``, reading only up to the n-th word."""
+    return next(itertools.islice(_WORD.finditer(text, pos), n - 1, None), None) is not None
+
+
+_SUBJECT_AT = re.compile(_SUBJECT_START.pattern[1:])  # (without "^": matched at a position)
+_NON_SPACE = re.compile(r"\S+")
+
+
+class _Overlaps:
+    """The rows (dicts or ``(start, end)`` pairs) overlapping a span, in their order, found by
+    bisection when they come in text order without nesting (ends in order too), else by a
+    look at each.  ``_Overlaps(rows)(start, end)`` is ``[r for r in rows if r.start < end
+    and start < r.end]``."""
+
+    def __init__(self, rows, start=lambda r: r["start"], end=lambda r: r["end"]):
+        self.rows = list(rows)
+        self.starts = [start(r) for r in self.rows]
+        self.ends = [end(r) for r in self.rows]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and \
+            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def __call__(self, start: int, end: int) -> list:
+        if not self.ordered:
+            return [r for r, a, b in zip(self.rows, self.starts, self.ends) if a < end and start < b]
+        i, j = bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)
+        return self.rows[i:j] if i < j else []
+
+
+def _spans_hit(spans: list[tuple[int, int]]):
+    """``hit(start, end)``: whether any of ``spans`` overlaps ``[start, end)``, by bisection
+    in any order of the spans (sorted by start, with the furthest end so far)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach, top = [], None
+    for _a, b in spans:
+        top = b if top is None or b > top else top
+        reach.append(top)
+
+    def hit(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the spans starting before ``end``
+        return bool(k) and reach[k - 1] > start
+    return hit
+
+
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
     """Offsets of the clauses of one sentence that state facts of their own (see the module docstring).
 
@@ -126,28 +173,38 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     ['“We will act, but not now,” she said.']
     """
     quoted = _quoted_regions(sentence)
+    q_starts = [a for a, _ in quoted]  # (the regions come in order and do not overlap)
 
     def inside_quote(pos: int) -> bool:
-        return any(a < pos < b for a, b in quoted)
+        i = bisect.bisect_left(q_starts, pos) - 1
+        return i >= 0 and pos < quoted[i][1]
 
+    # What follows a break is read from the sentence itself, only as far as needed (a few
+    # words), not as a copy of the rest of the sentence for each break.
+    last_comma = sentence.rfind(",")
     cuts: set[int] = set()
     for m in _SPLIT_AFTER_COMMA.finditer(sentence):
-        if sentence[m.end():m.end() + 5].lower().startswith("while") and _n_words(sentence[m.end():]) < 6:
+        if sentence[m.end():m.end() + 5].lower().startswith("while") and not _has_words(sentence, m.end(), 6):
             continue
         cuts.add(m.end())
     for m in _REL_CLAUSE.finditer(sentence):
-        rest = sentence[m.end():]
-        if "," not in rest and _n_words(rest) >= 5:
+        if last_comma < m.end() and _has_words(sentence, m.end(), 5):
             cuts.add(m.end())
     for m in _AND_CLAUSE.finditer(sentence):
-        rest = sentence[m.end():]
-        if _SUBJECT_START.match(rest) and _VERBISH.search(" ".join(rest.split()[1:6])):
-            cuts.add(m.end())
+        if _SUBJECT_AT.match(sentence, m.end()):
+            tokens = [t.group() for t in itertools.islice(_NON_SPACE.finditer(sentence, m.end()), 6)]
+            if _VERBISH.search(" ".join(tokens[1:6])):
+                cuts.add(m.end())
+    # A time clause needs five words and a verb before it: both are read once per sentence
+    # (where the fifth word and the first verb end; neither can reach across the white space
+    # the clause opens on), not from the sentence's start for each "after" or "when".
+    fifth = next(itertools.islice(_WORD.finditer(sentence), 4, None), None)
+    first_verb = _VERBISH.search(sentence)
     for m in _TIME_CLAUSE.finditer(sentence):
-        rest = sentence[m.end():]
-        head = " ".join(rest.split()[1:5])
-        if _n_words(sentence[:m.start()]) >= 5 and _VERBISH.search(sentence[:m.start()]) and \
-                _VERBISH.search(head) and "," not in rest:
+        if fifth is None or first_verb is None or fifth.end() > m.start() or first_verb.end() > m.start():
+            continue
+        head = [t.group() for t in itertools.islice(_NON_SPACE.finditer(sentence, m.end()), 5)][1:5]
+        if _VERBISH.search(" ".join(head)) and last_comma < m.end():
             cuts.add(m.end())
     lead = _LEADING_CONCESSIVE.match(sentence)
     if lead:
@@ -158,11 +215,19 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
             points.append(m.end())
     points = sorted(set(points))
     pieces = []
+    last_words = 0  # words of the last piece, while they are fewer than 4 (see below)
     for a, b in zip(points, points[1:]):
-        if pieces and (_n_words(sentence[a:b]) < 4 or _n_words(sentence[pieces[-1][0]:pieces[-1][1]]) < 4):
+        # A piece only grows, and its words never become fewer as it grows, so once it has
+        # four it needs no counting again (re-counting it at every merge was quadratic).
+        if pieces and last_words < 4:
+            last_words = _n_words(sentence[pieces[-1][0]:pieces[-1][1]])
+        if pieces and (_n_words(sentence[a:b]) < 4 or last_words < 4):
             pieces[-1] = (pieces[-1][0], b)  # too short to state a fact alone: keep with the one before
+            if last_words < 4:
+                last_words = _n_words(sentence[pieces[-1][0]:b])
         else:
             pieces.append((a, b))
+            last_words = 0
     # trim white space at the edges
     out = []
     for a, b in pieces:
@@ -272,14 +337,33 @@ def _terms(text: str, masked: list[tuple[int, int]]) -> dict[str, float]:
     """Terms of a claim's text, as counts; words inside ``masked`` spans (sourcing) left out."""
     _, phrases = _synonyms()
     low = text.lower().replace("’", "'")
+    # same length: the phrases' spaces become underscores, so each reads as one word (all
+    # the phrases' spans first, then one pass: joining the text again per phrase found was
+    # quadratic in a long clause)
+    spans = sorted(m.span() for pat, _rep in phrases for m in pat.finditer(low))
     joined = text
-    for pat, _rep in phrases:
-        for m in pat.finditer(low):
-            # same length: the phrase's spaces become underscores, so it reads as one word
-            joined = joined[:m.start()] + joined[m.start():m.end()].replace(" ", "_") + joined[m.end():]
+    if spans:
+        parts, pos = [], 0
+        for a, b in spans:
+            a = max(a, pos)
+            if a < b:
+                parts.append(text[pos:a])
+                parts.append(text[a:b].replace(" ", "_"))
+                pos = b
+        parts.append(text[pos:])
+        joined = "".join(parts)
+    # a word's start inside a masked span (sourcing) is left out: spans by start, with the
+    # furthest end so far, answer that by bisection
+    masked = sorted(masked)
+    m_starts = [a for a, _ in masked]
+    reach, top = [], None
+    for _a, b in masked:
+        top = b if top is None or b > top else top
+        reach.append(top)
     out: dict[str, float] = {}
     for m in re.finditer(r"[^\W_]+(?:(?:[’'.\-_])[^\W_]+)*", joined):
-        if any(a <= m.start() < b for a, b in masked):
+        k = bisect.bisect_right(m_starts, m.start())
+        if k and reach[k - 1] > m.start():
             continue
         t = term_of(m.group(0))
         if t:
@@ -356,9 +440,16 @@ def _names(text: str, offset: int, people_spans: list[tuple[int, int]]) -> tuple
     """Organizations and places named in a claim (heuristic; see the module docstring)."""
     orgs, places = [], []
     countries = _places()
+    people = sorted(people_spans)
+    p_starts = [a for a, _ in people]
+    reach, top = [], None
+    for _a, b in people:
+        top = b if top is None or b > top else top
+        reach.append(top)
     for m in _CAP_RUN.finditer(text):
         s, e = m.start() + offset, m.end() + offset
-        if any(a < e and s < b for a, b in people_spans):
+        k = bisect.bisect_left(p_starts, e)  # the people spans starting before the run ends
+        if k and reach[k - 1] > s:
             continue
         name = m.group(0).rstrip(".,’'")
         words = [w.lower().rstrip(".’'s") for w in name.split()]
@@ -416,11 +507,17 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
     # who told the outlet, not what happened: its words are left out of the comparison.
     # A named source ("first reported by Politico", "Blinken said") is part of the fact.
     sourcing = [(int(r["start"]), int(r["end"])) for r in attribution_rows if bool(r.get("anonymous"))]
+    # The rows over a sentence or a clause, by bisection (a look at every row for every
+    # clause took time in the product of the two).
+    persons_over, quotes_over = _Overlaps(person_rows), _Overlaps(quote_rows)
+    # (the order of these two does not matter: sourcing only masks words)
+    sourcing_over = _Overlaps(sorted(sourcing), lambda r: r[0], lambda r: r[1])
+    speakers_over = _spans_hit(quote_speakers)
     for sent in art.sentences:
         if sent.kind != "body":
             continue
         s_text = text[sent.start:sent.end]
-        if _n_words(s_text) < 2 or (_n_words(s_text) < 3 and not _overlapping(person_rows, sent.start, sent.end)
+        if _n_words(s_text) < 2 or (_n_words(s_text) < 3 and not persons_over(sent.start, sent.end)
                                      and not re.match(r"(?:He|She|They|It|We|I)\b", s_text)):
             continue  # a fragment ("Get away."); "Biden agreed." names someone and stays
         if _QUESTION_END.search(s_text.rstrip("”\"’' ")) and (not _quoted_regions(s_text) or _n_words(s_text) < 8):
@@ -429,15 +526,15 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
             start, end = sent.start + a, sent.start + b
             c_text = text[start:end]
             srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
-                    if not any(qs < x.end + start and x.start + start < qe for qs, qe in quote_speakers)]
+                    if not speakers_over(x.start + start, x.end + start)]
             ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
                   for d in dates(c_text, art_date, event_date)]
             masked = [(d.start - start, d.end - start) for d in ds] + [(x.start - start, x.end - start) for x in srcs]
             qs = [Quantity(q.start + start, q.end + start, q.text, q.unit, q.lo, q.hi)
                   for q in quantities(c_text, masked)]
             status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
-            local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing if x < end and start < y]
-            people_here = _overlapping(person_rows, start, end)
+            local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing_over(start, end)]
+            people_here = persons_over(start, end)
             # A person named with a title ("former national security adviser John Bolton") is
             # one participant, not six words: the mention counts as one term, the person.
             mentions = [(max(int(r["start"]), start) - start, min(int(r["end"]), end) - start) for r in people_here]
@@ -452,7 +549,7 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
                     terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
             people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
             orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
-            quoted = _overlapping(quote_rows, start, end)
+            quoted = quotes_over(start, end)
             speakers = [r.get("speaker_name") for r in quoted]
             speaker = next((str(s) for s in speakers if isinstance(s, str) and s), None)
             refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))

@@ -32,6 +32,7 @@ from .clean import (
     canonical_outlet,
     clean_text,
     edits_frame,
+    _ends_sentence,
     _heading_shape,
     is_caption,
     is_heading_like,
@@ -205,6 +206,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
     heads = [i for i in heads if kinds[i] == "body"]  # not the title
+    _question_subheads(paras, kinds, first)
     if not heads:
         return kinds
     # Runs of heading-like lines: three or more in a row are the rows of a list.
@@ -226,6 +228,62 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             continue  # a row of a list, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
     return kinds
+
+
+# A question set alone as a heading ("What happens next?", "1. Who is covered by the order?"),
+# as explainers set them: one short question, between two paragraphs, followed by its answer.
+# A question that is the story's own line stays prose: one that opens with a conjunction or a
+# discourse word ("But was anyone paying attention?"), speaks to or for someone ("Why are we
+# not listening?", "Can you catch it on a plane?": an interview or an op-ed), has a comma,
+# colon or quotation, follows a line that introduces it (":") or another question, or is
+# followed by a speaker's name (an interview) or by another question (a run of rhetorical
+# questions).  An article needs two such questions, or one in title case.
+_Q_LEAD = re.compile(r"(?:\d{1,2}[.)]|[●•▪■]) ")
+_Q_OPENERS = frozenset("But And So Or Yet Then Well Now Still Because If Either Plus Also Besides Anyway Again "
+                       "Really Right Okay OK Oh Sound Remember Guess See Know Ever Meanwhile Otherwise Instead".split())
+_PERSONS = re.compile(r"\b(?:you|your|yours|I|we|our|ours|my|me|us|I'm|I’m|we're|we’re|you're|you’re)\b", re.I)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _question_candidate(p: str) -> bool:
+    p = _Q_LEAD.sub("", p, count=1)
+    words = p.split()
+    return (3 <= len(words) <= 15 and p.endswith("?") and p[:1].isupper() and words[0] not in _Q_OPENERS
+            and not any(c in p for c in "“”\",:;") and "? " not in p and ". " not in p and "! " not in p
+            and not _PERSONS.search(p))
+
+
+def _title_case(p: str) -> bool:
+    words = [w for w in _Q_LEAD.sub("", p, count=1).split() if len(w.strip("?'’")) >= 4]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _question_subheads(paras: list[str], kinds: list[str], first: int) -> None:
+    """Mark question headings (see above) as subheads."""
+    n = len(paras)
+    found = []
+    for i in range(max(1, first + 1), n - 1):
+        p = paras[i]
+        if kinds[i] != "body" or not p.endswith("?") or not _question_candidate(p):
+            continue
+        prev, nxt = paras[i - 1], paras[i + 1]
+        if kinds[i + 1] != "body" or not _ends_sentence(prev) or prev.rstrip("”’\"')")[-1:] in ":?":
+            continue
+        if nxt.endswith("?") or not nxt[:1].isupper() or (nxt.count(" ") < 4 and not _ends_sentence(nxt)):
+            continue  # another question, a lower-case run-on, a speaker's name
+        if _FIRST_PERSON.search(_QUOTED.sub("", nxt)):
+            continue  # answered in the first person: an interview's question, an op-ed's own
+        found.append(i)
+    if len(found) >= 2:
+        for i in found:
+            kinds[i] = "subhead"
+    else:
+        for i in found:
+            if _title_case(paras[i]):
+                kinds[i] = "subhead"
 
 
 def _label_value(p: str) -> bool:
@@ -316,6 +374,11 @@ def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
     return notes
 
 
+#: A clean text longer than this many characters loads with a recorded warning (code
+#: ``large_text``): it is measured like any other, but it is far longer than a news article
+#: and every analysis takes time in proportion to it.
+LARGE_TEXT_CHARS = 2_000_000
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Chinese and Japanese characters (Han, kana): words are counted one per character.
 _CJK_CHAR = re.compile(f"[{CJK_LETTERS}]")
@@ -333,7 +396,8 @@ def _text_notes(label: str, raw: str | None, text: str, n_words: int | None) -> 
     broken UTF-16 or JSON ``\\ud800`` escapes); cleaning replaced them (rule
     ``surrogates``) and the raw text keeps them.  ``language``: mostly Chinese or Japanese.
     ``unsupported_script``: mostly a script written without spaces that is not segmented
-    here.  ``no_body_text``: words, but none in a body paragraph.
+    here.  ``no_body_text``: words, but none in a body paragraph.  ``large_text``: a clean
+    text longer than :data:`LARGE_TEXT_CHARS` (loaded and measured like any other).
 
     >>> _text_notes("a.txt", "Plain text.", "Plain text.", 2)
     []
@@ -341,6 +405,10 @@ def _text_notes(label: str, raw: str | None, text: str, n_words: int | None) -> 
     ['surrogates']
     """
     notes = []
+    if len(text) > LARGE_TEXT_CHARS:
+        notes.append(("large_text", f"{label}: {len(text):,} characters, far longer than a news article (this "
+                      f"note is made above {LARGE_TEXT_CHARS:,}); loaded and measured, but every analysis "
+                      "takes time in proportion to its length"))
     if raw is not None and not raw.isascii() and _SURROGATE.search(raw):
         n = len(_SURROGATE.findall(raw))
         notes.append(("surrogates", f"{label}: {n} surrogate code point(s), which are not text (a string from "

@@ -567,7 +567,32 @@ def reference_hits(
 
 def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Candidates ``(start, end, group)`` of one frame without overlaps, in text order: the
-    longest match wins; ties go to the earlier one."""
+    longest match wins; ties go to the earlier one.
+
+    Candidates are taken longest first and kept unless they overlap one kept before.  The
+    kept spans are marked in a byte array over the candidates' range, so the overlap test
+    reads only the candidate's own characters instead of every span kept so far (a text
+    may hold any number of hits).  :func:`_longest_first_plain` is the same rule, span by
+    span; an empty candidate (which only a user's regex could give) takes that path.
+    """
+    if not found or any(c[0] >= c[1] for c in found):
+        return _longest_first_plain(found)
+    found.sort(key=lambda c: (c[0] - c[1], c[0]))
+    base = min(c[0] for c in found)
+    taken = bytearray(max(c[1] for c in found) - base)
+    kept: list[tuple[int, int, int]] = []
+    for c in found:
+        a, b = c[0] - base, c[1] - base
+        # Two non-empty spans overlap exactly when one character lies in both.
+        if taken.find(1, a, b) < 0:
+            taken[a:b] = b"\x01" * (b - a)
+            kept.append(c)
+    kept.sort()
+    return kept
+
+
+def _longest_first_plain(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The plain form of :func:`_longest_first`: each candidate against every span kept."""
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
     kept: list[tuple[int, int, int]] = []
     for c in found:

@@ -9,6 +9,7 @@ toggle that needs no JavaScript.  Pages are self-contained (inline CSS) and prin
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Corpus
+from .quotes import how_said
 
 __all__ = ["article_page", "article_pages", "SPEAKER_COLORS", "FRAME_COLORS", "FRAME_STYLES", "FrameStyle"]
 
@@ -141,7 +143,11 @@ def _spans(aid: str, quotes, attributions, frames, size_words=None) -> list[_Spa
         for q in quotes[quotes.article_id == aid].itertuples():
             kind = getattr(q, "speaker_type", "unknown") or "unknown"
             who = getattr(q, "speaker_name", None) or getattr(q, "speaker", None) or "unknown speaker"
-            out.append(_Span(int(q.start), int(q.end), ("q", f"q-{_css(kind)}"), f"Quote · {who} ({kind})"))
+            how = getattr(q, "how", None)
+            # How the speaker was found, so that a reader can check it ("“she” → Gov. Kay Ivey").
+            found = f" · {how_said(how, getattr(q, 'speaker', None), getattr(q, 'resolved_from', None))}" \
+                if isinstance(how, str) and how not in ("named", "none") else ""
+            out.append(_Span(int(q.start), int(q.end), ("q", f"q-{_css(kind)}"), f"Quote · {who} ({kind}){found}"))
     if attributions is not None and len(attributions):
         for a in attributions[attributions.article_id == aid].itertuples():
             anonymous = bool(getattr(a, "anonymous", False))
@@ -151,6 +157,20 @@ def _spans(aid: str, quotes, attributions, frames, size_words=None) -> list[_Spa
         decided = _size_decisions(aid, size_words)
         for f in frames[frames.article_id == aid].itertuples():
             out.append(_frame_span(f, decided))
+    return out
+
+
+def _spans_by_paragraph(spans: list[_Span], bounds: list[tuple[int, int]]) -> list[list[_Span]]:
+    """For each paragraph ``(lo, hi)`` (in text order, not overlapping), the spans that
+    :func:`_render_text` reads for it (``start < hi and end > lo``), in their order."""
+    out: list[list[_Span]] = [[] for _ in bounds]
+    ends = [hi for _lo, hi in bounds]
+    for s in spans:
+        i = bisect.bisect_right(ends, s.start)  # the first paragraph ending after the start
+        while i < len(bounds) and bounds[i][0] < s.end:
+            if s.start < bounds[i][1] and s.end > bounds[i][0]:
+                out[i].append(s)
+            i += 1
     return out
 
 
@@ -166,14 +186,27 @@ def _render_text(text: str, lo: int, hi: int, spans: list[_Span], removed: dict[
             cuts.update((max(s.start, lo), min(s.end, hi)))
     cuts.update(p for p in removed if lo <= p <= hi)
     points = sorted(cuts)
+    # The spans over each piece, by a sweep over the cut points: a span covers the pieces
+    # from its (clipped) start to its (clipped) end, which are cut points.  Testing every
+    # span against every piece took time in the product of the two.
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for i, s in enumerate(spans):
+        a0, b0 = max(s.start, lo), min(s.end, hi)
+        if a0 < b0:
+            opens.setdefault(a0, []).append(i)
+            closes.setdefault(b0, []).append(i)
+    over: set[int] = set()
     parts = []
     for a, b in zip(points, points[1:] + [None]):
+        over.difference_update(closes.get(a, ()))
+        over.update(opens.get(a, ()))
         for rule, chunk in removed.pop(a, []) if a in removed else []:
             parts.append(f'<del class="removed" title="removed by cleaning: {html.escape(rule)}">'
                          f"{html.escape(chunk)}</del>")
         if b is None or a >= b:
             continue
-        active = [s for s in spans if s.start <= a and s.end >= b]
+        active = [spans[i] for i in sorted(over)]  # in the order of ``spans``
         piece = html.escape(text[a:b])
         if active:
             classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
@@ -255,8 +288,20 @@ def article_parts(corpus: Corpus, article_id: str, quotes: pd.DataFrame | None =
     any_removed = bool(removed)
     body = []
     paras = corpus.paragraphs[corpus.paragraphs.article_id == article_id]
-    for p in paras.itertuples():
-        inner = _render_text(text, int(p.start), int(p.end), spans, removed)
+    # Each paragraph is drawn with the spans and removed text that meet it only (every span
+    # and every removal looked at for every paragraph took time in their product).  Spans
+    # keep their order; a removal drawn in one paragraph is gone for the next, as before.
+    rows = list(paras.itertuples())
+    bounds = [(int(p.start), int(p.end)) for p in rows]
+    near = _spans_by_paragraph(spans, bounds)
+    keys = sorted(removed)
+    for p, (lo, hi), mine in zip(rows, bounds, near):
+        here = {k: removed[k] for k in keys[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]
+                if k in removed}
+        drawn = set(here)
+        inner = _render_text(text, lo, hi, mine, here)
+        for k in drawn - set(here):  # drawn here (popped): not again
+            del removed[k]
         tag = "h3" if p.kind in ("subhead", "title") else "p"
         body.append(f'<{tag} class="{p.kind}">{inner}</{tag}>')
     # Removed text after the last paragraph (a closing credit, an editor's note).

@@ -81,9 +81,13 @@ def first_sentences(corpus: Corpus, n: int = 1) -> pd.DataFrame:
     [['a', 'First one.']]
     """
     body = corpus.body_sentences()
+    outlets = corpus.outlet_of().to_dict()
+    # Each article's first n sentences, split off once (not a filter of every sentence, and a
+    # new outlet table, per article).
+    heads = {str(k): g for k, g in body.groupby("article_id", sort=False)}
     rows = []
     for aid in corpus.ids:
-        sents = body[body.article_id == aid].head(n)
-        rows.append({"article_id": aid, "outlet": corpus.outlet_of()[aid],
+        sents = heads[aid].head(n) if aid in heads else body.iloc[:0]
+        rows.append({"article_id": aid, "outlet": outlets[aid],
                      "lede": " ".join(sents.text), "n_words": int(sum(len(s.split()) for s in sents.text))})
     return pd.DataFrame(rows, columns=["article_id", "outlet", "lede", "n_words"])

@@ -80,6 +80,15 @@ def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(sorted_keys)])
 
 
+#: A run of ``min_words`` words that recurs within one article seeds passages from its first
+#: this many occurrences there only (see :func:`shared_passages`).  A news article rarely
+#: repeats an 8-word run (the most in 5,000 real articles: 218 times, a photo gallery's
+#: "1 of 43 Photos: ..." captions, see benchmarks/README.md); a text that repeats itself (one
+#: sentence ten thousand times) would otherwise pair every occurrence in one article with
+#: every one in the other: the square of the text's length in pairs, and in passages.
+MAX_SEED_REPEATS = 256
+
+
 @memoized
 def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     """Passages of at least ``min_words`` words that two articles share word for word.
@@ -89,6 +98,14 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     clean text, ``n_words`` the passage length in words, ``text_a``/``text_b`` the passage
     as each article prints it (punctuation and quote marks may differ).  Matching ignores
     case, punctuation, quote marks, apostrophes and hyphens (see the module docstring).
+
+    Work and memory stay in proportion to the text, whatever it repeats: a run of
+    ``min_words`` words that recurs within one article seeds passages from its first
+    :data:`MAX_SEED_REPEATS` occurrences in that article only, and every passage found is
+    then extended word by word to its full length.  So a passage is left out only when
+    every run of ``min_words`` words in it recurs more than that many times earlier in one
+    of the two articles: in a text that repeats one sentence over and over, the passages
+    that pair its later repetitions with each other.
 
     Columns: article_a, article_b, outlet_a, outlet_b, start_a, end_a, start_b, end_b,
     n_words, text_a, text_b.
@@ -105,7 +122,7 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
         raise ValueError(f"min_words must be a whole number >= 2; got {min_words!r}")
     n = int(min_words)
     ids = corpus.ids
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()  # (a dict: looked up once per row)
     empty = pd.DataFrame({c: pd.Series(dtype=object if c in ("article_a", "article_b", "outlet_a", "outlet_b", "text_a", "text_b") else np.int64)
                           for c in PASSAGE_COLUMNS})
     if len(ids) < 2:
@@ -122,6 +139,9 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     if len(flat) < n:
         return empty
     codes, _ = pd.factorize(np.asarray(flat, dtype=object))
+    # Each article's words as integer codes, to compare and extend alignments with numpy.
+    bounds = np.cumsum([0] + [len(t) for t in toks])
+    word_codes = [codes[bounds[i]:bounds[i + 1]] for i in range(len(toks))]
     codes = codes.astype(np.uint64) + np.uint64(1)
     art = np.concatenate(arts)
     pos = np.concatenate([np.arange(len(t)) for t in toks])
@@ -135,6 +155,8 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     # Only hashes seen in two or more articles can seed a shared passage.
     n_art = seeds.groupby("h")["art"].transform("nunique")
     seeds = seeds[n_art >= 2].sort_values(["h", "art", "pos"], kind="stable")
+    # A run recurring in one article seeds from its first MAX_SEED_REPEATS occurrences there.
+    seeds = seeds[seeds.groupby(["h", "art"]).cumcount().to_numpy() < MAX_SEED_REPEATS]
     hh = seeds["h"].to_numpy()
     sa, sp = seeds["art"].to_numpy(), seeds["pos"].to_numpy()
     starts, sizes = _runs(hh)
@@ -157,19 +179,25 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     first = np.flatnonzero(new)
     last = np.r_[first[1:] - 1, len(A) - 1]
     rows = []
+    done: dict[tuple[int, int, int], int] = {}  # (a, b, diagonal) -> end of the last passage there
     for f, l in zip(first, last):
         a, b, d = int(A[f]), int(B[f]), int(D[f])
         s_a, e_a = int(PA[f]), int(PA[l]) + n  # token range in a, end exclusive
-        ta, tb = toks[a], toks[b]
+        if done.get((a, b, d), -1) >= e_a:
+            continue  # inside a passage already found on this diagonal (seeds left out between)
+        ca, cb = word_codes[a], word_codes[b]
         # Verify word by word: a hash collision shows as a mismatch; keep the matching runs.
-        eq = np.fromiter((ta[k] == tb[k - d] for k in range(s_a, e_a)), dtype=bool, count=e_a - s_a)
+        eq = ca[s_a:e_a] == cb[s_a - d:e_a - d]
         for rs, re_ in _true_runs(eq):
             if re_ - rs < n:
                 continue
-            ka, kb = s_a + rs, s_a + rs - d
-            la, lb = re_ - rs, re_ - rs
+            ka, ka_end = _extend(ca, cb, d, s_a + rs, s_a + re_)
+            if done.get((a, b, d), -1) >= ka_end:
+                continue
+            done[(a, b, d)] = ka_end
+            kb, la = ka - d, ka_end - ka
             sa_ch, ea_ch = int(spans[a][ka, 0]), int(spans[a][ka + la - 1, 1])
-            sb_ch, eb_ch = int(spans[b][kb, 0]), int(spans[b][kb + lb - 1, 1])
+            sb_ch, eb_ch = int(spans[b][kb, 0]), int(spans[b][kb + la - 1, 1])
             rows.append({"article_a": ids[a], "article_b": ids[b], "outlet_a": outlets[ids[a]],
                          "outlet_b": outlets[ids[b]], "start_a": sa_ch, "end_a": ea_ch,
                          "start_b": sb_ch, "end_b": eb_ch, "n_words": la,
@@ -181,6 +209,31 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     order = {aid: i for i, aid in enumerate(ids)}
     out = out.assign(_a=out.article_a.map(order), _b=out.article_b.map(order))
     return out.sort_values(["_a", "_b", "start_a", "start_b"]).drop(columns=["_a", "_b"]).reset_index(drop=True)
+
+
+def _extend(ca: np.ndarray, cb: np.ndarray, d: int, start: int, end: int) -> tuple[int, int]:
+    """The maximal run of equal words around ``ca[start:end] == cb[start - d:end - d]``
+    (a run already known equal), as a range of ``ca``.  When every occurrence of the run's
+    words seeded, the run is already maximal; with seeds left out (MAX_SEED_REPEATS) it may
+    go on, and is followed here in steps that double, so the work is in proportion to the
+    length found."""
+    step = 64
+    while end < len(ca) and end - d < len(cb):
+        stop = min(end + step, len(ca), len(cb) + d)
+        diff = np.flatnonzero(ca[end:stop] != cb[end - d:stop - d])
+        if len(diff):
+            end += int(diff[0])
+            break
+        end, step = stop, step * 2
+    step = 64
+    while start > 0 and start - d > 0:
+        lo = max(start - step, 0, d)
+        diff = np.flatnonzero(ca[lo:start] != cb[lo - d:start - d])
+        if len(diff):
+            start = lo + int(diff[-1]) + 1
+            break
+        start, step = lo, step * 2
+    return start, end
 
 
 def _true_runs(mask: np.ndarray) -> list[tuple[int, int]]:

@@ -32,6 +32,7 @@ linear in the number of mentions.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -87,6 +88,7 @@ Church Capitol Kremlin Pentagon Reuters Politico Europe Asia Africa America Amer
 Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December
 """.split())
+_TITLE_OR_NON_PERSON = TITLE_WORDS | NON_PERSON_WORDS
 # Words that cannot be given names (they open place and organization names).
 NON_GIVEN_WORDS = frozenset(w.lower() for w in """
 North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
@@ -376,7 +378,8 @@ def _mention(art: int, sent: int, text: str, p: ParsedName, canon: dict[str, str
                    text[p.n0:p.end], p.surname, key, p.given, p.suffix, kind)
 
 
-def _split_run(toks: Sequence[Token], run: list[int], pairs: set[tuple[str, str]], surnames: set[str]) -> list[list[int]]:
+def _split_run(toks: Sequence[Token], run: list[int], pairs: set[tuple[str, str]], surnames: set[str],
+               firsts: set[str] | None = None) -> list[list[int]]:
     """A run cut where one name ends and another begins: after a suffix (Jr., III) followed
     by more names; after a given name + surname pair the corpus writes alone ("Chris Christie |
     Trump", "Stormy Daniels | Karen McDougal"); after a run-opening surname followed by another
@@ -387,6 +390,9 @@ def _split_run(toks: Sequence[Token], run: list[int], pairs: set[tuple[str, str]
     [[0, 1], [2]]
     """
     low = [name_key(toks[i].surface) for i in run]
+    # The given names of the pairs, as a set: looking through every pair for each word of
+    # every run took time in the product of the corpus's names and its words.
+    firsts = {p[0] for p in pairs} if firsts is None else firsts
     cuts = []
     for k in range(len(run) - 1):
         if low[k] in SUFFIXES:
@@ -396,7 +402,7 @@ def _split_run(toks: Sequence[Token], run: list[int], pairs: set[tuple[str, str]
             continue
         ends_pair = k > 0 and (low[k - 1], low[k]) in pairs
         opens_on_surname = k == 0 and low[0] in surnames
-        starts_name = low[k + 1] in surnames or any(p[0] == low[k + 1] for p in pairs)
+        starts_name = low[k + 1] in surnames or low[k + 1] in firsts
         if (ends_pair or opens_on_surname) and (starts_name or (ends_pair and len(run) - k - 1 >= 2)):
             cuts.append(k + 1)
     if not cuts:
@@ -424,18 +430,20 @@ def _collect_mentions(corpus: Corpus, tokens: list[Token], canon: dict[str, str]
     pairs = {(g, sn) for g, sn in pairs if g not in surnames or first_name_gender(g) != "unknown"}
     out: list[Mention] = []
     stop = stopwords()
+    firsts = {p[0] for p in pairs}
+    texts = [corpus.text(aid) for aid in ids]  # (once per article, not per sentence)
     for sid, toks in by_sent.items():
         art = toks[0].art
-        text = corpus.text(ids[art])
+        text = texts[art]
         for whole in runs[sid]:
-            for run in _split_run(toks, whole, pairs, surnames):
+            for run in _split_run(toks, whole, pairs, surnames, firsts):
                 p = parse_name(toks, run, common)
                 if p is not None:
                     out.append(_mention(art, sid, text, p, canon))
                 elif len(run) == 1:
                     t = toks[run[0]]
                     s = t.surface
-                    if s.isalpha() and not s.isupper() and s.lower() not in TITLE_WORDS | NON_PERSON_WORDS \
+                    if s.isalpha() and not s.isupper() and s.lower() not in _TITLE_OR_NON_PERSON \
                             and s.lower() not in stop:
                         out.append(Mention(art, sid, t.start, t.end, t.start, s, "", s, s,
                                            canon.get(name_key(s), name_key(s))))
@@ -569,6 +577,10 @@ class _Index:
 
 def _resolve_titled(titled: list[Mention], index: _Index) -> None:
     """Persons of titled surnames (phase 3): gender of the title, role, article, corpus."""
+    # Only full mentions are in index.local while titled ones are resolved (they are noted
+    # after), so each article's count of persons per surname is counted once, not once per
+    # titled mention.
+    counted: dict[tuple[int, str], Counter] = {}
     for m in titled:
         cands = [i for i in index.by_surname.get(m.skey, [])
                  if index.persons[i].given and _title_fits(m.title, index.persons[i], index.firsts[i])]
@@ -577,15 +589,63 @@ def _resolve_titled(titled: list[Mention], index: _Index) -> None:
             m.person = titled_only[0] if titled_only else index.add_person(m.skey, m.name)
         else:
             role = _role(m.title)
-            here = Counter(x.person for x in index.local.get((m.art, m.skey), []))
+            key = (m.art, m.skey)
+            if key not in counted:
+                counted[key] = Counter(x.person for x in index.local.get(key, []))
+            here = counted[key]
             plain = role in MALE_TITLES | FEMALE_TITLES  # Mr., Mrs.: no role to match
             m.person = max(cands, key=lambda i: (not plain and index.persons[i].titles[role] > 0,
                                                  here[i] > 0, index.persons[i].n, -i))
         index.persons[m.person].n += 1
 
 
+class _Before:
+    """What :func:`_resolve_bare_plain` reads of one article's mentions of one surname (in
+    text order; bare ones are never among them), for any bare mention: the persons named
+    there and how often, and where each was named last before a position."""
+
+    def __init__(self, local: list[Mention]):
+        self.starts = [x.start for x in local]
+        self.here = Counter(x.person for x in local if x.kind != "bare")
+        self.at: dict = defaultdict(list)  # person -> positions in ``local``
+        for n, x in enumerate(local):
+            if x.person is not None:
+                self.at[x.person].append(n)
+
+    def last(self, person, start: int) -> int:
+        """The position in ``local`` of the person's last mention starting before ``start``,
+        else -1 (in the same order as the plain form's count among those mentions)."""
+        at = self.at.get(person)
+        k = bisect.bisect_left(at, bisect.bisect_left(self.starts, start)) if at else 0
+        return at[k - 1] if k else -1
+
+
 def _resolve_bare(bare: list[Mention], index: _Index) -> list[Mention]:
-    """Persons of bare surnames (phase 4); the bare words that name no one are left out."""
+    """Persons of bare surnames (phase 4); the bare words that name no one are left out.
+
+    As :func:`_resolve_bare_plain`, with each article's mentions of a surname read once
+    (:class:`_Before`), not once per bare mention (a text may name one person any number
+    of times).  Mentions are sorted by start, so those before a position are a prefix.
+    """
+    out = []
+    facts: dict[tuple[int, str], _Before] = {}
+    for m in bare:
+        key = (m.art, m.skey)
+        if key not in facts:
+            local = index.local.get(key, [])
+            if any(a.start > b.start for a, b in zip(local, local[1:])):
+                local = sorted(local, key=lambda x: x.start)  # (always sorted by _resolve)
+            facts[key] = _Before(local)
+        f = facts[key]
+        if not f.here:
+            continue  # the article names no one of that surname: not (known to be) a person
+        m.person = max(f.here, key=lambda i: (f.here[i], f.last(i, m.start), index.persons[i].n, -i))
+        out.append(m)
+    return out
+
+
+def _resolve_bare_plain(bare: list[Mention], index: _Index) -> list[Mention]:
+    """The plain form of :func:`_resolve_bare`: every mention of the article read per bare one."""
     out = []
     for m in bare:
         local = [x for x in index.local.get((m.art, m.skey), []) if x.person is not None and x.start < m.start]

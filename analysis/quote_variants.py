@@ -10,8 +10,10 @@ each quote's differences against the group's most common wording.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
+import math
 import re
 from collections import Counter
 
@@ -83,6 +85,158 @@ def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
     return removed, added, re.sub(r"\s+([,.;:!?])", r"\1", " ".join(out))
 
 
+#: A content word shared by more distinct wordings than this does not make them candidate
+#: pairs (pairs are found through their rarer words; see :func:`_linked_groups`).
+MAX_WORD_WORDINGS = 5_000
+#: In a group of more distinct wordings than this, the reference is the most similar to
+#: the others among the first this many (in quote order), compared with those.
+MAX_REFERENCE_CANDIDATES = 500
+
+
+def _links(si: set, sj: set, ki: str, kj: str, min_words: int, threshold: float) -> bool:
+    """Whether two quotes sharing a content word render the same statement."""
+    return (ki == kj and len(ki.split()) >= 2) or (
+        min(len(si), len(sj)) >= min_words and _containment(si, sj) >= threshold)
+
+
+def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
+    """The groups of linked quotes, comparing every two quotes that share a content word
+    (the plain form of :func:`_linked_groups`)."""
+    parent = list(range(len(sets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, list[int]] = {}
+    for i, s in enumerate(sets):
+        for w in s:
+            index.setdefault(w, []).append(i)
+    for i, s in enumerate(sets):
+        seen: set[int] = set()
+        for w in s:
+            for j in index[w]:
+                if j <= i or j in seen:
+                    continue
+                seen.add(j)
+                if _links(s, sets[j], keys[i], keys[j], min_words, threshold):
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(sets)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=min)
+
+
+def _min_overlap(size: int, threshold: float) -> int:
+    """The fewest shared words ``k`` with ``k / size >= threshold`` (containment in a set of
+    ``size`` words), as :func:`_containment` divides; ``size + 1`` when none."""
+    k = max(0, math.floor(threshold * size) - 1)
+    while k <= size and not k / size >= threshold:
+        k += 1
+    return k
+
+
+def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
+    """The groups of :func:`_linked_groups_plain`, in time that does not grow with the
+    square of the number of quotes.
+
+    * Quotes with the same words (``key`` and content words) link to the same quotes, so
+      each distinct wording is compared once, and its quotes join its group (or, when it
+      links to no other wording, each other, if a quote links to its own copy).
+    * Two wordings linked by containment share at least ``k`` of the content words of the
+      smaller (``k`` from the threshold), so one of them is among its ``size - k + 1``
+      rarest words (prefix filtering): each wording looks for partners at least its size
+      through those only, in an index of every wording's words.  A word with more than
+      :data:`MAX_WORD_WORDINGS` such partners is not looked up (a text repeating a few
+      words in every quote would pair every quote with every other).
+    * Wordings with the same key link whatever their content words, when they share one.
+    """
+    wording: dict[tuple[str, frozenset], int] = {}
+    of = []
+    for s, k in zip(sets, keys):
+        of.append(wording.setdefault((k, frozenset(s)), len(wording)))
+    w_sets = [set(fs) for _k, fs in wording]
+    w_keys = [k for k, _fs in wording]
+    n = len(w_sets)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    linked = [False] * n  # links to another wording
+    # Same key, a shared content word.
+    by_key: dict[str, list[int]] = {}
+    for r, k in enumerate(w_keys):
+        if len(k.split()) >= 2:
+            by_key.setdefault(k, []).append(r)
+    for rs in by_key.values():
+        for x in range(len(rs)):
+            for y in range(x + 1, len(rs)):
+                if not w_sets[rs[x]].isdisjoint(w_sets[rs[y]]):
+                    union(rs[x], rs[y])
+                    linked[rs[x]] = linked[rs[y]] = True
+    # Containment, through the rarer words of the smaller wording: each posting list holds
+    # the wordings of a word by size, and a wording looks only at those at least its size
+    # (a smaller partner finds it from its own words).
+    index: dict[str, list[int]] = {}
+    by_size = sorted((r for r, s in enumerate(w_sets) if len(s) >= min_words), key=lambda r: (len(w_sets[r]), r))
+    for r in by_size:
+        for w in w_sets[r]:
+            index.setdefault(w, []).append(r)
+    sizes = {w: [len(w_sets[j]) for j in posting] for w, posting in index.items()}
+    for r in by_size:
+        s = w_sets[r]
+        need = _min_overlap(len(s), threshold)
+        if need > len(s):
+            continue
+        rare = sorted(s, key=lambda w: (len(index[w]), w))[:len(s) - max(need, 1) + 1]
+        seen: set[int] = set()
+        for w in rare:
+            posting = index[w]
+            first = bisect.bisect_left(sizes[w], len(s))
+            if len(posting) - first > MAX_WORD_WORDINGS:
+                continue
+            for j in posting[first:]:
+                if j == r or j in seen:
+                    continue
+                seen.add(j)
+                if linked[r] and linked[j] and find(r) == find(j):
+                    continue  # already one group: a link would change nothing
+                if _links(s, w_sets[j], w_keys[r], w_keys[j], min_words, threshold):
+                    union(r, j)
+                    linked[r] = linked[j] = True
+    # A wording's quotes link to each other when a quote links to its copy.
+    self_link = [bool(s) and _links(s, s, k, k, min_words, threshold) for s, k in zip(w_sets, w_keys)]
+    groups: dict = {}
+    for i, r in enumerate(of):
+        key = find(r) if linked[r] or self_link[r] else ("alone", i)
+        groups.setdefault(key, []).append(i)
+    return sorted(groups.values(), key=min)
+
+
+def _reference(members: list[int], sets: list[set], keys: list[str]) -> int:
+    """The group's reference quote: its most frequent wording, else the quote most similar
+    to the others (containment summed over the group, ties to the longer, then the first)."""
+    counts = Counter(keys[i] for i in members)
+    top, n = counts.most_common(1)[0]
+    if n > 1 and len(counts) > 1:
+        return next(i for i in members if keys[i] == top)
+    if len({(keys[i], frozenset(sets[i])) for i in members}) == 1:
+        return members[0]  # one wording: every quote scores the same
+    pool = members[:MAX_REFERENCE_CANDIDATES]
+    return max(pool, key=lambda i: (sum(_containment(sets[i], sets[j]) for j in pool if j != i), len(sets[i])))
+
+
 @memoized
 def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.DataFrame:
     """Quotes from different articles that render the same statement, one row per quote.
@@ -111,55 +265,29 @@ def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.Dat
     q = q.reset_index(drop=True)
     sets = [_content(t) for t in q["text"]]
     keys = [" ".join(_norm(w) for w in re.findall(r"[^\W_]+(?:[’'.\-][^\W_]+)*", t)) for t in q["text"]]
-    parent = list(range(len(q)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Candidate pairs share a content word: an inverted index keeps this far from all pairs.
-    index: dict[str, list[int]] = {}
-    for i, s in enumerate(sets):
-        for w in s:
-            index.setdefault(w, []).append(i)
     arts = q["article_id"].tolist()
-    for i, s in enumerate(sets):
-        seen: set[int] = set()
-        for w in s:
-            for j in index[w]:
-                if j <= i or j in seen:
-                    continue
-                seen.add(j)
-                same = keys[i] == keys[j] and len(keys[i].split()) >= 2
-                if same or (min(len(s), len(sets[j])) >= min_words and _containment(s, sets[j]) >= threshold):
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(q)):
-        groups.setdefault(find(i), []).append(i)
+    texts = q["text"].tolist()
+    diffs: dict[tuple[str, str], tuple] = {}  # the same quote against the same reference: once
     rows = []
     gid = 0
-    for members in sorted(groups.values(), key=lambda m: (min(m))):
+    for members in _linked_groups(sets, keys, min_words, threshold):
         if len({arts[i] for i in members}) < 2:
             continue
-        counts = Counter(keys[i] for i in members)
-        top, n = counts.most_common(1)[0]
-        if n > 1 and len(counts) > 1:
-            ref_i = next(i for i in members if keys[i] == top)
-        else:
-            ref_i = max(members, key=lambda i: (sum(_containment(sets[i], sets[j]) for j in members if j != i), len(sets[i])))
-        reference = q.at[ref_i, "text"]
+        ref_i = _reference(members, sets, keys)
+        reference = texts[ref_i]
         n_articles = len({arts[i] for i in members})
         for i in members:
-            removed, added, diff = word_diff(reference, q.at[i, "text"])
+            got = diffs.get((reference, texts[i]))
+            if got is None:
+                got = diffs[(reference, texts[i])] = word_diff(reference, texts[i])
+            removed, added, diff = got
             rows.append({
                 "group_id": gid, "article_id": arts[i], "quote_id": int(q.at[i, "quote_id"]),
-                "start": int(q.at[i, "start"]), "end": int(q.at[i, "end"]), "text": q.at[i, "text"],
+                "start": int(q.at[i, "start"]), "end": int(q.at[i, "end"]), "text": texts[i],
                 "speaker_name": q.at[i, "speaker_name"], "n_articles": n_articles,
                 "reference": reference, "is_reference": i == ref_i,
                 "similarity": round(_containment(sets[i], sets[ref_i]), 3),
-                "removed": removed, "added": added, "diff_html": diff,
+                "removed": list(removed), "added": list(added), "diff_html": diff,
             })
         gid += 1
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)

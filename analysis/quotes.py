@@ -31,25 +31,30 @@ import pandas as pd
 
 from .corpus import memoized
 
+from .referents import MAX_CANDIDATES, Referents, is_place, place_or_person
 from .speakers import (
+    _name_before,
     np_at,
     PRONOUNS,
+    SPEAKER_REACH,
     CueIndex,
     NameIndex,
     according_to,
     cue_matches,
     describe_source,
+    document_nouns,
+    is_subject,
     subject_after,
     subject_before,
     stopwords_lower,
 )
 
-__all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "SpeakerTools", "QUOTE_COLUMNS"]
+__all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "how_said", "SpeakerTools", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "start", "end", "text", "n_words", "speaker", "speaker_name",
     "speaker_type", "cue", "partial", "speaker_start", "speaker_end", "cue_start", "cue_end",
-    "sent_id", "para_id", "how",
+    "sent_id", "para_id", "how", "resolved_from",
 ]
 
 _OPENERS = "“„«"
@@ -63,17 +68,23 @@ reported announced confirmed suggested predicted answered exclaimed""".split())
 
 @dataclass
 class _Piece:
+    """One quoted run and what the phases of :func:`quotes_for_article` found about it."""
+
     open: int            # position of the opening mark
     close: int | None    # position of the closing mark (None: runs to the paragraph end)
     start: int           # first character inside the marks
     end: int             # end of the quoted text
     para: int            # paragraph index
     prev: int | None = None  # index of the piece this one continues (multi-paragraph quote)
-    src: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-    how: str = ""
-    group: int = -1
-    extra: dict = field(default_factory=dict)
+    src: tuple[int, int] | None = None  # the speaker's words
+    cue: tuple[int, int] | None = None  # the speech verb
+    where: str = ""      # where the speaker was found: after, before, colon, label, continued, ...
+    group: int = -1      # statement (pieces with one speaker)
+    sent: int = 0        # sentence index of the opening mark
+    sent_lo: int = 0     # start of that sentence within the paragraph
+    pre: tuple[int, int] = (0, 0)   # the words before the opening mark that may attribute it
+    post: tuple[int, int] = (0, 0)  # the words after the closing mark that may attribute it
+    next_sentence: bool = False     # ``post`` is the sentence after the quote's own
 
 
 # --------------------------------------------------------------------------- marks
@@ -130,11 +141,15 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
     marks = _mark_positions(text)
     if not marks:
         return pieces
+    carry = _Carry()
     for pi, (a, b) in enumerate(paragraphs):
+        in_para = _marks_in(text, a, b, marks)
+        if carry.goes_on(text, pieces, pi, a, b, in_para):
+            continue
         depth = 0
         open_at = -1
         first_in_para = len(pieces)
-        for i in _marks_in(text, a, b, marks):
+        for i in in_para:
             kind = _mark_kind(text, i, a, b)
             if kind is None:
                 continue
@@ -152,10 +167,8 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
                     pieces.append(_Piece(open_at, i, open_at + 1, i, pi))
         if depth > 0:
             # No closing mark before the paragraph ends: the quote runs to the end of it.
-            end = b
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
-            pieces.append(_Piece(open_at, None, open_at + 1, end, pi))
+            pieces.append(_Piece(open_at, None, open_at + 1, _trimmed_end(text, open_at + 1, b), pi))
+            carry.start(len(pieces) - 1)
         # A paragraph that opens with a mark continues an unclosed quote of the previous one.
         if first_in_para < len(pieces) and first_in_para > 0:
             prev = pieces[first_in_para - 1]
@@ -163,6 +176,51 @@ def _marked_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[_Piece]:
             if prev.close is None and prev.para == pi - 1 and not text[a:cur.open].strip():
                 cur.prev = first_in_para - 1
     return pieces
+
+
+def _trimmed_end(text: str, lo: int, end: int) -> int:
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# A quote left open may go on over at most this many paragraphs without marks.
+MAX_OPEN_PARAGRAPHS = 4
+
+
+class _Carry:
+    """A quote left open at a paragraph's end that goes on without an opening mark (a
+    statement printed over paragraphs with one pair of marks): paragraphs without marks
+    after it, then one whose first mark closes it, are parts of the quote."""
+
+    def __init__(self) -> None:
+        self.piece: int | None = None
+        self.waiting: list[tuple[int, int, int]] = []  # (paragraph, start, end) without marks
+
+    def start(self, k: int) -> None:
+        self.piece, self.waiting = k, []
+
+    def goes_on(self, text: str, pieces: list[_Piece], pi: int, a: int, b: int, in_para: list[int]) -> bool:
+        """Whether paragraph ``pi`` is taken whole as a markless part (then skip it); adds
+        the parts to ``pieces`` when its first mark closes the quote."""
+        if self.piece is None:
+            return False
+        kinds = [(i, k) for i in in_para if (k := _mark_kind(text, i, a, b)) is not None][:1]
+        if not kinds and len(self.waiting) < MAX_OPEN_PARAGRAPHS and text[a:b].strip():
+            self.waiting.append((pi, a, b))
+            return True
+        piece, waiting = self.piece, self.waiting
+        self.piece, self.waiting = None, []
+        if not kinds or kinds[0][1] != "close" or not text[a:kinds[0][0]].strip():
+            return False
+        prev = piece
+        for wp, wa, wb in waiting:
+            lo = wa + len(text[wa:wb]) - len(text[wa:wb].lstrip())
+            pieces.append(_Piece(lo, None, lo, _trimmed_end(text, lo, wb), wp, prev=prev))
+            prev = len(pieces) - 1
+        lo = a + len(text[a:b]) - len(text[a:b].lstrip())
+        pieces.append(_Piece(lo, kinds[0][0], lo, kinds[0][0], pi, prev=prev))
+        return False
 
 
 # --------------------------------------------------------------------------- attribution
@@ -193,7 +251,8 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
         return None
     cue = found[0]
     if cue.start() == pos:
-        if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")):
+        if cue.group() in _INVERTIBLE or cue.group().startswith(("said", "say")) or (
+                not cue.group().endswith("ing") and _is_cap(text[cue.end() + 1:cue.end() + 2])):
             span = subject_after(text, cue.end(), hi)
             if span:
                 return span, (cue.start(), cue.end()), "after"
@@ -206,29 +265,30 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
 
 
 def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
-                     index: CueIndex | None = None):
+                     index: CueIndex | None = None, memo: dict | None = None):
     """Attribution before an opening mark: ``X said: “`` / ``X said the plan was “…”``."""
     if hi <= lo:
         return None
     for c in reversed(according_to(text, lo, hi)):
         return (c[2], c[3]), (c[0], c[1]), "before"
     cues = cue_matches(text, lo, hi, index)
-    if cues and cues[-1].group().endswith("ing"):
+    if cues and cues[-1].group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cues[-1].start() - 12), cues[-1].start()):
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
         # else the subject of the sentence.
         cue = cues[-1]
-        for e in reversed(cue_matches(text, sent_lo, cue.start(), index)):
+        # (only verbs within reach: a sentence may hold any number of them)
+        for e in reversed(cue_matches(text, max(sent_lo, cue.start() - SPEAKER_REACH), cue.start(), index)):
             span = subject_before(text, e.start(), sent_lo)
             if not span and e.group() in _INVERTIBLE:
                 span = subject_after(text, e.end(), cue.start())  # “…,” said X, adding that “…”
             if span:
                 return span, (cue.start(), cue.end()), "before"
-        span = _sentence_subject(text, sent_lo, cue.start(), known)
+        span = _sentence_subject(text, sent_lo, cue.start(), known, memo)
         if span:
             return span, (cue.start(), cue.end()), "before"
         cues = cues[:-1]
     for cue in reversed(cues):
-        if cue.group().endswith("ing"):
+        if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
         span = subject_before(text, cue.start(), lo)
         if span:
@@ -245,28 +305,78 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     return None
 
 
+# "is labeling", "was saying": an -ing form after a form of "be" is the clause's own verb.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|’s|'s)\s+(?:\w+ly\s+)?$")
 _COLON_BREAK = re.compile(r"[,;\u2014\u2013]|\s-\s|\bfrom\s+")
 _SUBJECT_BREAK = re.compile(r"[,;]\s+|\s[\u2014\u2013]\s")
 _LEAD_TAG = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
+def _is_cap(s: str) -> bool:
+    return "A" <= s[:1] <= "Z"
 
 
 def _colon_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
     """The source that introduces a quote with a colon: "Cruz called them on it:",
     "More from Jones:", "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones:"."""
     colon = text.rindex(":", lo, hi)
-    start = lo
-    for m in _COLON_BREAK.finditer(text[lo:colon]):
-        start = lo + m.end()
-    start += len(text[start:colon]) - len(text[start:colon].lstrip())
-    return np_at(text, start, colon + 1, known)
+    starts = [lo] + [lo + m.end() for m in _COLON_BREAK.finditer(text[lo:colon])]
+    # "Sen. Chuck Schumer, D-New York:", "Rep. Charles Gonzalez, chairman of the Caucus:":
+    # of the parts between breaks, the last that names a person (a party tag or a role
+    # after the name says who, not which person), else the last part.
+    last = None
+    for k, start in enumerate(reversed(starts[-4:])):
+        start += len(text[start:colon]) - len(text[start:colon].lstrip())
+        end = colon if k == 0 else None
+        span = np_at(text, start, colon + 1, known) if k == 0 else np_at(text, start, colon, known)
+        if k == 0:
+            last = span
+        if span and end is None and text[span[1]:span[1] + 2].lstrip()[:1] not in (",", "-", "\u2014", "\u2013"):
+            continue  # an earlier part must run up to its break
+        if span:
+            d = describe_source(text[span[0]:span[1]])
+            if d.type == "person" and len((d.name or "").split()) >= 2:
+                return span
+    # "The surge doesn't surprise Republican pollster Daron Shaw:": a person named in full
+    # right before the colon introduces the quote, though the clause does not open on them.
+    return last or _name_before(text, starts[-1], colon)
 
 
-def _sentence_subject(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
-    """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...")."""
-    # The first four clause starts only (the sentence start and three breaks).
-    starts = [lo] + [m.end() for m in itertools.islice(_SUBJECT_BREAK.finditer(text, lo, hi), 3)]
+def _sentence_subject(text: str, lo: int, hi: int, known=None, memo: dict | None = None) -> tuple[int, int] | None:
+    """The first clause subject in ``text[lo:hi]`` that is a source ("Hours later, Trump ...").
+
+    ``memo`` (a dict kept for one text and one ``known``) holds the answers for ends
+    ``hi`` far enough from ``lo`` that they do not depend on ``hi``: every quote of a long
+    sentence asks about the same sentence start.
+    """
+    far = hi >= lo + 2 * SPEAKER_REACH
+    if far and memo is not None and lo in memo:
+        return memo[lo]
+    span = _sentence_subject_in(text, lo, hi, known)
+    if far and memo is not None:
+        memo[lo] = span
+    return span
+
+
+_OWNED = re.compile(r"[ \t]+[a-z][a-z\-]+")
+
+
+def _sentence_subject_in(text: str, lo: int, hi: int, known=None) -> tuple[int, int] | None:
+    # The first four clause starts only (the sentence start and three breaks), found within
+    # reach of the start: without breaks the search would otherwise read the whole sentence,
+    # once for every quote in it.  Each start is read by np_at, which reads no further than
+    # reach from it either, so with hi beyond twice the reach the answer does not depend on
+    # hi (see the memo above).
+    breaks = _SUBJECT_BREAK.finditer(text, lo, min(hi, lo + SPEAKER_REACH))
+    starts = [lo] + [m.end() for m in itertools.islice(breaks, 3)]
     for s in starts:
         span = np_at(text, s, hi, known)
+        if span and text[span[0]:span[1]].endswith(("’s", "'s")):
+            # "Trump's team also made ...": an owner is no subject; the group it owns is (the
+            # owner of a document, "Trump's tweet said", is its issuer and speaks).
+            m = _OWNED.match(text, span[1], hi)
+            if m and m.group().strip() not in document_nouns() and is_subject(text[span[0]:m.end()]):
+                span = (span[0], m.end())
         if span:
             nxt = _LEAD_TAG.sub("", text[span[1]:span[1] + 60]).lstrip(" ,")
             # A subject is followed by its verb (lower case), not by more of a list.
@@ -312,6 +422,9 @@ class SpeakerTools:
     names: NameIndex
     known: frozenset[str]
     cues: CueIndex
+    # The article's person mentions (:class:`analysis.referents.Referents`), built once when
+    # the quotes first ask for them; the attributions then reuse them.
+    _referents: list = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> "SpeakerTools":
@@ -323,63 +436,149 @@ class SpeakerTools:
         names = NameIndex.build(text)
         return cls(names, names.known(), CueIndex(text))
 
+    def referents(self, text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                  quoted: list[tuple[int, int]]) -> Referents:
+        """The person mentions of ``text`` (the first call builds them; later calls, such as
+        the attributions' after the quotes', get the same ones).
+
+        >>> t = "Sen. Jane Doe spoke. She left."
+        >>> SpeakerTools.of(t).referents(t, [(0, len(t))], [(0, 20), (21, len(t))], []).mentions[0].name
+        'Jane Doe'
+        """
+        if not self._referents:
+            self._referents.append(Referents.build(text, paragraphs, quoted, self.cues, sentences))
+        return self._referents[0]
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who speaks a quote, as written and resolved, and how the article identifies them."""
+
+    speaker: str | None        # as written ("he", "the governor", "Blinken")
+    name: str | None           # resolved ("Antony Blinken")
+    kind: str                  # person, anonymous, organization, document, unknown
+    how: str                   # named, pronoun, role, appositive, continuation, colon, anonymous, none
+    resolved_from: str | None  # the mention the name was taken from, as written
+
+
+@dataclass
+class _Article:
+    """One article's text, spans and tools, shared by the phases of :func:`quotes_for_article`."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    tools: "SpeakerTools"
+    s_starts: list[int] = field(default_factory=list)
+    subjects: dict = field(default_factory=dict)  # sentence subjects by sentence start
+
+    def __post_init__(self) -> None:
+        self.s_starts = [s for s, _ in self.sentences]
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.s_starts, pos) - 1)
+
+    def sentence(self, si: int) -> tuple[int, int]:
+        return self.sentences[si] if self.sentences else (0, len(self.text))
+
 
 def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, int]],
                        sentences: list[tuple[int, int]], tools: SpeakerTools | None = None) -> list[dict]:
     """The quote rows of one article, from its clean text and paragraph/sentence spans.
 
+    Phases: quoted runs (:func:`_marked_runs`), the words around each (:func:`_place`), an
+    attribution next to each (:func:`_attribute`), statements that share one
+    (:func:`_group_statements`), a speech verb later in the quote's sentence
+    (:func:`_later_cues`), the speaker of the sentence before (:func:`_inherit`), the subject
+    of the quote's sentence (:func:`_sentence_subjects`), then rows with resolved speakers
+    (:func:`_rows`).
+
     >>> t = "“We won,” Smith said. “They lost.”"
-    >>> [(r["text"], r["speaker"]) for r in quotes_for_article("a", t, [(0, len(t))], [(0, 21), (22, len(t))])]
-    [('We won,', 'Smith'), ('They lost.', 'Smith')]
+    >>> [(r["text"], r["speaker"], r["how"]) for r in quotes_for_article("a", t, [(0, len(t))], [(0, 21), (22, len(t))])]
+    [('We won,', 'Smith', 'named'), ('They lost.', 'Smith', 'continuation')]
     """
     pieces = _marked_runs(text, paragraphs)
     if not pieces:
         return []
-    s_starts = [s for s, _ in sentences]
-
-    def sent_of(pos: int) -> int:
-        return max(0, bisect.bisect_right(s_starts, pos) - 1)
-
-    tools = tools or SpeakerTools.of(text)
-    names, known, cues = tools.names, tools.known, tools.cues
+    art = _Article(text, paragraphs, sentences, tools or SpeakerTools.of(text))
     for k, p in enumerate(pieces):
-        si = sent_of(p.open)
-        sa, _ = sentences[si] if sentences else (paragraphs[p.para][0], paragraphs[p.para][1])
-        pa, pb = paragraphs[p.para]
-        lo = max(sa, pa)
-        if k > 0 and pieces[k - 1].close is not None and pieces[k - 1].close >= lo:
-            lo = pieces[k - 1].close + 1
-        p.extra["pre"] = (lo, p.open)
-        p.extra["sent"] = si
-        p.extra["sent_lo"] = max(sa, pa)
-        if p.close is not None:
-            sj = sent_of(p.close)
-            _, se = sentences[sj] if sentences else (pa, pb)
-            # “Who knows?” Trump told ITV: a sentence splitter may end the sentence at the
-            # mark; the attribution then opens the next one.
-            if not text[p.close + 1:se].strip() and sj + 1 < len(sentences):
-                se = sentences[sj + 1][1]
-            hi = min(se, pb)
-            if k + 1 < len(pieces) and pieces[k + 1].open < hi:
-                hi = pieces[k + 1].open
-            p.extra["post"] = (p.close + 1, max(p.close + 1, hi))
-        else:
-            p.extra["post"] = (p.end, p.end)
-        post = _post_attribution(text, *p.extra["post"], pb, cues) if p.close is not None else None
-        label = _LABEL.match(text, p.start, p.end)
-        if label and not post:
-            # A transcript line: “PENCE: And that’s why ...”.
-            post = (label.start(1), label.end(1)), None, "label"
-        pre = None
-        if not post or _is_pronoun(text, post[0]):
-            pre = _pre_attribution(text, *p.extra["pre"], p.extra["sent_lo"], known, cues)
-        if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
-            # Feinstein said “…,” she said: the name before resolves the pronoun after.
-            p.src, p.cue, p.how = pre[0], post[1], "after"
-        elif post or pre:
-            p.src, p.cue, p.how = post or pre
+        _place(art, pieces, k)
+        _attribute(art, p)
+    _group_statements(art, pieces)
+    _later_cues(art, pieces)
+    _inherit(art, pieces)
+    _sentence_subjects(art, pieces)
+    return _rows(article_id, art, pieces)
 
-    # Group pieces that are one statement: multi-paragraph quotes and split quotes.
+
+def _place(art: _Article, pieces: list[_Piece], k: int) -> None:
+    """The sentence of piece ``k`` and the words before and after it that may attribute it."""
+    text, sentences, p = art.text, art.sentences, pieces[k]
+    si = art.sent_of(p.open)
+    sa, _ = sentences[si] if sentences else art.paragraphs[p.para]
+    pa, pb = art.paragraphs[p.para]
+    lo = max(sa, pa)
+    if k > 0 and pieces[k - 1].close is not None and pieces[k - 1].close >= lo:
+        lo = pieces[k - 1].close + 1
+    p.pre, p.sent, p.sent_lo = (lo, p.open), si, max(sa, pa)
+    if p.close is None:
+        p.post = (p.end, p.end)
+        return
+    sj = art.sent_of(p.close)
+    _, se = sentences[sj] if sentences else (pa, pb)
+    # “Who knows?” Trump told ITV: a sentence splitter may end the sentence at the mark; the
+    # attribution then opens the next one (see _attribute for what it may hold).
+    if _blank(text, p.close + 1, se) and sj + 1 < len(sentences):
+        se = sentences[sj + 1][1]
+        p.next_sentence = True
+    hi = min(se, pb)
+    if k + 1 < len(pieces) and pieces[k + 1].open < hi:
+        hi = pieces[k + 1].open
+    p.post = (p.close + 1, max(p.close + 1, hi))
+
+
+def _attribute(art: _Article, p: _Piece) -> None:
+    """The attribution right after the closing mark, before the opening one, or a transcript
+    label, whichever fits (a name before beats a pronoun after: Feinstein said “…,” she said)."""
+    text, tools = art.text, art.tools
+    pb = art.paragraphs[p.para][1]
+    post = _post_attribution(text, *p.post, pb, tools.cues) if p.close is not None else None
+    if post and p.next_sentence and post[1] is not None and text[p.start:p.end].rstrip()[-1:] not in "?!…" \
+            and not _bare_attribution(text, post[1][1], p.post[1]):
+        # “… a nuclear weapon.” Iran had announced that ...: a sentence of its own, no
+        # attribution (“… missing.” Trump said. is one).
+        post = None
+    label = _LABEL.match(text, p.start, p.end)
+    if label and not post:
+        post = (label.start(1), label.end(1)), None, "label"  # a transcript line: “PENCE: And ...”
+    pre = None
+    reported = post is not None and post[1] is not None and text[post[1][0]:post[1][1]] == "according to" \
+        and describe_source(text[post[0][0]:post[0][1]]).type == "organization"
+    if not post or _is_pronoun(text, post[0]) or reported:
+        pre = _pre_attribution(text, *p.pre, p.sent_lo, tools.known, tools.cues, art.subjects)
+    if reported and pre and pre[1] is not None:
+        # 'Trump asserted that he had “…,” according to CNN': CNN reports what Trump said.
+        post = None
+    if post and pre and _is_pronoun(text, post[0]) and not _is_pronoun(text, pre[0]) and pre[2] == "before":
+        p.src, p.cue, p.where = pre[0], post[1], "after"
+    elif post or pre:
+        p.src, p.cue, p.where = post or pre
+
+
+_REPORTED = re.compile(r"\b(?:that|whether|if)\b|[“\"]")
+
+
+def _bare_attribution(text: str, cue_end: int, hi: int) -> bool:
+    """Whether the words after a speech verb, to the end of its sentence, report nothing of
+    their own (no "that" clause, no quote; a few words: "in a statement", "on Tuesday")."""
+    rest = text[cue_end:hi]
+    return len(rest.split()) <= 14 and _REPORTED.search(rest) is None
+
+
+def _group_statements(art: _Article, pieces: list[_Piece]) -> None:
+    """Pieces that are one statement (a quote over paragraphs, a quote split by its
+    attribution, two runs in a sentence with one speaker) share that speaker."""
+    text = art.text
     groups: list[list[int]] = []
     for k, p in enumerate(pieces):
         joined = p.prev is not None
@@ -388,145 +587,344 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
             # “A,” X said, “B”: the attribution sits between the two halves of one statement.
             if q.close is not None and q.para == p.para and q.src is not None \
                     and q.close < q.src[0] and q.src[1] <= p.open:
-                between = text[q.src[1]:p.open].strip()
-                joined = _ENDS_BREAK.fullmatch(between) is not None
+                joined = _ENDS_BREAK.fullmatch(text[q.src[1]:p.open].strip()) is not None
             # Two quoted runs in one sentence with one speaker named: “a hallmark” ... to “adapt”.
             if not joined and q.src is not None and q.para == p.para and q.close is not None \
-                    and sent_of(q.close) == p.extra["sent"]:
+                    and art.sent_of(q.close) == p.sent:
                 joined = True
         if joined and groups:
             groups[-1].append(k)
         else:
             groups.append([k])
     for g, members in enumerate(groups):
-        src = next(((pieces[k].src, pieces[k].cue, pieces[k].how) for k in members if pieces[k].src), None)
+        src = next(((pieces[k].src, pieces[k].cue) for k in members if pieces[k].src), None)
         for k in members:
             pieces[k].group = g
             if src and not pieces[k].src:
-                pieces[k].src, pieces[k].cue = src[0], src[1]
-                pieces[k].how = "continued"
+                pieces[k].src, pieces[k].cue, pieces[k].where = src[0], src[1], "continued"
 
-    # A quote standing alone as a sentence takes the speaker of the sentence before it.
+
+def _inherit(art: _Article, pieces: list[_Piece]) -> None:
+    """A quote standing alone as a sentence takes the speaker of the sentence before it (in
+    its paragraph, or the last one of the paragraph before when the quote opens its own)."""
+    text, sentences, paragraphs = art.text, art.sentences, art.paragraphs
+    overlapping = _Overlapping(pieces)
     for k, p in enumerate(pieces):
-        if p.src:
+        if p.src or p.sent == 0 or not sentences:
             continue
-        lo, hi = p.extra["pre"]
-        si = p.extra["sent"]
-        sa = sentences[si][0] if sentences else paragraphs[p.para][0]
-        if text[sa:p.open].strip() or si == 0:
+        sa = sentences[p.sent][0]
+        if not _blank(text, sa, p.open):
             continue
-        post_lo, post_hi = p.extra["post"]
         # Words after the mark matter only if the quote did not end its sentence.
         ends = _ENDS_SENTENCE.search(text[p.start:p.end]) is not None
-        if not ends and text[post_lo:post_hi].strip(" .,!?\u2014\u2013”\"’"):
+        if not ends and text[p.post[0]:p.post[1]].strip(" .,!?\u2014\u2013”\"’"):
             continue
-        prev_s = sentences[si - 1]
-        # Stay within the paragraph, or the last sentence of the previous one when the
-        # quote opens its paragraph.
+        prev_s = sentences[p.sent - 1]
         if prev_s[0] < paragraphs[p.para][0] and text[paragraphs[p.para][0]:p.open].strip():
             continue
-        prev_q = [q for q in pieces[:k] if q.src and q.open < prev_s[1] and q.end >= prev_s[0]]
-        if prev_q:
-            q = prev_q[-1]
-            p.src, p.cue, p.how = q.src, q.cue, "previous sentence"
+        before = overlapping(prev_s[0], prev_s[1], k)
+        q = next((q for q in reversed(before) if q.src), None)
+        if q is not None:
+            p.src, p.cue, p.where = q.src, q.cue, "previous sentence"
             continue
-        if any(q.open < prev_s[1] and q.end >= prev_s[0] for q in pieces[:k]):
+        if before:
             continue  # the sentence before is an unattributed quote: nothing to inherit
-        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], known, cues)
+        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], art.tools.known, art.tools.cues,
+                                 art.subjects)
         if found and (found[1] is not None or found[2] == "colon"):
-            p.src, p.cue, p.how = found[0], found[1], "previous sentence"
+            p.src, p.cue, p.where = found[0], found[1], "previous sentence"
+        elif _quote_paragraph(text, paragraphs[p.para], p) and prev_s[1] <= paragraphs[p.para][0]:
+            # A paragraph that is only a quote, after one that ends on what a person thinks or
+            # does ("Viguerie is upbeat about Cruz's chances. / “Not only can ...”"): theirs.
+            span = _sentence_subject(text, prev_s[0], prev_s[1], art.tools.known, art.subjects)
+            who = describe_source(text[span[0]:span[1]]) if span else None
+            # Only a person the article names in full ("Story continues below video." is no one).
+            if who is not None and who.type == "person" and who.name \
+                    and " " in art.tools.names.resolve(who.name, span[0]):
+                p.src, p.cue, p.where = span, None, "previous sentence"
 
-    # A few quoted words inside a sentence with no speech verb belong to the sentence's
-    # subject: Bush referred to Rubio as “a bright, charismatic leader”.
+
+def _quote_paragraph(text: str, para: tuple[int, int], p: _Piece) -> bool:
+    """Whether the quote of piece ``p`` is all of its paragraph (but marks and a full stop)."""
+    end = p.close + 1 if p.close is not None else p.end
+    return _blank(text, para[0], p.open) and not text[end:para[1]].strip(" .,!?\u00a0”\"’")
+
+
+def _later_cues(art: _Article, pieces: list[_Piece]) -> None:
+    """A quote without speaker takes a speech verb later in its sentence, before any other
+    quote (“…” the provision, Justice Kennedy wrote; “impacted” the area, an official said)."""
     for p in pieces:
-        if p.src or not text[p.extra["sent_lo"]:p.open].strip():
-            continue
-        span = _sentence_subject(text, p.extra["sent_lo"], p.open, known)
-        if span:
-            p.src, p.cue, p.how = span, None, "sentence subject"
+        if not p.src:
+            found = _later_cue(art, p)
+            if found:
+                p.src, p.cue, p.where = found[0], found[1], "after"
 
-    quoted = [(p.start, p.end) for p in pieces]
-    rows = []
-    for k, p in enumerate(pieces):
-        quote = text[p.start:p.end]
-        words = _WORD.findall(quote)
-        n_words = len(words)
-        title_like = _title_like(words)
-        lo, hi = p.extra["pre"]
-        before = text[lo:p.open].rstrip()
-        partial = bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not (p.how == "before" and p.cue and p.cue[1] >= len(before.rstrip()) + lo - 1 and words and words[0][:1].isupper())
-        if p.src is None:
-            if title_like or n_words < 4:
-                continue  # a title, slogan, nickname or scare quote: the outlet's own words
-        elif title_like and n_words <= 6 and p.how != "after" and _ENDS_DETERMINER.search(before):
-            continue
-        speaker = name = kind = None
+
+def _sentence_subjects(art: _Article, pieces: list[_Piece]) -> None:
+    """A quote still without speaker belongs to the subject of its sentence (Bush referred to
+    Rubio as “a bright, charismatic leader”)."""
+    text, tools = art.text, art.tools
+    for p in pieces:
         if p.src:
-            speaker = text[p.src[0]:p.src[1]]
-            src = describe_source(speaker)
-            kind = src.type
-            name = src.name
-            if p.how == "label":
-                kind, name = "person", names.resolve(speaker, p.src[0])
-            elif kind == "person" and name:
-                name = names.resolve(name, p.src[0])
-            elif src.head.lower() in PRONOUNS and len(speaker.split()) == 1:
-                if src.head.lower() in ("he", "she", "i"):
-                    ref = _last_person(names, rows, p.src[0], quoted, text)
-                    name = ref or speaker
-                else:
-                    ref = _last_group(rows)
-                    if ref:
-                        name, kind = ref
-                    else:
-                        name = speaker
-            else:
-                name = name or _LEAD_ARTICLE.sub("", speaker.strip())
-        else:
-            kind = "unknown"
-        cue = text[p.cue[0]:p.cue[1]] if p.cue else None
-        rows.append({
-            "article_id": article_id, "quote_id": len(rows), "start": p.start, "end": p.end,
-            "text": quote, "n_words": n_words, "speaker": speaker,
-            "speaker_name": name, "speaker_type": kind, "cue": cue, "partial": partial,
-            "speaker_start": p.src[0] if p.src else None, "speaker_end": p.src[1] if p.src else None,
-            "cue_start": p.cue[0] if p.cue else None, "cue_end": p.cue[1] if p.cue else None,
-            "sent_id": p.extra["sent"], "para_id": p.para, "how": p.how or "none",
-            "_group": p.group,
-        })
-    return rows
+            continue
+        if _blank(text, p.sent_lo, p.open):
+            continue
+        span = _sentence_subject(text, p.sent_lo, p.open, tools.known, art.subjects)
+        if span:
+            p.src, p.cue, p.where = span, None, "sentence subject"
 
 
-def _last_person(names: NameIndex, rows: list[dict], pos: int, quoted, text: str) -> str | None:
-    """The person a "he"/"she" at ``pos`` refers to: the last person speaker or name before it."""
-    best = None
-    for r in reversed(rows):
-        if r["speaker_type"] == "person" and r["speaker_start"] is not None and r["speaker_start"] < pos \
-                and r["speaker"].lower() not in PRONOUNS:
-            best = (r["speaker_start"], r["speaker_name"])
-            break
-        if r["speaker_type"] == "person" and r["speaker_start"] is not None and r["speaker_start"] < pos:
-            best = (r["speaker_start"], r["speaker_name"])
-            break
-    mention = names.last_person_before(pos)
-    if mention:
-        i = bisect.bisect_left(names.positions, pos) - 1
-        # Skip names inside quotes: the speaker is not who the quote talks about.
-        while i >= 0 and any(a <= names.positions[i] < b for a, b in quoted):
-            i -= 1
-        if i >= 0 and (best is None or names.positions[i] > best[0]):
-            return names.names[i]
-    return best[1] if best else None
-
-
-def _last_group(rows: list[dict]):
-    for r in reversed(rows):
-        if r["speaker_type"] in ("anonymous", "organization") and r["speaker_name"]:
-            return r["speaker_name"], r["speaker_type"]
+def _later_cue(art: _Article, p: _Piece):
+    """``(subject span, cue span)`` of the first speech verb after the quote in its sentence
+    (within reach) whose subject is found and lies outside quotes."""
+    if p.close is None:
+        return None
+    text = art.text
+    _, se = art.sentence(art.sent_of(p.close))
+    hi = min(se, p.close + SPEAKER_REACH, art.paragraphs[p.para][1])
+    for cue in cue_matches(text, p.close + 1, hi, art.tools.cues):
+        w = cue.group()
+        if w == "according to" or w.endswith("ing") or _MARK.search(text, p.close + 1, cue.start()):
+            return None  # another quote or a participle first: not this quote's verb
+        span = subject_before(text, cue.start(), p.close + 1)
+        if not span and w in _INVERTIBLE and text[p.close + 1:cue.start()].rstrip().endswith(","):
+            span = subject_after(text, cue.end(), hi)  # “…” in the 2008 primary, said Paul Beck.
+        if span:
+            return span, (cue.start(), cue.end())
     return None
 
 
+# Nouns for works and programs: a title-like quote right after one is its title.
+_WORK_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
+                          r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
+                          r"channel|broadcast|special|speech titled|op-ed|editorial|hashtag|slogan|motto)\s*$")
+_DUBBED = re.compile(r"(?:\b(?:dubbed|nicknamed|known\s+as|so-called|termed|titled|entitled|billed\s+as|named)|[’']s)\s*$")
+
+
+def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
+    """Title-like runs (shows, works, slogans, nicknames) and short unattributed terms in marks
+    (scare quotes) are the outlet's own words, not quotes."""
+    title_like = _title_like(words)
+    before = text[p.pre[0]:p.open].rstrip()
+    if p.src is None:
+        return title_like or len(words) < 4
+    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)
+                                           or _WORK_BEFORE.search(before)):
+        return True  # 'on the CNN program “State of the Union”', 'a move dubbed “Pardongate”'
+    return len(words) <= 3 and _DUBBED.search(before) is not None and not before.endswith(("’s", "'s"))
+
+
+def _rows(article_id: str, art: _Article, pieces: list[_Piece]) -> list[dict]:
+    """The quote rows, each speaker resolved once per speaker span (:func:`_resolve`), so that
+    the quotes of one statement have one speaker."""
+    text = art.text
+    refs = art.tools.referents(text, art.paragraphs, art.sentences, [(p.start, p.end) for p in pieces])
+    groups = _GroupSpeakers()
+    resolved: dict[tuple[int, int], _Speaker] = {}
+    rows = []
+    for p in pieces:
+        words = _WORD.findall(text[p.start:p.end])
+        if _not_a_quote(text, p, words):
+            continue
+        before = text[p.pre[0]:p.open].rstrip()
+        partial = bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not (
+            p.where == "before" and p.cue and p.cue[1] >= len(before.rstrip()) + p.pre[0] - 1
+            and words and words[0][:1].isupper())
+        if p.src is None:
+            who = _Speaker(None, None, "unknown", "none", None)
+        else:
+            if p.src not in resolved:
+                resolved[p.src] = _resolve(art, refs, groups, p.src, p.where)
+            who = resolved[p.src]
+            if p.where == "previous sentence" or p.prev is not None:
+                # Another sentence or paragraph of a statement attributed before.
+                who = _Speaker(who.speaker, who.name, who.kind, "continuation", who.resolved_from or who.speaker)
+        rows.append({
+            "article_id": article_id, "quote_id": len(rows), "start": p.start, "end": p.end,
+            "text": text[p.start:p.end], "n_words": len(words), "speaker": who.speaker,
+            "speaker_name": who.name, "speaker_type": who.kind,
+            "cue": text[p.cue[0]:p.cue[1]] if p.cue else None, "partial": partial,
+            "speaker_start": p.src[0] if p.src else None, "speaker_end": p.src[1] if p.src else None,
+            "cue_start": p.cue[0] if p.cue else None, "cue_end": p.cue[1] if p.cue else None,
+            "sent_id": p.sent, "para_id": p.para, "how": who.how, "resolved_from": who.resolved_from,
+            "_group": p.group,
+        })
+        groups.add(rows[-1])
+    return rows
+
+
+class _GroupSpeakers:
+    """The last group speaker (anonymous or organization) among the rows so far: what
+    "they" and "it" refer to."""
+
+    def __init__(self) -> None:
+        self.group: tuple[str, str] | None = None
+
+    def add(self, row: dict) -> None:
+        if row["speaker_type"] in ("anonymous", "organization") and row["speaker_name"]:
+            self.group = (row["speaker_name"], row["speaker_type"])
+
+
+def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tuple[int, int], where: str) -> _Speaker:
+    """The speaker of the phrase ``text[src]``: typed, its name resolved (a surname to the
+    full name, a pronoun to its antecedent, a role noun to its holder)."""
+    text, names = art.text, art.tools.names
+    speaker = text[src[0]:src[1]]
+    desc = describe_source(speaker)
+    kind, name, how, origin = desc.type, desc.name, "named", None
+    head = desc.head.lower()
+    if where == "label":
+        kind, name = "person", names.resolve(speaker, src[0])
+    elif head in PRONOUNS and len(speaker.split()) == 1:
+        how = "pronoun"
+        if head in ("he", "she", "i"):
+            m = refs.antecedent(src[0], head) if head != "i" else None
+            name, origin = (m.name, m.written) if m else (speaker, None)
+            if m:
+                refs.note_speaker(src[0], m.name, m.written, head)
+        elif groups.group:
+            name, kind = groups.group
+        else:
+            name = speaker
+    elif kind in ("person", "organization") and name and is_place(name):
+        # A country speaking is its government, unless the article names a person so.
+        kind, name = place_or_person(name, names, src[0])
+        origin = _full_mention(refs, name, src[0]) if kind == "person" else None
+    elif kind == "person" and name:
+        name = names.resolve(name, src[0])
+        holder = refs.holder(speaker, src[0]) if name.lower() in ("democrat", "republican") else None
+        if holder is not None:
+            name, how, origin = holder.name, "role", holder.written
+        elif name != speaker.strip():
+            origin = _full_mention(refs, name, src[0])
+        if _appositive_at(text, src):
+            how = "appositive"
+    elif kind == "anonymous":
+        holder = refs.holder(speaker, src[0])
+        if holder is not None:
+            kind, name, how, origin = "person", holder.name, "role", holder.written
+            refs.note_speaker(src[0], holder.name, holder.written)
+        else:
+            name, how = name or _LEAD_ARTICLE.sub("", speaker.strip()), "anonymous"
+    else:
+        name = name or _LEAD_ARTICLE.sub("", speaker.strip())
+    if where == "colon" and how != "role":
+        how = "colon"
+    return _Speaker(speaker, name, kind, how, origin)
+
+
+def _full_mention(refs: "Referents", name: str, pos: int) -> str | None:
+    """How the article wrote the full name a surname was resolved to (its last mention
+    before ``pos`` with a given name, else its first one)."""
+    i = bisect.bisect_left(refs.starts, pos)
+    for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
+        m = refs.mentions[k]
+        if m.name == name and len(m.written.split()) >= 2:
+            return m.written
+    return None
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an|former|[A-Z][\w’'.\-]*[’']s)\s[^,.;:]{2,80},")
+_APPOSITIVE_BEFORE = re.compile(r"(?:the|a|an)\s[^,.;:]{2,80},\s*$|[A-Z][\w’'.\-]*[’']s\s[^,.;:]{2,60},\s*$")
+
+
+def _appositive_at(text: str, src: tuple[int, int]) -> bool:
+    """Whether the speaker's name stands beside a role in apposition ("Jane Doe, the mayor,
+    said"; "a spokeswoman for the firm, Jane Doe, said")."""
+    if _APPOSITIVE_AFTER.match(text, src[1], min(len(text), src[1] + 100)):
+        return True
+    lo = max(0, src[0] - 90)
+    return _APPOSITIVE_BEFORE.search(text, lo, src[0]) is not None
+
+
+_NONSPACE = re.compile(r"\S")
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """``not text[a:b].strip()``, without copying the slice (the white space of ``re`` is
+    that of ``str.isspace``): the search stops at the first character that is not white
+    space."""
+    return _NONSPACE.search(text, a, b) is None if a < b else True
+
+
+class _Overlapping:
+    """The pieces that overlap a span, found by bisection (pieces are in text order and
+    do not overlap, so both their opening marks and their ends are increasing).
+
+    ``_Overlapping(pieces)(lo, hi, k)`` is ``[q for q in pieces[:k] if q.open < hi and
+    q.end >= lo]``, as a slice.
+    """
+
+    def __init__(self, pieces: list[_Piece]):
+        self.pieces = pieces
+        self.opens = [q.open for q in pieces]
+        self.ends = [q.end for q in pieces]
+        self.ordered = all(a < b for a, b in zip(self.opens, self.opens[1:])) and \
+            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def __call__(self, lo: int, hi: int, k: int) -> list[_Piece]:
+        if not self.ordered:  # (cannot happen with _marked_runs; kept as a safe default)
+            return [q for q in self.pieces[:k] if q.open < hi and q.end >= lo]
+        j = min(k, bisect.bisect_left(self.opens, hi))
+        i = bisect.bisect_left(self.ends, lo)
+        return self.pieces[i:j] if i < j else []
+
+
+class _LatestBelow:
+    """The latest item added whose key is below a bound, in O(log n) per question.
+
+    An item with a later one whose key is as small or smaller can never be the answer (the
+    later one is found first), so only a stack of items with keys rising from bottom to
+    top is kept, and a question is a bisection on it.
+
+    >>> t = _LatestBelow(); [t.add(k, v) for k, v in [(5, "a"), (9, "b"), (7, "c")]] and None
+    >>> t.find(8), t.find(6), t.find(5)
+    ('c', 'a', None)
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.values: list = []
+
+    def add(self, key: int, value) -> None:
+        while self.keys and self.keys[-1] >= key:
+            self.keys.pop()
+            self.values.pop()
+        self.keys.append(key)
+        self.values.append(value)
+
+    def find(self, bound: int):
+        """The value of the latest item with ``key < bound``, or None."""
+        i = bisect.bisect_left(self.keys, bound)
+        return self.values[i - 1] if i else None
+
+
 # --------------------------------------------------------------------------- corpus
+
+def how_said(how: str | None, speaker: str | None = None, resolved_from: str | None = None) -> str:
+    """How a quote's speaker was found, in words a reader can check against the text (the
+    ``how``, ``speaker`` and ``resolved_from`` columns of :func:`quotes`).
+
+    >>> how_said("pronoun", "she", "Gov. Kay Ivey"), how_said("named", "Smith")
+    ('“she” → Gov. Kay Ivey', 'named here')
+    >>> how_said("continuation", "Smith", "Sen. Jane Smith")
+    'continues a quote of Sen. Jane Smith'
+    """
+    def _missing_text(v) -> bool:
+        return v is None or not isinstance(v, str) or not v.strip()
+
+    if how == "named":
+        return "named here"
+    if how == "continuation":
+        who = resolved_from if not _missing_text(resolved_from) else speaker
+        return f"continues a quote of {who}" if not _missing_text(who) else "continues the quote before"
+    if how in ("pronoun", "role"):
+        if _missing_text(resolved_from):
+            return f"“{speaker}”, unresolved" if not _missing_text(speaker) else f"{how}, unresolved"
+        return f"“{speaker}” → {resolved_from}"
+    return {"appositive": "named beside a role", "colon": "named before a colon",
+            "anonymous": "unnamed source", "none": "no speaker found"}.get(how or "none", str(how))
+
 
 def _spans_by_article(frame: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
@@ -616,9 +1014,15 @@ def quotes(corpus) -> pd.DataFrame:
     (as written), ``speaker_name`` (resolved: full name for a surname or pronoun),
     ``speaker_type`` (person, anonymous, organization, document, unknown), ``cue`` (the
     speech verb), ``partial`` (a few quoted words inside the outlet's own sentence),
-    ``speaker_start``/``speaker_end``, ``cue_start``/``cue_end``, ``sent_id``, ``para_id``
-    and ``how`` (where the speaker was found: after, before, colon, continued,
-    previous sentence, none).  Computed once per corpus, with :func:`analysis.attributions`.
+    ``speaker_start``/``speaker_end``, ``cue_start``/``cue_end``, ``sent_id``, ``para_id``,
+    ``how`` (how the article identifies the speaker: ``named`` in the attributing clause,
+    ``pronoun`` ("he said", resolved to its antecedent), ``role`` ("the governor said",
+    resolved to the person the article gives that role), ``appositive`` ("a spokeswoman,
+    Jane Doe, said"), ``continuation`` (the speaker of the statement it continues),
+    ``colon`` ("Smith said: “…”"), ``anonymous`` (an unnamed source), ``none``) and
+    ``resolved_from`` (the mention the name was resolved from, as written: the antecedent
+    of a pronoun, the holder of a role, the full name of a surname, the speaker a
+    continuation continues).  Computed once per corpus, with :func:`analysis.attributions`.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "“We will adapt,” Secretary Antony Blinken said. Officials agreed. "

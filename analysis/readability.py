@@ -63,6 +63,10 @@ SMOG_MIN_SENTENCES = 30
 #: A sentence longer than this many words counts as long (``share_over_25``).
 LONG_SENTENCE = 25
 LINSEAR_SAMPLE = 100
+#: Words longer than this (no English word comes near) are hyphenated for textstat by
+#: :meth:`_Hyphenator.prime` before textstat asks Pyphen (see :func:`textstat_stock`).
+LONG_WORD = 100
+_LONG_RUN = re.compile(r"\S{%d}" % (LONG_WORD + 1))
 
 # textstat's punctuation removal (textstat.backend.transformations.remove_punctuation with
 # rm_apostrophe=False): an apostrophe survives only before a contraction ending.
@@ -242,6 +246,9 @@ class _Hyphenator:
         # ends a pattern holds, under the key "", the values merged from that pattern and
         # every shorter pattern on its path (all of them match wherever it does).
         self.trie: dict = {}
+        # No path through the trie is longer than the longest pattern.
+        self.depth = max((len(key) for key in self.patterns), default=0)
+        self._plain: bool | None = None  # every pattern value a plain int (see prime)
         for key in self.patterns:
             node = self.trie
             for ch in key:
@@ -268,15 +275,51 @@ class _Hyphenator:
             made = cls._made[id(pyphen)] = cls(pyphen)
         return made
 
+    def references(self, word: str) -> list[int]:
+        """Pyphen's ``references`` of a lower-case word: the merged pattern values at each
+        position of ``.word.`` (its points are the odd ones)."""
+        pointed = f".{word}."
+        n = len(pointed)
+        refs = [0] * (n + 1)
+        root, depth = self.trie, self.depth
+        for i in range(n - 1):
+            node, found = root, None
+            for ch in pointed[i:i + depth]:
+                node = node.get(ch)
+                if node is None:
+                    break
+                found = node.get("", found)
+            if found:
+                offset, values = found
+                at = i + offset
+                refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
+        return refs
+
+    def prime(self, hd, word: str) -> None:
+        """Put in Pyphen's own cache (``hd.cache``, where ``HyphDict.positions`` looks first)
+        the points it would compute for the lower-case ``word``, found faster: Pyphen tries
+        every pattern length at every position, which takes seconds for a "word" of a
+        million letters.  Only for plain integer pattern values (no nonstandard
+        hyphenation data, as in the English dictionary), where the points are the same."""
+        from pyphen import DataInt
+
+        if word in hd.cache:
+            return
+        if self._plain is None:
+            self._plain = all(type(v) is int for _o, vals in self.patterns.values() for v in vals)
+        if self._plain:
+            hd.cache[word] = [DataInt(i - 1, reference=r) for i, r in enumerate(self.references(word)) if r % 2]
+
     def count(self, word: str) -> int:
         """How many hyphenation points Pyphen's ``positions(word)`` gives."""
         pointed = f".{word.lower()}."
         n = len(pointed)
         refs = [0] * (n + 1)
-        root = self.trie
+        root, depth = self.trie, self.depth
         for i in range(n - 1):
             node, found = root, None
-            for ch in pointed[i:]:
+            # (a slice of the trie's depth: the rest of a long word would be copied each time)
+            for ch in pointed[i:i + depth]:
                 node = node.get(ch)
                 if node is None:
                     break
@@ -730,6 +773,15 @@ def textstat_stock(corpus: Corpus) -> pd.DataFrame:
     out = []
     for aid, text in body_texts(corpus).items():
         row: dict = {"article_id": aid, "outlet": outlets.get(aid, aid)}
+        # textstat hyphenates a word missing from the CMU dictionary with Pyphen, whose time
+        # grows with the word's length times its longest pattern: a "word" of a million
+        # letters took longer than all the rest.  Such words get Pyphen's own points first.
+        # (A textstat word is a run of non-space characters less its punctuation: without
+        # a long run there is no long word.)
+        if _LONG_RUN.search(text):
+            for word in {w for w in _textstat_words(text) if len(w) > LONG_WORD}:
+                if word not in lex._cmu:
+                    _Hyphenator.of(lex._pyphen).prime(lex._pyphen.hd, word)
         if not _textstat_words(text):
             row.update({"n_sentences": 0, "n_words": 0, "n_syllables": 0}, **{f: math.nan for f in FORMULAS})
         else:

@@ -42,6 +42,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .speakers import SPEAKER_REACH
+
 __all__ = [
     "CORE_EVENT_NOUNS",
     "EVENT_NOUNS",
@@ -679,7 +681,10 @@ def reported_speaker(sentence: str, pos: int) -> str | None:
     True
     """
     best = None
-    for m in _REPORTED.finditer(sentence, 0, pos):
+    # The subject and verb stand within reach before the statement (as a speaker does before
+    # a quote, analysis.speakers.SPEAKER_REACH): a search from the sentence's start for each
+    # size word took time in the square of a long sentence's size words.
+    for m in _REPORTED.finditer(sentence, max(0, pos - SPEAKER_REACH), pos):
         best = m
     if best is None:
         return None

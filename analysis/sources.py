@@ -18,31 +18,74 @@ import pandas as pd
 
 from .corpus import Corpus, CorpusError, from_records
 
-__all__ = ["from_jsonl", "from_table", "iter_jsonl", "iter_records", "iter_table"]
+__all__ = ["from_jsonl", "from_table", "iter_jsonl", "iter_records", "iter_table", "MAX_LINE_BYTES"]
 
 ID_FIELDS = ("article_id", "id", "ID")
 OUTLET_FIELDS = ("outlet", "source", "publisher", "sitename")
 
+#: The longest line, in bytes after decompression, that :func:`iter_jsonl` reads: one
+#: article per line, and no article comes near 50 MB.  A longer line is skipped with a
+#: recorded warning (code ``line_too_long``, with the file and line number) without being
+#: held in memory: a small gzip file can expand to one line of gigabytes.
+MAX_LINE_BYTES = 50 * 1024 * 1024
 
-def iter_jsonl(path: str | Path, warnings: list[dict] | None = None) -> Iterator[dict]:
+
+def _lines(fh, limit: int) -> Iterator[bytes | int]:
+    """The lines of a binary file as text mode reads them (a line ends at ``\\n``, ``\\r\\n``
+    or ``\\r``), each as bytes; for a line longer than ``limit`` bytes, its length instead,
+    the line itself read and dropped in pieces.  (The limit counts the bytes up to a
+    ``\\n``.)"""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+                size += len(line)
+            yield size - line.endswith(b"\n")
+            continue
+        if b"\r" not in line:
+            yield line
+            continue
+        # Universal newlines, as text mode splits them: "\r\n" and a lone "\r" end lines too.
+        *whole, rest = line.replace(b"\r\n", b"\n").split(b"\r")
+        yield from whole
+        if rest:
+            yield rest
+
+
+def iter_jsonl(path: str | Path, warnings: list[dict] | None = None,
+               max_line_bytes: int | None = None) -> Iterator[dict]:
     """Yield the JSON objects of a ``.jsonl`` or ``.jsonl.gz`` file, one per line.
 
     A line that is not a JSON object is skipped and recorded in ``warnings`` (a list you
-    pass in) with its line number.
+    pass in) with its line number; so is a line longer than ``max_line_bytes`` (default
+    :data:`MAX_LINE_BYTES`), which is never read whole.
 
     >>> import tempfile, os
     >>> p = os.path.join(tempfile.mkdtemp(), "a.jsonl")
-    >>> _ = open(p, "w").write('{"text": "One."}\\nnot json\\n')
-    >>> found = []; [r["text"] for r in iter_jsonl(p, found)], found[0]["code"]
-    (['One.'], 'bad_record')
+    >>> _ = open(p, "w").write('{"text": "One."}\\nnot json\\n{"text": "' + "x" * 99 + '"}\\n')
+    >>> found = []; [r["text"] for r in iter_jsonl(p, found, max_line_bytes=50)], [w["code"] for w in found]
+    (['One.'], ['bad_record', 'line_too_long'])
     """
     path = Path(path)
     if not path.is_file():
         raise CorpusError(f"{path}: no such file")
+    limit = MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
     opener = gzip.open if path.suffix == ".gz" else open
     try:
-        with opener(path, "rt", encoding="utf-8", errors="strict") as fh:
-            for number, line in enumerate(fh, start=1):
+        with opener(path, "rb") as fh:
+            for number, raw in enumerate(_lines(fh, limit), start=1):
+                if isinstance(raw, int):
+                    if warnings is not None:
+                        warnings.append({"article_id": None, "file": str(path), "code": "line_too_long",
+                                         "message": f"{path}, line {number}: {raw:,} bytes, longer than the "
+                                                    f"limit of {limit:,} bytes per line "
+                                                    "(analysis.sources.MAX_LINE_BYTES); skipped"})
+                    continue
+                line = raw.decode("utf-8", errors="strict")
                 if not line.strip():
                     continue
                 try:

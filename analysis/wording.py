@@ -432,20 +432,28 @@ def _accumulate_pairs(S: np.ndarray, docs: np.ndarray, values: np.ndarray, run_s
         flat[ukeys] += np.bincount(inv, weights=w).astype(S.dtype)
 
 
-def _tfidf_matrix(corpus: Corpus, unit: str = "article", sublinear: bool = True) -> np.ndarray:
-    """Cosine similarity of TF-IDF vectors of content words, dense float32 N x N."""
+def _tfidf_weights(corpus: Corpus, unit: str = "article", sublinear: bool = True):
+    """Unit-length TF-IDF vectors of content words: ``(N, doc, term, w, norms, df)``, the
+    entries sorted by document, then term (``w`` float64; ``norms`` before scaling)."""
     tokens = _Tokens(corpus, unit=unit)
     N = tokens.n_articles
     doc, term, counts, _ = _doc_term(tokens, (1, 1))
-    S = np.zeros((N, N), dtype=np.float32)
     if len(doc) == 0:
-        return S
+        return N, doc, term, np.zeros(0), np.zeros(N), np.zeros(0, np.int64)
     df = np.bincount(term)
     idf = np.log((1.0 + N) / (1.0 + df)) + 1.0  # smooth idf, as scikit-learn does
     tf = 1.0 + np.log(counts) if sublinear else counts.astype(float)
     w = tf * idf[term]
     norms = np.sqrt(np.bincount(doc, weights=w * w, minlength=N))
-    w = w / norms[doc]
+    return N, doc, term, w / norms[doc], norms, df
+
+
+def _tfidf_matrix(corpus: Corpus, unit: str = "article", sublinear: bool = True) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors of content words, dense float32 N x N."""
+    N, doc, term, w, norms, df = _tfidf_weights(corpus, unit, sublinear)
+    S = np.zeros((N, N), dtype=np.float32)
+    if len(doc) == 0:
+        return S
     # Only terms in two or more articles add to off-diagonal cells.  Frequent terms go
     # through one dense matrix product (BLAS); rare ones through pair lists, whose cost
     # grows with df^2: the split point balances the two.
@@ -614,6 +622,144 @@ def similarity(
     return pd.DataFrame(out)
 
 
+class _SentenceVectors:
+    """The body sentences' similarities to the sentences of other articles, exactly as the
+    sentence x sentence matrix of :func:`similarity` (``unit="sentence"``) holds them, for
+    :func:`follows`, without that matrix.
+
+    The matrix holds every pair of the corpus's sentences (20,000 sentences: 1.6 GB, twice
+    over while it is built), but :func:`follows` reads only pairs from two different
+    articles.  Here one article's sentences at a time, in blocks of bounded size, are
+    compared with the other articles' sentences, by the same arithmetic as
+    :func:`_tfidf_matrix` (frequent terms as one float32 product per block of columns,
+    rare ones as pair sums in float64 added once), and sentences with the same vector (a
+    text repeating a sentence) are compared once.  ``tests/test_wording.py`` checks the
+    values against the matrix.
+    """
+
+    _BLOCK = 1 << 22  # similarity values held at a time
+    _DENSE_COLUMNS = 4096  # as in _tfidf_matrix
+
+    def __init__(self, corpus: Corpus, body: pd.DataFrame):
+        N, doc, term, w, _norms, df = _tfidf_weights(corpus, unit="sentence")
+        art = body["article_id"].to_numpy(dtype=object)
+        self.ids = list(corpus.ids)
+        self.rows_of = {aid: np.flatnonzero(art == aid) for aid in self.ids}
+        # Only terms in two or more sentences add to pairs (as in _tfidf_matrix).
+        sel = df[term] >= 2 if len(term) else np.zeros(0, bool)
+        doc, term, w = doc[sel], term[sel], w[sel]
+        dense_min_df = max(2, int(0.03 * N))
+        is_dense = df[term] >= dense_min_df
+        dterms, dcol = (np.unique(term[is_dense], return_inverse=True) if is_dense.any()
+                        else (np.zeros(0, np.int64), np.zeros(0, np.int64)))
+        self.n_dense = len(dterms)
+        starts = np.searchsorted(doc, np.arange(N + 1))
+        # The frequent terms of every sentence as one dense float32 array (as _tfidf_matrix
+        # fills its blocks): at most a few hundred columns, as each is in 3% of sentences.
+        self.X = np.zeros((N, self.n_dense), dtype=np.float32)
+        self.X[doc[is_dense], dcol] = w[is_dense]
+        self.N = N
+        rare = ~is_dense
+        by_term = np.lexsort((doc[rare], term[rare]))  # by term, then sentence
+        self.rare_doc, self.rare_term, self.rare_w = doc[rare][by_term], term[rare][by_term], w[rare][by_term]
+        # A sentence's vector (its kept entries) decides its similarities.
+        self.key = [(term[starts[i]:starts[i + 1]].tobytes(), w[starts[i]:starts[i + 1]].tobytes()) for i in range(N)]
+        self._unique: dict = {}
+        self._by_doc = None
+
+    def unique(self, aid: str) -> tuple[np.ndarray, np.ndarray]:
+        """An article's distinct sentence vectors, as the sentence (row) showing each first,
+        and for each of its sentences, the index of its vector among them."""
+        got = self._unique.get(aid)
+        if got is None:
+            first: dict = {}
+            of = [first.setdefault(self.key[i], len(first)) for i in self.rows_of[aid]]
+            reps = np.zeros(len(first), dtype=np.int64)
+            for k in range(len(of) - 1, -1, -1):
+                reps[of[k]] = self.rows_of[aid][k]
+            got = self._unique[aid] = (reps, np.asarray(of, dtype=np.int64))
+        return got
+
+    def _similarities(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """The similarity matrix's values for ``rows`` x ``cols`` (no sentence in both)."""
+        S = np.zeros((len(rows), len(cols)), dtype=np.float32)
+        for c0 in range(0, self.n_dense, self._DENSE_COLUMNS):
+            c1 = min(c0 + self._DENSE_COLUMNS, self.n_dense)
+            S += self.X[rows, c0:c1] @ self.X[cols, c0:c1].T
+        if len(self.rare_doc):
+            self._add_rare(S, rows, cols)
+        np.clip(S, 0.0, 1.0, out=S)
+        return S
+
+    def _add_rare(self, S: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> None:
+        """Add the rare terms' part: for every (row, column) pair sharing rare terms, the
+        sum of their products term by term in order (as _tfidf_matrix sums them), once."""
+        row_at = np.full(self.N, -1, dtype=np.int64)
+        row_at[rows] = np.arange(len(rows))
+        col_at = np.full(self.N, -1, dtype=np.int64)
+        col_at[cols] = np.arange(len(cols))
+        mine = np.sort(self._entries_of(rows))  # the rows' rare entries, in term order
+        if not len(mine):
+            return
+        rt, rd, rw = self.rare_term[mine], self.rare_doc[mine], self.rare_w[mine]
+        # For each of them, every entry of the same term: a range of the sorted entries.
+        lo = np.searchsorted(self.rare_term, rt, "left")
+        hi = np.searchsorted(self.rare_term, rt, "right")
+        n = hi - lo
+        if not n.sum():
+            return
+        left = np.repeat(np.arange(len(rt)), n)
+        right = np.repeat(lo, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+        c = col_at[self.rare_doc[right]]
+        keep = c >= 0  # a column sentence (not the row's own article, not a repeated vector)
+        left, right, c = left[keep], right[keep], c[keep]
+        if not len(left):
+            return
+        keys = row_at[rd[left]] * len(cols) + c
+        ukeys, inv = np.unique(keys, return_inverse=True)
+        S.reshape(-1)[ukeys] += np.bincount(inv, weights=rw[left] * self.rare_w[right]).astype(np.float32)
+
+    def _entries_of(self, rows: np.ndarray) -> np.ndarray:
+        """Indexes of the (term-sorted) rare entries of the sentences ``rows``."""
+        if self._by_doc is None:
+            order = np.argsort(self.rare_doc, kind="stable")
+            docs = self.rare_doc[order]
+            self._by_doc = (order, np.searchsorted(docs, np.arange(self.N)), np.searchsorted(docs, np.arange(1, self.N + 1)))
+        order, starts, ends = self._by_doc
+        rows = np.asarray(rows, dtype=np.int64)
+        n = ends[rows] - starts[rows]
+        at = np.repeat(starts[rows], n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+        return order[at]
+
+    def best_matches(self, a: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """For each other article b with sentences, for each sentence of ``a``: the position
+        in b of its most similar sentence (the first, on a tie) and that similarity."""
+        reps_a, of_a = self.unique(a)
+        others = [b for b in self.ids if b != a and len(self.rows_of[b])]
+        if not others or not len(reps_a):
+            return {}
+        col_reps = [self.unique(b)[0] for b in others]
+        cols = np.concatenate(col_reps)
+        bounds = np.cumsum([0] + [len(c) for c in col_reps])
+        best = {b: np.zeros(len(reps_a), np.int64) for b in others}
+        top = {b: np.zeros(len(reps_a), np.float32) for b in others}
+        step = max(1, self._BLOCK // max(1, len(cols)))
+        for r0 in range(0, len(reps_a), step):
+            S = self._similarities(reps_a[r0:r0 + step], cols)
+            for k, b in enumerate(others):
+                sub = S[:, bounds[k]:bounds[k + 1]]
+                best[b][r0:r0 + step] = sub.argmax(axis=1)
+                top[b][r0:r0 + step] = sub.max(axis=1)
+        out = {}
+        for b in others:
+            # b's distinct vectors come in the order of their first sentence, so the first of
+            # the best vectors is also the first best sentence.
+            first_row = self.unique(b)[0]
+            position = np.searchsorted(self.rows_of[b], first_row)
+            out[b] = (position[best[b]][of_a], top[b][of_a])
+        return out
+
+
 def longest_increasing(values) -> int:
     """Length of the longest strictly increasing subsequence (patience sorting).
 
@@ -643,7 +789,10 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
     that also keeps ``source``'s order (longest increasing subsequence), and
     ``share_in_order`` divides it by the article's sentences.  A rewrite of a story scores
     high; two independent reports of one event share facts but not their order.  Meant
-    for an event's articles: the sentence matrix grows with the square of all sentences.
+    for an event's articles: every distinct sentence is compared with every distinct
+    sentence of every other article, and ``max_sentences`` caps that work at
+    ``max_sentences ** 2`` comparisons (a ValueError beyond it: a corpus too large to
+    compare this way; a sentence repeated in an article counts once).
 
     Columns: article, outlet, source, source_outlet, n_sentences, n_matched, n_in_order,
     share_in_order, mean_best_similarity, threshold (the one used); sorted by
@@ -657,28 +806,30 @@ def follows(corpus: Corpus, threshold: float = 0.2, max_sentences: int = 20_000)
     """
     _check_corpus(corpus)
     body = corpus.body_sentences()
-    if len(body) > max_sentences:
-        raise ValueError(f"follows: {len(body)} sentences is more than max_sentences={max_sentences}; "
-                         "it compares every sentence with every other, so run it on one event at a time")
     if len(corpus) < 2:
         warnings.warn(f"follows: the corpus has {len(corpus)} article(s); it takes two to compare",
                       WordingWarning, stacklevel=2)
         return pd.DataFrame(columns=FOLLOWS_COLUMNS)
-    S = _tfidf_matrix(corpus, unit="sentence")
-    art = body["article_id"].to_numpy(dtype=object)
-    rows_of = {aid: np.flatnonzero(art == aid) for aid in corpus.ids}
-    outlets = corpus.outlet_of()
+    vectors = _SentenceVectors(corpus, body)
+    if len(body) > max_sentences:  # (the comparisons never exceed the square of the sentences)
+        distinct = [len(vectors.unique(a)[0]) for a in corpus.ids]
+        work = sum(distinct) ** 2 - sum(n * n for n in distinct)
+        if work > max_sentences ** 2:
+            raise ValueError(f"follows: {work:,} comparisons of sentences ({len(body):,} sentences) is more "
+                             f"than max_sentences={max_sentences:,} squared; it compares every sentence "
+                             "with those of every other article, so run it on one event at a time")
+    outlets = corpus.outlet_of().to_dict()
     rows = []
     for a in corpus.ids:
+        matches = vectors.best_matches(a)
         for b in corpus.ids:
             if a == b:
                 continue
-            ra, rb = rows_of[a], rows_of[b]
+            ra, rb = vectors.rows_of[a], vectors.rows_of[b]
             if len(ra) == 0 or len(rb) == 0:
                 best_sim, matched, in_order = np.zeros(len(ra)), 0, 0
             else:
-                sub = S[np.ix_(ra, rb)]
-                best, best_sim = sub.argmax(axis=1), sub.max(axis=1)
+                best, best_sim = matches[b]
                 strong = best_sim >= threshold
                 matched, in_order = int(strong.sum()), longest_increasing(best[strong].tolist())
             rows.append({"article": a, "outlet": outlets[a], "source": b, "source_outlet": outlets[b],
@@ -727,12 +878,15 @@ def keyword_in_context(corpus: Corpus, term: str, width: int = 40, regex: bool =
     if not isinstance(width, (int, np.integer)) or width < 0:
         raise ValueError(f"width must be a whole number >= 0; got {width!r}")
     pat = _term_pattern(term, regex, case)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     rows = []
     sents = corpus.sentences
+    # Each article's sentences, split off once (a filter of the whole table per article
+    # took time in the square of the number of articles).
+    by_article = {str(k): g for k, g in sents.groupby("article_id", sort=False)}
     for aid in corpus.ids:
         text = corpus.text(aid)
-        s = sents[sents.article_id == aid]
+        s = by_article.get(aid, sents.iloc[:0])
         starts, sids = s["start"].to_numpy(), s["sent_id"].to_numpy()
         for m in pat.finditer(text):
             if m.end() == m.start():
@@ -894,11 +1048,12 @@ def ledes(corpus: Corpus) -> pd.DataFrame:
     [['has given Ukraine the go-ahead', 'has given … the go-ahead', 'Joe Biden']]
     """
     _check_corpus(corpus)
-    outlets = corpus.outlet_of()
+    outlets = corpus.outlet_of().to_dict()
     body = corpus.body_sentences()
     first = body.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False).head(1)
     first = first.set_index("article_id")
     persons = person_mentions(corpus)
+    persons_of = {str(k): g for k, g in persons.groupby("article_id", sort=False)}
     rows = []
     for aid in corpus.ids:
         row = {"article_id": aid, "outlet": outlets[aid]}
@@ -913,7 +1068,8 @@ def ledes(corpus: Corpus) -> pd.DataFrame:
                    decision=parsed["decision"],
                    vp_start=start + parsed["vp_start"] if parsed["vp_start"] >= 0 else -1,
                    vp_end=start + parsed["vp_end"] if parsed["vp_end"] >= 0 else -1)
-        p = persons[(persons.article_id == aid) & (persons.start >= start) & (persons.end <= end)]
+        mine = persons_of.get(aid, persons.iloc[:0])
+        p = mine[(mine.start >= start) & (mine.end <= end)]
         caps = _first_capitalized_run(text)
         if len(p) and (caps is None or p.iloc[0]["start"] - start <= caps[0] + 40):
             row["first_named"] = p.iloc[0]["name"]
@@ -1021,5 +1177,12 @@ def term_in_context(corpus: Corpus, term: str, width: int = 40) -> pd.DataFrame:
     parts = [re.escape(w) for w in str(term).split()]
     if not parts:
         raise ValueError("term_in_context needs a term of at least one word")
-    return keyword_in_context(corpus, r"(?<!\w)" + r"[^\w\n]*\s+[^\w\n]*".join(parts) + r"(?!\w)", width=width,
-                              regex=True)
+    return keyword_in_context(corpus, r"(?<!\w)" + _TERM_GAP.join(parts) + r"(?!\w)", width=width, regex=True)
+
+
+# What may stand between two words of a term: non-word characters with some white space, a
+# line break only within the white space ("Mr. Biden", "Mr.\nBiden", not "Mr.\n.\nBiden").
+# As ``[^\w\n]*\s+[^\w\n]*`` it tried every three-way split of a run of white space after a
+# word (cubic: 2,000 spaces after "mr" took 30 s); here the first white-space character, or
+# the first line break, splits the run, so a run is read a bounded number of times.
+_TERM_GAP = r"(?:[^\w\s]*[^\S\n][^\w\n]*|[^\w\n]*\n\s*(?:[^\w\s][^\w\n]*)?)"

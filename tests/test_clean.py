@@ -220,6 +220,92 @@ def test_contributor_byline_and_bio_lines():
     assert cleaned(keep) == keep
 
 
+def test_house_lines_at_the_end_and_their_bulleted_forms():
+    """Shapes read on outlets the first rules were not written for (one shape each, any outlet)."""
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three", "four"])
+    for line in ["Contributing: Jane Roe and John Doe", "Jane Roe contributed.", "Jane Roe and John Doe contributed.",
+                 "⦁ Jane Roe contributed to this report.", "- CNN's Jane Roe contributed to this report.",
+                 "• This article is based in part on wire service reports.", "- Follow the Desk on Twitter: @desk",
+                 "Like us on Facebook.", "Join us on Facebook.com/Opinion.", "Follow on Twitter: Follow @desk",
+                 "Facebook: https://www.facebook.com/desk", "Click for more from the Daily Planet.",
+                 "Send letters to: letters@example.com.", "Got a TIP? Email tips@example.com",
+                 "Have you been affected? Share your experiences by emailing yoursay@example.co.uk.",
+                 "Corrections & Clarifications: An earlier version misspelled a name.",
+                 "* Correction: An earlier version of this article gave the wrong date.",
+                 "This article was produced in partnership with Acme News, a nonprofit newsroom.",
+                 "Our fact check work is supported in part by a grant from Acme.",
+                 "A lightly edited transcript of our conversation follows.",
+                 "Adapted from Jane Roe's monologue on “The Show,” on December 5, 2018.",
+                 "—Updated at 9:20 p.m.", "Advertisement Continue reading the main story", "[pullquote]", "Loading...",
+                 "Support real journalism. Support local journalism. Subscribe to The Daily Planet today.",
+                 "Thank you for supporting our journalism. You can subscribe to our print edition here.",
+                 "For a graphic on the rulings, click example.com/x", "Read: Why the deal fell apart"]:
+        assert cleaned(f"{body}\n\n{line}") == body, line
+    # Near misses that are the story's text.
+    # Embeds and video players in their other forms.
+    for line in ["Skip Twitter post by @jroe Dear @jdoe", "“It rained.” A photo posted by Jane Roe (@jroe) on Aug "
+                 "10, 2015 at 4:33am PDT", "Fair and equal. — Jane Roe (@jroe) November 16, 2019 Report",
+                 'poster="http://v.example.com/images/1.jpg?pubId=1" Exclusive poll: voters want the wall',
+                 "Follow Jane Roe: https://twitter.com/jroe", "More AP politics: https://apnews.com/politics",
+                 "David Quill (@dquill), a former federal law clerk and prosecutor, is the founder of a legal website.",
+                 "This article tagged under: Ohio", "filed under:", "Next »", "[READ: A headline of another story]",
+                 "Want more from the Planet? Check this out: A headline", "—with additional reporting by Jane Roe",
+                 "– Jane Quill"]:
+        assert cleaned(f"{body}\n\n{line}") == body, line
+    # A section's tag line over the page, repeated in its related box ("... Related Stories").
+    tag = "Coverage of the storm season and its cost."
+    assert cleaned(f"{tag}\n\n{body}\n\nStorms {tag} Related Stories") == body
+    assert cleaned(f"{tag}\n\n{body}") == f"{tag}\n\n{body}"  # alone, a line of the story
+    # Transcript notes and related-content labels, at either edge.
+    for line in ["This is a rush transcript. Copy may not be in its final form.",
+                 "Planet transcripts are created on a rush deadline by a contractor and may be updated.",
+                 "Related content from the Daily Planet:", "Related Coverage A headline of another story"]:
+        assert cleaned(f"{line}\n\n{body}") == body, line
+        assert cleaned(f"{body}\n\n{line}") == body, line
+    # A label of promoted links and the headline under it; a section's byline after each update.
+    assert cleaned(f"Urgent:\n\nDo You Approve of the Job He Is Doing? Vote Now\n\n{body}") == body
+    live = "\n\n".join(["The first update of the story.", "– Jane Quill", "The second update.", "– Jane Quill"])
+    assert cleaned(live) == "The first update of the story.\n\nThe second update."
+    # Under a quotation, the dash and name are its speaker; a name the story mentions is its person.
+    for keep in ["“We will win.”\n\n— Jane Quill", "Jane Quill spoke first.\n\nShe spoke again.\n\n— Jane Quill"]:
+        assert cleaned(f"{body}\n\n{keep}") == f"{body}\n\n{keep}", keep
+    for line in ["“We looked at Subscribe Star, but it looks like PayPal cut them off,” Mr. Roe said.",
+                 "John Quill, the president’s attorney through much of the inquiry, was asked to assess it.",
+                 "Bill Quill is in talks with a network to host a new show, according to a report.",
+                 "He contributed.", "— Oct. 15, 1984", "[three days pass]",
+                 "This is a rush transcript of a speech, the clerk said.", "Related stories were published on Monday.",
+                 "The channel has 10,000 subscribers, its owner said.",
+                 "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
+                 "Kendall added, “There are no jr22@example.com e-mails from her tenure on the server.”"]:
+        assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+
+
+def test_bios_in_the_furniture_after_the_story():
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three", "four"])
+    tail = "Sign up for Daily Opinion Newsletter\n\nCopyright © 2019 The Daily Planet, LLC."
+    for bio in ["• Jane Quill is an economic consultant with Acme Works.", "Jane Quill served as special assistant "
+                "to the governor from 2005-2007.", "Jane Quill is a Republican senator from Kentucky.",
+                "The Desk is a reported column by Jane Quill, primarily focused on the presidency.",
+                "The opinions expressed by columnists are their own and do not represent the views of X.com."]:
+        assert cleaned(f"{body}\n\n{bio}\n\n{tail}") == body, bio
+    # The story's own last lines stay: a person who is not a title, a sentence about the past,
+    # a reporter's line that introduces a quote, and anyone named in the story.
+    for last in ["Iranian President Hassan Rouhani was in Europe in January shoring up deals.",
+                 "Jim Porter is setting his sights on the midterm elections.", "The Tampa Bay Times reports:",
+                 "Jane Quill is a senator, said Jane Quill's aide, and Quill agreed."]:
+        raw = f"{body}\n\n{last}\n\n{tail}"
+        assert last in cleaned(raw), last
+    # At the top, only the strict shapes: a lede that describes someone stays.
+    lede = "The Democratic Party is in meltdown, and its leader, a congresswoman, is furious."
+    assert cleaned(f"{lede}\n\n{body}").startswith(lede)
+
+
+def test_headlines_under_a_label_past_the_ads_between_them():
+    raw = ("Prose one.\n\nProse two ends.\n\nREAD MORE:\n\nAdvertisement\n\nMemo Details Use of Dossier\n\n"
+           "Advertisement\n\nDems’ Rebuttal: Weak & Unpersuasive\n\nContrary to Claims, Memo Is Safe")
+    assert cleaned(raw) == "Prose one.\n\nProse two ends."
+
+
 def test_social_embeds_and_multi_part_posts():
     body = "Trump tweeted about the border on Friday.\n\nHe also spoke about trade."
     posts = ["Mexico must stop them at the border..... — Donald J. Trump (@realDonaldTrump) April 2, 2018",
@@ -244,6 +330,20 @@ def test_story_highlights_and_summary_bullets():
     raw = ("SEATTLE (AP) — The Latest on protests:\n\nTOP OF THE HOUR:\n\n— North Carolina shooting leaves 2 dead\n\n"
            "— Seattle police say one wounded\n\n___\n\nCHARLOTTE, N.C. — Police said two people died.")
     assert cleaned(raw) == "The Latest on protests:\n\nPolice said two people died."
+    # A summary box without its label: one-sentence lines at the top, each retold by its own
+    # paragraph further down.  A lede retold by one paragraph is the story told twice: it stays.
+    story = ["On Monday the council cut the school budget by 5%, the mayor said at a news conference.",
+             "About forty teachers will lose their jobs in June, according to the union.",
+             "Parents plan a protest outside city hall on Friday morning, organizers said.",
+             "The cuts follow two years of falling tax revenue."]
+    bullets = ["The council cut the school budget on Monday.", "Forty teachers will lose their jobs in June.",
+               "Parents plan a protest on Friday."]
+    assert cleaned("\n\n".join(bullets + story)) == "\n\n".join(story)
+    lede = ["The council cut the school budget on Monday.", "Teachers and parents protested the council's cut.",
+            "The school budget cut was the council's second."]
+    retold = ["On Monday the council cut the school budget, and teachers and parents protested the council's "
+              "second cut.", "Forty teachers will lose their jobs.", "The vote was 5 to 4.", "The mayor did not comment."]
+    assert cleaned("\n\n".join(lede + retold)) == "\n\n".join(lede + retold)
 
 
 def test_pull_quotes():
@@ -392,17 +492,31 @@ def _no_ws_shortcut(rules=clean.RULES):
                             else r.func, r.kinds) for r in rules)
 
 
-def _furniture_plain(s: str, edge: bool, ends: bool):
-    """_furniture_line without its dispatch by first word: every whole-line shape is tried."""
-    for kind, _words, pattern in clean._WHOLE_SHAPES:
+_SHAPE = clean._furniture_shape
+
+
+def _shape_plain(s: str, edge: bool, ends: bool):
+    """_furniture_shape without its dispatch by first word: every whole-line shape is tried
+    (and every edge shape, for a line at an edge)."""
+    for kind, _words, pattern in clean._WHOLE_SHAPES + (clean._EDGE_SHAPES if edge else []):
         if re.fullmatch(pattern, s):
             return kind
-    saved = clean._WHOLE
-    clean._WHOLE = {}
+    saved = clean._WHOLE, clean._EDGE
+    clean._WHOLE, clean._EDGE = {}, {}
+    try:
+        return _SHAPE(s, edge, ends)
+    finally:
+        clean._WHOLE, clean._EDGE = saved
+
+
+def _furniture_plain(s: str, edge: bool, ends: bool):
+    """_furniture_line with _shape_plain in place of _furniture_shape (bullets handled alike)."""
+    saved = clean._furniture_shape
+    clean._furniture_shape = _shape_plain
     try:
         return clean._furniture_line(s, edge, ends)
     finally:
-        clean._WHOLE = saved
+        clean._furniture_shape = saved
 
 
 _WS_PIECES = st.sampled_from([
@@ -449,6 +563,10 @@ _LINE_PIECES = st.sampled_from([
     "May 2, 2019", "— Jane Roe (@jroe) May 2, 2019", "pic.twitter.com/abc", "http://x.co/y",
     "KANYE WEST SAYS NO MORE", "TOP OF THE HOUR:", "___", "* * *", "(", ")", ":", " ", "a", "The", "word",
     ".", "?", "“", "”", "\"", "—", "-", "/", "@", "1", "Jane", "Roe", "is a columnist", "If you enjoyed this",
+    "- ", "• ", "⦁ ", "Contributing: ", "Click for more from ", "Like us on Facebook", "Read: ", "Opinion: ",
+    "Adapted from ", "Corrections & Clarifications: ", "Loading...", "CLOSE", "[pullquote]", "Listen · 3:04",
+    "x@y.com", "Email ", "Send letters to ", "subscribe to", "Support local journalism", "contributed",
+    "For a graphic, click ", "Facebook: https://x", "This article is based in part on wire service reports",
 ])
 
 

