@@ -138,20 +138,27 @@ def _tools(lexicon=None) -> FeatureTools:
     return tools
 
 
+def _add_row(art: Article, tools: FeatureTools, errors: str, rows: list[dict], notes: list[dict]) -> None:
+    """Append the feature row of ``art`` to ``rows``, or (``errors="warn"``) a warning row
+    to ``notes`` if an analysis fails on it."""
+    try:
+        rows.append(feature_row(art, tools))
+    except Exception as exc:  # noqa: BLE001 - any failure of an analysis on one article
+        what = f"article {art.article_id}: features failed ({type(exc).__name__}: {exc})"
+        if errors == "raise":
+            raise FeatureError(f"{what}; pass errors='warn' to skip such articles with a "
+                               f"recorded warning") from exc
+        notes.append({"article_id": art.article_id, "file": None, "code": "feature_error",
+                      "message": f"{what}; skipped"})
+
+
 def _rows(articles: Iterable[Article], lexicon=None, errors: str = "raise") -> tuple[list[dict], list[dict]]:
     """Feature rows of some articles, and warning rows for those skipped (``errors="warn"``)."""
     tools = _tools(lexicon)
-    rows, notes = [], []
+    rows: list[dict] = []
+    notes: list[dict] = []
     for art in articles:
-        try:
-            rows.append(feature_row(art, tools))
-        except Exception as exc:  # noqa: BLE001 - any failure of an analysis on one article
-            what = f"article {art.article_id}: features failed ({type(exc).__name__}: {exc})"
-            if errors == "raise":
-                raise FeatureError(f"{what}; pass errors='warn' to skip such articles with a "
-                                   f"recorded warning") from exc
-            notes.append({"article_id": art.article_id, "file": None, "code": "feature_error",
-                          "message": f"{what}; skipped"})
+        _add_row(art, tools, errors, rows, notes)
     return rows, notes
 
 
@@ -246,11 +253,16 @@ def chunk_rows(records: list[dict], lexicon=None, errors: str = "raise") -> tupl
     article ``(article_id, file, digest of the clean text)`` for the caller to find
     duplicates over the whole input.  This is what worker processes and Dask partitions run.
     """
-    articles, skipped = [], []
+    tools = _tools(lexicon)
+    rows: list[dict] = []
+    skipped: list[dict] = []
+    found: list[dict] = []
+    notes: list[dict] = []
+    digests: list[tuple] = []
     for rec in records:
         try:
-            articles.append(_split_record(rec))
-        except Exception as exc:  # noqa: BLE001 - any failure on one record, as in _rows
+            art = _split_record(rec)
+        except Exception as exc:  # noqa: BLE001 - any failure on one record, as in _add_row
             what = f"article {rec['article_id']}: loading failed ({type(exc).__name__}: {exc})"
             if errors == "raise":
                 raise FeatureError(f"{what}; pass errors='warn' to skip such articles with a "
@@ -258,9 +270,14 @@ def chunk_rows(records: list[dict], lexicon=None, errors: str = "raise") -> tupl
             # errors="warn": one odd record never ends a long run
             skipped.append({"article_id": rec["article_id"], "file": rec.get("file"), "code": "feature_error",
                             "message": f"{what}; skipped"})
-    rows, notes = _rows(articles, lexicon, errors)
-    found = [w for art in articles for w in article_warning_rows(art)]
-    digests = [(art.article_id, art.meta.get("file"), _digest(art.text)) for art in articles]
+            continue
+        # Each article is measured as soon as it is split and then let go: the chunk's
+        # articles are never all alive at once, so their sentence and paragraph records die
+        # young instead of filling the collector's oldest generation (which made it walk
+        # every object of the process, the CMU dictionary's included, twice as often).
+        _add_row(art, tools, errors, rows, notes)
+        found.extend(article_warning_rows(art))
+        digests.append((art.article_id, art.meta.get("file"), _digest(art.text)))
     return rows, skipped + found + notes, digests
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, NamedTuple, Sequence
 
 WS, HY = " ", "-"  # the white-space and hyphen tokens of a prefix
@@ -458,7 +459,7 @@ class Prefilter:
     only the patterns that may match there.
     """
 
-    scan: tuple[re.Pattern, re.Pattern]
+    scan_head: str
     scan_lower: tuple[re.Pattern, re.Pattern, re.Pattern]
     frames_at: dict[str, tuple[int, ...]]
     scanned: tuple[int, ...]
@@ -468,6 +469,16 @@ class Prefilter:
     regexes: tuple[re.Pattern, ...]
     left: str
     by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def scan(self) -> tuple[re.Pattern, re.Pattern]:
+        """The case-insensitive scan, from ``scan_head``, compiled when first needed.
+
+        Only a text :func:`lowered` cannot lower-case (one with ı, ſ or İ) needs it, and
+        its case-insensitive trie costs several times the compile time of all the rest of
+        the lexicon: most processes never pay for it.
+        """
+        return re.compile(rf"\W{self.scan_head}"), re.compile(self.scan_head)
 
     def matchers(self, key: str) -> tuple[tuple[int, re.Pattern, dict[int, int]], ...]:
         """For a scan prefix ``key``: ``(frame, regex, groups)`` for each frame worth trying.
@@ -574,7 +585,7 @@ def build_prefilter(patterns: Sequence[Sequence[tuple[str, str]]], alternatives:
     # before most words) faster than a character set; their positions together are the same.
     head_lower = f"(?=({_trie_regex(by_prefix, lowered=True)}))"
     return Prefilter(
-        scan=(re.compile(rf"\W{head}"), re.compile(head)),
+        scan_head=head,
         scan_lower=(re.compile(f" {head_lower}"), re.compile(rf"[^a-z0-9_ ]{head_lower}"), re.compile(head_lower)),
         frames_at=frames_at, scanned=tuple(scanned), full=tuple(full), alternatives=tuple(alternatives),
         prefixes=tuple(prefixes), regexes=tuple(regexes), left=left)

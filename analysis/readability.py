@@ -265,7 +265,8 @@ class _Hyphenator:
             for ch in key:
                 node = node[ch]
             start = next((i for i, v in enumerate(values) if v), 0)
-            node[""] = (start, values[start:])
+            # a tuple of numbers: the collector stops tracking it (thousands, kept all run long)
+            node[""] = (start, tuple(values[start:]))
 
     @classmethod
     def of(cls, pyphen) -> _Hyphenator:

@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     print(header)
     print("-" * len(header))
     results = {}
-    cpu_ratios: dict[int, tuple[float, float]] = {}
+    cpu_ratios: dict[int, tuple[float, ...]] = {}
     for n in sizes:
         runs: dict[str, list[dict]] = {"stream": [], "corpus": [], "baseline": []}
         for _ in range(args.repeat):  # interleaved, so all see the same load on the machine
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
             runs["baseline"].append(run_child("baseline", path, str(n)))
         o, c, b = best(runs["stream"]), best(runs["corpus"]), best(runs["baseline"])
         oc, cc, bc = (best(runs[k], "cpu") for k in ("stream", "corpus", "baseline"))
-        cpu_ratios[n] = (bc["cpu"] / oc["cpu"], bc["cpu"] / cc["cpu"])
+        cpu_ratios[n] = (bc["cpu"] / oc["cpu"], bc["cpu"] / cc["cpu"], oc["cpu"], cc["cpu"], bc["cpu"])
         results[n] = o
         print(f"{o['articles']:>8,} {o['words']:>10,} | {o['seconds']:>8.1f} {o['articles'] / o['seconds']:>7.1f} "
               f"{o['peak_mb']:>8.0f} | {c['seconds']:>8.1f} {c['articles'] / c['seconds']:>7.1f} "
@@ -191,8 +191,9 @@ def main(argv: list[str] | None = None) -> None:
               f"{b['seconds'] / o['seconds']:>5.2f}x {b['seconds'] / c['seconds']:>5.2f}x", flush=True)
     # On a shared machine other jobs stretch wall time but hardly the CPU time a one-core
     # process uses itself: the same ratios in CPU seconds.
-    for n, (rs, rc) in cpu_ratios.items():
-        print(f"{n:>8,} articles, in CPU seconds of each process: stream {rs:.2f}x, corpus {rc:.2f}x textstat")
+    for n, (rs, rc, so, sc, sb) in cpu_ratios.items():
+        print(f"{n:>8,} articles, in CPU seconds of each process: stream {rs:.2f}x, corpus {rc:.2f}x textstat "
+              f"(stream {so:.1f} s, corpus {sc:.1f} s, textstat {sb:.1f} s)")
     failed = sorted({a for r in results.values() for a in r["failed"]})
     if failed:
         print(f"\nskipped: {len(failed)} article(s) on which an analysis failed: {', '.join(failed[:10])}")
