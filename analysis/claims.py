@@ -37,7 +37,7 @@ import pandas as pd
 
 from .corpus import Article, Corpus, memoized
 from .text import _resource_lines, stopwords
-from .values import (DateValue, Quantity, SourceCount, dates, parse_date, quantities, source_counts,
+from .values import (DateValue, Quantity, SourceCount, SpanCover, dates, parse_date, quantities, source_counts,
                      time_status)
 
 __all__ = ["Claim", "claims", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
@@ -352,18 +352,11 @@ def _terms(text: str, masked: list[tuple[int, int]]) -> dict[str, float]:
                 pos = b
         parts.append(text[pos:])
         joined = "".join(parts)
-    # a word's start inside a masked span (sourcing) is left out: spans by start, with the
-    # furthest end so far, answer that by bisection
-    masked = sorted(masked)
-    m_starts = [a for a, _ in masked]
-    reach, top = [], None
-    for _a, b in masked:
-        top = b if top is None or b > top else top
-        reach.append(top)
+    # a word's start inside a masked span (sourcing) is left out
+    cover = SpanCover(masked)
     out: dict[str, float] = {}
     for m in re.finditer(r"[^\W_]+(?:(?:[’'.\-_])[^\W_]+)*", joined):
-        k = bisect.bisect_right(m_starts, m.start())
-        if k and reach[k - 1] > m.start():
+        if cover.holds(m.start()):
             continue
         t = term_of(m.group(0))
         if t:
@@ -404,10 +397,11 @@ def action_terms(text: str, masked: list[tuple[int, int]] = ()) -> frozenset[str
     ['attack', 'give']
     """
     out = set()
+    cover = SpanCover(masked)
     toks = list(_ACTION_WORD.finditer(text))
     for k, m in enumerate(toks):
         w = m.group(0)
-        if not w[0].islower() or any(a <= m.start() < b for a, b in masked):
+        if not w[0].islower() or cover.holds(m.start()):
             continue
         low = w.lower().replace("’", "'")
         prev = toks[k - 1].group(0).lower() if k else ""

@@ -685,3 +685,25 @@ def test_a_term_after_a_long_run_of_white_space():
     # (cleaning folds the white space: the second run becomes one line break, which may
     # stand between the words, and the last break stays one)
     assert [m[:3] + m[-6:] for m in out["match"]] == ["Mr\n Biden", "Mr.\nBiden"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10)), max_size=12), st.integers(-2, 42),
+       st.integers(0, 10))
+def test_span_cover_agrees_with_testing_every_span(raw, s, length):
+    """values.SpanCover (bisection) answers as the plain scan over every span did."""
+    from analysis.values import SpanCover
+
+    spans = [(a, a + w) for a, w in raw]
+    e = s + length
+    cover = SpanCover(spans)
+    assert cover.holds(s) == any(a <= s < b for a, b in spans)
+    assert cover.meets(s, e) == any(a <= s < b or a < e <= b for a, b in spans)
+
+
+def test_claims_of_a_sentence_of_many_sources_are_not_quadratic_in_them():
+    """'two officials said' repeated: every number was checked against every source span."""
+    text = "two officials said " * 3000
+    c = an.from_texts({"a": text})
+    claims = an.claims(c)
+    assert len(claims) >= 1 and (claims["end"] <= len(text)).all()
