@@ -312,7 +312,6 @@ def test_no_chapter_states_a_sample_finding_for_another_event(built):
 
 # --------------------------------------------------------------------------- the sample's corrected facts
 
-@pytest.mark.xfail(strict=False, reason="the framing lexicon does not know 'specifically for' yet (issue 17, item 2)")
 def test_sample_chapter_05_does_not_say_the_retelling_states_no_limit(built):
     folders, _ = built
     assert "no limit word in Rewrite" not in _prose(folders[SAMPLE_EVENT.name], "05_framing")
