@@ -59,15 +59,15 @@ import csv
 import gzip
 import json
 import re
-import subprocess
 import sys
-import tarfile
 import tempfile
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from code_ref import extract_ref, predict_in, use_code  # noqa: E402  (shared with the other eval scripts)
 FOCUS = {"only", "merely", "just", "solely", "alone", "mere", "simply"}
 
 
@@ -199,35 +199,12 @@ def _predict_naming(an, person_mentions, corpus, cluster: str, f: dict, out: dic
         out["variants"].append({"cluster": cluster, "group": r.group, "kind": r.kind, "variant": r.variant})
 
 
-def use_code(code_dir: Path) -> None:
-    """Import ``analysis`` from ``code_dir``: first on the path, editable-install finders removed."""
-    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")
-                        and "editable" not in getattr(type(f), "__module__", "")]
-    sys.path.insert(0, str(code_dir))
-
 
 def predict_with(code_dir: Path | None, corpus: Path, labels_dir: Path, split: str) -> dict:
     """Run :func:`predict` in a fresh process with ``code_dir`` (None: this tree) first on the path."""
-    code = str(code_dir or ROOT)
-    cmd = [sys.executable, __file__, str(corpus), str(labels_dir), "--split", split, "--predict-only", code]
-    res = subprocess.run(cmd, capture_output=True, text=True, cwd=code)
-    if res.returncode != 0:
-        raise SystemExit(f"prediction failed with the code in {code}:\n{res.stderr[-3000:]}")
-    return json.loads(res.stdout)
+    return predict_in(__file__, [str(corpus), str(labels_dir), "--split", split], code_dir)
 
 
-def extract_ref(ref: str, into: Path) -> Path | None:
-    """The ``analysis`` package of git ``ref`` in ``into`` (None when git cannot give it)."""
-    try:
-        data = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "analysis"], capture_output=True,
-                              check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    tar_path = into / "ref.tar"
-    tar_path.write_bytes(data)
-    with tarfile.open(tar_path) as tar:
-        tar.extractall(into)
-    return into
 
 
 # --------------------------------------------------------------------------- scoring

@@ -1,0 +1,51 @@
+"""What the evaluation scripts share to score a git ref's code beside this tree's in one run.
+
+Each ``eval_*.py`` runs its predictions in a fresh process whose ``analysis`` package comes
+from a directory: this tree, or the package of a git ref (``--baseline``, default ``main``)
+extracted into a temporary folder.
+
+>>> ROOT.name != ""
+True
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def use_code(code_dir: Path) -> None:
+    """Import ``analysis`` from ``code_dir``: first on the path, editable-install finders removed."""
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")
+                        and "editable" not in getattr(type(f), "__module__", "")]
+    sys.path.insert(0, str(code_dir))
+
+
+def predict_in(script: str, args: list[str], code_dir: Path | None) -> dict:
+    """Run ``script ARGS --predict-only CODE`` in a fresh process with ``code_dir`` (None: this
+    tree) first on the path, and return the JSON it prints."""
+    code = str(code_dir or ROOT)
+    cmd = [sys.executable, script, *args, "--predict-only", code]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=code)
+    if res.returncode != 0:
+        raise SystemExit(f"prediction failed with the code in {code}:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout)
+
+
+def extract_ref(ref: str, into: Path) -> Path | None:
+    """The ``analysis`` package of git ``ref`` in ``into`` (None when git cannot give it)."""
+    try:
+        data = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "analysis"], capture_output=True,
+                              check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    tar_path = into / "ref.tar"
+    tar_path.write_bytes(data)
+    with tarfile.open(tar_path) as tar:
+        tar.extractall(into)
+    return into
