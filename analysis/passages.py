@@ -62,6 +62,36 @@ def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray
     return left, right
 
 
+def pairs_across_groups(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of :func:`pairs_within_runs` whose two members are in different groups.
+
+    ``groups`` holds a group (an article) for every index, sorted within each run, so a
+    member's partners are the rest of its run after its own group: one sentence repeated a
+    thousand times in one article gives a thousand pairs with another article, not the
+    half-million pairs inside the article that would then be thrown away.
+
+    >>> [x.tolist() for x in pairs_across_groups(np.array([0]), np.array([4]), np.array([0, 0, 1, 2]))]
+    [[0, 0, 1, 1, 2], [2, 3, 2, 3, 3]]
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    sizes = np.asarray(sizes, dtype=np.int64)
+    groups = np.asarray(groups)
+    if len(sizes) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    run_end = np.repeat(starts + sizes, sizes)
+    g = groups[pos]
+    # the first index after each member's own group: the next change of group or run
+    change = np.r_[(g[1:] != g[:-1]) | (run_end[1:] != run_end[:-1]), True]
+    ends = np.flatnonzero(change) + 1  # local: positions in ``pos`` (runs may be any subset)
+    last = ends[np.searchsorted(ends, np.arange(len(pos)), side="right")] - 1
+    next_group = pos[last] + 1  # a run's members are consecutive indices
+    n_after = run_end - next_group
+    left = np.repeat(pos, n_after)
+    right = np.repeat(next_group, n_after) + (np.arange(n_after.sum()) - np.repeat(np.cumsum(n_after) - n_after, n_after))
+    return left, right
+
+
 def chunked_runs(sizes: np.ndarray, max_pairs: int = 4_000_000) -> Iterable[np.ndarray]:
     """Indices of runs, in chunks whose pair counts stay near ``max_pairs`` (bounded memory)."""
     sizes = np.asarray(sizes, dtype=np.int64)
@@ -162,9 +192,9 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     starts, sizes = _runs(hh)
     found = []
     for idx in chunked_runs(sizes):
-        left, right = pairs_within_runs(starts[idx], sizes[idx])
-        keep = sa[left] != sa[right]  # sorted by article, so sa[left] < sa[right]
-        found.append((sa[left][keep], sa[right][keep], sp[left][keep], sp[right][keep]))
+        # sorted by article within a hash, so sa[left] < sa[right]
+        left, right = pairs_across_groups(starts[idx], sizes[idx], sa)
+        found.append((sa[left], sa[right], sp[left], sp[right]))
     if not found or sum(len(f[0]) for f in found) == 0:
         return empty
     A = np.concatenate([f[0] for f in found])

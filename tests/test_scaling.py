@@ -707,3 +707,16 @@ def test_claims_of_a_sentence_of_many_sources_are_not_quadratic_in_them():
     c = an.from_texts({"a": text})
     claims = an.claims(c)
     assert len(claims) >= 1 and (claims["end"] <= len(text)).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=7), max_size=6))
+def test_pairs_across_groups_are_the_pairs_within_runs_of_different_groups(runs):
+    """passages.pairs_across_groups against the plain way: every pair of a run, then filtered."""
+    groups = np.array([g for run in runs for g in sorted(run)], dtype=np.int64)
+    sizes = np.array([len(r) for r in runs], dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes
+    left, right = ps.pairs_within_runs(starts, sizes)
+    keep = groups[left] != groups[right]
+    fast = ps.pairs_across_groups(starts, sizes, groups)
+    assert sorted(zip(left[keep].tolist(), right[keep].tolist())) == sorted(zip(*[x.tolist() for x in fast]))
