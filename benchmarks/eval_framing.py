@@ -67,7 +67,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from code_ref import extract_ref, predict_in, use_code  # noqa: E402  (shared with the other eval scripts)
+from evalkit import clean_to_raw, extract_ref, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
 FOCUS = {"only", "merely", "just", "solely", "alone", "mere", "simply"}
 
 
@@ -126,22 +126,6 @@ def read_records(corpus: Path, ids: set[str]) -> dict[str, dict]:
 
 # --------------------------------------------------------------------------- predictions
 
-def clean_to_raw(edits: list[tuple[int, int, int, int]]):
-    """A function mapping a clean offset to a raw offset, from (start, end, raw_start, raw_end)."""
-    import bisect
-
-    edits = sorted(edits)
-    starts = [e[0] for e in edits]
-
-    def f(x: int) -> int:
-        i = bisect.bisect_right(starts, x) - 1
-        if i < 0:
-            return x
-        s, e, rs, re_ = edits[i]
-        if x < e:
-            return rs if x == s else min(re_, rs + (x - s))
-        return x - e + re_
-    return f
 
 
 def predict(records: dict[str, dict], labels: dict) -> dict:

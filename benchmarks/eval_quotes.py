@@ -41,7 +41,6 @@ Source (found: a predicted source span overlaps it; a predicted source no annota
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import json
 import re
@@ -54,7 +53,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from code_ref import extract_ref, predict_in, use_code  # noqa: E402  (shared with the other eval scripts)
+from evalkit import clean_to_raw, extract_ref, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from speaker_errors import looks_nonperson, quote_error  # noqa: E402
@@ -187,20 +186,6 @@ def speaker_right(pred: str | None, gold: str) -> bool:
 
 # --------------------------------------------------------------------------- predictions
 
-def clean_to_raw(edits: list[tuple[int, int, int, int]]):
-    """A function mapping a clean offset to a raw offset, from (start, end, raw_start, raw_end)."""
-    edits = sorted(edits)
-    starts = [e[0] for e in edits]
-
-    def f(x: int) -> int:
-        i = bisect.bisect_right(starts, x) - 1
-        if i < 0:
-            return x
-        s, e, rs, re_ = edits[i]
-        if x < e:
-            return rs if x == s else min(re_, rs + (x - s))
-        return x - e + re_
-    return f
 
 
 def match(preds: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,4 +1,5 @@
-"""What the evaluation scripts share to score a git ref's code beside this tree's in one run.
+"""What the evaluation scripts share: offsets from clean text back to raw text, and scoring
+a git ref's code beside this tree's in one run.
 
 Each ``eval_*.py`` runs its predictions in a fresh process whose ``analysis`` package comes
 from a directory: this tree, or the package of a git ref (``--baseline``, default ``main``)
@@ -10,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import json
 import subprocess
 import sys
@@ -49,3 +51,24 @@ def extract_ref(ref: str, into: Path) -> Path | None:
     with tarfile.open(tar_path) as tar:
         tar.extractall(into)
     return into
+
+
+def clean_to_raw(edits: list[tuple[int, int, int, int]]):
+    """A function mapping a clean offset to a raw offset, from (start, end, raw_start, raw_end).
+
+    >>> f = clean_to_raw([(0, 0, 0, 5)])  # five raw characters removed at the start
+    >>> f(0), f(3)
+    (5, 8)
+    """
+    edits = sorted(edits)
+    starts = [e[0] for e in edits]
+
+    def f(x: int) -> int:
+        i = bisect.bisect_right(starts, x) - 1
+        if i < 0:
+            return x
+        s, e, rs, re_ = edits[i]
+        if x < e:
+            return rs if x == s else min(re_, rs + (x - s))
+        return x - e + re_
+    return f
