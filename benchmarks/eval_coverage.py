@@ -39,7 +39,6 @@ not a score: the pairs are few and were not drawn at random.
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import gzip
 import hashlib
@@ -57,6 +56,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import analysis as an  # noqa: E402
 from analysis.text import stopwords  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evalkit import clean_to_raw  # noqa: E402  (shared by the eval scripts)
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "events" / "ukraine-weapons-2024-05"
 
@@ -64,19 +66,9 @@ SAMPLE = ROOT / "data" / "events" / "ukraine-weapons-2024-05"
 # --------------------------------------------------------------------------- gold
 
 def raw_to_clean(edits) -> callable:
-    """A function mapping a raw offset to a clean offset, from an article's edit log."""
-    ed = sorted((e["raw_start"], e["raw_end"], e["start"], e["end"]) for e in edits)
-    starts = [e[0] for e in ed]
-
-    def f(x: int) -> int:
-        i = bisect.bisect_right(starts, x) - 1
-        if i < 0:
-            return x
-        rs, re_, s, e = ed[i]
-        if x < re_:
-            return s if x == rs else min(e, s + (x - rs))
-        return x - re_ + e
-    return f
+    """A function mapping a raw offset to a clean offset, from an article's edit log (the
+    inverse of :func:`evalkit.clean_to_raw`: the same mapping with the spans swapped)."""
+    return clean_to_raw([(e["raw_start"], e["raw_end"], e["start"], e["end"]) for e in edits])
 
 
 def sha8(s: str) -> str:

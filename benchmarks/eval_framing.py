@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import re
 import sys
@@ -67,7 +66,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import clean_to_raw, extract_ref, predict_in, read_records, use_code  # noqa: E402  (shared by the eval scripts)
 FOCUS = {"only", "merely", "just", "solely", "alone", "mere", "simply"}
 
 
@@ -112,16 +111,6 @@ def load_labels(labels_dir: Path, split: str) -> dict:
         "frame_terms": read_tsv(folder / "frame_terms.tsv") if (folder / "frame_terms.tsv").is_file() else [],
         "persons": persons,
     }
-
-
-def read_records(corpus: Path, ids: set[str]) -> dict[str, dict]:
-    out = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("ID") in ids:
-                out[rec["ID"]] = rec
-    return out
 
 
 # --------------------------------------------------------------------------- predictions

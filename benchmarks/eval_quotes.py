@@ -53,7 +53,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import clean_to_raw, extract_ref, one_to_one, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from speaker_errors import looks_nonperson, quote_error  # noqa: E402
@@ -198,14 +198,7 @@ def match(preds: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tup
             union = max(b, d) - min(a, c)
             if inter / union >= 0.5:
                 pairs.append((inter / union, i, j))
-    pairs.sort(reverse=True)
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return one_to_one(pairs)
 
 
 def load_polnear(folder: Path, splits: list[str]) -> tuple[dict[str, str], dict[str, list[Path]]]:
@@ -395,14 +388,7 @@ def match_any(preds: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list
             inter = min(b, d) - max(a, c)
             if inter > 0:
                 pairs.append((inter, i, j))
-    pairs.sort(reverse=True)
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return one_to_one(pairs)
 
 
 def _ratio(a, b):

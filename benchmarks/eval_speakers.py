@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import gzip
 import hashlib
 import json
 import sys
@@ -51,7 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import clean_to_raw, extract_ref, one_to_one, predict_in, read_records, use_code  # noqa: E402  (shared by the eval scripts)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from speaker_errors import (  # noqa: E402
@@ -86,16 +85,6 @@ def load_labels(labels_dir: Path, split: str) -> dict:
         r["source_end"] = int(r["source_end"]) if r["source_end"] else None
     ids = sorted({r["ID"] for r in quotes} | {r["ID"] for r in attributions})
     return {"quotes": quotes, "attributions": attributions, "ids": ids}
-
-
-def read_records(corpus: Path, ids: set[str]) -> dict[str, dict]:
-    out = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("ID") in ids:
-                out[rec["ID"]] = rec
-    return out
 
 
 def sha8(s: str) -> str:
@@ -230,14 +219,7 @@ def match_spans(preds: list[tuple[int, int]], gold: list[tuple[int, int]], min_i
             iou = inter / (max(b, d) - min(a, c))
             if iou >= min_iou:
                 pairs.append((iou, i, j))
-    pairs.sort(reverse=True)
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return one_to_one(pairs)
 
 
 def named_gold(g: dict) -> bool:

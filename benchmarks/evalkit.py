@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import bisect
+import gzip
 import json
 import subprocess
 import sys
@@ -72,3 +73,30 @@ def clean_to_raw(edits: list[tuple[int, int, int, int]]):
             return rs if x == s else min(re_, rs + (x - s))
         return x - e + re_
     return f
+
+
+def read_records(corpus: Path, ids: set[str]) -> dict[str, dict]:
+    """The records of a JSON-lines.gz corpus whose ``ID`` is in ``ids``, by ID."""
+    out = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("ID") in ids:
+                out[rec["ID"]] = rec
+    return out
+
+
+def one_to_one(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: ``(score, i, j)`` candidates, best score first, each ``i``
+    and each ``j`` used once.
+
+    >>> one_to_one([(0.5, 0, 0), (0.9, 0, 1), (0.4, 1, 1)])
+    [(0, 1)]
+    """
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
