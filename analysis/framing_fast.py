@@ -297,9 +297,12 @@ def _regex_prefixes(src: str) -> frozenset[str] | None:
         return None
     found: set[str] = set()
 
-    def walk(seq: Sequence, acc: str) -> None:
-        if len(found) > LIMIT:
-            found.add(acc)
+    def walk(seq: Sequence, acc: str, mine: set[str]) -> None:
+        # Past LIMIT, stop at the prefix read so far (a shorter prefix is still a superset).
+        # Each top-level alternative has a LIMIT of its own: with one shared budget, an
+        # alternative after a large one stopped at "" and its whole frame was searched in full.
+        if len(mine) > LIMIT and acc:
+            mine.add(acc)
             return
         for i, item in enumerate(seq):
             if len(acc) >= DEPTH:
@@ -318,17 +321,19 @@ def _regex_prefixes(src: str) -> frozenset[str] | None:
                 continue
             if isinstance(item, _Set) and all(map(_is_token_char, item.chars)):
                 for c in sorted({c.lower() for c in item.chars}):
-                    walk(rest, acc + c)
+                    walk(rest, acc + c, mine)
                 return
             if isinstance(item, _Group):
                 for branch in item.branches:
-                    walk(branch + rest, acc)
+                    walk(branch + rest, acc, mine)
                 return
             break
-        found.add(acc)
+        mine.add(acc)
 
     for branch in branches:
-        walk(branch, "")
+        mine: set[str] = set()
+        walk(branch, "", mine)
+        found |= mine
     return _cleaned(found)
 
 

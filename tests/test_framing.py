@@ -493,6 +493,21 @@ def test_prefixes_are_read_from_the_pattern_syntax():
     assert pattern_prefixes("-fire", "word") is None
 
 
+def test_each_top_level_alternative_has_its_own_prefix_budget():
+    from analysis.framing_fast import LIMIT, pattern_prefixes
+
+    # the first alternative alone has more than LIMIT prefixes; the second still gets its own
+    big = "(?:a1|a2|a3|a4|a5)\\s+(?:b1|b2|b3|b4)\\s+(?:c1|c2|c3|c4)\\s+(?:d1|d2|d3|d4)"
+    assert 5 * 4 * 4 * 4 > LIMIT
+    got = pattern_prefixes(big + r"|\b(?:x|xy)\s+z", "regex")
+    assert got is not None and {"x z", "xy z"} <= got
+
+
+def test_the_shipped_lexicon_searches_no_frame_in_full():
+    # a frame searched in full costs a regex pass over every paragraph (most of framing's time)
+    assert _fresh(None).prefilter.full == ()
+
+
 def test_a_frame_without_literal_prefixes_is_searched_in_full():
     lexicon = pd.DataFrame({"frame": ["ing", "word"], "pattern": [r"\w+ing", "limited"], "kind": ["regex", "word"]})
     comp = _fresh(lexicon)
