@@ -1,0 +1,29 @@
+"""Fast paths of issue 13 (speed) against the plain implementations they stand in for."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import referents as rf
+
+# Pieces that the patterns care about: determiners, owners, commas, every kind of white space.
+_PIECES = st.sampled_from(["the ", "a ", "an ", "Iran's ", "party’s ", "new ", "leader", ",", ", ", ",\n",
+                           " ", "\u00a0", "\u2003", "\n", "\t", "Jo ", "Smith", ".", "(", "x" * 30, "said "])
+_TEXT = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.data())
+def test_role_before_equals_the_plain_search(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    fast, plain = rf._role_before(text, start), rf._role_before_plain(text, start)
+    assert (fast and fast.span(1)) == (plain and plain.span(1))
+
+
+def test_role_before_on_mentions_of_real_text():
+    text = ("Clinton's communications director, Jennifer Palmieri, said. The aide to the governor,\n"
+            "Jo Smith, left; a spokesman,  Ann Lee")
+    for start in range(len(text) + 1):
+        fast, plain = rf._role_before(text, start), rf._role_before_plain(text, start)
+        assert (fast and fast.span()) == (plain and plain.span()), start
