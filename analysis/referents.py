@@ -71,8 +71,14 @@ after before than who whose which that""".split())
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
 _NAME_TOKEN = r"(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*)"
 _PARTICLE = r"(?:de|da|van|von|bin|al|el|ibn|ben|del|der|la|le|di|du|of|the)"
-_RUN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + "|" + _PARTICLE
-                  + r"(?=[ \t]+[A-Z])))*")
+_RUN_TAIL = r"(?:[ \t]+(?:" + _NAME_TOKEN + "|" + _PARTICLE + r"(?=[ \t]+[A-Z])))*"
+#: A run of capitalized words, the plain way: what _RUN must match.
+_RUN_PLAIN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + _RUN_TAIL)
+# The same with the first capital taken out of _NAME_TOKEN's alternatives and put first (the
+# look-behind after it, over the character before it): a pattern that opens on a character
+# set lets ``re`` skip to the next capital instead of trying the look-behind at every
+# position, which halves the scan.  Equal to _RUN_PLAIN (tests/test_speed_paths.py).
+_RUN = re.compile(r"[A-Z](?<![\w’'\-.][A-Z])(?:[a-z]{0,4}\.|\.(?:[A-Z]\.){0,2}|[\w’'\-]*)" + _RUN_TAIL)
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 

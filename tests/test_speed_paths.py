@@ -27,3 +27,18 @@ def test_role_before_on_mentions_of_real_text():
     for start in range(len(text) + 1):
         fast, plain = rf._role_before(text, start), rf._role_before_plain(text, start)
         assert (fast and fast.span()) == (plain and plain.span()), start
+
+
+_NAME_PIECES = st.sampled_from(["J", "J.", "A.B.", "Gen.", "Mc", "Donald", "Trump", "O’Neil", "al-", "de", "van",
+                                "of", "the", "x", "’", "'", "-", ".", " ", "\t", "  ", "\n", ",", "é", "É", "_", "9"])
+_NAMES_TEXT = st.lists(_NAME_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMES_TEXT, st.data())
+def test_capitalized_runs_equal_the_plain_pattern(text, data):
+    assert [m.span() for m in rf._RUN.finditer(text)] == [m.span() for m in rf._RUN_PLAIN.finditer(text)]
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    fast, plain = rf._RUN.match(text, pos, end), rf._RUN_PLAIN.match(text, pos, end)
+    assert (fast and fast.span()) == (plain and plain.span())
