@@ -342,6 +342,7 @@ def split_article(raw_text: str, article_id: str = "", meta: Mapping | None = No
     label = meta_row.get("file") or f"article {article_id}"
     found = tuple(("metadata_mismatch", n) for n in _cross_check(meta_row, result.meta, str(label)))
     found += tuple(_text_notes(str(label), raw_text, result.text, n_words))
+    found += tuple(_date_notes(meta_row, str(label)))
     return Article(article_id=str(article_id), raw_text=raw_text, text=result.text, paragraphs=paras,
                    sentences=sents, edits=tuple(result.edits), meta=meta_row,
                    warnings=tuple(notes) + found, n_words=n_words)
@@ -352,6 +353,18 @@ _NOT_META = frozenset({"raw_text", "text", "article_id", "_warnings"})
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == ""
+
+
+def _date_notes(meta_row: dict, label: str) -> list[tuple[str, str]]:
+    """A date that is not a calendar date (``2024-13-45``, ``yesterday``): shown as written,
+    but "yesterday" in the text cannot be dated from it, so the user is told."""
+    from .values import parse_date
+
+    value = meta_row.get("date")
+    if _blank(value) or parse_date(value) is not None:
+        return []
+    return [("date_unreadable", f"{label}: the date {str(value)[:40]!r} is not a calendar date (write it as "
+             "YYYY-MM-DD); it is shown as written, and dates in the text are not worked out from it")]
 
 
 def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
