@@ -1189,6 +1189,9 @@ def from_texts(texts: Mapping[str, str], **metadata: Mapping[str, str]) -> Corpu
     >>> c.articles[["outlet", "dateline", "text"]].fillna("").values.tolist()
     [['AP', 'WASHINGTON', 'Biden agreed.'], ['CNN', '', 'Biden said yes.']]
     """
+    if not isinstance(texts, Mapping):
+        raise TypeError(f"from_texts takes a dict of article id -> text, got a {type(texts).__name__} "
+                        "(for a list, use dict(enumerate(texts)) or an.from_records)")
     records = []
     for aid, raw in texts.items():
         rec = {"article_id": str(aid), "text": raw}
@@ -1227,8 +1230,9 @@ def records_with_ids(rows: Iterable[Mapping], warn_rows: list[dict], text_column
         seen.add(aid)
         raw = row.get(text_column)
         if _blank(raw) or not isinstance(raw, str):
+            what = "no text" if _blank(raw) else f"its text is a {type(raw).__name__}, not a string"
             warn_rows.append({"article_id": aid, "file": row.get("file"), "code": "empty_text",
-                              "message": f"record {i} (article {aid}): no text; skipped"})
+                              "message": f"record {i} (article {aid}): {what}; skipped"})
             continue
         meta = {k: (None if _blank(v) else v) for k, v in row.items() if k not in (text_column, "article_id")}
         yield {**meta, "article_id": aid, "raw_text": raw}

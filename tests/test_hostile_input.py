@@ -564,3 +564,14 @@ def test_a_calendar_date_is_not_flagged(tmp_path):
     ev = make_event(tmp_path, {"a.txt": "Officials said on Monday it was done."},
                     "article_id,file,outlet,date\na,articles/a.txt,AP,2024-05-31T08:00\n")
     assert "date_unreadable" not in set(load_quietly(ev).warnings.code)
+
+
+def test_from_texts_of_a_list_is_a_clear_type_error():
+    with pytest.raises(TypeError, match="dict of article id -> text, got a list"):
+        an.from_texts(["Officials said so."])
+
+
+def test_a_text_that_is_not_a_string_is_skipped_saying_what_it_is():
+    with pytest.warns(an.CorpusWarning):
+        c = an.from_texts({"a": 5, "b": "Officials said so."})
+    assert c.ids == ["b"] and "its text is a int, not a string; skipped" in c.warnings.message.iloc[0]
