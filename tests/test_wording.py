@@ -411,7 +411,7 @@ def test_fifty_thousand_one_word_lines_do_not_make_a_square_matrix():
         an.similarity(c, unit="sentence")
     with pytest.warns(WordingWarning, match="only the first 400"):
         block = an.sentence_similarity(c, "a", "b")
-    assert block.shape == (400, 2)
+    assert block.shape == (400, len(c.body_sentences().query("article_id == 'b'")))
     assert an.similarity(c).shape == (2, 2)  # articles: two
 
 
