@@ -27,7 +27,7 @@ from .readability import (compare_readability, formula_agreement, longest_senten
                           textstat_stock)
 from .text import ensure_cmudict, split_sentences, stopwords, words
 from .wording import (closest_follower, distinctive_terms, follows, keyword_in_context, ledes, naming_variants,
-                      nearest_neighbours, shared_passages, similarity, term_in_context)
+                      nearest_neighbours, sentence_similarity, shared_passages, similarity, term_in_context)
 
 __all__ = [
     "about",
@@ -89,6 +89,7 @@ __all__ = [
     "readability",
     "readability_pair",
     "sentence_readability",
+    "sentence_similarity",
     "shared_passages",
     "similarity",
     "size_words",

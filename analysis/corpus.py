@@ -342,6 +342,7 @@ def split_article(raw_text: str, article_id: str = "", meta: Mapping | None = No
     label = meta_row.get("file") or f"article {article_id}"
     found = tuple(("metadata_mismatch", n) for n in _cross_check(meta_row, result.meta, str(label)))
     found += tuple(_text_notes(str(label), raw_text, result.text, n_words))
+    found += tuple(_date_notes(meta_row, str(label)))
     return Article(article_id=str(article_id), raw_text=raw_text, text=result.text, paragraphs=paras,
                    sentences=sents, edits=tuple(result.edits), meta=meta_row,
                    warnings=tuple(notes) + found, n_words=n_words)
@@ -352,6 +353,18 @@ _NOT_META = frozenset({"raw_text", "text", "article_id", "_warnings"})
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == ""
+
+
+def _date_notes(meta_row: dict, label: str) -> list[tuple[str, str]]:
+    """A date that is not a calendar date (``2024-13-45``, ``yesterday``): shown as written,
+    but "yesterday" in the text cannot be dated from it, so the user is told."""
+    from .values import parse_date
+
+    value = meta_row.get("date")
+    if _blank(value) or parse_date(value) is not None:
+        return []
+    return [("date_unreadable", f"{label}: the date {str(value)[:40]!r} is not a calendar date (write it as "
+             "YYYY-MM-DD); it is shown as written, and dates in the text are not worked out from it")]
 
 
 def _cross_check(meta_row: dict, found: dict, label: str) -> list[str]:
@@ -1176,6 +1189,9 @@ def from_texts(texts: Mapping[str, str], **metadata: Mapping[str, str]) -> Corpu
     >>> c.articles[["outlet", "dateline", "text"]].fillna("").values.tolist()
     [['AP', 'WASHINGTON', 'Biden agreed.'], ['CNN', '', 'Biden said yes.']]
     """
+    if not isinstance(texts, Mapping):
+        raise TypeError(f"from_texts takes a dict of article id -> text, got a {type(texts).__name__} "
+                        "(for a list, use dict(enumerate(texts)) or an.from_records)")
     records = []
     for aid, raw in texts.items():
         rec = {"article_id": str(aid), "text": raw}
@@ -1214,8 +1230,9 @@ def records_with_ids(rows: Iterable[Mapping], warn_rows: list[dict], text_column
         seen.add(aid)
         raw = row.get(text_column)
         if _blank(raw) or not isinstance(raw, str):
+            what = "no text" if _blank(raw) else f"its text is a {type(raw).__name__}, not a string"
             warn_rows.append({"article_id": aid, "file": row.get("file"), "code": "empty_text",
-                              "message": f"record {i} (article {aid}): no text; skipped"})
+                              "message": f"record {i} (article {aid}): {what}; skipped"})
             continue
         meta = {k: (None if _blank(v) else v) for k, v in row.items() if k not in (text_column, "article_id")}
         yield {**meta, "article_id": aid, "raw_text": raw}

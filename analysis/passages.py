@@ -62,34 +62,50 @@ def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray
     return left, right
 
 
-def pairs_across_groups(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs of :func:`pairs_within_runs` whose two members are in different groups.
+def pairs_between_groups(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarray,
+                         full_up_to: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (p, q), p < q, inside each run whose members are in different groups.
 
-    ``groups`` holds a group (an article) for every index, sorted within each run, so a
-    member's partners are the rest of its run after its own group: one sentence repeated a
-    thousand times in one article gives a thousand pairs with another article, not the
-    half-million pairs inside the article that would then be thrown away.
+    ``groups`` holds a group (an article) for every index, sorted within each run.  Within
+    a run, two groups (two articles) of ``m`` and ``k`` members are paired in full
+    (``m * k`` pairs) when the smaller holds at most ``full_up_to`` members; otherwise
+    member ``t`` of one is paired with member ``t`` of the other (the last member standing
+    in once a group runs out): ``max(m, k)`` pairs, each occurrence paired with at least one.
+    So a sentence repeated a thousand times in each of two articles gives a thousand pairs
+    (copy 1 with copy 1, copy 2 with copy 2, ...), not a million.
 
-    >>> [x.tolist() for x in pairs_across_groups(np.array([0]), np.array([4]), np.array([0, 0, 1, 2]))]
-    [[0, 0, 1, 1, 2], [2, 3, 2, 3, 3]]
+    >>> [x.tolist() for x in pairs_between_groups(np.array([0]), np.array([5]), np.array([0, 0, 0, 1, 1]), 1)]
+    [[0, 1, 2], [3, 4, 4]]
+    >>> [x.tolist() for x in pairs_between_groups(np.array([0]), np.array([3]), np.array([0, 1, 1]), 1)]
+    [[0, 0], [1, 2]]
     """
-    starts = np.asarray(starts, dtype=np.int64)
-    sizes = np.asarray(sizes, dtype=np.int64)
+    starts, sizes = np.asarray(starts, dtype=np.int64), np.asarray(sizes, dtype=np.int64)
     groups = np.asarray(groups)
     if len(sizes) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    g_start, g_size, g_of_run = _groups_in_runs(starts, sizes, groups)
+    # every pair of groups in one run (groups of a run are consecutive)
+    r_first = np.searchsorted(g_of_run, np.arange(len(sizes)))
+    r_count = np.bincount(g_of_run, minlength=len(sizes))
+    gl, gr = pairs_within_runs(r_first, r_count)
+    m, k = g_size[gl], g_size[gr]
+    full = np.minimum(m, k) <= full_up_to
+    count = np.where(full, m * k, np.maximum(m, k))
+    t = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    m_r, k_r, full_r = np.repeat(m, count), np.repeat(k, count), np.repeat(full, count)
+    i = np.where(full_r, t // k_r, np.minimum(t, m_r - 1))
+    j = np.where(full_r, t % k_r, np.minimum(t, k_r - 1))
+    return np.repeat(g_start[gl], count) + i, np.repeat(g_start[gr], count) + j
+
+
+def _groups_in_runs(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start, size and run of every group (consecutive equal ``groups`` within a run)."""
     pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
-    run_end = np.repeat(starts + sizes, sizes)
+    run = np.repeat(np.arange(len(sizes)), sizes)
     g = groups[pos]
-    # the first index after each member's own group: the next change of group or run
-    change = np.r_[(g[1:] != g[:-1]) | (run_end[1:] != run_end[:-1]), True]
-    ends = np.flatnonzero(change) + 1  # local: positions in ``pos`` (runs may be any subset)
-    last = ends[np.searchsorted(ends, np.arange(len(pos)), side="right")] - 1
-    next_group = pos[last] + 1  # a run's members are consecutive indices
-    n_after = run_end - next_group
-    left = np.repeat(pos, n_after)
-    right = np.repeat(next_group, n_after) + (np.arange(n_after.sum()) - np.repeat(np.cumsum(n_after) - n_after, n_after))
-    return left, right
+    new = np.r_[True, (g[1:] != g[:-1]) | (run[1:] != run[:-1])]
+    first = np.flatnonzero(new)
+    return pos[first], np.diff(np.r_[first, len(pos)]), run[first]
 
 
 def chunked_runs(sizes: np.ndarray, max_pairs: int = 4_000_000) -> Iterable[np.ndarray]:
@@ -118,6 +134,12 @@ def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 #: every one in the other: the square of the text's length in pairs, and in passages.
 MAX_SEED_REPEATS = 256
 
+#: A run found at most this many times in one of two articles is paired with every
+#: occurrence in the other; found more often in both, occurrence t in one is paired with
+#: occurrence t in the other only (see :func:`pairs_between_groups`), so two texts that
+#: repeat themselves give passages in proportion to their length, not to its square.
+MAX_FULL_PAIRING = 8
+
 
 @memoized
 def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
@@ -131,11 +153,14 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
 
     Work and memory stay in proportion to the text, whatever it repeats: a run of
     ``min_words`` words that recurs within one article seeds passages from its first
-    :data:`MAX_SEED_REPEATS` occurrences in that article only, and every passage found is
-    then extended word by word to its full length.  So a passage is left out only when
-    every run of ``min_words`` words in it recurs more than that many times earlier in one
-    of the two articles: in a text that repeats one sentence over and over, the passages
-    that pair its later repetitions with each other.
+    :data:`MAX_SEED_REPEATS` occurrences in that article only; a run that recurs more than
+    :data:`MAX_FULL_PAIRING` times in both articles pairs its first occurrence in one with
+    the first in the other, the second with the second, and so on (not every one with
+    every one); every passage found is then extended word by word to its full length.  So
+    a passage is left out only when every run of ``min_words`` words in it recurs that
+    often: in two texts that repeat themselves over and over, copy 1 of one is aligned with
+    copy 1 of the other, copy 2 with copy 2, and the pairs of different copies are not
+    reported (there would be the square of the number of copies).
 
     Columns: article_a, article_b, outlet_a, outlet_b, start_a, end_a, start_b, end_b,
     n_words, text_a, text_b.
@@ -193,7 +218,7 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
     found = []
     for idx in chunked_runs(sizes):
         # sorted by article within a hash, so sa[left] < sa[right]
-        left, right = pairs_across_groups(starts[idx], sizes[idx], sa)
+        left, right = pairs_between_groups(starts[idx], sizes[idx], sa, MAX_FULL_PAIRING)
         found.append((sa[left], sa[right], sp[left], sp[right]))
     if not found or sum(len(f[0]) for f in found) == 0:
         return empty

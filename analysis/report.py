@@ -251,6 +251,19 @@ def failure_message(name: str, nb, error: str) -> str:
     return f"{name}: a cell failed: {_plain(error) or 'an error'}"
 
 
+_WARNING_LINE = re.compile(r"^[^\n]*?:\d+: (?:[A-Za-z_][\w.]*)?Warning: ([^\n]*)\n(?:  [^\n]*\n)?", re.M)
+
+
+def plain_warnings(text: str) -> str:
+    """A cell's stderr with Python's warning lines as plain notes: no path of a temporary
+    kernel file, no line number, no echoed code line (what a reader of a page can use).
+
+    >>> plain_warnings("/tmp/ipykernel_1/2.py:1: WordingWarning: no content words\\n  terms = f(c)\\n")
+    'Note: no content words\\n'
+    """
+    return _WARNING_LINE.sub(lambda m: f"Note: {m.group(1)}\n", text)
+
+
 def _for_edition(nb, edition: str):
     """A copy of an executed notebook as ``edition`` shows it: the full edition shows the
     injected parameters (as written for a reader) instead of the notebook's own defaults;
@@ -271,6 +284,9 @@ def _for_edition(nb, edition: str):
             shown = cell.metadata.get("coverage_lens", {}).get("shown_source")
             if shown:
                 cell.source = shown
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                out["text"] = plain_warnings(out.get("text", ""))
         keep.append(cell)
     # Numbered as a reader running the shown cells would see them: In [1], In [2], ...
     count = 0
@@ -679,7 +695,6 @@ def report_analyses() -> list[tuple[str, object]]:
         ("naming_variants", lambda c: an.naming_variants(c)),
         ("similarity", lambda c: an.similarity(c)),
         ("similarity shingles", lambda c: an.similarity(c, method="shingles")),
-        ("similarity of sentences", lambda c: an.similarity(c, unit="sentence")),
         ("follows", lambda c: an.follows(c)),
         ("shared_passages", lambda c: an.shared_passages(c)),
         ("ledes", lambda c: an.ledes(c)),

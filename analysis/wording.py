@@ -524,6 +524,7 @@ def similarity(
     form: Literal["wide", "long"] = "wide",
     top_k: int | None = None,
     unit: Literal["article", "sentence"] = "article",
+    max_units: int = 10_000,
 ) -> pd.DataFrame:
     """How alike each pair of articles is, from 0 (nothing shared) to 1 (the same).
 
@@ -542,7 +543,12 @@ def similarity(
 
     ``unit="sentence"`` compares body sentences instead (index ``article_id, sent_id``;
     long form adds ``sent_a``/``sent_b``): ``similarity(c, unit="sentence").loc["b"]["a"]``
-    shows which sentence of article ``a`` each sentence of ``b`` follows.
+    shows which sentence of article ``a`` each sentence of ``b`` follows (for one pair of
+    articles, :func:`sentence_similarity` gives that block without the whole matrix).
+
+    The matrix grows with the square of the articles (or sentences), so more than
+    ``max_units`` of them (10,000: 400 MB) is a ValueError saying so, not a machine out of
+    memory: a text of fifty thousand one-word lines is fifty thousand sentences.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Ukraine strikes Russian targets near Kharkiv.",
@@ -574,6 +580,11 @@ def similarity(
         art_ids = body["article_id"].to_numpy(dtype=object)
         sent_ids = body["sent_id"].to_numpy(dtype=np.int64)
     N = len(ids)
+    if N > max_units:
+        raise ValueError(f"similarity: {N:,} {unit}s would make a {N:,} x {N:,} matrix "
+                         f"({N * N * 4 / 2**30:.1f} GiB), over max_units={max_units:,}; "
+                         + ("compare two articles' sentences with an.sentence_similarity"
+                            if unit == "sentence" else "run it on one event at a time") + ", or raise max_units")
     if N < 2:
         warnings.warn(f"similarity: the corpus has {N} {unit}(s); similarity needs at least two "
                       f"{unit}s to compare", WordingWarning, stacklevel=2)
@@ -582,8 +593,7 @@ def similarity(
     else:
         S = _shingle_matrix(corpus, int(shingle_size), unit=unit)
     if N >= 2:
-        off = S[~np.eye(N, dtype=bool)]
-        if off.size and float(off.max()) == 0.0:
+        if _off_diagonal_max(S) == 0.0:
             warnings.warn(f"similarity: no two {unit}s share a "
                           + ("content word" if method == "tfidf" else f"{shingle_size}-word sequence")
                           + "; every similarity is 0", WordingWarning, stacklevel=2)
@@ -620,6 +630,17 @@ def similarity(
     out.update({"outlet_a": outlets[a], "outlet_b": outlets[b],
                 "similarity": vals.astype(np.float32), "rank": rank})
     return pd.DataFrame(out)
+
+
+def _off_diagonal_max(S: np.ndarray, block: int = 1024) -> float:
+    """The largest value off the diagonal of a square matrix, a block of rows at a time
+    (a mask of the whole matrix would take N^2 bytes more)."""
+    best = -np.inf
+    for r0 in range(0, len(S), block):
+        rows = S[r0:r0 + block].copy()
+        rows[np.arange(len(rows)), np.arange(r0, r0 + len(rows))] = -np.inf
+        best = max(best, float(rows.max()))
+    return best
 
 
 class _SentenceVectors:
@@ -758,6 +779,46 @@ class _SentenceVectors:
             position = np.searchsorted(self.rows_of[b], first_row)
             out[b] = (position[best[b]][of_a], top[b][of_a])
         return out
+
+
+__all__ += ["sentence_similarity"]
+
+
+def sentence_similarity(corpus: Corpus, article: str, source: str, max_sentences: int = 400) -> pd.DataFrame:
+    """How alike each body sentence of ``article`` is to each of ``source`` (TF-IDF cosine).
+
+    The block of the sentence x sentence matrix of :func:`similarity` (``unit="sentence"``)
+    for one pair of articles, with the same values, computed without that matrix: rows are
+    ``article``'s body sentences (index ``sent_id``), columns ``source``'s (``other_sent_id``).
+    The work is linear in the corpus plus the block; the block holds the first
+    ``max_sentences`` sentences of each article (a recorded warning says when it is cut), so a
+    text of fifty thousand one-word lines gives a bounded table, not a 50,000 x 50,000 one.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Tanks rolled in. Bakers baked bread.", "b": "Bakers baked. Tanks rolled in fast."})
+    >>> sentence_similarity(c, "a", "b").astype(float).round(2).values.tolist()
+    [[0.0, 0.74], [0.74, 0.0]]
+    """
+    _check_corpus(corpus)
+    for aid in (article, source):
+        if aid not in corpus.ids:
+            raise KeyError(f"sentence_similarity: no article {aid!r} in the corpus")
+    if article == source:
+        raise ValueError("sentence_similarity compares two different articles; got the same one twice")
+    if not isinstance(max_sentences, (int, np.integer)) or max_sentences < 1:
+        raise ValueError(f"max_sentences must be a whole number >= 1; got {max_sentences!r}")
+    body = corpus.body_sentences()
+    vectors = _SentenceVectors(corpus, body)
+    rows, cols = vectors.rows_of[article], vectors.rows_of[source]
+    for aid, got in ((article, rows), (source, cols)):
+        if len(got) > max_sentences:
+            warnings.warn(f"sentence_similarity: {aid} has {len(got):,} body sentences; only the first "
+                          f"{max_sentences:,} are compared", WordingWarning, stacklevel=2)
+    rows, cols = rows[:max_sentences], cols[:max_sentences]
+    values = vectors._similarities(rows, cols) if len(rows) and len(cols) else np.zeros((len(rows), len(cols)), np.float32)
+    sent = body["sent_id"].to_numpy(dtype=np.int64)
+    return pd.DataFrame(values, index=pd.Index(sent[rows], name="sent_id"),
+                        columns=pd.Index(sent[cols], name="other_sent_id"))
 
 
 def longest_increasing(values) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 EVENTS = Path(__file__).resolve().parent / "events"
 #: The hand-written events, each a folder with manifest.csv, articles/ and README.md.
-SMALL = ["one-article", "two-articles", "three-articles", "no-quotes", "no-limit-word"]
+SMALL = ["one-article", "two-articles", "three-articles", "no-quotes", "no-limit-word", "no-words"]
 HOSTILE = "hostile"
 
 _OPENINGS = [

@@ -52,7 +52,7 @@ def _corpus(path):
 
 def test_every_chapter_builds_for_every_kind_of_event(built):
     folders, _ = built
-    assert {"one-article", "two-articles", "three-articles", "no-quotes", "no-limit-word", "hostile",
+    assert {"one-article", "two-articles", "three-articles", "no-quotes", "no-limit-word", "no-words", "hostile",
             "thirty-articles", SAMPLE_EVENT.name} <= set(folders)
     for name, folder in folders.items():
         for edition in ("full", "student"):
@@ -71,6 +71,8 @@ def test_absence_is_said_in_words(built):
     assert "No article of this event uses an anonymous source" in texts["no-limit-word"] or \
         "uses an anonymous source" not in texts["no-limit-word"]
     assert "No two articles share a passage" in texts["no-quotes"]
+    assert "The articles have no content words to compare" in texts["no-words"]
+
 
 
 # --------------------------------------------------------------------------- what the prose names

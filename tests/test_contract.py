@@ -135,7 +135,7 @@ def test_every_public_analysis_is_checked():
                     "from_records", "from_table", "from_texts", "load_event", "load_lexicon", "split_sentences",
                     "stopwords", "words", "features_from_records", "glossary", "split_article",
                     "table", "prose", "count", "listing", "texts", "about", "NOISE", "compare", "differs",
-                    "leader", "lexicon_summary", "readability_pair",
+                    "leader", "lexicon_summary", "readability_pair", "sentence_similarity",
                     "article_link", "article_links"}
     public = {n for n in an.__all__ if n not in not_analyses}
     assert public <= set(CASES), f"add to CASES: {sorted(public - set(CASES))}"

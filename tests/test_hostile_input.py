@@ -548,3 +548,30 @@ def test_new_event_interrupted_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         new_event("e", [tmp_path / "a.txt"], root=tmp_path / "events")
     assert not (tmp_path / "events" / "e").exists()
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2024-13-45", "31/05/2024"])
+def test_a_date_that_is_not_a_calendar_date_is_recorded(tmp_path, date):
+    ev = make_event(tmp_path, {"a.txt": "Officials said on Monday it was done."},
+                    f"article_id,file,outlet,date\na,articles/a.txt,AP,{date}\n")
+    c = load_quietly(ev)
+    w = c.warnings[c.warnings.code == "date_unreadable"]
+    assert len(w) == 1 and repr(date) in w.message.iloc[0] and "YYYY-MM-DD" in w.message.iloc[0]
+    assert c.articles.date.iloc[0] == date  # shown as written
+
+
+def test_a_calendar_date_is_not_flagged(tmp_path):
+    ev = make_event(tmp_path, {"a.txt": "Officials said on Monday it was done."},
+                    "article_id,file,outlet,date\na,articles/a.txt,AP,2024-05-31T08:00\n")
+    assert "date_unreadable" not in set(load_quietly(ev).warnings.code)
+
+
+def test_from_texts_of_a_list_is_a_clear_type_error():
+    with pytest.raises(TypeError, match="dict of article id -> text, got a list"):
+        an.from_texts(["Officials said so."])
+
+
+def test_a_text_that_is_not_a_string_is_skipped_saying_what_it_is():
+    with pytest.warns(an.CorpusWarning):
+        c = an.from_texts({"a": 5, "b": "Officials said so."})
+    assert c.ids == ["b"] and "its text is a int, not a string; skipped" in c.warnings.message.iloc[0]

@@ -69,7 +69,9 @@ _FUNCS = {"quotes": an.quotes, "attributions": an.attributions, "frames": an.fra
 @pytest.mark.parametrize("case", sorted(_ANSWERS))
 def test_former_blowup_inputs_give_the_answers_they_gave(case):
     """Repeated short quotes, "said", "Mr.", one sentence in two articles, ...: the inputs
-    that were quadratic, at sizes where the old code still ran, answer as it did."""
+    that were quadratic, at sizes where the old code still ran, answer as it did (except one
+    change by design: one sentence ten times in both articles is now one passage, the whole
+    text, not also its 18 shifted copies -- see passages.MAX_FULL_PAIRING)."""
     texts, answers = _ANSWERS[case]["texts"], _ANSWERS[case]["answers"]
     c = an.from_texts(texts)
     for name, expected in answers.items():
@@ -275,9 +277,30 @@ def test_shared_passages_are_the_maximal_runs(texts):
     if len(texts) < 2:
         return
     c = an.from_texts({f"t{i}": t for i, t in enumerate(texts)})
-    for n in (2, 3, 5):
-        # No run of n words recurs more than MAX_SEED_REPEATS times in these short texts.
-        assert _rows(an.shared_passages(c, min_words=n)) == _passages_plain(c, n)
+    with pytest.MonkeyPatch.context() as mp:
+        # every occurrence paired with every one (no run recurs MAX_SEED_REPEATS times here)
+        mp.setattr(ps, "MAX_FULL_PAIRING", 10**9)
+        for n in (2, 3, 5):
+            assert _rows(an.shared_passages(c, min_words=n)) == _passages_plain(c, n)
+    for n in (2, 3, 5):  # with the linear pairing, a subset of them
+        assert set(_rows(an.shared_passages(c, min_words=n))) <= set(_passages_plain(c, n))
+
+
+def test_two_texts_that_repeat_themselves_share_passages_in_proportion_to_their_length():
+    """Copy t of one aligned with copy t of the other: k passages for k copies, not k*k."""
+    one = ("The ministry said on Monday that the new rules for imports would take effect in "
+           "March. Officials expect prices to rise. ")
+    other = ("Prices could rise. The ministry said on Monday that the new rules for imports would "
+             "take effect in March, the agency reported. ")
+    counts = {}
+    for k in (20, 40):
+        c = an.from_texts({"a": one * k, "b": other * k})
+        got = an.shared_passages(c)
+        counts[k] = len(got)
+        assert (got.n_words >= 8).all()
+        starts = set(got.start_a)  # every copy in "a" takes part in a passage
+        assert all(any(s <= i * len(one) + 4 < s + 100 for s in starts) for i in range(k))
+    assert counts[40] <= 2 * counts[20] + 2
 
 
 def test_shared_passages_of_a_repeated_sentence_are_found_once_and_in_full(monkeypatch):
@@ -709,14 +732,44 @@ def test_claims_of_a_sentence_of_many_sources_are_not_quadratic_in_them():
     assert len(claims) >= 1 and (claims["end"] <= len(text)).all()
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=7), max_size=6))
-def test_pairs_across_groups_are_the_pairs_within_runs_of_different_groups(runs):
-    """passages.pairs_across_groups against the plain way: every pair of a run, then filtered."""
+def _runs_of_groups(runs):
     groups = np.array([g for run in runs for g in sorted(run)], dtype=np.int64)
     sizes = np.array([len(r) for r in runs], dtype=np.int64)
-    starts = np.cumsum(sizes) - sizes
+    return np.cumsum(sizes) - sizes, sizes, groups
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=7), max_size=6))
+def test_pairs_between_groups_paired_in_full_are_the_pairs_within_runs_of_different_groups(runs):
+    """passages.pairs_between_groups against the plain way: every pair of a run, then filtered."""
+    starts, sizes, groups = _runs_of_groups(runs)
     left, right = ps.pairs_within_runs(starts, sizes)
     keep = groups[left] != groups[right]
-    fast = ps.pairs_across_groups(starts, sizes, groups)
+    fast = ps.pairs_between_groups(starts, sizes, groups, full_up_to=10**9)
     assert sorted(zip(left[keep].tolist(), right[keep].tolist())) == sorted(zip(*[x.tolist() for x in fast]))
+
+
+def _pairs_between_groups_plain(starts, sizes, groups, full_up_to):
+    out = []
+    for s, n in zip(starts.tolist(), sizes.tolist()):
+        members: dict[int, list[int]] = {}
+        for p in range(s, s + n):
+            members.setdefault(int(groups[p]), []).append(p)
+        keys = sorted(members)
+        for x, ga in enumerate(keys):
+            for gb in keys[x + 1:]:
+                a, b = members[ga], members[gb]
+                if min(len(a), len(b)) <= full_up_to:
+                    out += [(p, q) for p in a for q in b]
+                else:
+                    out += [(a[min(t, len(a) - 1)], b[min(t, len(b) - 1)]) for t in range(max(len(a), len(b)))]
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=12), max_size=6), st.integers(0, 4))
+def test_pairs_between_groups_agree_with_the_plain_rule(runs, full_up_to):
+    """Paired in full up to full_up_to members, else occurrence t with occurrence t."""
+    starts, sizes, groups = _runs_of_groups(runs)
+    fast = ps.pairs_between_groups(starts, sizes, groups, full_up_to)
+    assert sorted(zip(*[x.tolist() for x in fast])) == _pairs_between_groups_plain(starts, sizes, groups, full_up_to)

@@ -388,6 +388,33 @@ def test_sentence_unit_and_follows():
         assert an.follows(corpus({"a": "One."})).empty
 
 
+def test_sentence_similarity_is_the_pair_block_of_the_sentence_matrix(event):
+    """The plain way (the whole sentence x sentence matrix) against the pair's block."""
+    whole = an.similarity(event, unit="sentence")
+    for a in event.ids:
+        for b in event.ids:
+            if a != b:
+                block = an.sentence_similarity(event, a, b)
+                assert block.index.name == "sent_id" and block.columns.name == "other_sent_id"
+                np.testing.assert_allclose(block.to_numpy(), whole.loc[a][b].to_numpy(), atol=1e-6)
+    with pytest.raises(ValueError, match="two different articles"):
+        an.sentence_similarity(event, "000", "000")
+    with pytest.raises(KeyError, match="no article"):
+        an.sentence_similarity(event, "000", "nope")
+
+
+def test_fifty_thousand_one_word_lines_do_not_make_a_square_matrix():
+    """'word' on 50,000 lines is 50,000 sentences: the sentence matrix would be 9.3 GiB (a
+    report was killed for memory); now a clear error, and the pair's block is bounded."""
+    c = corpus({"a": "word\n" * 50_000, "b": "Tanks rolled into town. word"})
+    with pytest.raises(ValueError, match="50,00[0-9] sentences would make .* an.sentence_similarity"):
+        an.similarity(c, unit="sentence")
+    with pytest.warns(WordingWarning, match="only the first 400"):
+        block = an.sentence_similarity(c, "a", "b")
+    assert block.shape == (400, len(c.body_sentences().query("article_id == 'b'")))
+    assert an.similarity(c).shape == (2, 2)  # articles: two
+
+
 def test_sample_event_rewrite_follows_ap(event):
     f = an.follows(event)
     top = f.iloc[0]

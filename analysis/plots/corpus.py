@@ -30,7 +30,7 @@ def article_sizes(table: pd.DataFrame):
     ax.invert_yaxis()
     ax.set_xlabel("Body words")
     ax.set_ylabel("Article · outlet")
-    ax.set_xlim(0, table["n_words"].max() * 1.35 if len(table) else 1)
+    ax.set_xlim(0, max(float(table["n_words"].max()) * 1.35, 1.0) if len(table) else 1)  # (no words: 0..1)
     ax.set_title(sizes_title(table))
     ax.grid(axis="y", visible=False)
     return fig

@@ -165,6 +165,8 @@ def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
     'No pair stands out (the two most alike are within 0.05):\\na and b 0.34, b and c 0.33'
     >>> similarity_title(sim.replace(.34, .45))
     'Most alike: a and b, 0.45\\n(next: b and c, 0.33)'
+    >>> similarity_title(sim.replace([.34, .33, .20], 0))
+    'Nothing shared: every pair of articles scores 0'
     """
     ids = list(sim.index)
     outlets = pd.Series(ids, index=ids) if outlets is None else outlets
@@ -184,6 +186,8 @@ def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
     if not pairs:
         return "Only one article: nothing to compare"
     ordered = sorted(pairs.items(), key=lambda kv: kv[1], reverse=True)
+    if ordered[0][1] == 0:
+        return "Nothing shared: every pair of articles scores 0"
     digits = 2 if ordered[0][1] >= 0.1 else 3
     if len(pairs) == 1:
         return f"The two articles: {ordered[0][1]:.{digits}f}"
@@ -198,7 +202,8 @@ def similarity_title(sim: pd.DataFrame, outlets=None) -> str:
 def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
     """Which sentence of the source each sentence of an article resembles most, as a heat map.
 
-    ``sim`` is ``analysis.similarity(corpus, unit="sentence")`` (wide); ``pair`` is a row of
+    ``sim`` is ``analysis.sentence_similarity(corpus, article, source)`` for the pair (or
+    the whole wide ``analysis.similarity(corpus, unit="sentence")``); ``pair`` is a row of
     ``analysis.follows(corpus)`` (article, source, n_matched, n_in_order, threshold as used
     there).  Rows are the sentences of the article, columns those of the source; a dot
     marks each row's most similar sentence when it reaches the threshold ``follows`` used,
@@ -207,16 +212,21 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Tanks rolled in. Bakers baked bread.", "b": "Tanks rolled in fast. Bakers baked."})
-    >>> fig = sentence_alignment(an.similarity(c, unit="sentence"), c, an.follows(c).iloc[1])
+    >>> pair = an.follows(c).iloc[1]
+    >>> fig = sentence_alignment(an.sentence_similarity(c, pair.article, pair.source), c, pair)
     >>> fig.axes[0].get_title(loc="left")[:24]
     '2 of 2 sentences of b (b'
     """
     article, source = pair["article"], pair["source"]
     threshold = float(pair.get("threshold", 0.2))
-    for aid in (article, source):
-        if aid not in sim.index.get_level_values(0):
-            raise KeyError(f"article {aid!r} has no body sentences in this similarity table")
-    sub = sim.loc[article][source]
+    if isinstance(sim.index, pd.MultiIndex):  # the whole matrix: the pair's block of it
+        for aid in (article, source):
+            if aid not in sim.index.get_level_values(0):
+                raise KeyError(f"article {aid!r} has no body sentences in this similarity table")
+        sim = sim.loc[article][source]
+    sub = sim
+    if sub.empty:
+        raise ValueError(f"no body sentences to compare between {article!r} and {source!r}")
     values = sub.to_numpy(dtype=float)
     outlets = corpus.outlet_of()
     fig, ax = new_figure(min(12.0, 2.5 + 0.3 * values.shape[1]), min(10.0, 2.2 + 0.3 * values.shape[0]))
@@ -226,8 +236,10 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
     rows = np.flatnonzero(values.max(axis=1) >= threshold)
     ax.scatter(best[rows], rows, s=28, facecolor="white", edgecolor="black", linewidth=0.8, zorder=3,
                label=f"most similar sentence (similarity ≥ {threshold})")
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in sub.columns], fontsize=8)
-    ax.set_yticks(range(values.shape[0]), [str(r) for r in sub.index], fontsize=8)
+    # At most about 40 tick labels an axis, so a long article stays legible.
+    xs, ys = range(0, values.shape[1], -(-values.shape[1] // 40)), range(0, values.shape[0], -(-values.shape[0] // 40))
+    ax.set_xticks(list(xs), [str(sub.columns[i]) for i in xs], fontsize=8)
+    ax.set_yticks(list(ys), [str(sub.index[i]) for i in ys], fontsize=8)
     ax.set_xlabel(f"Sentence of {source} ({outlets.get(source, source)}), in order")
     ax.set_ylabel(f"Sentence of {article} ({outlets.get(article, article)}), in order")
     cbar = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.03)
