@@ -392,9 +392,10 @@ def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]:span[1]].strip().lower() in PRONOUNS
 
 
-def _title_like(words: list[str]) -> bool:
-    """Every content word capitalized, as in a title, show, slogan or nickname."""
-    if not words or len(words) > 10:
+def _title_like(words: list[str], subtitle: bool = False) -> bool:
+    """Every content word capitalized, as in a title, show, slogan or nickname; ``subtitle``
+    (the run holds "Title: Subtitle") allows the longer runs of book titles."""
+    if not words or len(words) > (16 if subtitle else 10):
         return False
     sw = stopwords_lower()
     content = [w for w in words if w.lower() not in sw]
@@ -694,11 +695,55 @@ def _later_cue(art: _Article, p: _Piece):
     return None
 
 
-# Nouns for works and programs: a title-like quote right after one is its title.
-_WORK_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
-                          r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
-                          r"channel|broadcast|special|speech titled|op-ed|editorial|hashtag|slogan|motto)\s*$")
+# Nouns for works and programs: a title-like quote right after one is its title ('the
+# program “State of the Union”', 'the movie, “13 Hours”', 'a website called “…”').
+_WORK_NOUNS = (r"program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
+               r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
+               r"channel|broadcast|special|op-ed|editorial|hashtag|slogan|motto|website|blog|poster|logo")
+_WORK_BEFORE = re.compile(rf"\b(?:(?:{_WORK_NOUNS})(?:,|\s+(?:called|named|titled|entitled))?|speech\s+titled)\s*$")
+# Verbs whose object is a work: 'performed “Bridge Over Troubled Water”', 'roles in “…”'.
+_WORK_VERB_BEFORE = re.compile(r"\b(?:perform(?:s|ed|ing)?|s[aiu]ng|sings|star(?:s|red|ring)?\s+in|"
+                               r"roles?\s+in|appear(?:s|ed|ing)?\s+on|watch(?:es|ed|ing)?)\s*$")
+# A title-like run naming the thing after it: a “Jeb Can Fix It” bus tour, a “…” hat.
+_WORK_AFTER = re.compile(r"\s*(?:[a-z]+[ \t-]+)?(?:tour|hat|cap|shirt|sign|banner|logo|slogan|rally|initiative)s?\b")
+# Another quoted title beside this one in a list: “Apollo 13,” and “Austin Powers”.
+_LIST_BEFORE = re.compile(r"[”\"][ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:(?:and|or)[ \t]+)?$")
+_LIST_AFTER = re.compile(r"[,;]?[ \t\u00a0]*(?:(?:and|or)[ \t]+)?[“\"][A-Z0-9]")
+# A credit after the run: a headline or a work and its author ('“…,” by Times’ Ben Sisario').
+_CREDIT_AFTER = re.compile(r"[,.]?[ \t]*(?:by)[ \t]+(?:the[ \t]+)?[A-Z]")
+_HEADLINE_BEFORE = re.compile(r"(?:^|[\u2014\u2013:])\s*$")
 _DUBBED = re.compile(r"(?:\b(?:dubbed|nicknamed|known\s+as|so-called|termed|titled|entitled|billed\s+as|named)|[’']s)\s*$")
+
+
+def _after_close(text: str, p: _Piece) -> str:
+    """The words right after the closing mark (and any closer stacked on it), up to 60 chars."""
+    if p.close is None:
+        return ""
+    i = p.close + 1
+    while i < len(text) and text[i] in "”’'\"":
+        i += 1
+    return text[i:i + 60]
+
+
+def _is_title(text: str, p: _Piece, words: list[str], before: str) -> bool:
+    """A work's title, a slogan or a headline named in the outlet's sentence, not words said.
+
+    >>> t = 'Sanders will appear on “The Late Show With Stephen Colbert,” and more.'
+    >>> _is_title(t, _Piece(20, 55, 21, 55, 0), ["The", "Late", "Show", "With", "Stephen", "Colbert"], "Sanders will appear on")
+    True
+    """
+    after = _after_close(text, p)
+    head = text[p.pre[0]:p.open]
+    credit = _CREDIT_AFTER.match(after)
+    # A headline ends in a comma before its credit; "“…” by the United States, Clinton
+    # said" is a quote interrupted by the outlet's words.
+    comma = text[p.start:p.end].rstrip().endswith(",") or after.startswith(",")
+    if credit and (comma and _HEADLINE_BEFORE.search(head) or _title_like(words, True)):
+        return True  # '—“The Living Room to close,” by Times’ Ben Sisario'
+    if not _title_like(words, ":" in text[p.start:p.end]):
+        return False
+    return bool(_WORK_BEFORE.search(before) or _WORK_VERB_BEFORE.search(before) or _WORK_AFTER.match(after)
+                or _LIST_BEFORE.search(text, max(0, p.open - 12), p.open) or _LIST_AFTER.match(after))
 
 
 def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
@@ -707,10 +752,11 @@ def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
     title_like = _title_like(words)
     before = text[p.pre[0]:p.open].rstrip()
     if p.src is None:
-        return title_like or len(words) < 4
-    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)
-                                           or _WORK_BEFORE.search(before)):
-        return True  # 'on the CNN program “State of the Union”', 'a move dubbed “Pardongate”'
+        return title_like or len(words) < 4 or _is_title(text, p, words, before)
+    if _is_title(text, p, words, before):
+        return True  # 'on the CNN program “State of the Union”', 'roles in “…” and “…”'
+    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)):
+        return True  # 'a move dubbed “Pardongate”'
     return len(words) <= 3 and _DUBBED.search(before) is not None and not before.endswith(("’s", "'s"))
 
 

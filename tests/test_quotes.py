@@ -402,3 +402,24 @@ def test_name_resolve_equals_full_scan(tricky_texts):
                      "Stoltenberg", "Blinken", "Macron", "Nobody", "PENCE", "Ron Brown Jr."]:
             for pos in (0, 10, 40, 80, len(t), len(t) + 5):
                 assert ix.resolve(name, pos) == _resolve_slow(ix, name, pos), (name, pos)
+
+
+# --------------------------------------------------------------------------- issue 15: titles and sourcing
+
+@pytest.mark.parametrize("text", [
+    # titles in a list of titles, after a work noun and a comma, after a work verb
+    "Howard, who had roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers: "
+    "The Spy Who Shagged Me,” praised the film, he said.",
+    "The movie, “Thirteen Hours In The Dark,” is based on a book, Smith said.",
+    "Silverman said the singer would perform “Bridge Over Troubled Water Again” tonight.",
+    # a work and its author, a headline and its credit
+    "Fiorina paced, according to “Perfect Enough: Carly Fiorina and the Reinvention of HP” by George Anders.",
+    "CLOSING—“The Living Room to close at the end of the month,” by Times’ Ben Sisario: a nightclub shuts.",
+])
+def test_titles_named_by_the_outlet_are_not_quotes(text):
+    assert [t for t in q1(text).text if len(t.split()) >= 4] == []
+
+
+def test_a_quote_interrupted_by_a_by_phrase_is_still_a_quote():
+    q = q1("“If there had not been that intervention” by the allies, Clinton said, the war would go on.")
+    assert q.text.tolist() == ["If there had not been that intervention"]
