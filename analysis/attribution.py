@@ -58,7 +58,11 @@ _INVERTED = frozenset("""said says added wrote asked continued explained noted s
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
 suggested predicted""".split())
-_PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported)\s+by\s+")
+# "is said by multiple officials to", "was told by aides that": the agent is the source.
+_PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported|said|told)\s+by\s+")
+# "citing unnamed sources", "citing two officials": the object cited is the source.
+_CITING = re.compile(r"\bciting\s+")
+_INFINITIVE_TO = re.compile(r"\s+to\s")
 _REASON = re.compile(
     r"(?:who\s+|because\s+(?:he|she|they)\s+)?(?:"
     r"(?:requested|asked for|demanded|insisted on|was granted|were granted|were given|was given|given|granted)\s+anonymity"
@@ -73,6 +77,10 @@ _REASON = re.compile(
 _BEFORE_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to)\s+(?:\w+ly\s+)?(?:first\s+)?$")
 _AFTER_BY = re.compile(r"\s+by\b")
 _AFTER_TO = re.compile(r"\s+to\s")
+# "confirmed to Fox News that", "said to reporters": "to" and a listener, not an infinitive.
+_TO_LISTENER = re.compile(r"\s+to\s+(?:[A-Z]|(?:the|a|an)\s|reporters\b|journalists\b)")
+_TO_LISTENER_VERBS = frozenset("""pointed told confirmed said says explained admitted revealed wrote
+complained acknowledged stressed insisted""".split())
 _ENDS_COMMA = re.compile(r"[,”\"]\s*$")
 _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -143,12 +151,25 @@ def _passive_by(text: str, lo: int, hi: int, first: bool = True) -> list[int]:
             j = i - 1
             while j > lo and text[j - 1].isspace():
                 j -= 1
-            if text.endswith("ed", lo, j):
+            if text.endswith(("ed", "said", "told"), lo, j):
                 out.append(i)
                 if first:
                     break
         i = text.find("by", i + 1, hi)
     return out
+
+
+def _agent_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
+    """The agent after a passive "by": the phrase up to a comma or clause word, else up to
+    an infinitive ("is said by multiple officials to favor ...").
+
+    >>> t = "He is said by two officials to favor it."
+    >>> a, b = _agent_after(t, t.index("two"), len(t)); t[a:b]
+    'two officials'
+    """
+    m = _INFINITIVE_TO.search(text, j, min(hi, j + 100))
+    span = phrase_after(text, j, m.start()) if m else None
+    return span or phrase_after(text, j, hi)
 
 
 def _may_be_passive(text: str, lo: int, hi: int) -> bool:
@@ -200,9 +221,13 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                   if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
             if in_quote(m.start()):
                 continue
-            span = phrase_after(text, m.end(), sb)
+            span = _agent_after(text, m.end(), sb)
             if span:
                 add(span, (m.start(), m.end() - 4), si)
+        for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
+            span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
+            if span:
+                add(span, (m.start(), m.start() + 6), si)
         finite = False
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
@@ -213,7 +238,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             before = text[max(sa, cue.start() - 40):cue.start()]
             after = text[cue.end():cue.end() + 6]
             if _BEFORE_PASSIVE.search(before) \
-                    or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and w not in ("pointed", "told")):
+                    or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and not (
+                        w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))):
                 continue  # passive ("was first reported"), infinitive, or "continues to face"
             if w.endswith("ing"):
                 participles.append(cue)

@@ -562,6 +562,21 @@ def _is_subject(phrase: str) -> bool:
     return src.type != "unknown" or src.head.lower() in PRONOUNS
 
 
+def _bare_plural_source(words: list[str]) -> bool:
+    """A plural source noun with lower-case modifiers and no determiner ("industry
+    executives", "energy analysts", "senior officials"): a group the article does not name.
+
+    >>> _bare_plural_source(["industry", "executives"]), _bare_plural_source(["prices", "rose"])
+    (True, False)
+    """
+    if not 2 <= len(words) <= 4 or not words[-1].endswith("s") or words[-1] not in source_nouns():
+        return False
+    cues = cue_words()
+    # Modifiers only: no verb, clause word or preposition among them ("as prices fell officials").
+    return all(w.isalpha() and w.islower() and w not in cues and w not in _FINITE and w not in _CLAUSE_WORDS
+               and w not in _PREPOSITIONS and w not in _AUX for w in words[:-1])
+
+
 _PARTY_ONLY = re.compile(r"\(?[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
 _PARTY_TAIL = re.compile(r"\s*\(\s*[DRI]-[A-Z][^()]{0,30}\)\s*$")
 # Finite verbs and auxiliaries: a phrase holding one (outside a relative clause) is a clause.
@@ -671,7 +686,17 @@ def _subject_before_in(part: str) -> tuple[int, int] | None:
     if not stripped:
         return None
     span = _clause_tail(part, 0, len(stripped), stripped)
-    return span if span and is_subject(part[span[0]:span[1]]) else _name_before(part, 0, len(stripped))
+    if span and (is_subject(part[span[0]:span[1]]) or _bare_source_after_break(part, span)):
+        return span
+    return _name_before(part, 0, len(stripped))
+
+
+def _bare_source_after_break(text: str, span: tuple[int, int]) -> bool:
+    """A bare plural source ("industry executives") right after a comma or a closing mark:
+    "…, industry executives said"; not after a clause word ("where investigators had
+    questioned"), where the clause is no sourcing statement."""
+    before = text[:span[0]].rstrip()
+    return before.endswith((",", "”", '"')) and _bare_plural_source(_words(text[span[0]:span[1]]))
 
 
 def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | None:
@@ -691,7 +716,7 @@ def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | 
     if seg.rstrip().endswith(","):
         return _appositive_subject(text, lo, lo + len(seg.rstrip()) - 1)
     span = _clause_tail(text, lo, end)
-    if span and is_subject(text[span[0]:span[1]]):
+    if span and (is_subject(text[span[0]:span[1]]) or span[0] > lo and _bare_source_after_break(text, span)):
         return span
     return _name_before(text, lo, end)
 
@@ -885,7 +910,8 @@ def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
         return None  # no end within reach: far longer than any source phrase
     end = k.start() if k else hi
     phrase = text[j:end].rstrip()
-    if phrase and (is_subject(phrase) or _modified_source_noun(phrase)):
+    # "according to industry executives", "citing unnamed sources": a bare plural source too.
+    if phrase and (is_subject(phrase) or _modified_source_noun(phrase) or _bare_plural_source(_words(phrase))):
         return j, j + len(phrase)
     return None
 

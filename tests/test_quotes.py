@@ -406,6 +406,11 @@ def test_name_resolve_equals_full_scan(tricky_texts):
 
 # --------------------------------------------------------------------------- issue 15: titles and sourcing
 
+def a1(text: str) -> list[tuple]:
+    a = an.attributions(an.from_texts({"a": text}))
+    return [(r.source, r.source_type, bool(r.anonymous)) for r in a.itertuples()]
+
+
 @pytest.mark.parametrize("text", [
     # titles in a list of titles, after a work noun and a comma, after a work verb
     "Howard, who had roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers: "
@@ -423,3 +428,20 @@ def test_titles_named_by_the_outlet_are_not_quotes(text):
 def test_a_quote_interrupted_by_a_by_phrase_is_still_a_quote():
     q = q1("“If there had not been that intervention” by the allies, Clinton said, the war would go on.")
     assert q.text.tolist() == ["If there had not been that intervention"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The plan was dropped last week, industry executives said.", "industry executives"),
+    ("The network reported the raid, citing unnamed law enforcement sources.", "unnamed law enforcement sources"),
+    ("The general is said by multiple administration officials to favor a pullout.", "multiple administration officials"),
+    ("A senior official confirmed to Fox News that the talks had stalled.", "A senior official"),
+])
+def test_unnamed_sources_in_less_common_frames(text, source):
+    assert (source, "anonymous", True) in a1(text)
+
+
+def test_a_bare_plural_after_a_clause_word_is_no_source():
+    # "where investigators had questioned witnesses" reports no statement of theirs.
+    rows = a1("Trump's team complained that Republicans were barred from a room where "
+              "impeachment investigators had questioned witnesses.")
+    assert not any(s == "impeachment investigators" for s, _, _ in rows)
