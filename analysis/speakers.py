@@ -105,7 +105,7 @@ ORG_HEADS = frozenset("""administration campaign government agency department mi
 firm group police military army navy team court committee council office embassy network
 newspaper paper magazine outlet channel station party union organization organisation
 prosecutors regime kremlin pentagon bureau commission institute university hospital
-coalition alliance movement board band club league fund bank""".split())
+coalition alliance movement board band club league fund bank media television tv broadcaster""".split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
 # Plural source nouns: "Supporters of the measure" are supporters, whatever the capital.
@@ -115,6 +115,9 @@ lawmakers legislators members residents voters activists leaders advisers observ
 _GROUP_NOUNS = frozenset("""democrats republicans conservatives liberals progressives independents
 moderates libertarians evangelicals catholics protestants muslims christians jews""".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
+# Indefinite pronouns that stand for people the article does not name ("Others said",
+# "someone familiar with the plan"); "someone" is one of them.
+_INDEFINITE = frozenset("others some many several someone somebody everyone everybody few".split())
 DETERMINERS = frozenset("""a an the one two three four five six seven eight nine ten eleven twelve
 another other some several many most few both all each these those this that his her their its
 our my your no multiple numerous dozens dozen half dozens hundreds""".split())
@@ -428,6 +431,9 @@ def _describe_source(phrase: str) -> Source:
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
         return Source(text, kind, False, count, head, None)
+    if head_low in _INDEFINITE and len(core) == 1:
+        return Source(text, "anonymous", True, 1 if head_low.startswith("some") and head_low != "some" else count,
+                      head, None)
     if head_low in document_nouns() and not _is_cap(head):
         owner = _document_owner(text)
         if owner is not None:
@@ -454,8 +460,8 @@ def _describe_source(phrase: str) -> Source:
         # A title before a name wins over an organization before it:
         # "The Council on American-Islamic Relations National Executive Director Nihad Awad".
         return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
-    if head_low in _GROUP_NOUNS:
-        # "Democrats", "House Republicans": a group the article does not name.
+    if head_low in _GROUP_NOUNS or is_demonym_plural(head):
+        # "Democrats", "House Republicans", "many Iranians": a group the article does not name.
         return Source(text, "anonymous", True, count, head, None)
     if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
@@ -1122,6 +1128,35 @@ def _places() -> frozenset[str]:
            "america", "britain", "great britain", "washington", "moscow", "beijing", "tehran", "kyiv", "kiev"}
     out.update(_lines("places.txt"))
     return frozenset(out)
+
+
+_DEMONYM_ENDINGS = ("ian", "an", "i")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_demonym_plural(word: str) -> bool:
+    """Whether a capitalized plural is a people of a place ("Iranians", "Americans",
+    "Iraqis"): its singular is a place's name with -ian/-an/-i for its last letters, at
+    most two letters cut ("Syria" -> "Syrian"); a surname in -s is none ("Sanders", "Harris").
+
+    >>> is_demonym_plural("Iranians"), is_demonym_plural("Iraqis"), is_demonym_plural("Sanders")
+    (True, True, False)
+    """
+    if len(word) < 5 or not word[0].isupper() or not word.endswith("s") or not word[1:].islower():
+        return False
+    single = word[:-1].lower()
+    places = _places()
+    for end in _DEMONYM_ENDINGS:
+        root = single[:-len(end)]
+        if not single.endswith(end) or len(root) < 3:
+            continue
+        if end == "i":  # "Iraqi", "Israeli": the whole name, then -i
+            if root in places:
+                return True
+            continue
+        if any(p.startswith(root) and len(p) - len(root) <= 2 and " " not in p for p in places):
+            return True
+    return False
 
 
 def is_place(name: str) -> bool:

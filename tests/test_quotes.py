@@ -445,3 +445,20 @@ def test_a_bare_plural_after_a_clause_word_is_no_source():
     rows = a1("Trump's team complained that Republicans were barred from a room where "
               "impeachment investigators had questioned witnesses.")
     assert not any(s == "impeachment investigators" for s, _, _ in rows)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Iranians said the strike was an act of war.", "Iranians"),
+    ("Many Americans believe the war is a mistake.", "Many Americans"),
+    ("Others said the move was overdue.", "Others"),
+])
+def test_peoples_and_indefinite_pronouns_are_unnamed_groups(text, source):
+    assert a1(text) == [(source, "anonymous", True)]
+
+
+def test_a_surname_in_s_is_no_people():
+    assert a1("Sanders said the move was overdue.") == [("Sanders", "person", False)]
+
+
+def test_state_media_is_an_organization():
+    assert a1("Israeli media reported that the talks were over.") == [("Israeli media", "organization", False)]
