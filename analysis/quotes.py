@@ -805,10 +805,38 @@ class _GroupSpeakers:
 
     def __init__(self) -> None:
         self.group: tuple[str, str] | None = None
+        self.at = -1  # where that group's speaker is written
 
     def add(self, row: dict) -> None:
         if row["speaker_type"] in ("anonymous", "organization") and row["speaker_name"]:
             self.group = (row["speaker_name"], row["speaker_type"])
+            self.at = row["speaker_start"] if row["speaker_start"] is not None else row["start"]
+
+
+# How many sentences back "it" or "they" may find the group that spoke.
+_GROUP_REACH = 3
+
+
+def _group_subject_before(art: _Article, pos: int, pronoun: str) -> tuple[int, str, str] | None:
+    """The nearest organization (for "it"; an organization or unnamed group for "they") that
+    is the subject of a speech verb in the sentences before ``pos``: "The company said on
+    Tuesday that talks would continue. “We remain hopeful,” it said." -> the company.
+
+    Returns ``(position, name, type)``, or None.
+    """
+    si = art.sent_of(pos)
+    kinds = ("organization",) if pronoun == "it" else ("organization", "anonymous")
+    for k in range(si - 1, max(-1, si - 1 - _GROUP_REACH), -1):
+        sa, sb = art.sentence(k)
+        for cue in reversed(cue_matches(art.text, sa, sb, art.tools.cues)):
+            span = subject_before(art.text, cue.start(), sa)
+            if span is None:
+                continue
+            desc = describe_source(art.text[span[0]:span[1]])
+            plural = desc.head.lower().endswith("s") or desc.type == "organization"
+            if desc.type in kinds and (pronoun == "it" or plural):
+                return span[0], desc.name or _LEAD_ARTICLE.sub("", art.text[span[0]:span[1]].strip()), desc.type
+    return None
 
 
 def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tuple[int, int], where: str) -> _Speaker:
@@ -828,10 +856,14 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             name, origin = (m.name, m.written) if m else (speaker, None)
             if m:
                 refs.note_speaker(src[0], m.name, m.written, head)
-        elif groups.group:
-            name, kind = groups.group
         else:
-            name = speaker
+            near = _group_subject_before(art, src[0], head) if head in ("it", "they") else None
+            if near is not None and near[0] > groups.at:
+                name, kind = near[1], near[2]  # a group that spoke since the last group quote
+            elif groups.group:
+                name, kind = groups.group
+            else:
+                name = speaker
     elif kind in ("person", "organization") and name and is_place(name):
         # A country speaking is its government, unless the article names a person so.
         kind, name = place_or_person(name, names, src[0])

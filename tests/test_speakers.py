@@ -411,3 +411,18 @@ def test_pages_say_how_each_speaker_was_found():
                             "“We did it,” she said."})
     page = article_page(c, "a", quotes=an.quotes(c))
     assert "“the governor” → Gov. Kay Ivey" in page and "“she” → " in page
+
+
+def test_it_after_an_organization_that_spoke_is_that_organization():
+    q = quotes_of("The White House said Tuesday that talks would continue.\n\n“We remain hopeful,” it said.")
+    assert q[["speaker_name", "speaker_type"]].values.tolist() == [["White House", "organization"]]
+
+
+def test_they_after_unnamed_officials_who_spoke_is_them():
+    q = quotes_of("Pentagon officials said the base was hit. “We are assessing the damage,” they said.")
+    assert q[["speaker_type"]].values.tolist() == [["anonymous"]]
+
+
+def test_it_with_no_group_speaker_before_stays_unresolved():
+    q = quotes_of("The storm hit the coast.\n\n“We remain hopeful,” it said.")
+    assert q.speaker_type.tolist() == ["unknown"]
