@@ -291,6 +291,9 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
         span = subject_before(text, cue.start(), lo)
+        if not span and _COORDINATED.search(text, max(lo, cue.start() - 12), cue.start()):
+            # "Trump leaned in and boomed: “…”": the verb shares the sentence's subject.
+            span = _sentence_subject(text, sent_lo, cue.start(), known, memo)
         if span:
             return span, (cue.start(), cue.end()), "before"
         if cue.end() < hi and cue.group() in _INVERTIBLE:
@@ -298,11 +301,23 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
             span = subject_after(text, cue.end(), hi)
             if span:
                 return span, (cue.start(), cue.end()), "before"
+    m = _SAID_LEAD.match(text, sent_lo, hi)
+    if m:
+        # "Said Comey, “…”": an inverted verb that opens the sentence (capitalized, so it is
+        # no cue match).
+        span = subject_after(text, m.end(), hi)
+        if span:
+            return span, (m.start(1), m.end(1)), "before"
     if text[lo:hi].rstrip().endswith(":"):
         span = _colon_subject(text, lo, hi, known)
         if span:
             return span, None, "colon"
     return None
+
+
+# A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
+_COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
+_SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")
 
 
 # "is labeling", "was saying": an -ing form after a form of "be" is the clause's own verb.

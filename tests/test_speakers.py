@@ -426,3 +426,13 @@ def test_they_after_unnamed_officials_who_spoke_is_them():
 def test_it_with_no_group_speaker_before_stays_unresolved():
     q = quotes_of("The storm hit the coast.\n\n“We remain hopeful,” it said.")
     assert q.speaker_type.tolist() == ["unknown"]
+
+
+def test_a_verb_coordinated_with_the_subjects_first_shares_its_subject():
+    assert speakers("Donald Trump gestured to the crowd, then leaned in and boomed: “Let’s defeat her.”") == [
+        ["Donald Trump", "person", "named"]]
+
+
+def test_an_inverted_verb_opening_the_sentence():
+    assert speakers("Officials said little. Said James Comey, “The error is very painful to us.”") == [
+        ["James Comey", "person", "named"]]
