@@ -23,6 +23,9 @@ from .speakers import (
     _AND_OTHERS,
     according_to,
     cue_matches,
+    DETERMINERS,
+    PRONOUNS,
+    cue_words,
     describe_source,
     phrase_after,
     subject_after,
@@ -159,6 +162,32 @@ def _passive_by(text: str, lo: int, hi: int, first: bool = True) -> list[int]:
     return out
 
 
+_SINGULAR_LEAD = re.compile(r"(?:a|an|each|every|this|that)\s", re.I)
+
+
+def _noun_not_verb(text: str, span: tuple[int, int], word: str, cues: frozenset[str]) -> bool:
+    """Whether a cue's base form after a singular subject is a noun, not the verb: a
+    singular subject takes "reports", so in "a scathing inspector general report" the
+    "report" ends the noun phrase.
+
+    >>> t = "a scathing inspector general report"
+    >>> _noun_not_verb(t, (0, 28), "report", frozenset({"report", "reports"}))
+    True
+    """
+    if word + "s" not in cues and word + "es" not in cues:
+        return False  # no present-tense -s form: a past ("said") or an -s form already
+    phrase = text[span[0]:span[1]].strip()
+    if phrase.lower() in DETERMINERS:
+        return True  # "The report said": a determiner alone is no subject; "report" is its noun
+    last = phrase.rsplit(None, 1)[-1]
+    # Only right before the word ("a spokesman could only quip" has a modal between), and a
+    # noun last ("a decision they say": "they" speaks).
+    gap = text[span[1]:span[1] + len(word) + 3]
+    if not gap[:1].isspace() or not gap.lstrip().startswith(word) or last.lower() in PRONOUNS:
+        return False
+    return bool(_SINGULAR_LEAD.match(phrase)) and not last.lower().endswith("s")
+
+
 def _agent_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
     """The agent after a passive "by": the phrase up to a comma or clause word, else up to
     an infinitive ("is said by multiple officials to favor ...").
@@ -200,6 +229,7 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         i = bisect.bisect_right(q_starts, pos) - 1
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
+    cues_all = cue_words()
     found: dict[tuple[int, int], dict] = {}
     subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
 
@@ -245,6 +275,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 participles.append(cue)
                 continue
             span = subject_before(text, cue.start(), sa)
+            if span and _noun_not_verb(text, span, w, cues_all):
+                continue  # "a scathing inspector general report directly countered ..."
             if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
                 span = subject_after(text, cue.end(), sb)
             if span and not in_quote(span[0]):

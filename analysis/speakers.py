@@ -548,8 +548,11 @@ def _is_subject(phrase: str) -> bool:
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()
-    for w in words:
-        if w.lower() in cues and not _is_cap(w):
+    docs = document_nouns()
+    for i, w in enumerate(words):
+        # "the police report", "a tweet": a document noun that is also a verb form ends the
+        # noun phrase; elsewhere a verb form makes a clause.
+        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs):
             return False
     # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)",
     # "Iran for days had been promising to".

@@ -462,3 +462,20 @@ def test_a_surname_in_s_is_no_people():
 
 def test_state_media_is_an_organization():
     assert a1("Israeli media reported that the talks were over.") == [("Israeli media", "organization", False)]
+
+
+def test_a_report_noun_is_no_verb_after_a_singular_subject():
+    # "report" after "a … inspector general" is the noun (a singular subject takes "reports").
+    rows = a1("Weeks ago, a scathing State Department inspector general report countered her claim.")
+    assert rows == [("a scathing State Department inspector general report", "document", False)]
+    assert a1("Officials report that the base was hit.") == [("Officials", "anonymous", True)]
+
+
+def test_a_document_noun_that_is_also_a_verb_is_the_source():
+    assert a1("The report said the base was hit.") == [("The report", "document", False)]
+    assert a1("She slept in parking lots, a police report indicates.") == [("a police report", "document", False)]
+
+
+def test_a_modal_keeps_the_verb_a_verb():
+    rows = a1("A spokesman for the campaign could only quip that the schedule was odd.")
+    assert [r[1] for r in rows] == ["anonymous"]
