@@ -562,10 +562,12 @@ def _is_subject(phrase: str) -> bool:
             break
         if low in _FINITE:
             return False
-    for w in words[1:]:
+    for i, w in enumerate(words[1:], 1):
         if w.lower() in ("of", "for", "with", "familiar", "close", "who", "at", "from", "in", "on", "to"):
             break
         if w[:1].islower() and w.endswith("ed") and w.lower() not in roles:
+            if i + 1 < len(words) and words[i + 1].lower() in _PARTICIPLE_PREPOSITIONS:
+                break  # "two people briefed on the matter": a participle modifying the noun
             return False
     src = describe_source(phrase)
     return src.type != "unknown" or src.head.lower() in PRONOUNS
@@ -586,6 +588,9 @@ def _bare_plural_source(words: list[str]) -> bool:
                and w not in _PREPOSITIONS and w not in _AUX for w in words[:-1])
 
 
+# Prepositions after a participle that modifies a source ("briefed on", "involved in",
+# "acquainted with", "informed about"), not a verb of the clause.
+_PARTICIPLE_PREPOSITIONS = frozenset("on in with of about".split())
 _PARTY_ONLY = re.compile(r"\(?[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
 _PARTY_TAIL = re.compile(r"\s*\(\s*[DRI]-[A-Z][^()]{0,30}\)\s*$")
 # Finite verbs and auxiliaries: a phrase holding one (outside a relative clause) is a clause.

@@ -479,3 +479,13 @@ def test_a_document_noun_that_is_also_a_verb_is_the_source():
 def test_a_modal_keeps_the_verb_a_verb():
     rows = a1("A spokesman for the campaign could only quip that the schedule was odd.")
     assert [r[1] for r in rows] == ["anonymous"]
+
+
+def test_a_participle_modifying_the_source_noun():
+    assert a1("Two people briefed on the matter said the base was hit.") == [
+        ("Two people briefed on the matter", "anonymous", True)]
+
+
+def test_an_armed_body_is_an_organization():
+    assert a1("Iran's Revolutionary Guard said the base was hit.") == [
+        ("Iran's Revolutionary Guard", "organization", False)]
