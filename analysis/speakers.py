@@ -548,6 +548,8 @@ def _is_subject(phrase: str) -> bool:
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()
+    if first.endswith("ing") and (first.lower() in cues or len(words) > 1 and words[1].lower() in _AFTER_PARTICIPLE):
+        return False  # "Continuing to (explain)", "Adding": a participle opening the clause
     docs = document_nouns()
     for i, w in enumerate(words):
         # "the police report", "a tweet": a document noun that is also a verb form ends the
@@ -588,6 +590,9 @@ def _bare_plural_source(words: list[str]) -> bool:
                and w not in _PREPOSITIONS and w not in _AUX for w in words[:-1])
 
 
+# Words after an -ing form that make it a participle, not a name ("Continuing to", "Facing
+# the"; a name in -ing, "Manning", "Fleming", is followed by none of them).
+_AFTER_PARTICIPLE = frozenset("to the a an his her their its on with about from into".split())
 # Prepositions after a participle that modifies a source ("briefed on", "involved in",
 # "acquainted with", "informed about"), not a verb of the clause.
 _PARTICIPLE_PREPOSITIONS = frozenset("on in with of about".split())
@@ -701,7 +706,7 @@ def _subject_before_in(part: str) -> tuple[int, int] | None:
         return None
     span = _clause_tail(part, 0, len(stripped), stripped)
     if span and (is_subject(part[span[0]:span[1]]) or _bare_source_after_break(part, span)):
-        return span
+        return _before_city(part, span, 0) or span
     return _name_before(part, 0, len(stripped))
 
 
@@ -711,6 +716,28 @@ def _bare_source_after_break(text: str, span: tuple[int, int]) -> bool:
     questioned"), where the clause is no sourcing statement."""
     before = text[:span[0]].rstrip()
     return before.endswith((",", "”", '"')) and _bare_plural_source(_words(text[span[0]:span[1]]))
+
+
+_CITY_COMMA = re.compile(r"[A-Z][\w.\-]*,\s*$")
+
+
+def _state_after_city(text: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether ``span`` is a place right after "City, " ("Columbia, South Carolina"): the
+    end of a place phrase, not a subject."""
+    return is_place(text[span[0]:span[1]]) and bool(_CITY_COMMA.search(text, max(lo, span[0] - 40), span[0]))
+
+
+def _before_city(text: str, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """For a place ending "X of City, State", the subject X before the place phrase
+    ("Stacy Baker of Columbia, South Carolina says" -> "Stacy Baker of Columbia")."""
+    m = _CITY_COMMA.search(text, max(lo, span[0] - 40), span[0])
+    if m is None or not is_place(text[span[0]:span[1]]):
+        return None
+    end = m.end() - len(m.group()) + len(m.group().rstrip().rstrip(","))
+    cand = _clause_tail(text, lo, end)
+    if cand and is_subject(text[cand[0]:cand[1]]) and describe_source(text[cand[0]:cand[1]]).type == "person":
+        return cand
+    return None
 
 
 def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | None:
@@ -731,7 +758,7 @@ def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | 
         return _appositive_subject(text, lo, lo + len(seg.rstrip()) - 1)
     span = _clause_tail(text, lo, end)
     if span and (is_subject(text[span[0]:span[1]]) or span[0] > lo and _bare_source_after_break(text, span)):
-        return span
+        return _before_city(text, span, lo) or span
     return _name_before(text, lo, end)
 
 
@@ -780,6 +807,12 @@ def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
              and len((describe_source(text[sp[0]:sp[1]]).name or "").split()) >= 2]
     if named:
         return named[-1]
+    # "Clinton, during a town hall in Columbus, Ohio, said": the state ends a place phrase;
+    # a person before it is the subject.
+    if spans and _state_after_city(text, spans[-1], lo):
+        persons = [sp for sp in spans[:-1] if describe_source(text[sp[0]:sp[1]]).type == "person"]
+        if persons:
+            return persons[0]
     k = max(body.rfind(","), body.rfind("("), body.rfind("\u2014"))
     if k >= 0:
         m = _PARTY_TAIL.search(text, lo, lo + k)
@@ -991,7 +1024,8 @@ If When While After Before As Since Although Though Meanwhile Still However Inde
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Mr. Mrs. Ms. Dr. His Her Their Its Our My
 With Without By From During Under Over Like Unlike Despite Until Among Against Between Through Amid
-About Behind Toward Towards Upon Into Across Likening Asked Speaking Calling Saying""".split())
+About Behind Toward Towards Upon Into Across Likening Asked Speaking Calling Saying
+Given Following Including Regarding Considering Having Being Because Unless Once""".split())
 
 
 @dataclass
@@ -1258,6 +1292,8 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         return None
     if words[0] in _NOT_NAMES and words[0] not in ("The", "A", "An"):
         return None
+    if words[0].endswith("ing") and words[0].lower() in cue_words():
+        return None  # "Continuing to explain, Carson rejected ...": a participle opens the clause
     phrase = text[out[0][0]:out[-1][1]]
     src = describe_source(phrase)
     if src.type == "unknown":

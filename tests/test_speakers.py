@@ -436,3 +436,18 @@ def test_a_verb_coordinated_with_the_subjects_first_shares_its_subject():
 def test_an_inverted_verb_opening_the_sentence():
     assert speakers("Officials said little. Said James Comey, “The error is very painful to us.”") == [
         ["James Comey", "person", "named"]]
+
+
+def test_a_state_after_a_city_is_no_speaker():
+    assert speakers("Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was "
+                    "“going to put a lot of coal miners out of business.”") == [["Hillary Clinton", "person", "named"]]
+    assert speakers("Stacy Baker of Columbia, South Carolina says she thinks Cruz can win if he keeps "
+                    "“doing what he is doing now.”")[0][:2] == ["Stacy Baker", "person"]
+
+
+def test_a_clause_opening_participle_or_preposition_is_no_name():
+    # No attribution but the sentence's subject: "Given Sanders'" is no person.
+    assert speakers("Bernie Sanders spoke. Given Sanders' electoral success, his endorsements will carry "
+                    "“a great deal of weight with voters.”") == [[None, "unknown", "none"]]
+    assert speakers("Ben Carson spoke. Continuing to explain his perspective, Carson rejected the notion, "
+                    "saying that if he “found something that was rotten, I would fix it.”")[0][0] == "Ben Carson"
