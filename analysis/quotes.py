@@ -579,6 +579,40 @@ def _attribute(art: _Article, p: _Piece) -> None:
         p.src, p.cue, p.where = pre[0], post[1], "after"
     elif post or pre:
         p.src, p.cue, p.where = post or pre
+    else:
+        credit = _credit_paragraph(art, p)
+        if credit:
+            p.src, p.cue, p.where = credit, None, "credit"
+
+
+# The most words a credit line may have ("- Michelle Marks, Philadelphia.").
+_CREDIT_WORDS = 12
+
+
+def _credit_paragraph(art: _Article, p: _Piece) -> tuple[int, int] | None:
+    """The speaker credited in the paragraph right after a quote that ends its own paragraph,
+    on a line of its own after a dash: '“…”' then '- Bernie Sanders.' (fact checks, lists
+    of remarks).
+
+    >>> t = "“We will win this fight.”\\n\\n- Bernie Sanders."
+    >>> art = _Article(t, [(0, 25), (27, len(t))], [(0, 25), (27, len(t))], SpeakerTools.of(t))
+    >>> a, b = _credit_paragraph(art, _Piece(0, 24, 1, 24, 0)); t[a:b]
+    'Bernie Sanders'
+    """
+    text = art.text
+    if p.close is None or p.para + 1 >= len(art.paragraphs):
+        return None
+    pa, pb = art.paragraphs[p.para]
+    if not _blank(text, p.close + 1, pb) and text[p.close + 1:pb].strip(" .\u00a0\t\"”") != "":
+        return None
+    na, nb = art.paragraphs[p.para + 1]
+    m = _DASH_CREDIT.match(text, na)
+    if not m or m.end() == na or len(text[na:nb].split()) > _CREDIT_WORDS:
+        return None
+    span = np_at(text, m.end(), nb, art.tools.known)  # "- Sanders." once the article named him
+    if span and describe_source(text[span[0]:span[1]]).type in ("person", "organization"):
+        return span
+    return None
 
 
 _REPORTED = re.compile(r"\b(?:that|whether|if)\b|[“\"]")

@@ -451,3 +451,15 @@ def test_a_clause_opening_participle_or_preposition_is_no_name():
                     "“a great deal of weight with voters.”") == [[None, "unknown", "none"]]
     assert speakers("Ben Carson spoke. Continuing to explain his perspective, Carson rejected the notion, "
                     "saying that if he “found something that was rotten, I would fix it.”")[0][0] == "Ben Carson"
+
+
+def test_a_credit_line_after_a_quote_paragraph_names_its_speaker():
+    text = ("Sen. Bernie Sanders and Hillary Clinton debated on Thursday.\n\n"
+            "“Boeing and GE and other multinationals pay zero taxes.”\n\n- Sanders.\n\n"
+            "This is a complex issue.")
+    assert speakers(text) == [["Bernie Sanders", "person", "named"]]
+
+
+def test_a_short_paragraph_without_a_dash_is_no_credit():
+    text = "The debate went on.\n\n“Boeing and GE pay zero taxes.”\n\nThat is not accurate."
+    assert speakers(text) == [[None, "unknown", "none"]]
