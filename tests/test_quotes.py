@@ -489,3 +489,15 @@ def test_a_participle_modifying_the_source_noun():
 def test_an_armed_body_is_an_organization():
     assert a1("Iran's Revolutionary Guard said the base was hit.") == [
         ("Iran's Revolutionary Guard", "organization", False)]
+
+
+def test_voice_verbs_attribute():
+    assert a1("Protesters chanted that the regime must go.") == [("Protesters", "anonymous", True)]
+    q = q1("“Please let my son come home,” Maria Lopez pleaded.")
+    assert q.speaker_name.tolist() == ["Maria Lopez"]
+
+
+def test_people_in_the_news_are_unnamed_groups_and_a_league_an_organization():
+    assert a1("Students said the school was closed.") == [("Students", "anonymous", True)]
+    assert a1("The Anti-Defamation League denounced the remarks as hateful.") == [
+        ("The Anti-Defamation League", "organization", False)]
