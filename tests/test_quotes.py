@@ -501,3 +501,8 @@ def test_people_in_the_news_are_unnamed_groups_and_a_league_an_organization():
     assert a1("Students said the school was closed.") == [("Students", "anonymous", True)]
     assert a1("The Anti-Defamation League denounced the remarks as hateful.") == [
         ("The Anti-Defamation League", "organization", False)]
+
+
+def test_names_of_groups_end_in_organization_words():
+    assert a1("Human Rights Watch said the strike killed civilians.") == [
+        ("Human Rights Watch", "organization", False)]
