@@ -58,7 +58,7 @@ ROLE_NOUNS = frozenset("""president senator representative governor leader direc
 ambassador chairman speaker justice judge minister chancellor mayor general admiral commander
 chief spokesperson attorney democrat republican independent king queen prince ayatollah
 premier prosecutor sheriff commissioner administrator founder executive ceo head candidate
-nominee lawyer treasurer whip counsel adviser advisor""".split())
+nominee lawyer treasurer whip counsel adviser advisor lady""".split())
 _MALE = frozenset("mr sir lord king prince congressman chairman spokesman father brother".split())
 _FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman spokeswoman sister".split())
 _PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
@@ -66,6 +66,7 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
 _NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
                         r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+_LOWER_ROLE_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[ \t]+$")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
@@ -529,6 +530,12 @@ def _roles_around(text: str, start: int, end: int) -> set[str]:
     m = _ROLE_BEFORE.search(text, max(0, start - 90), start)
     if m:
         roles |= _role_words(m.group(1))
+    m = _LOWER_ROLE_BEFORE.search(text, max(0, start - 30), start)
+    if m and role_of(m.group(1)) in ROLE_NOUNS and role_of(m.group(1)) not in _AGENT_ROLES:
+        # "presidential candidate Joe Biden", "first lady Melania Trump": a lower-case role
+        # noun runs into the name (not "a spokesperson for Sen. X"; and a spokesperson or
+        # aide so named is not every "the spokesperson" of the article).
+        roles.add(role_of(m.group(1)))
     return roles
 
 

@@ -463,3 +463,20 @@ def test_a_credit_line_after_a_quote_paragraph_names_its_speaker():
 def test_a_short_paragraph_without_a_dash_is_no_credit():
     text = "The debate went on.\n\n“Boeing and GE pay zero taxes.”\n\nThat is not accurate."
     assert speakers(text) == [[None, "unknown", "none"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("House Speaker Nancy Pelosi met Senate Minority Leader Chuck Schumer.\n\n“America cannot afford war,” the speaker said.",
+     "Nancy Pelosi"),
+    ("Justice Elena Kagan dissented.\n\n“The law is clear on this point,” the justice wrote.", "Elena Kagan"),
+    ("U.S. District Judge Susan Bolton ruled Monday.\n\n“The law is clear on this point,” the judge wrote.", "Susan Bolton"),
+    ("First lady Melania Trump spoke Monday.\n\n“We are ready for the holidays,” the first lady said.", "Melania Trump"),
+])
+def test_role_nouns_of_the_bench_the_chair_and_the_household_resolve_to_the_holder(text, name):
+    assert speakers(text) == [[name, "person", "role"]]
+
+
+def test_a_spokesperson_named_for_one_person_is_not_every_spokesperson():
+    text = ("Pelosi spokesman Drew Hammill spoke first. Senate Minority Leader Charles Schumer was briefed.\n\n"
+            "“Leader Schumer is closely monitoring the situation,” the spokesperson added.")
+    assert speakers(text)[0][0] != "Drew Hammill"
