@@ -292,9 +292,15 @@ class Referents:
                 full.setdefault(r.name[-1], []).append((r.start, " ".join(r.name)))
         # The positions of each surname's full names, listed once (not once per mention).
         full_at = {k: [p for p, _ in v] for k, v in full.items()}
+        # Where a surname is first given with a title and no first name ("President Trump"):
+        # later bare "Trump"s are that person too.
+        titled: dict[str, int] = {}
+        for r in runs:
+            if len(r.name) == 1 and r.titles and r.name[0] not in full:
+                titled.setdefault(r.name[0], r.start)
         mentions = []
         for r in runs:
-            m = cls._mention(text, r, full, in_quote(r.start), full_at)
+            m = cls._mention(text, r, full, in_quote(r.start), full_at, titled)
             if m is not None:
                 mentions.append(m)
         ref = cls(text, mentions, paragraphs)
@@ -303,12 +309,13 @@ class Referents:
         return ref
 
     @staticmethod
-    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict) -> Mention | None:
+    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict,
+                 titled: dict | None = None) -> Mention | None:
         _, _, _, male, female = _person_words()
         title_low = [t.lower().rstrip(".") for t in r.titles]
         if len(r.name) == 1:
             known = full.get(r.name[0])
-            if not known and not r.titles:
+            if not known and not r.titles and not (titled and titled.get(r.name[0], r.start) < r.start):
                 return None
             if known:
                 k = bisect.bisect_left(full_at[r.name[0]], r.start)
@@ -324,7 +331,8 @@ class Referents:
             gender = first_gender
         roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
         roles |= _roles_around(text, r.start, r.end)
-        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
+        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown" \
+            or bool(titled and len(r.name) == 1 and r.name[0] in titled)  # "Trump" after "President Trump"
         written = text[r.start:r.end]
         before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None
         # "the full Robert Mueller report" uses a name as a modifier; "the conservative

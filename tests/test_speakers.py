@@ -480,3 +480,10 @@ def test_a_spokesperson_named_for_one_person_is_not_every_spokesperson():
     text = ("Pelosi spokesman Drew Hammill spoke first. Senate Minority Leader Charles Schumer was briefed.\n\n"
             "“Leader Schumer is closely monitoring the situation,” the spokesperson added.")
     assert speakers(text)[0][0] != "Drew Hammill"
+
+
+def test_a_bare_surname_after_a_titled_one_is_that_person_for_a_pronoun():
+    text = ("President Trump spoke first. Iranian Foreign Minister Mohammad Javad Zarif tweeted.\n\n"
+            "Trump tweeted moments later to declare that “all is well,” adding, “So far, so good!”\n\n"
+            "“We have the most powerful military anywhere in the world, by far!” he added.")
+    assert [s[0] for s in speakers(text)] == ["Trump", "Trump", "Trump"]
