@@ -36,6 +36,7 @@ from .speakers import (
     _name_before,
     np_at,
     PRONOUNS,
+    _AND_OTHERS,
     SPEAKER_REACH,
     CueIndex,
     NameIndex,
@@ -881,10 +882,16 @@ def _group_subject_before(art: _Article, pos: int, pronoun: str) -> tuple[int, s
             span = subject_before(art.text, cue.start(), sa)
             if span is None:
                 continue
-            desc = describe_source(art.text[span[0]:span[1]])
+            phrase = art.text[span[0]:span[1]]
+            desc = describe_source(phrase)
             plural = desc.head.lower().endswith("s") or desc.type == "organization"
             if desc.type in kinds and (pronoun == "it" or plural):
-                return span[0], desc.name or _LEAD_ARTICLE.sub("", art.text[span[0]:span[1]].strip()), desc.type
+                return span[0], desc.name or _LEAD_ARTICLE.sub("", phrase.strip()), desc.type
+            if pronoun == "they" and _AND_OTHERS.search(phrase) and desc.type == "person":
+                # "John Boehner and other Republicans say …; they say": the group its named
+                # person leads (one name and type for it, as the attributions give it); for
+                # "He and other Republicans", the name is left to the caller (None).
+                return span[0], desc.name, desc.type
     return None
 
 
@@ -907,6 +914,10 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
                 refs.note_speaker(src[0], m.name, m.written, head)
         else:
             near = _group_subject_before(art, src[0], head) if head in ("it", "they") else None
+            if near is not None and near[1] is None:
+                # "He and other Republicans say …": the person the "he" stands for leads them.
+                m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
+                near = (near[0], m.name, "person") if m else None
             if near is not None and near[0] > groups.at:
                 name, kind = near[1], near[2]  # a group that spoke since the last group quote
             elif groups.group:

@@ -487,3 +487,10 @@ def test_a_bare_surname_after_a_titled_one_is_that_person_for_a_pronoun():
             "Trump tweeted moments later to declare that “all is well,” adding, “So far, so good!”\n\n"
             "“We have the most powerful military anywhere in the world, by far!” he added.")
     assert [s[0] for s in speakers(text)] == ["Trump", "Trump", "Trump"]
+
+
+def test_they_after_a_person_and_others_who_spoke_is_that_group():
+    text = ("House Speaker John Boehner cautioned the GOP ranks on Friday. He and other Republicans say the "
+            "party will remain focused on repeal. And, they say, they will pursue “step-by-step reforms to "
+            "replace the law” no matter what.")
+    assert speakers(text) == [["John Boehner", "person", "pronoun"]]
