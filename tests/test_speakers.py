@@ -494,3 +494,9 @@ def test_they_after_a_person_and_others_who_spoke_is_that_group():
             "party will remain focused on repeal. And, they say, they will pursue “step-by-step reforms to "
             "replace the law” no matter what.")
     assert speakers(text) == [["John Boehner", "person", "pronoun"]]
+
+
+def test_a_plural_title_before_coordinated_names_introduces_a_colon_quote():
+    text = ("The ruling came Monday.\n\nSens. John McCain and Jon Kyl, R-Arizona: “While we still want to "
+            "review the decision, the ruling validates the law.”")
+    assert speakers(text) == [["Jon Kyl", "person", "colon"]]
