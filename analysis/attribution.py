@@ -27,6 +27,7 @@ from .speakers import (
     PRONOUNS,
     cue_words,
     describe_source,
+    is_subject,
     phrase_after,
     subject_after,
     subject_before,
@@ -188,6 +189,33 @@ def _noun_not_verb(text: str, span: tuple[int, int], word: str, cues: frozenset[
     return bool(_SINGULAR_LEAD.match(phrase)) and not last.lower().endswith("s")
 
 
+# "… from Democrats who noted", "Paula Jones, who in 1994 accused": a relative "who" and
+# a few words without a clause break before the verb.
+_TOKEN_RUN = re.compile(r"\S+")
+_TRAILING_WHO = re.compile(r",?\s+who$")
+_WHO_BEFORE = re.compile(r"\bwho\s+[^,.;:!?()\u2014\u2013\"“”]{0,40}$")
+
+
+def _relative_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The source of a speech verb in a relative clause: the noun phrase the "who" follows,
+    with the "who" ("rejoinders from Democrats who noted that …" -> "Democrats who").
+
+    >>> t = "It drew rejoinders from Democrats who noted that none had seen it."
+    >>> a, b = _relative_subject(t, 0, t.index("noted")); t[a:b]
+    'Democrats who'
+    """
+    m = _WHO_BEFORE.search(text, max(lo, cue_start - 60), cue_start)
+    if m is None:
+        return None
+    end = len(text[:m.start()].rstrip(" ,"))  # the noun phrase ends before "who" (or ", who")
+    toks = list(_TOKEN_RUN.finditer(text, max(lo, end - 80), end))[-6:]
+    for t in toks:  # the longest noun phrase that ends there ("Democrats", not "from Democrats")
+        phrase = text[t.start():end]
+        if is_subject(phrase) and describe_source(phrase).type in ("person", "anonymous"):
+            return t.start(), m.start() + 3  # "who" stands for people ("Harvard Law School who" is no source)
+    return None
+
+
 def _agent_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
     """The agent after a passive "by": the phrase up to a comma or clause word, else up to
     an infinitive ("is said by multiple officials to favor ...").
@@ -279,6 +307,8 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 continue  # "a scathing inspector general report directly countered ..."
             if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
                 span = subject_after(text, cue.end(), sb)
+            if not span:
+                span = _relative_subject(text, sa, cue.start())
             if span and not in_quote(span[0]):
                 add(span, (cue.start(), cue.end()), si)
                 finite = True
@@ -359,6 +389,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
     elif not name:
         name = _LEAD_ARTICLE.sub("", phrase.strip())
     cue = f["cue"]
+    if name and name.endswith(" who"):
+        name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"
     return {
         "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
         "source_type": kind, "anonymous": anonymous, "count": src.count,

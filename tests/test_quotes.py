@@ -506,3 +506,11 @@ def test_people_in_the_news_are_unnamed_groups_and_a_league_an_organization():
 def test_names_of_groups_end_in_organization_words():
     assert a1("Human Rights Watch said the strike killed civilians.") == [
         ("Human Rights Watch", "organization", False)]
+
+
+def test_the_source_of_a_relative_clause_is_the_noun_phrase_who_follows():
+    assert a1("It drew rejoinders from Democrats who noted that none had seen it.") == [
+        ("Democrats who", "anonymous", True)]
+    rows = an.attributions(an.from_texts({"a": "The women included Paula Jones, who in 1994 accused Bill Clinton."}))
+    assert rows[["source_name", "source_type"]].values.tolist() == [["Paula Jones", "person"]]
+    assert a1("Cruz, a graduate of Harvard Law School who has argued cases, spoke.") == []
