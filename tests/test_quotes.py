@@ -514,3 +514,8 @@ def test_the_source_of_a_relative_clause_is_the_noun_phrase_who_follows():
     rows = an.attributions(an.from_texts({"a": "The women included Paula Jones, who in 1994 accused Bill Clinton."}))
     assert rows[["source_name", "source_type"]].values.tolist() == [["Paula Jones", "person"]]
     assert a1("Cruz, a graduate of Harvard Law School who has argued cases, spoke.") == []
+
+
+def test_verbs_of_stance_and_account_attribute():
+    assert a1("House Democrats rejected that offer as insufficient.") == [("House Democrats", "anonymous", True)]
+    assert a1("Democrats outlined evidence that the aid was withheld.") == [("Democrats", "anonymous", True)]
