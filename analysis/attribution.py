@@ -44,7 +44,7 @@ ATTRIBUTION_COLUMNS = [
 # "Sullivan urged"): kept for quotes, where the quotation marks already say "words of".
 _NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
 point pointing counter state states post signal signals signaled signalled promise promises promised
-pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
+pledge pledges pledged vow vows vowed demand demands demanded describe describes read
 ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
 thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
 sigh sighs sighed pressed quoted pondered ponders""".split())

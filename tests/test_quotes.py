@@ -519,3 +519,9 @@ def test_the_source_of_a_relative_clause_is_the_noun_phrase_who_follows():
 def test_verbs_of_stance_and_account_attribute():
     assert a1("House Democrats rejected that offer as insufficient.") == [("House Democrats", "anonymous", True)]
     assert a1("Democrats outlined evidence that the aid was withheld.") == [("Democrats", "anonymous", True)]
+
+
+def test_described_attributes_an_account_but_not_in_the_passive():
+    assert a1("Senior law enforcement officials described the deliberations inside the FBI.") == [
+        ("Senior law enforcement officials", "anonymous", True)]
+    assert a1("The plan was described as reckless.") == []
