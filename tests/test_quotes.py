@@ -525,3 +525,8 @@ def test_described_attributes_an_account_but_not_in_the_passive():
     assert a1("Senior law enforcement officials described the deliberations inside the FBI.") == [
         ("Senior law enforcement officials", "anonymous", True)]
     assert a1("The plan was described as reckless.") == []
+
+
+def test_a_whistleblower_is_an_unnamed_source():
+    assert a1("A whistleblower, who is said to be a CIA official, accused the president of abusing power.") == [
+        ("A whistleblower", "anonymous", True)]
