@@ -126,7 +126,23 @@ def _mark_positions(text: str) -> list[int]:
             out.append(i)
             i = text.find(c, i + 1)
     out.sort()
+    if out and "<" in text:
+        # Markup left in the text ('<tweet author="@x">', '<a href=”…”>'): the marks of its
+        # attribute values quote nothing.
+        tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+        if tags:
+            starts = [a for a, _ in tags]
+            out = [i for i in out if not _inside(tags, starts, i)]
     return out
+
+
+# A markup tag with attributes (its marks are the tag's, not quotation).
+_TAG = re.compile(r"</?[A-Za-z][\w\-]*\s[^<>]{0,400}?>")
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _marks_in(text: str, a: int, b: int, marks: list[int]) -> list[int]:

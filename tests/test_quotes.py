@@ -530,3 +530,10 @@ def test_described_attributes_an_account_but_not_in_the_passive():
 def test_a_whistleblower_is_an_unnamed_source():
     assert a1("A whistleblower, who is said to be a CIA official, accused the president of abusing power.") == [
         ("A whistleblower", "anonymous", True)]
+
+
+def test_marks_inside_markup_tags_quote_nothing():
+    # An attribute value broken over two lines left a mark that opened a false quote.
+    text = ('Cruz spoke.\n\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love Sarah Palin. '
+            'Without her support, I would not be in the Senate.<tweet/>.')
+    assert q1(text).empty
