@@ -274,41 +274,18 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         for c in (according_to(text, sa, sb) if has_according else ()):
             if not in_quote(c[0]):
                 add((c[2], c[3]), (c[0], c[1]), si)
-        k = bisect.bisect_left(by_at, sa) if by_at else 0
-        for m in (_PASSIVE.finditer(text, sa, sb)
-                  if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
-            if in_quote(m.start()):
-                continue
-            span = _agent_after(text, m.end(), sb)
-            if span:
-                add(span, (m.start(), m.end() - 4), si)
-        for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
-            span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
-            if span:
-                add(span, (m.start(), m.start() + 6), si)
+        for span, cue_span in _frame_sources(text, sa, sb, by_at, in_quote):
+            add(span, cue_span, si)
         finite = False
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
-            if w == "according to" or in_quote(cue.start()) or w in _NOT_SOURCING and not (
-                    w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
+            if w == "according to" or in_quote(cue.start()) or not _sourcing_verb(text, cue, sa, sb):
                 continue
-            before = text[max(sa, cue.start() - 40):cue.start()]
-            after = text[cue.end():cue.end() + 6]
-            if _BEFORE_PASSIVE.search(before) \
-                    or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and not (
-                        w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))):
-                continue  # passive ("was first reported"), infinitive, or "continues to face"
             if w.endswith("ing"):
                 participles.append(cue)
                 continue
-            span = subject_before(text, cue.start(), sa)
-            if span and _noun_not_verb(text, span, w, cues_all):
-                continue  # "a scathing inspector general report directly countered ..."
-            if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
-                span = subject_after(text, cue.end(), sb)
-            if not span:
-                span = _relative_subject(text, sa, cue.start())
+            span = _verb_subject(text, cue, sa, sb, cues_all)
             if span and not in_quote(span[0]):
                 add(span, (cue.start(), cue.end()), si)
                 finite = True
@@ -342,6 +319,55 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             groups.add(-row["sent_id"], row)  # what a later "they" may stand for
     _share_reasons(rows)
     return rows
+
+
+def _frame_sources(text: str, sa: int, sb: int, by_at: list[int], in_quote) -> list[tuple]:
+    """``(source span, cue span)`` of the sentence ``text[sa:sb]`` for the frames without a
+    finite speech verb of the source: a passive agent ("was told by aides", "is said by two
+    officials to") and "citing unnamed sources" (``by_at``: where a passive "by" may be)."""
+    out = []
+    k = bisect.bisect_left(by_at, sa) if by_at else 0
+    for m in (_PASSIVE.finditer(text, sa, sb)
+              if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
+        span = None if in_quote(m.start()) else _agent_after(text, m.end(), sb)
+        if span:
+            out.append((span, (m.start(), m.end() - 4)))
+    for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
+        span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
+        if span:
+            out.append((span, (m.start(), m.start() + 6)))
+    return out
+
+
+def _sourcing_verb(text: str, cue: re.Match, sa: int, sb: int) -> bool:
+    """Whether a speech-verb match makes a sourcing statement: not a verb that alone makes
+    none ("Biden agreed"), not a passive ("was first reported"), an infinitive or "continues
+    to face" (but "confirmed to Fox News that" is one)."""
+    w = cue.group()
+    if w in _NOT_SOURCING and not (
+            w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
+        return False
+    before = text[max(sa, cue.start() - 40):cue.start()]
+    after = text[cue.end():cue.end() + 6]
+    return not (_BEFORE_PASSIVE.search(before) or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and not (
+        w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))))
+
+
+def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[str]) -> tuple[int, int] | None:
+    """The source of a finite speech verb in the sentence ``text[sa:sb]``: its subject, the
+    subject after an inverted verb ("…, said X"), or the noun phrase a relative "who" follows.
+
+    >>> t = "The plan was dropped, industry executives said."
+    >>> m = next(x for x in cue_matches(t) if x.group() == "said"); a, b = _verb_subject(t, m, 0, len(t), cue_words()); t[a:b]
+    'industry executives'
+    """
+    w = cue.group()
+    span = subject_before(text, cue.start(), sa)
+    if span and _noun_not_verb(text, span, w, cues):
+        return None  # "a scathing inspector general report directly countered ..."
+    if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
+        span = subject_after(text, cue.end(), sb)
+    return span or _relative_subject(text, sa, cue.start())
 
 
 def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
