@@ -23,7 +23,11 @@ from .speakers import (
     _AND_OTHERS,
     according_to,
     cue_matches,
+    DETERMINERS,
+    PRONOUNS,
+    cue_words,
     describe_source,
+    is_subject,
     phrase_after,
     subject_after,
     subject_before,
@@ -40,7 +44,7 @@ ATTRIBUTION_COLUMNS = [
 # "Sullivan urged"): kept for quotes, where the quotation marks already say "words of".
 _NOT_SOURCING = frozenset("""agree agrees agreed disagree disagreed urge urges urged urging begin began
 point pointing counter state states post signal signals signaled signalled promise promises promised
-pledge pledges pledged vow vows vowed demand demands demanded describe describes described read
+pledge pledges pledged vow vows vowed demand demands demanded describe describes read
 ask asks asked asking answer answers charge charges called calling calls blame blames blamed blaming
 thank thanks thanked thanking label labels labeled labelled labeling labelling brand brands branded branding
 sigh sighs sighed pressed quoted pondered ponders""".split())
@@ -58,7 +62,11 @@ _INVERTED = frozenset("""said says added wrote asked continued explained noted s
 responded declared insisted argued recalled countered remarked observed tweeted concluded conceded
 warned cautioned stressed emphasized acknowledged admitted complained reported announced confirmed
 suggested predicted""".split())
-_PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported)\s+by\s+")
+# "is said by multiple officials to", "was told by aides that": the agent is the source.
+_PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported|said|told)\s+by\s+")
+# "citing unnamed sources", "citing two officials": the object cited is the source.
+_CITING = re.compile(r"\bciting\s+")
+_INFINITIVE_TO = re.compile(r"\s+to\s")
 _REASON = re.compile(
     r"(?:who\s+|because\s+(?:he|she|they)\s+)?(?:"
     r"(?:requested|asked for|demanded|insisted on|was granted|were granted|were given|was given|given|granted)\s+anonymity"
@@ -73,6 +81,10 @@ _REASON = re.compile(
 _BEFORE_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to)\s+(?:\w+ly\s+)?(?:first\s+)?$")
 _AFTER_BY = re.compile(r"\s+by\b")
 _AFTER_TO = re.compile(r"\s+to\s")
+# "confirmed to Fox News that", "said to reporters": "to" and a listener, not an infinitive.
+_TO_LISTENER = re.compile(r"\s+to\s+(?:[A-Z]|(?:the|a|an)\s|reporters\b|journalists\b)")
+_TO_LISTENER_VERBS = frozenset("""pointed told confirmed said says explained admitted revealed wrote
+complained acknowledged stressed insisted""".split())
 _ENDS_COMMA = re.compile(r"[,”\"]\s*$")
 _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -143,12 +155,78 @@ def _passive_by(text: str, lo: int, hi: int, first: bool = True) -> list[int]:
             j = i - 1
             while j > lo and text[j - 1].isspace():
                 j -= 1
-            if text.endswith("ed", lo, j):
+            if text.endswith(("ed", "said", "told"), lo, j):
                 out.append(i)
                 if first:
                     break
         i = text.find("by", i + 1, hi)
     return out
+
+
+_SINGULAR_LEAD = re.compile(r"(?:a|an|each|every|this|that)\s", re.I)
+
+
+def _noun_not_verb(text: str, span: tuple[int, int], word: str, cues: frozenset[str]) -> bool:
+    """Whether a cue's base form after a singular subject is a noun, not the verb: a
+    singular subject takes "reports", so in "a scathing inspector general report" the
+    "report" ends the noun phrase.
+
+    >>> t = "a scathing inspector general report"
+    >>> _noun_not_verb(t, (0, 28), "report", frozenset({"report", "reports"}))
+    True
+    """
+    if word + "s" not in cues and word + "es" not in cues:
+        return False  # no present-tense -s form: a past ("said") or an -s form already
+    phrase = text[span[0]:span[1]].strip()
+    if phrase.lower() in DETERMINERS:
+        return True  # "The report said": a determiner alone is no subject; "report" is its noun
+    last = phrase.rsplit(None, 1)[-1]
+    # Only right before the word ("a spokesman could only quip" has a modal between), and a
+    # noun last ("a decision they say": "they" speaks).
+    gap = text[span[1]:span[1] + len(word) + 3]
+    if not gap[:1].isspace() or not gap.lstrip().startswith(word) or last.lower() in PRONOUNS:
+        return False
+    return bool(_SINGULAR_LEAD.match(phrase)) and not last.lower().endswith("s")
+
+
+# "… from Democrats who noted", "Paula Jones, who in 1994 accused": a relative "who" and
+# a few words without a clause break before the verb.
+_TOKEN_RUN = re.compile(r"\S+")
+_TRAILING_WHO = re.compile(r",?\s+who$")
+_WHO_BEFORE = re.compile(r"\bwho\s+[^,.;:!?()\u2014\u2013\"“”]{0,40}$")
+
+
+def _relative_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The source of a speech verb in a relative clause: the noun phrase the "who" follows,
+    with the "who" ("rejoinders from Democrats who noted that …" -> "Democrats who").
+
+    >>> t = "It drew rejoinders from Democrats who noted that none had seen it."
+    >>> a, b = _relative_subject(t, 0, t.index("noted")); t[a:b]
+    'Democrats who'
+    """
+    m = _WHO_BEFORE.search(text, max(lo, cue_start - 60), cue_start)
+    if m is None:
+        return None
+    end = len(text[:m.start()].rstrip(" ,"))  # the noun phrase ends before "who" (or ", who")
+    toks = list(_TOKEN_RUN.finditer(text, max(lo, end - 80), end))[-6:]
+    for t in toks:  # the longest noun phrase that ends there ("Democrats", not "from Democrats")
+        phrase = text[t.start():end]
+        if is_subject(phrase) and describe_source(phrase).type in ("person", "anonymous"):
+            return t.start(), m.start() + 3  # "who" stands for people ("Harvard Law School who" is no source)
+    return None
+
+
+def _agent_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
+    """The agent after a passive "by": the phrase up to a comma or clause word, else up to
+    an infinitive ("is said by multiple officials to favor ...").
+
+    >>> t = "He is said by two officials to favor it."
+    >>> a, b = _agent_after(t, t.index("two"), len(t)); t[a:b]
+    'two officials'
+    """
+    m = _INFINITIVE_TO.search(text, j, min(hi, j + 100))
+    span = phrase_after(text, j, m.start()) if m else None
+    return span or phrase_after(text, j, hi)
 
 
 def _may_be_passive(text: str, lo: int, hi: int) -> bool:
@@ -179,6 +257,7 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         i = bisect.bisect_right(q_starts, pos) - 1
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
+    cues_all = cue_words()
     found: dict[tuple[int, int], dict] = {}
     subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
 
@@ -195,32 +274,18 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
         for c in (according_to(text, sa, sb) if has_according else ()):
             if not in_quote(c[0]):
                 add((c[2], c[3]), (c[0], c[1]), si)
-        k = bisect.bisect_left(by_at, sa) if by_at else 0
-        for m in (_PASSIVE.finditer(text, sa, sb)
-                  if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
-            if in_quote(m.start()):
-                continue
-            span = phrase_after(text, m.end(), sb)
-            if span:
-                add(span, (m.start(), m.end() - 4), si)
+        for span, cue_span in _frame_sources(text, sa, sb, by_at, in_quote):
+            add(span, cue_span, si)
         finite = False
         participles = []
         for cue in cue_matches(text, sa, sb, cues):
             w = cue.group()
-            if w == "according to" or in_quote(cue.start()) or w in _NOT_SOURCING and not (
-                    w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
+            if w == "according to" or in_quote(cue.start()) or not _sourcing_verb(text, cue, sa, sb):
                 continue
-            before = text[max(sa, cue.start() - 40):cue.start()]
-            after = text[cue.end():cue.end() + 6]
-            if _BEFORE_PASSIVE.search(before) \
-                    or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and w not in ("pointed", "told")):
-                continue  # passive ("was first reported"), infinitive, or "continues to face"
             if w.endswith("ing"):
                 participles.append(cue)
                 continue
-            span = subject_before(text, cue.start(), sa)
-            if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
-                span = subject_after(text, cue.end(), sb)
+            span = _verb_subject(text, cue, sa, sb, cues_all)
             if span and not in_quote(span[0]):
                 add(span, (cue.start(), cue.end()), si)
                 finite = True
@@ -254,6 +319,55 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             groups.add(-row["sent_id"], row)  # what a later "they" may stand for
     _share_reasons(rows)
     return rows
+
+
+def _frame_sources(text: str, sa: int, sb: int, by_at: list[int], in_quote) -> list[tuple]:
+    """``(source span, cue span)`` of the sentence ``text[sa:sb]`` for the frames without a
+    finite speech verb of the source: a passive agent ("was told by aides", "is said by two
+    officials to") and "citing unnamed sources" (``by_at``: where a passive "by" may be)."""
+    out = []
+    k = bisect.bisect_left(by_at, sa) if by_at else 0
+    for m in (_PASSIVE.finditer(text, sa, sb)
+              if k < len(by_at) and by_at[k] < sb and _may_be_passive(text, sa, sb) else ()):
+        span = None if in_quote(m.start()) else _agent_after(text, m.end(), sb)
+        if span:
+            out.append((span, (m.start(), m.end() - 4)))
+    for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
+        span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
+        if span:
+            out.append((span, (m.start(), m.start() + 6)))
+    return out
+
+
+def _sourcing_verb(text: str, cue: re.Match, sa: int, sb: int) -> bool:
+    """Whether a speech-verb match makes a sourcing statement: not a verb that alone makes
+    none ("Biden agreed"), not a passive ("was first reported"), an infinitive or "continues
+    to face" (but "confirmed to Fox News that" is one)."""
+    w = cue.group()
+    if w in _NOT_SOURCING and not (
+            w.lower() in _DECLARING and _REPORTED_AFTER.match(text, cue.end(), min(sb, cue.end() + 80))):
+        return False
+    before = text[max(sa, cue.start() - 40):cue.start()]
+    after = text[cue.end():cue.end() + 6]
+    return not (_BEFORE_PASSIVE.search(before) or _AFTER_BY.match(after) or (_AFTER_TO.match(after) and not (
+        w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))))
+
+
+def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[str]) -> tuple[int, int] | None:
+    """The source of a finite speech verb in the sentence ``text[sa:sb]``: its subject, the
+    subject after an inverted verb ("…, said X"), or the noun phrase a relative "who" follows.
+
+    >>> t = "The plan was dropped, industry executives said."
+    >>> m = next(x for x in cue_matches(t) if x.group() == "said"); a, b = _verb_subject(t, m, 0, len(t), cue_words()); t[a:b]
+    'industry executives'
+    """
+    w = cue.group()
+    span = subject_before(text, cue.start(), sa)
+    if span and _noun_not_verb(text, span, w, cues):
+        return None  # "a scathing inspector general report directly countered ..."
+    if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
+        span = subject_after(text, cue.end(), sb)
+    return span or _relative_subject(text, sa, cue.start())
 
 
 def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
@@ -301,6 +415,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
     elif not name:
         name = _LEAD_ARTICLE.sub("", phrase.strip())
     cue = f["cue"]
+    if name and name.endswith(" who"):
+        name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"
     return {
         "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
         "source_type": kind, "anonymous": anonymous, "count": src.count,

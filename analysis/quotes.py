@@ -36,6 +36,7 @@ from .speakers import (
     _name_before,
     np_at,
     PRONOUNS,
+    _AND_OTHERS,
     SPEAKER_REACH,
     CueIndex,
     NameIndex,
@@ -125,7 +126,23 @@ def _mark_positions(text: str) -> list[int]:
             out.append(i)
             i = text.find(c, i + 1)
     out.sort()
+    if out and "<" in text:
+        # Markup left in the text ('<tweet author="@x">', '<a href=”…”>'): the marks of its
+        # attribute values quote nothing.
+        tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+        if tags:
+            starts = [a for a, _ in tags]
+            out = [i for i in out if not _inside(tags, starts, i)]
     return out
+
+
+# A markup tag with attributes (its marks are the tag's, not quotation).
+_TAG = re.compile(r"</?[A-Za-z][\w\-]*\s[^<>]{0,400}?>")
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _marks_in(text: str, a: int, b: int, marks: list[int]) -> list[int]:
@@ -291,6 +308,9 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
         span = subject_before(text, cue.start(), lo)
+        if not span and _COORDINATED.search(text, max(lo, cue.start() - 12), cue.start()):
+            # "Trump leaned in and boomed: “…”": the verb shares the sentence's subject.
+            span = _sentence_subject(text, sent_lo, cue.start(), known, memo)
         if span:
             return span, (cue.start(), cue.end()), "before"
         if cue.end() < hi and cue.group() in _INVERTIBLE:
@@ -298,11 +318,23 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
             span = subject_after(text, cue.end(), hi)
             if span:
                 return span, (cue.start(), cue.end()), "before"
+    m = _SAID_LEAD.match(text, sent_lo, hi)
+    if m:
+        # "Said Comey, “…”": an inverted verb that opens the sentence (capitalized, so it is
+        # no cue match).
+        span = subject_after(text, m.end(), hi)
+        if span:
+            return span, (m.start(1), m.end(1)), "before"
     if text[lo:hi].rstrip().endswith(":"):
         span = _colon_subject(text, lo, hi, known)
         if span:
             return span, None, "colon"
     return None
+
+
+# A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
+_COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
+_SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")
 
 
 # "is labeling", "was saying": an -ing form after a form of "be" is the clause's own verb.
@@ -392,9 +424,10 @@ def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]:span[1]].strip().lower() in PRONOUNS
 
 
-def _title_like(words: list[str]) -> bool:
-    """Every content word capitalized, as in a title, show, slogan or nickname."""
-    if not words or len(words) > 10:
+def _title_like(words: list[str], subtitle: bool = False) -> bool:
+    """Every content word capitalized, as in a title, show, slogan or nickname; ``subtitle``
+    (the run holds "Title: Subtitle") allows the longer runs of book titles."""
+    if not words or len(words) > (16 if subtitle else 10):
         return False
     sw = stopwords_lower()
     content = [w for w in words if w.lower() not in sw]
@@ -563,6 +596,40 @@ def _attribute(art: _Article, p: _Piece) -> None:
         p.src, p.cue, p.where = pre[0], post[1], "after"
     elif post or pre:
         p.src, p.cue, p.where = post or pre
+    else:
+        credit = _credit_paragraph(art, p)
+        if credit:
+            p.src, p.cue, p.where = credit, None, "credit"
+
+
+# The most words a credit line may have ("- Michelle Marks, Philadelphia.").
+_CREDIT_WORDS = 12
+
+
+def _credit_paragraph(art: _Article, p: _Piece) -> tuple[int, int] | None:
+    """The speaker credited in the paragraph right after a quote that ends its own paragraph,
+    on a line of its own after a dash: '“…”' then '- Bernie Sanders.' (fact checks, lists
+    of remarks).
+
+    >>> t = "“We will win this fight.”\\n\\n- Bernie Sanders."
+    >>> art = _Article(t, [(0, 25), (27, len(t))], [(0, 25), (27, len(t))], SpeakerTools.of(t))
+    >>> a, b = _credit_paragraph(art, _Piece(0, 24, 1, 24, 0)); t[a:b]
+    'Bernie Sanders'
+    """
+    text = art.text
+    if p.close is None or p.para + 1 >= len(art.paragraphs):
+        return None
+    pa, pb = art.paragraphs[p.para]
+    if not _blank(text, p.close + 1, pb) and text[p.close + 1:pb].strip(" .\u00a0\t\"”") != "":
+        return None
+    na, nb = art.paragraphs[p.para + 1]
+    m = _DASH_CREDIT.match(text, na)
+    if not m or m.end() == na or len(text[na:nb].split()) > _CREDIT_WORDS:
+        return None
+    span = np_at(text, m.end(), nb, art.tools.known)  # "- Sanders." once the article named him
+    if span and describe_source(text[span[0]:span[1]]).type in ("person", "organization"):
+        return span
+    return None
 
 
 _REPORTED = re.compile(r"\b(?:that|whether|if)\b|[“\"]")
@@ -694,11 +761,55 @@ def _later_cue(art: _Article, p: _Piece):
     return None
 
 
-# Nouns for works and programs: a title-like quote right after one is its title.
-_WORK_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
-                          r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
-                          r"channel|broadcast|special|speech titled|op-ed|editorial|hashtag|slogan|motto)\s*$")
+# Nouns for works and programs: a title-like quote right after one is its title ('the
+# program “State of the Union”', 'the movie, “13 Hours”', 'a website called “…”').
+_WORK_NOUNS = (r"program|programme|show|series|film|movie|book|song|album|documentary|podcast|"
+               r"column|segment|episode|play|musical|novel|memoir|newsletter|magazine|newspaper|"
+               r"channel|broadcast|special|op-ed|editorial|hashtag|slogan|motto|website|blog|poster|logo")
+_WORK_BEFORE = re.compile(rf"\b(?:(?:{_WORK_NOUNS})(?:,|\s+(?:called|named|titled|entitled))?|speech\s+titled)\s*$")
+# Verbs whose object is a work: 'performed “Bridge Over Troubled Water”', 'roles in “…”'.
+_WORK_VERB_BEFORE = re.compile(r"\b(?:perform(?:s|ed|ing)?|s[aiu]ng|sings|star(?:s|red|ring)?\s+in|"
+                               r"roles?\s+in|appear(?:s|ed|ing)?\s+on|watch(?:es|ed|ing)?)\s*$")
+# A title-like run naming the thing after it: a “Jeb Can Fix It” bus tour, a “…” hat.
+_WORK_AFTER = re.compile(r"\s*(?:[a-z]+[ \t-]+)?(?:tour|hat|cap|shirt|sign|banner|logo|slogan|rally|initiative)s?\b")
+# Another quoted title beside this one in a list: “Apollo 13,” and “Austin Powers”.
+_LIST_BEFORE = re.compile(r"[”\"][ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:(?:and|or)[ \t]+)?$")
+_LIST_AFTER = re.compile(r"[,;]?[ \t\u00a0]*(?:(?:and|or)[ \t]+)?[“\"][A-Z0-9]")
+# A credit after the run: a headline or a work and its author ('“…,” by Times’ Ben Sisario').
+_CREDIT_AFTER = re.compile(r"[,.]?[ \t]*(?:by)[ \t]+(?:the[ \t]+)?[A-Z]")
+_HEADLINE_BEFORE = re.compile(r"(?:^|[\u2014\u2013:])\s*$")
 _DUBBED = re.compile(r"(?:\b(?:dubbed|nicknamed|known\s+as|so-called|termed|titled|entitled|billed\s+as|named)|[’']s)\s*$")
+
+
+def _after_close(text: str, p: _Piece) -> str:
+    """The words right after the closing mark (and any closer stacked on it), up to 60 chars."""
+    if p.close is None:
+        return ""
+    i = p.close + 1
+    while i < len(text) and text[i] in "”’'\"":
+        i += 1
+    return text[i:i + 60]
+
+
+def _is_title(text: str, p: _Piece, words: list[str], before: str) -> bool:
+    """A work's title, a slogan or a headline named in the outlet's sentence, not words said.
+
+    >>> t = 'Sanders will appear on “The Late Show With Stephen Colbert,” and more.'
+    >>> _is_title(t, _Piece(20, 55, 21, 55, 0), ["The", "Late", "Show", "With", "Stephen", "Colbert"], "Sanders will appear on")
+    True
+    """
+    after = _after_close(text, p)
+    head = text[p.pre[0]:p.open]
+    credit = _CREDIT_AFTER.match(after)
+    # A headline ends in a comma before its credit; "“…” by the United States, Clinton
+    # said" is a quote interrupted by the outlet's words.
+    comma = text[p.start:p.end].rstrip().endswith(",") or after.startswith(",")
+    if credit and (comma and _HEADLINE_BEFORE.search(head) or _title_like(words, True)):
+        return True  # '—“The Living Room to close,” by Times’ Ben Sisario'
+    if not _title_like(words, ":" in text[p.start:p.end]):
+        return False
+    return bool(_WORK_BEFORE.search(before) or _WORK_VERB_BEFORE.search(before) or _WORK_AFTER.match(after)
+                or _LIST_BEFORE.search(text, max(0, p.open - 12), p.open) or _LIST_AFTER.match(after))
 
 
 def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
@@ -707,10 +818,11 @@ def _not_a_quote(text: str, p: _Piece, words: list[str]) -> bool:
     title_like = _title_like(words)
     before = text[p.pre[0]:p.open].rstrip()
     if p.src is None:
-        return title_like or len(words) < 4
-    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)
-                                           or _WORK_BEFORE.search(before)):
-        return True  # 'on the CNN program “State of the Union”', 'a move dubbed “Pardongate”'
+        return title_like or len(words) < 4 or _is_title(text, p, words, before)
+    if _is_title(text, p, words, before):
+        return True  # 'on the CNN program “State of the Union”', 'roles in “…” and “…”'
+    if title_like and len(words) <= 6 and (_ENDS_DETERMINER.search(before) or _DUBBED.search(before)):
+        return True  # 'a move dubbed “Pardongate”'
     return len(words) <= 3 and _DUBBED.search(before) is not None and not before.endswith(("’s", "'s"))
 
 
@@ -759,10 +871,44 @@ class _GroupSpeakers:
 
     def __init__(self) -> None:
         self.group: tuple[str, str] | None = None
+        self.at = -1  # where that group's speaker is written
 
     def add(self, row: dict) -> None:
         if row["speaker_type"] in ("anonymous", "organization") and row["speaker_name"]:
             self.group = (row["speaker_name"], row["speaker_type"])
+            self.at = row["speaker_start"] if row["speaker_start"] is not None else row["start"]
+
+
+# How many sentences back "it" or "they" may find the group that spoke.
+_GROUP_REACH = 3
+
+
+def _group_subject_before(art: _Article, pos: int, pronoun: str) -> tuple[int, str, str] | None:
+    """The nearest organization (for "it"; an organization or unnamed group for "they") that
+    is the subject of a speech verb in the sentences before ``pos``: "The company said on
+    Tuesday that talks would continue. “We remain hopeful,” it said." -> the company.
+
+    Returns ``(position, name, type)``, or None.
+    """
+    si = art.sent_of(pos)
+    kinds = ("organization",) if pronoun == "it" else ("organization", "anonymous")
+    for k in range(si - 1, max(-1, si - 1 - _GROUP_REACH), -1):
+        sa, sb = art.sentence(k)
+        for cue in reversed(cue_matches(art.text, sa, sb, art.tools.cues)):
+            span = subject_before(art.text, cue.start(), sa)
+            if span is None:
+                continue
+            phrase = art.text[span[0]:span[1]]
+            desc = describe_source(phrase)
+            plural = desc.head.lower().endswith("s") or desc.type == "organization"
+            if desc.type in kinds and (pronoun == "it" or plural):
+                return span[0], desc.name or _LEAD_ARTICLE.sub("", phrase.strip()), desc.type
+            if pronoun == "they" and _AND_OTHERS.search(phrase) and desc.type == "person":
+                # "John Boehner and other Republicans say …; they say": the group its named
+                # person leads (one name and type for it, as the attributions give it); for
+                # "He and other Republicans", the name is left to the caller (None).
+                return span[0], desc.name, desc.type
+    return None
 
 
 def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tuple[int, int], where: str) -> _Speaker:
@@ -782,10 +928,18 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             name, origin = (m.name, m.written) if m else (speaker, None)
             if m:
                 refs.note_speaker(src[0], m.name, m.written, head)
-        elif groups.group:
-            name, kind = groups.group
         else:
-            name = speaker
+            near = _group_subject_before(art, src[0], head) if head in ("it", "they") else None
+            if near is not None and near[1] is None:
+                # "He and other Republicans say …": the person the "he" stands for leads them.
+                m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
+                near = (near[0], m.name, "person") if m else None
+            if near is not None and near[0] > groups.at:
+                name, kind = near[1], near[2]  # a group that spoke since the last group quote
+            elif groups.group:
+                name, kind = groups.group
+            else:
+                name = speaker
     elif kind in ("person", "organization") and name and is_place(name):
         # A country speaking is its government, unless the article names a person so.
         kind, name = place_or_person(name, names, src[0])

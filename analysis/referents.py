@@ -58,7 +58,7 @@ ROLE_NOUNS = frozenset("""president senator representative governor leader direc
 ambassador chairman speaker justice judge minister chancellor mayor general admiral commander
 chief spokesperson attorney democrat republican independent king queen prince ayatollah
 premier prosecutor sheriff commissioner administrator founder executive ceo head candidate
-nominee lawyer treasurer whip counsel adviser advisor""".split())
+nominee lawyer treasurer whip counsel adviser advisor lady""".split())
 _MALE = frozenset("mr sir lord king prince congressman chairman spokesman father brother".split())
 _FEMALE = frozenset("mrs ms miss lady queen princess congresswoman chairwoman spokeswoman sister".split())
 _PARTY_TAG = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
@@ -66,6 +66,7 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
 _NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
                         r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+_LOWER_ROLE_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[ \t]+$")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*\.?")
@@ -297,9 +298,15 @@ class Referents:
                 full.setdefault(r.name[-1], []).append((r.start, " ".join(r.name)))
         # The positions of each surname's full names, listed once (not once per mention).
         full_at = {k: [p for p, _ in v] for k, v in full.items()}
+        # Where a surname is first given with a title and no first name ("President Trump"):
+        # later bare "Trump"s are that person too.
+        titled: dict[str, int] = {}
+        for r in runs:
+            if len(r.name) == 1 and r.titles and r.name[0] not in full:
+                titled.setdefault(r.name[0], r.start)
         mentions = []
         for r in runs:
-            m = cls._mention(text, r, full, in_quote(r.start), full_at)
+            m = cls._mention(text, r, full, in_quote(r.start), full_at, titled)
             if m is not None:
                 mentions.append(m)
         ref = cls(text, mentions, paragraphs)
@@ -308,12 +315,13 @@ class Referents:
         return ref
 
     @staticmethod
-    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict) -> Mention | None:
+    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict,
+                 titled: dict | None = None) -> Mention | None:
         _, _, _, male, female = _person_words()
         title_low = [t.lower().rstrip(".") for t in r.titles]
         if len(r.name) == 1:
             known = full.get(r.name[0])
-            if not known and not r.titles:
+            if not known and not r.titles and not (titled and titled.get(r.name[0], r.start) < r.start):
                 return None
             if known:
                 k = bisect.bisect_left(full_at[r.name[0]], r.start)
@@ -329,7 +337,8 @@ class Referents:
             gender = first_gender
         roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
         roles |= _roles_around(text, r.start, r.end)
-        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown"
+        sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown" \
+            or bool(titled and len(r.name) == 1 and r.name[0] in titled)  # "Trump" after "President Trump"
         written = text[r.start:r.end]
         before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None
         # "the full Robert Mueller report" uses a name as a modifier; "the conservative
@@ -535,6 +544,12 @@ def _roles_around(text: str, start: int, end: int) -> set[str]:
     m = _role_before(text, start)
     if m:
         roles |= _role_words(m.group(1))
+    m = _LOWER_ROLE_BEFORE.search(text, max(0, start - 30), start)
+    if m and role_of(m.group(1)) in ROLE_NOUNS and role_of(m.group(1)) not in _AGENT_ROLES:
+        # "presidential candidate Joe Biden", "first lady Melania Trump": a lower-case role
+        # noun runs into the name (not "a spokesperson for Sen. X"; and a spokesperson or
+        # aide so named is not every "the spokesperson" of the article).
+        roles.add(role_of(m.group(1)))
     return roles
 
 

@@ -105,7 +105,7 @@ ORG_HEADS = frozenset("""administration campaign government agency department mi
 firm group police military army navy team court committee council office embassy network
 newspaper paper magazine outlet channel station party union organization organisation
 prosecutors regime kremlin pentagon bureau commission institute university hospital
-coalition alliance movement board band club league fund bank""".split())
+coalition alliance movement board band club league fund bank media television tv broadcaster""".split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
 # Plural source nouns: "Supporters of the measure" are supporters, whatever the capital.
@@ -115,6 +115,9 @@ lawmakers legislators members residents voters activists leaders advisers observ
 _GROUP_NOUNS = frozenset("""democrats republicans conservatives liberals progressives independents
 moderates libertarians evangelicals catholics protestants muslims christians jews""".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
+# Indefinite pronouns that stand for people the article does not name ("Others said",
+# "someone familiar with the plan"); "someone" is one of them.
+_INDEFINITE = frozenset("others some many several someone somebody everyone everybody few".split())
 DETERMINERS = frozenset("""a an the one two three four five six seven eight nine ten eleven twelve
 another other some several many most few both all each these those this that his her their its
 our my your no multiple numerous dozens dozen half dozens hundreds""".split())
@@ -428,6 +431,9 @@ def _describe_source(phrase: str) -> Source:
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
         return Source(text, kind, False, count, head, None)
+    if head_low in _INDEFINITE and len(core) == 1:
+        return Source(text, "anonymous", True, 1 if head_low.startswith("some") and head_low != "some" else count,
+                      head, None)
     if head_low in document_nouns() and not _is_cap(head):
         owner = _document_owner(text)
         if owner is not None:
@@ -454,8 +460,8 @@ def _describe_source(phrase: str) -> Source:
         # A title before a name wins over an organization before it:
         # "The Council on American-Islamic Relations National Executive Director Nihad Awad".
         return Source(text, "person", False, count, head, " ".join(name[:-1] + [_possessive(name[-1])]))
-    if head_low in _GROUP_NOUNS:
-        # "Democrats", "House Republicans": a group the article does not name.
+    if head_low in _GROUP_NOUNS or is_demonym_plural(head):
+        # "Democrats", "House Republicans", "many Iranians": a group the article does not name.
         return Source(text, "anonymous", True, count, head, None)
     if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
@@ -542,8 +548,13 @@ def _is_subject(phrase: str) -> bool:
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()
-    for w in words:
-        if w.lower() in cues and not _is_cap(w):
+    if first.endswith("ing") and (first.lower() in cues or len(words) > 1 and words[1].lower() in _AFTER_PARTICIPLE):
+        return False  # "Continuing to (explain)", "Adding": a participle opening the clause
+    docs = document_nouns()
+    for i, w in enumerate(words):
+        # "the police report", "a tweet": a document noun that is also a verb form ends the
+        # noun phrase; elsewhere a verb form makes a clause.
+        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs):
             return False
     # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)",
     # "Iran for days had been promising to".
@@ -553,15 +564,38 @@ def _is_subject(phrase: str) -> bool:
             break
         if low in _FINITE:
             return False
-    for w in words[1:]:
+    for i, w in enumerate(words[1:], 1):
         if w.lower() in ("of", "for", "with", "familiar", "close", "who", "at", "from", "in", "on", "to"):
             break
         if w[:1].islower() and w.endswith("ed") and w.lower() not in roles:
+            if i + 1 < len(words) and words[i + 1].lower() in _PARTICIPLE_PREPOSITIONS:
+                break  # "two people briefed on the matter": a participle modifying the noun
             return False
     src = describe_source(phrase)
     return src.type != "unknown" or src.head.lower() in PRONOUNS
 
 
+def _bare_plural_source(words: list[str]) -> bool:
+    """A plural source noun with lower-case modifiers and no determiner ("industry
+    executives", "energy analysts", "senior officials"): a group the article does not name.
+
+    >>> _bare_plural_source(["industry", "executives"]), _bare_plural_source(["prices", "rose"])
+    (True, False)
+    """
+    if not 2 <= len(words) <= 4 or not words[-1].endswith("s") or words[-1] not in source_nouns():
+        return False
+    cues = cue_words()
+    # Modifiers only: no verb, clause word or preposition among them ("as prices fell officials").
+    return all(w.isalpha() and w.islower() and w not in cues and w not in _FINITE and w not in _CLAUSE_WORDS
+               and w not in _PREPOSITIONS and w not in _AUX for w in words[:-1])
+
+
+# Words after an -ing form that make it a participle, not a name ("Continuing to", "Facing
+# the"; a name in -ing, "Manning", "Fleming", is followed by none of them).
+_AFTER_PARTICIPLE = frozenset("to the a an his her their its on with about from into".split())
+# Prepositions after a participle that modifies a source ("briefed on", "involved in",
+# "acquainted with", "informed about"), not a verb of the clause.
+_PARTICIPLE_PREPOSITIONS = frozenset("on in with of about".split())
 _PARTY_ONLY = re.compile(r"\(?[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)?")
 _PARTY_TAIL = re.compile(r"\s*\(\s*[DRI]-[A-Z][^()]{0,30}\)\s*$")
 # Finite verbs and auxiliaries: a phrase holding one (outside a relative clause) is a clause.
@@ -671,7 +705,39 @@ def _subject_before_in(part: str) -> tuple[int, int] | None:
     if not stripped:
         return None
     span = _clause_tail(part, 0, len(stripped), stripped)
-    return span if span and is_subject(part[span[0]:span[1]]) else _name_before(part, 0, len(stripped))
+    if span and (is_subject(part[span[0]:span[1]]) or _bare_source_after_break(part, span)):
+        return _before_city(part, span, 0) or span
+    return _name_before(part, 0, len(stripped))
+
+
+def _bare_source_after_break(text: str, span: tuple[int, int]) -> bool:
+    """A bare plural source ("industry executives") right after a comma or a closing mark:
+    "…, industry executives said"; not after a clause word ("where investigators had
+    questioned"), where the clause is no sourcing statement."""
+    before = text[:span[0]].rstrip()
+    return before.endswith((",", "”", '"')) and _bare_plural_source(_words(text[span[0]:span[1]]))
+
+
+_CITY_COMMA = re.compile(r"[A-Z][\w.\-]*,\s*$")
+
+
+def _state_after_city(text: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether ``span`` is a place right after "City, " ("Columbia, South Carolina"): the
+    end of a place phrase, not a subject."""
+    return is_place(text[span[0]:span[1]]) and bool(_CITY_COMMA.search(text, max(lo, span[0] - 40), span[0]))
+
+
+def _before_city(text: str, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """For a place ending "X of City, State", the subject X before the place phrase
+    ("Stacy Baker of Columbia, South Carolina says" -> "Stacy Baker of Columbia")."""
+    m = _CITY_COMMA.search(text, max(lo, span[0] - 40), span[0])
+    if m is None or not is_place(text[span[0]:span[1]]):
+        return None
+    end = m.end() - len(m.group()) + len(m.group().rstrip().rstrip(","))
+    cand = _clause_tail(text, lo, end)
+    if cand and is_subject(text[cand[0]:cand[1]]) and describe_source(text[cand[0]:cand[1]]).type == "person":
+        return cand
+    return None
 
 
 def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | None:
@@ -691,8 +757,8 @@ def _subject_before_at(text: str, cue_start: int, lo: int) -> tuple[int, int] | 
     if seg.rstrip().endswith(","):
         return _appositive_subject(text, lo, lo + len(seg.rstrip()) - 1)
     span = _clause_tail(text, lo, end)
-    if span and is_subject(text[span[0]:span[1]]):
-        return span
+    if span and (is_subject(text[span[0]:span[1]]) or span[0] > lo and _bare_source_after_break(text, span)):
+        return _before_city(text, span, lo) or span
     return _name_before(text, lo, end)
 
 
@@ -741,6 +807,12 @@ def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
              and len((describe_source(text[sp[0]:sp[1]]).name or "").split()) >= 2]
     if named:
         return named[-1]
+    # "Clinton, during a town hall in Columbus, Ohio, said": the state ends a place phrase;
+    # a person before it is the subject.
+    if spans and _state_after_city(text, spans[-1], lo):
+        persons = [sp for sp in spans[:-1] if describe_source(text[sp[0]:sp[1]]).type == "person"]
+        if persons:
+            return persons[0]
     k = max(body.rfind(","), body.rfind("("), body.rfind("\u2014"))
     if k >= 0:
         m = _PARTY_TAIL.search(text, lo, lo + k)
@@ -885,7 +957,8 @@ def phrase_after(text: str, j: int, hi: int) -> tuple[int, int] | None:
         return None  # no end within reach: far longer than any source phrase
     end = k.start() if k else hi
     phrase = text[j:end].rstrip()
-    if phrase and (is_subject(phrase) or _modified_source_noun(phrase)):
+    # "according to industry executives", "citing unnamed sources": a bare plural source too.
+    if phrase and (is_subject(phrase) or _modified_source_noun(phrase) or _bare_plural_source(_words(phrase))):
         return j, j + len(phrase)
     return None
 
@@ -951,7 +1024,8 @@ If When While After Before As Since Although Though Meanwhile Still However Inde
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Mr. Mrs. Ms. Dr. His Her Their Its Our My
 With Without By From During Under Over Like Unlike Despite Until Among Against Between Through Amid
-About Behind Toward Towards Upon Into Across Likening Asked Speaking Calling Saying""".split())
+About Behind Toward Towards Upon Into Across Likening Asked Speaking Calling Saying
+Given Following Including Regarding Considering Having Being Because Unless Once""".split())
 
 
 @dataclass
@@ -1098,6 +1172,35 @@ def _places() -> frozenset[str]:
     return frozenset(out)
 
 
+_DEMONYM_ENDINGS = ("ian", "an", "i")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_demonym_plural(word: str) -> bool:
+    """Whether a capitalized plural is a people of a place ("Iranians", "Americans",
+    "Iraqis"): its singular is a place's name with -ian/-an/-i for its last letters, at
+    most two letters cut ("Syria" -> "Syrian"); a surname in -s is none ("Sanders", "Harris").
+
+    >>> is_demonym_plural("Iranians"), is_demonym_plural("Iraqis"), is_demonym_plural("Sanders")
+    (True, True, False)
+    """
+    if len(word) < 5 or not word[0].isupper() or not word.endswith("s") or not word[1:].islower():
+        return False
+    single = word[:-1].lower()
+    places = _places()
+    for end in _DEMONYM_ENDINGS:
+        root = single[:-len(end)]
+        if not single.endswith(end) or len(root) < 3:
+            continue
+        if end == "i":  # "Iraqi", "Israeli": the whole name, then -i
+            if root in places:
+                return True
+            continue
+        if any(p.startswith(root) and len(p) - len(root) <= 2 and " " not in p for p in places):
+            return True
+    return False
+
+
 def is_place(name: str) -> bool:
     """Whether ``name`` is a country, capital, US state, continent or a well-known region
     (a place speaks only for its government, and a pronoun never stands for one).
@@ -1189,6 +1292,8 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         return None
     if words[0] in _NOT_NAMES and words[0] not in ("The", "A", "An"):
         return None
+    if words[0].endswith("ing") and words[0].lower() in cue_words():
+        return None  # "Continuing to explain, Carson rejected ...": a participle opens the clause
     phrase = text[out[0][0]:out[-1][1]]
     src = describe_source(phrase)
     if src.type == "unknown":

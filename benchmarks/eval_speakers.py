@@ -327,10 +327,15 @@ def score_attributions(pred: dict, labels: dict, texts: dict[str, str]) -> dict:
             if i not in matched_p:
                 errors["junk_source"] += 1
                 examples["junk_source"].append((aid, p["start"], p["end"], None, p))
+                if p["anonymous"]:  # the part of the anonymous-flag precision lost here
+                    examples["anonymous_junk (of junk_source)"].append((aid, p["start"], p["end"], None, p))
         for j, g in enumerate(gold):
             if j not in matched:
                 errors["source_missed"] += 1
                 examples["source_missed"].append((aid, g["source_start"], g["source_end"], g, None))
+                if g["anonymous"] == "1":  # the part of the anonymous-flag recall lost here
+                    examples["anonymous_missed (of source_missed)"].append(
+                        (aid, g["source_start"], g["source_end"], g, None))
                 continue
             p = preds[matched[j]]
             g_anon, p_anon = g["anonymous"] == "1", p["anonymous"]

@@ -402,3 +402,138 @@ def test_name_resolve_equals_full_scan(tricky_texts):
                      "Stoltenberg", "Blinken", "Macron", "Nobody", "PENCE", "Ron Brown Jr."]:
             for pos in (0, 10, 40, 80, len(t), len(t) + 5):
                 assert ix.resolve(name, pos) == _resolve_slow(ix, name, pos), (name, pos)
+
+
+# --------------------------------------------------------------------------- issue 15: titles and sourcing
+
+def a1(text: str) -> list[tuple]:
+    a = an.attributions(an.from_texts({"a": text}))
+    return [(r.source, r.source_type, bool(r.anonymous)) for r in a.itertuples()]
+
+
+@pytest.mark.parametrize("text", [
+    # titles in a list of titles, after a work noun and a comma, after a work verb
+    "Howard, who had roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers: "
+    "The Spy Who Shagged Me,” praised the film, he said.",
+    "The movie, “Thirteen Hours In The Dark,” is based on a book, Smith said.",
+    "Silverman said the singer would perform “Bridge Over Troubled Water Again” tonight.",
+    # a work and its author, a headline and its credit
+    "Fiorina paced, according to “Perfect Enough: Carly Fiorina and the Reinvention of HP” by George Anders.",
+    "CLOSING—“The Living Room to close at the end of the month,” by Times’ Ben Sisario: a nightclub shuts.",
+])
+def test_titles_named_by_the_outlet_are_not_quotes(text):
+    assert [t for t in q1(text).text if len(t.split()) >= 4] == []
+
+
+def test_a_quote_interrupted_by_a_by_phrase_is_still_a_quote():
+    q = q1("“If there had not been that intervention” by the allies, Clinton said, the war would go on.")
+    assert q.text.tolist() == ["If there had not been that intervention"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The plan was dropped last week, industry executives said.", "industry executives"),
+    ("The network reported the raid, citing unnamed law enforcement sources.", "unnamed law enforcement sources"),
+    ("The general is said by multiple administration officials to favor a pullout.", "multiple administration officials"),
+    ("A senior official confirmed to Fox News that the talks had stalled.", "A senior official"),
+])
+def test_unnamed_sources_in_less_common_frames(text, source):
+    assert (source, "anonymous", True) in a1(text)
+
+
+def test_a_bare_plural_after_a_clause_word_is_no_source():
+    # "where investigators had questioned witnesses" reports no statement of theirs.
+    rows = a1("Trump's team complained that Republicans were barred from a room where "
+              "impeachment investigators had questioned witnesses.")
+    assert not any(s == "impeachment investigators" for s, _, _ in rows)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Iranians said the strike was an act of war.", "Iranians"),
+    ("Many Americans believe the war is a mistake.", "Many Americans"),
+    ("Others said the move was overdue.", "Others"),
+])
+def test_peoples_and_indefinite_pronouns_are_unnamed_groups(text, source):
+    assert a1(text) == [(source, "anonymous", True)]
+
+
+def test_a_surname_in_s_is_no_people():
+    assert a1("Sanders said the move was overdue.") == [("Sanders", "person", False)]
+
+
+def test_state_media_is_an_organization():
+    assert a1("Israeli media reported that the talks were over.") == [("Israeli media", "organization", False)]
+
+
+def test_a_report_noun_is_no_verb_after_a_singular_subject():
+    # "report" after "a … inspector general" is the noun (a singular subject takes "reports").
+    rows = a1("Weeks ago, a scathing State Department inspector general report countered her claim.")
+    assert rows == [("a scathing State Department inspector general report", "document", False)]
+    assert a1("Officials report that the base was hit.") == [("Officials", "anonymous", True)]
+
+
+def test_a_document_noun_that_is_also_a_verb_is_the_source():
+    assert a1("The report said the base was hit.") == [("The report", "document", False)]
+    assert a1("She slept in parking lots, a police report indicates.") == [("a police report", "document", False)]
+
+
+def test_a_modal_keeps_the_verb_a_verb():
+    rows = a1("A spokesman for the campaign could only quip that the schedule was odd.")
+    assert [r[1] for r in rows] == ["anonymous"]
+
+
+def test_a_participle_modifying_the_source_noun():
+    assert a1("Two people briefed on the matter said the base was hit.") == [
+        ("Two people briefed on the matter", "anonymous", True)]
+
+
+def test_an_armed_body_is_an_organization():
+    assert a1("Iran's Revolutionary Guard said the base was hit.") == [
+        ("Iran's Revolutionary Guard", "organization", False)]
+
+
+def test_voice_verbs_attribute():
+    assert a1("Protesters chanted that the regime must go.") == [("Protesters", "anonymous", True)]
+    q = q1("“Please let my son come home,” Maria Lopez pleaded.")
+    assert q.speaker_name.tolist() == ["Maria Lopez"]
+
+
+def test_people_in_the_news_are_unnamed_groups_and_a_league_an_organization():
+    assert a1("Students said the school was closed.") == [("Students", "anonymous", True)]
+    assert a1("The Anti-Defamation League denounced the remarks as hateful.") == [
+        ("The Anti-Defamation League", "organization", False)]
+
+
+def test_names_of_groups_end_in_organization_words():
+    assert a1("Human Rights Watch said the strike killed civilians.") == [
+        ("Human Rights Watch", "organization", False)]
+
+
+def test_the_source_of_a_relative_clause_is_the_noun_phrase_who_follows():
+    assert a1("It drew rejoinders from Democrats who noted that none had seen it.") == [
+        ("Democrats who", "anonymous", True)]
+    rows = an.attributions(an.from_texts({"a": "The women included Paula Jones, who in 1994 accused Bill Clinton."}))
+    assert rows[["source_name", "source_type"]].values.tolist() == [["Paula Jones", "person"]]
+    assert a1("Cruz, a graduate of Harvard Law School who has argued cases, spoke.") == []
+
+
+def test_verbs_of_stance_and_account_attribute():
+    assert a1("House Democrats rejected that offer as insufficient.") == [("House Democrats", "anonymous", True)]
+    assert a1("Democrats outlined evidence that the aid was withheld.") == [("Democrats", "anonymous", True)]
+
+
+def test_described_attributes_an_account_but_not_in_the_passive():
+    assert a1("Senior law enforcement officials described the deliberations inside the FBI.") == [
+        ("Senior law enforcement officials", "anonymous", True)]
+    assert a1("The plan was described as reckless.") == []
+
+
+def test_a_whistleblower_is_an_unnamed_source():
+    assert a1("A whistleblower, who is said to be a CIA official, accused the president of abusing power.") == [
+        ("A whistleblower", "anonymous", True)]
+
+
+def test_marks_inside_markup_tags_quote_nothing():
+    # An attribute value broken over two lines left a mark that opened a false quote.
+    text = ('Cruz spoke.\n\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love Sarah Palin. '
+            'Without her support, I would not be in the Senate.<tweet/>.')
+    assert q1(text).empty

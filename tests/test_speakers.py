@@ -411,3 +411,92 @@ def test_pages_say_how_each_speaker_was_found():
                             "“We did it,” she said."})
     page = article_page(c, "a", quotes=an.quotes(c))
     assert "“the governor” → Gov. Kay Ivey" in page and "“she” → " in page
+
+
+def test_it_after_an_organization_that_spoke_is_that_organization():
+    q = quotes_of("The White House said Tuesday that talks would continue.\n\n“We remain hopeful,” it said.")
+    assert q[["speaker_name", "speaker_type"]].values.tolist() == [["White House", "organization"]]
+
+
+def test_they_after_unnamed_officials_who_spoke_is_them():
+    q = quotes_of("Pentagon officials said the base was hit. “We are assessing the damage,” they said.")
+    assert q[["speaker_type"]].values.tolist() == [["anonymous"]]
+
+
+def test_it_with_no_group_speaker_before_stays_unresolved():
+    q = quotes_of("The storm hit the coast.\n\n“We remain hopeful,” it said.")
+    assert q.speaker_type.tolist() == ["unknown"]
+
+
+def test_a_verb_coordinated_with_the_subjects_first_shares_its_subject():
+    assert speakers("Donald Trump gestured to the crowd, then leaned in and boomed: “Let’s defeat her.”") == [
+        ["Donald Trump", "person", "named"]]
+
+
+def test_an_inverted_verb_opening_the_sentence():
+    assert speakers("Officials said little. Said James Comey, “The error is very painful to us.”") == [
+        ["James Comey", "person", "named"]]
+
+
+def test_a_state_after_a_city_is_no_speaker():
+    assert speakers("Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was "
+                    "“going to put a lot of coal miners out of business.”") == [["Hillary Clinton", "person", "named"]]
+    assert speakers("Stacy Baker of Columbia, South Carolina says she thinks Cruz can win if he keeps "
+                    "“doing what he is doing now.”")[0][:2] == ["Stacy Baker", "person"]
+
+
+def test_a_clause_opening_participle_or_preposition_is_no_name():
+    # No attribution but the sentence's subject: "Given Sanders'" is no person.
+    assert speakers("Bernie Sanders spoke. Given Sanders' electoral success, his endorsements will carry "
+                    "“a great deal of weight with voters.”") == [[None, "unknown", "none"]]
+    assert speakers("Ben Carson spoke. Continuing to explain his perspective, Carson rejected the notion, "
+                    "saying that if he “found something that was rotten, I would fix it.”")[0][0] == "Ben Carson"
+
+
+def test_a_credit_line_after_a_quote_paragraph_names_its_speaker():
+    text = ("Sen. Bernie Sanders and Hillary Clinton debated on Thursday.\n\n"
+            "“Boeing and GE and other multinationals pay zero taxes.”\n\n- Sanders.\n\n"
+            "This is a complex issue.")
+    assert speakers(text) == [["Bernie Sanders", "person", "named"]]
+
+
+def test_a_short_paragraph_without_a_dash_is_no_credit():
+    text = "The debate went on.\n\n“Boeing and GE pay zero taxes.”\n\nThat is not accurate."
+    assert speakers(text) == [[None, "unknown", "none"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("House Speaker Nancy Pelosi met Senate Minority Leader Chuck Schumer.\n\n“America cannot afford war,” the speaker said.",
+     "Nancy Pelosi"),
+    ("Justice Elena Kagan dissented.\n\n“The law is clear on this point,” the justice wrote.", "Elena Kagan"),
+    ("U.S. District Judge Susan Bolton ruled Monday.\n\n“The law is clear on this point,” the judge wrote.", "Susan Bolton"),
+    ("First lady Melania Trump spoke Monday.\n\n“We are ready for the holidays,” the first lady said.", "Melania Trump"),
+])
+def test_role_nouns_of_the_bench_the_chair_and_the_household_resolve_to_the_holder(text, name):
+    assert speakers(text) == [[name, "person", "role"]]
+
+
+def test_a_spokesperson_named_for_one_person_is_not_every_spokesperson():
+    text = ("Pelosi spokesman Drew Hammill spoke first. Senate Minority Leader Charles Schumer was briefed.\n\n"
+            "“Leader Schumer is closely monitoring the situation,” the spokesperson added.")
+    assert speakers(text)[0][0] != "Drew Hammill"
+
+
+def test_a_bare_surname_after_a_titled_one_is_that_person_for_a_pronoun():
+    text = ("President Trump spoke first. Iranian Foreign Minister Mohammad Javad Zarif tweeted.\n\n"
+            "Trump tweeted moments later to declare that “all is well,” adding, “So far, so good!”\n\n"
+            "“We have the most powerful military anywhere in the world, by far!” he added.")
+    assert [s[0] for s in speakers(text)] == ["Trump", "Trump", "Trump"]
+
+
+def test_they_after_a_person_and_others_who_spoke_is_that_group():
+    text = ("House Speaker John Boehner cautioned the GOP ranks on Friday. He and other Republicans say the "
+            "party will remain focused on repeal. And, they say, they will pursue “step-by-step reforms to "
+            "replace the law” no matter what.")
+    assert speakers(text) == [["John Boehner", "person", "pronoun"]]
+
+
+def test_a_plural_title_before_coordinated_names_introduces_a_colon_quote():
+    text = ("The ruling came Monday.\n\nSens. John McCain and Jon Kyl, R-Arizona: “While we still want to "
+            "review the decision, the ruling validates the law.”")
+    assert speakers(text) == [["Jon Kyl", "person", "colon"]]
