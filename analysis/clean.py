@@ -438,6 +438,9 @@ _NOTE_PATTERNS = [
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
+# A photographer's credit: capitalized words and a few particles ("Jane Roe", "Agence France-Presse").
+_CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
+
 # Prefix shapes, tried at the start of every line (several may follow each other: a date line,
 # then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
 _PREFIX = re.compile(
@@ -591,6 +594,32 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # Labels of a box of promoted links: "Latest:", "Urgent:", "Special:".
     ("related", "Latest LATEST Urgent URGENT Special Breaking BREAKING Popular POPULAR Trending",
      r"(?:Latest|LATEST|Urgent|URGENT|Special|Breaking|BREAKING|Popular|POPULAR|Trending)[ \t]*:"),
+    # A link card's label glued to its headline, no colon: "Read More A headline A dek.",
+    # "Related A headline" (a sentence never opens "Read More" + a capital).
+    ("related", "Read READ Related RELATED",
+     r"(?:Read More|READ MORE) [A-Z“\"‘'][^\n]{8,400}|(?:Related|RELATED) [A-Z“\"‘'][^\n]{8,200}(?<![.!?,;:”\"])"),
+    # "Read more in the full note.": a link to the rest of a document.
+    ("share", "Read READ", r"(?:Read|READ) (?:more|MORE|it all|the rest) (?:in|for|of|at) the (?:full|complete|whole|entire)\b[^\n]{1,100}"),
+    # A house note that wire copy was used: "Material from the Wire was used in this report.",
+    # "This story includes reporting from the Wire."
+    ("contributor", "Material Information Portions Parts Some Wire",
+     r"(?:Material|Information|Portions|Parts|Some (?:material|information)|Wire (?:service )?reports?)\b[^\n]{0,120}?"
+     r" (?:was|were|is|are|has been|have been) used in this (?:report|story|article|piece)\.?"),
+    ("contributor", "This", r"This (?:story|report|article|piece) (?:includes|contains|uses|used|draws on) "
+     r"(?:reporting|material|information|reports)\b[^\n]{0,150}"),
+    # A credit line: "Photograph of a closed shop by Jane Roe/Agency.", "Note: Photo by Acme.com.",
+    # "Illustration by Jane Roe", "Top photo: Jane Roe/Agency".
+    ("photo_credit", "Photo Photos Photograph Photographs Image Images Picture Illustration Graphic Artwork "
+     "Note Top Lead Header Cover Main Featured Feature",
+     rf"(?:Note: )?(?:(?:Top|Lead|Header|Cover|Main|Featured?) )?(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Ii]llustration"
+     rf"|[Gg]raphic|[Aa]rtwork)s?(?: [Cc]redit| [Ii]llustration)?(?: of [^\n]{{1,100}}?)?(?: by|:| courtesy of| via) "
+     rf"{_CREDIT_WORDS}(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Za-z][\w.'’&\-]*){{0,4}}){{0,3}}\.?"),
+    # A podcast prompt: "Listen to the latest episode of the X podcast."
+    ("media", "Listen LISTEN", r"(?:Listen|LISTEN) to (?:the|our|this|today['’]s) (?:latest |full |new |whole )?"
+     r"(?:episode|podcast|interview|conversation|show)\b[^\n]{0,150}"),
+    # A player that did not load: "Can't see the video? Click here."
+    ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
+     r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
 ]
 
 
@@ -642,7 +671,6 @@ def _may_start_shape(s: str) -> bool:
 
 # Shapes any line may have, checked only when a cheap test allows.
 # A photographer's credit alone: "Alex Wong/Getty Images", "(Stephanie Keith/Reuters)".
-_CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
 _CREDIT_LINE = re.compile(rf"\(?(?:(?:Photo|Photograph|Image|Picture|Credit)s?(?: by| credit)?:? ?)?{_CREDIT_WORDS}"
                           rf" ?/ ?{_CREDIT_WORDS}(?: ?/ ?{_CREDIT_WORDS})?(?:,? [Ff]ile)?\)?")
 _SEPARATOR = re.compile(r"[-_—–*=~#•·+.…](?: ?[-_—–*=~#•·+.…])* *")
@@ -681,6 +709,14 @@ _MARKED = re.compile(
     r" journalism|[Ss]ubscri(?:be|bing|ption|bers?))\b[^\n]{0,600})"
     r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
 )
+# A line whose last sentence asks the reader to sign up: "X is a nonprofit newsroom. Sign up
+# to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
+_SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:Sign up|SIGN UP|Register|Subscribe) (?:to (?:receive|get|our)|for (?:our|the|free"
+                           r"|daily|weekly|email|breaking)|here|now|today)\b[^.!?\n]{0,150}[.!?]?\Z")
+# A template's numbered slot left in the text: "media:18892049", "video: 123456".
+_TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
+# A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
+_TITLE_LABELS = ("Read: ", "READ: ", "See: ", "Related: ", "RELATED: ", "Also: ", "Watch: ", "WATCH: ", "More: ")
 _SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
                       r"|[Ee]nter your email|Join (?:us|our|now|today)|[Ss]upport(?:ing)? [a-z\-]+ journalism"
                       r"|Your subscription|[Bb]ecome a (?:subscriber|member|supporter))\b")
@@ -721,7 +757,8 @@ _HOVER_CARD = re.compile(
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
 # A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
-_BRACKET_LINK = re.compile(r"\[ ?(?:READ|RELATED|WATCH|SEE|MORE|ALSO)(?: [A-Z]+)*: [^\]\n]{1,200}\]")
+# Any short capitalized label will do: "[Related: A headline]", "[Mapping the Outbreak: Get updates.]".
+_BRACKET_LINK = re.compile(r"\[ ?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
@@ -816,6 +853,29 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
     return s.lstrip("‘'\"“")[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
 
 
+_SMALL_WORDS = frozenset("a an the and or but nor for of to in on at by with from as vs via into over than up out off "
+                        "is are was be".split())
+
+
+def title_case(s: str, min_words: int = 5) -> bool:
+    """Whether ``s`` is in headline title case: at least ``min_words`` words, and all but
+    small words (of, the, to, ...) capitalized, allowing one exception in eight (a brand in
+    lower case, "iPhone").
+
+    >>> title_case("Trump Cost From Fed Rate Hikes May Already Top $5 Million a Year")
+    True
+    >>> title_case("Three men indicted on murder charges in killing of a jogger")
+    False
+    """
+    words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in s.split()]
+    words = [w for w in words if w]
+    if len(words) < min_words:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS or w[0].isupper()]
+    lower = sum(1 for w in big if not (w[0].isupper() or w[0].isdigit() or w[0] in "$£€#@"))
+    return len(big) >= min_words - 1 and lower * 8 <= len(big) and big[0][0].isupper()
+
+
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture the line ``s`` is, else None.  ``edge``: the line is
     among the first or last few; ``ends``: it ends like a sentence.  A bullet or a dash before
@@ -899,6 +959,13 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "related"
         if c0 == "p" and s.startswith('poster="'):
             return "media"  # a video player's markup, its poster image and the video's title
+        if c0.islower() and n <= 40 and _TEMPLATE_ID.fullmatch(s):
+            return "placeholder"
+        if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Register" in s or "Subscribe" in s) \
+                and s[0] not in "“\"‘" and _SIGN_UP_TAIL.search(s):
+            return "newsletter"
+        if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):
+            return "related"
     if not ends:
         last = s[-1]
         if last.isdigit():
@@ -1057,6 +1124,7 @@ def page_furniture(text: str) -> RuleOutput:
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
     _blocks(text, lines, kinds)
+    _title_case_cards(lines, kinds)
     _position_rules(text, lines, kinds)
     _section_bylines(text, lines, kinds)
     _summary_bullets(text, lines, kinds)
@@ -1190,6 +1258,54 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
         s3 = lines[i + 2].s
         if (_is_card_headline(s2) and s0.endswith(_SENTENCE_END) and s3.endswith(_SENTENCE_END)):
             kinds[i] = kinds[i + 1] = "related"
+
+
+def _title_case_cards(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Linked headlines in title case below the top lines: one too long for a subhead (13
+    words or more), or three or more in a row (a box of links; the paragraph kinds would
+    read such a run as the rows of a list and keep it as body).  A table's row in title case
+    ("Corporate Loss Treatment: $88.70 billion") has a label and a value and stays."""
+    n = len(lines)
+    card = [i >= 2 and kinds[i] is None and _title_case_card(lines[i].s) for i in range(n)]
+    for i in range(2, n):
+        if card[i] and lines[i].s.count(" ") >= 12 and ", " not in lines[i].s:
+            kinds[i] = "related"
+    i = 2
+    while i < n:
+        j, found = i, []
+        while j < n and (card[j] or kinds[j] in _BETWEEN_LINKS):
+            if card[j]:
+                found.append(j)
+            j += 1
+        # A list the story introduces ("The bills signed:") is the story's; names and
+        # products ("Jane Roe, Judge of the Court", "Acme Gel Hand Sanitizer") are shorter than
+        # headlines or carry commas and numbers.
+        if (len(found) >= 3 and not lines[i - 1].s.endswith(":")
+                and all(lines[k].s.count(" ") >= 6 and ", " not in lines[k].s
+                        and not any(c.isdigit() for c in lines[k].s) for k in found)):
+            for k in found:
+                kinds[k] = "related"
+        i = j + 1
+
+
+def _title_case_card(s: str) -> bool:
+    """A headline in title case, not a caption, a list of names (commas), a table's row
+    (numbers, ``Label: value``) or a quoted title after a label (``H.R. 1: "An Act ..."``)."""
+    if s.count(" ") < 4 or _ends_sentence(s) or not s[:1].isupper() or s.count(", ") > 1 \
+            or s.startswith(("Update", "UPDATE")):
+        return False
+    if sum(1 for w in s.split() if any(c.isdigit() for c in w)) > 2 or _row_value(s):
+        return False
+    k = s.find(": ")
+    if k > 0 and s[k + 2:k + 3] in "\"“‘'":
+        return False
+    return title_case(s, 5) and not is_caption(s)
+
+
+def _row_value(s: str) -> bool:
+    """``Label: value`` with a number in the value, or a value of one or two words."""
+    k = s.find(": ")
+    return 0 < k and (any(c.isdigit() for c in s[k:]) or s.count(" ", k + 2) < 2)
 
 
 _BETWEEN_LINKS = frozenset({"ad", "share", "media", "newsletter", "separator", "placeholder"})

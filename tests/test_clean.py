@@ -595,3 +595,67 @@ def test_fast_paths_on_hand_made_texts():
     assert (r.text, [e["rule"] for e in r.edits]) == ("Prose.", ["ad+whitespace"])
     # The ASCII shortcut for odd spaces relies on the tab being the only ASCII one.
     assert [chr(i) for i in range(128) if clean._ODD_SPACE.match(chr(i))] == ["\t"]
+
+
+# --------------------------------------------------------------------------- issue 14, unseen outlets
+
+def _removed_as(line: str) -> set[str]:
+    """The rules that removed ``line`` set between two paragraphs of prose (empty: it stayed)."""
+    raw = f"First paragraph here.\n\n{line}\n\nSecond paragraph here."
+    r = clean_text(raw)
+    if r.text != "First paragraph here.\n\nSecond paragraph here.":
+        assert line in r.text, line  # all or nothing: the line stays whole
+        return set()
+    return {n for e in r.edits for n in e["rule"].split("+")} - {"whitespace"}
+
+
+def test_link_cards_with_a_glued_label_and_bracketed_links():
+    assert _removed_as("Read More A Quiet Town Counts Its Votes Most primaries are run by the states.") == {"related"}
+    assert _removed_as("Related A guide to how the candidates plan to fight floods") == {"related"}
+    assert _removed_as("[Related: The Latest Polls Collected By Us]") == {"related"}
+    assert _removed_as("[Mapping the Outbreak: Get daily updates on the pandemic.]") == {"related"}
+    assert _removed_as("Read: Mayor's Pick Says He “Fixed the Roads.” It May Be Just One Road.") == {"related"}
+    assert _removed_as("Read more in the full note.") == {"share"}
+    # A sentence that only opens with the word stays.
+    assert _removed_as("Related Companies said it would build the tower.") == set()
+    assert _removed_as("Read: the report says the mayor left.") == set()
+
+
+def test_credit_contributor_media_and_sign_up_lines_of_unseen_outlets():
+    for line in ["Photograph of a closed shop by Jane Roe/Acme Wire/Getty Images.", "Photograph by Jane Roe/picture desk/Getty Images.",
+                 "Note: Photo by Stockpics.com.", "Illustration by Jane Roe", "Featured image by Jane Roe/Pexels"]:
+        assert _removed_as(line) == {"photo_credit"}, line
+    for line in ["Material from the Wire and the Agency was used in this story.", "Information from the Wire was used in this report.",
+                 "This report contains material from the Wire."]:
+        assert _removed_as(line) == {"contributor"}, line
+    for line in ["Listen to the latest episode of the Daily Planet podcast.", "Can't see the video? Click here.", "media: 18892049"]:
+        assert _removed_as(line), line
+    promo = "Acme is a nonprofit newsroom that digs. Sign up to receive our biggest stories as soon as they’re published."
+    assert _removed_as(promo) == {"newsletter"}
+    # Prose about photographs, sign-ups and used material stays.
+    for line in ["Photos by Smith show the flooded street.", "Volunteers came early. Sign up sheets were posted at the door.",
+                 "“Sign up for our newsletter,” the ad said."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_title_case_headlines_are_link_cards_but_lists_and_subheads_stay():
+    assert clean.title_case("Mayor Cost From Rate Hikes May Already Top $5 Million a Year")
+    assert not clean.title_case("Three men indicted on murder charges in the killing of a jogger")
+    # Below the top lines (where a title or a dek may stand), 13 words or more.
+    long_card = "Mayor Cost From Rate Hikes May Already Top $5 Million a Year and Rising"
+    raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{long_card}\n\nThe story ends here."
+    r = clean_text(raw)
+    assert long_card not in r.text and [e["rule"] for e in r.edits] == ["related"]
+    box = "\n\n".join(["Governor Signs the Budget After Months of Delay", "Senate Leader Vows to Block the Water Bill",
+                       "Court Hears Challenge to the New District Maps"])
+    raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{box}\n\nThe story ends here."
+    assert clean_text(raw).text == "Top line.\n\nSecond line.\n\nThe story goes on here.\n\nThe story ends here."
+    # A subhead of 12 words or fewer, a list the story introduces, names and table rows stay.
+    for middle in ["How the Senate Could Change Its Rules",
+                   "The bills he signed:\n\n" + box,
+                   "\n\n".join(["Jane Roe, Court of Appeals for the Circuit", "John Doe, Court of Appeals for the District",
+                                "Mary Major, District Court for the Capital"]),
+                   "\n\n".join(["Corporate Loss Treatment: $88.70 billion", "Charitable Deductions: $4.83 billion",
+                                "Pass-Through Entities: $140.61 billion"])]:
+        raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{middle}\n\nThe story ends here."
+        assert clean_text(raw).text == raw, middle
