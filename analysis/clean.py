@@ -420,6 +420,9 @@ _NOTE_PATTERNS = [
     r"An earlier version of this (?:story|article)\b",
     r"This (?:story|article|report|post|piece) is part of\b",
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
+    # "The following first appeared on X.", "This story also appears in X.", "This article originally ran in X."
+    r"The following (?:first|originally) (?:appeared|ran|was published)\b",
+    r"(?:This|The) (?:story|article|piece|post|column|essay) (?:also|originally|first) (?:appears|appeared|ran|runs)\b",
     r"(?:This|Our|The) (?:conversation|interview|transcript|Q&A|discussion) (?:has been|was|is) (?:edited|condensed|lightly edited)\b",
     r"This (?:article|story) is more than \d+ (?:years?|months?) old\b",
     # "This article was produced in partnership with ...", "Our fact check work is supported in
@@ -499,7 +502,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^\n]{0,150}"),
     # "Like us on Facebook.", "Join us on Facebook.com/CNNOpinion.", "Follow on Twitter: Follow @x",
     # "Facebook: https://www.facebook.com/x": the outlet's or the author's accounts.
-    ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"),
+    ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"
+     r"|Like [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} on (?:Facebook|Twitter|Instagram)\b[^\n]{0,160}"),
     ("share", "Facebook Twitter Instagram YouTube LinkedIn TikTok Telegram Email E-mail Website Web",
      r"(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|TikTok|Telegram|Email|E-mail|Website|Web)[ \t]*:[ \t]*"
      r"(?:https?://|www\.|@)\S+(?: [^\n]{0,60})?"),
@@ -548,7 +552,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
-     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"),
+     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch|Check out|Listen to|Subscribe to|Follow)\b[^()\n]{0,200}\)"),
     ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
     # A video player's close button and a widget that did not load.
     ("media", "CLOSE Close Loading LOADING", r"CLOSE|Close|Loading(?:\.{1,3}|…)?|LOADING(?:\.{1,3}|…)?"),
@@ -617,6 +621,17 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # A podcast prompt: "Listen to the latest episode of the X podcast."
     ("media", "Listen LISTEN", r"(?:Listen|LISTEN) to (?:the|our|this|today['’]s) (?:latest |full |new |whole )?"
      r"(?:episode|podcast|interview|conversation|show)\b[^\n]{0,150}"),
+    # A video player's embed widget: "Embed A clip's title 2:30 autoplay autoplay Copy this code to your website".
+    ("media", "Embed EMBED", r"(?:Embed|EMBED)\b[^\n]{0,300}?(?:\bautoplay\b|Copy this code to your (?:website|site|blog))[^\n]{0,100}"),
+    ("media", "Now", r"Now [Pp]laying:[^\n]{0,200}"),
+    # A label and a dash before a headline: "Related - A headline", "READ MORE — A headline".
+    ("related", "Related RELATED Read READ More MORE See SEE Also ALSO",
+     r"(?:Related|RELATED|Read [Mm]ore|READ MORE|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ) [-—–]{1,2} [A-Z“\"‘'][^\n]{3,200}"),
+    # A credit or a caption's own label at an edge: "Cover: A satellite image of ...", "Featured image: ...".
+    ("photo_credit", "Cover Featured Feature Top Header Lead Main Hero",
+     r"(?:Cover|(?:Featured?|Top|Header|Lead|Main|Hero) (?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ii]llustration|[Aa]rt))(?: [Cc]redit)?:"
+     r"[ \t]*[A-Z“\"‘'][^\n]{1,200}"),
+    ("byline", "Written **Written *Written", r"\*{0,2}Written by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\**"),
     # A player that did not load: "Can't see the video? Click here."
     ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
      r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
@@ -694,6 +709,8 @@ _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 _MARKED = re.compile(
     r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
     r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
+    # "Jane Roe and John Doe contributed from Washington."
+    rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed (?:from|in) [A-Z][^\n.!?]{{0,60}}\."
     # "Jordain Carney contributed.": names, then the verb alone.
     rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
@@ -1693,8 +1710,16 @@ _CAPTION_END = re.compile(
     r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
     rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}}| \| {_CAPWORD}(?: {_CAPWORD}){{0,4}})\.?\Z"
 )
+_AGENCY = (r"(?:Getty Images|AFP|AP Photo|AP|Reuters|REUTERS|EPA-EFE|EPA|Shutterstock|Pool|Sipa|ZUMA Press|Anadolu Agency"
+           r"|NurPhoto|Corbis|Alamy|iStock|Bloomberg)")
 _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
-                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}})")
+                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}}"
+                            # "Jane Roe / AFP via Getty Images A governor speaks ...": the credit first.
+                            rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}} / (?:[A-Z][\w&.'’\-]* (?:via )?)?{_AGENCY}"
+                            r" [A-Z][\w’'\-.]* (?:\S+ ){2})")
+# "... Photo by Jane Roe/Agency.": a caption ending with its credit sentence.
+_PHOTO_BY_TAIL = re.compile(r"(?<=[.!?”] )(?:Photo|Photograph|Image|Picture|Photo illustration|Illustration)s? by "
+                            r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3}(?: ?/ ?[A-Za-z][\w.'’&\- ]{1,40}){0,3}\.?\Z")
 
 
 # A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
@@ -1749,7 +1774,10 @@ def is_caption(line: str) -> bool:
             return True  # a video's description: "... NBC's Jane Roe reports."
         if line[-2:-1] != ")":
             # "... on April 8, 2019. Jane Roe/CBS Broadcasting Inc.": a credit that ends in an
-            # abbreviation.
+            # abbreviation; "... in 2019. Photo by Jane Roe/Agency.": a credit sentence.
+            if line.find(" by ", max(0, len(line) - 90)) > 0 and line.count(" ") < 60 and "/" in line[-60:] \
+                    and _PHOTO_BY_TAIL.search(line[-100:]):
+                return True
             return line.endswith(_FIRM_ENDS) and _credit_tail(line)
     elif not (last.isalnum() or last in ")]"):
         return False

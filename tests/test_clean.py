@@ -659,3 +659,33 @@ def test_title_case_headlines_are_link_cards_but_lists_and_subheads_stay():
                                 "Pass-Through Entities: $140.61 billion"])]:
         raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{middle}\n\nThe story ends here."
         assert clean_text(raw).text == raw, middle
+
+
+def test_house_notes_players_labels_and_credits_in_their_other_wordings():
+    expected = {
+        "This story also appears in the Weekly Planet.": "editors_note",
+        "The following first appeared on the Capitol Journal website.": "editors_note",
+        "This column originally appeared in the Daily Planet.": "editors_note",
+        "Embed A clip of the mayor 2:30 autoplay autoplay Copy this code to your website or blog": "media",
+        "Now playing: Watch this: How to shop safely": "media",
+        "Related - Acme Wants to Fix the Roads. Will It Work?": "related",
+        "(Check out our new podcast at planetpodcast.com.)": "related",
+        "Like WXYZ on Facebook and follow @WXYZ on Twitter to join the conversation.": "share",
+        "Jane Roe and John Doe contributed from Washington.": "contributor",
+        "**Written by Jane Roe": "byline",
+        "Cover: A satellite image of the detention center.": "photo_credit",
+        "Featured image: A rally in Columbus, Ohio, May 1, 2020.": "photo_credit",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    for line in ["Top: the mayor left early.", "The following day the mayor appeared in court.",
+                 "Jane Roe contributed from her savings to the campaign."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_captions_that_open_with_their_credit_or_end_with_a_credit_sentence():
+    assert clean.is_caption("Jane Roe / Getty Images The governor speaks during a news conference on Feb. 27.")
+    assert clean.is_caption("Jane Roe / AFP via Getty Images The county's health director at a briefing.")
+    assert clean.is_caption("The justices in 2019. Photo illustration by Acme. Photo by Jane Roe/Getty Images.")
+    assert not clean.is_caption("Sen. Ron Wyden / D-Ore. Said the bill would pass the house now.")
+    assert not clean.is_caption("He said the picture was good. Photo by Smith.")
