@@ -422,7 +422,8 @@ _NOTE_PATTERNS = [
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
     # "The following first appeared on X.", "This story also appears in X.", "This article originally ran in X."
     r"The following (?:first|originally) (?:appeared|ran|was published)\b",
-    r"(?:This|The) (?:story|article|piece|post|column|essay) (?:also|originally|first) (?:appears|appeared|ran|runs)\b",
+    r"(?:This|The) (?:story|article|piece|post|column|essay) (?:also|originally|first) (?:appears|appeared|ran|runs)"
+    r" (?:in|on|at) (?:the )?[A-Z“\"]",
     r"(?:This|Our|The) (?:conversation|interview|transcript|Q&A|discussion) (?:has been|was|is) (?:edited|condensed|lightly edited)\b",
     r"This (?:article|story) is more than \d+ (?:years?|months?) old\b",
     # "This article was produced in partnership with ...", "Our fact check work is supported in
@@ -552,7 +553,10 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
-     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch|Check out|Listen to|Subscribe to|Follow)\b[^()\n]{0,200}\)"),
+     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"
+     # "(Check out our podcast at x.com.)"; an aside ("(Follow the money.)") stays.
+     r"|\( ?(?:Check out|Listen to|Subscribe to|Follow)\b[^()\n]{0,200}(?:\.com|\.org|podcast|newsletter|https?://)"
+     r"[^()\n]{0,40}\)"),
     ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
     # A video player's close button and a widget that did not load.
     ("media", "CLOSE Close Loading LOADING", r"CLOSE|Close|Loading(?:\.{1,3}|…)?|LOADING(?:\.{1,3}|…)?"),
@@ -609,8 +613,9 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("contributor", "Material Information Portions Parts Some Wire",
      r"(?:Material|Information|Portions|Parts|Some (?:material|information)|Wire (?:service )?reports?)\b[^\n]{0,120}?"
      r" (?:was|were|is|are|has been|have been) used in this (?:report|story|article|piece)\.?"),
-    ("contributor", "This", r"This (?:story|report|article|piece) (?:includes|contains|uses|used|draws on) "
-     r"(?:reporting|material|information|reports)\b[^\n]{0,150}"),
+    # (not "This report uses information from the census to ...": a report the story is about)
+    ("contributor", "This", r"This (?:story|report|article|piece) (?:includes|contains) (?:reporting|material) (?:from|by) (?:the )?"
+     r"[A-Z][^\n.]{1,100}\.?"),
     # A credit line: "Photograph of a closed shop by Jane Roe/Agency.", "Note: Photo by Acme.com.",
     # "Illustration by Jane Roe", "Top photo: Jane Roe/Agency".
     ("photo_credit", "Photo Photos Photograph Photographs Image Images Picture Illustration Graphic Artwork "
@@ -619,8 +624,10 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      rf"|[Gg]raphic|[Aa]rtwork)s?(?: [Cc]redit| [Ii]llustration)?(?: of [^\n]{{1,100}}?)?(?: by|:| courtesy of| via) "
      rf"{_CREDIT_WORDS}(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Za-z][\w.'’&\-]*){{0,4}}){{0,3}}\.?"),
     # A podcast prompt: "Listen to the latest episode of the X podcast."
+    # ("Listen to the interview and you hear a man who ..." is an op-ed's own sentence.)
     ("media", "Listen LISTEN", r"(?:Listen|LISTEN) to (?:the|our|this|today['’]s) (?:latest |full |new |whole )?"
-     r"(?:episode|podcast|interview|conversation|show)\b[^\n]{0,150}"),
+     r"(?:(?:episode|podcast)\b[^\n]{0,150}|(?:interview|conversation|show|segment)\b[^\n.]{0,60}"
+     r"\b(?:below|above|here|at the link)\b[^\n]{0,40})"),
     # A video player's embed widget: "Embed A clip's title 2:30 autoplay autoplay Copy this code to your website".
     ("media", "Embed EMBED", r"(?:Embed|EMBED)\b[^\n]{0,300}?(?:\bautoplay\b|Copy this code to your (?:website|site|blog))[^\n]{0,100}"),
     ("media", "Now", r"Now [Pp]laying:[^\n]{0,200}"),
@@ -728,8 +735,8 @@ _MARKED = re.compile(
 )
 # A line whose last sentence asks the reader to sign up: "X is a nonprofit newsroom. Sign up
 # to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
-_SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:Sign up|SIGN UP|Register|Subscribe) (?:to (?:receive|get|our)|for (?:our|the|free"
-                           r"|daily|weekly|email|breaking)|here|now|today)\b[^.!?\n]{0,150}[.!?]?\Z")
+_SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|for (?:our|free|daily|weekly|email|breaking))"
+                           r"|Subscribe (?:to our|here|now|today))\b[^.!?\n]{0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
@@ -978,7 +985,7 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "media"  # a video player's markup, its poster image and the video's title
         if c0.islower() and n <= 40 and _TEMPLATE_ID.fullmatch(s):
             return "placeholder"
-        if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Register" in s or "Subscribe" in s) \
+        if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Subscribe" in s) \
                 and s[0] not in "“\"‘" and _SIGN_UP_TAIL.search(s):
             return "newsletter"
         if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):

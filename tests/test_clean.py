@@ -689,3 +689,14 @@ def test_captions_that_open_with_their_credit_or_end_with_a_credit_sentence():
     assert clean.is_caption("The justices in 2019. Photo illustration by Acme. Photo by Jane Roe/Getty Images.")
     assert not clean.is_caption("Sen. Ron Wyden / D-Ore. Said the bill would pass the house now.")
     assert not clean.is_caption("He said the picture was good. Photo by Smith.")
+
+
+def test_prompts_need_a_prompt_s_words_and_asides_stay():
+    for line in ["Listen to the interview and you hear a man who has given up.", "(Follow the money, as they say.)",
+                 "(Check out the numbers yourself.)", "This report uses information from the census to count homes.",
+                 "This column first ran twenty years ago, and little has changed.",
+                 "Voters had a week left. Register for the primary by Friday."]:
+        assert _removed_as(line) == set(), line
+    for line in ["Listen to the full interview below.", "(Follow our coverage at planetnews.com.)",
+                 "This column originally appeared in the Daily Planet."]:
+        assert _removed_as(line), line
