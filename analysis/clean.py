@@ -510,6 +510,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:https?://|www\.|@)\S+(?: [^\n]{0,60})?"),
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:for|FOR|to (?:read|see|watch|get)|TO (?:READ|SEE|WATCH|GET)) "
      r"(?:more|MORE|the (?:full|latest|rest)|THE (?:FULL|LATEST|REST))\b[^\n]{0,120}"),
+    ("share", "You", r"You can (?:also )?follow [^\n]{1,60}? (?:on (?:Twitter|X|Facebook|Instagram)|at @)[^\n]{0,100}"),
     ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b|on (?:Twitter|X|Facebook|Instagram)\b)[^\n]{0,150}"
                         r"|Follow \S[^\n]{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]{0,100}"),
     ("share", "Email Contact", r"(?:Email|Contact) (?:the (?:author|reporter|writer)|us) at\b[^\n]{0,100}"),
@@ -756,6 +757,7 @@ _MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |repr
                           r"|based (?:in part )?on")
 # A contact line: an e-mail address and a word that asks the reader to write ("Send letters to
 # letters@x.com.", "Got a TIP? Email tips@x.com", "Share your experiences by emailing x@y").
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # The line asks the reader: it speaks to them, opens a sentence with the verb, or labels the
 # address ("Email: x@y"); a sentence that only mentions an address ("a second email,
@@ -818,6 +820,8 @@ _BIO_TITLE = re.compile(r"(?:is|serves as|served as|has served as|is also)(?: (?
 _SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^.\n]{0,60}\b(?:column|newsroom|news service"
                              r"|news organization|news agency|series|newsletter|podcast|blog|website|publication|section"
                              r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
+_BIO_PROMPT = re.compile(r"\b[Ff]ollow (?:him|her|them|me) (?:on (?:Twitter|X|Facebook|Instagram)|at @)|\b(?:opinions|views)"
+                         r" expressed\b")
 _BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}})?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
@@ -1034,7 +1038,10 @@ def _is_contact(s: str) -> bool:
     if not m:
         return False
     head = s[:m.start()]
-    return not any(q in head for q in "“\"") and bool(_CONTACT_WORDS.search(s))
+    if any(q in head for q in "“\""):
+        return False
+    # "Jane Roe: 502-555-0100; jroe@x.com; Twitter: @jroe": a reporter's contact row.
+    return bool(_CONTACT_WORDS.search(s) or (s.count(" ") < 40 and _PHONE.search(s)))
 
 
 def _marked(s: str) -> str | None:
@@ -1363,6 +1370,14 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
                     kinds[i - 1] = "byline"
     if n < 3:
         return
+    # Anywhere: a bio that asks the reader to follow its author or disowns the piece's
+    # opinions ("Jane Roe is a columnist. Follow her on Twitter @jroe."), as a page sets it
+    # under the author's headshot after the lede.
+    for i in range(n):
+        s = lines[i].s
+        if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
+                and _is_bio(text, s, strict=True):
+            kinds[i] = "author_bio"
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"

@@ -700,3 +700,17 @@ def test_prompts_need_a_prompt_s_words_and_asides_stay():
     for line in ["Listen to the full interview below.", "(Follow our coverage at planetnews.com.)",
                  "This column originally appeared in the Daily Planet."]:
         assert _removed_as(line), line
+
+
+def test_bios_that_ask_to_follow_anywhere_and_contact_rows():
+    bio = "Jane Q. Roe is an attorney and a contributor to the Planet. Follow her on Twitter @janeqroe"
+    raw = f"The story opens here.\n\n{bio}\n\nThe story goes on.\n\nIt goes on more.\n\nAnd more.\n\nAnd more again.\n\nEnd."
+    r = clean_text(raw)
+    assert bio not in r.text and [e["rule"] for e in r.edits] == ["author_bio"]
+    assert _removed_as("Jane Roe: 502-555-0100; jroe@planet.com; Twitter: @jroe.") == {"author_bio"}
+    assert _removed_as("You can follow Jane Roe on Twitter @jroe.") == {"share"}
+    # A sentence of the story about a person who asks to be followed stays; so does a phone
+    # number in a story's sentence without an address.
+    keep = "The senator, who is a lawyer, told reporters to follow her on Twitter, where she posts daily."
+    assert _removed_as(keep) == set()
+    assert _removed_as("The hotline, 800-555-0100, was busy all night.") == set()
