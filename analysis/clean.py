@@ -640,6 +640,18 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Cover|(?:Featured?|Top|Header|Lead|Main|Hero) (?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ii]llustration|[Aa]rt))(?: [Cc]redit)?:"
      r"[ \t]*[A-Z“\"‘'][^\n]{1,200}"),
     ("byline", "Written **Written *Written", r"\*{0,2}Written by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\**"),
+    # A player's prompt: "Watch the full 13-minute presser.", "Watch Jane Roe's remarks.",
+    # "Listen to the discussion of this article on Planet Radio:" (an op-ed's "Watch what
+    # happens next." names no clip).
+    ("media", "Watch WATCH Listen LISTEN",
+     r"(?:Watch|WATCH|Listen to|LISTEN TO) (?:the|this|his|her|their|our|that|a|[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,2}['’]s)"
+     r"(?: [^\n.!?:]{0,50})? (?:video|videos|clip|clips|interview|remarks|presser|speech|presentation|exchange|segment"
+     r"|footage|discussion|conversation|moment|debate|hearing|testimony)s?"
+     r"(?: (?:below|above|here|in full|(?:on|at|of|with|from|in) [^\n.!?]{1,50}))?[.:]?"),
+    # A TV or radio listing: "Watch Jane Roe on 'The Show' Monday at 6 p.m. ET."
+    ("media", "Watch WATCH Tune Listen", r"(?:Watch|WATCH|Tune in to|Tune in|Listen to) [^\n]{1,120}?\b\d{1,2}(?::\d{2})? ?"
+     r"(?:a\.m\.|p\.m\.|am|pm|AM|PM) ?(?:ET|EDT|EST|PT|PDT|CT)\b[^\n]{0,120}"),
+    ("related", "NOW Now WATCH Watch", r"(?:NOW WATCH|Now [Ww]atch|WATCH NOW|Watch [Nn]ow)[ \t]*:[^\n]{1,200}"),
     # A player that did not load: "Can't see the video? Click here."
     ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
      r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
@@ -737,7 +749,8 @@ _MARKED = re.compile(
 # A line whose last sentence asks the reader to sign up: "X is a nonprofit newsroom. Sign up
 # to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
 _SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|for (?:our|free|daily|weekly|email|breaking))"
-                           r"|Subscribe (?:to our|here|now|today))\b[^.!?\n]{0,150}[.!?]?\Z")
+                           r"|Subscribe (?:to our|here|now|today|to (?:the |our )?[^.!?\n]{0,40}(?:[Pp]odcast|[Nn]ewsletter|[Cc]hannel)))"
+                           r"\b[^.!?\n]{0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
@@ -1008,6 +1021,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return "social_embed"
             if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
+            if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
+                return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
             if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
                 return "related"  # a box's label run on after its tag line: "... Related Stories"
             if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
@@ -1747,7 +1762,7 @@ _PHOTO_BY_TAIL = re.compile(r"(?<=[.!?”] )(?:Photo|Photograph|Image|Picture|Ph
 # A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
 # "... in New York. Jane Roe for TIME".
 _CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
-                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}})\Z")
+                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})(?:, FILE)?\Z")
 _FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
 _SPOKEN = re.compile(r"[“\"][^”\"\n]{0,300}[,.!?][”\"]")  # “... at home,” she says (not a title, “The Show”)
 
@@ -1804,7 +1819,7 @@ def is_caption(line: str) -> bool:
     elif not (last.isalnum() or last in ")]"):
         return False
     tail = line[-110:]
-    if ("/" in tail or " for " in tail) and _credit_tail(line):
+    if ("/" in tail or " for " in tail or " via " in tail) and _credit_tail(line):
         return True
     if line.startswith("Image ") and line.find(" Credit", len(line) - 90) > 0:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words

@@ -714,3 +714,22 @@ def test_bios_that_ask_to_follow_anywhere_and_contact_rows():
     keep = "The senator, who is a lawyer, told reporters to follow her on Twitter, where she posts daily."
     assert _removed_as(keep) == set()
     assert _removed_as("The hotline, 800-555-0100, was busy all night.") == set()
+
+
+def test_player_prompts_listings_and_audio_cards():
+    for line in ["Watch the full 13-minute presser.", "Watch Jane Roe's remarks.", "Watch that presentation.",
+                 "Listen to the discussion of this article on Planet Radio:",
+                 "Watch Jane Roe on 'The Show' Monday at 6 p.m. ET.", "Watch The Show Sundays at 9am ET.",
+                 "From 'The Show': Jane Roe reports on the storm Listen",
+                 "Here's our podcast with Jane Roe. Listen below. Subscribe to the Planet Podcast at iTunes."]:
+        assert _removed_as(line), line
+    assert _removed_as("NOW WATCH: ‘The Mayor Wants a New Road’") == {"related"}
+    for line in ["Watch what happens next.", "Watch for the vote to slip into next week.",
+                 "Watch his hands when he talks about the budget, one aide said."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_a_credit_via_an_agency_or_marked_as_file_ends_a_caption():
+    assert clean.is_caption("Workers unload boxes in New York, March 31, 2020. Jane Roe/Getty Images, FILE")
+    assert clean.is_caption("The senator at the convention, Aug. 17, 1992. Acme Photos via Getty Images")
+    assert not clean.is_caption("The senator said the files were lost, in a FILE")
