@@ -1312,7 +1312,9 @@ def _title_case_cards(lines: list[_Line], kinds: list[str | None]) -> None:
     read such a run as the rows of a list and keep it as body).  A table's row in title case
     ("Corporate Loss Treatment: $88.70 billion") has a label and a value and stays."""
     n = len(lines)
-    card = [i >= 2 and kinds[i] is None and _title_case_card(lines[i].s) for i in range(n)]
+    # (Most lines end like a sentence: the last character settles them before any other test.)
+    card = [i >= 2 and kinds[i] is None and ln.s[-1] not in _STOPS and _title_case_card(ln.s)
+            for i, ln in enumerate(lines)]
     for i in range(2, n):
         if card[i] and lines[i].s.count(" ") >= 12 and ", " not in lines[i].s:
             kinds[i] = "related"
