@@ -208,6 +208,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     heads = [i for i in heads if kinds[i] == "body"]  # not the title
     _question_subheads(paras, kinds, first)
     if not heads:
+        _long_headings(paras, kinds, first)
         return kinds
     # Runs of heading-like lines: three or more in a row are the rows of a list.
     run: dict[int, int] = {}
@@ -257,6 +258,8 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
         # cannot end a heading ("... took place in"): prose that lost its full stop or its end.
         if _INNER_BREAK.search(p) or _REPORTED.search(p) or p.rsplit(" ", 1)[-1].lower() in _OPEN_ENDS:
             continue
+        if sum(1 for w in p.split() if any(c.isdigit() for c in w)) >= 2:
+            continue  # figures: a table's row or a line of data
         prev, nxt = paras[i - 1], paras[i + 1]
         if not (_ends_sentence(prev) and _ends_sentence(nxt)) or prev.rstrip("”’\"')")[-1:] == ":":
             continue
