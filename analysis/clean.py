@@ -1312,12 +1312,16 @@ def _title_case_cards(lines: list[_Line], kinds: list[str | None]) -> None:
     read such a run as the rows of a list and keep it as body).  A table's row in title case
     ("Corporate Loss Treatment: $88.70 billion") has a label and a value and stays."""
     n = len(lines)
+    card = [False] * n
     # (Most lines end like a sentence: the last character settles them before any other test.)
-    card = [i >= 2 and kinds[i] is None and ln.s[-1] not in _STOPS and _title_case_card(ln.s)
-            for i, ln in enumerate(lines)]
     for i in range(2, n):
-        if card[i] and lines[i].s.count(" ") >= 12 and ", " not in lines[i].s:
-            kinds[i] = "related"
+        s = lines[i].s
+        if s[-1] not in _STOPS and kinds[i] is None and _title_case_card(s):
+            card[i] = True
+            if s.count(" ") >= 12 and ", " not in s:
+                kinds[i] = "related"
+    if sum(card) < 3:
+        return  # no run of three
     i = 2
     while i < n:
         j, found = i, []
@@ -1390,11 +1394,13 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
     # Anywhere: a bio that asks the reader to follow its author or disowns the piece's
     # opinions ("Jane Roe is a columnist. Follow her on Twitter @jroe."), as a page sets it
     # under the author's headshot after the lede.
-    for i in range(n):
-        s = lines[i].s
-        if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
-                and _is_bio(text, s, strict=True):
-            kinds[i] = "author_bio"
+    # (One search of the whole text first: most articles hold neither word.)
+    if "ollow" in text or "expressed" in text:
+        for i in range(n):
+            s = lines[i].s
+            if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
+                    and _is_bio(text, s, strict=True):
+                kinds[i] = "author_bio"
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"
