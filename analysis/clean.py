@@ -652,6 +652,13 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("media", "Watch WATCH Tune Listen", r"(?:Watch|WATCH|Tune in to|Tune in|Listen to) [^\n]{1,120}?\b\d{1,2}(?::\d{2})? ?"
      r"(?:a\.m\.|p\.m\.|am|pm|AM|PM) ?(?:ET|EDT|EST|PT|PDT|CT)\b[^\n]{0,120}"),
     ("related", "NOW Now WATCH Watch", r"(?:NOW WATCH|Now [Ww]atch|WATCH NOW|Watch [Nn]ow)[ \t]*:[^\n]{1,200}"),
+    # "Read the full story about the vote here.", "Read more and view the documents.",
+    # "We are committed to accuracy. Read our editorial standards."
+    ("share", "Read READ", r"Read the (?:full|whole|complete|entire) (?:story|article|report|interview|statement|text|letter"
+     r"|transcript|piece)\b[^\n]{0,120}\bhere\.?|Read more and (?:view|see|watch|read)\b[^\n]{1,80}"),
+    ("editors_note", "We Read", r"(?:[^\n]{0,120}[.!?] )?Read our (?:editorial |ethics |corrections )?(?:standards|policy|policies"
+     r"|guidelines|principles)\.?"),
+    ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
     # A player that did not load: "Can't see the video? Click here."
     ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
      r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
@@ -662,6 +669,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
 # of a story, such a line may be its own text).
 _EDGE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "Adapted Excerpted", r"(?:Adapted|Excerpted) (?:from|with permission from)\b[^\n]{3,300}"),
+    # "Reprinted from X with permission from Y.": a syndication note.
+    ("copyright", "Reprinted Republished", r"(?:Reprinted|Republished) (?:from|with (?:the )?permission\b)[^\n]{3,400}"),
 ]
 
 
@@ -729,8 +738,12 @@ _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 _MARKED = re.compile(
     r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
     r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
-    # "Jane Roe and John Doe contributed from Washington."
+    # "Jane Roe and John Doe contributed from Washington.", "AP writers Jane Roe and John Doe contributed."
     rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed (?:from|in) [A-Z][^\n.!?]{{0,60}}\."
+    rf"|(?:[A-Z][\w&.]* )?(?:[Ss]taff )?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?) {_NAME}(?:(?:,|,? and) {_NAME})*"
+    r" contributed\b[^\n]{0,120}"
+    # "(Wire services contributed to this report)."
+    r"|\((?:[A-Z][^\n()]{0,100}) contributed to (?:this|the) (?:report|story|article)\.?\)\.?"
     # "Jordain Carney contributed.": names, then the verb alone.
     rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
@@ -750,12 +763,12 @@ _MARKED = re.compile(
 # to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
 _SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|for (?:our|free|daily|weekly|email|breaking))"
                            r"|Subscribe (?:to our|here|now|today|to (?:the |our )?[^.!?\n]{0,40}(?:[Pp]odcast|[Nn]ewsletter|[Cc]hannel)))"
-                           r"\b[^.!?\n]{0,150}[.!?]?\Z")
+                           r"\b(?:[^.!?\n]|\.(?=\w)){0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
 _TITLE_LABELS = ("Read: ", "READ: ", "See: ", "Related: ", "RELATED: ", "Also: ", "Watch: ", "WATCH: ", "More: ")
-_SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
+_SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]?up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
                       r"|[Ee]nter your email|Join (?:us|our|now|today)|[Ss]upport(?:ing)? [a-z\-]+ journalism"
                       r"|Your subscription|[Bb]ecome a (?:subscriber|member|supporter))\b")
 # A photo gallery widget run into one line: "... 6 View Slideshow Back Continue Share this: Facebook".
@@ -1748,7 +1761,7 @@ def _is_card_headline(line: str) -> bool:
 _CAPTION_END = re.compile(
     rf"(?:\((?:{_CREDIT_WORDS} ?/ ?[^()\n]{{1,80}}|[^()\n]{{1,50}} via [A-Z][^()\n]{{1,50}}"
     r"|(?:Photo|Photograph|Image|Credit)s?(?: by)?:[^()\n]*|[A-Z][\w.&' ]{1,30}: [A-Z][^()\n]{2,60})\)"
-    r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data"
+    r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data|Photo credit|Image credit"
     r"|Chart|Graphic)s?: [^\n]{2,90}"
     rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"

@@ -733,3 +733,24 @@ def test_a_credit_via_an_agency_or_marked_as_file_ends_a_caption():
     assert clean.is_caption("Workers unload boxes in New York, March 31, 2020. Jane Roe/Getty Images, FILE")
     assert clean.is_caption("The senator at the convention, Aug. 17, 1992. Acme Photos via Getty Images")
     assert not clean.is_caption("The senator said the files were lost, in a FILE")
+
+
+def test_syndication_read_the_full_story_standards_and_more_contributor_forms():
+    expected = {
+        "AP writers Jane Roe, John Doe and Mary Major contributed.": "contributor",
+        "(Planet wire services contributed to this report).": "contributor",
+        "Read the full story about the vote here.": "share",
+        "Read more and view the documents.": "share",
+        "We are committed to accuracy in all of our journalism. Read our editorial standards.": "editors_note",
+        "Credit:": "photo_credit",
+        "Like what you see? Sign up for free news alerts from Planet.com, the news network.": "newsletter",
+        "Get the Planet in your inbox Signup for our weekly newsletter. Cancel at any time.": "newsletter",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    raw = "One.\n\nTwo.\n\nThree.\n\nReprinted from the Wire with permission from Acme Publishing, LLC."
+    assert [e["rule"] for e in clean_text(raw).edits] == ["copyright"]
+    assert clean.is_caption("The board member explains the question the justices raised. Photo credit: Getty Images")
+    for line in ["Read the full report, and you will see why.", "The writers contributed essays to the book.",
+                 "Reprinted maps were handed out at the meeting."]:
+        assert _removed_as(line) == set(), line
