@@ -413,7 +413,7 @@ _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pd
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
-    r"Editor['’]?s? [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
+    r"Editor(?:s['’]|['’]?s?) [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
     r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b\s*[:—(]",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
@@ -455,16 +455,22 @@ _PREFIX = re.compile(
     rf"|(?:UPDATE|Update|UPDATED|Updated)(?: \d{{1,2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{{2,4}})?)?"
     rf"(?:[ \t]*[:—–](?!\d)[ \t]*| +- +)(?=\S))"
     r"|(?P<share>Share (?:All sharing options|this(?: article| story)?) for:[ \t]*)"
+    # A section's label before the lede: "ANALYSIS — Voters in ...", "OPINION: ...".
+    r"|(?P<section_label>(?:NEWS ANALYSIS|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|PERSPECTIVE|FACT CHECK|EXCLUSIVE"
+    r"|BREAKING(?: NEWS)?)[ \t]*(?:—|–|--| - |:)[ \t]*(?=[A-Z“\"‘]))"
 )
 
 # Whole-line shapes, keyed by the line's first word (see _furniture_line) so that a line is
 # only tried against the shapes that can start with it.
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # (kind, first words, pattern)
-    ("editors_note", "This The An Editor's Editor’s Editors Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
+    ("editors_note", "This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
      "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
      "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
     ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
+    # "Updated at 9:09 p.m.: to include the governor's remarks.": what an update added.
+    ("editors_note", "Updated UPDATED", r"(?:Updated|UPDATED)\b[^\n]{0,40}?:? (?:to (?:include|add|reflect|correct|clarify|update)"
+     r"|with (?:new|more|additional|the latest|comments?|details|reaction))\b[^\n]{0,300}"),
     ("ad", "ADVERTISEMENT Advertisement ADVERTISING Advertising ADVERTORIAL AD Ad SPONSORED Sponsored "
      "Paid Promoted SCROLL Scroll Story Article Continue The",
      r"(?:ADVERTISEMENT|Advertisement|ADVERTISING|Advertising|ADVERTORIAL|AD|Ad|SPONSORED"
@@ -757,7 +763,8 @@ _MARKED = re.compile(
     # "Thank you for supporting our journalism.", "Your subscription funds ...".
     r"|[^\n]{0,300}?\b(?:[Ss]upport(?:ing)? (?:real|local|independent|quality|our|trusted|fact-based|nonprofit|public)"
     r" journalism|[Ss]ubscri(?:be|bing|ption|bers?))\b[^\n]{0,600})"
-    r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
+    r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions"
+    r"|[Rr]eprinted with (?:the )?permission|[Rr]epublished with (?:the )?permission)\b[^\n]{0,200})"
 )
 # A line whose last sentence asks the reader to sign up: "X is a nonprofit newsroom. Sign up
 # to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
@@ -779,7 +786,7 @@ _SITE_TAIL = re.compile(r" (?:www\.)?[a-z0-9\-]+\.(?:com|be|org|net|tv)\Z")
 _GLUED_LINK = re.compile(r"[A-Z][\w’'\- ]{1,30}\??:[A-Z“\"‘'][^\n]{5,200}\Z")
 # A link to an explainer series: "What is contempt of Congress?: QuickTake", "...: QuickTake Q&A".
 _BRAND_LINK = re.compile(r"[A-Z][^\n.!]{8,200}[?]?: [A-Z][a-z]+[A-Z][a-z]+(?: Q&A)?")
-_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing|ubscri|journalism"
+_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|epublished|licensing|ubscri|journalism"
                           r"|based (?:in part )?on")
 # A contact line: an e-mail address and a word that asks the reader to write ("Send letters to
 # letters@x.com.", "Got a TIP? Email tips@x.com", "Share your experiences by emailing x@y").

@@ -754,3 +754,14 @@ def test_syndication_read_the_full_story_standards_and_more_contributor_forms():
     for line in ["Read the full report, and you will see why.", "The writers contributed essays to the book.",
                  "Reprinted maps were handed out at the meeting."]:
         assert _removed_as(line) == set(), line
+
+
+def test_section_labels_before_the_lede_update_notes_and_reprint_notes():
+    r = clean_text("ANALYSIS — Voters went to the polls on Tuesday.\n\nThey chose.")
+    assert r.text == "Voters went to the polls on Tuesday.\n\nThey chose." and [e["rule"] for e in r.edits] == ["section_label"]
+    assert cleaned("OPINION: The mayor is wrong.") == "The mayor is wrong."
+    assert cleaned("Analysis of the vote came later.") == "Analysis of the vote came later."
+    assert _removed_as("Updated at 9:09 p.m.: to include the governor's remarks on beaches.") == {"editors_note"}
+    assert _removed_as("Editors’ Note, June 5, 2020:") == {"editors_note"}
+    assert _removed_as("From Ensia (find the original story here); reprinted with permission.") == {"copyright"}
+    assert _removed_as("Updated rules take effect Monday, the agency said.") == set()
