@@ -1191,6 +1191,7 @@ def page_furniture(text: str) -> RuleOutput:
             singles.append(i)
     _blocks(text, lines, kinds)
     _title_case_cards(lines, kinds)
+    _tail_link_box(lines, kinds)
     _position_rules(text, lines, kinds)
     _section_bylines(text, lines, kinds)
     _summary_bullets(text, lines, kinds)
@@ -1372,6 +1373,33 @@ def _title_case_card(s: str) -> bool:
     if k > 0 and s[k + 2:k + 3] in "\"“‘'":
         return False
     return title_case(s, 5) and not is_caption(s)
+
+
+def _tail_link_box(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Three or more headlines after the story's last sentence, to the end of the text (a
+    box of links with or without its label: "Also on the Ticker", "- A headline", ...).
+    A list the last paragraph introduces ("The board:" over its members) is the story's, and
+    so is a run of two (a section heading and one line, a signature)."""
+    n = len(lines)
+    j, heads = n, []
+    while j > 0:
+        k = kinds[j - 1]
+        s = lines[j - 1].s
+        if k is None:
+            t = s[2:] if s[:2] in ("- ", "• ", "– ", "— ") else s
+            if not (_headline_like(t, 25) and t.count(" ") >= 1):
+                break
+            heads.append(j - 1)
+        elif k not in _BETWEEN_LINKS and k != "related":
+            break
+        j -= 1
+    if len(heads) < 3 or j == 0 or j > n - 3:
+        return
+    prev = lines[j - 1].s
+    if not _ends_sentence(prev) or prev.rstrip("”’\"')")[-1:] == ":" or kinds[j - 1] is not None:
+        return
+    for i in heads:
+        kinds[i] = "related"
 
 
 def _row_value(s: str) -> bool:

@@ -765,3 +765,15 @@ def test_section_labels_before_the_lede_update_notes_and_reprint_notes():
     assert _removed_as("Editors’ Note, June 5, 2020:") == {"editors_note"}
     assert _removed_as("From Ensia (find the original story here); reprinted with permission.") == {"copyright"}
     assert _removed_as("Updated rules take effect Monday, the agency said.") == set()
+
+
+def test_a_box_of_headlines_after_the_last_sentence():
+    box = "Also on the Ticker\n\n- Mayor says he'd break the pledge\n\n- Council: Voters care about roads\n\n- Governor gets a bump"
+    raw = f"The story opens.\n\nIt goes on.\n\nIt ends here.\n\n{box}"
+    r = clean_text(raw)
+    assert r.text == "The story opens.\n\nIt goes on.\n\nIt ends here." and {e["rule"] for e in r.edits} == {"related+whitespace"}
+    # A list the last paragraph introduces, and two lines (a heading and a signature), stay.
+    for tail in ["The board:\n\nJane Roe, publisher\n\nJohn Doe, editor\n\nMary Major, writer",
+                 "Jane Roe\n\nThe Planet's Capitol bureau"]:
+        raw = f"The story opens.\n\nIt goes on.\n\nIt ends here.\n\n{tail}"
+        assert clean_text(raw).text == raw, tail
