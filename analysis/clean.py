@@ -1020,13 +1020,9 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "related"
         if c0 == "p" and s.startswith('poster="'):
             return "media"  # a video player's markup, its poster image and the video's title
-        if c0.islower() and n <= 40 and _TEMPLATE_ID.fullmatch(s):
-            return "placeholder"
-        if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Subscribe" in s) \
-                and s[0] not in "“\"‘" and _SIGN_UP_TAIL.search(s):
-            return "newsletter"
-        if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):
-            return "related"
+        kind = _slot_promo_or_card(s, c0, n)
+        if kind:
+            return kind
     if not ends:
         last = s[-1]
         if last.isdigit():
@@ -1063,6 +1059,19 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
         return _marked(s)
     if ends and n <= 700 and "ewsletter" in s:
         return _marked(s)
+    return None
+
+
+def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:
+    """A template's numbered slot, a house promo ending in a sign-up sentence, or a label
+    with a headline in title case (see _TEMPLATE_ID, _SIGN_UP_TAIL, _TITLE_LABELS)."""
+    if c0.islower() and n <= 40 and _TEMPLATE_ID.fullmatch(s):
+        return "placeholder"
+    if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Subscribe" in s) \
+            and c0 not in "“\"‘" and _SIGN_UP_TAIL.search(s):
+        return "newsletter"
+    if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):
+        return "related"
     return None
 
 
