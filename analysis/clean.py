@@ -639,8 +639,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("media", "Embed EMBED", r"(?:Embed|EMBED)\b[^\n]{0,300}?(?:\bautoplay\b|Copy this code to your (?:website|site|blog))[^\n]{0,100}"),
     ("media", "Now", r"Now [Pp]laying:[^\n]{0,200}"),
     # A label and a dash before a headline: "Related - A headline", "READ MORE — A headline".
-    ("related", "Related RELATED Read READ More MORE See SEE Also ALSO",
-     r"(?:Related|RELATED|Read [Mm]ore|READ MORE|More|MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ) [-—–]{1,2} [A-Z“\"‘'][^\n]{3,200}"),
+    ("related", "Related RELATED Read READ See SEE Also ALSO",
+     r"(?:Related|RELATED|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ) [-—–]{1,2} [A-Z“\"‘'][^\n]{3,200}"),
     # A credit or a caption's own label at an edge: "Cover: A satellite image of ...", "Featured image: ...".
     ("photo_credit", "Cover Featured Feature Top Header Lead Main Hero",
      r"(?:Cover|(?:Featured?|Top|Header|Lead|Main|Hero) (?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ii]llustration|[Aa]rt))(?: [Cc]redit)?:"
@@ -773,6 +773,9 @@ _SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|f
                            r"\b(?:[^.!?\n]|\.(?=\w)){0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
+_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!")
+_POLL_LABELS = frozenset({"Vote Now", "VOTE NOW", "Urgent Poll", "URGENT POLL", "Quick Poll", "QUICK POLL", "Poll", "POLL",
+                          "Vote", "VOTE"})
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
 _TITLE_LABELS = ("Read: ", "READ: ", "See: ", "Related: ", "RELATED: ", "Also: ", "Watch: ", "WATCH: ", "More: ")
 _SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]?up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
@@ -816,8 +819,11 @@ _HOVER_CARD = re.compile(
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
 # A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
-# Any short capitalized label will do: "[Related: A headline]", "[Mapping the Outbreak: Get updates.]".
-_BRACKET_LINK = re.compile(r"\[ ?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
+# A link word opens the label, in any case: "[Related: A headline]", "[Mapping the Outbreak: Get
+# updates.]"; an author's aside ("[Full disclosure: I worked for him.]") stays.
+_BRACKET_LINK = re.compile(r"\[ ?(?i:read|related|watch|see|more|also|listen|video|photos?|podcast|opinion|analysis"
+                           r"|explainer|graphic|interactive|maps?|mapping|live|latest|full coverage|recommended)\b"
+                           r"(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
@@ -1072,6 +1078,11 @@ def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:
         return "newsletter"
     if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):
         return "related"
+    # A poll promo: "Should the Mayor Resign? Vote Here!", and its label alone ("Vote Now:").
+    if n <= 200 and s.endswith(_VOTE_ENDS) and "? " in s:
+        return "ad"
+    if n <= 20 and s.endswith(":") and s[:-1].rstrip() in _POLL_LABELS:
+        return "ad"
     return None
 
 

@@ -777,3 +777,17 @@ def test_a_box_of_headlines_after_the_last_sentence():
                  "Jane Roe\n\nThe Planet's Capitol bureau"]:
         raw = f"The story opens.\n\nIt goes on.\n\nIt ends here.\n\n{tail}"
         assert clean_text(raw).text == raw, tail
+
+
+def test_poll_promos():
+    assert _removed_as("Should the Mayor Resign? Vote Here!") == {"ad"}
+    raw = "The story opens.\n\nVote Now:\n\nDo You Approve Of the Mayor? Vote Here!\n\nThe story goes on."
+    assert cleaned(raw) == "The story opens.\n\nThe story goes on."
+    assert _removed_as("Asked whether he would run, he said: “Vote now!”") == set()
+
+
+def test_asides_in_brackets_and_a_dash_after_more_stay():
+    for line in ["[Full disclosure: I worked for him in 2010.]", "More — Much More — Is at Stake Than the Mayor Thinks.",
+                 "[Note: The figures are from the census.]"]:
+        assert _removed_as(line) == set(), line
+    assert _removed_as("[Read more: The Mayor's Plan]") == {"related"}
