@@ -594,6 +594,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Contributing|Contributors?|CONTRIBUTING)(?: [Ww]riters?| [Rr]eporters?| [Ee]ditors?)?[ \t]*:[ \t]*[A-Z][^\n]{1,200}"),
     ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
     ("social_embed", "A", r"A post shared by [^\n]{1,160}"),  # (the key "A": see _furniture_line)
+    ("social_embed", "View", r"View this (?:post|photo|video) on (?:Instagram|Facebook|Twitter|TikTok)\b[^\n]{0,800}"),
     # An embed's accessibility label before the post's text: "Skip Twitter post by @x Dear @y".
     ("social_embed", "Skip", r"Skip (?:Twitter|Facebook|Instagram|YouTube|TikTok) post(?: \d+)? by [^\n]{1,1200}"),
     ("media", "Watch", r"Watch the latest video\b[^\n]{0,200}"),
@@ -731,9 +732,12 @@ _DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}
 _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _MONTHS + " " + "Monday Tuesday "
                          "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
 # An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
-_EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+_EMBED_DATE = rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}})"
+_EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
 # The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
-_EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+_EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
+# A Facebook post's signature at the end of its text: "... Posted by Jane Roe on Tuesday, May 2, 2019".
+_FB_POST_TAIL = re.compile(rf"(?:\A|[.!?”\"] ?|\s)Posted by [A-Z][^\n]{{0,80}}? on (?:{_WEEKDAYS},? )?{_MONTHS} \d{{1,2}},? \d{{4}}\Z")
 # An Instagram embed's attribution: "A photo posted by Jane Roe (@jroe) on Aug 10, 2015 at 4:33am PDT".
 _PHOTO_POST = re.compile(r"\bA (?:photo|video|post) posted by [^\n]{1,80}\(@[\w.]{1,30}\) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
                          r"(?: at [\d:]{3,5} ?[ap]m(?: [A-Z]{2,4})?)?\Z")
@@ -1031,16 +1035,20 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return kind
     if not ends:
         last = s[-1]
+        # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
+        # character is a letter or a digit.
+        if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
+                               and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+            return "social_embed"
         if last.isdigit():
             if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
                                                         or _EMBED_ALONE.fullmatch(s)):
                 return "social_embed"
+            if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
+                return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
             if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
                 return "media"  # an audio player: "... Listen · 6:01 6:01"
         elif last.isalnum():
-            if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
-                    and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
-                return "social_embed"
             if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
             if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:

@@ -791,3 +791,12 @@ def test_asides_in_brackets_and_a_dash_after_more_stay():
                  "[Note: The figures are from the census.]"]:
         assert _removed_as(line) == set(), line
     assert _removed_as("[Read more: The Mayor's Plan]") == {"related"}
+
+
+def test_embedded_posts_in_their_other_forms():
+    for line in ["View this post on Instagram A post shared by Jane Roe (@jroe) on May 2, 2019 at 4:33pm PDT",
+                 "We did it! Thank you all. Posted by Jane Roe on Tuesday, May 2, 2019",
+                 "The vote is a disgrace. pic.twitter.com/abc123 — Jane Roe (@jroe) 2:32 PM - 2 May 2019",
+                 "The vote is a disgrace. https://t.co/abc123"]:
+        assert _removed_as(line) == {"social_embed"}, line
+    assert _removed_as("The video was posted by Jane Roe on May 2, 2019") == set()
