@@ -408,7 +408,7 @@ _WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|
 _FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
 # A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
 _TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[AP]\.?M\.?|am|pm|at|on"
-             rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\|),?")
+             rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\||/|Updated:?|UPDATED:?),?")
 _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
@@ -476,7 +476,11 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:ADVERTISEMENT|Advertisement|ADVERTISING|Advertising|ADVERTORIAL|AD|Ad|SPONSORED"
      r"|Sponsored(?: [Cc]ontent| [Ll]inks| [Ss]tories| [Pp]osts)?|Paid [Cc]ontent|Promoted [Cc]ontent"
      r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
-     r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?)"
+     r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?"
+     # "Advertisement - story continues below", "Story continues below advertisement".
+     r"|(?:ADVERTISEMENT|Advertisement)[ \t]*[-—–:][ \t]*(?:[Ss]tory|[Aa]rticle|[Cc]ontent|STORY|ARTICLE) (?:[Cc]ontinues|CONTINUES)"
+     r" (?:[Bb]elow|BELOW)"
+     r"|(?:Story|Article|Content) continues (?:below|after) (?:the )?advertisement)"
      r"(?: Continue reading the main story)?[ \t]*:?"),
     ("ad", "CLICK TAP GET DOWNLOAD Click Tap Get Download",
      r"(?:(?:CLICK|TAP) HERE (?:TO |FOR )(?:GET |DOWNLOAD )?(?:THE )?|(?:GET|DOWNLOAD) THE )[A-Z0-9'’&. ]{2,30} APP\b[^\n]{0,80}"
@@ -509,6 +513,17 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^\n]{0,150}"),
     # "Like us on Facebook.", "Join us on Facebook.com/CNNOpinion.", "Follow on Twitter: Follow @x",
     # "Facebook: https://www.facebook.com/x": the outlet's or the author's accounts.
+    ("share", "Share Print", r"(?:Share on (?:Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Email|X)[ \t]*){2,}"
+     r"|Print (?:this|This) (?:article|story|page)"),
+    ("newsletter", "Already", r"Already a (?:subscriber|member)\?[^\n]{0,80}"),
+    ("related", "More Recommended Read READ Don't Don’t DON'T DON’T",
+     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
+     r"|Don['’]t [Mm]iss|DON['’]T MISS"),
+    ("share", "Show SHOW See", r"Show [Mm]ore|SHOW MORE|See [Mm]ore"),
+    ("media", "Click Video Audio Loading Watch WATCH",
+     r"Click to (?:play|watch|listen)|(?:Video|Audio) player loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
+     r"|Watch [Mm]ore(?: [Vv]ideos)?|WATCH MORE|(?:Audio|Video): Listen to [^\n]{1,80}"),
+    ("photo_credit", "Image", r"Image source, (?![^\n]*Image caption)[^\n]{1,80}"),
     ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"
      r"|Like [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} on (?:Facebook|Twitter|Instagram)\b[^\n]{0,160}"),
     ("share", "Facebook Twitter Instagram YouTube LinkedIn TikTok Telegram Email E-mail Website Web",
@@ -602,8 +617,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Follow", r"Follow [^\n]{1,100}?(?: at| on|:) ?https?://\S+[^\n]{0,200}"),
     ("related", "More", r"More [A-Z][\w ]{0,40}: (?:https?://|www\.)\S+[^\n]{0,200}"),
     # Tags and pagers: "This article tagged under: Sarah Palin", "filed under:", "Next »".
-    ("related", "This filed Filed Tagged tagged Tags TAGS", r"(?:This (?:article|story|post) )?(?:[Tt]agged|[Ff]iled) under:?"
-     r"[^\n]{0,200}|(?:Tags|TAGS):[^\n]{0,200}"),
+    ("related", "This filed Filed Tagged tagged Tags TAGS Topics TOPICS", r"(?:This (?:article|story|post) )?(?:[Tt]agged|[Ff]iled) under:?"
+     r"[^\n]{0,200}|(?:Tags|TAGS|Topics|TOPICS):[^\n]{0,200}"),
     ("share", "Next Previous Prev NEXT", r"(?:Next|Previous|Prev|NEXT)[ \t]*[»›>]+"),
     # "Want more from the Daily Planet? Check this out: A headline"
     ("related", "Want", r"Want more (?:from|of) [^\n?]{1,60}\?[^\n]{0,300}"),
@@ -865,7 +880,7 @@ _SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^
                              r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
 _BIO_PROMPT = re.compile(r"\b[Ff]ollow (?:him|her|them|me) (?:on (?:Twitter|X|Facebook|Instagram)|at @)|\b(?:opinions|views)"
                          r" expressed\b")
-_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}})?")
+_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
                      "Key points", "KEY POINTS", "Key Points")
@@ -1879,7 +1894,7 @@ def is_caption(line: str) -> bool:
     >>> is_caption("The senator said the photo was taken in 2019.")
     False
     """
-    if line.find("caption ", 0, 120) >= 0 and ("Image caption" in line or "Media caption" in line
+    if (line.find("caption ", 0, 120) >= 0 or line.find("caption, ", 0, 120) >= 0) and ("Image caption" in line or "Media caption" in line
                                      or "ide caption" in line or "toggle caption" in line):
         return True
     if "Photo" in line and _PHOTO_PAREN.search(line):

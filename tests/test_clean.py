@@ -800,3 +800,25 @@ def test_embedded_posts_in_their_other_forms():
                  "The vote is a disgrace. https://t.co/abc123"]:
         assert _removed_as(line) == {"social_embed"}, line
     assert _removed_as("The video was posted by Jane Roe on May 2, 2019") == set()
+
+
+def test_common_page_furniture_in_its_usual_wordings():
+    expected = {
+        "Advertisement - story continues below": "ad", "Story continues below advertisement": "ad",
+        "Published 3:04 p.m. ET May 3, 2019 | Updated 5:12 p.m. ET May 3, 2019": "date_line",
+        "Posted: May 2, 2019 / 04:33 PM EDT": "date_line",
+        "Share on Facebook Share on Twitter": "share", "Print this article": "share", "Show more": "share",
+        "Already a subscriber? Log in": "newsletter",
+        "More from The Planet": "related", "Recommended for you": "related", "Read Next": "related",
+        "Don't miss": "related", "Topics: Elections": "related",
+        "Click to play": "media", "Video player loading": "media", "Loading video...": "media", "Watch more": "media",
+        "Image source, Getty Images": "photo_credit",
+    }
+    for line, kind in expected.items():
+        raw = f"He left the room.\n\n{line}\n\nShe stayed.\n\nMore.\n\nMore again.\n\nYet more.\n\nEnd of it.\n\nFinal."
+        r = clean_text(raw)
+        assert line not in r.text and {n for e in r.edits for n in e["rule"].split("+")} - {"whitespace"} == {kind}, line
+    assert cleaned("By Jane Roe | The Planet\n\nThe story starts here.\n\nIt goes on.") == "The story starts here.\n\nIt goes on."
+    assert clean.is_caption("Image source, Reuters Image caption, The minister spoke on Monday")
+    for line in ["More from Sir John Curtice", "Show more of the receipts to the court, the judge said."]:
+        assert _removed_as(line) == set(), line
