@@ -283,10 +283,13 @@ def _iso_date(value: str) -> str:
 # then an agency in parentheses that is a known outlet (checked in _dateline_at).
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ ][A-Z][A-Za-z.'’\- ]{1,30}?)?)?"
+    # A wire's date after the place: "LONDON, May 2 (Reuters) -", "BEIJING, Jan 5 (Xinhua) --".
+    rf"(?:,[ ](?:{_MONTH})\.? \d{{1,2}}(?=\s*\())?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.&' ]{0,30})\))?"
     r"\s*(?:[—–]{1,2}|--| - )\s*"
     r"|(?P<mplace>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)? )?"
-    r"\((?P<magency>[A-Z][\w.&' ]{0,30})\)(?:[ \t]*(?:[—–]{1,2}|--| - ))?[ \t]+(?=[“\"‘'A-Z0-9])"
+    # ("(CNN)The minister ...": the page may glue the marker to the first word.)
+    r"\((?P<magency>[A-Z][\w.&' ]{0,30})\)(?:[ \t]*(?:[—–]{1,2}|--| - ))?[ \t]*(?=[“\"‘'A-Z0-9])"
 )
 
 

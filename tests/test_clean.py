@@ -822,3 +822,13 @@ def test_common_page_furniture_in_its_usual_wordings():
     assert clean.is_caption("Image source, Reuters Image caption, The minister spoke on Monday")
     for line in ["More from Sir John Curtice", "Show more of the receipts to the court, the judge said."]:
         assert _removed_as(line) == set(), line
+
+
+def test_datelines_with_a_wire_date_a_dash_after_the_outlet_or_no_space():
+    for raw, meta in [("LONDON, May 2 (Reuters) - The minister said so.", {"dateline": "LONDON", "credit": "Reuters"}),
+                      ("Washington (CNN) - The minister said so.", {"dateline": "Washington", "credit": "CNN"}),
+                      ("Seoul, South Korea (CNN)The minister said so.", {"dateline": "Seoul, South Korea", "credit": "CNN"})]:
+        r = clean_text(raw)
+        assert r.text == "The minister said so." and r.meta == meta, raw
+    for keep in ["Sen. Jane Roe (R)Texas said so.", "The report (PDF) said so."]:
+        assert cleaned(keep) == keep
