@@ -417,7 +417,9 @@ _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pd
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
     r"Editor(?:s['’]|['’]?s?) [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
-    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b\s*[:—(]",
+    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b"
+    rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?\s*[:—(]",
+    r"A version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
     r"An earlier version of this (?:story|article)\b",
@@ -499,7 +501,14 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("ad", "GET Get DOWNLOAD Download", r"(?:GET|Get|DOWNLOAD|Download) (?:YOUR|Your|your|OUR|our) (?:FREE|Free|free)\b[^\n]{0,80}"),
     ("copyright", "Copyright COPYRIGHT © (c) (C)",
      r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
-    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?"),
+    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?|All content ©[^\n]{0,120}"),
+    ("copyright", "Distributed DISTRIBUTED", r"(?:Distributed|DISTRIBUTED) (?:by|BY) [A-Z][^\n]{1,80}"),
+    # The page's legal links and a sign-up form's words.
+    ("copyright", "Privacy Terms", r"Privacy Policy|Terms of (?:Use|Service)|Privacy Policy (?:and|&|\|) Terms of (?:Use|Service)"),
+    ("newsletter", "Newsletter NEWSLETTER Newsletters Sign SIGN Email Enter", r"Newsletters?|NEWSLETTERS?|Sign Up|SIGN UP"
+     r"|Email [Aa]ddress|Enter your (?:email|e-mail)(?: address)?\.?"),
+    ("related", "Top TOP Latest LATEST Trending TRENDING Next NEXT Previous PREVIOUS",
+     r"Top [Ss]tories|TOP STORIES|Latest [Nn]ews|LATEST NEWS|Trending|TRENDING|(?:Next|Previous|NEXT|PREVIOUS) (?:Article|Story|ARTICLE|STORY)"),
     ("copyright", "This", r"This material may not be (?:published|reproduced)\b[^\n]*"),
     ("share", "Share SHARE Tweet Email E-mail Print Comment Comments Facebook Twitter Pinterest WhatsApp "
      "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
@@ -716,7 +725,8 @@ def _compile_shapes(shapes: list[tuple[str, str, str]]) -> dict[str, re.Pattern]
 _THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
-_A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited")
+_A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",
+             "A version of this")
 
 
 _WHOLE = _compile_shapes(_WHOLE_SHAPES)
@@ -773,7 +783,7 @@ _MARKED = re.compile(
     # "(Wire services contributed to this report)."
     r"|\((?:[A-Z][^\n()]{0,100}) contributed to (?:this|the) (?:report|story|article)\.?\)\.?"
     # "Jordain Carney contributed.": names, then the verb alone.
-    rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed\.?"
+    rf"|(?:The )?{_NAME}(?:(?:,|,? and) (?:the )?{_NAME})* contributed\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
     r" reported (?:this story )?from [A-Z][^\n.]{1,60}\."
     # "• This article is based in part on wire service reports."
@@ -1464,6 +1474,21 @@ def _is_link_line(s: str) -> bool:
     return s.find(": ", 0, 24) > 0 and not s.endswith(".") and s.count(" ") < 16 and bool(_LINK_LINE.fullmatch(s))
 
 
+_STAFF_BYLINE = re.compile(rf"{_NAME},? (?:(?:Senior|Staff|Contributing|Chief|National|Political|Associate|Special|Guest)"
+                           r" )?(?:Staff )?(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]olumnist|[Cc]ontributor)")
+
+
+def _top_byline(text: str, s: str, i: int) -> bool:
+    """Under the title, the author's name with a staff title ("Jane Roe, Staff Writer"), when
+    the name is nowhere else in the text (the story's own people are named again in it).  A
+    name alone stays: it may be a short title or heading ("Climate Consciousness") or the
+    attribution of an excerpt ("Jane Roe, The Outlet")."""
+    if len(s) > 60 or not _STAFF_BYLINE.fullmatch(s):
+        return False
+    surnames = [w for w in re.findall(r"[A-Z][\w'’\-]+(?= and |,|$)", s) if w not in ("The", "Editorial")]
+    return bool(surnames) and all(text.count(w) <= 2 for w in surnames)
+
+
 def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
     """Bylines at the top, author bios at the top or the bottom."""
     n = len(lines)
@@ -1483,6 +1508,8 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
                 prev = lines[i - 1].s
                 if _NAMES_LINE.fullmatch(prev):
                     kinds[i - 1] = "byline"
+        elif n > 4 and _top_byline(text, s, i):
+            kinds[i] = "byline"
     if n < 3:
         return
     # Anywhere: a bio that asks the reader to follow its author or disowns the piece's

@@ -832,3 +832,25 @@ def test_datelines_with_a_wire_date_a_dash_after_the_outlet_or_no_space():
         assert r.text == "The minister said so." and r.meta == meta, raw
     for keep in ["Sen. Jane Roe (R)Texas said so.", "The report (PDF) said so."]:
         assert cleaned(keep) == keep
+
+
+def test_notes_legal_links_form_words_and_staff_bylines():
+    expected = {
+        "All content © 2019 The Planet": "copyright", "Distributed by Acme Content Agency, LLC.": "copyright",
+        "Correction, May 2: An earlier version misstated the date.": "editors_note",
+        "A version of this article appeared in print on May 2, 2019, Section A, Page 1.": "editors_note",
+        "The Associated Press contributed.": "contributor", "Newsletter": "newsletter", "Sign Up": "newsletter",
+        "Enter your email": "newsletter", "Privacy Policy": "copyright", "Terms of Use": "copyright",
+        "Top Stories": "related", "Next Article": "related",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    for line in ["A version of this bill passed the House.", "Distributed by mail, the ballots arrived late."]:
+        assert _removed_as(line) == set(), line
+    head = "A Title Line Here\n\n{}\n\nThe story opens.\n\nIt goes on.\n\nMore.\n\nMore again.\n\nEnd."
+    assert [e["rule"] for e in clean_text(head.format("Jane Roe, Staff Writer")).edits] == ["byline"]
+    # A name alone stays (a short heading, an excerpt's attribution), and so does a person of the story.
+    for line in ["Jane Roe", "Jane Roe, The Outlet", "Climate Consciousness"]:
+        assert clean_text(head.format(line)).text == head.format(line), line
+    story = head.format("Jane Roe, Staff Writer").replace("It goes on.", "Roe said so. Roe left.")
+    assert "Jane Roe, Staff Writer" in clean_text(story).text
