@@ -857,7 +857,8 @@ _BRACKET_LINK = re.compile(r"\[ ?(?i:read|related|watch|see|more|also|listen|vid
                            r"|explainer|graphic|interactive|maps?|mapping|live|latest|full coverage|recommended)\b"
                            r"(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
-                             r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
+                             r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
+                             r"[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
 _BIO = re.compile(rf"(?:(?:—|--|–|•|⦁|\*) ?)?(?P<name>(?:The )?(?:{_NAME}|[A-Z][\w’'.\-]+))(?: \(@\w{{1,20}}\))?,?(?: [^\n,]{{1,80}},)? "
                   # "is"/"was" before a title ("is a columnist", "was governor of"), not before a verb

@@ -854,3 +854,9 @@ def test_notes_legal_links_form_words_and_staff_bylines():
         assert clean_text(head.format(line)).text == head.format(line), line
     story = head.format("Jane Roe, Staff Writer").replace("It goes on.", "Roe said so. Roe left.")
     assert "Jane Roe, Staff Writer" in clean_text(story).text
+
+
+def test_inline_related_links_in_mixed_case():
+    r = clean_text("The mayor left early on Monday. (Related: Mayor Quits Amid Scandal) He did not return.")
+    assert r.text == "The mayor left early on Monday. He did not return." and [e["rule"] for e in r.edits] == ["related"]
+    assert cleaned("The mayor left (see: the report) on Monday.") == "The mayor left (see: the report) on Monday."
