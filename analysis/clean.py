@@ -283,10 +283,13 @@ def _iso_date(value: str) -> str:
 # then an agency in parentheses that is a known outlet (checked in _dateline_at).
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ ][A-Z][A-Za-z.'’\- ]{1,30}?)?)?"
+    # A wire's date after the place: "LONDON, May 2 (Reuters) -", "BEIJING, Jan 5 (Xinhua) --".
+    rf"(?:,[ ](?:{_MONTH})\.? \d{{1,2}}(?=\s*\())?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.&' ]{0,30})\))?"
     r"\s*(?:[—–]{1,2}|--| - )\s*"
     r"|(?P<mplace>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)? )?"
-    r"\((?P<magency>[A-Z][\w.&' ]{0,30})\)(?:[ \t]*(?:[—–]{1,2}|--| - ))?[ \t]+(?=[“\"‘'A-Z0-9])"
+    # ("(CNN)The minister ...": the page may glue the marker to the first word.)
+    r"\((?P<magency>[A-Z][\w.&' ]{0,30})\)(?:[ \t]*(?:[—–]{1,2}|--| - ))?[ \t]*(?=[“\"‘'A-Z0-9])"
 )
 
 
@@ -408,18 +411,24 @@ _WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|
 _FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
 # A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
 _TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[AP]\.?M\.?|am|pm|at|on"
-             rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\|),?")
+             rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\||/|Updated:?|UPDATED:?),?")
 _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
-    r"Editor['’]?s? [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
-    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b\s*[:—(]",
+    r"Editor(?:s['’]|['’]?s?) [Nn]otes?\b", r"EDITOR['’]?S NOTE\b",
+    r"(?:CORRECTION|Correction|CLARIFICATION|Clarification)s?(?: (?:&|and) (?:Clarifications?|Corrections?))?\b"
+    rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?\s*[:—(]",
+    r"A version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
     r"An earlier version of this (?:story|article)\b",
     r"This (?:story|article|report|post|piece) is part of\b",
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
+    # "The following first appeared on X.", "This story also appears in X.", "This article originally ran in X."
+    r"The following (?:first|originally) (?:appeared|ran|was published)\b",
+    r"(?:This|The) (?:story|article|piece|post|column|essay) (?:also|originally|first) (?:appears|appeared|ran|runs)"
+    r" (?:in|on|at) (?:the )?[A-Z“\"]",
     r"(?:This|Our|The) (?:conversation|interview|transcript|Q&A|discussion) (?:has been|was|is) (?:edited|condensed|lightly edited)\b",
     r"This (?:article|story) is more than \d+ (?:years?|months?) old\b",
     # "This article was produced in partnership with ...", "Our fact check work is supported in
@@ -438,6 +447,9 @@ _NOTE_PATTERNS = [
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
+# A photographer's credit: capitalized words and a few particles ("Jane Roe", "Agence France-Presse").
+_CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
+
 # Prefix shapes, tried at the start of every line (several may follow each other: a date line,
 # then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
 _PREFIX = re.compile(
@@ -448,22 +460,32 @@ _PREFIX = re.compile(
     rf"|(?:UPDATE|Update|UPDATED|Updated)(?: \d{{1,2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{{2,4}})?)?"
     rf"(?:[ \t]*[:—–](?!\d)[ \t]*| +- +)(?=\S))"
     r"|(?P<share>Share (?:All sharing options|this(?: article| story)?) for:[ \t]*)"
+    # A section's label before the lede: "ANALYSIS — Voters in ...", "OPINION: ...".
+    r"|(?P<section_label>(?:NEWS ANALYSIS|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|PERSPECTIVE|FACT CHECK|EXCLUSIVE"
+    r"|BREAKING(?: NEWS)?)[ \t]*(?:—|–|--| - |:)[ \t]*(?=[A-Z“\"‘]))"
 )
 
 # Whole-line shapes, keyed by the line's first word (see _furniture_line) so that a line is
 # only tried against the shapes that can start with it.
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # (kind, first words, pattern)
-    ("editors_note", "This The An Editor's Editor’s Editors Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
+    ("editors_note", "This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
      "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
      "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
     ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
+    # "Updated at 9:09 p.m.: to include the governor's remarks.": what an update added.
+    ("editors_note", "Updated UPDATED", r"(?:Updated|UPDATED)\b[^\n]{0,40}?:? (?:to (?:include|add|reflect|correct|clarify|update)"
+     r"|with (?:new|more|additional|the latest|comments?|details|reaction))\b[^\n]{0,300}"),
     ("ad", "ADVERTISEMENT Advertisement ADVERTISING Advertising ADVERTORIAL AD Ad SPONSORED Sponsored "
      "Paid Promoted SCROLL Scroll Story Article Continue The",
      r"(?:ADVERTISEMENT|Advertisement|ADVERTISING|Advertising|ADVERTORIAL|AD|Ad|SPONSORED"
      r"|Sponsored(?: [Cc]ontent| [Ll]inks| [Ss]tories| [Pp]osts)?|Paid [Cc]ontent|Promoted [Cc]ontent"
      r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
-     r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?)"
+     r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?"
+     # "Advertisement - story continues below", "Story continues below advertisement".
+     r"|(?:ADVERTISEMENT|Advertisement)[ \t]*[-—–:][ \t]*(?:[Ss]tory|[Aa]rticle|[Cc]ontent|STORY|ARTICLE) (?:[Cc]ontinues|CONTINUES)"
+     r" (?:[Bb]elow|BELOW)"
+     r"|(?:Story|Article|Content) continues (?:below|after) (?:the )?advertisement)"
      r"(?: Continue reading the main story)?[ \t]*:?"),
     ("ad", "CLICK TAP GET DOWNLOAD Click Tap Get Download",
      r"(?:(?:CLICK|TAP) HERE (?:TO |FOR )(?:GET |DOWNLOAD )?(?:THE )?|(?:GET|DOWNLOAD) THE )[A-Z0-9'’&. ]{2,30} APP\b[^\n]{0,80}"
@@ -479,7 +501,14 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("ad", "GET Get DOWNLOAD Download", r"(?:GET|Get|DOWNLOAD|Download) (?:YOUR|Your|your|OUR|our) (?:FREE|Free|free)\b[^\n]{0,80}"),
     ("copyright", "Copyright COPYRIGHT © (c) (C)",
      r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
-    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?"),
+    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?|All content ©[^\n]{0,120}"),
+    ("copyright", "Distributed DISTRIBUTED", r"(?:Distributed|DISTRIBUTED) (?:by|BY) [A-Z][^\n]{1,80}"),
+    # The page's legal links and a sign-up form's words.
+    ("copyright", "Privacy Terms", r"Privacy Policy|Terms of (?:Use|Service)|Privacy Policy (?:and|&|\|) Terms of (?:Use|Service)"),
+    ("newsletter", "Newsletter NEWSLETTER Newsletters Sign SIGN Email Enter", r"Newsletters?|NEWSLETTERS?|Sign Up|SIGN UP"
+     r"|Email [Aa]ddress|Enter your (?:email|e-mail)(?: address)?\.?"),
+    ("related", "Top TOP Latest LATEST Trending TRENDING Next NEXT Previous PREVIOUS",
+     r"Top [Ss]tories|TOP STORIES|Latest [Nn]ews|LATEST NEWS|Trending|TRENDING|(?:Next|Previous|NEXT|PREVIOUS) (?:Article|Story|ARTICLE|STORY)"),
     ("copyright", "This", r"This material may not be (?:published|reproduced)\b[^\n]*"),
     ("share", "Share SHARE Tweet Email E-mail Print Comment Comments Facebook Twitter Pinterest WhatsApp "
      "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
@@ -496,12 +525,25 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^\n]{0,150}"),
     # "Like us on Facebook.", "Join us on Facebook.com/CNNOpinion.", "Follow on Twitter: Follow @x",
     # "Facebook: https://www.facebook.com/x": the outlet's or the author's accounts.
-    ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"),
+    ("share", "Share Print", r"(?:Share on (?:Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Email|X)[ \t]*){2,}"
+     r"|Print (?:this|This) (?:article|story|page)"),
+    ("newsletter", "Already", r"Already a (?:subscriber|member)\?[^\n]{0,80}"),
+    ("related", "More Recommended Read READ Don't Don’t DON'T DON’T",
+     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
+     r"|Don['’]t [Mm]iss|DON['’]T MISS"),
+    ("share", "Show SHOW See", r"Show [Mm]ore|SHOW MORE|See [Mm]ore"),
+    ("media", "Click Video Audio Loading Watch WATCH",
+     r"Click to (?:play|watch|listen)|(?:Video|Audio) player loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
+     r"|Watch [Mm]ore(?: [Vv]ideos)?|WATCH MORE|(?:Audio|Video): Listen to [^\n]{1,80}"),
+    ("photo_credit", "Image", r"Image source, (?![^\n]*Image caption)[^\n]{1,80}"),
+    ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"
+     r"|Like [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} on (?:Facebook|Twitter|Instagram)\b[^\n]{0,160}"),
     ("share", "Facebook Twitter Instagram YouTube LinkedIn TikTok Telegram Email E-mail Website Web",
      r"(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|TikTok|Telegram|Email|E-mail|Website|Web)[ \t]*:[ \t]*"
      r"(?:https?://|www\.|@)\S+(?: [^\n]{0,60})?"),
     ("share", "Click CLICK Tap TAP", r"(?:Click|CLICK|Tap|TAP) (?:for|FOR|to (?:read|see|watch|get)|TO (?:READ|SEE|WATCH|GET)) "
      r"(?:more|MORE|the (?:full|latest|rest)|THE (?:FULL|LATEST|REST))\b[^\n]{0,120}"),
+    ("share", "You", r"You can (?:also )?follow [^\n]{1,60}? (?:on (?:Twitter|X|Facebook|Instagram)|at @)[^\n]{0,100}"),
     ("share", "Follow", r"Follow (?:@\w+|us\b|(?:him|her|them) (?:on|at)\b|on (?:Twitter|X|Facebook|Instagram)\b)[^\n]{0,150}"
                         r"|Follow \S[^\n]{0,60} on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]{0,100}"),
     ("share", "Email Contact", r"(?:Email|Contact) (?:the (?:author|reporter|writer)|us) at\b[^\n]{0,100}"),
@@ -545,7 +587,10 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
-     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"),
+     r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"
+     # "(Check out our podcast at x.com.)"; an aside ("(Follow the money.)") stays.
+     r"|\( ?(?:Check out|Listen to|Subscribe to|Follow)\b[^()\n]{0,200}(?:\.com|\.org|podcast|newsletter|https?://)"
+     r"[^()\n]{0,40}\)"),
     ("media", "JUST", r"JUST WATCHED\b[^\n]*"),
     # A video player's close button and a widget that did not load.
     ("media", "CLOSE Close Loading LOADING", r"CLOSE|Close|Loading(?:\.{1,3}|…)?|LOADING(?:\.{1,3}|…)?"),
@@ -576,6 +621,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Contributing|Contributors?|CONTRIBUTING)(?: [Ww]riters?| [Rr]eporters?| [Ee]ditors?)?[ \t]*:[ \t]*[A-Z][^\n]{1,200}"),
     ("contributor", "Write", r"Write to [A-Z][^\n]{1,200}@[^\n]{1,160}"),
     ("social_embed", "A", r"A post shared by [^\n]{1,160}"),  # (the key "A": see _furniture_line)
+    ("social_embed", "View", r"View this (?:post|photo|video) on (?:Instagram|Facebook|Twitter|TikTok)\b[^\n]{0,800}"),
     # An embed's accessibility label before the post's text: "Skip Twitter post by @x Dear @y".
     ("social_embed", "Skip", r"Skip (?:Twitter|Facebook|Instagram|YouTube|TikTok) post(?: \d+)? by [^\n]{1,1200}"),
     ("media", "Watch", r"Watch the latest video\b[^\n]{0,200}"),
@@ -583,14 +629,73 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Follow", r"Follow [^\n]{1,100}?(?: at| on|:) ?https?://\S+[^\n]{0,200}"),
     ("related", "More", r"More [A-Z][\w ]{0,40}: (?:https?://|www\.)\S+[^\n]{0,200}"),
     # Tags and pagers: "This article tagged under: Sarah Palin", "filed under:", "Next »".
-    ("related", "This filed Filed Tagged tagged Tags TAGS", r"(?:This (?:article|story|post) )?(?:[Tt]agged|[Ff]iled) under:?"
-     r"[^\n]{0,200}|(?:Tags|TAGS):[^\n]{0,200}"),
+    ("related", "This filed Filed Tagged tagged Tags TAGS Topics TOPICS", r"(?:This (?:article|story|post) )?(?:[Tt]agged|[Ff]iled) under:?"
+     r"[^\n]{0,200}|(?:Tags|TAGS|Topics|TOPICS):[^\n]{0,200}"),
     ("share", "Next Previous Prev NEXT", r"(?:Next|Previous|Prev|NEXT)[ \t]*[»›>]+"),
     # "Want more from the Daily Planet? Check this out: A headline"
     ("related", "Want", r"Want more (?:from|of) [^\n?]{1,60}\?[^\n]{0,300}"),
     # Labels of a box of promoted links: "Latest:", "Urgent:", "Special:".
     ("related", "Latest LATEST Urgent URGENT Special Breaking BREAKING Popular POPULAR Trending",
      r"(?:Latest|LATEST|Urgent|URGENT|Special|Breaking|BREAKING|Popular|POPULAR|Trending)[ \t]*:"),
+    # A link card's label glued to its headline, no colon: "Read More A headline A dek.",
+    # "Related A headline" (a sentence never opens "Read More" + a capital).
+    ("related", "Read READ Related RELATED",
+     r"(?:Read More|READ MORE) [A-Z“\"‘'][^\n]{8,400}|(?:Related|RELATED) [A-Z“\"‘'][^\n]{8,200}(?<![.!?,;:”\"])"),
+    # "Read more in the full note.": a link to the rest of a document.
+    ("share", "Read READ", r"(?:Read|READ) (?:more|MORE|it all|the rest) (?:in|for|of|at) the (?:full|complete|whole|entire)\b[^\n]{1,100}"),
+    # A house note that wire copy was used: "Material from the Wire was used in this report.",
+    # "This story includes reporting from the Wire."
+    ("contributor", "Material Information Portions Parts Some Wire",
+     r"(?:Material|Information|Portions|Parts|Some (?:material|information)|Wire (?:service )?reports?)\b[^\n]{0,120}?"
+     r" (?:was|were|is|are|has been|have been) used in this (?:report|story|article|piece)\.?"),
+    # (not "This report uses information from the census to ...": a report the story is about)
+    ("contributor", "This", r"This (?:story|report|article|piece) (?:includes|contains) (?:reporting|material) (?:from|by) (?:the )?"
+     r"[A-Z][^\n.]{1,100}\.?"),
+    # A credit line: "Photograph of a closed shop by Jane Roe/Agency.", "Note: Photo by Acme.com.",
+    # "Illustration by Jane Roe", "Top photo: Jane Roe/Agency".
+    ("photo_credit", "Photo Photos Photograph Photographs Image Images Picture Illustration Graphic Artwork "
+     "Note Top Lead Header Cover Main Featured Feature",
+     rf"(?:Note: )?(?:(?:Top|Lead|Header|Cover|Main|Featured?) )?(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Ii]llustration"
+     rf"|[Gg]raphic|[Aa]rtwork)s?(?: [Cc]redit| [Ii]llustration)?(?: of [^\n]{{1,100}}?)?(?: by|:| courtesy of| via) "
+     rf"{_CREDIT_WORDS}(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Za-z][\w.'’&\-]*){{0,4}}){{0,3}}\.?"),
+    # A podcast prompt: "Listen to the latest episode of the X podcast."
+    # ("Listen to the interview and you hear a man who ..." is an op-ed's own sentence.)
+    ("media", "Listen LISTEN", r"(?:Listen|LISTEN) to (?:the|our|this|today['’]s) (?:latest |full |new |whole )?"
+     r"(?:(?:episode|podcast)\b[^\n]{0,150}|(?:interview|conversation|show|segment)\b[^\n.]{0,60}"
+     r"\b(?:below|above|here|at the link)\b[^\n]{0,40})"),
+    # A video player's embed widget: "Embed A clip's title 2:30 autoplay autoplay Copy this code to your website".
+    ("media", "Embed EMBED", r"(?:Embed|EMBED)\b[^\n]{0,300}?(?:\bautoplay\b|Copy this code to your (?:website|site|blog))[^\n]{0,100}"),
+    ("media", "Now", r"Now [Pp]laying:[^\n]{0,200}"),
+    # A label and a dash before a headline: "Related - A headline", "READ MORE — A headline".
+    ("related", "Related RELATED Read READ See SEE Also ALSO",
+     r"(?:Related|RELATED|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ) [-—–]{1,2} [A-Z“\"‘'][^\n]{3,200}"),
+    # A credit or a caption's own label at an edge: "Cover: A satellite image of ...", "Featured image: ...".
+    ("photo_credit", "Cover Featured Feature Top Header Lead Main Hero",
+     r"(?:Cover|(?:Featured?|Top|Header|Lead|Main|Hero) (?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ii]llustration|[Aa]rt))(?: [Cc]redit)?:"
+     r"[ \t]*[A-Z“\"‘'][^\n]{1,200}"),
+    ("byline", "Written **Written *Written", r"\*{0,2}Written by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\**"),
+    # A player's prompt: "Watch the full 13-minute presser.", "Watch Jane Roe's remarks.",
+    # "Listen to the discussion of this article on Planet Radio:" (an op-ed's "Watch what
+    # happens next." names no clip).
+    ("media", "Watch WATCH Listen LISTEN",
+     r"(?:Watch|WATCH|Listen to|LISTEN TO) (?:the|this|his|her|their|our|that|a|[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,2}['’]s)"
+     r"(?: [^\n.!?:]{0,50})? (?:video|videos|clip|clips|interview|remarks|presser|speech|presentation|exchange|segment"
+     r"|footage|discussion|conversation|moment|debate|hearing|testimony)s?"
+     r"(?: (?:below|above|here|in full|(?:on|at|of|with|from|in) [^\n.!?]{1,50}))?[.:]?"),
+    # A TV or radio listing: "Watch Jane Roe on 'The Show' Monday at 6 p.m. ET."
+    ("media", "Watch WATCH Tune Listen", r"(?:Watch|WATCH|Tune in to|Tune in|Listen to) [^\n]{1,120}?\b\d{1,2}(?::\d{2})? ?"
+     r"(?:a\.m\.|p\.m\.|am|pm|AM|PM) ?(?:ET|EDT|EST|PT|PDT|CT)\b[^\n]{0,120}"),
+    ("related", "NOW Now WATCH Watch", r"(?:NOW WATCH|Now [Ww]atch|WATCH NOW|Watch [Nn]ow)[ \t]*:[^\n]{1,200}"),
+    # "Read the full story about the vote here.", "Read more and view the documents.",
+    # "We are committed to accuracy. Read our editorial standards."
+    ("share", "Read READ", r"Read the (?:full|whole|complete|entire) (?:story|article|report|interview|statement|text|letter"
+     r"|transcript|piece)\b[^\n]{0,120}\bhere\.?|Read more and (?:view|see|watch|read)\b[^\n]{1,80}"),
+    ("editors_note", "We Read", r"(?:[^\n]{0,120}[.!?] )?Read our (?:editorial |ethics |corrections )?(?:standards|policy|policies"
+     r"|guidelines|principles)\.?"),
+    ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
+    # A player that did not load: "Can't see the video? Click here."
+    ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
+     r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
 ]
 
 
@@ -598,6 +703,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
 # of a story, such a line may be its own text).
 _EDGE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "Adapted Excerpted", r"(?:Adapted|Excerpted) (?:from|with permission from)\b[^\n]{3,300}"),
+    # "Reprinted from X with permission from Y.": a syndication note.
+    ("copyright", "Reprinted Republished", r"(?:Reprinted|Republished) (?:from|with (?:the )?permission\b)[^\n]{3,400}"),
 ]
 
 
@@ -618,7 +725,8 @@ def _compile_shapes(shapes: list[tuple[str, str, str]]) -> dict[str, re.Pattern]
 _THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
-_A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited")
+_A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",
+             "A version of this")
 
 
 _WHOLE = _compile_shapes(_WHOLE_SHAPES)
@@ -642,7 +750,6 @@ def _may_start_shape(s: str) -> bool:
 
 # Shapes any line may have, checked only when a cheap test allows.
 # A photographer's credit alone: "Alex Wong/Getty Images", "(Stephanie Keith/Reuters)".
-_CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
 _CREDIT_LINE = re.compile(rf"\(?(?:(?:Photo|Photograph|Image|Picture|Credit)s?(?: by| credit)?:? ?)?{_CREDIT_WORDS}"
                           rf" ?/ ?{_CREDIT_WORDS}(?: ?/ ?{_CREDIT_WORDS})?(?:,? [Ff]ile)?\)?")
 _SEPARATOR = re.compile(r"[-_—–*=~#•·+.…](?: ?[-_—–*=~#•·+.…])* *")
@@ -653,9 +760,12 @@ _DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}
 _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _MONTHS + " " + "Monday Tuesday "
                          "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
 # An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
-_EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+_EMBED_DATE = rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}})"
+_EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
 # The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
-_EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_MONTHS} \d{{1,2}},? \d{{4}}")
+_EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
+# A Facebook post's signature at the end of its text: "... Posted by Jane Roe on Tuesday, May 2, 2019".
+_FB_POST_TAIL = re.compile(rf"(?:\A|[.!?”\"] ?|\s)Posted by [A-Z][^\n]{{0,80}}? on (?:{_WEEKDAYS},? )?{_MONTHS} \d{{1,2}},? \d{{4}}\Z")
 # An Instagram embed's attribution: "A photo posted by Jane Roe (@jroe) on Aug 10, 2015 at 4:33am PDT".
 _PHOTO_POST = re.compile(r"\bA (?:photo|video|post) posted by [^\n]{1,80}\(@[\w.]{1,30}\) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
                          r"(?: at [\d:]{3,5} ?[ap]m(?: [A-Z]{2,4})?)?\Z")
@@ -666,8 +776,14 @@ _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 _MARKED = re.compile(
     r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
     r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
+    # "Jane Roe and John Doe contributed from Washington.", "AP writers Jane Roe and John Doe contributed."
+    rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed (?:from|in) [A-Z][^\n.!?]{{0,60}}\."
+    rf"|(?:[A-Z][\w&.]* )?(?:[Ss]taff )?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?) {_NAME}(?:(?:,|,? and) {_NAME})*"
+    r" contributed\b[^\n]{0,120}"
+    # "(Wire services contributed to this report)."
+    r"|\((?:[A-Z][^\n()]{0,100}) contributed to (?:this|the) (?:report|story|article)\.?\)\.?"
     # "Jordain Carney contributed.": names, then the verb alone.
-    rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed\.?"
+    rf"|(?:The )?{_NAME}(?:(?:,|,? and) (?:the )?{_NAME})* contributed\.?"
     rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?: and {_CAPWORD}(?: {_CAPWORD}){{0,3}})?"
     r" reported (?:this story )?from [A-Z][^\n.]{1,60}\."
     # "• This article is based in part on wire service reports."
@@ -679,9 +795,22 @@ _MARKED = re.compile(
     # "Thank you for supporting our journalism.", "Your subscription funds ...".
     r"|[^\n]{0,300}?\b(?:[Ss]upport(?:ing)? (?:real|local|independent|quality|our|trusted|fact-based|nonprofit|public)"
     r" journalism|[Ss]ubscri(?:be|bing|ption|bers?))\b[^\n]{0,600})"
-    r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions)\b[^\n]{0,200})"
+    r"|(?P<copyright>[^\n]{0,300}\b(?:licensing opportunities|reprint permission|[Rr]eprints? and permissions"
+    r"|[Rr]eprinted with (?:the )?permission|[Rr]epublished with (?:the )?permission)\b[^\n]{0,200})"
 )
-_SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
+# A line whose last sentence asks the reader to sign up: "X is a nonprofit newsroom. Sign up
+# to receive our biggest stories as soon as they're published." (a house promo set as a paragraph).
+_SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|for (?:our|free|daily|weekly|email|breaking))"
+                           r"|Subscribe (?:to our|here|now|today|to (?:the |our )?[^.!?\n]{0,40}(?:[Pp]odcast|[Nn]ewsletter|[Cc]hannel)))"
+                           r"\b(?:[^.!?\n]|\.(?=\w)){0,150}[.!?]?\Z")
+# A template's numbered slot left in the text: "media:18892049", "video: 123456".
+_TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
+_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!")
+_POLL_LABELS = frozenset({"Vote Now", "VOTE NOW", "Urgent Poll", "URGENT POLL", "Quick Poll", "QUICK POLL", "Poll", "POLL",
+                          "Vote", "VOTE"})
+# A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
+_TITLE_LABELS = ("Read: ", "READ: ", "See: ", "Related: ", "RELATED: ", "Also: ", "Watch: ", "WATCH: ", "More: ")
+_SIGN_UP = re.compile(r"\b(?:[Ss]ign(?:ing)?[ -]?up|Subscribe|[Ss]ubscribe (?:to|for|now|today)|[Dd]elivered to your"
                       r"|[Ee]nter your email|Join (?:us|our|now|today)|[Ss]upport(?:ing)? [a-z\-]+ journalism"
                       r"|Your subscription|[Bb]ecome a (?:subscriber|member|supporter))\b")
 # A photo gallery widget run into one line: "... 6 View Slideshow Back Continue Share this: Facebook".
@@ -692,10 +821,11 @@ _SITE_TAIL = re.compile(r" (?:www\.)?[a-z0-9\-]+\.(?:com|be|org|net|tv)\Z")
 _GLUED_LINK = re.compile(r"[A-Z][\w’'\- ]{1,30}\??:[A-Z“\"‘'][^\n]{5,200}\Z")
 # A link to an explainer series: "What is contempt of Congress?: QuickTake", "...: QuickTake Q&A".
 _BRAND_LINK = re.compile(r"[A-Z][^\n.!]{8,200}[?]?: [A-Z][a-z]+[A-Z][a-z]+(?: Q&A)?")
-_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|licensing|ubscri|journalism"
+_MARKER_WORD = re.compile(r"contribut|reported from|ewsletter|inbox|If you |reprint|epublished|licensing|ubscri|journalism"
                           r"|based (?:in part )?on")
 # A contact line: an e-mail address and a word that asks the reader to write ("Send letters to
 # letters@x.com.", "Got a TIP? Email tips@x.com", "Share your experiences by emailing x@y").
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # The line asks the reader: it speaks to them, opens a sentence with the verb, or labels the
 # address ("Email: x@y"); a sentence that only mentions an address ("a second email,
@@ -721,9 +851,14 @@ _HOVER_CARD = re.compile(
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
 # A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
-_BRACKET_LINK = re.compile(r"\[ ?(?:READ|RELATED|WATCH|SEE|MORE|ALSO)(?: [A-Z]+)*: [^\]\n]{1,200}\]")
+# A link word opens the label, in any case: "[Related: A headline]", "[Mapping the Outbreak: Get
+# updates.]"; an author's aside ("[Full disclosure: I worked for him.]") stays.
+_BRACKET_LINK = re.compile(r"\[ ?(?i:read|related|watch|see|more|also|listen|video|photos?|podcast|opinion|analysis"
+                           r"|explainer|graphic|interactive|maps?|mapping|live|latest|full coverage|recommended)\b"
+                           r"(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
-                             r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO)[ \t]*:[^()\n]{1,200}\)")
+                             r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
+                             r"[ \t]*:[^()\n]{1,200}\)")
 # A person's bio: "Jane Doe is a reporter for ...", "— Jane Doe is ...", "• Jane Doe covers ...".
 _BIO = re.compile(rf"(?:(?:—|--|–|•|⦁|\*) ?)?(?P<name>(?:The )?(?:{_NAME}|[A-Z][\w’'.\-]+))(?: \(@\w{{1,20}}\))?,?(?: [^\n,]{{1,80}},)? "
                   # "is"/"was" before a title ("is a columnist", "was governor of"), not before a verb
@@ -757,7 +892,9 @@ _BIO_TITLE = re.compile(r"(?:is|serves as|served as|has served as|is also)(?: (?
 _SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^.\n]{0,60}\b(?:column|newsroom|news service"
                              r"|news organization|news agency|series|newsletter|podcast|blog|website|publication|section"
                              r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
-_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}})?")
+_BIO_PROMPT = re.compile(r"\b[Ff]ollow (?:him|her|them|me) (?:on (?:Twitter|X|Facebook|Instagram)|at @)|\b(?:opinions|views)"
+                         r" expressed\b")
+_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
                      "Key points", "KEY POINTS", "Key Points")
@@ -814,6 +951,29 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
     (True, False)
     """
     return s.lstrip("‘'\"“")[:1].isupper() and s.count(" ") < max_words and not _ends_sentence(s)
+
+
+_SMALL_WORDS = frozenset("a an the and or but nor for of to in on at by with from as vs via into over than up out off "
+                        "is are was be".split())
+
+
+def title_case(s: str, min_words: int = 5) -> bool:
+    """Whether ``s`` is in headline title case: at least ``min_words`` words, and all but
+    small words (of, the, to, ...) capitalized, allowing one exception in eight (a brand in
+    lower case, "iPhone").
+
+    >>> title_case("Trump Cost From Fed Rate Hikes May Already Top $5 Million a Year")
+    True
+    >>> title_case("Three men indicted on murder charges in killing of a jogger")
+    False
+    """
+    words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in s.split()]
+    words = [w for w in words if w]
+    if len(words) < min_words:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS or w[0].isupper()]
+    lower = sum(1 for w in big if not (w[0].isupper() or w[0].isdigit() or w[0] in "$£€#@"))
+    return len(big) >= min_words - 1 and lower * 8 <= len(big) and big[0][0].isupper()
 
 
 def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
@@ -899,20 +1059,29 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "related"
         if c0 == "p" and s.startswith('poster="'):
             return "media"  # a video player's markup, its poster image and the video's title
+        kind = _slot_promo_or_card(s, c0, n)
+        if kind:
+            return kind
     if not ends:
         last = s[-1]
+        # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
+        # character is a letter or a digit.
+        if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
+                               and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+            return "social_embed"
         if last.isdigit():
             if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
                                                         or _EMBED_ALONE.fullmatch(s)):
                 return "social_embed"
+            if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
+                return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
             if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
                 return "media"  # an audio player: "... Listen · 6:01 6:01"
         elif last.isalnum():
-            if ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
-                    and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
-                return "social_embed"
             if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
                 return "related"
+            if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
+                return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
             if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
                 return "related"  # a box's label run on after its tag line: "... Related Stories"
             if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
@@ -936,6 +1105,24 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     return None
 
 
+def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:
+    """A template's numbered slot, a house promo ending in a sign-up sentence, or a label
+    with a headline in title case (see _TEMPLATE_ID, _SIGN_UP_TAIL, _TITLE_LABELS)."""
+    if c0.islower() and n <= 40 and _TEMPLATE_ID.fullmatch(s):
+        return "placeholder"
+    if n <= 400 and ("Sign up" in s or "SIGN UP" in s or "Subscribe" in s) \
+            and c0 not in "“\"‘" and _SIGN_UP_TAIL.search(s):
+        return "newsletter"
+    if s.startswith(_TITLE_LABELS) and n <= 250 and title_case(s[s.find(": ") + 2:], 4):
+        return "related"
+    # A poll promo: "Should the Mayor Resign? Vote Here!", and its label alone ("Vote Now:").
+    if n <= 200 and s.endswith(_VOTE_ENDS) and "? " in s:
+        return "ad"
+    if n <= 20 and s.endswith(":") and s[:-1].rstrip() in _POLL_LABELS:
+        return "ad"
+    return None
+
+
 def _is_contact(s: str) -> bool:
     """Whether a line with an ``@`` is a contact line: an e-mail address, a word that asks the
     reader to write, and no quotation before the address (a quoted e-mail is the story's)."""
@@ -943,7 +1130,10 @@ def _is_contact(s: str) -> bool:
     if not m:
         return False
     head = s[:m.start()]
-    return not any(q in head for q in "“\"") and bool(_CONTACT_WORDS.search(s))
+    if any(q in head for q in "“\""):
+        return False
+    # "Jane Roe: 502-555-0100; jroe@x.com; Twitter: @jroe": a reporter's contact row.
+    return bool(_CONTACT_WORDS.search(s) or (s.count(" ") < 40 and _PHONE.search(s)))
 
 
 def _marked(s: str) -> str | None:
@@ -1057,6 +1247,8 @@ def page_furniture(text: str) -> RuleOutput:
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
     _blocks(text, lines, kinds)
+    _title_case_cards(lines, kinds)
+    _tail_link_box(lines, kinds)
     _position_rules(text, lines, kinds)
     _section_bylines(text, lines, kinds)
     _summary_bullets(text, lines, kinds)
@@ -1192,6 +1384,87 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
             kinds[i] = kinds[i + 1] = "related"
 
 
+def _title_case_cards(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Linked headlines in title case below the top lines: one too long for a subhead (13
+    words or more), or three or more in a row (a box of links; the paragraph kinds would
+    read such a run as the rows of a list and keep it as body).  A table's row in title case
+    ("Corporate Loss Treatment: $88.70 billion") has a label and a value and stays."""
+    n = len(lines)
+    card = [False] * n
+    # (Most lines end like a sentence: the last character settles them before any other test.)
+    for i in range(2, n):
+        s = lines[i].s
+        if s[-1] not in _STOPS and kinds[i] is None and _title_case_card(s):
+            card[i] = True
+            if s.count(" ") >= 12 and ", " not in s:
+                kinds[i] = "related"
+    if sum(card) < 3:
+        return  # no run of three
+    i = 2
+    while i < n:
+        j, found = i, []
+        while j < n and (card[j] or kinds[j] in _BETWEEN_LINKS):
+            if card[j]:
+                found.append(j)
+            j += 1
+        # A list the story introduces ("The bills signed:") is the story's; names and
+        # products ("Jane Roe, Judge of the Court", "Acme Gel Hand Sanitizer") are shorter than
+        # headlines or carry commas and numbers.
+        if (len(found) >= 3 and not lines[i - 1].s.endswith(":")
+                and all(lines[k].s.count(" ") >= 6 and ", " not in lines[k].s
+                        and not any(c.isdigit() for c in lines[k].s) for k in found)):
+            for k in found:
+                kinds[k] = "related"
+        i = j + 1
+
+
+def _title_case_card(s: str) -> bool:
+    """A headline in title case, not a caption, a list of names (commas), a table's row
+    (numbers, ``Label: value``) or a quoted title after a label (``H.R. 1: "An Act ..."``)."""
+    if s.count(" ") < 4 or _ends_sentence(s) or not s[:1].isupper() or s.count(", ") > 1 \
+            or s.startswith(("Update", "UPDATE")):
+        return False
+    if sum(1 for w in s.split() if any(c.isdigit() for c in w)) > 2 or _row_value(s):
+        return False
+    k = s.find(": ")
+    if k > 0 and s[k + 2:k + 3] in "\"“‘'":
+        return False
+    return title_case(s, 5) and not is_caption(s)
+
+
+def _tail_link_box(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Three or more headlines after the story's last sentence, to the end of the text (a
+    box of links with or without its label: "Also on the Ticker", "- A headline", ...).
+    A list the last paragraph introduces ("The board:" over its members) is the story's, and
+    so is a run of two (a section heading and one line, a signature)."""
+    n = len(lines)
+    j, heads = n, []
+    while j > 0:
+        k = kinds[j - 1]
+        s = lines[j - 1].s
+        if k is None:
+            t = s[2:] if s[:2] in ("- ", "• ", "– ", "— ") else s
+            if not (_headline_like(t, 25) and t.count(" ") >= 1):
+                break
+            heads.append(j - 1)
+        elif k not in _BETWEEN_LINKS and k != "related":
+            break
+        j -= 1
+    if len(heads) < 3 or j == 0 or j > n - 3:
+        return
+    prev = lines[j - 1].s
+    if not _ends_sentence(prev) or prev.rstrip("”’\"')")[-1:] == ":" or kinds[j - 1] is not None:
+        return
+    for i in heads:
+        kinds[i] = "related"
+
+
+def _row_value(s: str) -> bool:
+    """``Label: value`` with a number in the value, or a value of one or two words."""
+    k = s.find(": ")
+    return 0 < k and (any(c.isdigit() for c in s[k:]) or s.count(" ", k + 2) < 2)
+
+
 _BETWEEN_LINKS = frozenset({"ad", "share", "media", "newsletter", "separator", "placeholder"})
 _LINK_ROW = re.compile(r"[^\n:]{2,80}: (?:https?://|www\.)\S+")  # "Weather service: http://..."
 _LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
@@ -1200,6 +1473,21 @@ _LINK_LINE = re.compile(r"[A-Z][\w’' ]{1,20}: [A-Z‘'\"“][^\n]{3,120}")
 def _is_link_line(s: str) -> bool:
     """``Long read: The forgotten soldier``: a labelled link, not a sentence."""
     return s.find(": ", 0, 24) > 0 and not s.endswith(".") and s.count(" ") < 16 and bool(_LINK_LINE.fullmatch(s))
+
+
+_STAFF_BYLINE = re.compile(rf"{_NAME},? (?:(?:Senior|Staff|Contributing|Chief|National|Political|Associate|Special|Guest)"
+                           r" )?(?:Staff )?(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]olumnist|[Cc]ontributor)")
+
+
+def _top_byline(text: str, s: str, i: int) -> bool:
+    """Under the title, the author's name with a staff title ("Jane Roe, Staff Writer"), when
+    the name is nowhere else in the text (the story's own people are named again in it).  A
+    name alone stays: it may be a short title or heading ("Climate Consciousness") or the
+    attribution of an excerpt ("Jane Roe, The Outlet")."""
+    if len(s) > 60 or not _STAFF_BYLINE.fullmatch(s):
+        return False
+    surnames = [w for w in re.findall(r"[A-Z][\w'’\-]+(?= and |,|$)", s) if w not in ("The", "Editorial")]
+    return bool(surnames) and all(text.count(w) <= 2 for w in surnames)
 
 
 def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
@@ -1221,8 +1509,20 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
                 prev = lines[i - 1].s
                 if _NAMES_LINE.fullmatch(prev):
                     kinds[i - 1] = "byline"
+        elif n > 4 and _top_byline(text, s, i):
+            kinds[i] = "byline"
     if n < 3:
         return
+    # Anywhere: a bio that asks the reader to follow its author or disowns the piece's
+    # opinions ("Jane Roe is a columnist. Follow her on Twitter @jroe."), as a page sets it
+    # under the author's headshot after the lede.
+    # (One search of the whole text first: most articles hold neither word.)
+    if "ollow" in text or "expressed" in text:
+        for i in range(n):
+            s = lines[i].s
+            if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
+                    and _is_bio(text, s, strict=True):
+                kinds[i] = "author_bio"
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"
@@ -1570,21 +1870,29 @@ def _is_card_headline(line: str) -> bool:
 _CAPTION_END = re.compile(
     rf"(?:\((?:{_CREDIT_WORDS} ?/ ?[^()\n]{{1,80}}|[^()\n]{{1,50}} via [A-Z][^()\n]{{1,50}}"
     r"|(?:Photo|Photograph|Image|Credit)s?(?: by)?:[^()\n]*|[A-Z][\w.&' ]{1,30}: [A-Z][^()\n]{2,60})\)"
-    r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data"
+    r"|(?:Photographer|Photograph|Photo|Photos|Photo illustration|Illustration|Image|Credit|Source|Data|Photo credit|Image credit"
     r"|Chart|Graphic)s?: [^\n]{2,90}"
     rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
     r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
     rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}}| \| {_CAPWORD}(?: {_CAPWORD}){{0,4}})\.?\Z"
 )
+_AGENCY = (r"(?:Getty Images|AFP|AP Photo|AP|Reuters|REUTERS|EPA-EFE|EPA|Shutterstock|Pool|Sipa|ZUMA Press|Anadolu Agency"
+           r"|NurPhoto|Corbis|Alamy|iStock|Bloomberg)")
 _CAPTION_START = re.compile(r"(?:FILE(?: PHOTO)?(?: -|:| —| –)|Facebook Twitter Pinterest |Image copyright |"
-                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}})")
+                            rf"CLOSE [A-Z]|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{0,3}}/{_CAPWORD}(?: {_CAPWORD})? [A-Z][\w’'\-]+ (?:\S+ ){{3}}"
+                            # "Jane Roe / AFP via Getty Images A governor speaks ...": the credit first.
+                            rf"|{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}} / (?:[A-Z][\w&.'’\-]* (?:via )?)?{_AGENCY}"
+                            r" [A-Z][\w’'\-.]* (?:\S+ ){2})")
+# "... Photo by Jane Roe/Agency.": a caption ending with its credit sentence.
+_PHOTO_BY_TAIL = re.compile(r"(?<=[.!?”] )(?:Photo|Photograph|Image|Picture|Photo illustration|Illustration)s? by "
+                            r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3}(?: ?/ ?[A-Za-z][\w.'’&\- ]{1,40}){0,3}\.?\Z")
 
 
 # A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
 # "... in New York. Jane Roe for TIME".
 _CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
-                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}})\Z")
+                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})(?:, FILE)?\Z")
 _FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
 _SPOKEN = re.compile(r"[“\"][^”\"\n]{0,300}[,.!?][”\"]")  # “... at home,” she says (not a title, “The Show”)
 
@@ -1617,7 +1925,7 @@ def is_caption(line: str) -> bool:
     >>> is_caption("The senator said the photo was taken in 2019.")
     False
     """
-    if line.find("caption ", 0, 120) >= 0 and ("Image caption" in line or "Media caption" in line
+    if (line.find("caption ", 0, 120) >= 0 or line.find("caption, ", 0, 120) >= 0) and ("Image caption" in line or "Media caption" in line
                                      or "ide caption" in line or "toggle caption" in line):
         return True
     if "Photo" in line and _PHOTO_PAREN.search(line):
@@ -1633,12 +1941,15 @@ def is_caption(line: str) -> bool:
             return True  # a video's description: "... NBC's Jane Roe reports."
         if line[-2:-1] != ")":
             # "... on April 8, 2019. Jane Roe/CBS Broadcasting Inc.": a credit that ends in an
-            # abbreviation.
+            # abbreviation; "... in 2019. Photo by Jane Roe/Agency.": a credit sentence.
+            if line.find(" by ", max(0, len(line) - 90)) > 0 and line.count(" ") < 60 and "/" in line[-60:] \
+                    and _PHOTO_BY_TAIL.search(line[-100:]):
+                return True
             return line.endswith(_FIRM_ENDS) and _credit_tail(line)
     elif not (last.isalnum() or last in ")]"):
         return False
     tail = line[-110:]
-    if ("/" in tail or " for " in tail) and _credit_tail(line):
+    if ("/" in tail or " for " in tail or " via " in tail) and _credit_tail(line):
         return True
     if line.startswith("Image ") and line.find(" Credit", len(line) - 90) > 0:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words

@@ -208,6 +208,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     heads = [i for i in heads if kinds[i] == "body"]  # not the title
     _question_subheads(paras, kinds, first)
     if not heads:
+        _long_headings(paras, kinds, first)
         return kinds
     # Runs of heading-like lines: three or more in a row are the rows of a list.
     run: dict[int, int] = {}
@@ -227,7 +228,57 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
                 or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p))):
             continue  # a row of a list, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
+    _long_headings(paras, kinds, first)
     return kinds
+
+
+def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
+    """A line of 13 to 18 words without final punctuation, alone between two paragraphs that
+    end like sentences: a sentence-like section heading ("Others say it can be done — and it
+    might be harder to stop than you'd think") or a linked headline set between paragraphs;
+    either way not body text.  A row of a list (a bullet, a neighbour of the same shape, a
+    line the paragraph above introduces with a colon) or half of a broken sentence (the next
+    line in lower case) stays body.
+
+    >>> paras = ["It rained.", "Others say the plan can work and it might be harder to stop than you think", "He left."]
+    >>> kinds = ["body"] * 3; _long_headings(paras, kinds, 0); kinds
+    ['body', 'subhead', 'body']
+    >>> paras[1:2] = ["Anyone who has been convicted of a violent crime or a weapons offense in the city", "Anyone else."]
+    >>> kinds = ["body"] * 4; _long_headings(paras, kinds, 0); kinds
+    ['body', 'body', 'body', 'body']
+    """
+    for i in range(first + 1, len(paras) - 1):
+        p = paras[i]
+        if kinds[i] != "body" or p[-1] in _LONG_STOPS or not p[:1].isupper() or _ends_sentence(p.rstrip(" ”’\"')")):
+            continue
+        words = p.count(" ") + 1
+        if not 13 <= words <= 18 or p.startswith(_LIST_MARKS) or _label_value(p):
+            continue
+        # Two sentences, a reporting verb ("..., CNN reported in May"), or a last word that
+        # cannot end a heading ("... took place in"): prose that lost its full stop or its end.
+        if _INNER_BREAK.search(p) or _REPORTED.search(p) or p.rsplit(" ", 1)[-1].lower() in _OPEN_ENDS:
+            continue
+        if sum(1 for w in p.split() if any(c.isdigit() for c in w)) >= 2:
+            continue  # figures: a table's row or a line of data
+        prev, nxt = paras[i - 1], paras[i + 1]
+        if not (_ends_sentence(prev) and _ends_sentence(nxt)) or prev.rstrip("”’\"')")[-1:] == ":":
+            continue
+        # A row of a list: it opens like a neighbour ("Anyone who ..."), or a line just above
+        # introduces the list ("Who can't buy a gun:").
+        head = p.split(" ", 1)[0]
+        if prev.split(" ", 1)[0] == head or nxt.split(" ", 1)[0] == head or \
+                any(paras[k].rstrip("”’\"')")[-1:] == ":" for k in range(max(0, i - 3), i - 1)):
+            continue
+        if not (nxt[:1].isupper() or nxt[:1] in "“\"‘'") or nxt.startswith(_LIST_MARKS):
+            continue
+        kinds[i] = "subhead"
+
+
+_LONG_STOPS = frozenset(".!?…:;,")
+_INNER_BREAK = re.compile(r"[.!?:][”’\"')]? [“\"‘']?[A-Z]")
+_REPORTED = re.compile(r"\b(?:said|reported|told|added|wrote|noted|found|explained|argued|according to)\b")
+_OPEN_ENDS = frozenset("a an the and or but nor of in on at to for from with by as that than which who whose "
+                       "is are was were be been his her their its our my your".split())
 
 
 # A question set alone as a heading ("What happens next?", "1. Who is covered by the order?"),

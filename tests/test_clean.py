@@ -595,3 +595,268 @@ def test_fast_paths_on_hand_made_texts():
     assert (r.text, [e["rule"] for e in r.edits]) == ("Prose.", ["ad+whitespace"])
     # The ASCII shortcut for odd spaces relies on the tab being the only ASCII one.
     assert [chr(i) for i in range(128) if clean._ODD_SPACE.match(chr(i))] == ["\t"]
+
+
+# --------------------------------------------------------------------------- issue 14, unseen outlets
+
+def _removed_as(line: str) -> set[str]:
+    """The rules that removed ``line`` set between two paragraphs of prose (empty: it stayed)."""
+    raw = f"First paragraph here.\n\n{line}\n\nSecond paragraph here."
+    r = clean_text(raw)
+    if r.text != "First paragraph here.\n\nSecond paragraph here.":
+        assert line in r.text, line  # all or nothing: the line stays whole
+        return set()
+    return {n for e in r.edits for n in e["rule"].split("+")} - {"whitespace"}
+
+
+def test_link_cards_with_a_glued_label_and_bracketed_links():
+    assert _removed_as("Read More A Quiet Town Counts Its Votes Most primaries are run by the states.") == {"related"}
+    assert _removed_as("Related A guide to how the candidates plan to fight floods") == {"related"}
+    assert _removed_as("[Related: The Latest Polls Collected By Us]") == {"related"}
+    assert _removed_as("[Mapping the Outbreak: Get daily updates on the pandemic.]") == {"related"}
+    assert _removed_as("Read: Mayor's Pick Says He “Fixed the Roads.” It May Be Just One Road.") == {"related"}
+    assert _removed_as("Read more in the full note.") == {"share"}
+    # A sentence that only opens with the word stays.
+    assert _removed_as("Related Companies said it would build the tower.") == set()
+    assert _removed_as("Read: the report says the mayor left.") == set()
+
+
+def test_credit_contributor_media_and_sign_up_lines_of_unseen_outlets():
+    for line in ["Photograph of a closed shop by Jane Roe/Acme Wire/Getty Images.", "Photograph by Jane Roe/picture desk/Getty Images.",
+                 "Note: Photo by Stockpics.com.", "Illustration by Jane Roe", "Featured image by Jane Roe/Pexels"]:
+        assert _removed_as(line) == {"photo_credit"}, line
+    for line in ["Material from the Wire and the Agency was used in this story.", "Information from the Wire was used in this report.",
+                 "This report contains material from the Wire."]:
+        assert _removed_as(line) == {"contributor"}, line
+    for line in ["Listen to the latest episode of the Daily Planet podcast.", "Can't see the video? Click here.", "media: 18892049"]:
+        assert _removed_as(line), line
+    promo = "Acme is a nonprofit newsroom that digs. Sign up to receive our biggest stories as soon as they’re published."
+    assert _removed_as(promo) == {"newsletter"}
+    # Prose about photographs, sign-ups and used material stays.
+    for line in ["Photos by Smith show the flooded street.", "Volunteers came early. Sign up sheets were posted at the door.",
+                 "“Sign up for our newsletter,” the ad said."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_title_case_headlines_are_link_cards_but_lists_and_subheads_stay():
+    assert clean.title_case("Mayor Cost From Rate Hikes May Already Top $5 Million a Year")
+    assert not clean.title_case("Three men indicted on murder charges in the killing of a jogger")
+    # Below the top lines (where a title or a dek may stand), 13 words or more.
+    long_card = "Mayor Cost From Rate Hikes May Already Top $5 Million a Year and Rising"
+    raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{long_card}\n\nThe story ends here."
+    r = clean_text(raw)
+    assert long_card not in r.text and [e["rule"] for e in r.edits] == ["related"]
+    box = "\n\n".join(["Governor Signs the Budget After Months of Delay", "Senate Leader Vows to Block the Water Bill",
+                       "Court Hears Challenge to the New District Maps"])
+    raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{box}\n\nThe story ends here."
+    assert clean_text(raw).text == "Top line.\n\nSecond line.\n\nThe story goes on here.\n\nThe story ends here."
+    # A subhead of 12 words or fewer, a list the story introduces, names and table rows stay.
+    for middle in ["How the Senate Could Change Its Rules",
+                   "The bills he signed:\n\n" + box,
+                   "\n\n".join(["Jane Roe, Court of Appeals for the Circuit", "John Doe, Court of Appeals for the District",
+                                "Mary Major, District Court for the Capital"]),
+                   "\n\n".join(["Corporate Loss Treatment: $88.70 billion", "Charitable Deductions: $4.83 billion",
+                                "Pass-Through Entities: $140.61 billion"])]:
+        raw = f"Top line.\n\nSecond line.\n\nThe story goes on here.\n\n{middle}\n\nThe story ends here."
+        assert clean_text(raw).text == raw, middle
+
+
+def test_house_notes_players_labels_and_credits_in_their_other_wordings():
+    expected = {
+        "This story also appears in the Weekly Planet.": "editors_note",
+        "The following first appeared on the Capitol Journal website.": "editors_note",
+        "This column originally appeared in the Daily Planet.": "editors_note",
+        "Embed A clip of the mayor 2:30 autoplay autoplay Copy this code to your website or blog": "media",
+        "Now playing: Watch this: How to shop safely": "media",
+        "Related - Acme Wants to Fix the Roads. Will It Work?": "related",
+        "(Check out our new podcast at planetpodcast.com.)": "related",
+        "Like WXYZ on Facebook and follow @WXYZ on Twitter to join the conversation.": "share",
+        "Jane Roe and John Doe contributed from Washington.": "contributor",
+        "**Written by Jane Roe": "byline",
+        "Cover: A satellite image of the detention center.": "photo_credit",
+        "Featured image: A rally in Columbus, Ohio, May 1, 2020.": "photo_credit",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    for line in ["Top: the mayor left early.", "The following day the mayor appeared in court.",
+                 "Jane Roe contributed from her savings to the campaign."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_captions_that_open_with_their_credit_or_end_with_a_credit_sentence():
+    assert clean.is_caption("Jane Roe / Getty Images The governor speaks during a news conference on Feb. 27.")
+    assert clean.is_caption("Jane Roe / AFP via Getty Images The county's health director at a briefing.")
+    assert clean.is_caption("The justices in 2019. Photo illustration by Acme. Photo by Jane Roe/Getty Images.")
+    assert not clean.is_caption("Sen. Ron Wyden / D-Ore. Said the bill would pass the house now.")
+    assert not clean.is_caption("He said the picture was good. Photo by Smith.")
+
+
+def test_prompts_need_a_prompt_s_words_and_asides_stay():
+    for line in ["Listen to the interview and you hear a man who has given up.", "(Follow the money, as they say.)",
+                 "(Check out the numbers yourself.)", "This report uses information from the census to count homes.",
+                 "This column first ran twenty years ago, and little has changed.",
+                 "Voters had a week left. Register for the primary by Friday."]:
+        assert _removed_as(line) == set(), line
+    for line in ["Listen to the full interview below.", "(Follow our coverage at planetnews.com.)",
+                 "This column originally appeared in the Daily Planet."]:
+        assert _removed_as(line), line
+
+
+def test_bios_that_ask_to_follow_anywhere_and_contact_rows():
+    bio = "Jane Q. Roe is an attorney and a contributor to the Planet. Follow her on Twitter @janeqroe"
+    raw = f"The story opens here.\n\n{bio}\n\nThe story goes on.\n\nIt goes on more.\n\nAnd more.\n\nAnd more again.\n\nEnd."
+    r = clean_text(raw)
+    assert bio not in r.text and [e["rule"] for e in r.edits] == ["author_bio"]
+    assert _removed_as("Jane Roe: 502-555-0100; jroe@planet.com; Twitter: @jroe.") == {"author_bio"}
+    assert _removed_as("You can follow Jane Roe on Twitter @jroe.") == {"share"}
+    # A sentence of the story about a person who asks to be followed stays; so does a phone
+    # number in a story's sentence without an address.
+    keep = "The senator, who is a lawyer, told reporters to follow her on Twitter, where she posts daily."
+    assert _removed_as(keep) == set()
+    assert _removed_as("The hotline, 800-555-0100, was busy all night.") == set()
+
+
+def test_player_prompts_listings_and_audio_cards():
+    for line in ["Watch the full 13-minute presser.", "Watch Jane Roe's remarks.", "Watch that presentation.",
+                 "Listen to the discussion of this article on Planet Radio:",
+                 "Watch Jane Roe on 'The Show' Monday at 6 p.m. ET.", "Watch The Show Sundays at 9am ET.",
+                 "From 'The Show': Jane Roe reports on the storm Listen",
+                 "Here's our podcast with Jane Roe. Listen below. Subscribe to the Planet Podcast at iTunes."]:
+        assert _removed_as(line), line
+    assert _removed_as("NOW WATCH: ‘The Mayor Wants a New Road’") == {"related"}
+    for line in ["Watch what happens next.", "Watch for the vote to slip into next week.",
+                 "Watch his hands when he talks about the budget, one aide said."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_a_credit_via_an_agency_or_marked_as_file_ends_a_caption():
+    assert clean.is_caption("Workers unload boxes in New York, March 31, 2020. Jane Roe/Getty Images, FILE")
+    assert clean.is_caption("The senator at the convention, Aug. 17, 1992. Acme Photos via Getty Images")
+    assert not clean.is_caption("The senator said the files were lost, in a FILE")
+
+
+def test_syndication_read_the_full_story_standards_and_more_contributor_forms():
+    expected = {
+        "AP writers Jane Roe, John Doe and Mary Major contributed.": "contributor",
+        "(Planet wire services contributed to this report).": "contributor",
+        "Read the full story about the vote here.": "share",
+        "Read more and view the documents.": "share",
+        "We are committed to accuracy in all of our journalism. Read our editorial standards.": "editors_note",
+        "Credit:": "photo_credit",
+        "Like what you see? Sign up for free news alerts from Planet.com, the news network.": "newsletter",
+        "Get the Planet in your inbox Signup for our weekly newsletter. Cancel at any time.": "newsletter",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    raw = "One.\n\nTwo.\n\nThree.\n\nReprinted from the Wire with permission from Acme Publishing, LLC."
+    assert [e["rule"] for e in clean_text(raw).edits] == ["copyright"]
+    assert clean.is_caption("The board member explains the question the justices raised. Photo credit: Getty Images")
+    for line in ["Read the full report, and you will see why.", "The writers contributed essays to the book.",
+                 "Reprinted maps were handed out at the meeting."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_section_labels_before_the_lede_update_notes_and_reprint_notes():
+    r = clean_text("ANALYSIS — Voters went to the polls on Tuesday.\n\nThey chose.")
+    assert r.text == "Voters went to the polls on Tuesday.\n\nThey chose." and [e["rule"] for e in r.edits] == ["section_label"]
+    assert cleaned("OPINION: The mayor is wrong.") == "The mayor is wrong."
+    assert cleaned("Analysis of the vote came later.") == "Analysis of the vote came later."
+    assert _removed_as("Updated at 9:09 p.m.: to include the governor's remarks on beaches.") == {"editors_note"}
+    assert _removed_as("Editors’ Note, June 5, 2020:") == {"editors_note"}
+    assert _removed_as("From Ensia (find the original story here); reprinted with permission.") == {"copyright"}
+    assert _removed_as("Updated rules take effect Monday, the agency said.") == set()
+
+
+def test_a_box_of_headlines_after_the_last_sentence():
+    box = "Also on the Ticker\n\n- Mayor says he'd break the pledge\n\n- Council: Voters care about roads\n\n- Governor gets a bump"
+    raw = f"The story opens.\n\nIt goes on.\n\nIt ends here.\n\n{box}"
+    r = clean_text(raw)
+    assert r.text == "The story opens.\n\nIt goes on.\n\nIt ends here." and {e["rule"] for e in r.edits} == {"related+whitespace"}
+    # A list the last paragraph introduces, and two lines (a heading and a signature), stay.
+    for tail in ["The board:\n\nJane Roe, publisher\n\nJohn Doe, editor\n\nMary Major, writer",
+                 "Jane Roe\n\nThe Planet's Capitol bureau"]:
+        raw = f"The story opens.\n\nIt goes on.\n\nIt ends here.\n\n{tail}"
+        assert clean_text(raw).text == raw, tail
+
+
+def test_poll_promos():
+    assert _removed_as("Should the Mayor Resign? Vote Here!") == {"ad"}
+    raw = "The story opens.\n\nVote Now:\n\nDo You Approve Of the Mayor? Vote Here!\n\nThe story goes on."
+    assert cleaned(raw) == "The story opens.\n\nThe story goes on."
+    assert _removed_as("Asked whether he would run, he said: “Vote now!”") == set()
+
+
+def test_asides_in_brackets_and_a_dash_after_more_stay():
+    for line in ["[Full disclosure: I worked for him in 2010.]", "More — Much More — Is at Stake Than the Mayor Thinks.",
+                 "[Note: The figures are from the census.]"]:
+        assert _removed_as(line) == set(), line
+    assert _removed_as("[Read more: The Mayor's Plan]") == {"related"}
+
+
+def test_embedded_posts_in_their_other_forms():
+    for line in ["View this post on Instagram A post shared by Jane Roe (@jroe) on May 2, 2019 at 4:33pm PDT",
+                 "We did it! Thank you all. Posted by Jane Roe on Tuesday, May 2, 2019",
+                 "The vote is a disgrace. pic.twitter.com/abc123 — Jane Roe (@jroe) 2:32 PM - 2 May 2019",
+                 "The vote is a disgrace. https://t.co/abc123"]:
+        assert _removed_as(line) == {"social_embed"}, line
+    assert _removed_as("The video was posted by Jane Roe on May 2, 2019") == set()
+
+
+def test_common_page_furniture_in_its_usual_wordings():
+    expected = {
+        "Advertisement - story continues below": "ad", "Story continues below advertisement": "ad",
+        "Published 3:04 p.m. ET May 3, 2019 | Updated 5:12 p.m. ET May 3, 2019": "date_line",
+        "Posted: May 2, 2019 / 04:33 PM EDT": "date_line",
+        "Share on Facebook Share on Twitter": "share", "Print this article": "share", "Show more": "share",
+        "Already a subscriber? Log in": "newsletter",
+        "More from The Planet": "related", "Recommended for you": "related", "Read Next": "related",
+        "Don't miss": "related", "Topics: Elections": "related",
+        "Click to play": "media", "Video player loading": "media", "Loading video...": "media", "Watch more": "media",
+        "Image source, Getty Images": "photo_credit",
+    }
+    for line, kind in expected.items():
+        raw = f"He left the room.\n\n{line}\n\nShe stayed.\n\nMore.\n\nMore again.\n\nYet more.\n\nEnd of it.\n\nFinal."
+        r = clean_text(raw)
+        assert line not in r.text and {n for e in r.edits for n in e["rule"].split("+")} - {"whitespace"} == {kind}, line
+    assert cleaned("By Jane Roe | The Planet\n\nThe story starts here.\n\nIt goes on.") == "The story starts here.\n\nIt goes on."
+    assert clean.is_caption("Image source, Reuters Image caption, The minister spoke on Monday")
+    for line in ["More from Sir John Curtice", "Show more of the receipts to the court, the judge said."]:
+        assert _removed_as(line) == set(), line
+
+
+def test_datelines_with_a_wire_date_a_dash_after_the_outlet_or_no_space():
+    for raw, meta in [("LONDON, May 2 (Reuters) - The minister said so.", {"dateline": "LONDON", "credit": "Reuters"}),
+                      ("Washington (CNN) - The minister said so.", {"dateline": "Washington", "credit": "CNN"}),
+                      ("Seoul, South Korea (CNN)The minister said so.", {"dateline": "Seoul, South Korea", "credit": "CNN"})]:
+        r = clean_text(raw)
+        assert r.text == "The minister said so." and r.meta == meta, raw
+    for keep in ["Sen. Jane Roe (R)Texas said so.", "The report (PDF) said so."]:
+        assert cleaned(keep) == keep
+
+
+def test_notes_legal_links_form_words_and_staff_bylines():
+    expected = {
+        "All content © 2019 The Planet": "copyright", "Distributed by Acme Content Agency, LLC.": "copyright",
+        "Correction, May 2: An earlier version misstated the date.": "editors_note",
+        "A version of this article appeared in print on May 2, 2019, Section A, Page 1.": "editors_note",
+        "The Associated Press contributed.": "contributor", "Newsletter": "newsletter", "Sign Up": "newsletter",
+        "Enter your email": "newsletter", "Privacy Policy": "copyright", "Terms of Use": "copyright",
+        "Top Stories": "related", "Next Article": "related",
+    }
+    for line, kind in expected.items():
+        assert _removed_as(line) == {kind}, line
+    for line in ["A version of this bill passed the House.", "Distributed by mail, the ballots arrived late."]:
+        assert _removed_as(line) == set(), line
+    head = "A Title Line Here\n\n{}\n\nThe story opens.\n\nIt goes on.\n\nMore.\n\nMore again.\n\nEnd."
+    assert [e["rule"] for e in clean_text(head.format("Jane Roe, Staff Writer")).edits] == ["byline"]
+    # A name alone stays (a short heading, an excerpt's attribution), and so does a person of the story.
+    for line in ["Jane Roe", "Jane Roe, The Outlet", "Climate Consciousness"]:
+        assert clean_text(head.format(line)).text == head.format(line), line
+    story = head.format("Jane Roe, Staff Writer").replace("It goes on.", "Roe said so. Roe left.")
+    assert "Jane Roe, Staff Writer" in clean_text(story).text
+
+
+def test_inline_related_links_in_mixed_case():
+    r = clean_text("The mayor left early on Monday. (Related: Mayor Quits Amid Scandal) He did not return.")
+    assert r.text == "The mayor left early on Monday. He did not return." and [e["rule"] for e in r.edits] == ["related"]
+    assert cleaned("The mayor left (see: the report) on Monday.") == "The mayor left (see: the report) on Monday."

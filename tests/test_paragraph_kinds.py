@@ -83,3 +83,22 @@ def test_a_video_description_ends_with_the_outlet_s_reporter():
                   "\"Both were known to the authorities,\" Planet's Jane Roe reports.",
                   "The vote is on Friday, the Planet's Jane Roe reports."]:
         assert not is_caption(prose), prose
+
+
+def test_long_sentence_like_headings_alone_between_paragraphs_are_not_body():
+    from analysis.corpus import paragraph_kinds
+    paras = ["The Headline Here", "The story opens with a sentence.", "It goes on for a while.",
+             "Others say the plan can work and it might be harder to stop than you would think",
+             "The next section starts here.", "Anyone who has been convicted of a violent crime or a weapons offense in town",
+             "Anyone else may buy one.",
+             "The administration has pushed for the regime to be replaced, the senator said on Tuesday night",
+             "Then it ended."]
+    text = "\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    kinds = paragraph_kinds(text, spans)
+    assert kinds[3] == "subhead"
+    # A list's row and a sentence that lost its full stop stay body.
+    assert kinds[5] == "body" and kinds[7] == "body"
