@@ -1455,8 +1455,22 @@ def _tail_link_box(lines: list[_Line], kinds: list[str | None]) -> None:
     prev = lines[j - 1].s
     if not _ends_sentence(prev) or prev.rstrip("”’\"')")[-1:] == ":" or kinds[j - 1] is not None:
         return
+    if _continues_a_list(lines, j, heads):
+        return
     for i in heads:
         kinds[i] = "related"
+
+
+def _continues_a_list(lines: list[_Line], j: int, heads: list[int]) -> bool:
+    """Whether the lines ``heads`` after line ``j`` carry the labels of a list the story
+    already runs above them ("TARGET: ..." and "ATTACKER: ..." entries of a timeline): the
+    list's last entries, not a box of links, which repeats no label of the story's body."""
+    def label(s: str) -> str | None:
+        k = s.find(": ")
+        return s[:k] if 0 < k <= 24 and s[:k].count(" ") <= 2 else None
+
+    above = {label(lines[i].s) for i in range(j)} - {None}
+    return sum(label(lines[i].s) in above for i in heads) >= 2
 
 
 def _row_value(s: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import analysis as an
 from analysis import clean
 from analysis.clean import clean_text, rebuild_raw
 
@@ -860,3 +861,20 @@ def test_inline_related_links_in_mixed_case():
     r = clean_text("The mayor left early on Monday. (Related: Mayor Quits Amid Scandal) He did not return.")
     assert r.text == "The mayor left early on Monday. He did not return." and [e["rule"] for e in r.edits] == ["related"]
     assert cleaned("The mayor left (see: the report) on Monday.") == "The mayor left (see: the report) on Monday."
+
+
+def test_the_last_entries_of_a_timeline_are_not_a_box_of_links():
+    """A list the story runs ("TARGET: ..." entries) continues after its last sentence: its
+    last entries carry the labels the story's body already used, which no box of links does."""
+    story = ("The group claimed attacks in several countries over two years, officials said on Monday.\n\n"
+             "PARIS, FRANCE\n\nJune, 2016\n\nTARGET: Two police officers killed in knife attack\n\n"
+             "ATTACKER: French national\n\nThe list below was compiled from court records and police statements.\n\n"
+             "BERLIN, GERMANY\n\nDecember, 2016\n\nTARGET: Twelve killed in truck attack at a market\n\n"
+             "ATTACKER: Tunisian national\n\nNICE, FRANCE\n\nJuly, 2016\n\n"
+             "TARGET: Eighty-six killed in truck attack on a promenade\n\nATTACKER: Tunisian national\n")
+    c = an.from_texts({"a": story})
+    assert sum(t.startswith("TARGET: ") for t in c.paragraphs.text) == 3
+    box = ("The council approved the budget on Tuesday after a long debate.\n\n"
+           "Mayor Unveils Plan to Fix Potholes Across the City\n\nSchool Board Delays Vote on New Calendar\n\n"
+           "Library Hours Extended for the Summer Season\n")
+    assert an.from_texts({"a": box}).paragraphs.text.tolist() == ["The council approved the budget on Tuesday after a long debate."]
