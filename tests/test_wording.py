@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis as an
+import analysis.plots as plots
 from analysis.naming import load_transliterations, name_key, person_mentions
 from analysis.wording import WordingWarning, term_counts
 
@@ -421,3 +422,13 @@ def test_sample_event_rewrite_follows_ap(event):
     assert (top.article, top.source) == ("003", "000")
     assert top.share_in_order > 0.5
     assert (f[(f.article == "003") & (f.source != "000")].share_in_order < 0.4).all()
+
+
+def test_the_alignment_chart_says_when_it_shows_the_first_sentences_only():
+    c = corpus({"a": "word\n" * 500 + "Tanks rolled into town.", "b": "Tanks rolled into town. Bakers baked."})
+    f = an.follows(c)
+    pair = f[f.article == "a"].iloc[0]
+    with pytest.warns(WordingWarning):
+        block = an.sentence_similarity(c, "a", "b")
+    ax = plots.wording.sentence_alignment(block, c, pair).axes[0]
+    assert ax.get_ylabel().endswith("(the first 400 of 501)")

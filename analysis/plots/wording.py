@@ -230,7 +230,7 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
     values = sub.to_numpy(dtype=float)
     outlets = corpus.outlet_of()
     fig, ax = new_figure(min(12.0, 2.5 + 0.3 * values.shape[1]), min(10.0, 2.2 + 0.3 * values.shape[0]))
-    im = ax.imshow(values, cmap=cmap, vmin=0, vmax=max(float(values.max()), 1e-9), aspect="auto")
+    im = ax.imshow(values, cmap=cmap, vmin=0, vmax=max(float(values.max()), threshold), aspect="auto")
     ax.grid(False)
     best = values.argmax(axis=1)
     rows = np.flatnonzero(values.max(axis=1) >= threshold)
@@ -241,7 +241,9 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
     ax.set_xticks(list(xs), [str(sub.columns[i]) for i in xs], fontsize=8)
     ax.set_yticks(list(ys), [str(sub.index[i]) for i in ys], fontsize=8)
     ax.set_xlabel(f"Sentence of {source} ({outlets.get(source, source)}), in order")
-    ax.set_ylabel(f"Sentence of {article} ({outlets.get(article, article)}), in order")
+    n_sent = int(pair.get("n_sentences", values.shape[0]))
+    cut = f" (the first {values.shape[0]:,} of {n_sent:,})" if values.shape[0] < n_sent else ""
+    ax.set_ylabel(f"Sentence of {article} ({outlets.get(article, article)}), in order{cut}")
     cbar = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.03)
     cbar.set_label("TF-IDF cosine similarity of the two sentences (0-1)")
     ax.set_title(f"{int(pair['n_matched'])} of {int(pair['n_sentences'])} sentences of {article} "
