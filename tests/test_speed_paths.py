@@ -42,3 +42,38 @@ def test_capitalized_runs_equal_the_plain_pattern(text, data):
     end = data.draw(st.integers(pos, len(text)))
     fast, plain = rf._RUN.match(text, pos, end), rf._RUN_PLAIN.match(text, pos, end)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+_SPEECH_PIECES = st.sampled_from(["Jo Smith ", "Sen. Ann Lee", "Smith", " said", " says ", " told", ", ", ". ",
+                                  "he ", "the aide ", "(D-N.Y.)", "“Yes,” ", "according to ", "saying ", "\n",
+                                  "Mr. Lee", "Iran’s envoy, ", "x" * 30, "The ", "added"])
+_SPEECH_TEXT = st.lists(_SPEECH_PIECES, max_size=40).map("".join)
+
+
+def _speaking_both_ways(text: str, sentences: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
+    from analysis.speakers import CueIndex
+
+    fast = rf.Referents.build(text, sentences=sentences, cues=CueIndex(text))
+    plain = rf.Referents(text, fast.mentions, [(0, len(text))])
+    plain._mark_speakers_plain(CueIndex(text), sentences)
+    return fast.speaking, plain.speaking
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPEECH_TEXT, st.data())
+def test_marked_speakers_equal_the_plain_marking(text, data):
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4))) | {0, len(text)})
+    sentences = list(zip(cuts, cuts[1:])) or [(0, len(text))]
+    fast, plain = _speaking_both_ways(text, sentences)
+    assert fast == plain
+
+
+def test_marked_speakers_equal_the_plain_marking_on_the_sample_event():
+    import analysis as an
+    from tests.conftest import SAMPLE_EVENT
+
+    corpus = an.load_event(SAMPLE_EVENT)
+    for aid, text in corpus.articles["text"].items():
+        sents = corpus.sentences[corpus.sentences["article_id"] == aid]
+        fast, plain = _speaking_both_ways(text, list(zip(sents["start"], sents["end"])))
+        assert fast == plain, aid
