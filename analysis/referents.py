@@ -151,12 +151,17 @@ class Mention:
 
 @dataclass
 class _Run:
-    """A run of capitalized words split into its title part and its name part."""
+    """A run of capitalized words split into its title part and its name part.
+
+    The parts are tuples: those :func:`_split_words` keeps for each distinct run, shared,
+    not copied into new lists for each of an article's runs (every container made is more
+    work for the garbage collector).
+    """
 
     start: int
     end: int
-    titles: list[str]
-    name: list[str]
+    titles: tuple[str, ...]
+    name: tuple[str, ...]
 
 
 _ENDS_SENTENCE_WORD = re.compile(r"[A-Z][a-z]{2,}\.[ \t]+(?=[A-Z])")
@@ -180,13 +185,73 @@ def _sentence_parts(text: str, m: re.Match) -> list:
     return out
 
 
+def _runs_plain(text: str) -> list[_Run]:
+    """The capitalized runs of ``text`` that may name a person, the plain way: each match of
+    _RUN split where a sentence ends inside it (:func:`_sentence_parts`)."""
+    return [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
+
+
+def _runs(text: str) -> list[_Run]:
+    """:func:`_runs_plain`, each match's parts read from :func:`_run_parts` (the same
+    ``_Run`` objects: ``tests/test_speed_paths.py``).
+
+    >>> [(r.titles, r.name) for r in _runs("But Sen. Jo Lee spoke. Later Mr. Ann Bo left.")]
+    [(('Sen.',), ('Jo', 'Lee')), (('Mr.',), ('Ann', 'Bo'))]
+    """
+    out = []
+    for m in _RUN.finditer(text):
+        at = m.start()
+        for part in _run_parts(m.group()):
+            if part is not None:
+                a, b, titles, name = part
+                out.append(_Run(at + a, at + b, titles, name))
+    return out
+
+
+_Part = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+
+
+# A match of _RUN recurs (a surname, "Ukraine", "The"): its parts depend on the match alone,
+# since every pattern _sentence_parts uses on it reads inside it (endpos is its end; the one
+# look-behind, at a part's first capital, reads the character before, also inside it).  One
+# look-up per match instead of a call of _sentence_parts and _split_run: 108,000 matches
+# for 1,000 abp articles, about 25,000 distinct.
+@lru_cache(maxsize=1 << 15)
+def _run_parts(run: str) -> tuple[_Part | None, ...]:
+    """The parts of one match of _RUN (see :func:`_sentence_parts`), offsets relative to it."""
+    if "." not in run:
+        return (_split_words(run),)
+    out, lo = [], 0
+    for cut in _ENDS_SENTENCE_WORD.finditer(run):
+        word = cut.group().split(".")[0].lower()
+        if word in _person_words()[0]:
+            continue  # "Gov. Brewer", "Sen. Collins": a title's full stop
+        out.append(_shifted(_RUN.match(run, lo, cut.start() + len(cut.group().rstrip()) - 1)))
+        lo = cut.end()
+    if lo == 0:
+        out.append(_split_words(run))
+    else:
+        part = _RUN.match(run, lo)
+        out.append(_shifted(part) if part else None)
+    return tuple(out)
+
+
+def _shifted(m: re.Match) -> _Part | None:
+    """:func:`_split_words` of a match inside a run, offsets relative to the run."""
+    found = _split_words(m.group())
+    if found is None:
+        return None
+    a, b, titles, name = found
+    return m.start() + a, m.start() + b, titles, name
+
+
 def _split_run(text: str, m: re.Match) -> _Run | None:
     """The title and name parts of a capitalized run, or None when it names no person."""
     found = _split_words(m.group())
     if found is None:
         return None
     a, b, titles, name = found
-    return _Run(m.start() + a, m.start() + b, list(titles), list(name))
+    return _Run(m.start() + a, m.start() + b, titles, name)
 
 
 # Runs recur within an article and across articles: a run's parts depend on it alone.
@@ -292,7 +357,7 @@ class Referents:
             i = bisect.bisect_right(q_starts, pos) - 1
             return i >= 0 and pos < quoted[i][1]
 
-        runs = [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
+        runs = _runs(text)
         full: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full name)
         for r in runs:
             if len(r.name) >= 2:

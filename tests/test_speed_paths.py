@@ -77,3 +77,32 @@ def test_marked_speakers_equal_the_plain_marking_on_the_sample_event():
         sents = corpus.sentences[corpus.sentences["article_id"] == aid]
         fast, plain = _speaking_both_ways(text, list(zip(sents["start"], sents["end"])))
         assert fast == plain, aid
+
+
+def test_gender_names_read_in_one_piece_equal_gender_guessers_own():
+    import gender_guesser.detector as gd
+
+    from analysis import persons
+
+    for case_sensitive in (False, True):
+        plain = gd.Detector(case_sensitive=case_sensitive)
+        fast = persons._whole_file_detector(gd.Detector)(case_sensitive=case_sensitive)
+        # in the same order too: the first gender listed for a name breaks ties
+        assert [(k, list(v.items())) for k, v in fast.names.items()] == \
+            [(k, list(v.items())) for k, v in plain.names.items()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Jo", "Lee", "Sen.", "Gov.", "Mr.", "Smith.", "Bush.", "Later", "W.", "U.S.",
+                                 "George", "of", "the", "de", "Iran’s", "Jr.", "’s", " ", "  ", "\t", "\n", ".", ",",
+                                 "A.B.", "Comey", "said", "x", "-"]), max_size=30).map("".join))
+def test_capitalized_runs_read_from_their_parts_equal_the_plain_split(text):
+    assert rf._runs(text) == rf._runs_plain(text)
+
+
+def test_capitalized_runs_read_from_their_parts_on_the_sample_event():
+    import analysis as an
+    from tests.conftest import SAMPLE_EVENT
+
+    for text in an.load_event(SAMPLE_EVENT).articles["text"]:
+        assert rf._runs(text) == rf._runs_plain(text)
