@@ -531,7 +531,32 @@ def _gender_detector():
         import gender_guesser.detector as gd
     except ImportError:  # pragma: no cover - the package is a dependency; without it, no gender check
         return None
-    return gd.Detector(case_sensitive=False)
+    return _whole_file_detector(gd.Detector)(case_sensitive=False)
+
+
+def _whole_file_detector(detector: type) -> type:
+    """gender-guesser's ``Detector`` reading its name list (49,000 lines) in one piece.
+
+    Its own parser reads the file line by line through ``codecs.open``, whose Python-level
+    ``readline`` was most of the 0.17 s that loading takes in every process (a tenth of
+    the set-up of the feature table).  ``codecs`` cuts lines where ``str.splitlines`` does
+    and every line is stripped before it is read, so the names are the same:
+    ``tests/test_speed_paths.py`` compares them with the plain ``Detector``'s.
+
+    >>> import gender_guesser.detector as gd
+    >>> _whole_file_detector(gd.Detector)(case_sensitive=False).get_gender("Heidi")
+    'female'
+    """
+
+    class WholeFileDetector(detector):
+        def _parse(self, filename: str) -> None:
+            self.names = {}
+            with open(filename, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            for line in lines:
+                self._eat_name_line(line.strip())
+
+    return WholeFileDetector
 
 
 def first_name_gender(name: str) -> str:

@@ -972,9 +972,11 @@ def _full_mention(refs: "Referents", name: str, pos: int) -> str | None:
     before ``pos`` with a given name, else its first one)."""
     i = bisect.bisect_left(refs.starts, pos)
     for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
-        m = refs.mentions[k]
-        if m.name == name and len(m.written.split()) >= 2:
-            return m.written
+        # the name and the text of a mention, without making the mention (Referents.names)
+        if refs.names[k] == name:
+            written = refs.text[refs.starts[k]:refs.ends[k]]
+            if len(written.split()) >= 2:
+                return written
     return None
 
 

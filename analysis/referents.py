@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
 
@@ -150,12 +152,17 @@ class Mention:
 
 @dataclass
 class _Run:
-    """A run of capitalized words split into its title part and its name part."""
+    """A run of capitalized words split into its title part and its name part.
+
+    The parts are tuples: those :func:`_split_words` keeps for each distinct run, shared,
+    not copied into new lists for each of an article's runs (every container made is more
+    work for the garbage collector).
+    """
 
     start: int
     end: int
-    titles: list[str]
-    name: list[str]
+    titles: tuple[str, ...]
+    name: tuple[str, ...]
 
 
 _ENDS_SENTENCE_WORD = re.compile(r"[A-Z][a-z]{2,}\.[ \t]+(?=[A-Z])")
@@ -179,13 +186,73 @@ def _sentence_parts(text: str, m: re.Match) -> list:
     return out
 
 
+def _runs_plain(text: str) -> list[_Run]:
+    """The capitalized runs of ``text`` that may name a person, the plain way: each match of
+    _RUN split where a sentence ends inside it (:func:`_sentence_parts`)."""
+    return [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
+
+
+def _runs(text: str) -> list[_Run]:
+    """:func:`_runs_plain`, each match's parts read from :func:`_run_parts` (the same
+    ``_Run`` objects: ``tests/test_speed_paths.py``).
+
+    >>> [(r.titles, r.name) for r in _runs("But Sen. Jo Lee spoke. Later Mr. Ann Bo left.")]
+    [(('Sen.',), ('Jo', 'Lee')), (('Mr.',), ('Ann', 'Bo'))]
+    """
+    out = []
+    for m in _RUN.finditer(text):
+        at = m.start()
+        for part in _run_parts(m.group()):
+            if part is not None:
+                a, b, titles, name = part
+                out.append(_Run(at + a, at + b, titles, name))
+    return out
+
+
+_Part = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+
+
+# A match of _RUN recurs (a surname, "Ukraine", "The"): its parts depend on the match alone,
+# since every pattern _sentence_parts uses on it reads inside it (endpos is its end; the one
+# look-behind, at a part's first capital, reads the character before, also inside it).  One
+# look-up per match instead of a call of _sentence_parts and _split_run: 108,000 matches
+# for 1,000 abp articles, about 25,000 distinct.
+@lru_cache(maxsize=1 << 15)
+def _run_parts(run: str) -> tuple[_Part | None, ...]:
+    """The parts of one match of _RUN (see :func:`_sentence_parts`), offsets relative to it."""
+    if "." not in run:
+        return (_split_words(run),)
+    out, lo = [], 0
+    for cut in _ENDS_SENTENCE_WORD.finditer(run):
+        word = cut.group().split(".")[0].lower()
+        if word in _person_words()[0]:
+            continue  # "Gov. Brewer", "Sen. Collins": a title's full stop
+        out.append(_shifted(_RUN.match(run, lo, cut.start() + len(cut.group().rstrip()) - 1)))
+        lo = cut.end()
+    if lo == 0:
+        out.append(_split_words(run))
+    else:
+        part = _RUN.match(run, lo)
+        out.append(_shifted(part) if part else None)
+    return tuple(out)
+
+
+def _shifted(m: re.Match) -> _Part | None:
+    """:func:`_split_words` of a match inside a run, offsets relative to the run."""
+    found = _split_words(m.group())
+    if found is None:
+        return None
+    a, b, titles, name = found
+    return m.start() + a, m.start() + b, titles, name
+
+
 def _split_run(text: str, m: re.Match) -> _Run | None:
     """The title and name parts of a capitalized run, or None when it names no person."""
     found = _split_words(m.group())
     if found is None:
         return None
     a, b, titles, name = found
-    return _Run(m.start() + a, m.start() + b, list(titles), list(name))
+    return _Run(m.start() + a, m.start() + b, titles, name)
 
 
 # Runs recur within an article and across articles: a run's parts depend on it alone.
@@ -242,6 +309,89 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     return start, end, tuple(w for _, w in toks[:cut]), tuple(name)
 
 
+def _title_gender(titles: Sequence[str]) -> str:
+    """The gender a run's titles say ("Mr.", "Congresswoman"), else "unknown".
+
+    >>> _title_gender(("Rep.",)), _title_gender(("Mrs.",)), _title_gender(())
+    ('unknown', 'female', 'unknown')
+    """
+    if not titles:
+        return "unknown"
+    _, _, _, male, female = _person_words()
+    title_low = {t.lower().rstrip(".") for t in titles}
+    return "male" if title_low & male else "female" if title_low & female else "unknown"
+
+
+def _mention_name(r: _Run, full: dict, full_at: dict, titled: dict | None = None) -> str | None:
+    """The person a run names, or None: a lone word is a surname of a full name of the
+    article (``full``: surname -> (position, full name), in text order; ``full_at``: their
+    positions), the latest one before it (else the first), or with a title the word itself,
+    or the word itself after it was given with a title (``titled``: surname -> position).
+
+    >>> r = _Run(20, 23, (), ("Lee",))
+    >>> _mention_name(r, {"Lee": [(0, "Jo Lee")]}, {"Lee": [0]}), _mention_name(r, {}, {})
+    ('Jo Lee', None)
+    """
+    if len(r.name) != 1:
+        return " ".join(r.name)
+    known = full.get(r.name[0])
+    if not known:
+        after_title = bool(titled) and titled.get(r.name[0], r.start) < r.start
+        return r.name[0] if r.titles or after_title else None
+    k = bisect.bisect_left(full_at[r.name[0]], r.start)
+    return known[k - 1][1] if k else known[0][1]
+
+
+def _mention_roles(text: str, r: _Run) -> frozenset[str]:
+    """The roles of the mention of run ``r``: its titles' and those given beside it."""
+    roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
+    roles |= _roles_around(text, r.start, r.end)
+    return frozenset(x for x in roles if x)
+
+
+class _LazyMentions(Sequence):
+    """An article's mentions, each :class:`Mention` made when it is first read.
+
+    A question to :class:`Referents` reads the few mentions near one position (at most
+    ``MAX_CANDIDATES``), and most articles ask only such questions: the roles beside a
+    mention, whether it opens its clause or is a modifier and its first name's gender (most
+    of building an article's mentions) are read only for those.  What every question needs
+    of every mention (where it is, the name, a gender a title says) is in ``heads``.
+    ``Referents.build_plain`` makes them all at once; tests check both agree.
+    """
+
+    def __init__(self, text: str, named: list[tuple[_Run, str]], in_quote: Callable[[int], bool],
+                 titled: dict | None = None) -> None:
+        self._text, self._named, self._in_quote, self._titled = text, named, in_quote, titled
+        self._made: list[Mention | None] = [None] * len(named)
+        # (start, end, name, gender said by a title or "unknown") of every mention
+        self.heads = [(r.start, r.end, name, _title_gender(r.titles)) for r, name in named]
+
+    def __len__(self) -> int:
+        return len(self._named)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        m = self._made[k]
+        if m is None:
+            r, name = self._named[k]
+            m = self._made[k] = Referents._mention(self._text, r, name, self._in_quote(r.start), self._titled)
+        return m
+
+    def roles(self, k: int) -> frozenset[str]:
+        """``self[k].roles``, without making the mention when it is not made yet."""
+        m = self._made[k]
+        return m.roles if m is not None else _mention_roles(self._text, self._named[k][0])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, _LazyMentions)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+
 class Referents:
     """The person mentions of one article, to resolve pronouns and role nouns (see the module).
 
@@ -251,30 +401,59 @@ class Referents:
     ('Jerrold Nadler', 'Jerrold Nadler')
     """
 
-    def __init__(self, text: str, mentions: list[Mention], paragraphs: list[tuple[int, int]]):
+    def __init__(self, text: str, mentions: Sequence[Mention], paragraphs: list[tuple[int, int]]):
         self.text = text
         self.mentions = mentions
-        self.starts = [m.start for m in mentions]
+        # What is read of every mention, without making the lazy ones (see _LazyMentions).
+        heads = mentions.heads if isinstance(mentions, _LazyMentions) else \
+            [(m.start, m.end, m.name, m.gender if m.gender_sure else "unknown") for m in mentions]
+        self.starts = [h[0] for h in heads]
+        self.ends = [h[1] for h in heads]
+        self.names = [h[2] for h in heads]  # mentions[k].name; its text is text[starts[k]:ends[k]]
         self.para_starts = [a for a, _ in paragraphs] or [0]
-        self.by_role: dict[str, list[int]] = {}
-        for i, m in enumerate(mentions):
-            for r in m.roles:
-                self.by_role.setdefault(r, []).append(i)
+        self._by_role: dict[str, list[int]] | None = None  # made when first read (by_role)
         self.by_name: dict[str, list[int]] = {}  # full name -> start of every mention
         self.by_surname: dict[str, list[str]] = {}  # surname -> full names ending in it
-        for m in mentions:
-            self.by_name.setdefault(m.name, []).append(m.start)
-            parts = m.name.split()
-            if len(parts) >= 2 and m.name not in self.by_surname.get(parts[-1], ()):
-                self.by_surname.setdefault(parts[-1], []).append(m.name)
         # Genders known for sure (a title, a resolved pronoun); a first name's is a guess.
         self.genders: dict[str, str] = {}
-        for m in mentions:
-            if m.gender_sure:
-                self.genders.setdefault(m.name, m.gender)
+        for start, _, name, sure_gender in heads:
+            self.by_name.setdefault(name, []).append(start)
+            parts = name.split()
+            if len(parts) >= 2 and name not in self.by_surname.get(parts[-1], ()):
+                self.by_surname.setdefault(parts[-1], []).append(name)
+            if sure_gender != "unknown":
+                self.genders.setdefault(name, sure_gender)
         # Speakers resolved so far, in text order: (position, name, as written).
         self.resolved: list[tuple[int, str, str]] = []
-        self.speaking: set[int] = set()
+        # The speech verbs whose subjects are marked when `speaking` is first read (build).
+        self._cues: tuple[CueIndex, list[tuple[int, int]]] | None = None
+        self._speaking: set[int] | None = None
+
+    @property
+    def by_role(self) -> dict[str, list[int]]:
+        """Role -> indexes of the mentions given it, in text order (every mention's roles:
+        made when first read, by a role noun's holder)."""
+        if self._by_role is None:
+            mentions = self.mentions
+            if isinstance(mentions, _LazyMentions):  # the roles alone, not whole mentions
+                roles = [mentions.roles(k) for k in range(len(mentions))]
+            else:
+                roles = [m.roles for m in mentions]
+            self._by_role = {}
+            for i, given in enumerate(roles):
+                for r in given:
+                    self._by_role.setdefault(r, []).append(i)
+        return self._by_role
+
+    @property
+    def speaking(self) -> set[int]:
+        """Indexes of the mentions that are the subject of a speech verb (marked when first
+        read: an article whose quotes need no antecedent never looks for them)."""
+        if self._speaking is None:
+            self._speaking = set()
+            if self._cues is not None:
+                self._mark_speakers(*self._cues)
+        return self._speaking
 
     # ------------------------------------------------------------------ building
 
@@ -291,7 +470,7 @@ class Referents:
             i = bisect.bisect_right(q_starts, pos) - 1
             return i >= 0 and pos < quoted[i][1]
 
-        runs = [r for m in _RUN.finditer(text) for r in _sentence_parts(text, m) if r]
+        runs = _runs(text)
         full: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full name)
         for r in runs:
             if len(r.name) >= 2:
@@ -304,39 +483,40 @@ class Referents:
         for r in runs:
             if len(r.name) == 1 and r.titles and r.name[0] not in full:
                 titled.setdefault(r.name[0], r.start)
-        mentions = []
-        for r in runs:
-            m = cls._mention(text, r, full, in_quote(r.start), full_at, titled)
-            if m is not None:
-                mentions.append(m)
-        ref = cls(text, mentions, paragraphs)
+        # Over half the runs name no one (a lone capitalized word that is no known surname).
+        named = [(r, name) for r in runs if (name := _mention_name(r, full, full_at, titled)) is not None]
+        ref = cls(text, _LazyMentions(text, named, in_quote, titled), paragraphs)
         if cues is not None:
-            ref._mark_speakers(cues, sentences or paragraphs)
+            ref._cues = (cues, sentences or paragraphs)
+        return ref
+
+    @classmethod
+    def build_plain(cls, text: str, paragraphs: list[tuple[int, int]] | None = None,
+                    quoted: list[tuple[int, int]] | None = None, cues: CueIndex | None = None,
+                    sentences: list[tuple[int, int]] | None = None) -> "Referents":
+        """:meth:`build` with every mention made and every speaker marked at once, each
+        speech verb looked at: the plain form the lazy one must answer as.
+
+        >>> Referents.build_plain("Sen. Jo Lee spoke.").mentions[0].name
+        'Jo Lee'
+        """
+        lazy = cls.build(text, paragraphs, quoted)
+        ref = cls(text, list(lazy.mentions), paragraphs or [(0, len(text))])
+        ref._speaking = set()
+        if cues is not None:
+            ref._mark_speakers_plain(cues, sentences or paragraphs or [(0, len(text))])
         return ref
 
     @staticmethod
-    def _mention(text: str, r: _Run, full: dict, in_quote: bool, full_at: dict,
-                 titled: dict | None = None) -> Mention | None:
-        _, _, _, male, female = _person_words()
+    def _mention(text: str, r: _Run, name: str, in_quote: bool, titled: dict | None = None) -> Mention:
+        """The mention of the run ``r`` that names ``name`` (see :func:`_mention_name`);
+        ``titled``: surnames first given with a title and no first name, and where."""
         title_low = [t.lower().rstrip(".") for t in r.titles]
-        if len(r.name) == 1:
-            known = full.get(r.name[0])
-            if not known and not r.titles and not (titled and titled.get(r.name[0], r.start) < r.start):
-                return None
-            if known:
-                k = bisect.bisect_left(full_at[r.name[0]], r.start)
-                name = known[k - 1][1] if k else known[0][1]
-            else:
-                name = r.name[0]
-        else:
-            name = " ".join(r.name)
-        gender = "male" if set(title_low) & male else "female" if set(title_low) & female else "unknown"
+        gender = _title_gender(r.titles)
         gender_sure = gender != "unknown"
         first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
         if gender == "unknown":
             gender = first_gender
-        roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
-        roles |= _roles_around(text, r.start, r.end)
         sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown" \
             or bool(titled and len(r.name) == 1 and r.name[0] in titled)  # "Trump" after "President Trump"
         written = text[r.start:r.end]
@@ -345,22 +525,47 @@ class Referents:
         # columnist Charles Krauthammer" gives a role before it.
         modifier = before is not None and _next_is_lower(text, r.end) \
             and not any(w.lower() in role_words() for w in before.group(1).split())
-        return Mention(r.start, r.end, name, written, gender, gender_sure, frozenset(x for x in roles if x),
+        return Mention(r.start, r.end, name, written, gender, gender_sure, _mention_roles(text, r),
                        _is_subject_at(text, r.start, r.end), sure, in_quote, modifier)
 
     def _mark_speakers(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
-        """Note the mentions that are the subject of a speech verb."""
+        """Note the mentions that are the subject of a speech verb.
+
+        A verb's subject lies in ``text[lo:cue]`` (``lo`` its sentence's start), so it can
+        touch a mention only if one starts at or before the cue and ends after ``lo``: the
+        subject is looked for only then (about two cues in five have no mention there).
+        :meth:`_mark_speakers_plain` looks at every cue and must mark the same mentions.
+        """
+        # reach[i]: the furthest end among mentions[:i + 1] (ends need not be sorted)
+        reach = list(accumulate(self.ends, max))
+        for c, lo in self._speech_cues(cues, sentences):
+            i = bisect.bisect_right(self.starts, c.start()) - 1
+            if i >= 0 and reach[i] > lo:
+                self._mark_subject_of(c, lo)
+
+    def _mark_speakers_plain(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
+        """:meth:`_mark_speakers` without its pre-check (the reference it must equal)."""
+        for c, lo in self._speech_cues(cues, sentences):
+            self._mark_subject_of(c, lo)
+
+    @staticmethod
+    def _speech_cues(cues: CueIndex, sentences: list[tuple[int, int]]) -> Iterator[tuple[re.Match, int]]:
+        """The finite speech verbs among ``cues``, each with the start of its sentence."""
         s_starts = [a for a, _ in sentences]
         for c in cues.found:
             if c.group() == "according to" or c.group().endswith("ing"):
                 continue
             si = max(0, bisect.bisect_right(s_starts, c.start()) - 1)
-            span = subject_before(self.text, c.start(), sentences[si][0] if sentences else 0)
-            if span is None:
-                continue
-            i = bisect.bisect_right(self.starts, span[1]) - 1
-            if i >= 0 and self.mentions[i].end > span[0]:
-                self.speaking.add(i)
+            yield c, sentences[si][0] if sentences else 0
+
+    def _mark_subject_of(self, c: re.Match, lo: int) -> None:
+        """Mark the mention that the subject of the verb ``c`` (looked for from ``lo``) ends in."""
+        span = subject_before(self.text, c.start(), lo)
+        if span is None:
+            return
+        i = bisect.bisect_right(self.starts, span[1]) - 1
+        if i >= 0 and self.ends[i] > span[0]:
+            self.speaking.add(i)
 
     # ------------------------------------------------------------------ questions
 
@@ -381,9 +586,9 @@ class Referents:
         i = bisect.bisect_left(self.starts, pos)
         best, best_key = None, None
         for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
-            m = self.mentions[k]
-            if m.start < lo:
+            if self.starts[k] < lo:
                 break
+            m = self.mentions[k]
             if m.in_quote or m.modifier:
                 continue
             learned = self.genders.get(m.name)

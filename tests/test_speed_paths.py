@@ -42,3 +42,112 @@ def test_capitalized_runs_equal_the_plain_pattern(text, data):
     end = data.draw(st.integers(pos, len(text)))
     fast, plain = rf._RUN.match(text, pos, end), rf._RUN_PLAIN.match(text, pos, end)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+_SPEECH_PIECES = st.sampled_from(["Jo Smith ", "Sen. Ann Lee", "Smith", " said", " says ", " told", ", ", ". ",
+                                  "he ", "the aide ", "(D-N.Y.)", "“Yes,” ", "according to ", "saying ", "\n",
+                                  "Mr. Lee", "Iran’s envoy, ", "x" * 30, "The ", "added"])
+_SPEECH_TEXT = st.lists(_SPEECH_PIECES, max_size=40).map("".join)
+
+
+def _speaking_both_ways(text: str, sentences: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
+    from analysis.speakers import CueIndex
+
+    fast = rf.Referents.build(text, sentences=sentences, cues=CueIndex(text))
+    plain = rf.Referents(text, fast.mentions, [(0, len(text))])
+    plain._mark_speakers_plain(CueIndex(text), sentences)
+    return fast.speaking, plain.speaking
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPEECH_TEXT, st.data())
+def test_marked_speakers_equal_the_plain_marking(text, data):
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4))) | {0, len(text)})
+    sentences = list(zip(cuts, cuts[1:])) or [(0, len(text))]
+    fast, plain = _speaking_both_ways(text, sentences)
+    assert fast == plain
+
+
+def test_marked_speakers_equal_the_plain_marking_on_the_sample_event():
+    import analysis as an
+    from tests.conftest import SAMPLE_EVENT
+
+    corpus = an.load_event(SAMPLE_EVENT)
+    for aid, text in corpus.articles["text"].items():
+        sents = corpus.sentences[corpus.sentences["article_id"] == aid]
+        fast, plain = _speaking_both_ways(text, list(zip(sents["start"], sents["end"])))
+        assert fast == plain, aid
+
+
+def test_gender_names_read_in_one_piece_equal_gender_guessers_own():
+    import gender_guesser.detector as gd
+
+    from analysis import persons
+
+    for case_sensitive in (False, True):
+        plain = gd.Detector(case_sensitive=case_sensitive)
+        fast = persons._whole_file_detector(gd.Detector)(case_sensitive=case_sensitive)
+        # in the same order too: the first gender listed for a name breaks ties
+        assert [(k, list(v.items())) for k, v in fast.names.items()] == \
+            [(k, list(v.items())) for k, v in plain.names.items()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Jo", "Lee", "Sen.", "Gov.", "Mr.", "Smith.", "Bush.", "Later", "W.", "U.S.",
+                                 "George", "of", "the", "de", "Iran’s", "Jr.", "’s", " ", "  ", "\t", "\n", ".", ",",
+                                 "A.B.", "Comey", "said", "x", "-"]), max_size=30).map("".join))
+def test_capitalized_runs_read_from_their_parts_equal_the_plain_split(text):
+    assert rf._runs(text) == rf._runs_plain(text)
+
+
+def test_capitalized_runs_read_from_their_parts_on_the_sample_event():
+    import analysis as an
+    from tests.conftest import SAMPLE_EVENT
+
+    for text in an.load_event(SAMPLE_EVENT).articles["text"]:
+        assert rf._runs(text) == rf._runs_plain(text)
+
+
+def _answers(ref: rf.Referents, text: str) -> list:
+    """What quotes and attributions ask of an article's mentions, at every word start."""
+    out = []
+    for pos in [0] + [i + 1 for i, c in enumerate(text) if c == " "]:
+        for ask in (lambda: ref.antecedent(pos, "he"), lambda: ref.antecedent(pos, "she"),
+                    lambda: ref.antecedent(pos, ""), lambda: ref.holder("the senator", pos),
+                    lambda: ref.holder("the Democrat", pos), lambda: ref.holder("the aide", pos)):
+            out.append(ask())
+        if out[-6] is not None:
+            ref.note_speaker(pos, out[-6].name, out[-6].written, "he")  # later answers depend on it
+    return out
+
+
+def _lazy_and_plain_agree(text: str, sentences: list[tuple[int, int]]) -> None:
+    from analysis.speakers import CueIndex
+
+    quoted = [(m.start(), m.end()) for m in __import__("re").finditer(r"“[^”]*”", text)]
+    lazy = rf.Referents.build(text, None, quoted, CueIndex(text), sentences)
+    plain = rf.Referents.build_plain(text, None, quoted, CueIndex(text), sentences)
+    assert _answers(lazy, text) == _answers(plain, text)
+    assert list(lazy.mentions) == plain.mentions and lazy.speaking == plain.speaking
+    assert (lazy.by_role, lazy.by_name, lazy.by_surname, lazy.genders) == \
+        (plain.by_role, plain.by_name, plain.by_surname, plain.genders)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Sen. Ann Lee ", "Jo Smith ", "Smith ", "Lee ", "Mr. Bo ", "Mrs. Bo ", "he ", "she ",
+                                 "said", " said ", "told ", "the senator ", "the Democrat ", "an aide ", ", ",
+                                 ". ", "\n", "“Yes,” ", "(D-N.Y.) ", ", the party's leader, ", "Iran’s envoy, ",
+                                 "George W. Bush. ", "Heidi Ray ", "x" * 30]), max_size=30).map("".join), st.data())
+def test_lazy_mentions_answer_as_the_plain_ones(text, data):
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4))) | {0, len(text)})
+    _lazy_and_plain_agree(text, list(zip(cuts, cuts[1:])) or [(0, len(text))])
+
+
+def test_lazy_mentions_answer_as_the_plain_ones_on_the_sample_event():
+    import analysis as an
+    from tests.conftest import SAMPLE_EVENT
+
+    corpus = an.load_event(SAMPLE_EVENT)
+    for aid, text in corpus.articles["text"].items():
+        sents = corpus.sentences[corpus.sentences["article_id"] == aid]
+        _lazy_and_plain_agree(text, list(zip(sents["start"], sents["end"])))
