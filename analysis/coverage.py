@@ -9,7 +9,8 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    quantities and dates), weighted by how rare each term is among the event's claims (idf),
    so the words every claim of the event shares ("Ukraine", "weapons") count little and the
    specific ones ("Politico", "May 13", "20 kilometers") count much.  A person named with a
-   title counts as one term, the person.
+   title counts as one term, the person, and so does a participant named in two words that
+   the event keeps side by side ("House managers", "legal team"): its second word is left out.
 2. **Candidates.** Only claims that share a term of some weight are compared, through an
    inverted index: a term found in more than ``max(30, 5%)`` of the claims (at most 100)
    proposes no pairs, and each claim keeps its ``10`` best candidates in every other article
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -96,6 +98,43 @@ def _is_evidence(shared: list[str], idf_of: dict[str, float], min_shared: float)
     return len(what) >= 2 and sum(idf_of[t] for t in what) >= min_shared
 
 
+COLLOCATION_MIN = 3  # times two terms must stand side by side in an event to count as one name
+COLLOCATION_SHARE = 0.7  # ... and that share of the rarer one's occurrences
+_WORD = re.compile(r"[^\W_]+(?:(?:[’'.\-])[^\W_]+)*")
+
+
+def _second_words(records: list[Claim]) -> list[set[str]]:
+    """Per claim, the terms that only complete a two-word name of the event.
+
+    A participant named in two words ("House managers", "legal team", "Russian territory")
+    is one participant, as a person named with a title is one term: counted as two words,
+    every claim that names it shares twice the evidence, and claims about the same people
+    doing different things look like one fact.  Two terms are one name when they stand side
+    by side at least ``COLLOCATION_MIN`` times in the event, in at least
+    ``COLLOCATION_SHARE`` of the rarer one's occurrences; the second is then left out where
+    it follows the first.
+
+    >>> from analysis.claims import Claim
+    >>> texts = ["House managers spoke.", "The House managers left.", "House managers won.", "The House voted."]
+    >>> recs = [Claim(f"a:{k}", str(k), 0, 0, 0, len(t), t, k, {w: 1.0 for w in ("hous", "manag")}) for k, t in enumerate(texts)]
+    >>> [sorted(d) for d in _second_words(recs)]
+    [['manag'], ['manag'], ['manag'], []]
+    """
+    seqs = [[term_of(m.group(0)) for m in _WORD.finditer(c.text)] for c in records]
+    pair: dict[tuple[str, str], int] = defaultdict(int)
+    single: dict[str, int] = defaultdict(int)
+    for seq in seqs:
+        for t in seq:
+            if t:
+                single[t] += 1
+        for x, y in zip(seq, seq[1:]):
+            if x and y and x != y:
+                pair[(x, y)] += 1
+    names = {(x, y) for (x, y), n in pair.items()
+             if n >= COLLOCATION_MIN and n >= COLLOCATION_SHARE * min(single[x], single[y])}
+    return [{y for x, y in zip(seq, seq[1:]) if (x, y) in names and x in c.terms} for seq, c in zip(seqs, records)]
+
+
 def _idf(records: list[Claim]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for c in records:
@@ -107,8 +146,9 @@ def _idf(records: list[Claim]) -> dict[str, float]:
 
 def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, float]]:
     out = []
-    for c in records:
-        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.terms.items()}
+    drops = _second_words(records)
+    for c, drop in zip(records, drops):
+        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.terms.items() if t not in drop}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})
     return out

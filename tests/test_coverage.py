@@ -204,6 +204,16 @@ def test_a_light_verb_names_no_action_of_its_own():
     assert fact["a:1"] != fact["b:1"]
 
 
+def test_a_participant_named_in_two_words_is_one_term():
+    # "House managers" in every claim is one participant: sharing it is not two words of
+    # evidence, so the managers thanking the clerks is not the managers asking for documents.
+    c = corpus({"a": "House managers asked the Senate for new documents. The mayor opened a bakery on Main Street.",
+                "b": "House managers asked the Senate for documents. A storm closed schools in Ohio.",
+                "c": "House managers thanked the clerks. The chief justice read the oath."})
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:0"] == fact["b:0"] != fact["c:0"]
+
+
 def test_ledes_state_the_main_news():
     # The first claims of two articles count a little more as one fact: the lede states the
     # main news, often in the event's commonest words.
