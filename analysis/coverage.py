@@ -9,11 +9,14 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    quantities and dates), weighted by how rare each term is among the event's claims (idf),
    so the words every claim of the event shares ("Ukraine", "weapons") count little and the
    specific ones ("Politico", "May 13", "20 kilometers") count much.  A person named with a
-   title counts as one term, the person.
+   title counts as one term, the person, and so does a participant named in two words that
+   the event keeps side by side ("House managers", "legal team"): its second word is left out.
 2. **Candidates.** Only claims that share a term of some weight are compared, through an
    inverted index: a term found in more than ``max(30, 5%)`` of the claims (at most 100)
    proposes no pairs, and each claim keeps its ``10`` best candidates in every other article
-   (60 in all).
+   (60 in all).  The terms they share must include at least two of *what*, not *when*:
+   a date or a time word ("Tuesday", "morning") is shared by most claims of an event of a
+   few days, so it adds to the score but is no evidence of one fact.
    So the time grows with the number of claims, not with its square, and one huge article
    costs nothing extra: claims of one article are never compared with each other.
 3. **Score.** The cosine of the two weighted bags, plus a little for sentence order: when the
@@ -25,7 +28,8 @@ one.  The work is telling the same fact from the same topic, and the rules are t
    Two claims that both report an action (verbs found by their shape,
    :func:`analysis.claims.action_terms`) and share none of them score half: the same
    people doing something else is usually the next step of the story ("Sullivan presented the
-   recommendation" / "Biden agreed"), not the same fact.
+   recommendation" / "Biden agreed"), not the same fact.  Light verbs (*make*, *have*,
+   *give* ...) are no action of their own ("make their arguments" / "present their arguments").
 4. **Facts.** The sentences of one multi-sentence quote start as one group.  Pairs are linked from the best score down while it is at least ``threshold``;
    two groups merge only when their average score over the pairs from different articles
    (pairs not compared count as 0) is at least ``AVERAGE_FACTOR`` (0.6) times ``threshold``, so a chain of weak links
@@ -38,11 +42,12 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 
 import pandas as pd
 
-from .claims import Claim, claim_records, claims
+from .claims import Claim, claim_records, claims, term_of
 from .corpus import Corpus, memoized
 
 __all__ = ["coverage", "coverage_matrix", "only_here", "COVERAGE_COLUMNS"]
@@ -63,6 +68,71 @@ LEDE_BONUS = 0.1  # both claims open their articles
 LEDE_CLAIMS = 1
 # Measured quantities; durations and counts are often left out in retelling ("two days later").
 _MEASURES = frozenset({"length", "usd", "eur", "gbp", "percent", "points", "mass"})
+# Terms of when, not of what: in an event of a few days most facts share the date
+# ("Schumer said on Tuesday" / "McConnell altered the resolution Tuesday"), so a date or a
+# time word is no evidence that two claims state the same fact (it still adds to the score).
+_WHEN_WORDS = frozenset(filter(None, map(term_of, """monday tuesday wednesday thursday friday saturday sunday
+today yesterday tomorrow morning evening afternoon night early earlier later week day month year last ago january
+february march april june july august september october november december""".split())))
+# Light verbs name no action of their own ("make their arguments" / "present their
+# arguments"; "will have 24 hours"): the noun does, so they do not tell two actions apart.
+# (*Hold* is not one: "held a video conference" is a step of the story of its own.)
+_LIGHT_VERBS = frozenset({"make", "made", "have", "give", "gave", "take", "took", "get", "got", "do", "go", "went",
+                          "come", "came", "put", "set", "keep", "kept", "begin", "began", "continu",
+                          "includ", "seem", "oppose"})
+
+
+def is_when_term(term: str) -> bool:
+    """Whether a claim term says when rather than what: a date value or a time word.
+
+    >>> [is_when_term(t) for t in ("@739036", "tuesday", "#length:20", "kharkiv")]
+    [True, True, False, False]
+    """
+    return term[:1] == "@" or term in _WHEN_WORDS
+
+
+def _is_evidence(shared: list[str], idf_of: dict[str, float], min_shared: float) -> bool:
+    """Whether the terms two claims share are specific evidence of one fact: at least two
+    terms of what (not when) with at least ``min_shared`` idf between them."""
+    what = [t for t in shared if not is_when_term(t)]
+    return len(what) >= 2 and sum(idf_of[t] for t in what) >= min_shared
+
+
+COLLOCATION_MIN = 3  # times two terms must stand side by side in an event to count as one name
+COLLOCATION_SHARE = 0.7  # ... and that share of the rarer one's occurrences
+_WORD = re.compile(r"[^\W_]+(?:(?:[’'.\-])[^\W_]+)*")
+
+
+def _second_words(records: list[Claim]) -> list[set[str]]:
+    """Per claim, the terms that only complete a two-word name of the event.
+
+    A participant named in two words ("House managers", "legal team", "Russian territory")
+    is one participant, as a person named with a title is one term: counted as two words,
+    every claim that names it shares twice the evidence, and claims about the same people
+    doing different things look like one fact.  Two terms are one name when they stand side
+    by side at least ``COLLOCATION_MIN`` times in the event, in at least
+    ``COLLOCATION_SHARE`` of the rarer one's occurrences; the second is then left out where
+    it follows the first.
+
+    >>> from analysis.claims import Claim
+    >>> texts = ["House managers spoke.", "The House managers left.", "House managers won.", "The House voted."]
+    >>> recs = [Claim(f"a:{k}", str(k), 0, 0, 0, len(t), t, k, {w: 1.0 for w in ("hous", "manag")}) for k, t in enumerate(texts)]
+    >>> [sorted(d) for d in _second_words(recs)]
+    [['manag'], ['manag'], ['manag'], []]
+    """
+    seqs = [[term_of(m.group(0)) for m in _WORD.finditer(c.text)] for c in records]
+    pair: dict[tuple[str, str], int] = defaultdict(int)
+    single: dict[str, int] = defaultdict(int)
+    for seq in seqs:
+        for t in seq:
+            if t:
+                single[t] += 1
+        for x, y in zip(seq, seq[1:]):
+            if x and y and x != y:
+                pair[(x, y)] += 1
+    names = {(x, y) for (x, y), n in pair.items()
+             if n >= COLLOCATION_MIN and n >= COLLOCATION_SHARE * min(single[x], single[y])}
+    return [{y for x, y in zip(seq, seq[1:]) if (x, y) in names and x in c.terms} for seq, c in zip(seqs, records)]
 
 
 def _idf(records: list[Claim]) -> dict[str, float]:
@@ -76,8 +146,9 @@ def _idf(records: list[Claim]) -> dict[str, float]:
 
 def _vectors(records: list[Claim], idf: dict[str, float]) -> list[dict[str, float]]:
     out = []
-    for c in records:
-        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.terms.items()}
+    drops = _second_words(records)
+    for c, drop in zip(records, drops):
+        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.terms.items() if t not in drop}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})
     return out
@@ -122,7 +193,7 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
             a, b = (v, vecs[j]) if len(v) <= len(vecs[j]) else (vecs[j], v)
             shared = [t for t in a if t in b]
             # Two claims must share some specific evidence, not just a generic word or two.
-            if len(shared) < 2 or sum(idf_of[t] for t in shared) < min_shared:
+            if not _is_evidence(shared, idf_of, min_shared):
                 continue
             score = sum(a[t] * b[t] for t in shared)
             # A quantity is often the point of a claim ("is just 20 kilometers from the
@@ -135,7 +206,7 @@ def _candidate_scores(records: list[Claim], vecs: list[dict[str, float]], df: di
             # same fact ("Sullivan presented the recommendation" / "Biden agreed").
             # (An action of one claim found anywhere in the other, "finalize" / "finalizing
             # the details", is shared: verbs are found by shape, and a gerund is not.)
-            xa, xb = records[i].actions, records[j].actions
+            xa, xb = records[i].actions - _LIGHT_VERBS, records[j].actions - _LIGHT_VERBS
             if xa and xb and not (xa & records[j].terms.keys()) and not (xb & records[i].terms.keys()):
                 score *= ACTION_FACTOR
             scores[(i, j)] = score

@@ -11,6 +11,7 @@ import pytest
 
 import analysis as an
 from analysis.claims import split_clauses, term_of
+from analysis.coverage import is_when_term
 from analysis.markup import article_page
 from analysis.plots.coverage import discrepancies_html
 from analysis.values import dates, quantities, role_key, roles_conflict, source_counts, time_status
@@ -171,6 +172,46 @@ def test_same_people_doing_another_thing_is_the_next_step_not_the_same_fact():
     })
     fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
     assert fact["a:1"] == fact["b:1"]
+
+
+def test_a_shared_date_is_no_evidence_of_one_fact():
+    # In an event of a few days most claims share the date: two people doing different
+    # things on the same Tuesday share one word of what, and that is not enough.
+    c = corpus({"a": "The mayor opened a bakery on Main Street. Schumer criticized the rules on Tuesday, January 21.",
+                "b": "A storm closed schools in Ohio. McConnell changed the rules on Tuesday, January 21."})
+    fact = dict(zip(*an.coverage(c, threshold=0.15)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] != fact["b:1"]
+    # the same fact on the same date still groups
+    c = corpus({"a": "The mayor opened a bakery on Main Street. McConnell changed the trial rules on Tuesday, January 21.",
+                "b": "A storm closed schools in Ohio. On Tuesday, January 21, McConnell altered the trial rules."})
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] == fact["b:1"]
+    assert [is_when_term(t) for t in ("@739036", "tuesday", "januari", "morn", "#day:3", "rule")] == \
+        [True, True, True, True, False, False]
+
+
+def test_a_light_verb_names_no_action_of_its_own():
+    # "make their arguments" and "present their arguments" are one action, the noun's: the
+    # pair scores in full, not half as two different actions would.
+    c = corpus({"a": "The mayor opened a bakery on Main Street. The House managers will make their arguments over three days.",
+                "b": "A storm closed schools in Ohio. The House managers will present their arguments over three days."})
+    fact = dict(zip(*an.coverage(c, threshold=0.5)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] == fact["b:1"]
+    # two real actions still tell two steps apart at that threshold
+    c = corpus({"a": "The mayor opened a bakery on Main Street. The House managers will present their arguments over three days.",
+                "b": "A storm closed schools in Ohio. The House managers rejected their arguments over three days."})
+    fact = dict(zip(*an.coverage(c, threshold=0.5)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:1"] != fact["b:1"]
+
+
+def test_a_participant_named_in_two_words_is_one_term():
+    # "House managers" in every claim is one participant: sharing it is not two words of
+    # evidence, so the managers thanking the clerks is not the managers asking for documents.
+    c = corpus({"a": "House managers asked the Senate for new documents. The mayor opened a bakery on Main Street.",
+                "b": "House managers asked the Senate for documents. A storm closed schools in Ohio.",
+                "c": "House managers thanked the clerks. The chief justice read the oath."})
+    fact = dict(zip(*an.coverage(c)[["claim_id", "fact_id"]].values.T))
+    assert fact["a:0"] == fact["b:0"] != fact["c:0"]
 
 
 def test_ledes_state_the_main_news():
