@@ -39,6 +39,7 @@ from .clean import (
     rebuild_raw,
 )
 from .text import CJK_LETTERS, count_words, paragraph_spans, sentences_by_paragraph
+from .values import parse_date
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Paragraph", "Sentence", "load_event",
            "from_texts", "from_records", "make_corpus", "memoized", "split_article"]
@@ -409,8 +410,6 @@ def _blank(value) -> bool:
 def _date_notes(meta_row: dict, label: str) -> list[tuple[str, str]]:
     """A date that is not a calendar date (``2024-13-45``, ``yesterday``): shown as written,
     but "yesterday" in the text cannot be dated from it, so the user is told."""
-    from .values import parse_date
-
     value = meta_row.get("date")
     if _blank(value) or parse_date(value) is not None:
         return []

@@ -45,6 +45,25 @@ def normalized_words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return [_norm(text[a:b]) for a, b in spans], spans
 
 
+def offsets_within(counts: np.ndarray) -> np.ndarray:
+    """``0, 1, ..., n - 1`` for each ``n`` of ``counts``, one after the other (vectorized).
+
+    >>> offsets_within(np.array([3, 0, 2])).tolist()
+    [0, 1, 2, 0, 1]
+    """
+    counts = np.asarray(counts, dtype=np.int64)
+    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def run_positions(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Every index of the runs ``[start, start + size)``, run after run.
+
+    >>> run_positions(np.array([5, 0]), np.array([2, 3])).tolist()
+    [5, 6, 0, 1, 2]
+    """
+    return np.repeat(np.asarray(starts, dtype=np.int64), sizes) + offsets_within(sizes)
+
+
 def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """All index pairs (p, q), p < q, inside each run ``[start, start + size)``, vectorized.
 
@@ -55,10 +74,10 @@ def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray
     sizes = np.asarray(sizes, dtype=np.int64)
     if len(sizes) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    pos = run_positions(starts, sizes)
     n_after = np.repeat(starts + sizes, sizes) - pos - 1
     left = np.repeat(pos, n_after)
-    right = left + 1 + (np.arange(n_after.sum()) - np.repeat(np.cumsum(n_after) - n_after, n_after))
+    right = left + 1 + offsets_within(n_after)
     return left, right
 
 
@@ -91,7 +110,7 @@ def pairs_between_groups(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarr
     m, k = g_size[gl], g_size[gr]
     full = np.minimum(m, k) <= full_up_to
     count = np.where(full, m * k, np.maximum(m, k))
-    t = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    t = offsets_within(count)
     m_r, k_r, full_r = np.repeat(m, count), np.repeat(k, count), np.repeat(full, count)
     i = np.where(full_r, t // k_r, np.minimum(t, m_r - 1))
     j = np.where(full_r, t % k_r, np.minimum(t, k_r - 1))
@@ -100,7 +119,7 @@ def pairs_between_groups(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarr
 
 def _groups_in_runs(starts: np.ndarray, sizes: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Start, size and run of every group (consecutive equal ``groups`` within a run)."""
-    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    pos = run_positions(starts, sizes)
     run = np.repeat(np.arange(len(sizes)), sizes)
     g = groups[pos]
     new = np.r_[True, (g[1:] != g[:-1]) | (run[1:] != run[:-1])]

@@ -284,11 +284,12 @@ class _Hyphenator:
         root, depth = self.trie, self.depth
         for i in range(n - 1):
             node, found = root, None
+            # (a slice of the trie's depth: the rest of a long word would be copied each time)
             for ch in pointed[i:i + depth]:
                 node = node.get(ch)
                 if node is None:
                     break
-                found = node.get("", found)
+                found = node.get("", found)  # the longest pattern so far, merged
             if found:
                 offset, values = found
                 at = i + offset
@@ -312,22 +313,7 @@ class _Hyphenator:
 
     def count(self, word: str) -> int:
         """How many hyphenation points Pyphen's ``positions(word)`` gives."""
-        pointed = f".{word.lower()}."
-        n = len(pointed)
-        refs = [0] * (n + 1)
-        root, depth = self.trie, self.depth
-        for i in range(n - 1):
-            node, found = root, None
-            # (a slice of the trie's depth: the rest of a long word would be copied each time)
-            for ch in pointed[i:i + depth]:
-                node = node.get(ch)
-                if node is None:
-                    break
-                found = node.get("", found)  # the longest pattern so far, merged
-            if found:
-                offset, values = found
-                at = i + offset
-                refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
+        refs = self.references(word.lower())
         # Pyphen's point k is refs[k + 1]; it keeps those with left <= k <= len(word) - right.
         last = len(word) - self.right
         return sum(1 for k in range(self.left, last + 1) if refs[k + 1] % 2)

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .corpus import Corpus, memoized
 from .naming import naming_variants, person_mentions
-from .passages import chunked_runs, pairs_within_runs, shared_passages
+from .passages import chunked_runs, pairs_within_runs, run_positions, shared_passages
 from .text import _WORD, stopwords, word_spans
 
 __all__ = [
@@ -730,7 +730,7 @@ class _SentenceVectors:
         if not n.sum():
             return
         left = np.repeat(np.arange(len(rt)), n)
-        right = np.repeat(lo, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+        right = run_positions(lo, n)
         c = col_at[self.rare_doc[right]]
         keep = c >= 0  # a column sentence (not the row's own article, not a repeated vector)
         left, right, c = left[keep], right[keep], c[keep]
@@ -749,7 +749,7 @@ class _SentenceVectors:
         order, starts, ends = self._by_doc
         rows = np.asarray(rows, dtype=np.int64)
         n = ends[rows] - starts[rows]
-        at = np.repeat(starts[rows], n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+        at = run_positions(starts[rows], n)
         return order[at]
 
     def best_matches(self, a: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:

@@ -59,14 +59,13 @@ import csv
 import json
 import re
 import sys
-import tempfile
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, predict_in, read_records, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import corpus_to_raw, predict_at_ref, predict_in, read_records, use_code  # noqa: E402  (shared by the eval scripts)
 FOCUS = {"only", "merely", "just", "solely", "alone", "mere", "simply"}
 
 
@@ -133,10 +132,7 @@ def predict(records: dict[str, dict], labels: dict) -> dict:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             corpus = an.from_records(recs)
-            maps = defaultdict(list)
-            for r in corpus.edits.itertuples():
-                maps[r.article_id].append((r.start, r.end, r.raw_start, r.raw_end))
-            f = {aid: clean_to_raw(maps.get(aid, [])) for aid in corpus.ids}
+            f = corpus_to_raw(corpus)
             if framing:
                 _predict_framing(an, corpus, cluster, f, out)
             if naming:
@@ -503,14 +499,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(predict(records, labels), sys.stdout)
         return 0
     texts = {i: r["text"] for i, r in records.items()}
-    before = None
-    if args.baseline:
-        with tempfile.TemporaryDirectory() as tmp:
-            code = extract_ref(args.baseline, Path(tmp))
-            if code is None:
-                print(f"(no baseline: git cannot give ref {args.baseline!r})")
-            else:
-                before = score(predict_with(code, args.corpus, args.labels, args.split), labels, texts)
+    base = predict_at_ref(args.baseline, lambda code: predict_with(code, args.corpus, args.labels, args.split))
+    before = None if base is None else score(base, labels, texts)
     after_pred = predict_with(None, args.corpus, args.labels, args.split)
     after = score(after_pred, labels, texts)
     print_report(args.split, before, after)

@@ -45,7 +45,6 @@ import csv
 import json
 import re
 import sys
-import tempfile
 import time
 import warnings
 from collections import Counter, defaultdict
@@ -53,13 +52,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, one_to_one, predict_in, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import corpus_to_raw, one_to_one, predict_at_ref, predict_in, trim, use_code  # noqa: E402  (shared by the eval scripts)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from speaker_errors import looks_nonperson, quote_error  # noqa: E402
 
 WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
-TRIM = " \t\n.,;:!?\"“”‘’'()[]—–-…"
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "who", "this", "that"}
 DETS = {"the", "a", "an"}
 SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -143,14 +141,6 @@ def gold_for(text: str, anns: list[Path]) -> list[dict]:
         if len(total) >= 0.5 * n:
             gold.append({"start": s2, "end": e2, "source": best})
     return gold
-
-
-def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in TRIM:
-        s += 1
-    while e > s and text[e - 1] in TRIM:
-        e -= 1
-    return s, e
 
 
 def is_name(source: str | None) -> bool:
@@ -249,10 +239,7 @@ def predict(texts: dict[str, str]) -> dict:
         q = an.quotes(corpus)
         t2 = time.process_time()
         a = an.attributions(corpus)
-    edits = defaultdict(list)
-    for r in corpus.edits.itertuples():
-        edits[r.article_id].append((r.start, r.end, r.raw_start, r.raw_end))
-    f = {aid: clean_to_raw(edits.get(aid, [])) for aid in corpus.ids}
+    f = corpus_to_raw(corpus)
 
     def raw(aid, x):
         return None if x is None or x != x else f[aid](int(x))
@@ -470,14 +457,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(predict(texts), sys.stdout)
         return 0
     pubs = publishers(args.polnear)
-    before = None
-    if args.baseline:
-        with tempfile.TemporaryDirectory() as tmp:
-            code = extract_ref(args.baseline, Path(tmp))
-            if code is None:
-                print(f"(no baseline: git cannot give ref {args.baseline!r})")
-            else:
-                before = score(predict_with(code, args.polnear, args.split), texts, anns, pubs)
+    base = predict_at_ref(args.baseline, lambda code: predict_with(code, args.polnear, args.split))
+    before = None if base is None else score(base, texts, anns, pubs)
     pred = predict_with(None, args.polnear, args.split)
     after = score(pred, texts, anns, pubs)
     print_report(args.split, len(texts), before, after, pred)

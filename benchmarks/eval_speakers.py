@@ -43,14 +43,13 @@ import re
 import hashlib
 import json
 import sys
-import tempfile
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import clean_to_raw, extract_ref, one_to_one, predict_in, read_records, use_code  # noqa: E402  (shared by the eval scripts)
+from evalkit import corpus_to_raw, one_to_one, predict_at_ref, predict_in, read_records, trim, use_code  # noqa: E402  (shared by the eval scripts)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from speaker_errors import (  # noqa: E402
@@ -61,7 +60,6 @@ from speaker_errors import (  # noqa: E402
     same_speaker,
 )
 
-TRIM = " \t\n.,;:!?\"“”‘’'()[]—–-…"
 TARGETS = {"quote_precision": 0.97, "quote_recall": 0.97, "speaker_accuracy": 0.92,
            "source_right": 0.92, "anonymous_precision": 0.95, "anonymous_recall": 0.92}
 
@@ -160,10 +158,7 @@ def predict(records: dict[str, dict]) -> dict:
         warnings.simplefilter("ignore")
         corpus = an.from_records(recs)
         q, a = an.quotes(corpus), an.attributions(corpus)
-    maps = defaultdict(list)
-    for r in corpus.edits.itertuples():
-        maps[r.article_id].append((r.start, r.end, r.raw_start, r.raw_end))
-    f = {aid: clean_to_raw(maps.get(aid, [])) for aid in corpus.ids}
+    f = corpus_to_raw(corpus)
 
     def raw(aid, x):
         x = _value(x)
@@ -198,14 +193,6 @@ def predict_with(code_dir: Path | None, corpus: Path, labels_dir: Path, split: s
 
 
 # --------------------------------------------------------------------------- scoring
-
-def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in TRIM:
-        s += 1
-    while e > s and text[e - 1] in TRIM:
-        e -= 1
-    return s, e
-
 
 def match_spans(preds: list[tuple[int, int]], gold: list[tuple[int, int]], min_iou: float) -> list[tuple[int, int]]:
     """One-to-one pairs ``(i, j)`` of overlapping spans, best overlap first: for quotes the
@@ -483,14 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     moved = anchor_sources(labels, texts)
     if moved:
         print(f"({moved} gold source spans that cut a word moved to the whole word in their clause)")
-    before = None
-    if args.baseline:
-        with tempfile.TemporaryDirectory() as tmp:
-            code = extract_ref(args.baseline, Path(tmp))
-            if code is None:
-                print(f"(no baseline: git cannot give ref {args.baseline!r})")
-            else:
-                before = score(predict_with(code, args.corpus, args.labels, args.split), labels, texts)
+    base = predict_at_ref(args.baseline, lambda code: predict_with(code, args.corpus, args.labels, args.split))
+    before = None if base is None else score(base, labels, texts)
     after = score(predict_with(None, args.corpus, args.labels, args.split), labels, texts)
     print_report(args.split, labels, before, after)
     if args.errors:

@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +55,19 @@ def extract_ref(ref: str, into: Path) -> Path | None:
     return into
 
 
+def predict_at_ref(ref: str | None, predict_with):
+    """``predict_with(code_dir)`` run on the ``analysis`` package of git ``ref`` (the
+    ``--baseline`` of every eval script), or None (said on stdout) when git cannot give it."""
+    if not ref:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        code = extract_ref(ref, Path(tmp))
+        if code is None:
+            print(f"(no baseline: git cannot give ref {ref!r})")
+            return None
+        return predict_with(code)
+
+
 def clean_to_raw(edits: list[tuple[int, int, int, int]]):
     """A function mapping a clean offset to a raw offset, from (start, end, raw_start, raw_end).
 
@@ -73,6 +87,28 @@ def clean_to_raw(edits: list[tuple[int, int, int, int]]):
             return rs if x == s else min(re_, rs + (x - s))
         return x - e + re_
     return f
+
+
+def corpus_to_raw(corpus) -> dict:
+    """For each article of an ``analysis`` corpus, :func:`clean_to_raw` of its edits: how
+    the eval scripts put predicted clean offsets back on the raw texts the labels point into."""
+    edits: dict[str, list] = {}
+    for r in corpus.edits.itertuples():
+        edits.setdefault(r.article_id, []).append((r.start, r.end, r.raw_start, r.raw_end))
+    return {aid: clean_to_raw(edits.get(aid, [])) for aid in corpus.ids}
+
+
+#: Characters a span may gain or lose at its edges and still be the same span.
+TRIM = " \t\n.,;:!?\"“”‘’'()[]—–-…"
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` without :data:`TRIM` characters at its two edges, as offsets."""
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        e -= 1
+    return s, e
 
 
 def read_records(corpus: Path, ids: set[str]) -> dict[str, dict]:

@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_framing import (cluster_figures, clean_to_raw, load_labels, read_records, restrict,  # noqa: E402
-                          score, use_code, _ratio)
+from eval_framing import cluster_figures, load_labels, restrict, score, _ratio  # noqa: E402
+from evalkit import corpus_to_raw, read_records, use_code  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE_FRAMES = ("magnitude_bigger", "magnitude_smaller")
@@ -48,10 +48,7 @@ def build(records: dict, labels: dict):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             corpus = an.from_records(recs)
-            maps = defaultdict(list)
-            for r in corpus.edits.itertuples():
-                maps[r.article_id].append((r.start, r.end, r.raw_start, r.raw_end))
-            f = {aid: clean_to_raw(maps.get(aid, [])) for aid in corpus.ids}
+            f = corpus_to_raw(corpus)
             an.quotes(corpus), an.attributions(corpus)  # shared by every variant
         out[cluster] = (corpus, f)
     return out

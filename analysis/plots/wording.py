@@ -224,10 +224,9 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
             if aid not in sim.index.get_level_values(0):
                 raise KeyError(f"article {aid!r} has no body sentences in this similarity table")
         sim = sim.loc[article][source]
-    sub = sim
-    if sub.empty:
+    if sim.empty:
         raise ValueError(f"no body sentences to compare between {article!r} and {source!r}")
-    values = sub.to_numpy(dtype=float)
+    values = sim.to_numpy(dtype=float)
     outlets = corpus.outlet_of()
     fig, ax = new_figure(min(12.0, 2.5 + 0.3 * values.shape[1]), min(10.0, 2.2 + 0.3 * values.shape[0]))
     im = ax.imshow(values, cmap=cmap, vmin=0, vmax=max(float(values.max()), threshold), aspect="auto")
@@ -238,8 +237,8 @@ def sentence_alignment(sim: pd.DataFrame, corpus, pair, cmap: str = "cividis"):
                label=f"most similar sentence (similarity ≥ {threshold})")
     # At most about 40 tick labels an axis, so a long article stays legible.
     xs, ys = range(0, values.shape[1], -(-values.shape[1] // 40)), range(0, values.shape[0], -(-values.shape[0] // 40))
-    ax.set_xticks(list(xs), [str(sub.columns[i]) for i in xs], fontsize=8)
-    ax.set_yticks(list(ys), [str(sub.index[i]) for i in ys], fontsize=8)
+    ax.set_xticks(list(xs), [str(sim.columns[i]) for i in xs], fontsize=8)
+    ax.set_yticks(list(ys), [str(sim.index[i]) for i in ys], fontsize=8)
     ax.set_xlabel(f"Sentence of {source} ({outlets.get(source, source)}), in order")
     n_sent = int(pair.get("n_sentences", values.shape[0]))
     cut = f" (the first {values.shape[0]:,} of {n_sent:,})" if values.shape[0] < n_sent else ""
