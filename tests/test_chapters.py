@@ -319,6 +319,17 @@ def test_sample_chapter_05_does_not_say_the_retelling_states_no_limit(built):
     assert "no limit word in Rewrite" not in _prose(folders[SAMPLE_EVENT.name], "05_framing")
 
 
+def test_the_own_lexicon_table_has_one_row_per_article(built):
+    """An event whose articles have no words keeps its empty frames, without pairing every
+    article with every outlet (the sample's five articles once showed as 25 rows)."""
+    folders, paths = built
+    for name, folder in folders.items():
+        page = (folder / "full" / "05_framing.html").read_text("utf-8")
+        at = page.find("Your own lexicon: rates per 1,000")
+        table = page[at:page.find("</table>", at)]
+        assert table.count("<tr") - 1 == len(_corpus(paths[name])), name
+
+
 def test_sample_green_light_is_permission_not_size(sample_corpus):
     sizing = an.sizing_by_outlet(sample_corpus).set_index("outlet")
     assert "green light" not in sizing.at["Scripps", "bigger_words"]

@@ -42,10 +42,14 @@ def sizes_title(table: pd.DataFrame) -> str:
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "n_words": [750, 300]}, index=["a", "b"])
     >>> sizes_title(t), sizes_title(t.assign(n_words=[310, 300])), sizes_title(t.head(1))
     ('The longest article (A) has 2.5× the words of the shortest (B)', 'The articles are about the same length (300 to 310 words)', 'One article of 750 words')
+    >>> sizes_title(t.assign(n_words=[0, 0]))
+    'No article has any body words'
     """
     if table.empty:
         return "No articles"
     words = table["n_words"].astype(int)
+    if words.max() == 0:
+        return "No article has any body words"
     if len(table) == 1:
         return f"One article of {int(words.iloc[0]):,} words"
     longest, shortest = words.idxmax(), words.idxmin()
