@@ -1183,6 +1183,10 @@ def nearest_neighbours(corpus: Corpus) -> pd.DataFrame:
     """Each article's most similar other article, by TF-IDF and by three-word shingles.
 
     ``same`` is True where both measures pick the same neighbour.  Empty with one article.
+    A measure names no neighbour (``nearest``/``nearest_by_shingles`` and the outlet are
+    missing, ``same`` is False) where the article has nothing in common with any other
+    (every similarity 0) or where two others tie for most alike: calling one of them its
+    nearest would be an arbitrary pick presented as a finding.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Tanks rolled into the town today.", "b": "Tanks rolled into the town.",
@@ -1199,11 +1203,20 @@ def nearest_neighbours(corpus: Corpus) -> pd.DataFrame:
     for aid in tfidf.index:
         t = tfidf.loc[aid].drop(aid)
         s = shingles.loc[aid].drop(aid)
-        near, near_s = t.idxmax(), s.idxmax()
-        rows.append({"article_id": aid, "outlet": outlets[aid], "nearest": near, "nearest_outlet": outlets[near],
-                     "tfidf": float(t[near]), "nearest_by_shingles": near_s, "shingles": float(s[near_s]),
-                     "same": bool(near == near_s)})
+        near, near_s = _unique_best(t), _unique_best(s)
+        rows.append({"article_id": aid, "outlet": outlets[aid], "nearest": near,
+                     "nearest_outlet": outlets[near] if near is not None else None, "tfidf": float(t.max()),
+                     "nearest_by_shingles": near_s, "shingles": float(s.max()),
+                     "same": near is not None and near == near_s})
     return pd.DataFrame(rows, columns=NEAREST_COLUMNS)
+
+
+def _unique_best(values: pd.Series) -> str | None:
+    """The label of the largest value, or None when it is 0 or shared by two labels."""
+    best = values.max()
+    if not best > 0 or int((values >= best - 1e-12).sum()) > 1:
+        return None
+    return values.idxmax()
 
 
 def closest_follower(corpus: Corpus, min_share: float = FOLLOWS_CLOSELY) -> pd.DataFrame:
