@@ -1065,6 +1065,7 @@ def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
     readme, notes = _event_readme(folder)
     warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
                   for n in notes]
+    records = list(with_outlet_spellings(records, warn_rows))
     return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
                   warnings=warn_rows)
 
@@ -1291,6 +1292,38 @@ def records_with_ids(rows: Iterable[Mapping], warn_rows: list[dict], text_column
                           "(pass text_column= / text_field= to name the field that holds the text)")
 
 
+def with_outlet_spellings(records: Iterable[dict], warn_rows: list[dict]) -> Iterator[dict]:
+    """Records whose outlet differs from an earlier record's only in case or spacing
+    ("CNN" / "cnn", "Fox  News" / "Fox News") take the earlier spelling, with an
+    ``outlet_spelling`` row in ``warn_rows``.
+
+    A hand-typed manifest easily spells one outlet two ways; kept apart, one outlet would
+    get two colours, two rows in every per-outlet table and half its articles in each.
+    The spelling as given stays in the warning.  A generator, record by record, so any
+    stream (and every route: folders, records, the feature table) is read the same way.
+
+    >>> notes = []
+    >>> [r["outlet"] for r in with_outlet_spellings([{"outlet": "CNN"}, {"outlet": " cnn"}, {"outlet": None}], notes)]
+    ['CNN', 'CNN', None]
+    >>> notes[0]["code"]
+    'outlet_spelling'
+    """
+    first: dict[str, str] = {}
+    for rec in records:
+        outlet = rec.get("outlet")
+        if isinstance(outlet, str) and not _blank(outlet):
+            key = " ".join(outlet.split()).casefold()
+            chosen = first.setdefault(key, outlet)
+            if chosen != outlet:
+                label = rec.get("file") or f"article {rec.get('article_id')}"
+                warn_rows.append({"article_id": rec.get("article_id"), "file": rec.get("file"),
+                                  "code": "outlet_spelling",
+                                  "message": f"{label}: outlet {outlet!r} read as {chosen!r}, the spelling of an "
+                                             "earlier article (they differ only in case or spacing)"})
+                rec = {**rec, "outlet": chosen}
+        yield rec
+
+
 def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "text",
                  workers: int = 1, warnings: list[dict] | None = None) -> Corpus:
     """A Corpus from a DataFrame or dicts with a ``text`` column; other columns are metadata.
@@ -1308,5 +1341,5 @@ def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "
         frame = records.reset_index() if records.index.name == "article_id" else records
         records = frame.to_dict("records")
     warn_rows = list(warnings or [])
-    out = list(records_with_ids(records, warn_rows, text_column))
+    out = list(with_outlet_spellings(records_with_ids(records, warn_rows, text_column), warn_rows))
     return _build(out, warnings=warn_rows, workers=workers)
