@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from itertools import chain
-from typing import Literal, Mapping
+from typing import Literal, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -314,62 +314,26 @@ def distinctive_terms(
                       WordingWarning, stacklevel=2)
         return empty
     G = len(group_names)
-    # Compact the term ids to the ones in use, so every array below is vocabulary-sized.
-    used, term = np.unique(term, return_inverse=True)
-    T = len(used)
-    g_of_doc = labels[art]
-    key = g_of_doc * T + term
-    gkeys, ginv = np.unique(key, return_inverse=True)
-    y_g = np.bincount(ginv, weights=counts).astype(np.int64)
-    n_art = np.bincount(ginv).astype(np.int64)  # articles of the group using the term
-    g, t = gkeys // T, gkeys % T
-    y_total = np.bincount(term, weights=counts, minlength=T)
-    n_group = np.bincount(g, weights=y_g, minlength=G)
-    N = n_group.sum()
-    shared = np.bincount(t, minlength=T) > 1
-    if not shared.any():
+    c = _group_term_counts(labels[art], term, counts, G)
+    if not (np.bincount(c.t, minlength=len(c.used)) > 1).any():
         warnings.warn(f"distinctive_terms: no term is used by more than one group by {by!r}; "
                       "the groups share no words, so each group's list is simply its own words",
                       WordingWarning, stacklevel=2)
-
-    # The prior: a_t over the terms in use, summing to a0.
-    a0 = float(prior_strength) if prior_strength is not None else float(N)
-    if prior_strength is not None and not prior_strength > 0:
-        raise ValueError(f"prior_strength must be > 0; got {prior_strength!r}")
-    if isinstance(prior, str):
-        if prior != "corpus":
-            raise ValueError(f"prior must be 'corpus', None, a Corpus, or term counts; got {prior!r}")
-        alpha = a0 * y_total / y_total.sum()
-    elif prior is None:
-        alpha = np.full(T, 0.01)
-        a0 = alpha.sum()
-    else:
-        bg = _prior_counts(prior, terms, used, tuple(ngram), numbers)
-        if bg is None:
-            raise TypeError(f"prior must be 'corpus', None, a Corpus, a Series/mapping term->count "
-                            f"or a DataFrame with term and count; got {type(prior).__name__}")
-        share = (bg + 0.5) / (bg + 0.5).sum()
-        alpha = a0 * share
-
-    keep = y_g >= min_count
-    g, t, y_g, n_art = g[keep], t[keep], y_g[keep], n_art[keep]
-    y_r = y_total[t] - y_g
-    n_g = n_group[g]
-    n_r = N - n_g
-    a = alpha[t]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = (np.log((y_g + a) / (n_g + a0 - y_g - a)) - np.log((y_r + a) / (n_r + a0 - y_r - a)))
-        se = np.sqrt(1.0 / (y_g + a) + 1.0 / (y_r + a))
-        z = delta / se
-
+    alpha, a0 = _prior_alpha(prior, prior_strength, c.y_total, float(c.n_group.sum()),
+                             lambda: _prior_counts(prior, terms, c.used, tuple(ngram), numbers))
+    keep = c.y_g >= min_count
+    g, t, y_g, n_art = c.g[keep], c.t[keep], c.y_g[keep], c.n_art[keep]
+    y_r = c.y_total[t] - y_g
+    N = c.n_group.sum()
+    n_g = c.n_group[g]
+    delta, se, z = _log_odds(y_g, y_r, n_g, N - n_g, alpha[t], a0)
     words_per_group = np.bincount(labels, weights=corpus.articles["n_words"].fillna(0).to_numpy(float),
                                   minlength=G)
-    arts_per_group = np.bincount(labels, minlength=G)
     wg, wr = words_per_group[g], words_per_group.sum() - words_per_group[g]
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(wg > 0, 1000.0 * y_g / wg, np.nan)
         rate_r = np.where(wr > 0, 1000.0 * y_r / wr, np.nan)
-    tstr = terms[used[t]]
+    tstr = terms[c.used[t]]
     out = pd.DataFrame({
         "group": np.asarray(group_names, dtype=object)[g],
         "g": g,
@@ -378,7 +342,7 @@ def distinctive_terms(
         "count": y_g,
         "count_rest": y_r.astype(np.int64),
         "n_articles": n_art,
-        "group_articles": arts_per_group[g],
+        "group_articles": np.bincount(labels, minlength=G)[g],
         "rate_per_1000": rate,
         "rate_rest_per_1000": rate_r,
         "log_odds": delta,
@@ -386,8 +350,67 @@ def distinctive_terms(
         "z": z,
         "few_uses": y_g < few,
     })
-    if not keep_nested and (out["n_gram"] == 2).any():
-        out = _drop_nested(out)
+    return _ranked(out if keep_nested or not (out["n_gram"] == 2).any() else _drop_nested(out), top)
+
+
+class _GroupTermCounts(NamedTuple):
+    """Term counts per group: ``used`` (term ids in use), then per (group, term) pair
+    ``g``, ``t`` (compact term index), ``y_g`` (uses), ``n_art`` (articles using it); and
+    ``y_total`` per term, ``n_group`` (all term uses) per group."""
+
+    used: np.ndarray
+    g: np.ndarray
+    t: np.ndarray
+    y_g: np.ndarray
+    n_art: np.ndarray
+    y_total: np.ndarray
+    n_group: np.ndarray
+
+
+def _group_term_counts(g_of_doc: np.ndarray, term: np.ndarray, counts: np.ndarray, G: int) -> _GroupTermCounts:
+    """Counts per group and term from document-term triples (the group of each triple's document)."""
+    # Compact the term ids to the ones in use, so every array below is vocabulary-sized.
+    used, term = np.unique(term, return_inverse=True)
+    T = len(used)
+    gkeys, ginv = np.unique(g_of_doc * T + term, return_inverse=True)
+    y_g = np.bincount(ginv, weights=counts).astype(np.int64)
+    n_art = np.bincount(ginv).astype(np.int64)  # articles of the group using the term
+    g, t = gkeys // T, gkeys % T
+    return _GroupTermCounts(used, g, t, y_g, n_art, np.bincount(term, weights=counts, minlength=T),
+                            np.bincount(g, weights=y_g, minlength=G))
+
+
+def _prior_alpha(prior, prior_strength: float | None, y_total: np.ndarray, n_terms: float,
+                 background) -> tuple[np.ndarray, float]:
+    """The Dirichlet prior ``a_t`` over the terms in use and its sum ``a0`` (see
+    :func:`distinctive_terms`); ``background()`` gives a background corpus's counts."""
+    a0 = float(prior_strength) if prior_strength is not None else float(n_terms)
+    if prior_strength is not None and not prior_strength > 0:
+        raise ValueError(f"prior_strength must be > 0; got {prior_strength!r}")
+    if isinstance(prior, str):
+        if prior != "corpus":
+            raise ValueError(f"prior must be 'corpus', None, a Corpus, or term counts; got {prior!r}")
+        return a0 * y_total / y_total.sum(), a0
+    if prior is None:
+        alpha = np.full(len(y_total), 0.01)
+        return alpha, float(alpha.sum())
+    bg = background()
+    if bg is None:
+        raise TypeError(f"prior must be 'corpus', None, a Corpus, a Series/mapping term->count "
+                        f"or a DataFrame with term and count; got {type(prior).__name__}")
+    return a0 * (bg + 0.5) / (bg + 0.5).sum(), a0
+
+
+def _log_odds(y_g, y_r, n_g, n_r, a, a0: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Monroe et al.'s weighted log-odds ``delta``, its standard error and ``z``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((y_g + a) / (n_g + a0 - y_g - a)) - np.log((y_r + a) / (n_r + a0 - y_r - a)))
+        se = np.sqrt(1.0 / (y_g + a) + 1.0 / (y_r + a))
+        return delta, se, delta / se
+
+
+def _ranked(out: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    """Rows sorted by group and z (highest first), ranked within the group, ``top`` kept."""
     out = out.sort_values(["g", "z", "count", "term"], ascending=[True, False, False, True], kind="stable")
     out["rank"] = out.groupby("g").cumcount() + 1
     if top is not None:
