@@ -251,35 +251,13 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
     out: list[Quantity] = []
     cover = SpanCover(masked)
     for m in _NUMBER.finditer(text):
-        s, e = m.span()
-        if cover.meets(s, e):
+        if cover.meets(*m.span()):
             continue
-        if m.group("num"):
-            raw = m.group("num").replace(",", "")
-            if _YEAR.match(raw) and not m.group("cur"):
-                continue  # a year, not a quantity
-            before, after = text[max(0, s - 1):s], text[e:e + 1]
-            if (before and before in ":/.") or (after and after in ":/") or (after == "." and text[e + 1:e + 2].isdigit()):
-                continue  # a time, a ratio, a version
-            value = float(raw) * SCALES.get((m.group("scale") or "").lower(), 1.0)
-        else:
-            words = m.group("words").strip()
-            lead = re.match(r"(?:half an?|an?)\s+", words, re.I)
-            if lead and not re.match(r"(?:hundred|dozen|thousand|million|billion|trillion)\b",
-                                     words[lead.end():], re.I) and not lead.group(0).lower().startswith("half"):
-                s += lead.end()  # "over a two-day period": the article is no part of the number
-                words = words[lead.end():]
-            if words.lower() in ("a", "an", "one") and not re.match(r"\s*(?:-|\s)?[A-Za-z%]", text[e:e + 3]):
-                continue
-            value = _words_value(words)
-            if value is None:
-                continue
-            if words.lower() in ("a", "an"):
-                continue
-            # "one of the officials", "one another": no count
-            if re.match(r"\s+(?:of|another|day|side|way|point|time|thing)\b", text[e:e + 12], re.I) and \
-                    words.lower() == "one":
-                continue
+        number = _number_value(m, text)
+        if number is None:
+            continue
+        s, value = number
+        e = m.end()
         if m.group("cur"):
             unit, factor, u_end = UNITS[m.group("cur")][0], 1.0, e
         else:
@@ -290,25 +268,60 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue  # a bare number: too easy to compare with the wrong thing
         if unit.startswith("count:") and value == 1:
             continue  # "one suspect was killed": a reference to someone, not a count
-        qual = _QUAL.search(text[max(0, s - 30):s])
-        how = None
-        q_start = s
-        if qual and not (qual.group(0).strip().lower() == "over" and unit in ("time", "day", "week", "month", "year")):
-            # ("spread over four days" is a span of time, not "more than four days")
-            for i, (_p, kind) in enumerate(QUALIFIERS):
-                if qual.group(f"q{i}"):
-                    how = kind
-                    q_start = s - len(qual.group(0))
+        q_start, how = _qualifier(text, s, unit)
         lo, hi = _interval(value * factor, how)
-        end = u_end if unit and not unit.startswith("count:") else u_end
         # "two marathon 12-hour days", "12-hour-long sessions": a measure of each item, not a
         # total; it compares only with measures of the same items.
         each = re.match(r"(?:-long|-old)?\s+([a-z]+s)\b", text[u_end:u_end + 30]) \
             if not unit.startswith("count:") and text[e:e + 1] == "-" else None
         if each and each.group(1) not in _COUNT_STOP and each.group(1) not in _VERBISH_S:
             unit = f"{unit}/each:{_noun_key(each.group(1))}"
-        out.append(Quantity(q_start, end, text[q_start:end], unit, lo, hi))
+        out.append(Quantity(q_start, u_end, text[q_start:u_end], unit, lo, hi))
     return out
+
+
+def _number_value(m: re.Match, text: str) -> tuple[int, float] | None:
+    """Where a number of :data:`_NUMBER` starts and its value, or None when it is no count
+    or measure: a year, a time or ratio, a version, "one of", an article "a"."""
+    s, e = m.span()
+    if m.group("num"):
+        raw = m.group("num").replace(",", "")
+        if _YEAR.match(raw) and not m.group("cur"):
+            return None  # a year, not a quantity
+        before, after = text[max(0, s - 1):s], text[e:e + 1]
+        if (before and before in ":/.") or (after and after in ":/") or (after == "." and text[e + 1:e + 2].isdigit()):
+            return None  # a time, a ratio, a version
+        return s, float(raw) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    words = m.group("words").strip()
+    lead = re.match(r"(?:half an?|an?)\s+", words, re.I)
+    if lead and not re.match(r"(?:hundred|dozen|thousand|million|billion|trillion)\b",
+                             words[lead.end():], re.I) and not lead.group(0).lower().startswith("half"):
+        s += lead.end()  # "over a two-day period": the article is no part of the number
+        words = words[lead.end():]
+    if words.lower() in ("a", "an", "one") and not re.match(r"\s*(?:-|\s)?[A-Za-z%]", text[e:e + 3]):
+        return None
+    value = _words_value(words)
+    if value is None or words.lower() in ("a", "an"):
+        return None
+    # "one of the officials", "one another": no count
+    if words.lower() == "one" and re.match(r"\s+(?:of|another|day|side|way|point|time|thing)\b", text[e:e + 12], re.I):
+        return None
+    return s, value
+
+
+def _qualifier(text: str, s: int, unit: str) -> tuple[int, str | None]:
+    """Where a quantity starting at ``s`` starts with its qualifier ("up to", "more than")
+    and the kind of that qualifier (None: an exact value)."""
+    qual = _QUAL.search(text[max(0, s - 30):s])
+    if not qual or (qual.group(0).strip().lower() == "over" and unit in ("time", "day", "week", "month", "year")):
+        # ("spread over four days" is a span of time, not "more than four days")
+        return s, None
+    how, q_start = None, s
+    for i, (_p, kind) in enumerate(QUALIFIERS):
+        if qual.group(f"q{i}"):
+            how = kind
+            q_start = s - len(qual.group(0))
+    return q_start, how
 
 
 # Words that say a value belongs to a plan or a first version, or to what replaced it: a rule,
