@@ -580,18 +580,7 @@ def similarity(
     >>> [round(float(x), 2) for x in similarity(c).loc["a"]]
     [1.0, 0.66, 0.0]
     """
-    _check_corpus(corpus)
-    if method not in ("tfidf", "shingles"):
-        raise ValueError(f"method must be 'tfidf' or 'shingles'; got {method!r}")
-    if form not in ("wide", "long"):
-        raise ValueError(f"form must be 'wide' or 'long'; got {form!r}")
-    if not isinstance(shingle_size, (int, np.integer)) or shingle_size < 1:
-        raise ValueError(f"shingle_size must be a whole number >= 1; got {shingle_size!r}")
-    if top_k is not None and (not isinstance(top_k, (int, np.integer)) or top_k < 1):
-        raise ValueError(f"top_k must be a whole number >= 1 or None; got {top_k!r}")
-    if unit not in ("article", "sentence"):
-        raise ValueError(f"unit must be 'article' or 'sentence'; got {unit!r}")
-    outlet_of = corpus.outlet_of()
+    _check_similarity_args(corpus, method, shingle_size, form, top_k, unit)
     if unit == "article":
         ids = pd.Index(corpus.ids, name="article_id")
         art_ids = np.asarray(corpus.ids, dtype=object)
@@ -615,44 +604,68 @@ def similarity(
         S = _tfidf_matrix(corpus, unit=unit)
     else:
         S = _shingle_matrix(corpus, int(shingle_size), unit=unit)
-    if N >= 2:
-        if _off_diagonal_max(S) == 0.0:
-            warnings.warn(f"similarity: no two {unit}s share a "
-                          + ("content word" if method == "tfidf" else f"{shingle_size}-word sequence")
-                          + "; every similarity is 0", WordingWarning, stacklevel=2)
+    if N >= 2 and _off_diagonal_max(S) == 0.0:
+        warnings.warn(f"similarity: no two {unit}s share a "
+                      + ("content word" if method == "tfidf" else f"{shingle_size}-word sequence")
+                      + "; every similarity is 0", WordingWarning, stacklevel=2)
     if form == "wide":
         columns = ids.copy()
         columns.names = ["other"] if unit == "article" else ["other", "other_sent_id"]
         return pd.DataFrame(S, index=ids, columns=columns)
-    outlets = np.asarray([outlet_of[a] for a in art_ids], dtype=object)
-    if top_k is None:
-        a, b = np.triu_indices(N, k=1)
-        vals = S[a, b]
-        order = np.argsort(-vals, kind="stable")
-        a, b, vals = a[order], b[order], vals[order]
-        rank = np.arange(1, len(a) + 1)
-    else:
-        k = min(int(top_k), max(N - 1, 0))
-        rows_a, rows_b, rows_v = [], [], []
-        for r0 in range(0, N if k else 0, 1024):
-            block = S[r0:r0 + 1024].copy()
-            block[np.arange(len(block)), np.arange(r0, r0 + len(block))] = -np.inf
-            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-            pv = np.take_along_axis(block, part, axis=1)
-            o = np.argsort(-pv, axis=1, kind="stable")
-            rows_b.append(np.take_along_axis(part, o, axis=1).ravel())
-            rows_v.append(np.take_along_axis(pv, o, axis=1).ravel())
-            rows_a.append(np.repeat(np.arange(r0, r0 + len(block)), k))
-        a = np.concatenate(rows_a) if rows_a else np.zeros(0, int)
-        b = np.concatenate(rows_b) if rows_b else np.zeros(0, int)
-        vals = np.concatenate(rows_v) if rows_v else np.zeros(0, np.float32)
-        rank = np.tile(np.arange(1, k + 1), len(a) // k) if k else np.zeros(0, int)
+    a, b, vals, rank = _all_pairs(S) if top_k is None else _top_pairs(S, int(top_k))
+    outlet_of = corpus.outlet_of()
+    outlets = np.asarray([outlet_of[x] for x in art_ids], dtype=object)
     out = {"article_a": art_ids[a], "article_b": art_ids[b]}
     if sent_ids is not None:
         out = {"article_a": art_ids[a], "sent_a": sent_ids[a], "article_b": art_ids[b], "sent_b": sent_ids[b]}
     out.update({"outlet_a": outlets[a], "outlet_b": outlets[b],
                 "similarity": vals.astype(np.float32), "rank": rank})
     return pd.DataFrame(out)
+
+
+def _check_similarity_args(corpus, method, shingle_size, form, top_k, unit) -> None:
+    """A ValueError (TypeError for a non-corpus) naming the first bad argument of :func:`similarity`."""
+    _check_corpus(corpus)
+    if method not in ("tfidf", "shingles"):
+        raise ValueError(f"method must be 'tfidf' or 'shingles'; got {method!r}")
+    if form not in ("wide", "long"):
+        raise ValueError(f"form must be 'wide' or 'long'; got {form!r}")
+    if not isinstance(shingle_size, (int, np.integer)) or shingle_size < 1:
+        raise ValueError(f"shingle_size must be a whole number >= 1; got {shingle_size!r}")
+    if top_k is not None and (not isinstance(top_k, (int, np.integer)) or top_k < 1):
+        raise ValueError(f"top_k must be a whole number >= 1 or None; got {top_k!r}")
+    if unit not in ("article", "sentence"):
+        raise ValueError(f"unit must be 'article' or 'sentence'; got {unit!r}")
+
+
+def _all_pairs(S: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every unordered pair of a similarity matrix, most similar first: rows, columns, values, ranks."""
+    a, b = np.triu_indices(len(S), k=1)
+    vals = S[a, b]
+    order = np.argsort(-vals, kind="stable")
+    return a[order], b[order], vals[order], np.arange(1, len(a) + 1)
+
+
+def _top_pairs(S: np.ndarray, top_k: int, block_rows: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ``top_k`` most similar other rows, best first (rank 1), a block of rows at a
+    time so no second N x N array is made."""
+    N = len(S)
+    k = min(top_k, max(N - 1, 0))
+    rows_a, rows_b, rows_v = [], [], []
+    for r0 in range(0, N if k else 0, block_rows):
+        block = S[r0:r0 + block_rows].copy()
+        block[np.arange(len(block)), np.arange(r0, r0 + len(block))] = -np.inf
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        pv = np.take_along_axis(block, part, axis=1)
+        o = np.argsort(-pv, axis=1, kind="stable")
+        rows_b.append(np.take_along_axis(part, o, axis=1).ravel())
+        rows_v.append(np.take_along_axis(pv, o, axis=1).ravel())
+        rows_a.append(np.repeat(np.arange(r0, r0 + len(block)), k))
+    a = np.concatenate(rows_a) if rows_a else np.zeros(0, int)
+    b = np.concatenate(rows_b) if rows_b else np.zeros(0, int)
+    vals = np.concatenate(rows_v) if rows_v else np.zeros(0, np.float32)
+    rank = np.tile(np.arange(1, k + 1), len(a) // k) if k else np.zeros(0, int)
+    return a, b, vals, rank
 
 
 def _off_diagonal_max(S: np.ndarray, block: int = 1024) -> float:
