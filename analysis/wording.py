@@ -1057,6 +1057,42 @@ def _lede_parse(text: str) -> dict:
     out = {"subject": "", "verb_phrase": "", "decision": "", "verb": "", "vp_start": -1, "vp_end": -1}
     if not toks:
         return out
+    i, aside = _main_verb(text, spans, toks)
+    if i >= len(toks):
+        return out
+    subj_end = spans[i - 1][1] if i > 0 else 0
+    if aside and aside[1] <= spans[i][0]:
+        subj_end = aside[0]
+    out["subject"] = text[:subj_end].strip(" ,")
+    # Verb group: auxiliaries (and adverbs between them) up to the main verb.
+    j = i
+    while j + 1 < len(toks) and toks[j].lower() in _AUX and not toks[j + 1][:1].isupper() and (
+            _is_verb(toks[j + 1]) or toks[j + 1].lower().endswith("ly") or toks[j + 1].lower() in {"not", "also", "now", "already", "finally"}):
+        j += 1
+    verb_end = j
+    out["verb"] = toks[verb_end].lower()
+    obj = _object_words(text, spans, toks, verb_end)
+    last = obj[-1] if obj else verb_end
+    out["vp_start"], out["vp_end"] = spans[i][0], spans[last][1]
+    out["verb_phrase"] = text[spans[i][0]:spans[last][1]]
+    # The decision wording: elide a recipient named right after the verb ("has given
+    # Ukraine the go-ahead" -> "has given … the go-ahead").
+    head = text[spans[i][0]:spans[verb_end][1]]
+    if obj and toks[obj[0]][:1].isupper() and toks[obj[0]].lower() not in _DETERMINERS:
+        n_name = 1
+        while n_name < len(obj) and toks[obj[n_name]][:1].isupper():
+            n_name += 1
+        rest = obj[n_name:]
+        tail = text[spans[rest[0]][0]:spans[rest[-1]][1]] if rest else ""
+        out["decision"] = f"{head} … {tail}".strip()
+    else:
+        out["decision"] = out["verb_phrase"]
+    return out
+
+
+def _main_verb(text: str, spans: list[tuple[int, int]], toks: list[str]) -> tuple[int, tuple[int, int] | None]:
+    """The index of the first verb after the first word (``len(toks)``: none), and the
+    comma-delimited aside after the subject that was skipped on the way, if any."""
     # Skip a comma-delimited aside after the subject ("President Biden, under pressure
     # from ..., allowed"): a verb inside it is not the main verb.
     first_comma = text.find(",")
@@ -1075,23 +1111,14 @@ def _lede_parse(text: str) -> dict:
         if i > 0 and _is_verb(toks[i]):
             break
         i += 1
-    if i >= len(toks):
-        return out
-    subj_end = spans[i - 1][1] if i > 0 else 0
-    if aside and aside[1] <= spans[i][0]:
-        subj_end = aside[0]
-    out["subject"] = text[:subj_end].strip(" ,")
-    # Verb group: auxiliaries (and adverbs between them) up to the main verb.
-    j = i
-    while j + 1 < len(toks) and toks[j].lower() in _AUX and not toks[j + 1][:1].isupper() and (
-            _is_verb(toks[j + 1]) or toks[j + 1].lower().endswith("ly") or toks[j + 1].lower() in {"not", "also", "now", "already", "finally"}):
-        j += 1
-    verb_end = j
-    out["verb"] = toks[verb_end].lower()
-    # Object: up to a boundary word, a comma, an -ing word after the first object word,
-    # or six words.
+    return i, aside
+
+
+def _object_words(text: str, spans: list[tuple[int, int]], toks: list[str], verb_end: int) -> list[int]:
+    """The word indices of the object after the verb group: up to a boundary word, a comma,
+    an -ing word after the first object word, or six words."""
     k = verb_end + 1
-    obj = []
+    obj: list[int] = []
     while k < len(toks) and len(obj) < 6:
         low = toks[k].lower()
         between = text[spans[k - 1][1]:spans[k][0]]
@@ -1101,22 +1128,7 @@ def _lede_parse(text: str) -> dict:
             break
         obj.append(k)
         k += 1
-    last = obj[-1] if obj else verb_end
-    out["vp_start"], out["vp_end"] = spans[i][0], spans[last][1]
-    out["verb_phrase"] = text[spans[i][0]:spans[last][1]]
-    # The decision wording: elide a recipient named right after the verb ("has given
-    # Ukraine the go-ahead" -> "has given … the go-ahead").
-    head = text[spans[i][0]:spans[verb_end][1]]
-    if obj and toks[obj[0]][:1].isupper() and toks[obj[0]].lower() not in _DETERMINERS:
-        n_name = 1
-        while n_name < len(obj) and toks[obj[n_name]][:1].isupper():
-            n_name += 1
-        rest = obj[n_name:]
-        tail = text[spans[rest[0]][0]:spans[rest[-1]][1]] if rest else ""
-        out["decision"] = f"{head} … {tail}".strip()
-    else:
-        out["decision"] = out["verb_phrase"]
-    return out
+    return obj
 
 
 @memoized
