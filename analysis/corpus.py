@@ -1003,19 +1003,37 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
 
 
 def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
+    manifest = _checked_manifest(folder)
+    real = folder.resolve()
+    warn_rows: list[dict] = list(notes or ())
+    records, listed = [], set()
+    for line, row in _read_manifest(manifest, warn_rows):
+        record, paths = _manifest_record(folder, real, line, row, manifest, warn_rows)
+        records.append(record)
+        listed |= paths
+    warn_rows += _unlisted_files(folder, listed)
+    readme, notes = _event_readme(folder)
+    warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
+                  for n in notes]
+    records = list(with_outlet_spellings(records, warn_rows))
+    return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
+                  warnings=warn_rows)
+
+
+def _checked_manifest(folder: Path) -> Path:
+    """The event's ``manifest.csv``, or a CorpusError saying why the folder or manifest cannot be read."""
     if not folder.exists():
         if folder.is_symlink():
             raise CorpusError(f"{_show(folder)}: a symbolic link to {_show(os.readlink(folder))}, which does not exist")
         raise CorpusError(f"{_show(folder)}: no such event folder")
     if not folder.is_dir():
         raise CorpusError(f"{_show(folder)}: not a folder (an event is a folder with manifest.csv)")
-    real = folder.resolve()
     manifest = folder / "manifest.csv"
     if not manifest.exists():
         if manifest.is_symlink():
             raise CorpusError(f"{_show(manifest)}: a symbolic link to {_show(os.readlink(manifest))}, which does not exist")
         raise CorpusError(f"{_show(folder)}: no manifest.csv (see data/README.md for its columns)")
-    manifest_real = _inside(real, manifest)
+    manifest_real = _inside(folder.resolve(), manifest)
     if manifest_real is None:
         raise CorpusError(f"{_show(manifest)}: resolves to {_show(manifest.resolve())}, outside the event folder; "
                           "only files inside the event folder are read: copy the manifest into it")
@@ -1023,34 +1041,40 @@ def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
         raise CorpusError(f"{_show(manifest)}: a folder, not a file (manifest.csv must be a CSV file)")
     if not manifest_real.is_file():
         raise CorpusError(f"{_show(manifest)}: not a regular file (manifest.csv must be a CSV file)")
-    warn_rows: list[dict] = list(notes or ())
-    records = []
-    listed = set()
-    for line, row in _read_manifest(manifest, warn_rows):
-        aid = row["article_id"]
-        where = f"{_show(manifest)}, line {line}: article {aid!r}"
-        rel = row["file"].strip()
-        path = _listed_file(folder, real, rel, where, "file")
-        listed.add(path)
-        source = (row.get("source_file") or "").strip()
-        if source:  # an original kept beside its text (new-event): inside too, never read
-            kept = _listed_file(folder, real, source, where, "source_file", must_exist=False)
-            listed.add(kept)
-            if not kept.is_file():
-                warn_rows.append({"article_id": aid, "file": source, "code": "missing_source_file",
-                                  "message": f"{where}: source_file {source!r} does not exist"})
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CorpusError(f"{where}: file {rel!r} cannot be read ({exc.strerror or exc}); "
-                              "check that you may read it") from None
-        label = _show(folder / rel)
-        text, encoding, notes = decode_bytes(data, label)
-        meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items()}
-        meta.update(file=rel, encoding=encoding, raw_text=text,
-                    _warnings=[{"code": "encoding", "message": n} for n in notes])
-        records.append(meta)
+    return manifest
+
+
+def _manifest_record(folder: Path, real: Path, line: int, row: dict, manifest: Path,
+                     warn_rows: list[dict]) -> tuple[dict, set[Path]]:
+    """The record of one manifest row (its file read and decoded) and the paths it lists."""
+    aid = row["article_id"]
+    where = f"{_show(manifest)}, line {line}: article {aid!r}"
+    rel = row["file"].strip()
+    path = _listed_file(folder, real, rel, where, "file")
+    listed = {path}
+    source = (row.get("source_file") or "").strip()
+    if source:  # an original kept beside its text (new-event): inside too, never read
+        kept = _listed_file(folder, real, source, where, "source_file", must_exist=False)
+        listed.add(kept)
+        if not kept.is_file():
+            warn_rows.append({"article_id": aid, "file": source, "code": "missing_source_file",
+                              "message": f"{where}: source_file {source!r} does not exist"})
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{where}: file {rel!r} cannot be read ({exc.strerror or exc}); "
+                          "check that you may read it") from None
+    text, encoding, notes = decode_bytes(data, _show(folder / rel))
+    meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items()}
+    meta.update(file=rel, encoding=encoding, raw_text=text,
+                _warnings=[{"code": "encoding", "message": n} for n in notes])
+    return meta, listed
+
+
+def _unlisted_files(folder: Path, listed: set[Path]) -> list[dict]:
+    """A warning row for each file in ``articles/`` that the manifest does not list (not loaded)."""
     art_dir = folder / "articles"
+    rows = []
     if art_dir.is_dir():
         for p in sorted(art_dir.iterdir()):
             if p.name.startswith("."):
@@ -1060,14 +1084,9 @@ def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
             except (OSError, RuntimeError):  # a link loop or an unreadable entry: not an article
                 unlisted = False
             if unlisted:
-                warn_rows.append({"article_id": None, "file": _show(p), "code": "unlisted_file",
-                                  "message": f"{_show(p)}: in articles/ but not listed in manifest.csv (not loaded)"})
-    readme, notes = _event_readme(folder)
-    warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
-                  for n in notes]
-    records = list(with_outlet_spellings(records, warn_rows))
-    return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
-                  warnings=warn_rows)
+                rows.append({"article_id": None, "file": _show(p), "code": "unlisted_file",
+                             "message": f"{_show(p)}: in articles/ but not listed in manifest.csv (not loaded)"})
+    return rows
 
 
 def _inside(real: Path, path: Path) -> Path | None:
