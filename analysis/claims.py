@@ -40,7 +40,7 @@ from .text import _resource_lines, stopwords
 from .values import (DateValue, Quantity, SourceCount, SpanCover, dates, parse_date, quantities, source_counts,
                      time_status)
 
-__all__ = ["Claim", "claims", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
+__all__ = ["Claim", "claims", "claim_summary", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
 
 CLAIM_COLUMNS = ["claim_id", "article_id", "outlet", "sentence_id", "clause", "start", "end", "text",
                  "people", "organizations", "places", "numbers", "dates", "sources", "speaker"]
@@ -634,3 +634,28 @@ def claims(corpus: Corpus) -> pd.DataFrame:
              c.people, c.organizations, c.places, _value_texts(c.quantities), _value_texts(c.dates),
              _value_texts(c.sources), c.speaker) for c in claim_records(corpus)]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+CLAIM_SUMMARY_COLUMNS = ["outlet", "claims", "with_numbers", "with_dates", "quoting"]
+
+
+@memoized
+def claim_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per outlet (in corpus order): how many claims its articles make, and how many
+    state a number, a date, or quote someone.  An outlet whose articles make no claim has a
+    row of zeros (not a missing row: "CNN makes no claims" is a finding).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden met Sullivan on Monday. Kharkiv is 20 miles away.", "b": "The deal was signed."},
+    ...                   outlet={"a": "AP", "b": "CNN"}, date={"a": "2024-05-31"})
+    >>> claim_summary(c).values.tolist()
+    [['AP', 2, 1, 1, 0], ['CNN', 1, 0, 0, 0]]
+    """
+    frame = claims(corpus)
+    outlets = list(dict.fromkeys(corpus.outlet_of())) if len(corpus) else []
+    counts = frame.assign(with_numbers=frame["numbers"].map(bool), with_dates=frame["dates"].map(bool),
+                          quoting=frame["speaker"].notna()).groupby("outlet", sort=False).agg(
+        claims=("claim_id", "size"), with_numbers=("with_numbers", "sum"), with_dates=("with_dates", "sum"),
+        quoting=("quoting", "sum"))
+    out = counts.reindex(pd.Index(outlets, name="outlet"), fill_value=0).reset_index()
+    return out.astype({"outlet": object, **{c: "int64" for c in CLAIM_SUMMARY_COLUMNS[1:]}})[CLAIM_SUMMARY_COLUMNS]
