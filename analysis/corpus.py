@@ -567,15 +567,17 @@ def capped_workers(workers: int) -> int:
     return workers
 
 
-def _warn_rows(rows: list[dict], where: str = "; see corpus.warnings") -> None:
-    """Show recorded warnings: a handful one by one, many (a large corpus) as one summary."""
-    if len(rows) <= 5:
+def _warn_rows(rows: list[dict], where: str = "; see corpus.warnings", few: int = 5) -> None:
+    """Show recorded warnings: up to ``few`` one by one, more (a large corpus) as one summary
+    ending in ``where`` (where to read them all)."""
+    if len(rows) <= few:
         for w in rows:
             _warnings.warn(w["message"], CorpusWarning, stacklevel=4)
         return
-    codes = pd.Series([w["code"] for w in rows]).value_counts()
+    codes = pd.Series([str(w["code"]).replace("_", " ") for w in rows]).value_counts()
     summary = ", ".join(f"{n} {code}" for code, n in codes.items())
-    _warnings.warn(f"{len(rows)} warnings recorded ({summary}){where}", CorpusWarning, stacklevel=4)
+    noun = "warning" if len(rows) == 1 else "warnings"
+    _warnings.warn(f"{len(rows)} {noun} recorded ({summary}){where}", CorpusWarning, stacklevel=4)
 
 
 def article_warning_rows(art: Article) -> list[dict]:
@@ -991,8 +993,8 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
         cached, why = read_cache(cache, folder)
         if cached is not None:
             rows = cached.warnings.to_dict("records")
-            if rows:  # shown again, as loading the event would show them
-                _warn_rows(rows)
+            if rows:  # a report's chapter: said once in words; its first chapter lists them
+                _warn_rows(rows, where=" when the event was loaded (the first chapter of its report lists them)", few=0)
             return cached
         if why:
             notes.append({"article_id": None, "file": _show(cache), "code": "cache", "message": why})
