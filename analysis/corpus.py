@@ -994,7 +994,8 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
         if cached is not None:
             rows = cached.warnings.to_dict("records")
             if rows:  # a report's chapter: said once in words; its first chapter lists them
-                _warn_rows(rows, where=" when the event was loaded (the first chapter of its report lists them)", few=0)
+                them = "it" if len(rows) == 1 else "them"
+                _warn_rows(rows, where=f" when the event was loaded (the first chapter of its report lists {them})", few=0)
             return cached
         if why:
             notes.append({"article_id": None, "file": _show(cache), "code": "cache", "message": why})
