@@ -6,7 +6,7 @@ The public API, re-exported from the modules that implement it::
     corpus = an.load_event("data/events/ukraine-weapons-2024-05")
 """
 
-from .claims import claims
+from .claims import claim_summary, claims
 from .classroom import contrast_pair, glossary, warmup_pair
 from .display import about, count, listing, prose, table, texts
 from .corpus import Article, Corpus, CorpusError, CorpusWarning, from_records, from_texts, load_event, split_article
@@ -22,6 +22,7 @@ from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
 from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
+from .readings import claims_reading, discrepancies_reading, facts_reading, left_out_reading
 from .readability import (compare_readability, formula_agreement, longest_sentences, readability,
                           readability_pair, sentence_readability, textstat_cuts, textstat_differences,
                           textstat_stock)
@@ -34,7 +35,9 @@ __all__ = [
     "Article",
     "attributions",
     "characterizations",
+    "claim_summary",
     "claims",
+    "claims_reading",
     "closest_follower",
     "compare",
     "compare_readability",
@@ -49,9 +52,11 @@ __all__ = [
     "coverage_matrix",
     "differs",
     "discrepancies",
+    "discrepancies_reading",
     "distinctive_terms",
     "edit_summary",
     "ensure_cmudict",
+    "facts_reading",
     "features",
     "features_from_records",
     "first_hits",
@@ -69,6 +74,7 @@ __all__ = [
     "glossary",
     "keyword_in_context",
     "leader",
+    "left_out_reading",
     "ledes",
     "lexicon_summary",
     "listing",

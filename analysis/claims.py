@@ -40,7 +40,7 @@ from .text import _resource_lines, stopwords
 from .values import (DateValue, Quantity, SourceCount, SpanCover, dates, parse_date, quantities, source_counts,
                      time_status)
 
-__all__ = ["Claim", "claims", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
+__all__ = ["Claim", "claims", "claim_summary", "article_claims", "split_clauses", "CLAIM_COLUMNS"]
 
 CLAIM_COLUMNS = ["claim_id", "article_id", "outlet", "sentence_id", "clause", "start", "end", "text",
                  "people", "organizations", "places", "numbers", "dates", "sources", "speaker"]
@@ -179,6 +179,18 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
         i = bisect.bisect_left(q_starts, pos) - 1
         return i >= 0 and pos < quoted[i][1]
 
+    points = [0] + sorted(c for c in _clause_cuts(sentence) if not inside_quote(c)) + [len(sentence)]
+    for m in re.finditer(r";\s+", sentence):
+        if not inside_quote(m.start()):
+            points.append(m.end())
+    return [(a, b) for a, b in map(lambda p: _trimmed(sentence, *p), _merged_short(sentence, sorted(set(points))))
+            if a < b]
+
+
+def _clause_cuts(sentence: str) -> set[int]:
+    """Where a clause that may state a fact of its own starts: after a comma before "but",
+    a relative clause at the end, "and" before a new subject and verb, a time clause, a
+    leading concessive (quotes aside: the caller drops cuts inside them)."""
     # What follows a break is read from the sentence itself, only as far as needed (a few
     # words), not as a copy of the rest of the sentence for each break.
     last_comma = sentence.rfind(",")
@@ -209,12 +221,13 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     lead = _LEADING_CONCESSIVE.match(sentence)
     if lead:
         cuts.add(lead.end())
-    points = [0] + sorted(c for c in cuts if not inside_quote(c)) + [len(sentence)]
-    for m in re.finditer(r";\s+", sentence):
-        if not inside_quote(m.start()):
-            points.append(m.end())
-    points = sorted(set(points))
-    pieces = []
+    return cuts
+
+
+def _merged_short(sentence: str, points: list[int]) -> list[tuple[int, int]]:
+    """The pieces between cut ``points``, a piece of fewer than four words kept with the one
+    before (too short to state a fact alone), as is the piece after a short one."""
+    pieces: list[tuple[int, int]] = []
     last_words = 0  # words of the last piece, while they are fewer than 4 (see below)
     for a, b in zip(points, points[1:]):
         # A piece only grows, and its words never become fewer as it grows, so once it has
@@ -222,22 +235,22 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
         if pieces and last_words < 4:
             last_words = _n_words(sentence[pieces[-1][0]:pieces[-1][1]])
         if pieces and (_n_words(sentence[a:b]) < 4 or last_words < 4):
-            pieces[-1] = (pieces[-1][0], b)  # too short to state a fact alone: keep with the one before
+            pieces[-1] = (pieces[-1][0], b)
             if last_words < 4:
                 last_words = _n_words(sentence[pieces[-1][0]:b])
         else:
             pieces.append((a, b))
             last_words = 0
-    # trim white space at the edges
-    out = []
-    for a, b in pieces:
-        while a < b and sentence[a].isspace():
-            a += 1
-        while b > a and sentence[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    return pieces
+
+
+def _trimmed(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """``a, b`` with the white space at both edges left out."""
+    while a < b and sentence[a].isspace():
+        a += 1
+    while b > a and sentence[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 # --------------------------------------------------------------------------- terms
@@ -489,69 +502,84 @@ def article_claims(art: Article, quote_rows: list[dict] = (), person_rows: list[
     >>> [(c.claim_id, c.text) for c in article_claims(a)]
     [('a:0', 'Biden approved it on Monday,'), ('a:1', 'but aides say the plan is limited to Kharkiv.')]
     """
+    look = _ArticleRows.of(quote_rows, person_rows, attribution_rows)
     text = art.text
     art_date = parse_date(art.meta.get("date"))
     out: list[Claim] = []
-    person_rows, quote_rows = list(person_rows), list(quote_rows)
-    # The speaker of a direct quote ("..., one official said") speaks for the quote;
-    # it is not a count of the sources of the fact.
-    quote_speakers = [(int(r["speaker_start"]), int(r["speaker_end"])) for r in quote_rows
-                      if r.get("speaker_start") is not None and not pd.isna(r.get("speaker_start"))]
-    # Anonymous sourcing ("according to four U.S. officials familiar with the matter") says
-    # who told the outlet, not what happened: its words are left out of the comparison.
-    # A named source ("first reported by Politico", "Blinken said") is part of the fact.
-    sourcing = [(int(r["start"]), int(r["end"])) for r in attribution_rows if bool(r.get("anonymous"))]
-    # The rows over a sentence or a clause, by bisection (a look at every row for every
-    # clause took time in the product of the two).
-    persons_over, quotes_over = _Overlaps(person_rows), _Overlaps(quote_rows)
-    # (the order of these two does not matter: sourcing only masks words)
-    sourcing_over = _Overlaps(sorted(sourcing), lambda r: r[0], lambda r: r[1])
-    speakers_over = _spans_hit(quote_speakers)
     for sent in art.sentences:
-        if sent.kind != "body":
+        if sent.kind != "body" or not _states_facts(text[sent.start:sent.end], look.persons_over(sent.start, sent.end)):
             continue
-        s_text = text[sent.start:sent.end]
-        if _n_words(s_text) < 2 or (_n_words(s_text) < 3 and not persons_over(sent.start, sent.end)
-                                     and not re.match(r"(?:He|She|They|It|We|I)\b", s_text)):
-            continue  # a fragment ("Get away."); "Biden agreed." names someone and stays
-        if _QUESTION_END.search(s_text.rstrip("”\"’' ")) and (not _quoted_regions(s_text) or _n_words(s_text) < 8):
-            continue  # a question asks; it states no fact (a long quoted one may carry a claim)
-        for k, (a, b) in enumerate(split_clauses(s_text)):
-            start, end = sent.start + a, sent.start + b
-            c_text = text[start:end]
-            srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
-                    if not speakers_over(x.start + start, x.end + start)]
-            ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
-                  for d in dates(c_text, art_date, event_date)]
-            masked = [(d.start - start, d.end - start) for d in ds] + [(x.start - start, x.end - start) for x in srcs]
-            qs = [Quantity(q.start + start, q.end + start, q.text, q.unit, q.lo, q.hi)
-                  for q in quantities(c_text, masked)]
-            status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
-            local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in sourcing_over(start, end)]
-            people_here = persons_over(start, end)
-            # A person named with a title ("former national security adviser John Bolton") is
-            # one participant, not six words: the mention counts as one term, the person.
-            mentions = [(max(int(r["start"]), start) - start, min(int(r["end"]), end) - start) for r in people_here]
-            terms = _terms(c_text, local_sourcing + mentions + [(x.start - start, x.end - start) for x in srcs])
-            for r in people_here:
-                key = "p:" + str(r["person"]).lower()
-                terms[key] = terms.get(key, 0.0) + 1.0
-            for q in qs:
-                terms[f"#{q.unit}:{q.lo:g}"] = terms.get(f"#{q.unit}:{q.lo:g}", 0.0) + 1.0
-            for d in ds:
-                if d.anchor == "abs" and d.hi - d.lo <= 1:
-                    terms[f"@{d.lo}"] = terms.get(f"@{d.lo}", 0.0) + 1.0
-            people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
-            orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
-            quoted = quotes_over(start, end)
-            speakers = [r.get("speaker_name") for r in quoted]
-            speaker = next((str(s) for s in speakers if isinstance(s, str) and s), None)
-            refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
-            out.append(Claim(f"{art.article_id}:{len(out)}", art.article_id, sent.sent_id, k, start, end, c_text,
-                             len(out), terms, people, tuple(orgs), tuple(places), tuple(qs), tuple(ds), tuple(srcs),
-                             status, speaker, refs, tuple(int(r["quote_id"]) for r in quoted),
-                             action_terms(c_text, mentions)))
+        for k, (a, b) in enumerate(split_clauses(text[sent.start:sent.end])):
+            out.append(_clause_claim(art, sent.sent_id, k, sent.start + a, sent.start + b, len(out), look,
+                                     art_date, event_date))
     return out
+
+
+@dataclass(frozen=True)
+class _ArticleRows:
+    """An article's person mentions, quotes, quote speakers and anonymous sourcing phrases,
+    each looked up by the span it overlaps (by bisection: a look at every row for every
+    clause took time in the product of the two)."""
+
+    persons_over: object
+    quotes_over: object
+    sourcing_over: object
+    speakers_over: object
+
+    @classmethod
+    def of(cls, quote_rows, person_rows, attribution_rows) -> "_ArticleRows":
+        """The lookups over this article's rows (dicts) of quotes, person mentions and attributions."""
+        quote_rows = list(quote_rows)
+        # The speaker of a direct quote ("..., one official said") speaks for the quote;
+        # it is not a count of the sources of the fact.
+        quote_speakers = [(int(r["speaker_start"]), int(r["speaker_end"])) for r in quote_rows
+                          if r.get("speaker_start") is not None and not pd.isna(r.get("speaker_start"))]
+        # Anonymous sourcing ("according to four U.S. officials familiar with the matter") says
+        # who told the outlet, not what happened: its words are left out of the comparison.
+        # A named source ("first reported by Politico", "Blinken said") is part of the fact.
+        sourcing = [(int(r["start"]), int(r["end"])) for r in attribution_rows if bool(r.get("anonymous"))]
+        # (the order of these two does not matter: sourcing only masks words)
+        return cls(_Overlaps(list(person_rows)), _Overlaps(quote_rows),
+                   _Overlaps(sorted(sourcing), lambda r: r[0], lambda r: r[1]), _spans_hit(quote_speakers))
+
+
+def _states_facts(s_text: str, persons: list) -> bool:
+    """Whether a body sentence may state facts: not a fragment ("Get away."; "Biden agreed."
+    names someone and stays), not a question (a long quoted one may carry a claim)."""
+    n = _n_words(s_text)
+    if n < 2 or (n < 3 and not persons and not re.match(r"(?:He|She|They|It|We|I)\b", s_text)):
+        return False
+    return not (_QUESTION_END.search(s_text.rstrip("”\"’' ")) and (not _quoted_regions(s_text) or n < 8))
+
+
+def _clause_claim(art: Article, sent_id: int, k: int, start: int, end: int, index: int, look: _ArticleRows,
+                  art_date, event_date) -> Claim:
+    """The claim of the clause ``start:end`` (the ``k``-th of its sentence, the ``index``-th of the article)."""
+    c_text = art.text[start:end]
+    srcs = [SourceCount(x.start + start, x.end + start, x.text, x.count) for x in source_counts(c_text)
+            if not look.speakers_over(x.start + start, x.end + start)]
+    ds = [DateValue(d.start + start, d.end + start, d.text, d.lo, d.hi, d.anchor)
+          for d in dates(c_text, art_date, event_date)]
+    masked = [(d.start - start, d.end - start) for d in ds] + [(x.start - start, x.end - start) for x in srcs]
+    qs = [Quantity(q.start + start, q.end + start, q.text, q.unit, q.lo, q.hi) for q in quantities(c_text, masked)]
+    status = tuple((x + start, y + start, kind) for x, y, kind in time_status(c_text))
+    local_sourcing = [(max(x, start) - start, min(y, end) - start) for x, y in look.sourcing_over(start, end)]
+    people_here = look.persons_over(start, end)
+    # A person named with a title ("former national security adviser John Bolton") is
+    # one participant, not six words: the mention counts as one term, the person.
+    mentions = [(max(int(r["start"]), start) - start, min(int(r["end"]), end) - start) for r in people_here]
+    terms = _terms(c_text, local_sourcing + mentions + [(x.start - start, x.end - start) for x in srcs])
+    for key in ["p:" + str(r["person"]).lower() for r in people_here] + [f"#{q.unit}:{q.lo:g}" for q in qs] + \
+            [f"@{d.lo}" for d in ds if d.anchor == "abs" and d.hi - d.lo <= 1]:
+        terms[key] = terms.get(key, 0.0) + 1.0
+    people = tuple(dict.fromkeys(str(r["person"]) for r in people_here))
+    orgs, places = _names(c_text, start, [(int(r["start"]), int(r["end"])) for r in people_here])
+    quoted = look.quotes_over(start, end)
+    speaker = next((str(x) for x in (r.get("speaker_name") for r in quoted) if isinstance(x, str) and x), None)
+    refs = tuple((m.start() + start, m.end() + start, m.group("noun").lower()) for m in _EVENT_REF.finditer(c_text))
+    return Claim(f"{art.article_id}:{index}", art.article_id, sent_id, k, start, end, c_text, index, terms, people,
+                 tuple(orgs), tuple(places), tuple(qs), tuple(ds), tuple(srcs), status, speaker, refs,
+                 tuple(int(r["quote_id"]) for r in quoted), action_terms(c_text, mentions))
 
 
 def _rows_by_article(frame: pd.DataFrame | None) -> dict[str, list[dict]]:
@@ -606,3 +634,28 @@ def claims(corpus: Corpus) -> pd.DataFrame:
              c.people, c.organizations, c.places, _value_texts(c.quantities), _value_texts(c.dates),
              _value_texts(c.sources), c.speaker) for c in claim_records(corpus)]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+CLAIM_SUMMARY_COLUMNS = ["outlet", "claims", "with_numbers", "with_dates", "quoting"]
+
+
+@memoized
+def claim_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per outlet (in corpus order): how many claims its articles make, and how many
+    state a number, a date, or quote someone.  An outlet whose articles make no claim has a
+    row of zeros (not a missing row: "CNN makes no claims" is a finding).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Biden met Sullivan on Monday. Kharkiv is 20 miles away.", "b": "The deal was signed."},
+    ...                   outlet={"a": "AP", "b": "CNN"}, date={"a": "2024-05-31"})
+    >>> claim_summary(c).values.tolist()
+    [['AP', 2, 1, 1, 0], ['CNN', 1, 0, 0, 0]]
+    """
+    frame = claims(corpus)
+    outlets = list(dict.fromkeys(corpus.outlet_of())) if len(corpus) else []
+    counts = frame.assign(with_numbers=frame["numbers"].map(bool), with_dates=frame["dates"].map(bool),
+                          quoting=frame["speaker"].notna()).groupby("outlet", sort=False).agg(
+        claims=("claim_id", "size"), with_numbers=("with_numbers", "sum"), with_dates=("with_dates", "sum"),
+        quoting=("quoting", "sum"))
+    out = counts.reindex(pd.Index(outlets, name="outlet"), fill_value=0).reset_index()
+    return out.astype({"outlet": object, **{c: "int64" for c in CLAIM_SUMMARY_COLUMNS[1:]}})[CLAIM_SUMMARY_COLUMNS]

@@ -567,15 +567,17 @@ def capped_workers(workers: int) -> int:
     return workers
 
 
-def _warn_rows(rows: list[dict], where: str = "; see corpus.warnings") -> None:
-    """Show recorded warnings: a handful one by one, many (a large corpus) as one summary."""
-    if len(rows) <= 5:
+def _warn_rows(rows: list[dict], where: str = "; see corpus.warnings", few: int = 5) -> None:
+    """Show recorded warnings: up to ``few`` one by one, more (a large corpus) as one summary
+    ending in ``where`` (where to read them all)."""
+    if len(rows) <= few:
         for w in rows:
             _warnings.warn(w["message"], CorpusWarning, stacklevel=4)
         return
-    codes = pd.Series([w["code"] for w in rows]).value_counts()
+    codes = pd.Series([str(w["code"]).replace("_", " ") for w in rows]).value_counts()
     summary = ", ".join(f"{n} {code}" for code, n in codes.items())
-    _warnings.warn(f"{len(rows)} warnings recorded ({summary}){where}", CorpusWarning, stacklevel=4)
+    noun = "warning" if len(rows) == 1 else "warnings"
+    _warnings.warn(f"{len(rows)} {noun} recorded ({summary}){where}", CorpusWarning, stacklevel=4)
 
 
 def article_warning_rows(art: Article) -> list[dict]:
@@ -991,8 +993,9 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
         cached, why = read_cache(cache, folder)
         if cached is not None:
             rows = cached.warnings.to_dict("records")
-            if rows:  # shown again, as loading the event would show them
-                _warn_rows(rows)
+            if rows:  # a report's chapter: said once in words; its first chapter lists them
+                them = "it" if len(rows) == 1 else "them"
+                _warn_rows(rows, where=f" when the event was loaded (the first chapter of its report lists {them})", few=0)
             return cached
         if why:
             notes.append({"article_id": None, "file": _show(cache), "code": "cache", "message": why})
@@ -1003,19 +1006,37 @@ def load_event(folder: str | Path, cache: str | Path | None = None) -> Corpus:
 
 
 def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
+    manifest = _checked_manifest(folder)
+    real = folder.resolve()
+    warn_rows: list[dict] = list(notes or ())
+    records, listed = [], set()
+    for line, row in _read_manifest(manifest, warn_rows):
+        record, paths = _manifest_record(folder, real, line, row, manifest, warn_rows)
+        records.append(record)
+        listed |= paths
+    warn_rows += _unlisted_files(folder, listed)
+    readme, notes = _event_readme(folder)
+    warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
+                  for n in notes]
+    records = list(with_outlet_spellings(records, warn_rows))
+    return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
+                  warnings=warn_rows)
+
+
+def _checked_manifest(folder: Path) -> Path:
+    """The event's ``manifest.csv``, or a CorpusError saying why the folder or manifest cannot be read."""
     if not folder.exists():
         if folder.is_symlink():
             raise CorpusError(f"{_show(folder)}: a symbolic link to {_show(os.readlink(folder))}, which does not exist")
         raise CorpusError(f"{_show(folder)}: no such event folder")
     if not folder.is_dir():
         raise CorpusError(f"{_show(folder)}: not a folder (an event is a folder with manifest.csv)")
-    real = folder.resolve()
     manifest = folder / "manifest.csv"
     if not manifest.exists():
         if manifest.is_symlink():
             raise CorpusError(f"{_show(manifest)}: a symbolic link to {_show(os.readlink(manifest))}, which does not exist")
         raise CorpusError(f"{_show(folder)}: no manifest.csv (see data/README.md for its columns)")
-    manifest_real = _inside(real, manifest)
+    manifest_real = _inside(folder.resolve(), manifest)
     if manifest_real is None:
         raise CorpusError(f"{_show(manifest)}: resolves to {_show(manifest.resolve())}, outside the event folder; "
                           "only files inside the event folder are read: copy the manifest into it")
@@ -1023,34 +1044,40 @@ def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
         raise CorpusError(f"{_show(manifest)}: a folder, not a file (manifest.csv must be a CSV file)")
     if not manifest_real.is_file():
         raise CorpusError(f"{_show(manifest)}: not a regular file (manifest.csv must be a CSV file)")
-    warn_rows: list[dict] = list(notes or ())
-    records = []
-    listed = set()
-    for line, row in _read_manifest(manifest, warn_rows):
-        aid = row["article_id"]
-        where = f"{_show(manifest)}, line {line}: article {aid!r}"
-        rel = row["file"].strip()
-        path = _listed_file(folder, real, rel, where, "file")
-        listed.add(path)
-        source = (row.get("source_file") or "").strip()
-        if source:  # an original kept beside its text (new-event): inside too, never read
-            kept = _listed_file(folder, real, source, where, "source_file", must_exist=False)
-            listed.add(kept)
-            if not kept.is_file():
-                warn_rows.append({"article_id": aid, "file": source, "code": "missing_source_file",
-                                  "message": f"{where}: source_file {source!r} does not exist"})
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CorpusError(f"{where}: file {rel!r} cannot be read ({exc.strerror or exc}); "
-                              "check that you may read it") from None
-        label = _show(folder / rel)
-        text, encoding, notes = decode_bytes(data, label)
-        meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items()}
-        meta.update(file=rel, encoding=encoding, raw_text=text,
-                    _warnings=[{"code": "encoding", "message": n} for n in notes])
-        records.append(meta)
+    return manifest
+
+
+def _manifest_record(folder: Path, real: Path, line: int, row: dict, manifest: Path,
+                     warn_rows: list[dict]) -> tuple[dict, set[Path]]:
+    """The record of one manifest row (its file read and decoded) and the paths it lists."""
+    aid = row["article_id"]
+    where = f"{_show(manifest)}, line {line}: article {aid!r}"
+    rel = row["file"].strip()
+    path = _listed_file(folder, real, rel, where, "file")
+    listed = {path}
+    source = (row.get("source_file") or "").strip()
+    if source:  # an original kept beside its text (new-event): inside too, never read
+        kept = _listed_file(folder, real, source, where, "source_file", must_exist=False)
+        listed.add(kept)
+        if not kept.is_file():
+            warn_rows.append({"article_id": aid, "file": source, "code": "missing_source_file",
+                              "message": f"{where}: source_file {source!r} does not exist"})
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{where}: file {rel!r} cannot be read ({exc.strerror or exc}); "
+                          "check that you may read it") from None
+    text, encoding, notes = decode_bytes(data, _show(folder / rel))
+    meta = {k: (None if _blank(v) else v.strip()) for k, v in row.items()}
+    meta.update(file=rel, encoding=encoding, raw_text=text,
+                _warnings=[{"code": "encoding", "message": n} for n in notes])
+    return meta, listed
+
+
+def _unlisted_files(folder: Path, listed: set[Path]) -> list[dict]:
+    """A warning row for each file in ``articles/`` that the manifest does not list (not loaded)."""
     art_dir = folder / "articles"
+    rows = []
     if art_dir.is_dir():
         for p in sorted(art_dir.iterdir()):
             if p.name.startswith("."):
@@ -1060,13 +1087,9 @@ def _load_event(folder: Path, notes: list[dict] | None = None) -> Corpus:
             except (OSError, RuntimeError):  # a link loop or an unreadable entry: not an article
                 unlisted = False
             if unlisted:
-                warn_rows.append({"article_id": None, "file": _show(p), "code": "unlisted_file",
-                                  "message": f"{_show(p)}: in articles/ but not listed in manifest.csv (not loaded)"})
-    readme, notes = _event_readme(folder)
-    warn_rows += [{"article_id": None, "file": _show(folder / "README.md"), "code": "readme", "message": n}
-                  for n in notes]
-    return _build(records, name=real.name, path=folder, title=_readme_title(readme, real.name),
-                  warnings=warn_rows)
+                rows.append({"article_id": None, "file": _show(p), "code": "unlisted_file",
+                             "message": f"{_show(p)}: in articles/ but not listed in manifest.csv (not loaded)"})
+    return rows
 
 
 def _inside(real: Path, path: Path) -> Path | None:
@@ -1291,6 +1314,38 @@ def records_with_ids(rows: Iterable[Mapping], warn_rows: list[dict], text_column
                           "(pass text_column= / text_field= to name the field that holds the text)")
 
 
+def with_outlet_spellings(records: Iterable[dict], warn_rows: list[dict]) -> Iterator[dict]:
+    """Records whose outlet differs from an earlier record's only in case or spacing
+    ("CNN" / "cnn", "Fox  News" / "Fox News") take the earlier spelling, with an
+    ``outlet_spelling`` row in ``warn_rows``.
+
+    A hand-typed manifest easily spells one outlet two ways; kept apart, one outlet would
+    get two colours, two rows in every per-outlet table and half its articles in each.
+    The spelling as given stays in the warning.  A generator, record by record, so any
+    stream (and every route: folders, records, the feature table) is read the same way.
+
+    >>> notes = []
+    >>> [r["outlet"] for r in with_outlet_spellings([{"outlet": "CNN"}, {"outlet": " cnn"}, {"outlet": None}], notes)]
+    ['CNN', 'CNN', None]
+    >>> notes[0]["code"]
+    'outlet_spelling'
+    """
+    first: dict[str, str] = {}
+    for rec in records:
+        outlet = rec.get("outlet")
+        if isinstance(outlet, str) and not _blank(outlet):
+            key = " ".join(outlet.split()).casefold()
+            chosen = first.setdefault(key, outlet)
+            if chosen != outlet:
+                label = rec.get("file") or f"article {rec.get('article_id')}"
+                warn_rows.append({"article_id": rec.get("article_id"), "file": rec.get("file"),
+                                  "code": "outlet_spelling",
+                                  "message": f"{label}: outlet {outlet!r} read as {chosen!r}, the spelling of an "
+                                             "earlier article (they differ only in case or spacing)"})
+                rec = {**rec, "outlet": chosen}
+        yield rec
+
+
 def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "text",
                  workers: int = 1, warnings: list[dict] | None = None) -> Corpus:
     """A Corpus from a DataFrame or dicts with a ``text`` column; other columns are metadata.
@@ -1308,5 +1363,5 @@ def from_records(records: pd.DataFrame | Iterable[Mapping], text_column: str = "
         frame = records.reset_index() if records.index.name == "article_id" else records
         records = frame.to_dict("records")
     warn_rows = list(warnings or [])
-    out = list(records_with_ids(records, warn_rows, text_column))
+    out = list(with_outlet_spellings(records_with_ids(records, warn_rows, text_column), warn_rows))
     return _build(out, warnings=warn_rows, workers=workers)

@@ -571,42 +571,60 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
     >>> discrepancies(c)[["kind", "value_a", "value_b"]].values.tolist()
     [['number', '20 kilometers', '30 km']]
     """
-    from .coverage import _facts
+    from .coverage import _facts, coverage
 
     records, labels, scores = _facts(corpus)
     if not records:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     text_of = {a.article_id: a.text for a in corpus}
-    outlets = corpus.outlet_of().to_dict()
-    # Fact ids as coverage() numbers them.
-    from .coverage import coverage
-
-    cov = coverage(corpus)
-    fact_of_claim = dict(zip(cov.claim_id, cov.fact_id))
-    index_of = {c.claim_id: i for i, c in enumerate(records)}
-    dates_of = _dates_with_context(records, text_of)
-    found: list[dict] = []
-    seen: set[tuple] = set()
-
-    def add(kind: str, scope: str, i: int, j: int, row: tuple) -> None:
-        a, b = records[i], records[j]
-        sa, ea, va, sb, eb, vb = row
-        key = (kind, a.article_id, sa, ea, b.article_id, sb, eb)
-        rkey = (kind, b.article_id, sb, eb, a.article_id, sa, ea)
-        if key in seen or rkey in seen:
-            return
-        seen.add(key)
-        found.append({"fact_id": fact_of_claim.get(a.claim_id), "kind": kind, "scope": scope,
-                      "article_a": a.article_id, "value_a": va, "start_a": sa, "end_a": ea,
-                      "article_b": b.article_id, "value_b": vb, "start_b": sb, "end_b": eb,
-                      "claim_a": a.claim_id, "claim_b": b.claim_id, "_i": i, "_j": j})
-
+    cov = coverage(corpus)  # fact ids as coverage() numbers them
+    found = _Found(records, dict(zip(cov.claim_id, cov.fact_id)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels):
         groups[g].append(i)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(records):
+        by_article[c.article_id].append(i)
+    dates_of = _dates_with_context(records, text_of)
+    _add_pair_rows(found, _compared_pairs(records, labels, scores, groups, text_of), scores, text_of, dates_of)
+    # Who caused what: claims whose sentence credits a cause to a side, each with each (at
+    # most MAX_STAGED of them; a cause is often told in other words).
+    for i, j, row in _actor_rows(records, _cause_pairs(records, text_of), text_of):
+        found.add("actor", "fact" if labels[i] == labels[j] else "linked", i, j, row)
+    _add_main_news_rows(found, by_article)
+    _add_in_article_rows(found, by_article, dates_of)
+    _add_person_rows(found, corpus, by_article, text_of)
+    return _discrepancy_frame(corpus, found, groups, labels, dates_of)
+
+
+class _Found:
+    """The discrepancy rows found so far, each pair of spans (in either order) once."""
+
+    def __init__(self, records: list[Claim], fact_of_claim: dict[str, str]) -> None:
+        self.records, self.fact_of_claim = records, fact_of_claim
+        self.rows: list[dict] = []
+        self.seen: set[tuple] = set()
+
+    def add(self, kind: str, scope: str, i: int, j: int, row: tuple) -> None:
+        """Add a row for claims ``i`` and ``j`` (``row``: both spans and values) unless already there."""
+        a, b = self.records[i], self.records[j]
+        sa, ea, va, sb, eb, vb = row
+        key = (kind, a.article_id, sa, ea, b.article_id, sb, eb)
+        if key in self.seen or (kind, b.article_id, sb, eb, a.article_id, sa, ea) in self.seen:
+            return
+        self.seen.add(key)
+        self.rows.append({"fact_id": self.fact_of_claim.get(a.claim_id), "kind": kind, "scope": scope,
+                          "article_a": a.article_id, "value_a": va, "start_a": sa, "end_a": ea,
+                          "article_b": b.article_id, "value_b": vb, "start_b": sb, "end_b": eb,
+                          "claim_a": a.claim_id, "claim_b": b.claim_id, "_i": i, "_j": j})
+
+
+def _compared_pairs(records: list[Claim], labels: list[int], scores: dict[tuple[int, int], float],
+                    groups: dict[int, list[int]], text_of: dict[str, str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The claim pairs whose values are compared, by scope: ``fact``, ``linked``, ``staged``."""
     # Claims of one fact from different articles; in a fact of more than MAX_GROUP claims
     # (a long article repeating itself, say) only the pairs that were scored, so the work
-    # stays bounded.  Claims of one article are compared below, neighbour with neighbour.
+    # stays bounded.  Claims of one article are compared elsewhere, neighbour with neighbour.
     same_fact = []
     for g in groups.values():
         if len(g) <= MAX_GROUP:
@@ -626,42 +644,50 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
                if any(_stage(c, q, text_of[c.article_id]) == "initial" for q in c.quantities)][:MAX_STAGED]
     staged = [(i, j) for i, j in combinations(planned, 2)
               if records[i].article_id != records[j].article_id and (i, j) not in compared]
-    for scope, pairs in (("fact", same_fact), ("linked", linked), ("staged", staged)):
+    return [("fact", same_fact), ("linked", linked), ("staged", staged)]
+
+
+def _add_pair_rows(found: _Found, by_scope: list[tuple[str, list[tuple[int, int]]]],
+                   scores: dict[tuple[int, int], float], text_of: dict[str, str], dates_of: dict) -> None:
+    """Numbers, source counts and dates that differ between the compared claim pairs."""
+    records = found.records
+    for scope, pairs in by_scope:
         for i, j in pairs:
             a, b = records[i], records[j]
             for row in _number_rows(a, b, text_of, staged_only=scope == "staged"):
-                add("number", scope, i, j, row)
+                found.add("number", scope, i, j, row)
             if scope == "staged":
                 continue
             for row in _source_rows(a, b):
-                add("source_count", scope, i, j, row)
+                found.add("source_count", scope, i, j, row)
             # Dates only between claims that match each other directly: a fact grouped through
             # a chain of links can hold claims about neighbouring events of different days.
             # ... and that report one action: "announced Tuesday" and "will testify
             # Thursday" date two steps of a story, not one step twice.
             if scope == "fact" and scores.get((i, j), 0.0) >= LINKED and _same_action(a, b):
                 for row in _date_rows(a, b, dates_of[i], dates_of[j]):
-                    add("date", scope, i, j, row)
+                    found.add("date", scope, i, j, row)
             if scope == "fact" or scores.get((i, j), 0.0) >= LINKED:
                 for row in _status_rows(a, b):
-                    add("date", scope, i, j, row)
-    # Who caused what: claims whose sentence credits a cause to a side, each with each (at
-    # most MAX_STAGED of them; a cause is often told in other words).
-    for i, j, row in _actor_rows(records, _cause_pairs(records, text_of), text_of):
-        add("actor", "fact" if labels[i] == labels[j] else "linked", i, j, row)
-    # Each article's sourcing of its main news.
+                    found.add("date", scope, i, j, row)
+
+
+def _add_main_news_rows(found: _Found, by_article: dict[str, list[int]]) -> None:
+    """Each article's sourcing of its main news (the first sourced claim of its lede) against the others'."""
+    records = found.records
     firsts: list[int] = []
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(records):
-        by_article[c.article_id].append(i)
-    for aid, idx in by_article.items():
+    for idx in by_article.values():
         with_count = [i for i in idx[:LEDE_CLAIMS] if records[i].sources]
         if with_count:
             firsts.append(with_count[0])
     for i, j in combinations(firsts, 2):
         for row in _source_rows(records[i], records[j]):
-            add("source_count", "main news", i, j, row)
-    # Within one article: neighbouring claims about one person dating a remark differently.
+            found.add("source_count", "main news", i, j, row)
+
+
+def _add_in_article_rows(found: _Found, by_article: dict[str, list[int]], dates_of: dict) -> None:
+    """Within one article: neighbouring claims about one person dating a remark differently."""
+    records = found.records
     people_of_sentence: dict[tuple[str, int], set] = defaultdict(set)
     for c in records:
         people_of_sentence[(c.article_id, c.sentence_id)].update(c.people)
@@ -682,20 +708,36 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
             if not _TELLS_OF_SPEAKING.search(teller.text):
                 continue
             for row in _date_rows(a, b, dates_of[i], dates_of[j]):
-                add("date", "article", i, j, row)
-    # A person's titles and names, and quotations credited to two people.
+                found.add("date", "article", i, j, row)
+
+
+def _add_person_rows(found: _Found, corpus: Corpus, by_article: dict[str, list[int]],
+                     text_of: dict[str, str]) -> None:
+    """A person's titles and names, and quotations credited to two people, at the claims holding them."""
+    records = found.records
+
+    def claim_at(side: dict) -> int | None:
+        return next((k for k in by_article.get(str(side["article_id"]), [])
+                     if records[k].start <= side["start"] < records[k].end), None)
+
     for r in _person_rows(corpus) + _speaker_rows(corpus):
         ra, rb = r["a"], r["b"]
-        ia = next((k for k in by_article.get(str(ra["article_id"]), []) if records[k].start <= ra["start"] < records[k].end), None)
-        ib = next((k for k in by_article.get(str(rb["article_id"]), []) if records[k].start <= rb["start"] < records[k].end), None)
+        ia, ib = claim_at(ra), claim_at(rb)
         if ia is None or ib is None:
             continue
         va = text_of[str(ra["article_id"])][int(ra["start"]):int(ra["end"])]
         vb = text_of[str(rb["article_id"])][int(rb["start"]):int(rb["end"])]
-        add(r["kind"], "person" if r["kind"] != "speaker" else "quote", ia, ib,
-            (int(ra["start"]), int(ra["end"]), va, int(rb["start"]), int(rb["end"]), vb))
+        found.add(r["kind"], "person" if r["kind"] != "speaker" else "quote", ia, ib,
+                  (int(ra["start"]), int(ra["end"]), va, int(rb["start"]), int(rb["end"]), vb))
+
+
+def _discrepancy_frame(corpus: Corpus, found: _Found, groups: dict[int, list[int]], labels: list[int],
+                       dates_of: dict) -> pd.DataFrame:
+    """The rows found, with support counts, outlets and sentences, in kind then claim order."""
+    records = found.records
+    outlets = corpus.outlet_of().to_dict()
     rows = []
-    for f in found:
+    for f in found.rows:
         i, j = f.pop("_i"), f.pop("_j")
         f["support_a"], f["support_b"] = _support(f, records, groups.get(labels[i], []), dates_of, i, j)
         rows.append({**f, "outlet_a": outlets[f["article_a"]], "outlet_b": outlets[f["article_b"]],
@@ -703,6 +745,7 @@ def discrepancies(corpus: Corpus) -> pd.DataFrame:
                      "sentence_b": _sentence_of(corpus, f["article_b"], f["start_b"])})
     out = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
     order = {k: n for n, k in enumerate(KINDS)}
+    index_of = {c.claim_id: i for i, c in enumerate(records)}
     if len(out):
         out = out.assign(_k=out.kind.map(order), _c=out.claim_a.map(index_of)).sort_values(
             ["_k", "_c", "start_b"], kind="stable").drop(columns=["_k", "_c"]).reset_index(drop=True)

@@ -32,6 +32,7 @@ from .corpus import (
     article_warning_rows,
     capped_workers,
     records_with_ids,
+    with_outlet_spellings,
 )
 from .framing import VOICES, _compile, frames_of, load_lexicon, quote_spans_of
 from .quotes import sources_of
@@ -318,7 +319,7 @@ def record_stream(records, text_field: str = "text", limit: int | None = None,
     """Records ready for :func:`chunk_rows`, read one at a time from a path, a DataFrame or dicts,
     with the ids, checks and warnings of :func:`analysis.from_records`."""
     found = warnings if warnings is not None else []
-    return records_with_ids(iter_records(records, text_field, limit, found), found)
+    return with_outlet_spellings(records_with_ids(iter_records(records, text_field, limit, found), found), found)
 
 
 def features_from_records(records, workers: int = 1, *, text_field: str = "text",

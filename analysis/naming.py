@@ -46,6 +46,7 @@ from typing import Mapping
 import pandas as pd
 
 from .corpus import Corpus, memoized
+from .unionfind import UnionFind
 from .persons import (
     PERSON_COLUMNS,
     is_caps_word,
@@ -127,23 +128,6 @@ def _read_variant_csv(text: str, label: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- spellings
-
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
 
 def _damerau(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment edit distance, giving up above ``limit``."""
@@ -437,7 +421,7 @@ def _capitalized_context(forms: _Forms, tokens: list, wanted: set[str]) -> tuple
     return context, form_context
 
 
-def _similar_spellings(forms: _Forms, tokens: list, pframe: pd.DataFrame) -> _UnionFind:
+def _similar_spellings(forms: _Forms, tokens: list, pframe: pd.DataFrame) -> UnionFind:
     """Phase 5: similar spellings of capitalized words (Zelenskiy / Zelensky).
 
     Both of five letters or more, one edit apart (two from nine letters), same first letter,
@@ -458,7 +442,7 @@ def _similar_spellings(forms: _Forms, tokens: list, pframe: pd.DataFrame) -> _Un
     for n in cap_nodes:
         for d in _deletes(n[4:]):
             index[d].append(n)
-    uf, checked = _UnionFind(), set()
+    uf, checked = UnionFind(), set()
     for bucket in index.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
@@ -503,7 +487,7 @@ def _case_only_drops(forms: Counter, main: str, form_context: dict) -> set[str]:
     return drop
 
 
-def _group_rows(forms: _Forms, uf: _UnionFind, curated_kind: dict, reasons: dict, min_count: int) -> list[dict]:
+def _group_rows(forms: _Forms, uf: UnionFind, curated_kind: dict, reasons: dict, min_count: int) -> list[dict]:
     """Phase 6: groups of two or more forms, one row per use (group, kind, variant, art)."""
     form_context = forms.form_context
     members: dict[str, list[str]] = defaultdict(list)

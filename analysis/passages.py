@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -203,22 +203,49 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
         warnings.warn(f"shared_passages: the corpus has {len(ids)} article(s); passages are shared "
                       "between two articles at least", UserWarning, stacklevel=2)
         return empty
-    toks, spans, arts = [], [], []
-    for i, aid in enumerate(ids):
+    word_codes, spans = _article_words(corpus, ids)
+    if sum(map(len, word_codes)) < n:
+        return empty
+    A, B, PA, PB = _seed_pairs(word_codes, n)
+    if len(A) == 0:
+        return empty
+    rows = []
+    for a, b, ka, kb, la in _alignments(A, B, PA, PB, word_codes, n):
+        sa_ch, ea_ch = int(spans[a][ka, 0]), int(spans[a][ka + la - 1, 1])
+        sb_ch, eb_ch = int(spans[b][kb, 0]), int(spans[b][kb + la - 1, 1])
+        rows.append({"article_a": ids[a], "article_b": ids[b], "outlet_a": outlets[ids[a]],
+                     "outlet_b": outlets[ids[b]], "start_a": sa_ch, "end_a": ea_ch,
+                     "start_b": sb_ch, "end_b": eb_ch, "n_words": la,
+                     "text_a": corpus.text(ids[a])[sa_ch:ea_ch],
+                     "text_b": corpus.text(ids[b])[sb_ch:eb_ch]})
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    order = {aid: i for i, aid in enumerate(ids)}
+    out = out.assign(_a=out.article_a.map(order), _b=out.article_b.map(order))
+    return out.sort_values(["_a", "_b", "start_a", "start_b"]).drop(columns=["_a", "_b"]).reset_index(drop=True)
+
+
+def _article_words(corpus: Corpus, ids: list[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Each article's normalized words as integer codes (one code per distinct word over the
+    corpus, to compare and extend alignments with numpy) and their character spans."""
+    toks, spans = [], []
+    for aid in ids:
         t, s = normalized_words(corpus.text(aid))
         toks.append(t)
         spans.append(np.asarray(s, dtype=np.int64).reshape(-1, 2))
-        arts.append(np.full(len(t), i, dtype=np.int64))
     flat = [w for t in toks for w in t]
-    if len(flat) < n:
-        return empty
-    codes, _ = pd.factorize(np.asarray(flat, dtype=object))
-    # Each article's words as integer codes, to compare and extend alignments with numpy.
+    codes = pd.factorize(np.asarray(flat, dtype=object))[0] if flat else np.zeros(0, dtype=np.int64)
     bounds = np.cumsum([0] + [len(t) for t in toks])
-    word_codes = [codes[bounds[i]:bounds[i + 1]] for i in range(len(toks))]
-    codes = codes.astype(np.uint64) + np.uint64(1)
-    art = np.concatenate(arts)
-    pos = np.concatenate([np.arange(len(t)) for t in toks])
+    return [codes[bounds[i]:bounds[i + 1]] for i in range(len(toks))], spans
+
+
+def _seed_pairs(word_codes: list[np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of equal runs of ``n`` words in two articles (hashed), as arrays ``A, B`` (the
+    articles, A < B) and ``PA, PB`` (word positions), sorted by pair, diagonal and position."""
+    codes = np.concatenate(word_codes).astype(np.uint64) + np.uint64(1)
+    art = np.concatenate([np.full(len(t), i, dtype=np.int64) for i, t in enumerate(word_codes)])
+    pos = np.concatenate([np.arange(len(t)) for t in word_codes])
     L = len(codes) - n + 1
     h = np.zeros(L, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -239,20 +266,23 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
         # sorted by article within a hash, so sa[left] < sa[right]
         left, right = pairs_between_groups(starts[idx], sizes[idx], sa, MAX_FULL_PAIRING)
         found.append((sa[left], sa[right], sp[left], sp[right]))
-    if not found or sum(len(f[0]) for f in found) == 0:
-        return empty
-    A = np.concatenate([f[0] for f in found])
-    B = np.concatenate([f[1] for f in found])
-    PA = np.concatenate([f[2] for f in found])
-    PB = np.concatenate([f[3] for f in found])
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    A, B, PA, PB = (np.concatenate([f[k] for f in found]) for k in range(4))
+    order = np.lexsort((PA, PA - PB, B, A))
+    return A[order], B[order], PA[order], PB[order]
+
+
+def _alignments(A: np.ndarray, B: np.ndarray, PA: np.ndarray, PB: np.ndarray, word_codes: list[np.ndarray],
+                n: int) -> Iterator[tuple[int, int, int, int, int]]:
+    """The maximal passages the seed pairs of :func:`_seed_pairs` grow into, each once:
+    ``(article a, article b, first word in a, first word in b, length in words)``."""
     D = PA - PB
-    order = np.lexsort((PA, D, B, A))
-    A, B, PA, PB, D = A[order], B[order], PA[order], PB[order], D[order]
     # A new alignment starts wherever the pair or diagonal changes or positions jump.
     new = np.r_[True, (A[1:] != A[:-1]) | (B[1:] != B[:-1]) | (D[1:] != D[:-1]) | (PA[1:] != PA[:-1] + 1)]
     first = np.flatnonzero(new)
     last = np.r_[first[1:] - 1, len(A) - 1]
-    rows = []
     done: dict[tuple[int, int, int], int] = {}  # (a, b, diagonal) -> end of the last passage there
     for f, l in zip(first, last):
         a, b, d = int(A[f]), int(B[f]), int(D[f])
@@ -269,20 +299,7 @@ def shared_passages(corpus: Corpus, min_words: int = 8) -> pd.DataFrame:
             if done.get((a, b, d), -1) >= ka_end:
                 continue
             done[(a, b, d)] = ka_end
-            kb, la = ka - d, ka_end - ka
-            sa_ch, ea_ch = int(spans[a][ka, 0]), int(spans[a][ka + la - 1, 1])
-            sb_ch, eb_ch = int(spans[b][kb, 0]), int(spans[b][kb + la - 1, 1])
-            rows.append({"article_a": ids[a], "article_b": ids[b], "outlet_a": outlets[ids[a]],
-                         "outlet_b": outlets[ids[b]], "start_a": sa_ch, "end_a": ea_ch,
-                         "start_b": sb_ch, "end_b": eb_ch, "n_words": la,
-                         "text_a": corpus.text(ids[a])[sa_ch:ea_ch],
-                         "text_b": corpus.text(ids[b])[sb_ch:eb_ch]})
-    if not rows:
-        return empty
-    out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    order = {aid: i for i, aid in enumerate(ids)}
-    out = out.assign(_a=out.article_a.map(order), _b=out.article_b.map(order))
-    return out.sort_values(["_a", "_b", "start_a", "start_b"]).drop(columns=["_a", "_b"]).reset_index(drop=True)
+            yield a, b, ka, ka - d, ka_end - ka
 
 
 def _extend(ca: np.ndarray, cb: np.ndarray, d: int, start: int, end: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from .corpus import memoized
 
 from .quotes import quotes
 from .speakers import stopwords_lower
+from .unionfind import UnionFind
 
 __all__ = ["quote_variants", "quote_versions", "word_diff", "VARIANT_COLUMNS"]
 
@@ -102,14 +103,7 @@ def _links(si: set, sj: set, ki: str, kj: str, min_words: int, threshold: float)
 def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
     """The groups of linked quotes, comparing every two quotes that share a content word
     (the plain form of :func:`_linked_groups`)."""
-    parent = list(range(len(sets)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = UnionFind()
     index: dict[str, list[int]] = {}
     for i, s in enumerate(sets):
         for w in s:
@@ -122,11 +116,8 @@ def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, thres
                     continue
                 seen.add(j)
                 if _links(s, sets[j], keys[i], keys[j], min_words, threshold):
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(sets)):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values(), key=min)
+                    uf.union(i, j)
+    return uf.groups(range(len(sets)))
 
 
 def _min_overlap(size: int, threshold: float) -> int:
@@ -159,22 +150,21 @@ def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: 
         of.append(wording.setdefault((k, frozenset(s)), len(wording)))
     w_sets = [set(fs) for _k, fs in wording]
     w_keys = [k for k, _fs in wording]
-    n = len(w_sets)
-    parent = list(range(n))
+    uf = UnionFind()
+    linked = [False] * len(w_sets)  # links to another wording
+    _link_same_keys(w_sets, w_keys, uf, linked)
+    _link_by_containment(w_sets, w_keys, min_words, threshold, uf, linked)
+    # A wording's quotes link to each other when a quote links to its copy.
+    self_link = [bool(s) and _links(s, s, k, k, min_words, threshold) for s, k in zip(w_sets, w_keys)]
+    groups: dict = {}
+    for i, r in enumerate(of):
+        key = uf.find(r) if linked[r] or self_link[r] else ("alone", i)
+        groups.setdefault(key, []).append(i)
+    return sorted(groups.values(), key=min)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    linked = [False] * n  # links to another wording
-    # Same key, a shared content word.
+def _link_same_keys(w_sets: list[set], w_keys: list[str], uf: UnionFind, linked: list[bool]) -> None:
+    """Wordings with the same key (of two words or more) that share a content word are linked."""
     by_key: dict[str, list[int]] = {}
     for r, k in enumerate(w_keys):
         if len(k.split()) >= 2:
@@ -183,11 +173,17 @@ def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: 
         for x in range(len(rs)):
             for y in range(x + 1, len(rs)):
                 if not w_sets[rs[x]].isdisjoint(w_sets[rs[y]]):
-                    union(rs[x], rs[y])
+                    uf.union(rs[x], rs[y])
                     linked[rs[x]] = linked[rs[y]] = True
-    # Containment, through the rarer words of the smaller wording: each posting list holds
-    # the wordings of a word by size, and a wording looks only at those at least its size
-    # (a smaller partner finds it from its own words).
+
+
+def _link_by_containment(w_sets: list[set], w_keys: list[str], min_words: int, threshold: float,
+                         uf: UnionFind, linked: list[bool]) -> None:
+    """Wordings one of which holds enough of the other, found through the rarer words of the smaller.
+
+    Each posting list holds the wordings of a word by size, and a wording looks only at
+    those at least its size (a smaller partner finds it from its own words).
+    """
     index: dict[str, list[int]] = {}
     by_size = sorted((r for r, s in enumerate(w_sets) if len(s) >= min_words), key=lambda r: (len(w_sets[r]), r))
     for r in by_size:
@@ -210,18 +206,11 @@ def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: 
                 if j == r or j in seen:
                     continue
                 seen.add(j)
-                if linked[r] and linked[j] and find(r) == find(j):
+                if linked[r] and linked[j] and uf.find(r) == uf.find(j):
                     continue  # already one group: a link would change nothing
                 if _links(s, w_sets[j], w_keys[r], w_keys[j], min_words, threshold):
-                    union(r, j)
+                    uf.union(r, j)
                     linked[r] = linked[j] = True
-    # A wording's quotes link to each other when a quote links to its copy.
-    self_link = [bool(s) and _links(s, s, k, k, min_words, threshold) for s, k in zip(w_sets, w_keys)]
-    groups: dict = {}
-    for i, r in enumerate(of):
-        key = find(r) if linked[r] or self_link[r] else ("alone", i)
-        groups.setdefault(key, []).append(i)
-    return sorted(groups.values(), key=min)
 
 
 def _reference(members: list[int], sets: list[set], keys: list[str]) -> int:

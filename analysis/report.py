@@ -29,7 +29,7 @@ import threading
 import time
 import urllib.parse
 import warnings
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,19 +134,31 @@ def shown_parameters(event: Path | str, notebook_dir: Path | str = NOTEBOOK_DIR)
 
 #: The first cell the report runs in each kernel (removed from both editions): it imports the
 #: library while the report is still computing, then waits (at most 10 minutes) until the
-#: report's cache is written; so starting kernels overlaps with computing the analyses.
+#: report's cache is written; so starting kernels overlaps with computing the analyses.  It
+#: also notes the kernel's state as it starts (:func:`kernel_snapshot`).
 WARM_UP = """# Coverage Lens report: import the library, then wait for the report's cache
 import os as _cl_os, time as _cl_time
 import analysis as _cl_an, analysis.plots as _cl_plots, matplotlib.pyplot as _cl_plt
+import analysis.report as _cl_report
+_cl_report.kernel_snapshot()
 _cl_start = _cl_time.monotonic()
 while {wait!r} and not _cl_os.path.exists({wait!r}) and _cl_time.monotonic() - _cl_start < 600:
     _cl_time.sleep(0.05)
-del _cl_os, _cl_time, _cl_an, _cl_plots, _cl_plt, _cl_start"""
+del _cl_os, _cl_time, _cl_an, _cl_plots, _cl_plt, _cl_report, _cl_start"""
+
+#: The first cell of every later notebook a report runs in the same kernel (removed from both
+#: editions): the kernel goes back to the state :func:`kernel_snapshot` noted, so a notebook
+#: sees nothing the one before it left (its variables, figures, warning filters, settings).
+RESET = """# Coverage Lens report: the kernel as it started, for the next notebook
+import analysis.report as _cl_report
+_cl_report.kernel_reset()"""
+
 _INJECTED = ("injected-parameters", "injected-warm-up")
 
 
 def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
-                     cache: Path | str | None = None, wait_for_cache: bool = False) -> Executed:
+                     cache: Path | str | None = None, wait_for_cache: bool = False,
+                     session: "KernelSession | None" = None) -> Executed:
     """Execute one notebook for an event, in the notebook's folder; raise ReportError on failure.
 
     ``cache``: the report's cache of the computed corpus, passed to the notebook as
@@ -156,6 +168,10 @@ def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
     Unix sockets in a private temporary folder where the platform has them (no TCP port
     open to other users of the machine, and no "running over TCP without encryption"
     warning), else over TCP on localhost.
+
+    ``session``: a :class:`KernelSession` whose kernel runs the notebook (started for the
+    first notebook, reset before each later one); by default the notebook gets a kernel of
+    its own, shut down when it ends.
 
     The message is one line of plain text (no terminal colour codes) naming the cell as a
     reader counts it: from 1 at the top of the notebook, every cell counted, the injected
@@ -172,23 +188,127 @@ def execute_notebook(path: Path | str, event: Path | str, timeout: int = 600,
         raise ReportError(f"{path.name}: cannot be read as a notebook ({_plain(exc)})") from None
     inject_parameters(nb, shown=shown_parameters(event, path.parent), EVENT=str(Path(event).resolve()),
                       CACHE=str(cache) if cache is not None else None)
-    if wait_for_cache and cache is not None:
-        warm = nbformat.v4.new_code_cell(WARM_UP.format(wait=str(cache)))
+    reused = session is not None and session.started
+    waits = wait_for_cache and cache is not None
+    if reused or waits or session is not None:  # a session's first kernel notes its state (WARM_UP)
+        warm = nbformat.v4.new_code_cell(RESET if reused else WARM_UP.format(wait=str(cache) if waits else ""))
         warm.metadata["tags"] = ["injected-warm-up", "remove-cell"]
         nb.cells.insert(0, warm)
     start = time.perf_counter()
-    with _kernel_transport() as transport:
-        # shutdown_kernel="immediate": the kernel is killed once the notebook ends or is stopped
-        # (Ctrl-C), rather than asked to stop, which a kernel busy in a cell answers with a traceback.
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
-                                resources={"metadata": {"path": str(path.parent)}}, **transport)
-        try:
-            client.execute()
-        except CellExecutionError as exc:
-            raise ReportError(failure_message(path.name, nb, f"{exc.ename}: {exc.evalue}")) from None
-        except Exception as exc:  # kernel died, timeout, ...
-            raise ReportError(f"{path.name}: execution failed: {type(exc).__name__}: {_plain(exc)}") from None
+    try:
+        if session is not None:
+            session.run(nb, path.parent, timeout)
+        else:
+            with _kernel_transport() as transport:
+                KernelSession(transport).run(nb, path.parent, timeout, keep=False)
+    except CellExecutionError as exc:
+        raise ReportError(failure_message(path.name, nb, f"{exc.ename}: {exc.evalue}")) from None
+    except Exception as exc:  # kernel died, timeout, ...
+        raise ReportError(f"{path.name}: execution failed: {type(exc).__name__}: {_plain(exc)}") from None
     return Executed(path.stem, nb, time.perf_counter() - start)
+
+
+class KernelSession:
+    """One kernel that runs notebooks one after another, so a report starts a kernel (and
+    imports the library in it) once per worker rather than once per notebook.
+
+    The first notebook starts the kernel; each later one is given :data:`RESET` as its first
+    cell (by :func:`execute_notebook`), which puts the kernel back as it started.
+    :meth:`close` shuts the kernel down; so does nbclient itself when a notebook is stopped
+    (Ctrl-C, SIGTERM) or its kernel dies, after which the session starts no new kernel.
+    ``transport``: the keyword arguments of :func:`_kernel_transport`.
+    """
+
+    def __init__(self, transport: dict) -> None:
+        self.transport = transport
+        self.km = None
+        self.started = False
+
+    def run(self, nb, folder: Path, timeout: int, keep: bool = True) -> None:
+        """Execute ``nb`` in the session's kernel (``keep=False``: and shut it down after)."""
+        from nbclient import NotebookClient
+
+        if self.started and self.km is None:
+            raise RuntimeError("the kernel of the previous notebook was shut down")
+        # shutdown_kernel="immediate": the kernel is killed once the notebooks end or are stopped
+        # (Ctrl-C), rather than asked to stop, which a kernel busy in a cell answers with a traceback.
+        client = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name="python3",
+                                shutdown_kernel="immediate", resources={"metadata": {"path": str(folder)}},
+                                **self.transport)
+        self.started = True
+        try:
+            client.execute(cleanup_kc=not keep)
+        except BaseException:
+            self.km = client.km
+            self.close()
+            raise
+        self.km = client.km
+        if client.kc is not None:
+            client.kc.stop_channels()  # the next notebook opens its own channels to the kernel
+        if not keep:
+            self.km = None
+
+    def close(self) -> None:
+        """Shut the kernel down now (if it still runs) and remove its connection files."""
+        from nbclient.util import ensure_async, run_sync
+
+        km, self.km = self.km, None
+        if km is None:
+            return
+
+        async def shut_down() -> None:  # (nbclient's kernel manager is asynchronous)
+            try:
+                if await ensure_async(km.is_alive()):
+                    await ensure_async(km.shutdown_kernel(now=True))
+            except RuntimeError:  # "No kernel is running!": nothing to stop
+                pass
+            finally:
+                await ensure_async(km.cleanup_resources())
+
+        run_sync(shut_down)()
+
+
+_KERNEL_START: dict = {}
+
+
+def kernel_snapshot() -> None:
+    """In a report's kernel, as it starts: note what :func:`kernel_reset` restores (warning
+    filters, matplotlib settings, the working folder, the module search path)."""
+    import matplotlib
+
+    # (not the backend and interactive mode: IPython's inline backend sets them when the first
+    # figure is drawn, and putting them back would stop figures from showing)
+    rc = {k: v for k, v in matplotlib.rcParams.items() if k not in ("backend", "interactive")}
+    _KERNEL_START.update(rc=rc, cwd=os.getcwd(), path=list(sys.path))
+    # catch_warnings saves the filters as they are and restores them on exit: the public way
+    # to put them back (kernel_reset leaves it and enters a new one for the next notebook).
+    _KERNEL_START["warnings"] = warnings.catch_warnings()
+    _KERNEL_START["warnings"].__enter__()
+
+
+def kernel_reset() -> None:
+    """In a report's kernel, between two notebooks: every variable the last one made is
+    deleted and its figures closed; warning filters, matplotlib settings, the working folder
+    and the module search path are as :func:`kernel_snapshot` noted them.  (Imported modules
+    stay imported: that is the point of reusing the kernel.  The library keeps no state that
+    one notebook's calls change for the next: its caches are of pure functions.)"""
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from IPython import get_ipython
+
+    plt.close("all")
+    if _KERNEL_START:
+        _KERNEL_START["warnings"].__exit__(None, None, None)
+        _KERNEL_START["warnings"] = warnings.catch_warnings()
+        _KERNEL_START["warnings"].__enter__()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (setting a deprecated rcParam warns)
+            matplotlib.rcParams.update(_KERNEL_START["rc"])
+        os.chdir(_KERNEL_START["cwd"])
+        sys.path[:] = _KERNEL_START["path"]
+    shell = get_ipython()
+    if shell is not None:
+        shell.reset(new_session=False)
 
 
 @contextmanager
@@ -351,19 +471,54 @@ def _exporter(edition: str, embed_images: bool):
     return exporter
 
 
-def _run_one(path: str, event: str, cache: str | None = None) -> Executed:
-    try:
-        return execute_notebook(path, event, cache=cache, wait_for_cache=cache is not None)
-    finally:
-        # nbclient handles Ctrl-C while a notebook runs (it shuts its kernel down) and then
-        # restores Python's handler; between notebooks the report's main process handles it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+_QUEUES: dict = {}  # in each notebook worker: the queues of notebooks to run and of news
 
 
-def _worker_init() -> None:
+def _worker_init(tasks=None, news=None) -> None:
     """In each notebook worker: Ctrl-C is for the main process, which stops the workers
-    itself (an idle worker would otherwise die printing a traceback)."""
+    itself (an idle worker would otherwise die printing a traceback); SIGTERM (how the main
+    process stops a worker) ends the worker through its ``finally`` clauses, so its kernel
+    is shut down.  ``tasks``/``news``: the queues of :func:`_run_queue`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    _QUEUES.update(tasks=tasks, news=news)
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _run_queue(event: str, cache: str | None = None) -> int:
+    """In a notebook worker: run notebooks taken from the task queue, one after another in
+    one kernel (:class:`KernelSession`), until none is left; returns how many it ran.
+
+    Before each notebook its name goes to the news queue as ``("started", name)``, and the
+    :class:`Executed` notebook after it; so the main process exports each notebook while the
+    others run and, should the worker die, knows which notebook it was running."""
+    import queue
+
+    tasks, news = _QUEUES["tasks"], _QUEUES["news"]
+    done = 0
+    with _kernel_transport() as transport:
+        session = KernelSession(transport)
+        try:
+            while True:
+                try:
+                    path = tasks.get_nowait()
+                except queue.Empty:
+                    return done
+                news.put(("started", Path(path).stem))
+                try:
+                    news.put(execute_notebook(path, event, cache=cache, wait_for_cache=cache is not None,
+                                              session=session))
+                finally:
+                    # nbclient handles Ctrl-C and SIGTERM while a notebook runs (it shuts the kernel
+                    # down) and then restores the default handlers; between notebooks this worker does.
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.signal(signal.SIGTERM, _exit_on_term)
+                done += 1
+        finally:
+            session.close()
 
 
 def _available_cores() -> int:
@@ -851,36 +1006,67 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path 
                  on_done=None, meanwhile=None) -> list[Executed]:
     """Execute notebooks in parallel worker processes; one progress line per notebook.
 
-    ``meanwhile()`` runs in this process once the notebooks are started (their kernels wait
-    for ``cache`` to exist); ``on_done(executed)`` is called here as each notebook finishes
-    (the report exports it while the others run).  The largest notebooks start first.  On a
-    failure or Ctrl-C the other notebooks are stopped at once (see :func:`_stop`)."""
+    Each worker runs notebooks from a shared queue in one kernel of its own (see
+    :func:`_run_queue`), the largest first, so the last to finish is short.  ``meanwhile()``
+    runs in this process once the workers are started (their kernels wait for ``cache`` to
+    exist); ``on_done(executed)`` is called here as each notebook finishes (the report
+    exports it while the others run).  On a failure or Ctrl-C the other notebooks are
+    stopped at once (see :func:`_stop`)."""
+    import queue
+
     import nbclient  # noqa: F401 - imported once here, the forked workers share it (about 1 s each)
 
+    ctx = multiprocessing.get_context()
+    tasks, news = ctx.Queue(), ctx.Queue()
+    for p in sorted(paths, key=lambda p: -_size(p)):
+        tasks.put(str(p))
+    by_stem = {p.stem: p for p in paths}
     results: dict[str, Executed] = {}
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    running: set[str] = set()
     width = max(len(p.name) for p in paths)
-    order = sorted(paths, key=lambda p: -_size(p))  # longest first: the last to finish is short
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(tasks, news))
     try:
-        futures = {pool.submit(_run_one, str(p), str(event), str(cache) if cache else None): p for p in order}
+        futures = [pool.submit(_run_queue, str(event), str(cache) if cache else None) for _ in range(workers)]
         if meanwhile is not None:
             meanwhile()
-        for fut in as_completed(futures):
-            p = futures[fut]
+        while len(results) < len(paths):
             try:
-                res = fut.result()
-            except BrokenProcessPool:
-                raise ReportError(f"{p.name}: the process running it stopped unexpectedly (out of memory?); "
-                                  "the previous report is unchanged") from None
-            results[p.stem] = res
-            log(f"  [{len(results)}/{len(paths)}] {p.name:<{width}}  {res.seconds:5.1f} s")
+                item = news.get(timeout=0.1)
+            except queue.Empty:
+                _raise_failed(futures, running, by_stem)
+                continue
+            if isinstance(item, tuple):
+                running.add(item[1])
+                continue
+            running.discard(item.name)
+            results[item.name] = item
+            log(f"  [{len(results)}/{len(paths)}] {by_stem[item.name].name:<{width}}  {item.seconds:5.1f} s")
             if on_done is not None:
-                on_done(res)
+                on_done(item)
+        for fut in futures:
+            fut.result()
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown(wait=True)
     return [results[p.stem] for p in paths]
+
+
+def _raise_failed(futures, running: set[str], by_stem: dict[str, Path]) -> None:
+    """Raise the error of a worker that stopped: a notebook's ReportError as it is, a worker
+    process that died as a ReportError naming the notebook it was running."""
+    for fut in futures:
+        if not fut.done():
+            continue
+        try:
+            fut.result()
+        except BrokenProcessPool:
+            names = ", ".join(by_stem[n].name for n in sorted(running)) or "a notebook"
+            raise ReportError(f"{names}: the process running it stopped unexpectedly (out of memory?); "
+                              "the previous report is unchanged") from None
+    if all(fut.done() for fut in futures) and not running:
+        # (every worker ended and none is running a notebook: nothing more will come)
+        raise ReportError("the notebook workers ended before every notebook was run; the previous report is unchanged")
 
 
 def _size(path: Path) -> int:

@@ -251,35 +251,13 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
     out: list[Quantity] = []
     cover = SpanCover(masked)
     for m in _NUMBER.finditer(text):
-        s, e = m.span()
-        if cover.meets(s, e):
+        if cover.meets(*m.span()):
             continue
-        if m.group("num"):
-            raw = m.group("num").replace(",", "")
-            if _YEAR.match(raw) and not m.group("cur"):
-                continue  # a year, not a quantity
-            before, after = text[max(0, s - 1):s], text[e:e + 1]
-            if (before and before in ":/.") or (after and after in ":/") or (after == "." and text[e + 1:e + 2].isdigit()):
-                continue  # a time, a ratio, a version
-            value = float(raw) * SCALES.get((m.group("scale") or "").lower(), 1.0)
-        else:
-            words = m.group("words").strip()
-            lead = re.match(r"(?:half an?|an?)\s+", words, re.I)
-            if lead and not re.match(r"(?:hundred|dozen|thousand|million|billion|trillion)\b",
-                                     words[lead.end():], re.I) and not lead.group(0).lower().startswith("half"):
-                s += lead.end()  # "over a two-day period": the article is no part of the number
-                words = words[lead.end():]
-            if words.lower() in ("a", "an", "one") and not re.match(r"\s*(?:-|\s)?[A-Za-z%]", text[e:e + 3]):
-                continue
-            value = _words_value(words)
-            if value is None:
-                continue
-            if words.lower() in ("a", "an"):
-                continue
-            # "one of the officials", "one another": no count
-            if re.match(r"\s+(?:of|another|day|side|way|point|time|thing)\b", text[e:e + 12], re.I) and \
-                    words.lower() == "one":
-                continue
+        number = _number_value(m, text)
+        if number is None:
+            continue
+        s, value = number
+        e = m.end()
         if m.group("cur"):
             unit, factor, u_end = UNITS[m.group("cur")][0], 1.0, e
         else:
@@ -290,25 +268,60 @@ def quantities(text: str, masked: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue  # a bare number: too easy to compare with the wrong thing
         if unit.startswith("count:") and value == 1:
             continue  # "one suspect was killed": a reference to someone, not a count
-        qual = _QUAL.search(text[max(0, s - 30):s])
-        how = None
-        q_start = s
-        if qual and not (qual.group(0).strip().lower() == "over" and unit in ("time", "day", "week", "month", "year")):
-            # ("spread over four days" is a span of time, not "more than four days")
-            for i, (_p, kind) in enumerate(QUALIFIERS):
-                if qual.group(f"q{i}"):
-                    how = kind
-                    q_start = s - len(qual.group(0))
+        q_start, how = _qualifier(text, s, unit)
         lo, hi = _interval(value * factor, how)
-        end = u_end if unit and not unit.startswith("count:") else u_end
         # "two marathon 12-hour days", "12-hour-long sessions": a measure of each item, not a
         # total; it compares only with measures of the same items.
         each = re.match(r"(?:-long|-old)?\s+([a-z]+s)\b", text[u_end:u_end + 30]) \
             if not unit.startswith("count:") and text[e:e + 1] == "-" else None
         if each and each.group(1) not in _COUNT_STOP and each.group(1) not in _VERBISH_S:
             unit = f"{unit}/each:{_noun_key(each.group(1))}"
-        out.append(Quantity(q_start, end, text[q_start:end], unit, lo, hi))
+        out.append(Quantity(q_start, u_end, text[q_start:u_end], unit, lo, hi))
     return out
+
+
+def _number_value(m: re.Match, text: str) -> tuple[int, float] | None:
+    """Where a number of :data:`_NUMBER` starts and its value, or None when it is no count
+    or measure: a year, a time or ratio, a version, "one of", an article "a"."""
+    s, e = m.span()
+    if m.group("num"):
+        raw = m.group("num").replace(",", "")
+        if _YEAR.match(raw) and not m.group("cur"):
+            return None  # a year, not a quantity
+        before, after = text[max(0, s - 1):s], text[e:e + 1]
+        if (before and before in ":/.") or (after and after in ":/") or (after == "." and text[e + 1:e + 2].isdigit()):
+            return None  # a time, a ratio, a version
+        return s, float(raw) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    words = m.group("words").strip()
+    lead = re.match(r"(?:half an?|an?)\s+", words, re.I)
+    if lead and not re.match(r"(?:hundred|dozen|thousand|million|billion|trillion)\b",
+                             words[lead.end():], re.I) and not lead.group(0).lower().startswith("half"):
+        s += lead.end()  # "over a two-day period": the article is no part of the number
+        words = words[lead.end():]
+    if words.lower() in ("a", "an", "one") and not re.match(r"\s*(?:-|\s)?[A-Za-z%]", text[e:e + 3]):
+        return None
+    value = _words_value(words)
+    if value is None or words.lower() in ("a", "an"):
+        return None
+    # "one of the officials", "one another": no count
+    if words.lower() == "one" and re.match(r"\s+(?:of|another|day|side|way|point|time|thing)\b", text[e:e + 12], re.I):
+        return None
+    return s, value
+
+
+def _qualifier(text: str, s: int, unit: str) -> tuple[int, str | None]:
+    """Where a quantity starting at ``s`` starts with its qualifier ("up to", "more than")
+    and the kind of that qualifier (None: an exact value)."""
+    qual = _QUAL.search(text[max(0, s - 30):s])
+    if not qual or (qual.group(0).strip().lower() == "over" and unit in ("time", "day", "week", "month", "year")):
+        # ("spread over four days" is a span of time, not "more than four days")
+        return s, None
+    how, q_start = None, s
+    for i, (_p, kind) in enumerate(QUALIFIERS):
+        if qual.group(f"q{i}"):
+            how = kind
+            q_start = s - len(qual.group(0))
+    return q_start, how
 
 
 # Words that say a value belongs to a plan or a first version, or to what replaced it: a rule,
@@ -452,95 +465,129 @@ def dates(text: str, article_date: dt.date | None = None, event_date: dt.date | 
     [('this week', -6, 0, 'rel'), ('last week', -13, -7, 'rel')]
     """
     out: list[DateValue] = []
-    base = article_date.toordinal() if article_date else 0
-    anchor = "abs" if article_date else "rel"
     for m in _DATE.finditer(text):
-        s, e = m.span()
         g = m.groupdict()
+        kind = next((k for k in ("month", "month2", "month3", "year4", "weekday", "rel", "ago") if g[k]), None)
+        if kind is None:
+            continue
         try:
-            if g["month"] or g["month2"]:
-                month_word = g["month"] or g["month2"]
-                if month_word == "May" and g["month"] and not g["year"] and _MAY_VERB_AFTER.match(text[m.end("month"):]):
-                    continue
-                day = int(g["day"] or g["day2"])
-                year_s = g["year"] or g["year2"]
-                month = _month_key(month_word)
-                if year_s:
-                    d = dt.date(int(year_s), month, day)
-                elif article_date or event_date:
-                    ref = article_date or event_date
-                    d = dt.date(ref.year, month, day)
-                    if d.toordinal() - ref.toordinal() > 60:  # "Dec. 18" read in January: last year
-                        d = dt.date(ref.year - 1, month, day)
-                else:
-                    continue  # no year to place it in: cannot be compared reliably
-                out.append(DateValue(s, e, text[s:e], d.toordinal(), d.toordinal(), "abs"))
-            elif g["month3"]:
-                if g["month3"].lower() == "may" and not text[s:e].lower().startswith(("in", "since", "of")):
-                    pass
-                month, year = _month_key(g["month3"]), int(g["year3"])
-                first = dt.date(year, month, 1)
-                last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-                out.append(DateValue(s, e, text[s:e], first.toordinal(), last.toordinal(), "abs"))
-            elif g["year4"]:
-                year = int(g["year4"])
-                ys, ye = m.span("year4")
-                out.append(DateValue(ys, ye, text[ys:ye], dt.date(year, 1, 1).toordinal(),
-                                     dt.date(year, 12, 31).toordinal(), "abs"))
-            elif g["weekday"]:
-                if g["weekday"][0].islower():
-                    continue
-                wd = WEEKDAYS[g["weekday"].lower()]
-                if article_date:
-                    if _FUTURE.search(text[max(0, s - 60):s]) or (
-                            text[max(0, s - 4):s].lower().strip() in ("on", "") and _FUTURE_AFTER.match(text[e:e + 90])):
-                        # "will testify Thursday": the next one (today's, or a week on)
-                        ahead = (wd - article_date.weekday()) % 7
-                        lo, hi = (base, base + 7) if ahead == 0 else (base + ahead, base + ahead)
-                        out.append(DateValue(s, e, text[s:e], lo, hi, "abs"))
-                        continue
-                    back = (article_date.weekday() - wd) % 7
-                    day = base - back
-                    out.append(DateValue(s, e, text[s:e], day, day, "abs"))
-                # Without a date a weekday says nothing comparable across articles.
-            elif g["rel"]:
-                rel = g["rel"].lower()
-                wd = article_date.weekday() if article_date else None
-                if rel in ("today", "tonight", "this morning", "this afternoon", "this evening"):
-                    lo = hi = 0
-                elif rel == "yesterday" or rel.endswith("last night"):
-                    lo = hi = -1
-                elif rel == "tomorrow":
-                    lo = hi = 1
-                elif rel.endswith("this week"):
-                    lo, hi = (-(wd or 0), 6 - (wd or 0)) if wd is not None else (-6, 0)
-                    if rel.startswith("earlier"):
-                        hi = 0
-                elif rel.endswith("last week"):
-                    lo, hi = (-(wd or 0) - 7, -(wd or 0) - 1) if wd is not None else (-13, -7)
-                elif rel == "next week":
-                    lo, hi = (7 - (wd or 0), 13 - (wd or 0)) if wd is not None else (7, 13)
-                elif rel.endswith("this month"):
-                    lo, hi = (-(article_date.day - 1), 0) if article_date else (-30, 0)
-                elif rel.endswith("last month"):
-                    lo, hi = (-(article_date.day - 1) - 31, -(article_date.day)) if article_date else (-61, -1)
-                elif rel.endswith("this year"):
-                    lo, hi = (-(article_date.timetuple().tm_yday - 1), 0) if article_date else (-365, 0)
-                elif rel.endswith("last year"):
-                    if article_date:
-                        y = article_date.year - 1
-                        lo, hi = dt.date(y, 1, 1).toordinal() - base, dt.date(y, 12, 31).toordinal() - base
-                    else:
-                        lo, hi = -730, -1
-                else:  # next month / next year
-                    lo, hi = 1, 400
-                out.append(DateValue(s, e, text[s:e], base + lo, base + hi, anchor))
-            elif g["ago"]:
-                lo, hi = _ago_days(g["ago"])
-                out.append(DateValue(s, e, text[s:e], base - hi, base - lo, anchor))
+            value = _DATE_READERS[kind](m, text, article_date, event_date)
         except (ValueError, KeyError):
             continue
+        if value is not None:
+            out.append(value)
     return out
+
+
+def _calendar_date(m: re.Match, text: str, article_date: dt.date | None,
+                   event_date: dt.date | None) -> DateValue | None:
+    """"May 15", "15 May 2024": a day, its year from the text, the article or the event."""
+    g = m.groupdict()
+    s, e = m.span()
+    month_word = g["month"] or g["month2"]
+    if month_word == "May" and g["month"] and not g["year"] and _MAY_VERB_AFTER.match(text[m.end("month"):]):
+        return None  # "May" the verb
+    day = int(g["day"] or g["day2"])
+    year_s = g["year"] or g["year2"]
+    month = _month_key(month_word)
+    if year_s:
+        d = dt.date(int(year_s), month, day)
+    elif article_date or event_date:
+        ref = article_date or event_date
+        d = dt.date(ref.year, month, day)
+        if d.toordinal() - ref.toordinal() > 60:  # "Dec. 18" read in January: last year
+            d = dt.date(ref.year - 1, month, day)
+    else:
+        return None  # no year to place it in: cannot be compared reliably
+    return DateValue(s, e, text[s:e], d.toordinal(), d.toordinal(), "abs")
+
+
+def _month_of_year(m: re.Match, text: str, article_date: dt.date | None,
+                   event_date: dt.date | None) -> DateValue:
+    """"May 2024": every day of the month."""
+    s, e = m.span()
+    month, year = _month_key(m.group("month3")), int(m.group("year3"))
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    return DateValue(s, e, text[s:e], first.toordinal(), last.toordinal(), "abs")
+
+
+def _year_only(m: re.Match, text: str, article_date: dt.date | None, event_date: dt.date | None) -> DateValue:
+    """"in 2019": every day of the year (the span is the year itself)."""
+    year = int(m.group("year4"))
+    ys, ye = m.span("year4")
+    return DateValue(ys, ye, text[ys:ye], dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal(), "abs")
+
+
+def _weekday(m: re.Match, text: str, article_date: dt.date | None, event_date: dt.date | None) -> DateValue | None:
+    """"Thursday": the last one on or before the article's date, or the next one when the
+    words around it look ahead ("will testify Thursday"); nothing without an article date."""
+    s, e = m.span()
+    name = m.group("weekday")
+    if name[0].islower() or not article_date:
+        # Without a date a weekday says nothing comparable across articles.
+        return None
+    wd, base = WEEKDAYS[name.lower()], article_date.toordinal()
+    if _FUTURE.search(text[max(0, s - 60):s]) or (
+            text[max(0, s - 4):s].lower().strip() in ("on", "") and _FUTURE_AFTER.match(text[e:e + 90])):
+        # "will testify Thursday": the next one (today's, or a week on)
+        ahead = (wd - article_date.weekday()) % 7
+        lo, hi = (base, base + 7) if ahead == 0 else (base + ahead, base + ahead)
+        return DateValue(s, e, text[s:e], lo, hi, "abs")
+    day = base - (article_date.weekday() - wd) % 7
+    return DateValue(s, e, text[s:e], day, day, "abs")
+
+
+def _relative_days(rel: str, article_date: dt.date | None) -> tuple[int, int]:
+    """The days ``(lo, hi)`` from the article's date that "yesterday", "last week" ... cover
+    (calendar weeks and months when the date is known, the widest reading otherwise)."""
+    wd = article_date.weekday() if article_date else None
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return 0, 0
+    if rel == "yesterday" or rel.endswith("last night"):
+        return -1, -1
+    if rel == "tomorrow":
+        return 1, 1
+    if rel.endswith("this week"):
+        lo, hi = (-(wd or 0), 6 - (wd or 0)) if wd is not None else (-6, 0)
+        return (lo, 0) if rel.startswith("earlier") else (lo, hi)
+    if rel.endswith("last week"):
+        return (-(wd or 0) - 7, -(wd or 0) - 1) if wd is not None else (-13, -7)
+    if rel == "next week":
+        return (7 - (wd or 0), 13 - (wd or 0)) if wd is not None else (7, 13)
+    if rel.endswith("this month"):
+        return (-(article_date.day - 1), 0) if article_date else (-30, 0)
+    if rel.endswith("last month"):
+        return (-(article_date.day - 1) - 31, -(article_date.day)) if article_date else (-61, -1)
+    if rel.endswith("this year"):
+        return (-(article_date.timetuple().tm_yday - 1), 0) if article_date else (-365, 0)
+    if rel.endswith("last year"):
+        if not article_date:
+            return -730, -1
+        y, base = article_date.year - 1, article_date.toordinal()
+        return dt.date(y, 1, 1).toordinal() - base, dt.date(y, 12, 31).toordinal() - base
+    return 1, 400  # next month / next year
+
+
+def _relative(m: re.Match, text: str, article_date: dt.date | None, event_date: dt.date | None) -> DateValue:
+    """"yesterday", "last week": days from the article's date (relative when it is unknown)."""
+    s, e = m.span()
+    lo, hi = _relative_days(m.group("rel").lower(), article_date)
+    base = article_date.toordinal() if article_date else 0
+    return DateValue(s, e, text[s:e], base + lo, base + hi, "abs" if article_date else "rel")
+
+
+def _ago(m: re.Match, text: str, article_date: dt.date | None, event_date: dt.date | None) -> DateValue:
+    """"two weeks ago": days before the article's date."""
+    s, e = m.span()
+    lo, hi = _ago_days(m.group("ago"))
+    base = article_date.toordinal() if article_date else 0
+    return DateValue(s, e, text[s:e], base - hi, base - lo, "abs" if article_date else "rel")
+
+
+# How each form of date the pattern matches is read (by the first group that matched).
+_DATE_READERS = {"month": _calendar_date, "month2": _calendar_date, "month3": _month_of_year, "year4": _year_only,
+                 "weekday": _weekday, "rel": _relative, "ago": _ago}
 
 
 # Expressions that say whether a state still holds ("has not changed") or held only before

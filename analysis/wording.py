@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from itertools import chain
-from typing import Literal, Mapping
+from typing import Literal, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -314,62 +314,26 @@ def distinctive_terms(
                       WordingWarning, stacklevel=2)
         return empty
     G = len(group_names)
-    # Compact the term ids to the ones in use, so every array below is vocabulary-sized.
-    used, term = np.unique(term, return_inverse=True)
-    T = len(used)
-    g_of_doc = labels[art]
-    key = g_of_doc * T + term
-    gkeys, ginv = np.unique(key, return_inverse=True)
-    y_g = np.bincount(ginv, weights=counts).astype(np.int64)
-    n_art = np.bincount(ginv).astype(np.int64)  # articles of the group using the term
-    g, t = gkeys // T, gkeys % T
-    y_total = np.bincount(term, weights=counts, minlength=T)
-    n_group = np.bincount(g, weights=y_g, minlength=G)
-    N = n_group.sum()
-    shared = np.bincount(t, minlength=T) > 1
-    if not shared.any():
+    c = _group_term_counts(labels[art], term, counts, G)
+    if not (np.bincount(c.t, minlength=len(c.used)) > 1).any():
         warnings.warn(f"distinctive_terms: no term is used by more than one group by {by!r}; "
                       "the groups share no words, so each group's list is simply its own words",
                       WordingWarning, stacklevel=2)
-
-    # The prior: a_t over the terms in use, summing to a0.
-    a0 = float(prior_strength) if prior_strength is not None else float(N)
-    if prior_strength is not None and not prior_strength > 0:
-        raise ValueError(f"prior_strength must be > 0; got {prior_strength!r}")
-    if isinstance(prior, str):
-        if prior != "corpus":
-            raise ValueError(f"prior must be 'corpus', None, a Corpus, or term counts; got {prior!r}")
-        alpha = a0 * y_total / y_total.sum()
-    elif prior is None:
-        alpha = np.full(T, 0.01)
-        a0 = alpha.sum()
-    else:
-        bg = _prior_counts(prior, terms, used, tuple(ngram), numbers)
-        if bg is None:
-            raise TypeError(f"prior must be 'corpus', None, a Corpus, a Series/mapping term->count "
-                            f"or a DataFrame with term and count; got {type(prior).__name__}")
-        share = (bg + 0.5) / (bg + 0.5).sum()
-        alpha = a0 * share
-
-    keep = y_g >= min_count
-    g, t, y_g, n_art = g[keep], t[keep], y_g[keep], n_art[keep]
-    y_r = y_total[t] - y_g
-    n_g = n_group[g]
-    n_r = N - n_g
-    a = alpha[t]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = (np.log((y_g + a) / (n_g + a0 - y_g - a)) - np.log((y_r + a) / (n_r + a0 - y_r - a)))
-        se = np.sqrt(1.0 / (y_g + a) + 1.0 / (y_r + a))
-        z = delta / se
-
+    alpha, a0 = _prior_alpha(prior, prior_strength, c.y_total, float(c.n_group.sum()),
+                             lambda: _prior_counts(prior, terms, c.used, tuple(ngram), numbers))
+    keep = c.y_g >= min_count
+    g, t, y_g, n_art = c.g[keep], c.t[keep], c.y_g[keep], c.n_art[keep]
+    y_r = c.y_total[t] - y_g
+    N = c.n_group.sum()
+    n_g = c.n_group[g]
+    delta, se, z = _log_odds(y_g, y_r, n_g, N - n_g, alpha[t], a0)
     words_per_group = np.bincount(labels, weights=corpus.articles["n_words"].fillna(0).to_numpy(float),
                                   minlength=G)
-    arts_per_group = np.bincount(labels, minlength=G)
     wg, wr = words_per_group[g], words_per_group.sum() - words_per_group[g]
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(wg > 0, 1000.0 * y_g / wg, np.nan)
         rate_r = np.where(wr > 0, 1000.0 * y_r / wr, np.nan)
-    tstr = terms[used[t]]
+    tstr = terms[c.used[t]]
     out = pd.DataFrame({
         "group": np.asarray(group_names, dtype=object)[g],
         "g": g,
@@ -378,7 +342,7 @@ def distinctive_terms(
         "count": y_g,
         "count_rest": y_r.astype(np.int64),
         "n_articles": n_art,
-        "group_articles": arts_per_group[g],
+        "group_articles": np.bincount(labels, minlength=G)[g],
         "rate_per_1000": rate,
         "rate_rest_per_1000": rate_r,
         "log_odds": delta,
@@ -386,8 +350,67 @@ def distinctive_terms(
         "z": z,
         "few_uses": y_g < few,
     })
-    if not keep_nested and (out["n_gram"] == 2).any():
-        out = _drop_nested(out)
+    return _ranked(out if keep_nested or not (out["n_gram"] == 2).any() else _drop_nested(out), top)
+
+
+class _GroupTermCounts(NamedTuple):
+    """Term counts per group: ``used`` (term ids in use), then per (group, term) pair
+    ``g``, ``t`` (compact term index), ``y_g`` (uses), ``n_art`` (articles using it); and
+    ``y_total`` per term, ``n_group`` (all term uses) per group."""
+
+    used: np.ndarray
+    g: np.ndarray
+    t: np.ndarray
+    y_g: np.ndarray
+    n_art: np.ndarray
+    y_total: np.ndarray
+    n_group: np.ndarray
+
+
+def _group_term_counts(g_of_doc: np.ndarray, term: np.ndarray, counts: np.ndarray, G: int) -> _GroupTermCounts:
+    """Counts per group and term from document-term triples (the group of each triple's document)."""
+    # Compact the term ids to the ones in use, so every array below is vocabulary-sized.
+    used, term = np.unique(term, return_inverse=True)
+    T = len(used)
+    gkeys, ginv = np.unique(g_of_doc * T + term, return_inverse=True)
+    y_g = np.bincount(ginv, weights=counts).astype(np.int64)
+    n_art = np.bincount(ginv).astype(np.int64)  # articles of the group using the term
+    g, t = gkeys // T, gkeys % T
+    return _GroupTermCounts(used, g, t, y_g, n_art, np.bincount(term, weights=counts, minlength=T),
+                            np.bincount(g, weights=y_g, minlength=G))
+
+
+def _prior_alpha(prior, prior_strength: float | None, y_total: np.ndarray, n_terms: float,
+                 background) -> tuple[np.ndarray, float]:
+    """The Dirichlet prior ``a_t`` over the terms in use and its sum ``a0`` (see
+    :func:`distinctive_terms`); ``background()`` gives a background corpus's counts."""
+    a0 = float(prior_strength) if prior_strength is not None else float(n_terms)
+    if prior_strength is not None and not prior_strength > 0:
+        raise ValueError(f"prior_strength must be > 0; got {prior_strength!r}")
+    if isinstance(prior, str):
+        if prior != "corpus":
+            raise ValueError(f"prior must be 'corpus', None, a Corpus, or term counts; got {prior!r}")
+        return a0 * y_total / y_total.sum(), a0
+    if prior is None:
+        alpha = np.full(len(y_total), 0.01)
+        return alpha, float(alpha.sum())
+    bg = background()
+    if bg is None:
+        raise TypeError(f"prior must be 'corpus', None, a Corpus, a Series/mapping term->count "
+                        f"or a DataFrame with term and count; got {type(prior).__name__}")
+    return a0 * (bg + 0.5) / (bg + 0.5).sum(), a0
+
+
+def _log_odds(y_g, y_r, n_g, n_r, a, a0: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Monroe et al.'s weighted log-odds ``delta``, its standard error and ``z``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((y_g + a) / (n_g + a0 - y_g - a)) - np.log((y_r + a) / (n_r + a0 - y_r - a)))
+        se = np.sqrt(1.0 / (y_g + a) + 1.0 / (y_r + a))
+        return delta, se, delta / se
+
+
+def _ranked(out: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    """Rows sorted by group and z (highest first), ranked within the group, ``top`` kept."""
     out = out.sort_values(["g", "z", "count", "term"], ascending=[True, False, False, True], kind="stable")
     out["rank"] = out.groupby("g").cumcount() + 1
     if top is not None:
@@ -557,18 +580,7 @@ def similarity(
     >>> [round(float(x), 2) for x in similarity(c).loc["a"]]
     [1.0, 0.66, 0.0]
     """
-    _check_corpus(corpus)
-    if method not in ("tfidf", "shingles"):
-        raise ValueError(f"method must be 'tfidf' or 'shingles'; got {method!r}")
-    if form not in ("wide", "long"):
-        raise ValueError(f"form must be 'wide' or 'long'; got {form!r}")
-    if not isinstance(shingle_size, (int, np.integer)) or shingle_size < 1:
-        raise ValueError(f"shingle_size must be a whole number >= 1; got {shingle_size!r}")
-    if top_k is not None and (not isinstance(top_k, (int, np.integer)) or top_k < 1):
-        raise ValueError(f"top_k must be a whole number >= 1 or None; got {top_k!r}")
-    if unit not in ("article", "sentence"):
-        raise ValueError(f"unit must be 'article' or 'sentence'; got {unit!r}")
-    outlet_of = corpus.outlet_of()
+    _check_similarity_args(corpus, method, shingle_size, form, top_k, unit)
     if unit == "article":
         ids = pd.Index(corpus.ids, name="article_id")
         art_ids = np.asarray(corpus.ids, dtype=object)
@@ -592,44 +604,68 @@ def similarity(
         S = _tfidf_matrix(corpus, unit=unit)
     else:
         S = _shingle_matrix(corpus, int(shingle_size), unit=unit)
-    if N >= 2:
-        if _off_diagonal_max(S) == 0.0:
-            warnings.warn(f"similarity: no two {unit}s share a "
-                          + ("content word" if method == "tfidf" else f"{shingle_size}-word sequence")
-                          + "; every similarity is 0", WordingWarning, stacklevel=2)
+    if N >= 2 and _off_diagonal_max(S) == 0.0:
+        warnings.warn(f"similarity: no two {unit}s share a "
+                      + ("content word" if method == "tfidf" else f"{shingle_size}-word sequence")
+                      + "; every similarity is 0", WordingWarning, stacklevel=2)
     if form == "wide":
         columns = ids.copy()
         columns.names = ["other"] if unit == "article" else ["other", "other_sent_id"]
         return pd.DataFrame(S, index=ids, columns=columns)
-    outlets = np.asarray([outlet_of[a] for a in art_ids], dtype=object)
-    if top_k is None:
-        a, b = np.triu_indices(N, k=1)
-        vals = S[a, b]
-        order = np.argsort(-vals, kind="stable")
-        a, b, vals = a[order], b[order], vals[order]
-        rank = np.arange(1, len(a) + 1)
-    else:
-        k = min(int(top_k), max(N - 1, 0))
-        rows_a, rows_b, rows_v = [], [], []
-        for r0 in range(0, N if k else 0, 1024):
-            block = S[r0:r0 + 1024].copy()
-            block[np.arange(len(block)), np.arange(r0, r0 + len(block))] = -np.inf
-            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-            pv = np.take_along_axis(block, part, axis=1)
-            o = np.argsort(-pv, axis=1, kind="stable")
-            rows_b.append(np.take_along_axis(part, o, axis=1).ravel())
-            rows_v.append(np.take_along_axis(pv, o, axis=1).ravel())
-            rows_a.append(np.repeat(np.arange(r0, r0 + len(block)), k))
-        a = np.concatenate(rows_a) if rows_a else np.zeros(0, int)
-        b = np.concatenate(rows_b) if rows_b else np.zeros(0, int)
-        vals = np.concatenate(rows_v) if rows_v else np.zeros(0, np.float32)
-        rank = np.tile(np.arange(1, k + 1), len(a) // k) if k else np.zeros(0, int)
+    a, b, vals, rank = _all_pairs(S) if top_k is None else _top_pairs(S, int(top_k))
+    outlet_of = corpus.outlet_of()
+    outlets = np.asarray([outlet_of[x] for x in art_ids], dtype=object)
     out = {"article_a": art_ids[a], "article_b": art_ids[b]}
     if sent_ids is not None:
         out = {"article_a": art_ids[a], "sent_a": sent_ids[a], "article_b": art_ids[b], "sent_b": sent_ids[b]}
     out.update({"outlet_a": outlets[a], "outlet_b": outlets[b],
                 "similarity": vals.astype(np.float32), "rank": rank})
     return pd.DataFrame(out)
+
+
+def _check_similarity_args(corpus, method, shingle_size, form, top_k, unit) -> None:
+    """A ValueError (TypeError for a non-corpus) naming the first bad argument of :func:`similarity`."""
+    _check_corpus(corpus)
+    if method not in ("tfidf", "shingles"):
+        raise ValueError(f"method must be 'tfidf' or 'shingles'; got {method!r}")
+    if form not in ("wide", "long"):
+        raise ValueError(f"form must be 'wide' or 'long'; got {form!r}")
+    if not isinstance(shingle_size, (int, np.integer)) or shingle_size < 1:
+        raise ValueError(f"shingle_size must be a whole number >= 1; got {shingle_size!r}")
+    if top_k is not None and (not isinstance(top_k, (int, np.integer)) or top_k < 1):
+        raise ValueError(f"top_k must be a whole number >= 1 or None; got {top_k!r}")
+    if unit not in ("article", "sentence"):
+        raise ValueError(f"unit must be 'article' or 'sentence'; got {unit!r}")
+
+
+def _all_pairs(S: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every unordered pair of a similarity matrix, most similar first: rows, columns, values, ranks."""
+    a, b = np.triu_indices(len(S), k=1)
+    vals = S[a, b]
+    order = np.argsort(-vals, kind="stable")
+    return a[order], b[order], vals[order], np.arange(1, len(a) + 1)
+
+
+def _top_pairs(S: np.ndarray, top_k: int, block_rows: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ``top_k`` most similar other rows, best first (rank 1), a block of rows at a
+    time so no second N x N array is made."""
+    N = len(S)
+    k = min(top_k, max(N - 1, 0))
+    rows_a, rows_b, rows_v = [], [], []
+    for r0 in range(0, N if k else 0, block_rows):
+        block = S[r0:r0 + block_rows].copy()
+        block[np.arange(len(block)), np.arange(r0, r0 + len(block))] = -np.inf
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        pv = np.take_along_axis(block, part, axis=1)
+        o = np.argsort(-pv, axis=1, kind="stable")
+        rows_b.append(np.take_along_axis(part, o, axis=1).ravel())
+        rows_v.append(np.take_along_axis(pv, o, axis=1).ravel())
+        rows_a.append(np.repeat(np.arange(r0, r0 + len(block)), k))
+    a = np.concatenate(rows_a) if rows_a else np.zeros(0, int)
+    b = np.concatenate(rows_b) if rows_b else np.zeros(0, int)
+    vals = np.concatenate(rows_v) if rows_v else np.zeros(0, np.float32)
+    rank = np.tile(np.arange(1, k + 1), len(a) // k) if k else np.zeros(0, int)
+    return a, b, vals, rank
 
 
 def _off_diagonal_max(S: np.ndarray, block: int = 1024) -> float:
@@ -1021,6 +1057,42 @@ def _lede_parse(text: str) -> dict:
     out = {"subject": "", "verb_phrase": "", "decision": "", "verb": "", "vp_start": -1, "vp_end": -1}
     if not toks:
         return out
+    i, aside = _main_verb(text, spans, toks)
+    if i >= len(toks):
+        return out
+    subj_end = spans[i - 1][1] if i > 0 else 0
+    if aside and aside[1] <= spans[i][0]:
+        subj_end = aside[0]
+    out["subject"] = text[:subj_end].strip(" ,")
+    # Verb group: auxiliaries (and adverbs between them) up to the main verb.
+    j = i
+    while j + 1 < len(toks) and toks[j].lower() in _AUX and not toks[j + 1][:1].isupper() and (
+            _is_verb(toks[j + 1]) or toks[j + 1].lower().endswith("ly") or toks[j + 1].lower() in {"not", "also", "now", "already", "finally"}):
+        j += 1
+    verb_end = j
+    out["verb"] = toks[verb_end].lower()
+    obj = _object_words(text, spans, toks, verb_end)
+    last = obj[-1] if obj else verb_end
+    out["vp_start"], out["vp_end"] = spans[i][0], spans[last][1]
+    out["verb_phrase"] = text[spans[i][0]:spans[last][1]]
+    # The decision wording: elide a recipient named right after the verb ("has given
+    # Ukraine the go-ahead" -> "has given … the go-ahead").
+    head = text[spans[i][0]:spans[verb_end][1]]
+    if obj and toks[obj[0]][:1].isupper() and toks[obj[0]].lower() not in _DETERMINERS:
+        n_name = 1
+        while n_name < len(obj) and toks[obj[n_name]][:1].isupper():
+            n_name += 1
+        rest = obj[n_name:]
+        tail = text[spans[rest[0]][0]:spans[rest[-1]][1]] if rest else ""
+        out["decision"] = f"{head} … {tail}".strip()
+    else:
+        out["decision"] = out["verb_phrase"]
+    return out
+
+
+def _main_verb(text: str, spans: list[tuple[int, int]], toks: list[str]) -> tuple[int, tuple[int, int] | None]:
+    """The index of the first verb after the first word (``len(toks)``: none), and the
+    comma-delimited aside after the subject that was skipped on the way, if any."""
     # Skip a comma-delimited aside after the subject ("President Biden, under pressure
     # from ..., allowed"): a verb inside it is not the main verb.
     first_comma = text.find(",")
@@ -1039,23 +1111,14 @@ def _lede_parse(text: str) -> dict:
         if i > 0 and _is_verb(toks[i]):
             break
         i += 1
-    if i >= len(toks):
-        return out
-    subj_end = spans[i - 1][1] if i > 0 else 0
-    if aside and aside[1] <= spans[i][0]:
-        subj_end = aside[0]
-    out["subject"] = text[:subj_end].strip(" ,")
-    # Verb group: auxiliaries (and adverbs between them) up to the main verb.
-    j = i
-    while j + 1 < len(toks) and toks[j].lower() in _AUX and not toks[j + 1][:1].isupper() and (
-            _is_verb(toks[j + 1]) or toks[j + 1].lower().endswith("ly") or toks[j + 1].lower() in {"not", "also", "now", "already", "finally"}):
-        j += 1
-    verb_end = j
-    out["verb"] = toks[verb_end].lower()
-    # Object: up to a boundary word, a comma, an -ing word after the first object word,
-    # or six words.
+    return i, aside
+
+
+def _object_words(text: str, spans: list[tuple[int, int]], toks: list[str], verb_end: int) -> list[int]:
+    """The word indices of the object after the verb group: up to a boundary word, a comma,
+    an -ing word after the first object word, or six words."""
     k = verb_end + 1
-    obj = []
+    obj: list[int] = []
     while k < len(toks) and len(obj) < 6:
         low = toks[k].lower()
         between = text[spans[k - 1][1]:spans[k][0]]
@@ -1065,22 +1128,7 @@ def _lede_parse(text: str) -> dict:
             break
         obj.append(k)
         k += 1
-    last = obj[-1] if obj else verb_end
-    out["vp_start"], out["vp_end"] = spans[i][0], spans[last][1]
-    out["verb_phrase"] = text[spans[i][0]:spans[last][1]]
-    # The decision wording: elide a recipient named right after the verb ("has given
-    # Ukraine the go-ahead" -> "has given … the go-ahead").
-    head = text[spans[i][0]:spans[verb_end][1]]
-    if obj and toks[obj[0]][:1].isupper() and toks[obj[0]].lower() not in _DETERMINERS:
-        n_name = 1
-        while n_name < len(obj) and toks[obj[n_name]][:1].isupper():
-            n_name += 1
-        rest = obj[n_name:]
-        tail = text[spans[rest[0]][0]:spans[rest[-1]][1]] if rest else ""
-        out["decision"] = f"{head} … {tail}".strip()
-    else:
-        out["decision"] = out["verb_phrase"]
-    return out
+    return obj
 
 
 @memoized
@@ -1183,6 +1231,10 @@ def nearest_neighbours(corpus: Corpus) -> pd.DataFrame:
     """Each article's most similar other article, by TF-IDF and by three-word shingles.
 
     ``same`` is True where both measures pick the same neighbour.  Empty with one article.
+    A measure names no neighbour (``nearest``/``nearest_by_shingles`` and the outlet are
+    missing, ``same`` is False) where the article has nothing in common with any other
+    (every similarity 0) or where two others tie for most alike: calling one of them its
+    nearest would be an arbitrary pick presented as a finding.
 
     >>> import analysis as an
     >>> c = an.from_texts({"a": "Tanks rolled into the town today.", "b": "Tanks rolled into the town.",
@@ -1199,11 +1251,20 @@ def nearest_neighbours(corpus: Corpus) -> pd.DataFrame:
     for aid in tfidf.index:
         t = tfidf.loc[aid].drop(aid)
         s = shingles.loc[aid].drop(aid)
-        near, near_s = t.idxmax(), s.idxmax()
-        rows.append({"article_id": aid, "outlet": outlets[aid], "nearest": near, "nearest_outlet": outlets[near],
-                     "tfidf": float(t[near]), "nearest_by_shingles": near_s, "shingles": float(s[near_s]),
-                     "same": bool(near == near_s)})
+        near, near_s = _unique_best(t), _unique_best(s)
+        rows.append({"article_id": aid, "outlet": outlets[aid], "nearest": near,
+                     "nearest_outlet": outlets[near] if near is not None else None, "tfidf": float(t.max()),
+                     "nearest_by_shingles": near_s, "shingles": float(s.max()),
+                     "same": near is not None and near == near_s})
     return pd.DataFrame(rows, columns=NEAREST_COLUMNS)
+
+
+def _unique_best(values: pd.Series) -> str | None:
+    """The label of the largest value, or None when it is 0 or shared by two labels."""
+    best = values.max()
+    if not best > 0 or int((values >= best - 1e-12).sum()) > 1:
+        return None
+    return values.idxmax()
 
 
 def closest_follower(corpus: Corpus, min_share: float = FOLLOWS_CLOSELY) -> pd.DataFrame:

@@ -109,3 +109,20 @@ def test_a_result_from_the_cache_gives_the_warnings_computing_it_gave(tmp_path):
         an.similarity(load(folder, path), method="shingles")
     said = [str(w.message) for w in first if "share" in str(w.message)]
     assert said and [str(w.message) for w in again if "share" in str(w.message)] == said
+
+
+def test_a_report_chapter_says_the_load_warnings_once_in_words(tmp_path):
+    """Loaded from a report's cache, an event's load warnings are one plain note (each chapter
+    would otherwise repeat every one of them), naming where they are listed."""
+    folder = copy_event(tmp_path)
+    (folder / "articles" / "extra.txt").write_text("Not listed in the manifest.", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = an.load_event(folder)
+    assert len(corpus.warnings) >= 1
+    path = write_cache(corpus, tmp_path / "c.cache", digest=event_digest(folder))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        an.load_event(folder, cache=path)
+    notes = [str(w.message) for w in caught if issubclass(w.category, an.CorpusWarning)]
+    assert len(notes) == 1 and "unlisted file" in notes[0] and "first chapter of its report" in notes[0]

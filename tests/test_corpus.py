@@ -184,3 +184,31 @@ def test_sample_event_copy_loads_without_warnings(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(an.load_event(tmp_path / "copy")) == 5
+
+
+def test_outlets_spelled_two_ways_are_one_outlet_with_a_warning(tmp_path):
+    import warnings as w
+    recs = [{"article_id": "a", "outlet": "Fox News", "text": "Tanks rolled in."},
+            {"article_id": "b", "outlet": "fox  news", "text": "Bakers baked bread."},
+            {"article_id": "c", "outlet": "CNN", "text": "Rain fell hard."}]
+    with w.catch_warnings():
+        w.simplefilter("ignore")
+        c = an.from_records(recs)
+        notes: list[dict] = []
+        f = an.features_from_records(recs, warnings=notes)
+    assert c.outlet_of().tolist() == ["Fox News", "Fox News", "CNN"]
+    assert c.warnings.code.tolist() == ["outlet_spelling"]
+    assert "'fox  news'" in c.warnings.message.iloc[0]
+    # The feature table's streaming route reads them the same way.
+    assert f["outlet"].tolist() == ["Fox News", "Fox News", "CNN"]
+    assert [n["code"] for n in notes] == ["outlet_spelling"]
+    # An event folder too.
+    (tmp_path / "articles").mkdir()
+    for name, body in (("a", "Tanks rolled in."), ("b", "Bakers baked bread.")):
+        (tmp_path / "articles" / f"{name}.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("article_id,file,outlet\na,articles/a.txt,Reuters\nb,articles/b.txt,REUTERS\n",
+                                           encoding="utf-8")
+    with w.catch_warnings():
+        w.simplefilter("ignore")
+        e = an.load_event(tmp_path)
+    assert set(e.outlet_of()) == {"Reuters"} and "outlet_spelling" in e.warnings.code.tolist()

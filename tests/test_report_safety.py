@@ -458,3 +458,35 @@ def test_an_analysis_failing_on_the_article_pages_is_one_line(tmp_path, tiny, mo
         build([SAMPLE_EVENT], tmp_path / "out", tiny)
     assert "the annotated article pages could not be made (IndexError: list index out of range)" in one_line(exc)
     assert not [p for p in (tmp_path / "out").iterdir() if p.name != "index.html"]
+
+
+# --------------------------------------------------------------------------- one kernel per worker
+
+def test_a_worker_runs_its_notebooks_in_one_kernel_and_each_starts_clean(tmp_path):
+    """Notebooks share a worker's kernel (one start, one import of the library), and each
+    finds the kernel as it started: no variable, warning filter, setting, working folder or
+    open figure of the notebook before it."""
+    pids = tmp_path / "pids"
+    record = f"import os\nopen({str(pids)!r}, 'a').write(str(os.getpid()) + '\\n')"
+    first = write_notebook(
+        tmp_path / "01_first.ipynb", record,
+        "import warnings, matplotlib, matplotlib.pyplot as plt, os\nleft_behind = 1\n"
+        "warnings.filterwarnings('ignore', message='shown later')\nmatplotlib.rcParams['lines.linewidth'] = 9\n"
+        "os.chdir('/')\nfig, ax = plt.subplots(); ax.plot([1, 2]);")
+    second = write_notebook(
+        tmp_path / "02_second.ipynb", record,
+        "import warnings, matplotlib, matplotlib.pyplot as plt, os\n"
+        "print('left_behind' in dir(), matplotlib.rcParams['lines.linewidth'], os.getcwd() != '/', "
+        "plt.get_fignums())\nwarnings.warn('shown later')\nfig, ax = plt.subplots(); ax.plot([1, 2]);")
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        build_report([SAMPLE_EVENT], out=out, notebooks=[first, second], workers=1, log=quiet, edition="student")
+    assert len(set(pids.read_text().split())) == 1  # one kernel for both notebooks
+    # (the student edition shows outputs, not code: what is found here was printed)
+    page = (out / SAMPLE_EVENT.name / "student" / "02_second.html").read_text("utf-8")
+    assert "False 1.5 True []" in page  # nothing of the first notebook is left
+    assert "shown later" in page  # its warning filter is gone too
+    assert page.count("<img") >= 1  # and figures still show in a reused kernel
+    first_page = (out / SAMPLE_EVENT.name / "student" / "01_first.html").read_text("utf-8")
+    assert "<img" in first_page

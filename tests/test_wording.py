@@ -432,3 +432,16 @@ def test_the_alignment_chart_says_when_it_shows_the_first_sentences_only():
         block = an.sentence_similarity(c, "a", "b")
     ax = plots.wording.sentence_alignment(block, c, pair).axes[0]
     assert ax.get_ylabel().endswith("(the first 400 of 501)")
+
+
+def test_nearest_neighbour_is_named_only_when_one_article_is_most_alike():
+    c = an.from_texts({"a": "Tanks rolled into the town today.", "b": "Tanks rolled into the town.",
+                       "c": "Bakers sold bread at the market.", "d": "Pilots flew planes over seas."})
+    out = an.nearest_neighbours(c).set_index("article_id")
+    assert out.loc["a", "nearest"] == "b" and bool(out.loc["a", "same"])
+    # "c" shares no content word with anything: no neighbour, not an arbitrary first column.
+    assert out.loc["c", ["nearest", "nearest_outlet", "nearest_by_shingles"]].isna().all()
+    assert out.loc["c", "tfidf"] == 0 and not out.loc["c", "same"]
+    # Two others exactly as alike: a tie names neither.
+    t = an.from_texts({"x": "Tanks rolled in.", "y": "Tanks rolled in.", "z": "Tanks rolled in."})
+    assert an.nearest_neighbours(t)["nearest"].isna().all()
