@@ -22,7 +22,8 @@ from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
 from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
-from .readings import claims_reading, discrepancies_reading, facts_reading, left_out_reading
+from .readings import (claims_reading, discrepancies_reading, facts_reading, left_out_reading, pair_intro,
+                       pair_reading, textstat_reading)
 from .readability import (compare_readability, formula_agreement, longest_sentences, readability,
                           readability_pair, sentence_readability, textstat_cuts, textstat_differences,
                           textstat_stock)
@@ -87,6 +88,8 @@ __all__ = [
     "NOISE",
     "only_here",
     "overview",
+    "pair_intro",
+    "pair_reading",
     "prose",
     "quote_summary",
     "quote_variants",
@@ -108,6 +111,7 @@ __all__ = [
     "texts",
     "textstat_cuts",
     "textstat_differences",
+    "textstat_reading",
     "textstat_stock",
     "top_frames",
     "warmup_pair",
