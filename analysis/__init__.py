@@ -20,6 +20,7 @@ from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
 from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
+from .naming import naming_by_outlet, naming_differences
 from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
 from .readings import (claims_reading, discrepancies_reading, facts_reading, left_out_reading, pair_intro,
@@ -82,6 +83,8 @@ __all__ = [
     "load_event",
     "load_lexicon",
     "longest_sentences",
+    "naming_by_outlet",
+    "naming_differences",
     "naming_variants",
     "nearest_neighbours",
     "negated_hits",
