@@ -20,9 +20,11 @@ from .sources import from_jsonl, from_table
 from .overview import edit_summary, first_sentences, overview
 from .pages import article_link, article_links
 from .attribution import attributions, quote_summary
+from .naming import naming_by_outlet, naming_differences
 from .quote_variants import quote_variants, quote_versions
 from .quotes import quotes
-from .readings import claims_reading, discrepancies_reading, facts_reading, left_out_reading
+from .readings import (claims_reading, discrepancies_reading, facts_reading, left_out_reading, pair_intro,
+                       pair_reading, textstat_reading)
 from .readability import (compare_readability, formula_agreement, longest_sentences, readability,
                           readability_pair, sentence_readability, textstat_cuts, textstat_differences,
                           textstat_stock)
@@ -81,12 +83,16 @@ __all__ = [
     "load_event",
     "load_lexicon",
     "longest_sentences",
+    "naming_by_outlet",
+    "naming_differences",
     "naming_variants",
     "nearest_neighbours",
     "negated_hits",
     "NOISE",
     "only_here",
     "overview",
+    "pair_intro",
+    "pair_reading",
     "prose",
     "quote_summary",
     "quote_variants",
@@ -108,6 +114,7 @@ __all__ = [
     "texts",
     "textstat_cuts",
     "textstat_differences",
+    "textstat_reading",
     "textstat_stock",
     "top_frames",
     "warmup_pair",

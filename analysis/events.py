@@ -260,8 +260,26 @@ def new_event(name: str, files: list[str | Path], root: str | Path = "data/event
     return folder
 
 
+def readme_heading(name: str) -> str:
+    """A first heading for a new event's README from its folder name: words from the
+    hyphens, and a date at its end ("-2013-12", "-2024-05-31") written as a date.
+
+    >>> readme_heading("obamacare-site-2013-12"), readme_heading("city-budget-2025-03-04"), readme_heading("storm")
+    ('Obamacare site (December 2013)', 'City budget (4 March 2025)', 'Storm')
+    """
+    import calendar
+
+    m = re.fullmatch(r"(.*?)[-_ ]((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?", name)
+    words = (m.group(1) if m else name).replace("-", " ").replace("_", " ").strip()
+    heading = words[:1].upper() + words[1:] if words else name
+    if not m:
+        return heading
+    when = f"{calendar.month_name[int(m.group(3))]} {m.group(2)}"
+    return f"{heading} ({int(m.group(4))} {when})" if m.group(4) else f"{heading} ({when})"
+
+
 def _readme(name: str, rows: list[dict]) -> str:
-    lines = [f"# {name.replace('-', ' ').capitalize()}", "",
+    lines = [f"# {readme_heading(name)}", "",
              "Replace this line with one sentence on the event (what happened, when).", "",
              "## Provenance", "", "Where and when the articles were collected:", "",
              "## Who published what: the evidence", "",

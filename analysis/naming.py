@@ -46,6 +46,7 @@ from typing import Mapping
 import pandas as pd
 
 from .corpus import Corpus, memoized
+from .display import listing
 from .unionfind import UnionFind
 from .persons import (
     PERSON_COLUMNS,
@@ -547,3 +548,56 @@ def _variant_table(rows: list[dict], corpus: Corpus) -> pd.DataFrame:
                           ascending=[True, False, True, False, True, True], kind="stable")
     return out[VARIANT_COLUMNS].reset_index(drop=True).astype(
         {"group": object, "kind": object, "variant": object, "outlet": object, "articles": object})
+
+
+__all__ += ["naming_by_outlet", "naming_differences"]
+
+
+@memoized
+def naming_by_outlet(corpus: Corpus, people: bool = False) -> pd.DataFrame:
+    """The forms of :func:`naming_variants` as a table of uses per outlet: one row per group
+    and form, one column per outlet (in corpus order; 0 where it never uses the form).
+
+    ``people=False``: places and things (``group, kind, variant``, then the outlets);
+    ``people=True``: the ways people are named (``group, variant``, then the outlets).
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Strikes hit Kyiv. Kyiv said so.", "b": "Strikes hit Kiev. Officials in Kiev agreed."},
+    ...                   outlet={"a": "A", "b": "B"})
+    >>> naming_by_outlet(c).values.tolist()
+    [['Kyiv', 'transliteration', 'Kiev', 0, 2], ['Kyiv', 'transliteration', 'Kyiv', 2, 0]]
+    """
+    naming = naming_variants(corpus)
+    rows = naming[(naming.kind == "person") if people else (naming.kind != "person")]
+    index = ["group", "variant"] if people else ["group", "kind", "variant"]
+    outlets = list(dict.fromkeys(corpus.outlet_of())) if len(corpus) else []
+    if rows.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object if c in index else "int64") for c in index + outlets})
+    wide = rows.pivot_table(index=index, columns="outlet", values="count", aggfunc="sum", fill_value=0,
+                            sort=False).reset_index()
+    wide.columns.name = None
+    for o in outlets:
+        if o not in wide.columns:
+            wide[o] = 0
+    return wide[index + outlets].astype({o: "int64" for o in outlets})
+
+
+def naming_differences(corpus: Corpus) -> list[str]:
+    """Where the outlets name a place or thing differently, in words: one phrase per group
+    with more than one form in use, naming the outlets that use each form (biggest groups
+    first, as :func:`naming_variants` orders them); empty when no group has two forms.
+
+    >>> import analysis as an
+    >>> c = an.from_texts({"a": "Strikes hit Kyiv. Kyiv said so.", "b": "Strikes hit Kiev. Officials in Kiev agreed."},
+    ...                   outlet={"a": "A", "b": "B"})
+    >>> naming_differences(c)
+    ['Kyiv (transliteration): “Kiev” in B; “Kyiv” in A']
+    """
+    naming = naming_variants(corpus)
+    spelled = naming[naming.kind != "person"]
+    differ = []
+    for (group, kind), rows in spelled.groupby(["group", "kind"], sort=False):
+        if rows.variant.nunique() > 1:
+            uses = rows.groupby("variant", sort=False)["outlet"].agg(lambda s: listing(dict.fromkeys(s)))
+            differ.append(f"{group} ({kind}): " + "; ".join(f"“{v}” in {o}" for v, o in uses.items()))
+    return differ

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import html
 import math
 import re
@@ -36,9 +37,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-]+[^\W_]+)*\.?|[^\w\s]")
 
 
 def _norm(word: str) -> str:
-    """Lower case; no hyphens, periods or apostrophes; crude ending removal (-s, -ed, -ing)."""
+    """Lower case; no hyphens, periods or apostrophes; crude ending removal (-s, -ed, -ing, -ly)."""
     w = re.sub(r"[’'.\-]", "", word.lower())
-    for suf in ("ing", "ed", "es", "s"):
+    for suf in ("ing", "ed", "es", "ly", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
             return w[: -len(suf)]
     return w
@@ -94,10 +95,26 @@ MAX_WORD_WORDINGS = 5_000
 MAX_REFERENCE_CANDIDATES = 500
 
 
+#: Words in a row two versions of one statement must share (beside the share of content words):
+#: a retyped or translated statement keeps runs of its wording ("we ought to"), while two
+#: remarks on one subject share words scattered ("make ... work" in "we ought to make this thing
+#: work" and "working to make sure ... will work").
+SHARED_RUN = 3
+
+
 def _links(si: set, sj: set, ki: str, kj: str, min_words: int, threshold: float) -> bool:
-    """Whether two quotes sharing a content word render the same statement."""
+    """Whether two quotes sharing a content word render the same statement: the same words,
+    or enough of the shorter one's content words and a run of :data:`SHARED_RUN` words in common."""
     return (ki == kj and len(ki.split()) >= 2) or (
-        min(len(si), len(sj)) >= min_words and _containment(si, sj) >= threshold)
+        min(len(si), len(sj)) >= min_words and _containment(si, sj) >= threshold
+        and not _runs_of(ki).isdisjoint(_runs_of(kj)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs_of(key: str) -> frozenset:
+    """The runs of :data:`SHARED_RUN` words of a quote's normalized words (its key)."""
+    words = key.split()
+    return frozenset(zip(*(words[k:] for k in range(SHARED_RUN))))
 
 
 def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
@@ -231,8 +248,10 @@ def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.Dat
     """Quotes from different articles that render the same statement, one row per quote.
 
     Two quotes are linked when at least ``threshold`` of the content words of the shorter
-    one (stopwords dropped; case, hyphens and -s/-ed/-ing endings normalized) are in the
-    other, both having ``min_words`` content words or more, or when their words are the same;
+    one (stopwords dropped; case, hyphens and -s/-ed/-ing/-ly endings normalized) are in the
+    other, both having ``min_words`` content words or more, and they share a run of
+    :data:`SHARED_RUN` words (two remarks on one subject share scattered words, two versions of
+    one statement share runs of its wording), or when their words are the same;
     groups are the connected sets of links that span two articles or more.
 
     Columns: ``group_id``, ``article_id``, ``quote_id``, ``start``, ``end``, ``text``,

@@ -1,4 +1,4 @@
-"""The plain-language readings printed under chapter 07's tables (who reported what).
+"""The plain-language readings printed under the chapters' tables (chapters 03 and 07).
 
 Each reading is a function of the table the chapter shows, so it says only what that table
 says for the event in hand, and the differences it names pass the noise rule of
@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 
 from .display import count, listing
-from .findings import leader
+from .findings import compare, leader
 
-__all__ = ["claims_reading", "facts_reading", "left_out_reading", "discrepancies_reading"]
+__all__ = ["claims_reading", "facts_reading", "left_out_reading", "discrepancies_reading",
+           "textstat_reading", "pair_intro", "pair_reading"]
 
 
 def claims_reading(summary: pd.DataFrame) -> str:
@@ -118,3 +119,75 @@ def discrepancies_reading(disc: pd.DataFrame) -> str:
 def _upper_first(text: str) -> str:
     """``text`` with its first letter upper-cased ("no facts" -> "No facts"; "2 facts" unchanged)."""
     return text[:1].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- chapter 03
+
+
+def textstat_reading(errors: pd.DataFrame) -> str:
+    """What :func:`analysis.textstat_differences` shows: how many sentences textstat counts
+    against the splitter, and whether its grades come out easier or harder beyond a grade.
+
+    >>> t = pd.DataFrame({"n_sentences": [20, 30], "textstat_sentences": [24, 33], "cut": [3, 2],
+    ...                   "ignored": [0, 1], "grade_difference": [1.8, 1.0]})
+    >>> textstat_reading(t)  # doctest: +NORMALIZE_WHITESPACE
+    "textstat counts 57 sentences where the splitter finds 50 (+7). 5 real sentences are cut into several by
+    textstat; one short sentence of one or two words is ignored by it. On average the corrected Flesch-Kincaid
+    grade is +1.4 grades from textstat's: textstat makes the text look easier than it is."
+    """
+    theirs, ours = int(errors["textstat_sentences"].sum()), int(errors["n_sentences"].sum())
+    gap = errors["grade_difference"].mean() if len(errors) else float("nan")
+    ignored = int(errors["ignored"].sum())
+    verdict = {"higher": "textstat makes the text look easier than it is",
+               "lower": "textstat makes the text look harder than it is",
+               "about the same": "about the same, within one grade"}[compare(gap, 0.0, "grade")]
+    return (f"textstat counts {count(theirs, 'sentence')} where the splitter finds {ours} ({theirs - ours:+d}). "
+            f"{_upper_first(count(int(errors['cut'].sum()), 'real sentence'))} "
+            f"{'is' if int(errors['cut'].sum()) == 1 else 'are'} cut into several by textstat; "
+            f"{count(ignored, 'short sentence')} of one or two words {'is' if ignored == 1 else 'are'} ignored by it. "
+            f"On average the corrected Flesch-Kincaid grade is {f'{gap:+.1f}' if gap == gap else '—'} grades from "
+            f"textstat's: {verdict}.")
+
+
+def pair_intro(pair: pd.DataFrame, outlets: pd.Series | dict) -> str:
+    """Why :func:`analysis.compare_readability` chose its two articles, in a sentence.
+
+    >>> p = pd.DataFrame({"article_a": ["b"], "article_b": ["a"], "chosen": ["follows"]})
+    >>> pair_intro(p, {"a": "AP", "b": "CNN"})
+    'b (CNN) follows a (AP) sentence by sentence: same facts, different writing.'
+    """
+    if pair.empty:
+        return "This event has one article: there is no pair to compare."
+    a, b, chosen = pair["article_a"].iloc[0], pair["article_b"].iloc[0], pair["chosen"].iloc[0]
+    oa, ob = outlets[a], outlets[b]
+    return {"follows": f"{a} ({oa}) follows {b} ({ob}) sentence by sentence: same facts, different writing.",
+            "hardest and easiest": f"No article follows another closely, so this compares the article with the "
+                                   f"highest median grade, {a} ({oa}), with the one with the lowest, {b} ({ob}).",
+            "first two": f"The formulas give no grades to compare, so this sets the first two articles side by "
+                         f"side: {a} ({oa}) and {b} ({ob})."}[chosen]
+
+
+def pair_reading(pair: pd.DataFrame) -> str:
+    """Which of the two articles of :func:`analysis.compare_readability` reads harder by most
+    grade formulas, and whether the difference lies in the sentences, the words, or neither
+    (each judged against its noise).
+
+    >>> p = pd.DataFrame({"article_a": "b", "article_b": "a", "measure": ["flesch_kincaid_grade",
+    ...     "coleman_liau_index", "gunning_fog", "mean_sentence_length", "syllables_per_word"],
+    ...     "verdict": ["higher", "higher", "about the same", "higher", "about the same"]})
+    >>> pair_reading(p)
+    'b reads harder than a by most grades; the difference lies in the sentences, not in the words.'
+    """
+    if pair.empty:
+        return ""
+    a, b = pair["article_a"].iloc[0], pair["article_b"].iloc[0]
+    verdict = pair.set_index("measure")["verdict"]
+    grades = verdict[["flesch_kincaid_grade", "coleman_liau_index", "gunning_fog"]]
+    sentences_differ = verdict["mean_sentence_length"] != "about the same"
+    words_differ = verdict["syllables_per_word"] != "about the same"
+    where = ("in both the sentences and the words" if sentences_differ and words_differ else
+             "in the sentences, not in the words" if sentences_differ else
+             "in the words, not in the sentences" if words_differ else
+             "neither in sentence length nor in word length beyond the noise")
+    grade = {"higher": "harder than", "lower": "easier than"}.get(grades.mode().iloc[0], "about the same as")
+    return f"{a} reads {grade} {b} by most grades; the difference lies {where}."

@@ -1116,7 +1116,9 @@ def _main_verb(text: str, spans: list[tuple[int, int]], toks: list[str]) -> tupl
 
 def _object_words(text: str, spans: list[tuple[int, int]], toks: list[str], verb_end: int) -> list[int]:
     """The word indices of the object after the verb group: up to a boundary word, a comma,
-    an -ing word after the first object word, or six words."""
+    an -ing word after the first object word unless it follows a determiner (then it
+    describes the noun: "gave permission, allowing" stops, "brushed aside the glowing report"
+    goes on), or six words."""
     k = verb_end + 1
     obj: list[int] = []
     while k < len(toks) and len(obj) < 6:
@@ -1124,7 +1126,7 @@ def _object_words(text: str, spans: list[tuple[int, int]], toks: list[str], verb
         between = text[spans[k - 1][1]:spans[k][0]]
         if "," in between or ";" in between or low in _BOUNDARY:
             break
-        if obj and low.endswith("ing") and len(low) > 5:
+        if obj and low.endswith("ing") and len(low) > 5 and toks[obj[-1]].lower() not in _DETERMINERS:
             break
         obj.append(k)
         k += 1

@@ -277,8 +277,8 @@ def test_statements_agree_with_the_tables_beside_them(built):
         pair, p03 = an.compare_readability(corpus), _prose(folder, "03_readability")
         if len(pair):
             grades = pair.set_index("measure").verdict[["flesch_kincaid_grade", "coleman_liau_index", "gunning_fog"]]
-            word = {"higher": "harder", "lower": "easier"}.get(grades.mode().iloc[0], "about the same")
-            assert f"{pair.article_a.iloc[0]} reads {word} than {pair.article_b.iloc[0]}" in p03, name
+            word = {"higher": "harder than", "lower": "easier than"}.get(grades.mode().iloc[0], "about the same as")
+            assert f"{pair.article_a.iloc[0]} reads {word} {pair.article_b.iloc[0]}" in p03, name
         # 05: which articles have no limit word, and who sizes the event how
         firsts, p05 = an.first_hits(corpus), _prose(folder, "05_framing")
         missing = list(firsts.outlet[~firsts.found])

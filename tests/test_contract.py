@@ -76,6 +76,8 @@ CASES = {
                          [(SPAN, "match")]),
     "negated_hits": (an.negated_hits, "article_id", [], []),
     "warmup_pair": (an.warmup_pair, "article_id", [], []),
+    "naming_by_outlet": (an.naming_by_outlet, None, [], []),
+    "naming_by_outlet people": (lambda c: an.naming_by_outlet(c, people=True), None, [], []),
     "nearest_neighbours": (an.nearest_neighbours, ("article_id", "nearest", "nearest_by_shingles"), [], []),
     "closest_follower": (an.closest_follower, ("article", "source"), [], []),
     "quote_versions": (an.quote_versions, "article_id", [SPAN], [(SPAN, "text")]),
@@ -139,7 +141,9 @@ def test_every_public_analysis_is_checked():
                     "leader", "lexicon_summary", "readability_pair", "sentence_similarity",
                     "article_link", "article_links",
                     # readings: sentences from a table, not analyses of a corpus
-                    "claims_reading", "facts_reading", "left_out_reading", "discrepancies_reading"}
+                    "claims_reading", "facts_reading", "left_out_reading", "discrepancies_reading",
+                    "textstat_reading", "pair_intro", "pair_reading",
+                    "naming_differences"}  # (a list of phrases)
     public = {n for n in an.__all__ if n not in not_analyses}
     assert public <= set(CASES), f"add to CASES: {sorted(public - set(CASES))}"
 

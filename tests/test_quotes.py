@@ -537,3 +537,16 @@ def test_marks_inside_markup_tags_quote_nothing():
     text = ('Cruz spoke.\n\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love Sarah Palin. '
             'Without her support, I would not be in the Senate.<tweet/>.')
     assert q1(text).empty
+
+
+def test_two_remarks_on_one_subject_are_not_one_statement():
+    """Versions of one statement keep runs of its wording; two remarks that share a few
+    scattered words ("make ... work") are not grouped, while a retyped version is."""
+    c = an.from_texts({
+        "a": "“We think it is working, so make sure the thing we built will work,” said Ann Lee.",
+        "b": "“I think we ought to make this thing work,” said Bo Park. “I think we ought to pull together "
+             "and make the thing work,” he added.",
+        "c": "“I think we ought to make the thing work,” Bo Park said."})
+    v = an.quote_variants(c)
+    assert "a" not in set(v.article_id)
+    assert {"b", "c"} <= set(v.article_id)

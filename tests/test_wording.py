@@ -445,3 +445,11 @@ def test_nearest_neighbour_is_named_only_when_one_article_is_most_alike():
     # Two others exactly as alike: a tie names neither.
     t = an.from_texts({"x": "Tanks rolled in.", "y": "Tanks rolled in.", "z": "Tanks rolled in."})
     assert an.nearest_neighbours(t)["nearest"].isna().all()
+
+
+def test_a_lede_object_goes_on_past_an_ing_word_after_a_determiner():
+    c = an.from_texts({"a": "Republicans brushed aside the glowing report card on repairs issued Sunday.",
+                       "b": "Biden gave Ukraine permission, allowing strikes near Kharkiv."})
+    vp = an.ledes(c).set_index("article_id").verb_phrase
+    assert vp["a"] == "brushed aside the glowing report card"
+    assert vp["b"] == "gave Ukraine permission"
