@@ -407,6 +407,12 @@ def _describe_source(phrase: str) -> Source:
                 count = None  # "a number of Republicans": how many is not said
     if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
         core = words[m + 1:]
+    org_name = _org_name(core)
+    if org_name:
+        # "The Department of Health and Human Services", "the Centers for Disease Control and
+        # Prevention": one organization, named with "of"/"for"/"and" (before the cut below,
+        # and before a title inside it, "Health", is read as a title before a name).
+        return Source(text, "organization", False, count, _possessive(core[-1]), org_name)
     titled = _titled_name_after_org(core)
     if titled:
         # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
@@ -853,7 +859,8 @@ def _clause_tail(text: str, lo: int, end: int, seg: str | None = None) -> tuple[
     for i in range(len(words) - 1, -1, -1):
         w = words[i].strip("’'.")
         if w.lower() in _CLAUSE_WORDS and not (w == "of" and i > 0 and _is_cap(words[i - 1]) and i + 1 < len(words) and _is_cap(words[i + 1])) \
-                and not (w == "and" and i + 1 < len(words) and words[i + 1].lower() in ("other", "fellow")):
+                and not (w == "and" and i + 1 < len(words) and words[i + 1].lower() in ("other", "fellow")) \
+                and not (w == "and" and _and_in_org_name(words, i)):
             # "the" is not a boundary; lower-case clause words are.
             if w[:1].islower() or w.lower() in {"that", "and", "but", "though", "although", "while", "as", "because", "when", "after", "before", "if", "so"}:
                 keep = i + 1
@@ -876,6 +883,62 @@ def _clause_tail(text: str, lo: int, end: int, seg: str | None = None) -> tuple[
                 return start + toks[i].start(), start + toks[-1].end()
         return None
     return start + toks[0].start(), start + toks[-1].end()
+
+
+_ORG_LINKS = ("of", "for", "on", "and", "the")
+
+
+def _org_name(words: list[str]) -> str | None:
+    """The name of an organization named in words of its own with "of"/"for" ("Department of
+    Health and Human Services", "Centers for Disease Control and Prevention", "Committee on
+    Foreign Relations"): capitalized words and connectors from an organization word on, that
+    word followed by "of", "for" or "on", only a determiner before it; else None.
+
+    >>> _org_name("the Centers for Disease Control and Prevention".split())
+    'Centers for Disease Control and Prevention'
+    >>> _org_name("a spokesman for the Centers for Disease Control".split()) is None
+    True
+    """
+    orgs = org_words()
+    for k in range(len(words) - 2):
+        w = words[k]
+        if not (_is_cap(w) and (w in orgs or w.rstrip("s") in orgs) and words[k + 1] in ("of", "for", "on")):
+            continue
+        start = k
+        while start > 0 and _is_cap(words[start - 1]) and words[start - 1] not in ("The", "A", "An"):
+            start -= 1  # "National Institutes of Health", "U.S. Department of State"
+        if any(x.lower() not in ("the", "a", "an") for x in words[:start]):
+            return None  # "a spokesman for the Centers ...": the spokesman speaks
+        rest = words[k + 1:]
+        if any(_is_cap(x) and _known_first_name(x) and _is_cap(y) for x, y in zip(rest, rest[1:])):
+            return None  # "House Committee on Natural Resources Chairman Rob Bishop": a person
+        if _is_cap(rest[-1]) and all(_is_cap(x) or x in _ORG_LINKS for x in rest):
+            return " ".join(words[start:-1] + [_possessive(words[-1])])
+        return None
+    return None
+
+
+def _and_in_org_name(words: list[str], i: int) -> bool:
+    """Whether the "and" at ``words[i]`` joins two parts of one organization's name, as in
+    "the Department of Health and Human Services said" or "the Centers for Disease Control and
+    Prevention said": capitalized words on both sides, and before it, in the same run of
+    capitalized words and connectors, an organization word followed by "of" or "for".  Two
+    names joined by "and" ("Biden and Harris said") are two subjects: the last is the speaker.
+
+    >>> _and_in_org_name("The Department of Health and Human Services".split(), 4)
+    True
+    >>> _and_in_org_name("Secretary Antony Blinken and Defense Secretary Lloyd Austin".split(), 3)
+    False
+    """
+    if i == 0 or i + 1 >= len(words) or not (_is_cap(words[i - 1]) and _is_cap(words[i + 1])):
+        return False
+    j = i - 1
+    while j >= 0 and (_is_cap(words[j]) or words[j] in ("of", "for", "on")):
+        j -= 1
+    run = words[j + 1:i]
+    orgs = org_words()
+    return any(w in ("of", "for") and k > 0 and (run[k - 1] in orgs or run[k - 1].rstrip("s") in orgs)
+               for k, w in enumerate(run))
 
 
 _SPACES = re.compile(r"\s*")

@@ -500,3 +500,16 @@ def test_a_plural_title_before_coordinated_names_introduces_a_colon_quote():
     text = ("The ruling came Monday.\n\nSens. John McCain and Jon Kyl, R-Arizona: “While we still want to "
             "review the decision, the ruling validates the law.”")
     assert speakers(text) == [["Jon Kyl", "person", "colon"]]
+
+
+def test_an_organization_named_with_of_and_and_is_one_organization():
+    """"and" inside an organization's name ("Health and Human Services") joins it, and the
+    name is an organization, not the person "Human Services"; two people joined by "and" stay two."""
+    cases = {"The Department of Health and Human Services said Sunday that it met the deadline.":
+             ("The Department of Health and Human Services", "organization"),
+             "The Centers for Disease Control and Prevention said the risk was low.":
+             ("The Centers for Disease Control and Prevention", "organization"),
+             "Biden and Harris said they would sign it.": ("Harris", "person")}
+    for text, (source, kind) in cases.items():
+        a = an.attributions(an.from_texts({"a": text}))
+        assert a[["source", "source_type"]].values.tolist()[0] == [source, kind], text
