@@ -190,7 +190,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     for i, p in enumerate(paras):
         if is_caption(p):
             kinds[i] = "caption"
-        elif _heading_shape(p):
+        elif _heading_shape(p) and not _cut_off(p):
             heads.append(i)
     first = 0
     while first < n and kinds[first] == "caption":
@@ -233,6 +233,24 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     return kinds
 
 
+# Speech broken off: a dash or an ellipsis after a word, perhaps inside the closing quotation
+# mark ("HOST: And I have done a lot—", "“No,” she began, “because just as I said before … ”").
+_CUT_OFF_ENDS = ("—", "--", "–", "…", "...")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+
+
+def _cut_off(p: str) -> bool:
+    """Whether a line without final punctuation is a sentence that breaks off (interrupted
+    speech in a transcript, a quotation left hanging): prose, never a heading.  A line of
+    capitals or a label ("More On This...") is no sentence.
+
+    >>> _cut_off("CLINTON: Well, I know you live in your own reality—"), _cut_off("More On This...")
+    (True, False)
+    """
+    t = p.rstrip(" ”’\"')")
+    return t.endswith(_CUT_OFF_ENDS) and t.count(" ") >= 3 and bool(_LOWER_WORD.search(t))
+
+
 def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
     """A line of 13 to 18 words without final punctuation, alone between two paragraphs that
     end like sentences: a sentence-like section heading ("Others say it can be done — and it
@@ -250,7 +268,8 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
     """
     for i in range(first + 1, len(paras) - 1):
         p = paras[i]
-        if kinds[i] != "body" or p[-1] in _LONG_STOPS or not p[:1].isupper() or _ends_sentence(p.rstrip(" ”’\"')")):
+        if kinds[i] != "body" or p[-1] in _LONG_STOPS or not p[:1].isupper() or _ends_sentence(p.rstrip(" ”’\"')")) \
+                or _cut_off(p):
             continue
         words = p.count(" ") + 1
         if not 13 <= words <= 18 or p.startswith(_LIST_MARKS) or _label_value(p):
@@ -258,6 +277,10 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
         # Two sentences, a reporting verb ("..., CNN reported in May"), or a last word that
         # cannot end a heading ("... took place in"): prose that lost its full stop or its end.
         if _INNER_BREAK.search(p) or _REPORTED.search(p) or p.rsplit(" ", 1)[-1].lower() in _OPEN_ENDS:
+            continue
+        # A day or a recent time ("President Trump on Thursday threatened China with ..."): a
+        # news sentence dates what it tells; a section heading does not.
+        if _NEWS_TIME.search(p):
             continue
         if sum(1 for w in p.split() if any(c.isdigit() for c in w)) >= 2:
             continue  # figures: a table's row or a line of data
@@ -278,6 +301,8 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
 _LONG_STOPS = frozenset(".!?…:;,")
 _INNER_BREAK = re.compile(r"[.!?:][”’\"')]? [“\"‘']?[A-Z]")
 _REPORTED = re.compile(r"\b(?:said|reported|told|added|wrote|noted|found|explained|argued|according to)\b")
+_NEWS_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+                        r"|(?:last|this|next) (?:week|month|year|weekend)|earlier (?:this|on|in)|later (?:this|on|in))\b")
 _OPEN_ENDS = frozenset("a an the and or but nor of in on at to for from with by as that than which who whose "
                        "is are was were be been his her their its our my your".split())
 

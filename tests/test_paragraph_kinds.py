@@ -102,3 +102,34 @@ def test_long_sentence_like_headings_alone_between_paragraphs_are_not_body():
     assert kinds[3] == "subhead"
     # A list's row and a sentence that lost its full stop stay body.
     assert kinds[5] == "body" and kinds[7] == "body"
+
+
+def _kinds_of(paras: list[str]) -> list[str]:
+    text = "\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    return paragraph_kinds(text, spans)
+
+
+def test_speech_that_breaks_off_is_prose_not_a_subhead():
+    paras = ["The debate opened with the economy.", "HOST: And I have done a lot—",
+             "GUEST: Well, I know you live in your own reality—", "HOST: Wrong.",
+             "“No,” she began, “because just as I said before … ”", "He smiled.",
+             "Calls for a ceasefire", "The talks went on."]
+    kinds = _kinds_of(paras)
+    assert kinds[1:3] == ["body", "body"] and kinds[4] == "body"
+    # A short heading is still one, and so is a label of capitals with an ellipsis.
+    assert kinds[6] == "subhead"
+
+
+def test_a_long_line_that_dates_its_news_is_a_sentence_not_a_heading():
+    paras = ["It rained all day.",
+             "President Trump on Thursday threatened China with new tariffs over its trade and currency practices",
+             "He left the room.",
+             "Others say the plan can work and it might be harder to stop than you would think",
+             "The next section starts here."]
+    kinds = _kinds_of(paras)
+    assert kinds[1] == "body"
+    assert kinds[3] == "subhead"
