@@ -1748,9 +1748,10 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             if j is not None:
                 if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
                     kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
-                elif spaces >= 11 and not _ROW.match(s):
+                elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
                     # A paragraph printed twice: the later copy goes, unless the first stands in a
-                    # teaser block at the top that repeats paragraphs from further down.
+                    # teaser block at the top that repeats paragraphs from further down.  (One
+                    # copy always stays: the story's text is in it.)
                     kinds[j if j < 5 <= i - j else i] = "pull_quote"
                 continue
             seen[s] = i
@@ -1777,8 +1778,8 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             if k < 0:
                 continue
             j = bisect.bisect_right(starts, k) - 1
-            if j == i or kinds[j] is not None:
-                continue
+            if j == i or kinds[j] is not None or lines[j].s == s:
+                continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
             ja, jb = lines[j].a, lines[j].b
             # How much of the line the other one shares, read on from the probe.
             shared = 0

@@ -366,6 +366,18 @@ def test_pull_quotes():
     assert cleaned(keep) == keep
 
 
+def test_a_quotation_printed_twice_keeps_one_copy():
+    # A quotation set alone as a paragraph, printed twice far apart: both copies are display
+    # quotes of each other, but the story's text is in one of them, which stays.
+    q = ("“We don't check the ads and we don't do this to help anyone, but because people should be able to "
+         "see for themselves what is said. For the same reason, we also won't take it down.”")
+    fill = [f"Paragraph {k} of the story goes on about the rules." for k in range(6)]
+    raw = "\n\n".join(["Lede paragraph.", *fill[:4], "The company said:", q, *fill[4:], "HEADING AGAIN", q,
+                       "The end."])
+    out = cleaned(raw)
+    assert out.count(q) == 1
+
+
 def test_separators_and_section_labels():
     raw = "ANALYSIS/OPINION:\n\nThe answer starts in 2009.\n\n* * *\n\nIt went on.\n\n___\n\nThe end."
     assert cleaned(raw) == "The answer starts in 2009.\n\nIt went on.\n\nThe end."
