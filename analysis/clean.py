@@ -1015,7 +1015,7 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
         pat = _WHOLE.get(key)
         if pat is not None:
             m = pat.fullmatch(s)
-            if m:
+            if m and not (m.lastgroup == "related" and _prose_after_label(s)):
                 return m.lastgroup
         if edge:
             pat = _EDGE.get(key)
@@ -1103,6 +1103,20 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     if ends and n <= 700 and "ewsletter" in s:
         return _marked(s)
     return None
+
+
+def _prose_after_label(s: str) -> bool:
+    """A label and a colon before a paragraph of the story's own sentences ("Up next: Jane Roe,
+    whose job was ... She was as persuasive as usual, ..."): a linked headline, even with its
+    dek, is shorter than 45 words; a paragraph this long with two sentences is prose.
+
+    >>> _prose_after_label("Up next: Roe, who spoke second. " + "She was as persuasive as usual " * 8)
+    True
+    >>> _prose_after_label("Read more: Small firms are the battleground. Four managers share their picks.")
+    False
+    """
+    k = s.find(": ", 0, 30)
+    return k > 0 and s.count(" ", k) >= 45 and bool(_SENTENCE_BREAK.search(s, k + 2))
 
 
 def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:

@@ -890,3 +890,17 @@ def test_the_last_entries_of_a_timeline_are_not_a_box_of_links():
            "Mayor Unveils Plan to Fix Potholes Across the City\n\nSchool Board Delays Vote on New Calendar\n\n"
            "Library Hours Extended for the Summer Season\n")
     assert an.from_texts({"a": box}).paragraphs.text.tolist() == ["The council approved the budget on Tuesday after a long debate."]
+
+
+def test_a_label_before_a_paragraph_of_prose_is_no_link():
+    # "Up next:" before a long paragraph of the story's sentences: prose, kept whole.
+    para = ("Up next: Jane Roe, whose job was somewhat akin to following a rock star. She was as upfront and "
+            "persuasive as usual, pointing out the dearth of a plan for the country from her rival, and noting "
+            "his opposition to the minimum wage and to lowering student debt. Yet she suffered from following "
+            "the speaker before her, who had the crowd on its feet.")
+    raw = "\n\n".join(["The convention opened on Monday.", para, "The night ended late."])
+    assert cleaned(raw) == raw
+    # A label and a headline (with its dek) is still a link line.
+    link = "Read more: Small firms are the battleground. Four fund managers share their picks."
+    assert cleaned("\n\n".join(["The convention opened on Monday.", link, "The night ended late."])) == \
+        "The convention opened on Monday.\n\nThe night ended late."
