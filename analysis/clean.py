@@ -1814,9 +1814,28 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
                     continue
             elif shared < 0.8 * len(core):
                 continue
+            if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
+                continue  # a caption that reuses the story's sentence: the story's line stays
             if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
                 kinds[i] = "pull_quote"
                 break
+
+
+# A photo credit inside a line: "... Justice Department. | M. Scott Mahaskey/POLITICO ...",
+# "(AP Photo/Evan Vucci)", "Photographer: Jane Roe/Bloomberg".
+_CREDIT_INSIDE = re.compile(rf"(?: \| |\(|Photographer: |Photo: ){_CREDIT_WORDS} ?/ ?[A-Z]")
+
+
+def _holds_credit(s: str) -> bool:
+    """Whether a line carries a photo credit or is a caption: a photo's caption that reuses a
+    sentence of the story (the story's own line is then no display quote).
+
+    >>> _holds_credit("The vote gives Nadler the power. | M. Scott Mahaskey/POLITICO House Dems act")
+    True
+    >>> _holds_credit("The vote gives Nadler the power to issue a subpoena, his aides said.")
+    False
+    """
+    return bool(_CREDIT_INSIDE.search(s)) or is_caption(s)
 
 
 # --------------------------------------------------------------------------- shapes

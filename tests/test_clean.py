@@ -904,3 +904,20 @@ def test_a_label_before_a_paragraph_of_prose_is_no_link():
     link = "Read more: Small firms are the battleground. Four fund managers share their picks."
     assert cleaned("\n\n".join(["The convention opened on Monday.", link, "The night ended late."])) == \
         "The convention opened on Monday.\n\nThe night ended late."
+
+
+def test_a_caption_that_reuses_a_sentence_leaves_the_story_s_line():
+    # The photo's caption at the top reuses the lede's second sentence (names spelled out): the
+    # story's line is no display quote of it, and stays.
+    cap = ("The vote gives Judiciary Committee Chairman Jane Roe the discretion to issue a subpoena at any time "
+           "to the attorney general, a move that would launch a legal fight. | John Doe/AGENCY")
+    line = ("The vote gives Roe the discretion to issue a subpoena at any time to the attorney general, "
+            "a move that would launch a legal fight.")
+    raw = "\n\n".join([cap, "The committee on Wednesday authorized Roe to issue a subpoena for the report.",
+                       line, "But Roe indicated that she won't issue it right away.", "The end of it."])
+    assert line in cleaned(raw)
+    # A display quote beside its paragraph still goes.
+    p1 = "They brought people together. It is hard to believe that everyone with different views is evil at all."
+    pq = "It is hard to believe that everyone with different views is evil at all."
+    raw = "\n\n".join(["First paragraph of the story.", p1, pq, "Another paragraph follows.", "The end."])
+    assert pq not in cleaned(raw).replace(p1, "")
