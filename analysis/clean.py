@@ -1922,7 +1922,9 @@ _CAPTION_END = re.compile(
     r"|Chart|Graphic)s?: [^\n]{2,90}"
     rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
-    r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
+    # "[Jane Roe/Agency]" (a source in brackets with a date, "[Fox News, The Show, 4/15/2019]",
+    # is a transcript's reference: a slash between digits is no credit's)
+    r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/ ?[A-Za-z][^\[\]\n]{0,60}\]?"
     rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}}| \| {_CAPWORD}(?: {_CAPWORD}){{0,4}})\.?\Z"
 )
 _AGENCY = (r"(?:Getty Images|AFP|AP Photo|AP|Reuters|REUTERS|EPA-EFE|EPA|Shutterstock|Pool|Sipa|ZUMA Press|Anadolu Agency"

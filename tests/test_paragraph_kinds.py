@@ -133,3 +133,12 @@ def test_a_long_line_that_dates_its_news_is_a_sentence_not_a_heading():
     kinds = _kinds_of(paras)
     assert kinds[1] == "body"
     assert kinds[3] == "subhead"
+
+
+def test_a_transcript_s_bracketed_reference_is_no_photo_credit():
+    from analysis.clean import is_caption
+
+    assert is_caption("Protesters march through the city on Friday. [Jane Roe/Agency]")
+    # The source of a quoted transcript, with its date in slashes, ends a paragraph of prose.
+    assert not is_caption("HOST (FORMER AIDE): Not only that, he paid taxes. The only difference is that he "
+                          "pays more. [Planet News, The Evening Show, 4/15/2019]")
