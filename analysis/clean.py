@@ -410,7 +410,7 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 _WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
 # A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
-_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[AP]\.?M\.?|am|pm|at|on"
+_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[ap]\.m\b(?!\.)|[AP]\.?M\.?|am|pm|at|on"
              rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\||/|Updated:?|UPDATED:?),?")
 _TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
@@ -453,12 +453,19 @@ _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|d
 # Prefix shapes, tried at the start of every line (several may follow each other: a date line,
 # then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
 _PREFIX = re.compile(
-    rf"(?P<date_line>{_TIMESTAMP}\.?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z“\"‘]))"
+    rf"(?P<date_line>{_TIMESTAMP}\.?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z“\"‘])"
+    # A live story's stamp in brackets before an entry: "[Updated 10:14 a.m. ET] Police said ...".
+    rf"|\[{_TIMESTAMP}\]:?[ \t]*(?=\S))"
     # "UPDATE: This story has been updated ..." is a note as a whole; any other text after
     # an "Update:" label is the story's news, so only the label goes.
     rf"|(?P<editors_note>(?:UPDATE|Update|UPDATED|Updated)\b\s*[:—–(-]\s*(?:{_NOTES})[^\n]*"
-    rf"|(?:UPDATE|Update|UPDATED|Updated)(?: \d{{1,2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{{2,4}})?)?"
-    rf"(?:[ \t]*[:—–](?!\d)[ \t]*| +- +)(?=\S))"
+    # A live story's entries: "Update at 3:52 p.m. - Sen. Roe ...", "UPDATE II - ...", "Update 1330: ...",
+    # "Update at 8:02 p.m. ET. Feds hand off the street:" (after a time, a full stop ends the label too).
+    rf"|(?:UPDATE|Update|UPDATED|Updated)(?: [IVX]{{1,5}}\b)?(?P<at>(?: at)? \d{{1,2}}(?::\d{{2}}|\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?"
+    rf"(?: [A-Z]{{2,4}})?)?(?:[ \t]*[:—–](?!\d)[ \t]*| +- +|(?(at)\.[ \t]+(?=[A-Z“\"‘'])|(?!)))(?=\S)"
+    # (not what an update added, "Updated at 9:09 p.m.: to include ...": a note as a whole, below)
+    r"(?!(?:to (?:include|add|reflect|correct|clarify|update)|with (?:new|more|additional|the latest|comments?"
+    r"|details|reaction))\b))"
     r"|(?P<share>Share (?:All sharing options|this(?: article| story)?) for:[ \t]*)"
     # A section's label before the lede: "ANALYSIS — Voters in ...", "OPINION: ...".
     r"|(?P<section_label>(?:NEWS ANALYSIS|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|PERSPECTIVE|FACT CHECK|EXCLUSIVE"
@@ -586,6 +593,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Online ONLINE On", r"(?:Online|ONLINE|On the [Ww]eb|On the [Ii]nternet):?"),
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
+    # "(Click here for our most recent updates.)", "(Click on the link to go to a database ...)".
+    ("share", "(", r"\( ?(?:Click|CLICK|Tap|TAP) [^()\n]{1,200}\)\.?"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
      r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"
      # "(Check out our podcast at x.com.)"; an aside ("(Follow the money.)") stays.
@@ -694,8 +703,20 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|guidelines|principles)\.?"),
     ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
     # A player that did not load: "Can't see the video? Click here."
-    ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
-     r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
+    ("media", "Can't Can’t Cannot Don't Don’t Not", r"(?:(?:Can['’]t|Cannot|Don['’]t) see|Not seeing) (?:the|this|our) (?:video|embed"
+     r"|graphic|image|chart|map|photo|tweet|post|gallery|slideshow|interactive|audio|player)s?(?: (?:above|below))?\??[^\n]{0,120}"),
+    # "Originally published on March 21, 2013. Updated on June 26, 2013.": the page's dates.
+    ("date_line", "Originally First", rf"(?:Originally|First) (?:published|posted)(?: on)? (?:{_WEEKDAYS},? )?{_FULL_DATE}\.?"
+     rf"(?: (?:Updated|Last updated)(?: on)? (?:{_WEEKDAYS},? )?{_FULL_DATE}\.?)?"),
+    # The credits of a feature's team: "Editor: Jane Roe", "Designer: John Doe", "Editorial: Jane Roe, John Doe."
+    ("contributor", "Editor Editors Editorial Producer Producers Designer Designers Design Graphics Illustrations "
+     "Illustration Illustrator Photography Photographer Research Researcher Development Developer",
+     rf"(?:Editor|Editorial|Producer|Designer|Design|Graphics|Illustrations?|Illustrator|Photography|Photographer"
+     rf"|Research|Researcher|Development|Developer)s?: {_NAME}(?:(?:,|,? and|,? &) {_NAME})*\.?"),
+    # A link of a kind named in its label: "Related poll: Is Black Friday worth it?", "Related document:".
+    ("related", "Related RELATED", r"(?:Related|RELATED) (?:[Pp]oll|POLL|[Dd]ocument|DOCUMENT|[Vv]ideo|VIDEO|[Ll]ink|LINK"
+     r"|[Ss]tory|STORY|[Aa]rticle|ARTICLE|[Pp]odcast|PODCAST|[Qq]uiz|QUIZ|[Gg]allery|GALLERY|[Rr]eading|READING"
+     r"|[Tt]opics?|TOPICS?|[Ll]inks|LINKS)s?[ \t]*:[^\n]{0,200}"),
 ]
 
 
@@ -774,7 +795,7 @@ _EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 # Lines that carry one of these words are tried against the shapes below them.
 _MARKED = re.compile(
-    r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
+    r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:(?:to )?(?:this|the) "
     r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
     # "Jane Roe and John Doe contributed from Washington.", "AP writers Jane Roe and John Doe contributed."
     rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed (?:from|in) [A-Z][^\n.!?]{{0,60}}\."
@@ -1027,6 +1048,14 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "author_bio"
         if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
             return "editors_note"
+        if ends and not edge and s.endswith(_CONTRIBUTED_ENDS) and s.count(" ") < 40 and not _SENTENCE_BREAK.search(s):
+            # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
+            # story's sections each end with one), when it is the line's one sentence.
+            kind = _marked(s)
+            if kind == "contributor":
+                return kind
+        if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
+            return "share"
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
             # that names its author first can be one.
@@ -1117,6 +1146,15 @@ def _prose_after_label(s: str) -> bool:
     """
     k = s.find(": ", 0, 30)
     return k > 0 and s.count(" ", k) >= 45 and bool(_SENTENCE_BREAK.search(s, k + 2))
+
+
+_CONTRIBUTED_ENDS = ("contributed to this report.", "contributed to this story.", "contributed to this article.",
+                     "contributed this report.", "contributed to this report", "contributed reporting.")
+# A line that sends the reader to a link in its last words: "Obama Movie Exposes His Vision. Click
+# here.", "To continue reading Jane Roe's column on other topics, click here."  (The words must
+# start the line's last sentence or follow its comma: "He told me to click here." is a story's.)
+_CLICK_ENDS = ("lick here.", "lick here", "lick here!", "LICK HERE.", "LICK HERE")
+_CLICK_TAIL = re.compile(r"(?:\A|[.!?]”? |, )(?:[Cc]lick|CLICK|[Tt]ap|TAP) (?:here|HERE)[.!]?\Z")
 
 
 def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:

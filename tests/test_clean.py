@@ -276,9 +276,11 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "He contributed.", "— Oct. 15, 1984", "[three days pass]",
                  "This is a rush transcript of a speech, the clerk said.", "Related stories were published on Monday.",
                  "The channel has 10,000 subscribers, its owner said.",
-                 "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
                  "Kendall added, “There are no jr22@example.com e-mails from her tenure on the server.”"]:
         assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+    # A live story's entry keeps its heading; only the time stamp before it goes.
+    assert cleaned(f"{body}\n\nUpdate at 5:55 p.m. ET. Suspects Were On A No-Fly List") == \
+        f"{body}\n\nSuspects Were On A No-Fly List"
 
 
 def test_bios_in_the_furniture_after_the_story():
@@ -921,3 +923,56 @@ def test_a_caption_that_reuses_a_sentence_leaves_the_story_s_line():
     pq = "It is hard to believe that everyone with different views is evil at all."
     raw = "\n\n".join(["First paragraph of the story.", p1, pq, "Another paragraph follows.", "The end."])
     assert pq not in cleaned(raw).replace(p1, "")
+
+
+def test_a_live_story_s_time_stamps_go_and_its_entries_stay():
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three"])
+    cases = {
+        "Update at 3:52 p.m. - Sen. Roe reads a letter from the Alamo.": "Sen. Roe reads a letter from the Alamo.",
+        "UPDATE II - The instant poll gives Roe a lead.": "The instant poll gives Roe a lead.",
+        "Update 1330: Jane Roe speaks": "Jane Roe speaks",
+        "Updated 4:42 p.m - Sen. Doe has joined the filibuster.": "Sen. Doe has joined the filibuster.",
+        "[Updated 10:14 a.m. ET] Some background on the brothers:": "Some background on the brothers:",
+        "[Updated 5:51 a.m. ET]: \"Traffic is suspended,\" police say.": "\"Traffic is suspended,\" police say.",
+        "Updated 10:50 a.m. ET: On Sunday the group refused to back the bill.": "On Sunday the group refused to back the bill.",
+    }
+    for line, kept in cases.items():
+        assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{kept}\n\n{body}", line
+    # A stamp alone goes whole, with a date in slashes too; what an update added is a note.
+    for line in ["Updated at 5:22 p.m ET", "Updated 9:45 a.m., 12/14/2013",
+                 "Updated at 9:09 p.m.: to include the governor's remarks on beaches."]:
+        assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{body}", line
+    # Prose that opens with the word stays whole.
+    for line in ["Updated rules take effect Monday, officials said.", "Update. It went on from there."]:
+        assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+    r = clean_text(f"{body}\n\n[Updated 10:14 a.m. ET] Police said so.")
+    assert rebuild_raw(r.text, r.edits) == r.raw
+
+
+def test_more_house_lines_read_on_unseen_outlets():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Don't see the graphic above? Click here.": "media", "Not seeing the video? Click here.": "media",
+             "Originally published on March 21, 2013. Updated on June 26, 2013.": "date_line",
+             "Editor: Jane Roe": "contributor", "Designer: John Doe": "contributor",
+             "—Editorial: Jane Roe, John Doe.": "contributor",
+             "Related poll: Is the holiday sale worth it?": "related", "Related document:": "related",
+             "(Click here for our most recent updates.)": "share",
+             "(Click on the link to go to a database of all these people. )": "share",
+             "A New Movie Exposes His Vision for America. Click here.": "share",
+             "To continue reading Jane Roe's column on other topics, click here.": "share",
+             # in the middle of the story, a line that is only a contributor note
+             "- The Planet's Jane Roe contributed to this report.": "contributor",
+             "Planet correspondent Jane Roe contributed this report.": "contributor"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    # Near misses: the story's own sentences.
+    for line in ["Editor: The paper stands by the story.", "Research: Most voters agree with it, a poll found.",
+                 "Related charges: two counts of fraud.", "Don't see why he did it, she said.",
+                 "He told me to click here.", "“If you want more, click here,” he wrote.",
+                 "The senator said the bill was bad. Jane Roe contributed to this report.",
+                 "Her research contributed to the report."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
