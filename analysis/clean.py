@@ -826,7 +826,8 @@ _SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|f
                            r"\b(?:[^.!?\n]|\.(?=\w)){0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
-_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!")
+_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!",
+              "Vote Here.", "Vote Now.", "Vote here.", "Vote now.")
 _POLL_LABELS = frozenset({"Vote Now", "VOTE NOW", "Urgent Poll", "URGENT POLL", "Quick Poll", "QUICK POLL", "Poll", "POLL",
                           "Vote", "VOTE"})
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
@@ -1056,6 +1057,9 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return kind
         if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
             return "share"
+        if ("hare" in s or "contact" in s or "hear" in s or "ell us" in s) and s.count(" ") < 60 and _CALL_OUT.search(s) \
+                and _YOU.search(s) and not any(q in s for q in "“”\""):
+            return "share"  # a call for readers' stories, not the story
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
             # that names its author first can be one.
@@ -1155,6 +1159,16 @@ _CONTRIBUTED_ENDS = ("contributed to this report.", "contributed to this story."
 # start the line's last sentence or follow its comma: "He told me to click here." is a story's.)
 _CLICK_ENDS = ("lick here.", "lick here", "lick here!", "LICK HERE.", "LICK HERE")
 _CLICK_TAIL = re.compile(r"(?:\A|[.!?]”? |, )(?:[Cc]lick|CLICK|[Tt]ap|TAP) (?:here|HERE)[.!]?\Z")
+
+
+# A call for readers' stories: "Are protests taking place near you? Please share photos, videos and
+# thoughts with us.", "Share your story: Are you seeing higher premiums?", "Please include a
+# contact number if you are willing to speak to a journalist."  It speaks to the reader (_YOU)
+# and quotes no one ("“Share your stories,” the mayor said." is the story's).
+_CALL_OUT = re.compile(r"(?:\A|[.!?] )(?:Please )?(?:[Ss]hare|[Ss]end|[Tt]ell us) (?:us )?(?:your )?(?:photos|pictures|videos"
+                       r"|stories|story|experiences?|thoughts|tips)\b"
+                       r"|\bWe want to hear (?:your|from you)\b|\bPlease include a contact number\b|\b[Yy]ou can also contact us\b")
+_YOU = re.compile(r"\b(?:you|your|You|Your)\b")
 
 
 def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:

@@ -976,3 +976,24 @@ def test_more_house_lines_read_on_unseen_outlets():
                  "Her research contributed to the report."]:
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
+
+
+def test_calls_for_readers_stories_and_poll_promos():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    for line in ["Are protests taking place near you? Please share photos, videos and thoughts with the Planet "
+                 "if you can do so safely.",
+                 "Please include a contact number if you are willing to speak to a Planet journalist. You can also "
+                 "contact us in the following ways:",
+                 "Does the ban affect you or your loved ones? We want to hear your stories. Tag us on social media.",
+                 "Share your story: Are you seeing higher premiums on the exchanges?",
+                 "Tell us your thoughts in the comments below.",
+                 "Should the Mayor Stick to His Guns? Vote Here."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+    # The story's sentences about sharing, and a quoted call, stay.
+    for line in ["Residents were urged to share photos with the police, who asked that you stay home.",
+                 "“Please share your stories with us,” the mayor told you.",
+                 "If you want to share your story, the group said, you can call them."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
