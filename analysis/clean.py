@@ -444,6 +444,10 @@ _NOTE_PATTERNS = [
     # The state of a transcript: "This is a rush transcript." (a sentence of its own: "This is a rush transcript of
     # a speech, the clerk said" is the story's), "X transcripts are created on a rush deadline".
     r"This is an? (?:rush|raw|unedited|partial|preliminary|uncorrected) transcript[.;:]",
+    # "This transcript has been automatically generated and may not be 100% accurate."
+    r"This transcript (?:has been|was|is) (?:automatically |machine[- ]|computer[- ])?(?:generated|produced)\b",
+    # "Story updated with second tweet.", "Post updated to include a statement."
+    r"(?:Story|Post|Article) (?:updated|corrected) (?:with|to (?:include|add|reflect|correct|clarify))\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
@@ -476,7 +480,7 @@ _PREFIX = re.compile(
 # only tried against the shapes that can start with it.
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # (kind, first words, pattern)
-    ("editors_note", "This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
+    ("editors_note", "Story Post Article This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
      "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
      "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
     ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
@@ -1012,7 +1016,18 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             if (kind not in _BULLETED_KINDS or (kind == "related" and rest.isupper())
                     or (kind == "date_line" and _DATE_ONLY.fullmatch(rest))):
                 kind = None  # capitals and a bare date after a dash: a list, a quote's date
+    n = len(s)
+    if kind is None and 5 <= n <= 81 and n % 2 and s[n // 2] == " " and s[:n // 2] == s[n // 2 + 1:]:
+        # A label printed twice on one line ("Advertisement Advertisement"): the label's kind,
+        # when the label alone is a label of furniture (a short line, not a sentence).
+        half = s[:n // 2]
+        kind = _furniture_shape(half, edge, _ends_sentence(half))
+        if kind not in _LABEL_KINDS:
+            kind = None
     return kind
+
+
+_LABEL_KINDS = frozenset({"ad", "share", "media", "related", "newsletter"})
 
 
 def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
@@ -1057,7 +1072,7 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return kind
         if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
             return "share"
-        if ("hare" in s or "contact" in s or "hear" in s or "ell us" in s) and s.count(" ") < 60 and _CALL_OUT.search(s) \
+        if ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form" in s) and s.count(" ") < 60 and _CALL_OUT.search(s) \
                 and _YOU.search(s) and not any(q in s for q in "“”\""):
             return "share"  # a call for readers' stories, not the story
         if ends and n > 160:
@@ -1166,7 +1181,7 @@ _CLICK_TAIL = re.compile(r"(?:\A|[.!?]”? |, )(?:[Cc]lick|CLICK|[Tt]ap|TAP) (?:
 # contact number if you are willing to speak to a journalist."  It speaks to the reader (_YOU)
 # and quotes no one ("“Share your stories,” the mayor said." is the story's).
 _CALL_OUT = re.compile(r"(?:\A|[.!?] )(?:Please )?(?:[Ss]hare|[Ss]end|[Tt]ell us) (?:us )?(?:your )?(?:photos|pictures|videos"
-                       r"|stories|story|experiences?|thoughts|tips)\b"
+                       r"|stories|story|experiences?|thoughts|tips)\b|\AUse (?:this|the) form (?:below |above )?to (?:ask|send|share|submit)\b"
                        r"|\bWe want to hear (?:your|from you)\b|\bPlease include a contact number\b|\b[Yy]ou can also contact us\b")
 _YOU = re.compile(r"\b(?:you|your|You|Your)\b")
 

@@ -997,3 +997,19 @@ def test_calls_for_readers_stories_and_poll_promos():
                  "If you want to share your story, the group said, you can call them."]:
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
+
+
+def test_a_label_printed_twice_and_notes_on_the_page_itself():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Advertisement Advertisement": "ad", "Share Share": "share",
+             "This transcript has been automatically generated and may not be 100% accurate.": "editors_note",
+             "Story updated with second tweet.": "editors_note", "Use this form to ask your question:": "share"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["Very very", "New York New York", "Story updated rules, the mayor said.",
+                 "Use this form to apply, your office said."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
