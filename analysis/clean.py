@@ -476,6 +476,11 @@ _PREFIX = re.compile(
     r"|BREAKING(?: NEWS)?)[ \t]*(?:—|–|--| - |:)[ \t]*(?=[A-Z“\"‘]))"
 )
 
+# Photo agencies and stock libraries, named alone as a photo's source (not a news agency: "(Reuters)"
+# alone at the end is the story's credit, read by the credit rule).
+_STOCK = (r"(?:Getty Images(?: Plus)?|Getty|Shutterstock|iStock(?:photo)?|Pixabay|Pexels|Dreamstime|Unsplash"
+          r"|Wikimedia Commons|Alamy)")
+
 # Whole-line shapes, keyed by the line's first word (see _furniture_line) so that a line is
 # only tried against the shapes that can start with it.
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
@@ -706,6 +711,16 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "We Read", r"(?:[^\n]{0,120}[.!?] )?Read our (?:editorial |ethics |corrections )?(?:standards|policy|policies"
      r"|guidelines|principles)\.?"),
     ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
+    # A page's relative time stamp alone: "7 years ago".
+    ("date_line", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 30 45 59 an An a A",
+     r"(?:\d{1,2}|an?|An?) (?:years?|months?|weeks?|days?|hours?|minutes?|mins?|hrs?) ago"),
+    # A photo's source alone, bare or in parentheses: "(Pixabay)", "(Jane Roe/iStock/Getty Images Plus)",
+    # "Getty Images", "Photo : Shutterstock".
+    ("photo_credit", "( Getty Shutterstock iStock Pixabay Pexels Dreamstime Unsplash Photo",
+     rf"\(?(?:[^()\n]{{1,60}}/ ?)?{_STOCK}\)?|Photo ?: [^\n]{{1,60}}?\(? ?{_STOCK} ?\)?|Photo ?: {_STOCK}"),
+    # A player that needs the page: "Please enable Javascript to watch this video", "Watch more!".
+    ("media", "Please Watch", r"Please enable (?:J|j)ava[Ss]cript to (?:watch|view|play) this (?:video|content|media)\.?"
+     r"|Watch more!?(?: \([A-Z][\w ]{1,30}\))?"),
     # A player that did not load: "Can't see the video? Click here."
     ("media", "Can't Can’t Cannot Don't Don’t Not", r"(?:(?:Can['’]t|Cannot|Don['’]t) see|Not seeing) (?:the|this|our) (?:video|embed"
      r"|graphic|image|chart|map|photo|tweet|post|gallery|slideshow|interactive|audio|player)s?(?: (?:above|below))?\??[^\n]{0,120}"),
@@ -920,7 +935,10 @@ _SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^
                              r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
 _BIO_PROMPT = re.compile(r"\b[Ff]ollow (?:him|her|them|me) (?:on (?:Twitter|X|Facebook|Instagram)|at @)|\b(?:opinions|views)"
                          r" expressed\b")
-_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?")
+_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?"
+                     # and its date: "By Jane Roe • March 25, 2016 05:37 PM"
+                     rf"(?: ?[•|·—–] ?(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}}:\d{{2}} ?(?:[AP]M|[ap]\.?m\.?)"
+                     rf"(?: [A-Z]{{2,4}})?)?)?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
                      "Key points", "KEY POINTS", "Key Points")

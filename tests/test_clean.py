@@ -1013,3 +1013,20 @@ def test_a_label_printed_twice_and_notes_on_the_page_itself():
                  "Use this form to apply, your office said."]:
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
+
+
+def test_a_photo_s_source_a_relative_stamp_and_a_dated_byline_at_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    for line, kind in {"7 years ago": "date_line", "(Pixabay)": "photo_credit",
+                       "(Jane Roe/iStock/Getty Images Plus)": "photo_credit", "Getty Images": "photo_credit",
+                       "Photo : Jane Roe ( Shutterstock )": "photo_credit",
+                       "Please enable Javascript to watch this video": "media", "Watch more! (Reuters)": "media",
+                       "By Jane Roe • March 25, 2016 05:37 PM": "byline"}.items():
+        raw = f"A Headline For The Story\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"A Headline For The Story\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    # A transcript's stage direction and a sentence stay; a news agency alone is the story's credit.
+    for line in ["(Applause)", "7 years ago, he left."]:
+        raw = f"A Headline For The Story\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+    assert clean_text(f"{body}\n(Reuters)").meta["credit"] == "Reuters"
