@@ -410,9 +410,9 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 _WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
 # A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
-_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[ap]\.m\b(?!\.)|[AP]\.?M\.?|am|pm|at|on"
+_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[ap]\.m\b(?!\.)|[AP]\.?M\.?|am|pm|at|on"
              rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\||/|Updated:?|UPDATED:?),?")
-_TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
+_TIMESTAMP = (r"(?:Updated|UPDATED|Update|UPDATE|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
@@ -457,7 +457,7 @@ _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|d
 # Prefix shapes, tried at the start of every line (several may follow each other: a date line,
 # then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
 _PREFIX = re.compile(
-    rf"(?P<date_line>{_TIMESTAMP}\.?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z“\"‘])"
+    rf"(?P<date_line>{_TIMESTAMP}[.:]?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z0-9“\"‘])"
     # A live story's stamp in brackets before an entry: "[Updated 10:14 a.m. ET] Police said ...".
     rf"|\[{_TIMESTAMP}\]:?[ \t]*(?=\S))"
     # "UPDATE: This story has been updated ..." is a note as a whole; any other text after
@@ -466,7 +466,7 @@ _PREFIX = re.compile(
     # A live story's entries: "Update at 3:52 p.m. - Sen. Roe ...", "UPDATE II - ...", "Update 1330: ...",
     # "Update at 8:02 p.m. ET. Feds hand off the street:" (after a time, a full stop ends the label too).
     rf"|(?:UPDATE|Update|UPDATED|Updated)(?: [IVX]{{1,5}}\b)?(?P<at>(?: at)? \d{{1,2}}(?::\d{{2}}|\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?"
-    rf"(?: [A-Z]{{2,4}})?)?(?:[ \t]*[:—–](?!\d)[ \t]*| +- +|(?(at)\.[ \t]+(?=[A-Z“\"‘'])|(?!)))(?=\S)"
+    rf"(?: [A-Z]{{2,4}})?)?(?:[ \t]*[:—–](?!\d)[ \t]*| +- +|(?(at)\.[ \t]+(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)(?=[A-Z0-9“\"‘'])|(?!)))(?=\S)"
     # (not what an update added, "Updated at 9:09 p.m.: to include ...": a note as a whole, below)
     r"(?!(?:to (?:include|add|reflect|correct|clarify|update)|with (?:new|more|additional|the latest|comments?"
     r"|details|reaction))\b))"
@@ -488,7 +488,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "Story Post Article This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
      "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
      "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
-    ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
+    ("date_line", "Updated UPDATED Update UPDATE Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}[.:]?"),
     # "Updated at 9:09 p.m.: to include the governor's remarks.": what an update added.
     ("editors_note", "Updated UPDATED", r"(?:Updated|UPDATED)\b[^\n]{0,40}?:? (?:to (?:include|add|reflect|correct|clarify|update)"
      r"|with (?:new|more|additional|the latest|comments?|details|reaction))\b[^\n]{0,300}"),
@@ -1113,6 +1113,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return "section_label"
             if words >= 5 and sum(c.isalpha() for c in s) >= 12:
                 return "related"
+            if words >= 3 and not ends and s.find(": ", 3) > 0:
+                return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
         if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
             return "date_line"
         if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
@@ -2026,8 +2028,10 @@ _PHOTO_BY_TAIL = re.compile(r"(?<=[.!?”] )(?:Photo|Photograph|Image|Picture|Ph
 
 # A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
 # "... in New York. Jane Roe for TIME".
-_CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
-                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})(?:, FILE)?\Z")
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] )(?:{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
+                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})"
+                          # one word before "via": "... Aug. 17, 1992. Corbis via Getty Images, FILE"
+                          rf"|{_NOT_NAME}{_CAPWORD} via {_AGENCY})(?:, FILE)?\Z")
 _FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
 _SPOKEN = re.compile(r"[“\"][^”\"\n]{0,300}[,.!?][”\"]")  # “... at home,” she says (not a title, “The Show”)
 

@@ -235,7 +235,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
 
 # Speech broken off: a dash or an ellipsis after a word, perhaps inside the closing quotation
 # mark ("HOST: And I have done a lot—", "“No,” she began, “because just as I said before … ”").
-_CUT_OFF_ENDS = ("—", "--", "–", "…", "...")
+_CUT_OFF_ENDS = ("—", "--", "…", "...")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 
 
@@ -248,7 +248,9 @@ def _cut_off(p: str) -> bool:
     (True, False)
     """
     t = p.rstrip(" ”’\"')")
-    return t.endswith(_CUT_OFF_ENDS) and t.count(" ") >= 3 and bool(_LOWER_WORD.search(t))
+    # (an en dash after a space ends a promo whose link was cut: "Get the app on your TV –")
+    ends = t.endswith(_CUT_OFF_ENDS) or (t.endswith("–") and t[-2:-1].isalpha())
+    return ends and t.count(" ") >= 3 and bool(_LOWER_WORD.search(t))
 
 
 def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:

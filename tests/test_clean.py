@@ -935,15 +935,18 @@ def test_a_live_story_s_time_stamps_go_and_its_entries_stay():
         "[Updated 10:14 a.m. ET] Some background on the brothers:": "Some background on the brothers:",
         "[Updated 5:51 a.m. ET]: \"Traffic is suspended,\" police say.": "\"Traffic is suspended,\" police say.",
         "Updated 10:50 a.m. ET: On Sunday the group refused to back the bill.": "On Sunday the group refused to back the bill.",
+        "Update at 7:06 a.m. ET. 19 Reportedly Dead:": "19 Reportedly Dead:",
     }
     for line, kept in cases.items():
         assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{kept}\n\n{body}", line
     # A stamp alone goes whole, with a date in slashes too; what an update added is a note.
-    for line in ["Updated at 5:22 p.m ET", "Updated 9:45 a.m., 12/14/2013",
+    for line in ["Updated at 5:22 p.m ET", "Updated 9:45 a.m., 12/14/2013", "Update at 2:45 p.m. ET",
+                 "Update at 12:30 p.m. ET:", "Updated 5:14 p.m. ET on 7/24",
                  "Updated at 9:09 p.m.: to include the governor's remarks on beaches."]:
         assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{body}", line
     # Prose that opens with the word stays whole.
-    for line in ["Updated rules take effect Monday, officials said.", "Update. It went on from there."]:
+    for line in ["Updated rules take effect Monday, officials said.", "Update. It went on from there.",
+                 "Update on Monday: talks resumed.", "Update 5 things changed in the law."]:
         assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
     r = clean_text(f"{body}\n\n[Updated 10:14 a.m. ET] Police said so.")
     assert rebuild_raw(r.text, r.edits) == r.raw

@@ -113,7 +113,13 @@ def _kinds_of(paras: list[str]) -> list[str]:
     return paragraph_kinds(text, spans)
 
 
+def kinds_of_promo() -> str:
+    return _kinds_of(["It rained all day.", "Get the Planet app on your cable system –", "He left."])[1]
+
+
 def test_speech_that_breaks_off_is_prose_not_a_subhead():
+    # (A promo whose link was cut after a spaced en dash is no speech: "Get the app on your TV –".)
+    assert kinds_of_promo() == "subhead"
     paras = ["The debate opened with the economy.", "HOST: And I have done a lot—",
              "GUEST: Well, I know you live in your own reality—", "HOST: Wrong.",
              "“No,” she began, “because just as I said before … ”", "He smiled.",
