@@ -1355,6 +1355,7 @@ def page_furniture(text: str) -> RuleOutput:
     _summary_bullets(text, lines, kinds)
     _furniture_echoes(lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
+    _verbatim_copies(text, lines, kinds, singles)
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -1923,6 +1924,53 @@ def _holds_credit(s: str) -> bool:
     False
     """
     return bool(_CREDIT_INSIDE.search(s)) or is_caption(s)
+
+
+def _story_between(kinds: list[str | None], j: int, i: int) -> bool:
+    """Whether a line of the story (no furniture) stands between an earlier line ``j`` and line
+    ``i``: a display quote follows its paragraph at once (or past an ad), a retold line does not."""
+    return j < i - 1 and any(kinds[k] is None for k in range(j + 1, i))
+
+
+def _verbatim_copies(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int]) -> None:
+    """A short line whose words stand word for word inside a longer line near it: a display
+    quote of two sentences ("There's a term for this: compelled speech. Historically, ...") or
+    one without final punctuation, set beside its paragraph (three lines up or down), or a
+    line at the top (under the headline) that a paragraph further down repeats.  The longer
+    line keeps the words; a caption that reuses them (it carries a credit) does not count.
+
+    >>> t = ("Title\\n\\nThe court ruled. There's a term for this: compelled speech. Historically, it was "
+    ...      "among the worst forms of censorship, and it still is.\\n\\nThere's a term for this: compelled "
+    ...      "speech. Historically, it was among the worst forms of censorship\\n\\nThe end of it.")
+    >>> ls = _text_lines(t); ks = [None] * len(ls); _verbatim_copies(t, ls, ks, [1, 2]); ks
+    [None, None, 'pull_quote', None]
+    """
+    n = len(lines)
+    if n < 4:
+        return
+    starts = None
+    for i in singles:
+        if kinds[i] is not None:
+            continue
+        a, b, _, s = lines[i]
+        core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
+        words = core.count(" ") + 1
+        if not 8 <= words <= 45 or (_ends_sentence(s) and ". " not in core and "? " not in core and i > 2):
+            continue  # (one sentence with its full stop: the display-quote rules above settle it)
+        lo = lines[max(0, i - 3)].a
+        hi = len(text) if i <= 2 else lines[min(n - 1, i + 3)].b
+        for k in (text.find(core, lo, a), text.find(core, b, hi)):
+            if k < 0:
+                continue
+            if starts is None:
+                starts = [ln.a for ln in lines]
+            j = bisect.bisect_right(starts, k) - 1
+            if j == i or kinds[j] is not None or lines[j].b - lines[j].a <= b - a + 10 or _holds_credit(lines[j].s):
+                continue
+            if i > 2 and _story_between(kinds, j, i):
+                continue  # a summary further up that retells this paragraph: this one is the story's
+            kinds[i] = "pull_quote"
+            break
 
 
 # --------------------------------------------------------------------------- shapes

@@ -1033,3 +1033,24 @@ def test_a_photo_s_source_a_relative_stamp_and_a_dated_byline_at_the_top():
         raw = f"A Headline For The Story\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
     assert clean_text(f"{body}\n(Reuters)").meta["credit"] == "Reuters"
+
+
+def test_display_copies_word_for_word_beside_their_paragraph():
+    para = ("The court ruled against the state. There's a term for this: compelled speech. Historically, it was "
+            "among the worst forms of censorship, and it still is, the judge wrote in her opinion on Monday.")
+    copy = "There's a term for this: compelled speech. Historically, it was among the worst forms of censorship."
+    body = ["Paragraph one of the story goes on here.", "Paragraph two of the story goes on here."]
+    raw = "\n\n".join(["A Headline For The Story", *body, para, copy, "The end of the story is here."])
+    assert copy not in cleaned(raw).replace(para, "")
+    # A copy without final punctuation, before its paragraph.
+    bare = "In every single speech he gave when running for office he said he would close the prison"
+    para2 = (bare + ". It did not happen, and the prison is still open today, years after the promise, aides say.")
+    raw = "\n\n".join(["A Headline For The Story", *body, bare, para2, "The end of the story is here."])
+    assert cleaned(raw).count(bare) == 1
+    # A paragraph that a summary further up retells stays: the story's own line.
+    summary = ("Latest developments — The suspect was charged on Monday. — At the end of the hearing the judge "
+               "found the defendant alert and lucid. He is aware of the proceedings. — More hearings are set.")
+    line = "At the end of the hearing the judge found the defendant alert and lucid. He is aware of the proceedings."
+    raw = "\n\n".join(["A Headline For The Story", *body, summary, "The charges came late.", "He was arraigned.",
+                       line, "The end of the story is here."])
+    assert line in cleaned(raw).replace(summary, "")
