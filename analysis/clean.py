@@ -632,7 +632,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
      r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,700}"),
     ("contributor", "With — -- – —with --with –with", r"(?:(?:—|--|–) ?)?[Ww]ith (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
-     r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
+     r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires?(?: [Ss]ervices?| [Rr]eports)?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
     # "Contributing: Erin Kelly", "Contributors: Associated Press".
     ("contributor", "Contributing Contributors Contributor CONTRIBUTING",

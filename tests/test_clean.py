@@ -966,7 +966,8 @@ def test_more_house_lines_read_on_unseen_outlets():
              "To continue reading Jane Roe's column on other topics, click here.": "share",
              # in the middle of the story, a line that is only a contributor note
              "- The Planet's Jane Roe contributed to this report.": "contributor",
-             "Planet correspondent Jane Roe contributed this report.": "contributor"}
+             "Planet correspondent Jane Roe contributed this report.": "contributor",
+             "With Planet wires": "contributor"}
     for line, kind in lines.items():
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == f"{body}\n\n{body}", line
