@@ -579,7 +579,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)[.:]?"
      # "Related content from X:", and the label glued to its headline: "Related Coverage A headline".
      r"|Related (?:[Cc]ontent|[Cc]overage|[Ss]tories|[Aa]rticles|[Ll]inks|[Nn]ews)(?: (?:from|on|at) [^\n:]{1,60})?[ \t]*:?"
-     r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories) [A-Z“\"‘'0-9]"
+     r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories"
+     r"|More [Oo]n [Tt]his(?:\.\.\.|…)) [A-Z“\"‘'0-9]"
      r"[^\n]{3,200}(?<![.!,;:])"),
     ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
     # "Visit the Planet's homepage for more stories.": a house link, not the story's.
