@@ -968,7 +968,8 @@ def test_more_house_lines_read_on_unseen_outlets():
              "- The Planet's Jane Roe contributed to this report.": "contributor",
              "Planet correspondent Jane Roe contributed this report.": "contributor",
              "With Planet wires": "contributor",
-             "More On This... A governor revs up his money machine in a weekend": "related"}
+             "More On This... A governor revs up his money machine in a weekend": "related",
+             "Story continues below video.": "ad"}
     for line, kind in lines.items():
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == f"{body}\n\n{body}", line
