@@ -499,7 +499,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
      r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?"
      # "Story continues below video.", "Article continues after the advertisement"
-     r"|(?:(?:The )?[Ss]tory|Article) [Cc]ontinues (?:[Bb]elow|after) (?:the |this )?(?:video|advertisement|ad|photo|image|gallery)"
+     r"|(?:(?:The )?[Ss]tory|Article) [Cc]ontinues (?:[Bb]elow|after) (?:the |this )?(?:video|advertisement|ad|photo|image|gallery)\.?"
      # "Advertisement - story continues below", "Story continues below advertisement".
      r"|(?:ADVERTISEMENT|Advertisement)[ \t]*[-—–:][ \t]*(?:[Ss]tory|[Aa]rticle|[Cc]ontent|STORY|ARTICLE) (?:[Cc]ontinues|CONTINUES)"
      r" (?:[Bb]elow|BELOW)"
