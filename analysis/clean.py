@@ -1350,6 +1350,7 @@ def page_furniture(text: str) -> RuleOutput:
         spaces = s.count(" ")
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
+    _timeline_dates(lines, kinds)
     _blocks(text, lines, kinds)
     _title_case_cards(lines, kinds)
     _tail_link_box(lines, kinds)
@@ -1367,6 +1368,22 @@ def page_furniture(text: str) -> RuleOutput:
     changes.extend((s, e, "", k) for s, e, k in inline)
     changes.sort()
     return _disjoint(changes), meta
+
+
+def _timeline_dates(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Dates alone on their lines below the top, two or more of them, each over a line: the
+    entries of a timeline ("Jan. 7, 2015" over what happened that day), the story's own lines.
+    A page stamps its date once, at the top (or under the last line).
+
+    >>> ls = _text_lines("A.\\nB.\\nC.\\nJan. 7, 2015\\nX happened.\\nNov. 13, 2015\\nY happened.\\nD.\\nE.\\nF.\\nG.\\nH.\\nI.")
+    >>> ks = [None] * len(ls); ks[3] = ks[5] = "date_line"; _timeline_dates(ls, ks); ks[3], ks[5]
+    (None, None)
+    """
+    n = len(lines)
+    mid = [i for i in range(3, n - 1) if kinds[i] == "date_line" and _DATE_ONLY.fullmatch(lines[i].s)]
+    if len(mid) >= 2:
+        for i in mid:
+            kinds[i] = None
 
 
 def _disjoint(changes: list) -> list:

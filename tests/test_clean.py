@@ -1057,3 +1057,19 @@ def test_display_copies_word_for_word_beside_their_paragraph():
     raw = "\n\n".join(["A Headline For The Story", *body, summary, "The charges came late.", "He was arraigned.",
                        line, "The end of the story is here."])
     assert line in cleaned(raw).replace(summary, "")
+
+
+def test_a_timeline_keeps_its_dates_and_entries():
+    entries = []
+    for date, target in [("Jan. 7, 2015", "The Offices Of A Satirical Magazine In Paris"),
+                         ("Nov. 13, 2015", "A Concert Hall, Cafes And A Stadium In Paris"),
+                         ("June 12, 2016", "A Nightclub In Orlando, Florida"),
+                         ("March 22, 2017", "Pedestrians On A Bridge Near Parliament In London")]:
+        entries += [date, f"TARGET: {target}", "ATTACKER: A Lone Gunman Who Pledged Allegiance To The Group"]
+    raw = "\n\n".join(["Attacks Linked To The Group Since 2014",
+                       "The group has claimed a string of attacks in the past five years, officials said.",
+                       "Here is a list of the attacks the group has claimed:", *entries,
+                       "The list is not complete, officials said."])
+    assert cleaned(raw) == raw
+    # A lone date line between paragraphs is still a page's stamp.
+    assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
