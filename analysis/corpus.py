@@ -226,8 +226,8 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             continue
         p = paras[i]
         if (n == 1 or run[i] >= 3 or (i + 1 < n and paras[i + 1][:1].islower()) or p.startswith(_LIST_MARKS)
-                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p))):
-            continue  # a row of a list, an attribution, or half of a broken sentence
+                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p)) or _figure_row(paras, i)):
+            continue  # a row of a list or a table, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
     _long_headings(paras, kinds, first)
     return kinds
@@ -251,6 +251,29 @@ def _cut_off(p: str) -> bool:
     # (an en dash after a space ends a promo whose link was cut: "Get the app on your TV –")
     ends = t.endswith(_CUT_OFF_ENDS) or (t.endswith("–") and t[-2:-1].isalpha())
     return ends and t.count(" ") >= 3 and bool(_LOWER_WORD.search(t))
+
+
+_FIGURE = re.compile(r"\d(?:[.,]\d+)?(?:%| percent| points?| votes?| seats?| delegates?)(?!\w)")
+
+
+def _figure_row(paras: list[str], i: int) -> bool:
+    """A row of a table of figures ("Jane Roe (D) 52 percent"), as the line above introduces
+    it (with a colon) or a neighbouring row of figures continues it: the story's data, even
+    when only two rows long (three or more are rows of a list anyway).
+
+    >>> _figure_row(["The results:", "Jane Roe (D) 52 percent", "John Doe (D) 41 percent", "Done."], 2)
+    True
+    >>> _figure_row(["It rained.", "Arkansas's premiums will be 2 percent lower", "He left."], 1)
+    False
+    """
+    def row(p: str) -> bool:  # the figure ends the line, as a table's last column does
+        return not _ends_sentence(p) and bool(_FIGURE.search(p, max(0, len(p) - 16)))
+
+    if not row(paras[i]):
+        return False
+    prev = paras[i - 1] if i > 0 else ""
+    nxt = paras[i + 1] if i + 1 < len(paras) else ""
+    return prev.rstrip("”’\"')").endswith(":") or row(prev) or row(nxt)
 
 
 def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:

@@ -148,3 +148,13 @@ def test_a_transcript_s_bracketed_reference_is_no_photo_credit():
     # The source of a quoted transcript, with its date in slashes, ends a paragraph of prose.
     assert not is_caption("HOST (FORMER AIDE): Not only that, he paid taxes. The only difference is that he "
                           "pays more. [Planet News, The Evening Show, 4/15/2019]")
+
+
+def test_two_rows_of_figures_are_a_table_not_subheads():
+    paras = ["Voters went to the polls on Tuesday, and the results were close.",
+             "Here are the results in the Senate race:", "Jane Roe (D) 52 percent", "John Doe (D) 41 percent",
+             "In the House race the incumbent held on.", "Premiums will be 2 percent lower",
+             "The state set the rates in May."]
+    kinds = _kinds_of(paras)
+    assert kinds[2:4] == ["body", "body"]
+    assert kinds[5] == "subhead"  # a heading with a figure, alone, stays one
