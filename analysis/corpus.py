@@ -226,7 +226,8 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             continue
         p = paras[i]
         if (n == 1 or run[i] >= 3 or (i + 1 < n and paras[i + 1][:1].islower()) or p.startswith(_LIST_MARKS)
-                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p)) or _figure_row(paras, i)):
+                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p)) or _figure_row(paras, i)
+                or (p.count(" ") >= 2 and p.rsplit(" ", 1)[-1] in _BROKEN_ENDS)):
             continue  # a row of a list or a table, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
     _long_headings(paras, kinds, first)
@@ -324,6 +325,9 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
 
 
 _LONG_STOPS = frozenset(".!?…:;,")
+# Words a heading never ends on, a sentence broken across two lines may ("The charges were filed
+# by" / "Attorney General Jane Roe on Monday."; "... liability; and").
+_BROKEN_ENDS = frozenset("a an the of by and or nor but their his her its".split())
 _INNER_BREAK = re.compile(r"[.!?:][”’\"')]? [“\"‘']?[A-Z]")
 _REPORTED = re.compile(r"\b(?:said|reported|told|added|wrote|noted|found|explained|argued|according to)\b")
 _NEWS_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"

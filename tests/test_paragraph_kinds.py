@@ -158,3 +158,11 @@ def test_two_rows_of_figures_are_a_table_not_subheads():
     kinds = _kinds_of(paras)
     assert kinds[2:4] == ["body", "body"]
     assert kinds[5] == "subhead"  # a heading with a figure, alone, stays one
+
+
+def test_the_first_half_of_a_sentence_broken_before_a_name_is_prose():
+    paras = ["The case went to court on Monday.", "The charges against the mayor were filed by",
+             "Attorney General Jane Roe, who said more could follow.", "Calls for a ceasefire",
+             "The talks went on."]
+    kinds = _kinds_of(paras)
+    assert kinds[1] == "body" and kinds[3] == "subhead"
