@@ -161,7 +161,8 @@ def _is_question_headline(text: str) -> bool:
     return text.endswith("?") and text.count(" ") < 15 and not any(p in text[:-1] for p in ("? ", ". ", "! "))
 
 
-def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
+def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None = None,
+                    ledes: frozenset[int] = frozenset()) -> list[str]:
     """The kind of each paragraph (``spans`` of the clean ``text``): ``body``, ``title``,
     ``subhead`` or ``caption``.
 
@@ -173,6 +174,8 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
       or table (one of three or more such lines in a row, a ``Label: value`` row, a line
       opening with a bullet), an attribution (``Jane Doe, The Outlet``) or the first half of
       a sentence broken across two lines (the next line starts in lower case).
+    - ``ledes``: offsets of ``text`` where cleaning removed a dateline ("WASHINGTON —"): a
+      paragraph that starts there opens the story, and is body whatever its shape.
 
     >>> t = "A Heading Line\\nOne here. Two there."
     >>> paragraph_kinds(t, [(0, 14), (15, 35)])
@@ -206,6 +209,11 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             p = paras[first]
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
+    if ledes:
+        for i, (a, _) in enumerate(spans):
+            if a in ledes and kinds[i] == "title" and not (norm and _same_title(paras[i], norm)):
+                kinds[i] = "body"  # a line that opened with a dateline is the lede
+        heads = [i for i in heads if spans[i][0] not in ledes]
     heads = [i for i in heads if kinds[i] == "body"]  # not the title
     _question_subheads(paras, kinds, first)
     if not heads:
@@ -414,8 +422,10 @@ def split_text(result: CleanResult, title: str | None = None) -> tuple[tuple[Par
     """
     text = result.text
     spans = paragraph_spans(text)
+    # Where a dateline was removed the story's first sentence begins (see paragraph_kinds).
+    ledes = frozenset(e["end"] for e in result.edits if not e["replacement"] and "dateline" in e["rule"])
     paras = tuple(Paragraph(pid, a, b, kind)
-                  for pid, ((a, b), kind) in enumerate(zip(spans, paragraph_kinds(text, spans, title))))
+                  for pid, ((a, b), kind) in enumerate(zip(spans, paragraph_kinds(text, spans, title, ledes))))
     sents: list[Sentence] = []
     for para, in_para in zip(paras, sentences_by_paragraph(text, spans)):
         for s, e in in_para:

@@ -166,3 +166,17 @@ def test_the_first_half_of_a_sentence_broken_before_a_name_is_prose():
              "The talks went on."]
     kinds = _kinds_of(paras)
     assert kinds[1] == "body" and kinds[3] == "subhead"
+
+
+def test_a_line_that_opened_with_a_dateline_is_the_lede():
+    from analysis.corpus import split_article
+
+    lede = "President Jane Roe on Thursday threatened the country with new tariffs over its trade practices"
+    for raw in [f"WASHINGTON — {lede}\n\nShe spoke at the White House.\n\nMore here.",
+                f"Roe Threatens Tariffs\n\nWASHINGTON — {lede}\n\nShe spoke at the White House."]:
+        a = split_article(raw, "x", {"title": "Roe threatens the country with tariffs"})
+        kinds = {a.text[p.start:p.end]: p.kind for p in a.paragraphs}
+        assert kinds[lede] == "body", raw
+    # Without a dateline, a first line of that shape is still taken as the headline.
+    a = split_article(f"{lede}\n\nShe spoke at the White House.", "x")
+    assert a.paragraphs[0].kind == "title"
