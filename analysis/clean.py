@@ -714,6 +714,16 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "We Read", r"(?:[^\n]{0,120}[.!?] )?Read our (?:editorial |ethics |corrections )?(?:standards|policy|policies"
      r"|guidelines|principles)\.?"),
     ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
+    # A newsroom's standards, a print note and a first home: "Our Standards: The Trust Principles.",
+    # "Appeared in the March 3, 2020, print edition as 'Roe Wins.'", "Originally published at Planet News."
+    ("editors_note", "Our", r"Our [Ss]tandards:[^\n]{0,120}"),
+    ("editors_note", "Appeared", r"Appeared in the [^\n]{1,40}? print edition\b[^\n]{0,200}"),
+    ("editors_note", "Originally First", r"(?:Originally|First) (?:published|posted|appeared) (?:at|on|in|by) (?:the )?[A-Z][^\n.,]{1,60}\.?"),
+    # "Credit...Jane Roe for The Planet": a photo's credit as a caption widget prints it.
+    ("photo_credit", "Credit", r"Credit(?:\.\.\.|…) ?[A-Z][^\n]{1,80}"),
+    # A reader's support asked for: "Thank you for reading. Please consider supporting our work."
+    ("newsletter", "Thank Please", r"(?:Thank you for reading[.!] )?Please consider (?:supporting|subscribing to|donating to"
+     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"),
     # A page's relative time stamp alone: "7 years ago".
     ("date_line", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 30 45 59 an An a A",
      r"(?:\d{1,2}|an?|An?) (?:years?|months?|weeks?|days?|hours?|minutes?|mins?|hrs?) ago"),
@@ -785,6 +795,8 @@ def _may_start_shape(s: str) -> bool:
     w = s if sp < 0 else s[:sp]
     k = w.find(":")
     w = (w if k < 0 else w[:k]).rstrip(".,;!?…")
+    if "…" in w or "..." in w:
+        w = w.split("…", 1)[0].split("...", 1)[0]
     if w == "A":
         return s.startswith(_A_SHAPES)
     if w == "The":
@@ -1064,6 +1076,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             key = s if sp < 0 else s[:sp]
             k = key.find(":")
             key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+            if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
+                key = key.split("…", 1)[0].split("...", 1)[0]
         # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
         # only when the line's next words can begin one.
         if key == "A" and not s.startswith(_A_SHAPES):

@@ -1073,3 +1073,23 @@ def test_a_timeline_keeps_its_dates_and_entries():
     assert cleaned(raw) == raw
     # A lone date line between paragraphs is still a page's stamp.
     assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
+
+
+def test_standards_print_notes_credits_and_support_asks():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Our Standards: The Planet Trust Principles.": "editors_note",
+             "Appeared in the March 3, 2020, print edition as 'Roe Wins the Race.'": "editors_note",
+             "Originally published at Planet News.": "editors_note",
+             "Credit...Jane Roe for The Planet": "photo_credit", "Credit… Jane Roe/Agency": "photo_credit",
+             "Thank you for reading. Please consider supporting our work.": "newsletter"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
+        assert cleaned(raw) == f"{body}\n\n{body.replace('Paragraph', 'Part')}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["Originally published in 1851, the book sold well.",
+                 "Originally published in The Atlantic, the essay argued otherwise.",
+                 "Our standards are lower than theirs, she said.",
+                 "Please consider the facts before you vote, he urged.", "Credit is tight this year."]:
+        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
+        assert cleaned(raw) == raw, line
