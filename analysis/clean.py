@@ -422,7 +422,8 @@ _NOTE_PATTERNS = [
     r"A version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
-    r"An earlier version of this (?:story|article)\b",
+    r"(?:An earlier|A previous|The original|An (?:earlier|older) edition of this) version of this (?:story|article|post|report)\b"
+    r"|(?:An earlier|A previous) version of this (?:story|article|post|report)\b",
     r"This (?:story|article|report|post|piece) is part of\b",
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
     # "The following first appeared on X.", "This story also appears in X.", "This article originally ran in X."
@@ -519,7 +520,17 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("ad", "GET Get DOWNLOAD Download", r"(?:GET|Get|DOWNLOAD|Download) (?:YOUR|Your|your|OUR|our) (?:FREE|Free|free)\b[^\n]{0,80}"),
     ("copyright", "Copyright COPYRIGHT © (c) (C)",
      r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
-    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?|All content ©[^\n]{0,120}"),
+    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?(?: This material may not be"
+     r" (?:published|reproduced)\b[^\n]*)?|All content ©[^\n]{0,120}"),
+    # Sponsored content and affiliate links: "This content was produced by Brand Studio.",
+    # "This post contains affiliate links.", "We may earn a commission from links on this page."
+    ("ad", "This We", r"This (?:content|post|article|story|page) (?:was|is) (?:produced|paid for|sponsored|created)"
+     r" by (?:the )?[A-Z][\w&.'’]*(?: (?:[A-Z][\w&.'’]*|of|and|&)){0,5}(?:,? (?:in partnership with|for) [^\n]{1,80})?\.?"
+     r"|This (?:post|article|story|page) (?:contains|may contain|includes) affiliate links\b[^\n]{0,200}"
+     r"|We may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b[^\n]{0,200}"),
+    ("media", "Scroll SCROLL", r"(?:Scroll|SCROLL) (?:down|DOWN) (?:for|FOR) (?:video|VIDEO|more|MORE)s?\.?"),
+    # "Read more from Jane Roe's archive, follow her on Twitter or subscribe to her updates on Facebook."
+    ("share", "Read", r"Read more from [A-Z][^\n,]{1,60}['’]s archive\b[^\n]{0,200}"),
     ("copyright", "Distributed DISTRIBUTED", r"(?:Distributed|DISTRIBUTED) (?:by|BY) [A-Z][^\n]{1,80}"),
     # The page's legal links and a sign-up form's words.
     ("copyright", "Privacy Terms", r"Privacy Policy|Terms of (?:Use|Service)|Privacy Policy (?:and|&|\|) Terms of (?:Use|Service)"),
@@ -779,7 +790,7 @@ _THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece"
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
 _A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",
-             "A version of this")
+             "A version of this", "A previous version")
 
 
 _WHOLE = _compile_shapes(_WHOLE_SHAPES)
@@ -1099,7 +1110,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "author_bio"
         if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
             return "editors_note"
-        if ends and not edge and s.endswith(_CONTRIBUTED_ENDS) and s.count(" ") < 40 and not _SENTENCE_BREAK.search(s):
+        if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
+                and not _SENTENCE_BREAK.search(s):
             # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
             # story's sections each end with one), when it is the line's one sentence.
             kind = _marked(s)

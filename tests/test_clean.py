@@ -1093,3 +1093,25 @@ def test_standards_print_notes_credits_and_support_asks():
                  "Please consider the facts before you vote, he urged.", "Credit is tight this year."]:
         raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
         assert cleaned(raw) == raw, line
+
+
+def test_sponsored_and_affiliate_notes_corrections_and_archive_links():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    other = body.replace("Paragraph", "Part")
+    lines = {"All rights reserved. This material may not be published, broadcast or redistributed.": "copyright",
+             "A previous version of this article misstated the date of the vote.": "editors_note",
+             "This content was produced by Brand Studio.": "ad", "This post contains affiliate links.": "ad",
+             "We may earn a commission from links on this page.": "ad",
+             "Jane Roe contributed reporting from Washington.": "contributor", "Scroll down for video": "media",
+             "Read more from Jane Roe’s archive, follow her on Twitter or subscribe to her updates.": "share"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == f"{body}\n\n{other}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["This article was produced by the Planet's reporters over six months.",
+                 "We may earn more if the deal goes through, he said.",
+                 "The report was produced by Jane Roe, the agency said.",
+                 "Her research contributed reporting standards to the field, he said."]:
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == raw, line
