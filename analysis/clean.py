@@ -923,6 +923,20 @@ _HOVER_CARD = re.compile(
 _BRACKET_LINK = re.compile(r"\[ ?(?i:read|related|watch|see|more|also|listen|video|photos?|podcast|opinion|analysis"
                            r"|explainer|graphic|interactive|maps?|mapping|live|latest|full coverage|recommended)\b"
                            r"(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
+# A link in square brackets inside a paragraph: "... on Monday. [READ: The full text] He left."
+_INLINE_BRACKET = re.compile(r"[ \t]?\[ ?(?:READ|Read|RELATED|Related|WATCH|Watch|SEE|See|MORE|More|ALSO|Also|LISTEN|Listen"
+                             r"|VIDEO|Video|PHOTOS|Photos)(?: [A-Za-z]+){0,2}: [^\]\n]{1,200}\]")
+# A hat tip to a source: "... on Monday (H/T Planet News)."
+_HAT_TIP = re.compile(r"[ \t]?\((?:H/T|h/t|HT|Hat tip|hat tip):? [^()\n]{1,80}\)")
+# Furniture glued after the line's last sentence (the tail of the line, or an ad label
+# between two sentences).
+_TAIL_FURNITURE = re.compile(
+    r"(?<=[.!?”\"] )(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
+    r"[ \t]*[A-Z“\"‘'][^\n]{3,200}(?<![.!?,;:]))\Z"
+    r"|(?<=[.!?”\"] )(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
+    r"|(?<=[.!?”\"] )(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
+    r"|Continue reading the main story) )(?=[A-Z“\"‘])",
+    re.M)
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
                              r"[ \t]*:[^()\n]{1,200}\)")
@@ -1373,6 +1387,17 @@ def page_furniture(text: str) -> RuleOutput:
         if "(" in s and ": " in s:
             for m in _INLINE_RELATED.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))
+        if "[" in s and ": " in s:
+            for m in _INLINE_BRACKET.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), "related"))
+        if "/T" in s or "/t" in s:
+            for m in _HAT_TIP.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), "related"))
+        if s.find(". ", 8) > 0 or s.find("” ", 8) > 0:
+            # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
+            # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
+            for m in _TAIL_FURNITURE.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), m.lastgroup))
         spaces = s.count(" ")
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)

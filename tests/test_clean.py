@@ -1115,3 +1115,23 @@ def test_sponsored_and_affiliate_notes_corrections_and_archive_links():
                  "Her research contributed reporting standards to the field, he said."]:
         raw = f"{body}\n\n{line}\n\n{other}"
         assert cleaned(raw) == raw, line
+
+
+def test_links_hat_tips_and_ad_labels_glued_into_a_paragraph():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    cases = {"The senator spoke on Monday (H/T Planet News).": "The senator spoke on Monday.",
+             "The senator spoke on Monday. [READ: The full text of the speech] He left.":
+                 "The senator spoke on Monday. He left.",
+             "The senator spoke on Monday. READ MORE: Senator says he will run again": "The senator spoke on Monday.",
+             "The senator spoke on Monday. Click here to read the full speech.": "The senator spoke on Monday.",
+             "The senator spoke on Monday. Advertisement The aides left.": "The senator spoke on Monday. The aides left."}
+    for line, kept in cases.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        r = clean_text(raw)
+        assert r.text == f"{body}\n\n{kept}\n\n{body}", line
+        assert rebuild_raw(r.text, r.edits) == raw
+    for line in ["He told me to click here. I did.", "Ad revenue fell. Advertisement revenue fell too.",
+                 "The senator spoke on Monday. Read more of the speech below, he said.",
+                 "The study [Roe, 2019: see the appendix] found the same."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
