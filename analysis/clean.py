@@ -930,13 +930,14 @@ _INLINE_BRACKET = re.compile(r"[ \t]?\[ ?(?:READ|Read|RELATED|Related|WATCH|Watc
 _HAT_TIP = re.compile(r"[ \t]?\((?:H/T|h/t|HT|Hat tip|hat tip):? [^()\n]{1,80}\)")
 # Furniture glued after the line's last sentence (the tail of the line, or an ad label
 # between two sentences).
+# (The pattern opens on the sentence's last character, which ``re`` skips to quickly; the
+# piece starts two characters into the match.)
 _TAIL_FURNITURE = re.compile(
-    r"(?<=[.!?”\"] )(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
+    r"[.!?”\"] (?:(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
     r"[ \t]*[A-Z“\"‘'][^\n]{3,200}(?<![.!?,;:]))\Z"
-    r"|(?<=[.!?”\"] )(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
-    r"|(?<=[.!?”\"] )(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
-    r"|Continue reading the main story) )(?=[A-Z“\"‘])",
-    re.M)
+    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
+    r"|(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
+    r"|Continue reading the main story) )(?=[A-Z“\"‘]))")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
                              r"[ \t]*:[^()\n]{1,200}\)")
@@ -1393,11 +1394,13 @@ def page_furniture(text: str) -> RuleOutput:
         if "/T" in s or "/t" in s:
             for m in _HAT_TIP.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))
-        if s.find(". ", 8) > 0 or s.find("” ", 8) > 0:
+        if ("ore:" in s or "ORE:" in s or "ELATED" in s or "elated" in s or "lso" in s or "LSO" in s or "here" in s or "HERE" in s
+                or "dvert" in s or "DVERT" in s or "ontinue" in s):
             # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
             # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
+            # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
             for m in _TAIL_FURNITURE.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), m.lastgroup))
+                inline.append((m.start() + 2, m.end(), m.lastgroup))
         spaces = s.count(" ")
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
@@ -2020,14 +2023,23 @@ def _verbatim_copies(text: str, lines: list[_Line], kinds: list[str | None], sin
     if n < 4:
         return
     starts = None
+    lens = None
     for i in singles:
         if kinds[i] is not None:
             continue
         a, b, _, s = lines[i]
-        core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
-        words = core.count(" ") + 1
-        if not 8 <= words <= 45 or (_ends_sentence(s) and ". " not in core and "? " not in core and i > 2):
+        if i > 2:
+            # The cheap test first: a copy needs a longer line beside it.
+            if lens is None:
+                lens = [ln.b - ln.a for ln in lines]
+            near = lens[max(0, i - 3):i] + lens[i + 1:i + 4]
+            if not near or max(near) <= b - a + 10:
+                continue
+        if i > 2 and ". " not in s and "? " not in s and _ends_sentence(s):
             continue  # (one sentence with its full stop: the display-quote rules above settle it)
+        core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
+        if not 7 <= core.count(" ") <= 44:
+            continue  # (8 to 45 words)
         lo = lines[max(0, i - 3)].a
         hi = len(text) if i <= 2 else lines[min(n - 1, i + 3)].b
         for k in (text.find(core, lo, a), text.find(core, b, hi)):
