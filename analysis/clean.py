@@ -1134,8 +1134,9 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return kind
         if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
             return "share"
-        if ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form" in s) and s.count(" ") < 60 and _CALL_OUT.search(s) \
-                and _YOU.search(s) and not any(q in s for q in "“”\""):
+        if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
+                                           or "Send" in s or "send" in s) \
+                and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
             return "share"  # a call for readers' stories, not the story
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
@@ -1394,8 +1395,11 @@ def page_furniture(text: str) -> RuleOutput:
         if "/T" in s or "/t" in s:
             for m in _HAT_TIP.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))
-        if ("ore:" in s or "ORE:" in s or "ELATED" in s or "elated" in s or "lso" in s or "LSO" in s or "here" in s or "HERE" in s
-                or "dvert" in s or "DVERT" in s or "ontinue" in s):
+        if ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s or "EE ALSO" in s
+                           or "LSO READ" in s))
+                or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
+                or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
+                or "ontinue reading the main" in s):
             # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
             # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
             # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
