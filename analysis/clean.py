@@ -410,9 +410,9 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 _WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _FULL_DATE = rf"{_MONTHS} \d{{1,2}},? \d{{4}}"
 # A time stamp: "Updated 3:04 PM ET, Tue May 3", "Updated at 12:49 p.m. ET", "Published: May 3".
-_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[AP]\.?M\.?|am|pm|at|on"
+_TS_TOKEN = (rf"(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.m\.|[ap]\.m\b(?!\.)|[AP]\.?M\.?|am|pm|at|on"
              rf"|E[SD]?T|C[SD]?T|P[SD]?T|GMT|UTC|BST|CET|{_MONTHS}|{_WEEKDAYS}|\||/|Updated:?|UPDATED:?),?")
-_TIMESTAMP = (r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
+_TIMESTAMP = (r"(?:Updated|UPDATED|Update|UPDATE|Published|PUBLISHED|Posted|POSTED|Last [Uu]pdated|First [Pp]ublished"
               rf"|Last [Mm]odified)\b:?(?: {_TS_TOKEN})+")
 _NOTE_PATTERNS = [
     r"(?:This|The) (?:story|article|report|post|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised|amended)\b",
@@ -422,7 +422,8 @@ _NOTE_PATTERNS = [
     r"A version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b",
     r"This is a (?:developing|breaking) (?:story|news story)\b",
     r"(?:This|The) (?:story|article) (?:is developing|was originally published|was first published|originally appeared)\b",
-    r"An earlier version of this (?:story|article)\b",
+    r"(?:An earlier|A previous|The original|An (?:earlier|older) edition of this) version of this (?:story|article|post|report)\b"
+    r"|(?:An earlier|A previous) version of this (?:story|article|post|report)\b",
     r"This (?:story|article|report|post|piece) is part of\b",
     r"The following (?:article|story|essay|piece|post|interview) (?:was|is|first|originally)\b",
     # "The following first appeared on X.", "This story also appears in X.", "This article originally ran in X."
@@ -444,6 +445,10 @@ _NOTE_PATTERNS = [
     # The state of a transcript: "This is a rush transcript." (a sentence of its own: "This is a rush transcript of
     # a speech, the clerk said" is the story's), "X transcripts are created on a rush deadline".
     r"This is an? (?:rush|raw|unedited|partial|preliminary|uncorrected) transcript[.;:]",
+    # "This transcript has been automatically generated and may not be 100% accurate."
+    r"This transcript (?:has been|was|is) (?:automatically |machine[- ]|computer[- ])?(?:generated|produced)\b",
+    # "Story updated with second tweet.", "Post updated to include a statement."
+    r"(?:Story|Post|Article) (?:updated|corrected) (?:with|to (?:include|add|reflect|correct|clarify))\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
 
@@ -453,26 +458,38 @@ _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|d
 # Prefix shapes, tried at the start of every line (several may follow each other: a date line,
 # then a dateline).  A match that ends the line removes the line; otherwise only the prefix.
 _PREFIX = re.compile(
-    rf"(?P<date_line>{_TIMESTAMP}\.?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z“\"‘]))"
+    rf"(?P<date_line>{_TIMESTAMP}[.:]?[ \t]*(?=\n|$)|{_TIMESTAMP}\.[ \t]+(?=[A-Z0-9“\"‘])"
+    # A live story's stamp in brackets before an entry: "[Updated 10:14 a.m. ET] Police said ...".
+    rf"|\[{_TIMESTAMP}\]:?[ \t]*(?=\S))"
     # "UPDATE: This story has been updated ..." is a note as a whole; any other text after
     # an "Update:" label is the story's news, so only the label goes.
     rf"|(?P<editors_note>(?:UPDATE|Update|UPDATED|Updated)\b\s*[:—–(-]\s*(?:{_NOTES})[^\n]*"
-    rf"|(?:UPDATE|Update|UPDATED|Updated)(?: \d{{1,2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{{2,4}})?)?"
-    rf"(?:[ \t]*[:—–](?!\d)[ \t]*| +- +)(?=\S))"
+    # A live story's entries: "Update at 3:52 p.m. - Sen. Roe ...", "UPDATE II - ...", "Update 1330: ...",
+    # "Update at 8:02 p.m. ET. Feds hand off the street:" (after a time, a full stop ends the label too).
+    rf"|(?:UPDATE|Update|UPDATED|Updated)(?: [IVX]{{1,5}}\b)?(?P<at>(?: at)? \d{{1,2}}(?::\d{{2}}|\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M)?"
+    rf"(?: [A-Z]{{2,4}})?)?(?:[ \t]*[:—–](?!\d)[ \t]*| +- +|(?(at)\.[ \t]+(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)(?=[A-Z0-9“\"‘'])|(?!)))(?=\S)"
+    # (not what an update added, "Updated at 9:09 p.m.: to include ...": a note as a whole, below)
+    r"(?!(?:to (?:include|add|reflect|correct|clarify|update)|with (?:new|more|additional|the latest|comments?"
+    r"|details|reaction))\b))"
     r"|(?P<share>Share (?:All sharing options|this(?: article| story)?) for:[ \t]*)"
     # A section's label before the lede: "ANALYSIS — Voters in ...", "OPINION: ...".
     r"|(?P<section_label>(?:NEWS ANALYSIS|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|PERSPECTIVE|FACT CHECK|EXCLUSIVE"
     r"|BREAKING(?: NEWS)?)[ \t]*(?:—|–|--| - |:)[ \t]*(?=[A-Z“\"‘]))"
 )
 
+# Photo agencies and stock libraries, named alone as a photo's source (not a news agency: "(Reuters)"
+# alone at the end is the story's credit, read by the credit rule).
+_STOCK = (r"(?:Getty Images(?: Plus)?|Getty|Shutterstock|iStock(?:photo)?|Pixabay|Pexels|Dreamstime|Unsplash"
+          r"|Wikimedia Commons|Alamy)")
+
 # Whole-line shapes, keyed by the line's first word (see _furniture_line) so that a line is
 # only tried against the shapes that can start with it.
 _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     # (kind, first words, pattern)
-    ("editors_note", "This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
+    ("editors_note", "Story Post Article This The An Editor's Editor’s Editors Editors' Editors’ Editor EDITOR'S EDITOR’S EDITORS CORRECTION "
      "Correction Corrections CORRECTIONS CLARIFICATION Clarification Our Author's Author’s Authors' Authors’ "
      "Author Authors AUTHOR'S AUTHOR’S AUTHORS A Below What", rf"(?:{_NOTES})[^\n]*"),
-    ("date_line", "Updated UPDATED Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}\.?"),
+    ("date_line", "Updated UPDATED Update UPDATE Published PUBLISHED Posted POSTED Last First", rf"{_TIMESTAMP}[.:]?"),
     # "Updated at 9:09 p.m.: to include the governor's remarks.": what an update added.
     ("editors_note", "Updated UPDATED", r"(?:Updated|UPDATED)\b[^\n]{0,40}?:? (?:to (?:include|add|reflect|correct|clarify|update)"
      r"|with (?:new|more|additional|the latest|comments?|details|reaction))\b[^\n]{0,300}"),
@@ -482,6 +499,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|Sponsored(?: [Cc]ontent| [Ll]inks| [Ss]tories| [Pp]osts)?|Paid [Cc]ontent|Promoted [Cc]ontent"
      r"|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue(?: with content)?|Story [Cc]ontinue[sd]? [Bb]elow"
      r"|Article [Cc]ontinues? [Bb]elow|Continue [Rr]eading [Bb]elow|(?:The )?[Ss]tory [Cc]ontinues(?: [Bb]elow)?"
+     # "Story continues below video.", "Article continues after the advertisement"
+     r"|(?:(?:The )?[Ss]tory|Article) [Cc]ontinues (?:[Bb]elow|after) (?:the |this )?(?:video|advertisement|ad|photo|image|gallery)\.?"
      # "Advertisement - story continues below", "Story continues below advertisement".
      r"|(?:ADVERTISEMENT|Advertisement)[ \t]*[-—–:][ \t]*(?:[Ss]tory|[Aa]rticle|[Cc]ontent|STORY|ARTICLE) (?:[Cc]ontinues|CONTINUES)"
      r" (?:[Bb]elow|BELOW)"
@@ -501,7 +520,17 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("ad", "GET Get DOWNLOAD Download", r"(?:GET|Get|DOWNLOAD|Download) (?:YOUR|Your|your|OUR|our) (?:FREE|Free|free)\b[^\n]{0,80}"),
     ("copyright", "Copyright COPYRIGHT © (c) (C)",
      r"(?:(?:Copyright|COPYRIGHT|\([cC]\))[ \t]*(?:©|\([cC]\))?[ \t]*\d{4}|©)[^\n]{0,250}"),
-    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?|All content ©[^\n]{0,120}"),
+    ("copyright", "All ALL", r"(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?(?: This material may not be"
+     r" (?:published|reproduced)\b[^\n]*)?|All content ©[^\n]{0,120}"),
+    # Sponsored content and affiliate links: "This content was produced by Brand Studio.",
+    # "This post contains affiliate links.", "We may earn a commission from links on this page."
+    ("ad", "This We", r"This (?:content|post|article|story|page) (?:was|is) (?:produced|paid for|sponsored|created)"
+     r" by (?:the )?[A-Z][\w&.'’]*(?: (?:[A-Z][\w&.'’]*|of|and|&)){0,5}(?:,? (?:in partnership with|for) [^\n]{1,80})?\.?"
+     r"|This (?:post|article|story|page) (?:contains|may contain|includes) affiliate links\b[^\n]{0,200}"
+     r"|We may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b[^\n]{0,200}"),
+    ("media", "Scroll SCROLL", r"(?:Scroll|SCROLL) (?:down|DOWN) (?:for|FOR) (?:video|VIDEO|more|MORE)s?\.?"),
+    # "Read more from Jane Roe's archive, follow her on Twitter or subscribe to her updates on Facebook."
+    ("share", "Read", r"Read more from [A-Z][^\n,]{1,60}['’]s archive\b[^\n]{0,200}"),
     ("copyright", "Distributed DISTRIBUTED", r"(?:Distributed|DISTRIBUTED) (?:by|BY) [A-Z][^\n]{1,80}"),
     # The page's legal links and a sign-up form's words.
     ("copyright", "Privacy Terms", r"Privacy Policy|Terms of (?:Use|Service)|Privacy Policy (?:and|&|\|) Terms of (?:Use|Service)"),
@@ -563,7 +592,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|You [Mm]ight [Aa]lso [Ll]ike|Recommended(?: [Ss]tories)?|RECOMMENDED|Related|RELATED)[.:]?"
      # "Related content from X:", and the label glued to its headline: "Related Coverage A headline".
      r"|Related (?:[Cc]ontent|[Cc]overage|[Ss]tories|[Aa]rticles|[Ll]inks|[Nn]ews)(?: (?:from|on|at) [^\n:]{1,60})?[ \t]*:?"
-     r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories) [A-Z“\"‘'0-9]"
+     r"|(?:Related [Cc]overage|Related [Ss]tories|Related [Aa]rticles|Related [Cc]ontent|More [Ss]tories"
+     r"|More [Oo]n [Tt]his(?:\.\.\.|…)) [A-Z“\"‘'0-9]"
      r"[^\n]{3,200}(?<![.!,;:])"),
     ("related", "see See Up", r"(?:see also|Up Next)\b[^\n]*"),
     # "Visit the Planet's homepage for more stories.": a house link, not the story's.
@@ -586,6 +616,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Online ONLINE On", r"(?:Online|ONLINE|On the [Ww]eb|On the [Ii]nternet):?"),
     ("photo_credit", "(", r"\((?:Photo|Photograph|Image|Credit|Picture)s?(?: by| credit)?:? [^()\n]{1,80}\)"),
     ("related", "(", r"\( ?[A-Z][^()\n:]{0,40}: [^()\n]{1,200}\)"),
+    # "(Click here for our most recent updates.)", "(Click on the link to go to a database ...)".
+    ("share", "(", r"\( ?(?:Click|CLICK|Tap|TAP) [^()\n]{1,200}\)\.?"),
     ("related", "(", r"\( ?[A-Z][^()\n.!?: ]*(?: [^()\n.!?: ]+){2,20}\)"
      r"|\( ?(?:For more|For the latest|Read more|Read|See|Watch)\b[^()\n]{0,200}\)"
      # "(Check out our podcast at x.com.)"; an aside ("(Follow the money.)") stays.
@@ -614,7 +646,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("contributor", "Reporting Additional Writing Contributing", r"(?:(?:Additional|Writing and additional|Contributing|Writing) )?"
      r"[Rr]eporting (?:by|from|and writing by)\b[^\n]{0,700}"),
     ("contributor", "With — -- – —with --with –with", r"(?:(?:—|--|–) ?)?[Ww]ith (?:assistance|additional reporting|reporting|contributions) (?:by|from)\b"
-     r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires? [Ss]ervices?\.?"),
+     r"[^\n]{0,300}|(?:(?:—|--|–) ?)?With (?:[A-Z][\w.]* )?[Ww]ires?(?: [Ss]ervices?| [Rr]eports)?\.?"),
     ("contributor", "Editing Edited Compiled", r"(?:Editing|Edited|Compiled) by [A-Z][^\n]{0,200}"),
     # "Contributing: Erin Kelly", "Contributors: Associated Press".
     ("contributor", "Contributing Contributors Contributor CONTRIBUTING",
@@ -693,9 +725,41 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("editors_note", "We Read", r"(?:[^\n]{0,120}[.!?] )?Read our (?:editorial |ethics |corrections )?(?:standards|policy|policies"
      r"|guidelines|principles)\.?"),
     ("photo_credit", "Credit Credits Photo", r"(?:Photo )?[Cc]redits?:"),
+    # A newsroom's standards, a print note and a first home: "Our Standards: The Trust Principles.",
+    # "Appeared in the March 3, 2020, print edition as 'Roe Wins.'", "Originally published at Planet News."
+    ("editors_note", "Our", r"Our [Ss]tandards:[^\n]{0,120}"),
+    ("editors_note", "Appeared", r"Appeared in the [^\n]{1,40}? print edition\b[^\n]{0,200}"),
+    ("editors_note", "Originally First", r"(?:Originally|First) (?:published|posted|appeared) (?:at|on|in|by) (?:the )?[A-Z][^\n.,]{1,60}\.?"),
+    # "Credit...Jane Roe for The Planet": a photo's credit as a caption widget prints it.
+    ("photo_credit", "Credit", r"Credit(?:\.\.\.|…) ?[A-Z][^\n]{1,80}"),
+    # A reader's support asked for: "Thank you for reading. Please consider supporting our work."
+    ("newsletter", "Thank Please", r"(?:Thank you for reading[.!] )?Please consider (?:supporting|subscribing to|donating to"
+     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"),
+    # A page's relative time stamp alone: "7 years ago".
+    ("date_line", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 30 45 59 an An a A",
+     r"(?:\d{1,2}|an?|An?) (?:years?|months?|weeks?|days?|hours?|minutes?|mins?|hrs?) ago"),
+    # A photo's source alone, bare or in parentheses: "(Pixabay)", "(Jane Roe/iStock/Getty Images Plus)",
+    # "Getty Images", "Photo : Shutterstock".
+    ("photo_credit", "( Getty Shutterstock iStock Pixabay Pexels Dreamstime Unsplash Photo",
+     rf"\(?(?:[^()\n]{{1,60}}/ ?)?{_STOCK}\)?|Photo ?: [^\n]{{1,60}}?\(? ?{_STOCK} ?\)?|Photo ?: {_STOCK}"),
+    # A player that needs the page: "Please enable Javascript to watch this video", "Watch more!".
+    ("media", "Please Watch", r"Please enable (?:J|j)ava[Ss]cript to (?:watch|view|play) this (?:video|content|media)\.?"
+     r"|Watch more!?(?: \([A-Z][\w ]{1,30}\))?"),
     # A player that did not load: "Can't see the video? Click here."
-    ("media", "Can't Can’t Cannot", r"(?:Can['’]t|Cannot) see (?:the|this|our) (?:video|embed|graphic|image|chart|map|photo"
-     r"|tweet|post|gallery|slideshow|interactive)s?\??[^\n]{0,120}"),
+    ("media", "Can't Can’t Cannot Don't Don’t Not", r"(?:(?:Can['’]t|Cannot|Don['’]t) see|Not seeing) (?:the|this|our) (?:video|embed"
+     r"|graphic|image|chart|map|photo|tweet|post|gallery|slideshow|interactive|audio|player)s?(?: (?:above|below))?\??[^\n]{0,120}"),
+    # "Originally published on March 21, 2013. Updated on June 26, 2013.": the page's dates.
+    ("date_line", "Originally First", rf"(?:Originally|First) (?:published|posted)(?: on)? (?:{_WEEKDAYS},? )?{_FULL_DATE}\.?"
+     rf"(?: (?:Updated|Last updated)(?: on)? (?:{_WEEKDAYS},? )?{_FULL_DATE}\.?)?"),
+    # The credits of a feature's team: "Editor: Jane Roe", "Designer: John Doe", "Editorial: Jane Roe, John Doe."
+    ("contributor", "Editor Editors Editorial Producer Producers Designer Designers Design Graphics Illustrations "
+     "Illustration Illustrator Photography Photographer Research Researcher Development Developer",
+     rf"(?:Editor|Editorial|Producer|Designer|Design|Graphics|Illustrations?|Illustrator|Photography|Photographer"
+     rf"|Research|Researcher|Development|Developer)s?: {_NAME}(?:(?:,|,? and|,? &) {_NAME})*\.?"),
+    # A link of a kind named in its label: "Related poll: Is Black Friday worth it?", "Related document:".
+    ("related", "Related RELATED", r"(?:Related|RELATED) (?:[Pp]oll|POLL|[Dd]ocument|DOCUMENT|[Vv]ideo|VIDEO|[Ll]ink|LINK"
+     r"|[Ss]tory|STORY|[Aa]rticle|ARTICLE|[Pp]odcast|PODCAST|[Qq]uiz|QUIZ|[Gg]allery|GALLERY|[Rr]eading|READING"
+     r"|[Tt]opics?|TOPICS?|[Ll]inks|LINKS)s?[ \t]*:[^\n]{0,200}"),
 ]
 
 
@@ -726,7 +790,7 @@ _THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece"
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
 _A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",
-             "A version of this")
+             "A version of this", "A previous version")
 
 
 _WHOLE = _compile_shapes(_WHOLE_SHAPES)
@@ -742,6 +806,8 @@ def _may_start_shape(s: str) -> bool:
     w = s if sp < 0 else s[:sp]
     k = w.find(":")
     w = (w if k < 0 else w[:k]).rstrip(".,;!?…")
+    if "…" in w or "..." in w:
+        w = w.split("…", 1)[0].split("...", 1)[0]
     if w == "A":
         return s.startswith(_A_SHAPES)
     if w == "The":
@@ -774,7 +840,7 @@ _EMBED_LINK_TAIL = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 _EMBED_HEAD = re.compile(rf"{_NAME} \(@\w{{1,20}}\) ")
 # Lines that carry one of these words are tried against the shapes below them.
 _MARKED = re.compile(
-    r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:to (?:this|the) "
+    r"(?P<contributor>(?:(?:—|--|–|•|⦁|·|\*) ?)?[A-Z“\"][^\n]{0,400}\bcontributed (?:(?:to )?(?:this|the) "
     r"(?:report|story|article|coverage|list|post|piece|analysis)|reporting|research)(?: (?:from|in) [A-Z][^\n.!?]{0,60})?\.?"
     # "Jane Roe and John Doe contributed from Washington.", "AP writers Jane Roe and John Doe contributed."
     rf"|{_NAME}(?:(?:,|,? and) {_NAME})* contributed (?:from|in) [A-Z][^\n.!?]{{0,60}}\."
@@ -805,7 +871,8 @@ _SIGN_UP_TAIL = re.compile(r"(?:\A|[.!?] )(?:(?:Sign up|SIGN UP) (?:to receive|f
                            r"\b(?:[^.!?\n]|\.(?=\w)){0,150}[.!?]?\Z")
 # A template's numbered slot left in the text: "media:18892049", "video: 123456".
 _TEMPLATE_ID = re.compile(r"[a-z][a-z_\-]{1,20}: ?\d{5,}")
-_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!")
+_VOTE_ENDS = ("Vote Here!", "Vote Here", "Vote Now!", "Vote Now", "VOTE HERE!", "VOTE NOW!", "Vote here!", "Vote now!",
+              "Vote Here.", "Vote Now.", "Vote here.", "Vote now.")
 _POLL_LABELS = frozenset({"Vote Now", "VOTE NOW", "Urgent Poll", "URGENT POLL", "Quick Poll", "QUICK POLL", "Poll", "POLL",
                           "Vote", "VOTE"})
 # A label and a headline in title case: "Read: Trump's Pick Says He Did It. It May Be Just One Guy."
@@ -856,6 +923,21 @@ _HOVER_CARD = re.compile(
 _BRACKET_LINK = re.compile(r"\[ ?(?i:read|related|watch|see|more|also|listen|video|photos?|podcast|opinion|analysis"
                            r"|explainer|graphic|interactive|maps?|mapping|live|latest|full coverage|recommended)\b"
                            r"(?: [A-Za-z][\w’'\-]*){0,5}: [^\]\n]{1,200}\]")
+# A link in square brackets inside a paragraph: "... on Monday. [READ: The full text] He left."
+_INLINE_BRACKET = re.compile(r"[ \t]?\[ ?(?:READ|Read|RELATED|Related|WATCH|Watch|SEE|See|MORE|More|ALSO|Also|LISTEN|Listen"
+                             r"|VIDEO|Video|PHOTOS|Photos)(?: [A-Za-z]+){0,2}: [^\]\n]{1,200}\]")
+# A hat tip to a source: "... on Monday (H/T Planet News)."
+_HAT_TIP = re.compile(r"[ \t]?\((?:H/T|h/t|HT|Hat tip|hat tip):? [^()\n]{1,80}\)")
+# Furniture glued after the line's last sentence (the tail of the line, or an ad label
+# between two sentences).
+# (The pattern opens on the sentence's last character, which ``re`` skips to quickly; the
+# piece starts two characters into the match.)
+_TAIL_FURNITURE = re.compile(
+    r"[.!?”\"] (?:(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
+    r"[ \t]*[A-Z“\"‘'][^\n]{3,200}(?<![.!?,;:]))\Z"
+    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
+    r"|(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
+    r"|Continue reading the main story) )(?=[A-Z“\"‘]))")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
                              r"[ \t]*:[^()\n]{1,200}\)")
@@ -894,7 +976,10 @@ _SELF_DESCRIBED = re.compile(r"(?:is|was) (?:a|an|the|[A-Z][\w’']+[’']s)\b[^
                              r"|home for|magazine|newspaper|think tank|nonprofit|non-profit)\b")
 _BIO_PROMPT = re.compile(r"\b[Ff]ollow (?:him|her|them|me) (?:on (?:Twitter|X|Facebook|Instagram)|at @)|\b(?:opinions|views)"
                          r" expressed\b")
-_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?")
+_BYLINE = re.compile(rf"By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w.' ]{{0,40}}| ?\| ?[A-Z][\w.' ]{{0,40}})?"
+                     # and its date: "By Jane Roe • March 25, 2016 05:37 PM"
+                     rf"(?: ?[•|·—–] ?(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}}:\d{{2}} ?(?:[AP]M|[ap]\.?m\.?)"
+                     rf"(?: [A-Z]{{2,4}})?)?)?")
 _NAMES_LINE = re.compile(rf"(?:The )?(?:{_NAME}|Editorial Board)(?:(?:,| and|, and| &) {_NAME})*")
 _STORY_HIGHLIGHTS = ("Story highlights", "STORY HIGHLIGHTS", "Story Highlights", "Highlights", "HIGHLIGHTS",
                      "Key points", "KEY POINTS", "Key Points")
@@ -990,7 +1075,18 @@ def _furniture_line(s: str, edge: bool, ends: bool) -> str | None:
             if (kind not in _BULLETED_KINDS or (kind == "related" and rest.isupper())
                     or (kind == "date_line" and _DATE_ONLY.fullmatch(rest))):
                 kind = None  # capitals and a bare date after a dash: a list, a quote's date
+    n = len(s)
+    if kind is None and 5 <= n <= 81 and n % 2 and s[n // 2] == " " and s[:n // 2] == s[n // 2 + 1:]:
+        # A label printed twice on one line ("Advertisement Advertisement"): the label's kind,
+        # when the label alone is a label of furniture (a short line, not a sentence).
+        half = s[:n // 2]
+        kind = _furniture_shape(half, edge, _ends_sentence(half))
+        if kind not in _LABEL_KINDS:
+            kind = None
     return kind
+
+
+_LABEL_KINDS = frozenset({"ad", "share", "media", "related", "newsletter"})
 
 
 def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
@@ -1006,6 +1102,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             key = s if sp < 0 else s[:sp]
             k = key.find(":")
             key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+            if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
+                key = key.split("…", 1)[0].split("...", 1)[0]
         # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
         # only when the line's next words can begin one.
         if key == "A" and not s.startswith(_A_SHAPES):
@@ -1015,7 +1113,7 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
         pat = _WHOLE.get(key)
         if pat is not None:
             m = pat.fullmatch(s)
-            if m:
+            if m and not (m.lastgroup == "related" and _prose_after_label(s)):
                 return m.lastgroup
         if edge:
             pat = _EDGE.get(key)
@@ -1027,6 +1125,19 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
             return "author_bio"
         if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
             return "editors_note"
+        if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
+                and not _SENTENCE_BREAK.search(s):
+            # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
+            # story's sections each end with one), when it is the line's one sentence.
+            kind = _marked(s)
+            if kind == "contributor":
+                return kind
+        if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
+            return "share"
+        if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
+                                           or "Send" in s or "send" in s) \
+                and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
+            return "share"  # a call for readers' stories, not the story
         if ends and n > 160:
             # A long line that ends like a sentence: of the shapes below only an embedded post
             # that names its author first can be one.
@@ -1047,6 +1158,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
                 return "section_label"
             if words >= 5 and sum(c.isalpha() for c in s) >= 12:
                 return "related"
+            if words >= 3 and not ends and s.find(": ", 3) > 0:
+                return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
         if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
             return "date_line"
         if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
@@ -1103,6 +1216,39 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     if ends and n <= 700 and "ewsletter" in s:
         return _marked(s)
     return None
+
+
+def _prose_after_label(s: str) -> bool:
+    """A label and a colon before a paragraph of the story's own sentences ("Up next: Jane Roe,
+    whose job was ... She was as persuasive as usual, ..."): a linked headline, even with its
+    dek, is shorter than 45 words; a paragraph this long with two sentences is prose.
+
+    >>> _prose_after_label("Up next: Roe, who spoke second. " + "She was as persuasive as usual " * 8)
+    True
+    >>> _prose_after_label("Read more: Small firms are the battleground. Four managers share their picks.")
+    False
+    """
+    k = s.find(": ", 0, 30)
+    return k > 0 and s.count(" ", k) >= 45 and bool(_SENTENCE_BREAK.search(s, k + 2))
+
+
+_CONTRIBUTED_ENDS = ("contributed to this report.", "contributed to this story.", "contributed to this article.",
+                     "contributed this report.", "contributed to this report", "contributed reporting.")
+# A line that sends the reader to a link in its last words: "Obama Movie Exposes His Vision. Click
+# here.", "To continue reading Jane Roe's column on other topics, click here."  (The words must
+# start the line's last sentence or follow its comma: "He told me to click here." is a story's.)
+_CLICK_ENDS = ("lick here.", "lick here", "lick here!", "LICK HERE.", "LICK HERE")
+_CLICK_TAIL = re.compile(r"(?:\A|[.!?]”? |, )(?:[Cc]lick|CLICK|[Tt]ap|TAP) (?:here|HERE)[.!]?\Z")
+
+
+# A call for readers' stories: "Are protests taking place near you? Please share photos, videos and
+# thoughts with us.", "Share your story: Are you seeing higher premiums?", "Please include a
+# contact number if you are willing to speak to a journalist."  It speaks to the reader (_YOU)
+# and quotes no one ("“Share your stories,” the mayor said." is the story's).
+_CALL_OUT = re.compile(r"(?:\A|[.!?] )(?:Please )?(?:[Ss]hare|[Ss]end|[Tt]ell us) (?:us )?(?:your )?(?:photos|pictures|videos"
+                       r"|stories|story|experiences?|thoughts|tips)\b|\AUse (?:this|the) form (?:below |above )?to (?:ask|send|share|submit)\b"
+                       r"|\bWe want to hear (?:your|from you)\b|\bPlease include a contact number\b|\b[Yy]ou can also contact us\b")
+_YOU = re.compile(r"\b(?:you|your|You|Your)\b")
 
 
 def _slot_promo_or_card(s: str, c0: str, n: int) -> str | None:
@@ -1243,9 +1389,26 @@ def page_furniture(text: str) -> RuleOutput:
         if "(" in s and ": " in s:
             for m in _INLINE_RELATED.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))
+        if "[" in s and ": " in s:
+            for m in _INLINE_BRACKET.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), "related"))
+        if "/T" in s or "/t" in s:
+            for m in _HAT_TIP.finditer(text, pos, b):
+                inline.append((m.start(), m.end(), "related"))
+        if ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s or "EE ALSO" in s
+                           or "LSO READ" in s))
+                or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
+                or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
+                or "ontinue reading the main" in s):
+            # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
+            # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
+            # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
+            for m in _TAIL_FURNITURE.finditer(text, pos, b):
+                inline.append((m.start() + 2, m.end(), m.lastgroup))
         spaces = s.count(" ")
         if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
+    _timeline_dates(lines, kinds)
     _blocks(text, lines, kinds)
     _title_case_cards(lines, kinds)
     _tail_link_box(lines, kinds)
@@ -1254,6 +1417,7 @@ def page_furniture(text: str) -> RuleOutput:
     _summary_bullets(text, lines, kinds)
     _furniture_echoes(lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
+    _verbatim_copies(text, lines, kinds, singles)
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -1262,6 +1426,22 @@ def page_furniture(text: str) -> RuleOutput:
     changes.extend((s, e, "", k) for s, e, k in inline)
     changes.sort()
     return _disjoint(changes), meta
+
+
+def _timeline_dates(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Dates alone on their lines below the top, two or more of them, each over a line: the
+    entries of a timeline ("Jan. 7, 2015" over what happened that day), the story's own lines.
+    A page stamps its date once, at the top (or under the last line).
+
+    >>> ls = _text_lines("A.\\nB.\\nC.\\nJan. 7, 2015\\nX happened.\\nNov. 13, 2015\\nY happened.\\nD.\\nE.\\nF.\\nG.\\nH.\\nI.")
+    >>> ks = [None] * len(ls); ks[3] = ks[5] = "date_line"; _timeline_dates(ls, ks); ks[3], ks[5]
+    (None, None)
+    """
+    n = len(lines)
+    mid = [i for i in range(3, n - 1) if kinds[i] == "date_line" and _DATE_ONLY.fullmatch(lines[i].s)]
+    if len(mid) >= 2:
+        for i in mid:
+            kinds[i] = None
 
 
 def _disjoint(changes: list) -> list:
@@ -1748,9 +1928,10 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             if j is not None:
                 if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
                     kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
-                elif spaces >= 11 and not _ROW.match(s):
+                elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
                     # A paragraph printed twice: the later copy goes, unless the first stands in a
-                    # teaser block at the top that repeats paragraphs from further down.
+                    # teaser block at the top that repeats paragraphs from further down.  (One
+                    # copy always stays: the story's text is in it.)
                     kinds[j if j < 5 <= i - j else i] = "pull_quote"
                 continue
             seen[s] = i
@@ -1777,8 +1958,8 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             if k < 0:
                 continue
             j = bisect.bisect_right(starts, k) - 1
-            if j == i or kinds[j] is not None:
-                continue
+            if j == i or kinds[j] is not None or lines[j].s == s:
+                continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
             ja, jb = lines[j].a, lines[j].b
             # How much of the line the other one shares, read on from the probe.
             shared = 0
@@ -1799,9 +1980,84 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
                     continue
             elif shared < 0.8 * len(core):
                 continue
+            if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
+                continue  # a caption that reuses the story's sentence: the story's line stays
             if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
                 kinds[i] = "pull_quote"
                 break
+
+
+# A photo credit inside a line: "... Justice Department. | M. Scott Mahaskey/POLITICO ...",
+# "(AP Photo/Evan Vucci)", "Photographer: Jane Roe/Bloomberg".
+_CREDIT_INSIDE = re.compile(rf"(?: \| |\(|Photographer: |Photo: ){_CREDIT_WORDS} ?/ ?[A-Z]")
+
+
+def _holds_credit(s: str) -> bool:
+    """Whether a line carries a photo credit or is a caption: a photo's caption that reuses a
+    sentence of the story (the story's own line is then no display quote).
+
+    >>> _holds_credit("The vote gives Nadler the power. | M. Scott Mahaskey/POLITICO House Dems act")
+    True
+    >>> _holds_credit("The vote gives Nadler the power to issue a subpoena, his aides said.")
+    False
+    """
+    return bool(_CREDIT_INSIDE.search(s)) or is_caption(s)
+
+
+def _story_between(kinds: list[str | None], j: int, i: int) -> bool:
+    """Whether a line of the story (no furniture) stands between an earlier line ``j`` and line
+    ``i``: a display quote follows its paragraph at once (or past an ad), a retold line does not."""
+    return j < i - 1 and any(kinds[k] is None for k in range(j + 1, i))
+
+
+def _verbatim_copies(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int]) -> None:
+    """A short line whose words stand word for word inside a longer line near it: a display
+    quote of two sentences ("There's a term for this: compelled speech. Historically, ...") or
+    one without final punctuation, set beside its paragraph (three lines up or down), or a
+    line at the top (under the headline) that a paragraph further down repeats.  The longer
+    line keeps the words; a caption that reuses them (it carries a credit) does not count.
+
+    >>> t = ("Title\\n\\nThe court ruled. There's a term for this: compelled speech. Historically, it was "
+    ...      "among the worst forms of censorship, and it still is.\\n\\nThere's a term for this: compelled "
+    ...      "speech. Historically, it was among the worst forms of censorship\\n\\nThe end of it.")
+    >>> ls = _text_lines(t); ks = [None] * len(ls); _verbatim_copies(t, ls, ks, [1, 2]); ks
+    [None, None, 'pull_quote', None]
+    """
+    n = len(lines)
+    if n < 4:
+        return
+    starts = None
+    lens = None
+    for i in singles:
+        if kinds[i] is not None:
+            continue
+        a, b, _, s = lines[i]
+        if i > 2:
+            # The cheap test first: a copy needs a longer line beside it.
+            if lens is None:
+                lens = [ln.b - ln.a for ln in lines]
+            near = lens[max(0, i - 3):i] + lens[i + 1:i + 4]
+            if not near or max(near) <= b - a + 10:
+                continue
+        if i > 2 and ". " not in s and "? " not in s and _ends_sentence(s):
+            continue  # (one sentence with its full stop: the display-quote rules above settle it)
+        core = s.strip(_QUOTES).rstrip(".!?,;:…").strip(_QUOTES)
+        if not 7 <= core.count(" ") <= 44:
+            continue  # (8 to 45 words)
+        lo = lines[max(0, i - 3)].a
+        hi = len(text) if i <= 2 else lines[min(n - 1, i + 3)].b
+        for k in (text.find(core, lo, a), text.find(core, b, hi)):
+            if k < 0:
+                continue
+            if starts is None:
+                starts = [ln.a for ln in lines]
+            j = bisect.bisect_right(starts, k) - 1
+            if j == i or kinds[j] is not None or lines[j].b - lines[j].a <= b - a + 10 or _holds_credit(lines[j].s):
+                continue
+            if i > 2 and _story_between(kinds, j, i):
+                continue  # a summary further up that retells this paragraph: this one is the story's
+            kinds[i] = "pull_quote"
+            break
 
 
 # --------------------------------------------------------------------------- shapes
@@ -1888,7 +2144,9 @@ _CAPTION_END = re.compile(
     r"|Chart|Graphic)s?: [^\n]{2,90}"
     rf"|\b[A-Z]{{3,}}/{_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:/[A-Z][\w ]{{1,20}})?"
     rf"|{_CAPWORD}(?: {_CAPWORD}){{0,3}} / [A-Z][\w&.' ]{{1,30}}"
-    r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,60}\]?"
+    # "[Jane Roe/Agency]" (a source in brackets with a date, "[Fox News, The Show, 4/15/2019]",
+    # is a transcript's reference: a slash between digits is no credit's)
+    r"|(?:©|Courtesy(?: of)?) [A-Z][^\n()]{1,60}|\[[^\[\]\n]{1,60}/ ?[A-Za-z][^\[\]\n]{0,60}\]?"
     rf"| \| {_CAPWORD}(?: {_CAPWORD}){{0,3}}(?:,| ?/) ?[A-Z][\w&.' ]{{1,30}}| \| {_CAPWORD}(?: {_CAPWORD}){{0,4}})\.?\Z"
 )
 _AGENCY = (r"(?:Getty Images|AFP|AP Photo|AP|Reuters|REUTERS|EPA-EFE|EPA|Shutterstock|Pool|Sipa|ZUMA Press|Anadolu Agency"
@@ -1905,8 +2163,10 @@ _PHOTO_BY_TAIL = re.compile(r"(?<=[.!?”] )(?:Photo|Photograph|Image|Picture|Ph
 
 # A credit after the caption's last sentence, without parentheses: "... Aug. 1, 2019. Jane Roe/Reuters",
 # "... in New York. Jane Roe for TIME".
-_CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] ){_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
-                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})(?:, FILE)?\Z")
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?”)] )(?:{_NOT_NAME}{_CAPWORD}(?: {_CAPWORD}){{1,3}}(?:/[A-Z][\w&.' \-]{{1,40}}"
+                          rf"| for (?:The |the )?[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){{0,4}}| via {_AGENCY})"
+                          # one word before "via": "... Aug. 17, 1992. Corbis via Getty Images, FILE"
+                          rf"|{_NOT_NAME}{_CAPWORD} via {_AGENCY})(?:, FILE)?\Z")
 _FIRM_ENDS = (" Inc.", " Co.", " Ltd.", " Corp.", " LLC.")
 _SPOKEN = re.compile(r"[“\"][^”\"\n]{0,300}[,.!?][”\"]")  # “... at home,” she says (not a title, “The Show”)
 

@@ -161,7 +161,8 @@ def _is_question_headline(text: str) -> bool:
     return text.endswith("?") and text.count(" ") < 15 and not any(p in text[:-1] for p in ("? ", ". ", "! "))
 
 
-def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
+def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None = None,
+                    ledes: frozenset[int] = frozenset()) -> list[str]:
     """The kind of each paragraph (``spans`` of the clean ``text``): ``body``, ``title``,
     ``subhead`` or ``caption``.
 
@@ -173,6 +174,8 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
       or table (one of three or more such lines in a row, a ``Label: value`` row, a line
       opening with a bullet), an attribution (``Jane Doe, The Outlet``) or the first half of
       a sentence broken across two lines (the next line starts in lower case).
+    - ``ledes``: offsets of ``text`` where cleaning removed a dateline ("WASHINGTON —"): a
+      paragraph that starts there opens the story, and is body whatever its shape.
 
     >>> t = "A Heading Line\\nOne here. Two there."
     >>> paragraph_kinds(t, [(0, 14), (15, 35)])
@@ -190,7 +193,7 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
     for i, p in enumerate(paras):
         if is_caption(p):
             kinds[i] = "caption"
-        elif _heading_shape(p):
+        elif _heading_shape(p) and not _cut_off(p):
             heads.append(i)
     first = 0
     while first < n and kinds[first] == "caption":
@@ -206,6 +209,11 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             p = paras[first]
             if is_heading_like(p, max_words=30) or _is_question_headline(p):
                 kinds[first] = "title"
+    if ledes:
+        for i, (a, _) in enumerate(spans):
+            if a in ledes and kinds[i] == "title" and not (norm and _same_title(paras[i], norm)):
+                kinds[i] = "body"  # a line that opened with a dateline is the lede
+        heads = [i for i in heads if spans[i][0] not in ledes]
     heads = [i for i in heads if kinds[i] == "body"]  # not the title
     _question_subheads(paras, kinds, first)
     if not heads:
@@ -226,11 +234,55 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
             continue
         p = paras[i]
         if (n == 1 or run[i] >= 3 or (i + 1 < n and paras[i + 1][:1].islower()) or p.startswith(_LIST_MARKS)
-                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p))):
-            continue  # a row of a list, an attribution, or half of a broken sentence
+                or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p)) or _figure_row(paras, i)
+                or (p.count(" ") >= 2 and p.rsplit(" ", 1)[-1] in _BROKEN_ENDS)):
+            continue  # a row of a list or a table, an attribution, or half of a broken sentence
         kinds[i] = "subhead"
     _long_headings(paras, kinds, first)
     return kinds
+
+
+# Speech broken off: a dash or an ellipsis after a word, perhaps inside the closing quotation
+# mark ("HOST: And I have done a lot—", "“No,” she began, “because just as I said before … ”").
+_CUT_OFF_ENDS = ("—", "--", "…", "...")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+
+
+def _cut_off(p: str) -> bool:
+    """Whether a line without final punctuation is a sentence that breaks off (interrupted
+    speech in a transcript, a quotation left hanging): prose, never a heading.  A line of
+    capitals or a label ("More On This...") is no sentence.
+
+    >>> _cut_off("CLINTON: Well, I know you live in your own reality—"), _cut_off("More On This...")
+    (True, False)
+    """
+    t = p.rstrip(" ”’\"')")
+    # (an en dash after a space ends a promo whose link was cut: "Get the app on your TV –")
+    ends = t.endswith(_CUT_OFF_ENDS) or (t.endswith("–") and t[-2:-1].isalpha())
+    return ends and t.count(" ") >= 3 and bool(_LOWER_WORD.search(t))
+
+
+_FIGURE = re.compile(r"\d(?:[.,]\d+)?(?:%| percent| points?| votes?| seats?| delegates?)(?!\w)")
+
+
+def _figure_row(paras: list[str], i: int) -> bool:
+    """A row of a table of figures ("Jane Roe (D) 52 percent"), as the line above introduces
+    it (with a colon) or a neighbouring row of figures continues it: the story's data, even
+    when only two rows long (three or more are rows of a list anyway).
+
+    >>> _figure_row(["The results:", "Jane Roe (D) 52 percent", "John Doe (D) 41 percent", "Done."], 2)
+    True
+    >>> _figure_row(["It rained.", "Arkansas's premiums will be 2 percent lower", "He left."], 1)
+    False
+    """
+    def row(p: str) -> bool:  # the figure ends the line, as a table's last column does
+        return not _ends_sentence(p) and bool(_FIGURE.search(p, max(0, len(p) - 16)))
+
+    if not row(paras[i]):
+        return False
+    prev = paras[i - 1] if i > 0 else ""
+    nxt = paras[i + 1] if i + 1 < len(paras) else ""
+    return prev.rstrip("”’\"')").endswith(":") or row(prev) or row(nxt)
 
 
 def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
@@ -250,7 +302,8 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
     """
     for i in range(first + 1, len(paras) - 1):
         p = paras[i]
-        if kinds[i] != "body" or p[-1] in _LONG_STOPS or not p[:1].isupper() or _ends_sentence(p.rstrip(" ”’\"')")):
+        if kinds[i] != "body" or p[-1] in _LONG_STOPS or not p[:1].isupper() or _ends_sentence(p.rstrip(" ”’\"')")) \
+                or _cut_off(p):
             continue
         words = p.count(" ") + 1
         if not 13 <= words <= 18 or p.startswith(_LIST_MARKS) or _label_value(p):
@@ -258,6 +311,10 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
         # Two sentences, a reporting verb ("..., CNN reported in May"), or a last word that
         # cannot end a heading ("... took place in"): prose that lost its full stop or its end.
         if _INNER_BREAK.search(p) or _REPORTED.search(p) or p.rsplit(" ", 1)[-1].lower() in _OPEN_ENDS:
+            continue
+        # A day or a recent time ("President Trump on Thursday threatened China with ..."): a
+        # news sentence dates what it tells; a section heading does not.
+        if _NEWS_TIME.search(p):
             continue
         if sum(1 for w in p.split() if any(c.isdigit() for c in w)) >= 2:
             continue  # figures: a table's row or a line of data
@@ -276,8 +333,13 @@ def _long_headings(paras: list[str], kinds: list[str], first: int) -> None:
 
 
 _LONG_STOPS = frozenset(".!?…:;,")
+# Words a heading never ends on, a sentence broken across two lines may ("The charges were filed
+# by" / "Attorney General Jane Roe on Monday."; "... liability; and").
+_BROKEN_ENDS = frozenset("a an the of by and or nor but their his her its".split())
 _INNER_BREAK = re.compile(r"[.!?:][”’\"')]? [“\"‘']?[A-Z]")
 _REPORTED = re.compile(r"\b(?:said|reported|told|added|wrote|noted|found|explained|argued|according to)\b")
+_NEWS_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+                        r"|(?:last|this|next) (?:week|month|year|weekend)|earlier (?:this|on|in)|later (?:this|on|in))\b")
 _OPEN_ENDS = frozenset("a an the and or but nor of in on at to for from with by as that than which who whose "
                        "is are was were be been his her their its our my your".split())
 
@@ -360,8 +422,10 @@ def split_text(result: CleanResult, title: str | None = None) -> tuple[tuple[Par
     """
     text = result.text
     spans = paragraph_spans(text)
+    # Where a dateline was removed the story's first sentence begins (see paragraph_kinds).
+    ledes = frozenset(e["end"] for e in result.edits if not e["replacement"] and "dateline" in e["rule"])
     paras = tuple(Paragraph(pid, a, b, kind)
-                  for pid, ((a, b), kind) in enumerate(zip(spans, paragraph_kinds(text, spans, title))))
+                  for pid, ((a, b), kind) in enumerate(zip(spans, paragraph_kinds(text, spans, title, ledes))))
     sents: list[Sentence] = []
     for para, in_para in zip(paras, sentences_by_paragraph(text, spans)):
         for s, e in in_para:

@@ -276,9 +276,11 @@ def test_house_lines_at_the_end_and_their_bulleted_forms():
                  "He contributed.", "— Oct. 15, 1984", "[three days pass]",
                  "This is a rush transcript of a speech, the clerk said.", "Related stories were published on Monday.",
                  "The channel has 10,000 subscribers, its owner said.",
-                 "Update at 5:55 p.m. ET. Suspects Were On A No-Fly List",
                  "Kendall added, “There are no jr22@example.com e-mails from her tenure on the server.”"]:
         assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+    # A live story's entry keeps its heading; only the time stamp before it goes.
+    assert cleaned(f"{body}\n\nUpdate at 5:55 p.m. ET. Suspects Were On A No-Fly List") == \
+        f"{body}\n\nSuspects Were On A No-Fly List"
 
 
 def test_bios_in_the_furniture_after_the_story():
@@ -364,6 +366,18 @@ def test_pull_quotes():
     # A quote said once, and a short refrain, stay.
     keep = "\n\n".join(["He said it.", "“We will win,” he said.", "They cheered.", "We will win.", "The end."])
     assert cleaned(keep) == keep
+
+
+def test_a_quotation_printed_twice_keeps_one_copy():
+    # A quotation set alone as a paragraph, printed twice far apart: both copies are display
+    # quotes of each other, but the story's text is in one of them, which stays.
+    q = ("“We don't check the ads and we don't do this to help anyone, but because people should be able to "
+         "see for themselves what is said. For the same reason, we also won't take it down.”")
+    fill = [f"Paragraph {k} of the story goes on about the rules." for k in range(6)]
+    raw = "\n\n".join(["Lede paragraph.", *fill[:4], "The company said:", q, *fill[4:], "HEADING AGAIN", q,
+                       "The end."])
+    out = cleaned(raw)
+    assert out.count(q) == 1
 
 
 def test_separators_and_section_labels():
@@ -878,3 +892,246 @@ def test_the_last_entries_of_a_timeline_are_not_a_box_of_links():
            "Mayor Unveils Plan to Fix Potholes Across the City\n\nSchool Board Delays Vote on New Calendar\n\n"
            "Library Hours Extended for the Summer Season\n")
     assert an.from_texts({"a": box}).paragraphs.text.tolist() == ["The council approved the budget on Tuesday after a long debate."]
+
+
+def test_a_label_before_a_paragraph_of_prose_is_no_link():
+    # "Up next:" before a long paragraph of the story's sentences: prose, kept whole.
+    para = ("Up next: Jane Roe, whose job was somewhat akin to following a rock star. She was as upfront and "
+            "persuasive as usual, pointing out the dearth of a plan for the country from her rival, and noting "
+            "his opposition to the minimum wage and to lowering student debt. Yet she suffered from following "
+            "the speaker before her, who had the crowd on its feet.")
+    raw = "\n\n".join(["The convention opened on Monday.", para, "The night ended late."])
+    assert cleaned(raw) == raw
+    # A label and a headline (with its dek) is still a link line.
+    link = "Read more: Small firms are the battleground. Four fund managers share their picks."
+    assert cleaned("\n\n".join(["The convention opened on Monday.", link, "The night ended late."])) == \
+        "The convention opened on Monday.\n\nThe night ended late."
+
+
+def test_a_caption_that_reuses_a_sentence_leaves_the_story_s_line():
+    # The photo's caption at the top reuses the lede's second sentence (names spelled out): the
+    # story's line is no display quote of it, and stays.
+    cap = ("The vote gives Judiciary Committee Chairman Jane Roe the discretion to issue a subpoena at any time "
+           "to the attorney general, a move that would launch a legal fight. | John Doe/AGENCY")
+    line = ("The vote gives Roe the discretion to issue a subpoena at any time to the attorney general, "
+            "a move that would launch a legal fight.")
+    raw = "\n\n".join([cap, "The committee on Wednesday authorized Roe to issue a subpoena for the report.",
+                       line, "But Roe indicated that she won't issue it right away.", "The end of it."])
+    assert line in cleaned(raw)
+    # A display quote beside its paragraph still goes.
+    p1 = "They brought people together. It is hard to believe that everyone with different views is evil at all."
+    pq = "It is hard to believe that everyone with different views is evil at all."
+    raw = "\n\n".join(["First paragraph of the story.", p1, pq, "Another paragraph follows.", "The end."])
+    assert pq not in cleaned(raw).replace(p1, "")
+
+
+def test_a_live_story_s_time_stamps_go_and_its_entries_stay():
+    body = "\n\n".join(f"Paragraph {w} of the story." for w in ["one", "two", "three"])
+    cases = {
+        "Update at 3:52 p.m. - Sen. Roe reads a letter from the Alamo.": "Sen. Roe reads a letter from the Alamo.",
+        "UPDATE II - The instant poll gives Roe a lead.": "The instant poll gives Roe a lead.",
+        "Update 1330: Jane Roe speaks": "Jane Roe speaks",
+        "Updated 4:42 p.m - Sen. Doe has joined the filibuster.": "Sen. Doe has joined the filibuster.",
+        "[Updated 10:14 a.m. ET] Some background on the brothers:": "Some background on the brothers:",
+        "[Updated 5:51 a.m. ET]: \"Traffic is suspended,\" police say.": "\"Traffic is suspended,\" police say.",
+        "Updated 10:50 a.m. ET: On Sunday the group refused to back the bill.": "On Sunday the group refused to back the bill.",
+        "Update at 7:06 a.m. ET. 19 Reportedly Dead:": "19 Reportedly Dead:",
+    }
+    for line, kept in cases.items():
+        assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{kept}\n\n{body}", line
+    # A stamp alone goes whole, with a date in slashes too; what an update added is a note.
+    for line in ["Updated at 5:22 p.m ET", "Updated 9:45 a.m., 12/14/2013", "Update at 2:45 p.m. ET",
+                 "Update at 12:30 p.m. ET:", "Updated 5:14 p.m. ET on 7/24",
+                 "Updated at 9:09 p.m.: to include the governor's remarks on beaches."]:
+        assert cleaned(f"{body}\n\n{line}\n\n{body}") == f"{body}\n\n{body}", line
+    # Prose that opens with the word stays whole.
+    for line in ["Updated rules take effect Monday, officials said.", "Update. It went on from there.",
+                 "Update on Monday: talks resumed.", "Update 5 things changed in the law."]:
+        assert cleaned(f"{body}\n\n{line}") == f"{body}\n\n{line}", line
+    r = clean_text(f"{body}\n\n[Updated 10:14 a.m. ET] Police said so.")
+    assert rebuild_raw(r.text, r.edits) == r.raw
+
+
+def test_more_house_lines_read_on_unseen_outlets():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Don't see the graphic above? Click here.": "media", "Not seeing the video? Click here.": "media",
+             "Originally published on March 21, 2013. Updated on June 26, 2013.": "date_line",
+             "Editor: Jane Roe": "contributor", "Designer: John Doe": "contributor",
+             "—Editorial: Jane Roe, John Doe.": "contributor",
+             "Related poll: Is the holiday sale worth it?": "related", "Related document:": "related",
+             "(Click here for our most recent updates.)": "share",
+             "(Click on the link to go to a database of all these people. )": "share",
+             "A New Movie Exposes His Vision for America. Click here.": "share",
+             "To continue reading Jane Roe's column on other topics, click here.": "share",
+             # in the middle of the story, a line that is only a contributor note
+             "- The Planet's Jane Roe contributed to this report.": "contributor",
+             "Planet correspondent Jane Roe contributed this report.": "contributor",
+             "With Planet wires": "contributor",
+             "More On This... A governor revs up his money machine in a weekend": "related",
+             "Story continues below video.": "ad"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    # Near misses: the story's own sentences.
+    for line in ["Editor: The paper stands by the story.", "Research: Most voters agree with it, a poll found.",
+                 "Related charges: two counts of fraud.", "Don't see why he did it, she said.",
+                 "He told me to click here.", "“If you want more, click here,” he wrote.",
+                 "The senator said the bill was bad. Jane Roe contributed to this report.",
+                 "Her research contributed to the report."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+
+
+def test_calls_for_readers_stories_and_poll_promos():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    for line in ["Are protests taking place near you? Please share photos, videos and thoughts with the Planet "
+                 "if you can do so safely.",
+                 "Please include a contact number if you are willing to speak to a Planet journalist. You can also "
+                 "contact us in the following ways:",
+                 "Does the ban affect you or your loved ones? We want to hear your stories. Tag us on social media.",
+                 "Share your story: Are you seeing higher premiums on the exchanges?",
+                 "Tell us your thoughts in the comments below.",
+                 "Should the Mayor Stick to His Guns? Vote Here."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+    # The story's sentences about sharing, and a quoted call, stay.
+    for line in ["Residents were urged to share photos with the police, who asked that you stay home.",
+                 "“Please share your stories with us,” the mayor told you.",
+                 "If you want to share your story, the group said, you can call them."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+
+
+def test_a_label_printed_twice_and_notes_on_the_page_itself():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Advertisement Advertisement": "ad", "Share Share": "share",
+             "This transcript has been automatically generated and may not be 100% accurate.": "editors_note",
+             "Story updated with second tweet.": "editors_note", "Use this form to ask your question:": "share"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"{body}\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["Very very", "New York New York", "Story updated rules, the mayor said.",
+                 "Use this form to apply, your office said."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+
+
+def test_a_photo_s_source_a_relative_stamp_and_a_dated_byline_at_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    for line, kind in {"7 years ago": "date_line", "(Pixabay)": "photo_credit",
+                       "(Jane Roe/iStock/Getty Images Plus)": "photo_credit", "Getty Images": "photo_credit",
+                       "Photo : Jane Roe ( Shutterstock )": "photo_credit",
+                       "Please enable Javascript to watch this video": "media", "Watch more! (Reuters)": "media",
+                       "By Jane Roe • March 25, 2016 05:37 PM": "byline"}.items():
+        raw = f"A Headline For The Story\n\n{line}\n\n{body}"
+        assert cleaned(raw) == f"A Headline For The Story\n\n{body}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    # A transcript's stage direction and a sentence stay; a news agency alone is the story's credit.
+    for line in ["(Applause)", "7 years ago, he left."]:
+        raw = f"A Headline For The Story\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+    assert clean_text(f"{body}\n(Reuters)").meta["credit"] == "Reuters"
+
+
+def test_display_copies_word_for_word_beside_their_paragraph():
+    para = ("The court ruled against the state. There's a term for this: compelled speech. Historically, it was "
+            "among the worst forms of censorship, and it still is, the judge wrote in her opinion on Monday.")
+    copy = "There's a term for this: compelled speech. Historically, it was among the worst forms of censorship."
+    body = ["Paragraph one of the story goes on here.", "Paragraph two of the story goes on here."]
+    raw = "\n\n".join(["A Headline For The Story", *body, para, copy, "The end of the story is here."])
+    assert copy not in cleaned(raw).replace(para, "")
+    # A copy without final punctuation, before its paragraph.
+    bare = "In every single speech he gave when running for office he said he would close the prison"
+    para2 = (bare + ". It did not happen, and the prison is still open today, years after the promise, aides say.")
+    raw = "\n\n".join(["A Headline For The Story", *body, bare, para2, "The end of the story is here."])
+    assert cleaned(raw).count(bare) == 1
+    # A paragraph that a summary further up retells stays: the story's own line.
+    summary = ("Latest developments — The suspect was charged on Monday. — At the end of the hearing the judge "
+               "found the defendant alert and lucid. He is aware of the proceedings. — More hearings are set.")
+    line = "At the end of the hearing the judge found the defendant alert and lucid. He is aware of the proceedings."
+    raw = "\n\n".join(["A Headline For The Story", *body, summary, "The charges came late.", "He was arraigned.",
+                       line, "The end of the story is here."])
+    assert line in cleaned(raw).replace(summary, "")
+
+
+def test_a_timeline_keeps_its_dates_and_entries():
+    entries = []
+    for date, target in [("Jan. 7, 2015", "The Offices Of A Satirical Magazine In Paris"),
+                         ("Nov. 13, 2015", "A Concert Hall, Cafes And A Stadium In Paris"),
+                         ("June 12, 2016", "A Nightclub In Orlando, Florida"),
+                         ("March 22, 2017", "Pedestrians On A Bridge Near Parliament In London")]:
+        entries += [date, f"TARGET: {target}", "ATTACKER: A Lone Gunman Who Pledged Allegiance To The Group"]
+    raw = "\n\n".join(["Attacks Linked To The Group Since 2014",
+                       "The group has claimed a string of attacks in the past five years, officials said.",
+                       "Here is a list of the attacks the group has claimed:", *entries,
+                       "The list is not complete, officials said."])
+    assert cleaned(raw) == raw
+    # A lone date line between paragraphs is still a page's stamp.
+    assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
+
+
+def test_standards_print_notes_credits_and_support_asks():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    lines = {"Our Standards: The Planet Trust Principles.": "editors_note",
+             "Appeared in the March 3, 2020, print edition as 'Roe Wins the Race.'": "editors_note",
+             "Originally published at Planet News.": "editors_note",
+             "Credit...Jane Roe for The Planet": "photo_credit", "Credit… Jane Roe/Agency": "photo_credit",
+             "Thank you for reading. Please consider supporting our work.": "newsletter"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
+        assert cleaned(raw) == f"{body}\n\n{body.replace('Paragraph', 'Part')}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["Originally published in 1851, the book sold well.",
+                 "Originally published in The Atlantic, the essay argued otherwise.",
+                 "Our standards are lower than theirs, she said.",
+                 "Please consider the facts before you vote, he urged.", "Credit is tight this year."]:
+        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
+        assert cleaned(raw) == raw, line
+
+
+def test_sponsored_and_affiliate_notes_corrections_and_archive_links():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    other = body.replace("Paragraph", "Part")
+    lines = {"All rights reserved. This material may not be published, broadcast or redistributed.": "copyright",
+             "A previous version of this article misstated the date of the vote.": "editors_note",
+             "This content was produced by Brand Studio.": "ad", "This post contains affiliate links.": "ad",
+             "We may earn a commission from links on this page.": "ad",
+             "Jane Roe contributed reporting from Washington.": "contributor", "Scroll down for video": "media",
+             "Read more from Jane Roe’s archive, follow her on Twitter or subscribe to her updates.": "share"}
+    for line, kind in lines.items():
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == f"{body}\n\n{other}", line
+        assert set(_kinds(raw).values()) == {kind}, line
+    for line in ["This article was produced by the Planet's reporters over six months.",
+                 "We may earn more if the deal goes through, he said.",
+                 "The report was produced by Jane Roe, the agency said.",
+                 "Her research contributed reporting standards to the field, he said."]:
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == raw, line
+
+
+def test_links_hat_tips_and_ad_labels_glued_into_a_paragraph():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    cases = {"The senator spoke on Monday (H/T Planet News).": "The senator spoke on Monday.",
+             "The senator spoke on Monday. [READ: The full text of the speech] He left.":
+                 "The senator spoke on Monday. He left.",
+             "The senator spoke on Monday. READ MORE: Senator says he will run again": "The senator spoke on Monday.",
+             "The senator spoke on Monday. Click here to read the full speech.": "The senator spoke on Monday.",
+             "The senator spoke on Monday. Advertisement The aides left.": "The senator spoke on Monday. The aides left."}
+    for line, kept in cases.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        r = clean_text(raw)
+        assert r.text == f"{body}\n\n{kept}\n\n{body}", line
+        assert rebuild_raw(r.text, r.edits) == raw
+    for line in ["He told me to click here. I did.", "Ad revenue fell. Advertisement revenue fell too.",
+                 "The senator spoke on Monday. Read more of the speech below, he said.",
+                 "The study [Roe, 2019: see the appendix] found the same."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line

@@ -102,3 +102,81 @@ def test_long_sentence_like_headings_alone_between_paragraphs_are_not_body():
     assert kinds[3] == "subhead"
     # A list's row and a sentence that lost its full stop stay body.
     assert kinds[5] == "body" and kinds[7] == "body"
+
+
+def _kinds_of(paras: list[str]) -> list[str]:
+    text = "\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    return paragraph_kinds(text, spans)
+
+
+def kinds_of_promo() -> str:
+    return _kinds_of(["It rained all day.", "Get the Planet app on your cable system –", "He left."])[1]
+
+
+def test_speech_that_breaks_off_is_prose_not_a_subhead():
+    # (A promo whose link was cut after a spaced en dash is no speech: "Get the app on your TV –".)
+    assert kinds_of_promo() == "subhead"
+    paras = ["The debate opened with the economy.", "HOST: And I have done a lot—",
+             "GUEST: Well, I know you live in your own reality—", "HOST: Wrong.",
+             "“No,” she began, “because just as I said before … ”", "He smiled.",
+             "Calls for a ceasefire", "The talks went on."]
+    kinds = _kinds_of(paras)
+    assert kinds[1:3] == ["body", "body"] and kinds[4] == "body"
+    # A short heading is still one, and so is a label of capitals with an ellipsis.
+    assert kinds[6] == "subhead"
+
+
+def test_a_long_line_that_dates_its_news_is_a_sentence_not_a_heading():
+    paras = ["It rained all day.",
+             "President Trump on Thursday threatened China with new tariffs over its trade and currency practices",
+             "He left the room.",
+             "Others say the plan can work and it might be harder to stop than you would think",
+             "The next section starts here."]
+    kinds = _kinds_of(paras)
+    assert kinds[1] == "body"
+    assert kinds[3] == "subhead"
+
+
+def test_a_transcript_s_bracketed_reference_is_no_photo_credit():
+    from analysis.clean import is_caption
+
+    assert is_caption("Protesters march through the city on Friday. [Jane Roe/Agency]")
+    # The source of a quoted transcript, with its date in slashes, ends a paragraph of prose.
+    assert not is_caption("HOST (FORMER AIDE): Not only that, he paid taxes. The only difference is that he "
+                          "pays more. [Planet News, The Evening Show, 4/15/2019]")
+
+
+def test_two_rows_of_figures_are_a_table_not_subheads():
+    paras = ["Voters went to the polls on Tuesday, and the results were close.",
+             "Here are the results in the Senate race:", "Jane Roe (D) 52 percent", "John Doe (D) 41 percent",
+             "In the House race the incumbent held on.", "Premiums will be 2 percent lower",
+             "The state set the rates in May."]
+    kinds = _kinds_of(paras)
+    assert kinds[2:4] == ["body", "body"]
+    assert kinds[5] == "subhead"  # a heading with a figure, alone, stays one
+
+
+def test_the_first_half_of_a_sentence_broken_before_a_name_is_prose():
+    paras = ["The case went to court on Monday.", "The charges against the mayor were filed by",
+             "Attorney General Jane Roe, who said more could follow.", "Calls for a ceasefire",
+             "The talks went on."]
+    kinds = _kinds_of(paras)
+    assert kinds[1] == "body" and kinds[3] == "subhead"
+
+
+def test_a_line_that_opened_with_a_dateline_is_the_lede():
+    from analysis.corpus import split_article
+
+    lede = "President Jane Roe on Thursday threatened the country with new tariffs over its trade practices"
+    for raw in [f"WASHINGTON — {lede}\n\nShe spoke at the White House.\n\nMore here.",
+                f"Roe Threatens Tariffs\n\nWASHINGTON — {lede}\n\nShe spoke at the White House."]:
+        a = split_article(raw, "x", {"title": "Roe threatens the country with tariffs"})
+        kinds = {a.text[p.start:p.end]: p.kind for p in a.paragraphs}
+        assert kinds[lede] == "body", raw
+    # Without a dateline, a first line of that shape is still taken as the headline.
+    a = split_article(f"{lede}\n\nShe spoke at the White House.", "x")
+    assert a.paragraphs[0].kind == "title"
