@@ -953,6 +953,11 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             origin = _full_mention(refs, name, src[0])
         if _appositive_at(text, src):
             how = "appositive"
+    elif kind == "anonymous" and _surname_of_named(names, speaker, src[0]):
+        # "King wrote" where the article names Martin Luther King Jr.: a title word standing
+        # alone, capitalized and without a determiner, is the surname of the person named so.
+        kind, name = "person", names.resolve(speaker.strip(), src[0])
+        origin = _full_mention(refs, name, src[0])
     elif kind == "anonymous":
         holder = refs.holder(speaker, src[0])
         if holder is not None:
@@ -965,6 +970,23 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
     if where == "colon" and how != "role":
         how = "colon"
     return _Speaker(speaker, name, kind, how, origin)
+
+
+def _surname_of_named(names, speaker: str, pos: int) -> bool:
+    """Whether ``speaker`` is one capitalized word (no determiner) that the article uses as
+    the surname of a person it names in full: a surname that is also a title ("King",
+    "Bishop", "Judge") names that person, not a role.
+
+    >>> from analysis.speakers import NameIndex
+    >>> ix = NameIndex.build("Martin Luther King Jr. wrote from jail. King said so.")
+    >>> _surname_of_named(ix, "King", 40), _surname_of_named(ix, "the king", 40)
+    (True, False)
+    """
+    word = speaker.strip()
+    if " " in word or not word[:1].isupper() or not word[1:].islower():
+        return False
+    full = names.resolve(word, pos)
+    return full != word and " " in full
 
 
 def _full_mention(refs: "Referents", name: str, pos: int) -> str | None:

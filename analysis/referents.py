@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
+from .speakers import (CueIndex, NameIndex, is_place, leads_no_name, org_words, role_words, subject_before,
+                       title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -267,7 +268,8 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     if len(toks) > 12:  # no name is that long: keep the words that end the run
         toks = toks[-6:]
     # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
-    while toks and toks[0][1].lower().rstrip(".") in non_given and toks[0][1].lower().rstrip(".") not in titles_set:
+    while toks and (toks[0][1].lower().rstrip(".") in non_given or leads_no_name(toks[0][1])) \
+            and toks[0][1].lower().rstrip(".") not in titles_set:
         toks = toks[1:]
     if not toks:
         return None
@@ -283,6 +285,7 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
             cut = i + 1
         elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
             cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
     name = [w for _, w in toks[cut:]]
     # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
     # ends before "of".

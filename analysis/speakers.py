@@ -327,6 +327,8 @@ def strip_name(words: list[str]) -> list[str]:
     ['Jens', 'Stoltenberg']
     >>> strip_name("Secretary of State Antony Blinken".split())
     ['Antony', 'Blinken']
+    >>> strip_name("Rev. Martin Luther King Jr.".split())
+    ['Martin', 'Luther', 'King', 'Jr.']
     """
     titles = title_words()
     cut = 0
@@ -335,10 +337,42 @@ def strip_name(words: list[str]) -> list[str]:
             cut = i + 1
         elif w in titles or w.rstrip(".") + "." in titles or (w.isupper() and len(w) > 2 and i < len(words) - 1):
             cut = i + 1
+    cut = title_surname_cut(words, cut)
     rest = words[cut:]
     return rest if rest else words[-1:]
 
 
+def title_surname_cut(words: list[str], cut: int) -> int:
+    """Where a name starts in ``words`` whose title words end at ``cut``, when the last
+    "title" is a surname: nothing but a suffix follows it and a given name opens the
+    capitalized words before it ("Martin Luther King Jr.", "Larry King" are not King
+    titles).  Otherwise ``cut`` itself.
+
+    >>> title_surname_cut("Martin Luther King Jr.".split(), 3), title_surname_cut("King Abdullah".split(), 1)
+    (0, 1)
+    """
+    if not cut or not all(w.rstrip(".") in _SUFFIX_BARE for w in words[cut:]):
+        return cut
+    titles = title_words()
+    k = cut - 1
+    while k > 0 and _is_cap(words[k - 1]) and words[k - 1] not in titles and words[k - 1].rstrip(".") + "." not in titles:
+        k -= 1
+    return k if k < cut - 1 and _known_first_name(words[k]) else cut
+
+
+def leads_no_name(word: str) -> bool:
+    """Whether a capitalized word opening a run is a function word that opens a sentence, no
+    given name ("Neither Younger nor ...", "Whatever Smith"): a stopword that is no first
+    name in the ``gender-guesser`` list ("Will Hurd", "May" stay).
+
+    >>> leads_no_name("Neither"), leads_no_name("Will"), leads_no_name("Adam")
+    (True, False, False)
+    """
+    low = word.lower().rstrip(".,")
+    return low in stopwords_lower() and not _known_first_name(word.rstrip(".,"))
+
+
+_SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -1123,7 +1157,7 @@ def _run_name(run: str) -> tuple[str, str] | None:
     # Trim both ends by index, then slice once: a run may hold any number of words
     # ("Mr. Mr. Mr. ..."), and slicing off one word at a time would copy it once per word.
     i, j = 0, len(words)
-    while i < j and (words[i] in _NOT_NAMES or not _is_cap(words[i])):
+    while i < j and (words[i] in _NOT_NAMES or not _is_cap(words[i]) or leads_no_name(words[i])):
         i += 1
     while i < j and not _is_cap(words[j - 1]):
         j -= 1

@@ -500,3 +500,23 @@ def test_a_plural_title_before_coordinated_names_introduces_a_colon_quote():
     text = ("The ruling came Monday.\n\nSens. John McCain and Jon Kyl, R-Arizona: “While we still want to "
             "review the decision, the ruling validates the law.”")
     assert speakers(text) == [["Jon Kyl", "person", "colon"]]
+
+
+# --------------------------------------------------------------------------- round 4: structure, not lists
+
+@needs_first_names
+def test_a_surname_that_is_also_a_title_names_the_person():
+    # "King" is a title word, but after a given name it is a surname: the person is
+    # Martin Luther King Jr., and a later bare "King" is him, not a role to resolve.
+    text = ("In a letter, the Rev. Martin Luther King Jr. lamented the “white moderate.” Sen. Chris Coons "
+            "spoke later. “I have opposed violent tension,” King wrote.")
+    rows = speakers(text)
+    assert rows[0][0].startswith("Martin Luther King") and rows[0][1] == "person"
+    assert rows[-1][:2] == ["Martin Luther King Jr.", "person"]
+
+
+@needs_first_names
+def test_a_function_word_opening_a_sentence_is_no_given_name():
+    text = ("Neither Younger nor his former wife spoke. Jeffrey Younger runs a website. "
+            "He wrote that he opposes “irreversible” treatments.")
+    assert speakers(text)[-1][:2] == ["Jeffrey Younger", "person"]
