@@ -89,10 +89,12 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 def role_of(word: str) -> str:
     """The normal form of a title or role noun ("Sen." -> "senator", "envoy" -> "ambassador").
 
-    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President")
+    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President-elect")
     ('senator', 'representative', 'ambassador', 'president')
     """
     w = word.lower().strip(".,’'").rstrip("s") if word.lower().endswith(("sens", "reps")) else word.lower().strip(".,’'")
+    if w.endswith(("-elect", "-designate")):
+        w = w.rsplit("-", 1)[0]  # "President-elect Trump" is given the role of president
     return _ROLE_FORMS.get(w, w)
 
 
@@ -345,9 +347,30 @@ def _mention_name(r: _Run, full: dict, full_at: dict, titled: dict | None = None
     return known[k - 1][1] if k else known[0][1]
 
 
+# Modifiers that put a role in the past: "former Attorney General Eric Schneiderman" no
+# longer holds the office "the attorney general" means; he is "the former attorney general".
+_PAST_WORDS = frozenset("former previous onetime one-time erstwhile ex then late".split())
+_PAST_BEFORE = re.compile(r"(?:(?<![\w’'\-])(?:former|previous|onetime|one-time|erstwhile)\s+|(?<![\w’'\-])(?:ex|then)-)$",
+                          re.IGNORECASE)
+PAST = "former:"
+
+
+def _is_past_word(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST_WORDS or low.startswith(("ex-", "then-"))
+
+
 def _mention_roles(text: str, r: _Run) -> frozenset[str]:
-    """The roles of the mention of run ``r``: its titles' and those given beside it."""
-    roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
+    """The roles of the mention of run ``r``: its titles' and those given beside it; a role
+    given with "former"/"previous"/"ex-" is kept as a past one (``"former:" + role``).
+
+    >>> t = "the former Attorney General Eric Schneiderman"
+    >>> sorted(_mention_roles(t, _split_run(t, _RUN.search(t, 11))))
+    ['former:attorney', 'former:general']
+    """
+    roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the") and not _is_past_word(t)}
+    if roles and (any(map(_is_past_word, r.titles)) or _PAST_BEFORE.search(text, max(0, r.start - 20), r.start)):
+        roles = {PAST + x for x in roles if x}
     roles |= _roles_around(text, r.start, r.end)
     return frozenset(x for x in roles if x)
 
@@ -684,7 +707,10 @@ class Referents:
         if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
                 and words[-1].lower() not in ("boss",):
             return None
-        at = self.by_role.get(head)
+        # "the former president" is held by one given the role in the past; "the president"
+        # by one given it now (a former holder does not hold it).
+        past = any(_is_past_word(w) for w in words[:-1])
+        at = (self.by_role.get(PAST + head) or self.by_role.get(head)) if past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
         if not at:
@@ -792,11 +818,13 @@ def _role_words(phrase: str) -> set[str]:
     """The role nouns of an appositive phrase (its head and role modifiers), cut at "of"/"for"."""
     words = [w.strip(".,’'") for w in _WORD_RE.findall(phrase)]
     out = set()
+    past = False
     for w in words:
         low = w.lower()
         if low in ("of", "for", "at", "in", "on", "with", "who", "to"):
             break
+        past = past or _is_past_word(w)  # "the previous attorney general": a past role
         r = role_of(w)
         if r in ROLE_NOUNS:
-            out.add(r)
+            out.add(PAST + r if past else r)
     return out

@@ -520,3 +520,24 @@ def test_a_function_word_opening_a_sentence_is_no_given_name():
     text = ("Neither Younger nor his former wife spoke. Jeffrey Younger runs a website. "
             "He wrote that he opposes “irreversible” treatments.")
     assert speakers(text)[-1][:2] == ["Jeffrey Younger", "person"]
+
+
+def test_a_former_holder_does_not_hold_the_role():
+    # The previous attorney general is named first; "the attorney general" is the one who
+    # holds the office now, named later.
+    text = ("The inquiry began under the previous New York attorney general, Eric Schneiderman. "
+            "The attorney general called the foundation “an empty shell.” "
+            "New York Attorney General Barbara Underwood filed the suit on Thursday.")
+    assert speakers(text)[0][:3] == ["Barbara Underwood", "person", "role"]
+
+
+def test_a_former_role_is_held_by_the_former_holder():
+    text = ("Former President Barack Obama met President Joe Biden. "
+            "The former president called it “a good talk.”")
+    assert speakers(text)[0][:3] == ["Barack Obama", "person", "role"]
+
+
+def test_an_elect_title_gives_the_role():
+    text = ("Ms Underwood is a Democrat. President-elect Donald Trump vowed to close the foundation. "
+            "Ms Underwood spoke on Friday. The president described the suit as “ridiculous.”")
+    assert speakers(text)[-1][:3] == ["Donald Trump", "person", "role"]
