@@ -34,8 +34,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .speakers import (CueIndex, NameIndex, is_place, leads_no_name, org_words, role_words, subject_before,
-                       title_surname_cut, title_words)
+from .speakers import (CueIndex, NameIndex, is_place, leads_no_name, name_end, org_words, role_words,
+                       subject_before, title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -131,9 +131,28 @@ def _org_set() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _gender_of_first(first: str) -> str:
-    from .persons import first_name_gender
+    """The gender a given name tells when the name list is sure of it: a name it calls
+    "mostly" one gender ("Bernie", "Jan") tells none, so a "he" for Bernie Sanders is not
+    held against him.
 
+    >>> _gender_of_first("George"), _gender_of_first("Heidi"), _gender_of_first("Bernie")
+    ('male', 'female', 'unknown')
+    """
+    from .persons import _gender_detector, first_name_gender
+
+    det = _gender_detector()
+    if det is not None and first and det.get_gender(first).startswith("mostly_"):
+        return "unknown"
     return first_name_gender(first)
+
+
+@lru_cache(maxsize=1 << 14)
+def _gender_detector_knows(first: str) -> bool:
+    """Whether the given-name list holds ``first`` with a gender, sure or "mostly"."""
+    from .persons import _gender_detector
+
+    det = _gender_detector()
+    return det is not None and bool(first) and det.get_gender(first) in ("male", "female", "mostly_male", "mostly_female")
 
 
 @dataclass(frozen=True)
@@ -267,6 +286,13 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     else:
         toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", run)]
     titles_set, non_person, non_given, _, _ = _person_words()
+    k = name_end([w for _, w in toks])
+    toks = toks[:k]
+    cut_period = toks[-1][1]
+    if cut_period.endswith(".") and len(cut_period) >= 4 and cut_period[-2:-1].isalpha() \
+            and cut_period.lower().rstrip(".") not in titles_set and cut_period[:-1] not in ("Jr", "Sr") \
+            and not _INITIALS.fullmatch(cut_period):
+        toks[-1] = (toks[-1][0], cut_period[:-1])  # "Joe Biden." ends a sentence: Joe Biden
     if len(toks) > 12:  # no name is that long: keep the words that end the run
         toks = toks[-6:]
     # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
@@ -543,7 +569,9 @@ class Referents:
         first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
         if gender == "unknown":
             gender = first_gender
+        # A given name of the list says "person" whatever gender it tells ("Bernie" too).
         sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown" \
+            or (len(name.split()) >= 2 and _gender_detector_knows(name.split()[0])) \
             or bool(titled and len(r.name) == 1 and r.name[0] in titled)  # "Trump" after "President Trump"
         written = text[r.start:r.end]
         before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None

@@ -373,6 +373,23 @@ def leads_no_name(word: str) -> bool:
 
 
 _SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
+
+
+def name_end(words: list[str]) -> int:
+    """How many of ``words`` (a capitalized run) belong to one name: a word of three or more
+    letters with a period ("Biden.", "Lee.") ends a sentence, so the name ends with it; a
+    title ("Sen."), an initial ("W.") or a suffix ("Jr.") does not end it.
+
+    >>> name_end("Joe Biden.".split()), name_end("Mike Lee. Lee".split()), name_end("George W. Bush".split())
+    (2, 2, 3)
+    """
+    titles = title_words()
+    for i, w in enumerate(words):
+        if w.endswith(".") and len(w) >= 4 and w[-2:-1].isalpha() and w not in titles \
+                and w[:-1] not in _SUFFIX_BARE and not _INITIALS.fullmatch(w) \
+                and (i + 1 == len(words) or words[i + 1] not in titles):  # "Calif. Gov. Gavin Newsom"
+            return i + 1
+    return len(words)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -1153,6 +1170,12 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _run_name(run: str) -> tuple[str, str] | None:
     """``(full name, surname)`` for a run of capitalized words that names a person, else None."""
     words = run.split()
+    k = name_end(words)
+    if k < len(words) or words[k - 1].endswith("."):
+        words = words[:k]
+        if words[-1].endswith(".") and len(words[-1]) >= 4 and words[-1] not in title_words() \
+                and words[-1][:-1] not in _SUFFIX_BARE and not _INITIALS.fullmatch(words[-1]):
+            words[-1] = words[-1][:-1]  # "Joe Biden." at the end of a sentence is Joe Biden
     orgs = org_words()
     # Trim both ends by index, then slice once: a run may hold any number of words
     # ("Mr. Mr. Mr. ..."), and slicing off one word at a time would copy it once per word.

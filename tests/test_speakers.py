@@ -541,3 +541,25 @@ def test_an_elect_title_gives_the_role():
     text = ("Ms Underwood is a Democrat. President-elect Donald Trump vowed to close the foundation. "
             "Ms Underwood spoke on Friday. The president described the suit as “ridiculous.”")
     assert speakers(text)[-1][:3] == ["Donald Trump", "person", "role"]
+
+
+def test_a_name_ends_at_the_end_of_its_sentence():
+    # "Biden." closes a sentence: the name is Joe Biden (not "Joe Biden."), and the next
+    # sentence's "Lee" is no part of "Mike Lee".
+    from analysis.referents import _split_words
+    from analysis.speakers import NameIndex
+
+    assert NameIndex.build("He met Sen. Mike Lee. Lee said so.").names == ["Mike Lee"]
+    assert _split_words("Joe Biden.")[3] == ("Joe", "Biden")
+    assert _split_words("George W.")[3] == ("George", "W.")
+    assert NameIndex.build("Calif. Gov. Gavin Newsom spoke.").names == ["Gavin Newsom"]
+
+
+@needs_first_names
+def test_a_mostly_female_given_name_does_not_bar_he():
+    # The name list calls "Bernie" mostly female; that is no proof against "he", and the
+    # subject of the previous sentence wins over a name in its object.
+    text = ("“We have found that leader in Joe Biden,” Pete Buttigieg told reporters.\n\n"
+            "In Minnesota, Bernie Sanders praised both Buttigieg and Klobuchar as the two backed Biden.\n\n"
+            "“Tonight, I want to open the door to their supporters,” he said.")
+    assert speakers(text)[-1][:3] == ["Bernie Sanders", "person", "pronoun"]
