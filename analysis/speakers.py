@@ -1293,6 +1293,34 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DET = frozenset("the a an".split())
 
 
+def _title_noun_before_name(toks: list[re.Match], i: int) -> bool:
+    """Whether the lower-case word ``toks[i]`` (after an organization's name) is a title
+    noun before a full name: one or two lower-case words, then a given name of the list and
+    a capitalized word ("Democratic Party boss Donna Brazile"): the organization's head
+    speaks, not the organization."""
+    # The capitalized words before name an organization ("Democratic Party", "Justice
+    # Department"): its head, named after the noun.  After a person or a plural ("Trump met
+    # Joe Biden", "Republicans hate ...") the lower-case word is a verb.
+    k = i
+    while k > 0 and _is_cap(toks[k - 1].group()):
+        k -= 1
+    before = [t.group() for t in toks[k:i]]
+    if not before or org_words().isdisjoint(before) or before[-1].endswith("s"):
+        return False
+    j = i
+    stop = cue_words() | _FINITE | _AUX | _CLAUSE_WORDS | _PREPOSITIONS | stopwords_lower()
+    while j < len(toks) and j - i < 2 and toks[j].group().isalpha() and toks[j].group().islower():
+        w = toks[j].group()
+        if w in stop or (w.endswith("s") and not w.endswith("ss")) or w.endswith(("ed", "ing", "ly")):
+            return False  # a verb, an adverb or a function word: a clause, not a title
+        j += 1
+    if j + 1 >= len(toks) or j == i:
+        return False
+    given, last = toks[j].group(), toks[j + 1].group().rstrip(",;:.!?”\"’)")
+    return _is_cap(given) and given.isalpha() and _is_cap(last) and given not in _NOT_NAMES \
+        and _known_first_name(given) and given.lower() not in stopwords_lower()
+
+
 def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
     """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
 
@@ -1314,7 +1342,8 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
     roles = role_words()
     titles = title_words()
     out: list[tuple[int, int, str]] = []
-    for t in (itertools.chain((first,), itertools.islice(toks, 11)) if first is not None else ()):
+    seq = list(itertools.chain((first,), itertools.islice(toks, 11))) if first is not None else []
+    for ti, t in enumerate(seq):
         raw = t.group()
         w = raw.rstrip(",;:!?”\"’)")
         stop_after = w != raw
@@ -1333,7 +1362,7 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         elif out and wl in {"of", "the", "and", "for", "de", "van", "von", "bin", "al"}:
             ok = True
         else:
-            ok = False
+            ok = bool(out) and w == raw and _is_cap(out[-1][2]) and _title_noun_before_name(seq, ti)
         if not ok:
             break
         out.append((t.start(), t.start() + len(w), w))

@@ -563,3 +563,17 @@ def test_a_mostly_female_given_name_does_not_bar_he():
             "In Minnesota, Bernie Sanders praised both Buttigieg and Klobuchar as the two backed Biden.\n\n"
             "“Tonight, I want to open the door to their supporters,” he said.")
     assert speakers(text)[-1][:3] == ["Bernie Sanders", "person", "pronoun"]
+
+
+@needs_first_names
+def test_an_organizations_head_named_after_a_title_noun_speaks():
+    # "Democratic Party boss Donna Brazile": an organization, a lower-case title noun and a
+    # full name: the person speaks, not the party; after a person or a plural the word is a
+    # verb ("Trump met Joe Biden").
+    from analysis.speakers import np_at
+
+    t = "Former Democratic Party boss Donna Brazile – in her book – called the campaign “cult”-like."
+    a, b = np_at(t, 0, len(t))
+    assert t[a:b] == "Former Democratic Party boss Donna Brazile"
+    t = "Republicans hate Donald Trump"
+    assert np_at(t, 0, len(t)) != (0, len(t))
