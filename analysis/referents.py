@@ -34,8 +34,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .speakers import (CueIndex, NameIndex, is_place, leads_no_name, name_end, org_words, role_words,
-                       subject_before, title_surname_cut, title_words)
+from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
+                       role_words, subject_before, title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -314,6 +314,7 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
         elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
             cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
     cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
+    cut = agent_noun_cut([w for _, w in toks], cut)  # "Actress Danai Gurira" is Danai Gurira
     name = [w for _, w in toks[cut:]]
     # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
     # ends before "of".

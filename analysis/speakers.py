@@ -338,8 +338,14 @@ def strip_name(words: list[str]) -> list[str]:
         elif w in titles or w.rstrip(".") + "." in titles or (w.isupper() and len(w) > 2 and i < len(words) - 1):
             cut = i + 1
     cut = title_surname_cut(words, cut)
+    for i in range(cut, len(words) - 1):
+        if words[i].endswith(("’s", "'s")):
+            cut = i + 1  # "Harvard’s John McDonough": the owner is no part of the name
+    cut = agent_noun_cut(words, cut)
     rest = words[cut:]
     return rest if rest else words[-1:]
+
+
 
 
 def title_surname_cut(words: list[str], cut: int) -> int:
@@ -358,6 +364,29 @@ def title_surname_cut(words: list[str], cut: int) -> int:
     while k > 0 and _is_cap(words[k - 1]) and words[k - 1] not in titles and words[k - 1].rstrip(".") + "." not in titles:
         k -= 1
     return k if k < cut - 1 and _known_first_name(words[k]) else cut
+
+
+# Endings of English agent and occupation nouns ("journalist", "actress", "filmmaker",
+# "comedian", "alderman", "billionaire"): a capitalized one before a name is a role.
+_AGENT_ENDINGS = ("ist", "ess", "er", "or", "ian", "man", "woman", "aire", "ant", "ent", "ee")
+
+
+def agent_noun_cut(words: list[str], cut: int = 0) -> int:
+    """Where a name starts in three words ``words[cut:]`` that open on a capitalized agent
+    noun: "Actress Danai Gurira", "Journalist Jorge Ramos" -> the name after it, when the
+    noun is no given name of the list and a given name of the list follows.
+
+    >>> agent_noun_cut("Actress Danai Gurira".split()), agent_noun_cut("Mahamat Saleh Oumar".split())
+    (1, 0)
+    """
+    if len(words) - cut != 3:
+        return cut
+    lead, given = words[cut], words[cut + 1]
+    if not (lead.isalpha() and lead[1:].islower() and lead.lower().endswith(_AGENT_ENDINGS) or lead.lower() in role_words()):
+        return cut
+    if _known_first_name(lead) or not _known_first_name(given) or not _is_cap(words[cut + 2]):
+        return cut
+    return cut + 1
 
 
 def leads_no_name(word: str) -> bool:

@@ -577,3 +577,15 @@ def test_an_organizations_head_named_after_a_title_noun_speaks():
     assert t[a:b] == "Former Democratic Party boss Donna Brazile"
     t = "Republicans hate Donald Trump"
     assert np_at(t, 0, len(t)) != (0, len(t))
+
+
+@needs_first_names
+def test_an_owner_or_an_occupation_before_a_name_is_no_part_of_it():
+    # "Harvard’s John McDonough" is John McDonough; "Actress Danai Gurira" is Danai Gurira
+    # (an agent noun, capitalized at the start of a sentence, is a role); a given name the
+    # list does not know stays ("Mahamat Saleh Oumar").
+    assert describe_source("Harvard’s John McDonough").name == "John McDonough"
+    assert describe_source("Actress Danai Gurira").name == "Danai Gurira"
+    assert describe_source("Mahamat Saleh Oumar").name == "Mahamat Saleh Oumar"
+    text = "Comedian Sarah Silverman spoke first. “We are here,” Silverman said."
+    assert speakers(text)[0][:2] == ["Sarah Silverman", "person"]
