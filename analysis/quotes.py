@@ -48,6 +48,7 @@ from .speakers import (
     subject_after,
     subject_before,
     stopwords_lower,
+    title_words,
 )
 
 __all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "how_said", "SpeakerTools", "QUOTE_COLUMNS"]
@@ -307,6 +308,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     for cue in reversed(cues):
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
+        if cue.group().endswith("ed") and _BY_AFTER.match(text, cue.end(), min(hi, cue.end() + 6)):
+            continue  # "the sole witness called by Republicans": a passive participle; its noun is no speaker
         span = subject_before(text, cue.start(), lo)
         if not span and _COORDINATED.search(text, max(lo, cue.start() - 12), cue.start()):
             # "Trump leaned in and boomed: “…”": the verb shares the sentence's subject.
@@ -332,6 +335,7 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     return None
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
 # A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
 _COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
 _SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")
@@ -981,10 +985,12 @@ def _surname_of_named(names, speaker: str, pos: int) -> bool:
     >>> ix = NameIndex.build("Martin Luther King Jr. wrote from jail. King said so.")
     >>> _surname_of_named(ix, "King", 40), _surname_of_named(ix, "the king", 40)
     (True, False)
+    >>> _surname_of_named(NameIndex.build("Capitol Hill Republicans met. Republicans said no."), "Republicans", 40)
+    False
     """
     word = speaker.strip()
-    if " " in word or not word[:1].isupper() or not word[1:].islower():
-        return False
+    if " " in word or not word[:1].isupper() or not word[1:].islower() or word not in title_words():
+        return False  # only a title word ("King"), not a group ("Republicans")
     full = names.resolve(word, pos)
     return full != word and " " in full
 

@@ -356,6 +356,8 @@ def title_surname_cut(words: list[str], cut: int) -> int:
 
     >>> title_surname_cut("Martin Luther King Jr.".split(), 3), title_surname_cut("King Abdullah".split(), 1)
     (0, 1)
+    >>> title_surname_cut("Virginia Democrat".split(), 2)
+    2
     """
     if not cut or not all(w.rstrip(".") in _SUFFIX_BARE for w in words[cut:]):
         return cut
@@ -363,7 +365,8 @@ def title_surname_cut(words: list[str], cut: int) -> int:
     k = cut - 1
     while k > 0 and _is_cap(words[k - 1]) and words[k - 1] not in titles and words[k - 1].rstrip(".") + "." not in titles:
         k -= 1
-    return k if k < cut - 1 and _known_first_name(words[k]) else cut
+    # A place is no given name there: "Virginia Democrat" is a Democrat from Virginia.
+    return k if k < cut - 1 and _known_first_name(words[k]) and not is_place(" ".join(words[k:cut - 1])) else cut
 
 
 # Endings of English agent and occupation nouns ("journalist", "actress", "filmmaker",
@@ -412,6 +415,8 @@ def name_end(words: list[str]) -> int:
     >>> name_end("Joe Biden.".split()), name_end("Mike Lee. Lee".split()), name_end("George W. Bush".split())
     (2, 2, 3)
     """
+    if not any(w[-1:] == "." for w in words):
+        return len(words)  # no period: nothing ends a sentence (most runs)
     titles = title_words()
     for i, w in enumerate(words):
         if w.endswith(".") and len(w) >= 4 and w[-2:-1].isalpha() and w not in titles \
@@ -527,6 +532,11 @@ def _describe_source(phrase: str) -> Source:
             return Source(text, "anonymous", True, count, head, None)
         if head_low in ORG_HEADS:
             return Source(text, "organization", False, count, head, None)
+        if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
+                head_low.endswith("es") and head_low[:-2] in document_nouns())):
+            return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
+        if _unnamed_people(low, core):
+            return Source(text, "anonymous", True, count, head, None)
         return Source(text, "unknown", False, count, head, None)
     # A proper head: a person's name or an organization.
     caps = _trailing_caps(core)
@@ -551,6 +561,47 @@ def _describe_source(phrase: str) -> Source:
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+
+
+# Determiners that count people without naming them: "several priests", "two engineers".
+_COUNTING = frozenset("""two three four five six seven eight nine ten several multiple some many numerous
+few other dozens hundreds both various""".split())
+
+
+def _unnamed_people(low: list[str], core: list[str]) -> bool:
+    """Whether a lower-case-headed phrase (``low``: all its words, lower case; ``core``: the
+    words before any preposition or relative clause) is people the article does not name: a
+    counted plural of an agent noun ("several engineers", "two activists"), one person of an occupation ("one
+    engineer", "a White House adviser"), or "those"/"others" with a relative or "familiar"
+    ("those familiar with the talks").
+
+    >>> _unnamed_people("several engineers in iraq".split(), "several engineers".split())
+    True
+    >>> _unnamed_people("a new law".split(), "a new law".split()), _unnamed_people(["reasons"], ["reasons"])
+    (False, False)
+    """
+    if not core or not core[-1].islower():
+        return False  # "mediaQuant": a name written in lower case is no common noun
+    head = core[-1]
+    first = low[0]
+    if first in ("those", "others") and len(core) == 1 and len(low) > 1 and low[1] in _RELATIVE | {"with", "briefed", "involved", "knowledgeable"}:
+        return True
+    if first in _COUNTING and len(core) >= 2 and head.endswith("s") and not head.endswith("ss"):
+        return _person_noun(head[:-1]) or head[:-1] in role_words()  # "several engineers", "two activists"
+    # One person of an occupation: an agent noun ("a White House adviser", "one engineer").
+    # (A role word whose plural is one too names people; "law", "house" are modifiers.)
+    return first in ("a", "an", "one", "another") and len(core) >= 2 and (
+        _person_noun(head) or head in role_words() and head + "s" in role_words())
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a lower-case singular noun is an agent or occupation noun by its ending
+    ("engineer", "journalist", "historian", "consultant", "resident"; not "-ment")."""
+    if not word.isalpha() or len(word) < 6 or word.endswith("ment"):
+        return False
+    if word.endswith(("er", "or")):
+        return len(word) >= 7  # "reporter", "instructor"; not "number", "matter", "letter"
+    return word.endswith(_AGENT_ENDINGS)
 
 
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)[’']s\s+(?:\w+\s+){0,2}\w+$|^(?:a|an|the)\s+(?:\w+\s+){0,2}\w+\s+(?:from|by|of)\s+(.+)$", re.I)
@@ -1010,10 +1061,56 @@ def according_to(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]
         return out  # the phrase is not there: skip the search
     for m in _ACCORDING.finditer(text, lo, hi):
         j = m.end()
-        span = phrase_after(text, j, hi)
+        span = phrase_after(text, j, hi) or _according_np(text, j, hi)
         if span:
             out.append((m.start(), m.start() + len("according to"), span[0], span[1]))
     return out
+
+
+# Words that end the noun phrase after "according to" when it runs on: a time ("released on
+# Saturday", "last week"), a participle's complement.
+_NP_TIME = frozenset("""on last this next yesterday today tonight monday tuesday wednesday thursday friday
+saturday sunday earlier later""".split())
+
+
+def _according_np(text: str, j: int, hi: int) -> tuple[int, int] | None:
+    """The source after "according to" when :func:`phrase_after` finds none: "according to"
+    takes nothing but a source, so its noun phrase is one, cut before a participle or a time
+    that runs on from it ("a Reuters/Ipsos poll released on Saturday", "data compiled by
+    Johns Hopkins University", "court records", "exit polls", "several priests in Iraq").
+    The phrase has no verb and at most eight words; a preposition may not open it.
+
+    >>> t = "rose, according to a Reuters/Ipsos poll released on Saturday, by 3%"
+    >>> a, b = _according_np(t, t.index("a Reu"), len(t)); t[a:b]
+    'a Reuters/Ipsos poll'
+    >>> t = "according to court records."
+    >>> a, b = _according_np(t, 13, len(t)); t[a:b]
+    'court records'
+    """
+    reach = min(hi, j + 200)
+    k = _PHRASE_STOP_FAST.search(text, j, reach)
+    end = k.start() if k else reach
+    toks = list(_NP_TOK.finditer(text, j, end))[:9]
+    if not toks or len(toks) > 8 and k is None:
+        return None
+    cues = cue_words()
+    keep = []
+    for i, t in enumerate(toks):
+        w = t.group().rstrip(".")
+        low = w.lower()
+        if i and (low in _NP_TIME or (w.islower() and low.endswith(("ed", "ly")) and low not in role_words())
+                  or low in _CLAUSE_WORDS or low in ("to", "for", "at", "about", "on")):
+            break  # "released on Saturday", "compiled by", "who", "to discuss": the phrase ends
+        if low in _FINITE or (w.islower() and low in cues and low not in document_nouns()) or (not i and low in _PREPOSITIONS):
+            return None  # a verb: a clause, not a noun phrase ("according to what he said")
+        keep.append(t)
+    if not keep or len(keep) > 6:
+        return None
+    head = keep[-1].group().rstrip(".,")
+    if not head or not head[0].isalpha() or head.lower() in _PREPOSITIONS or head.lower() in DETERMINERS \
+            or head.lower() in stopwords_lower():
+        return None
+    return keep[0].start(), keep[-1].start() + len(head)
 
 
 _PHRASE_STOP = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$|\s(?=(?:who|which|that|when|while|as|because|after|before)\s)")
@@ -1199,7 +1296,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _run_name(run: str) -> tuple[str, str] | None:
     """``(full name, surname)`` for a run of capitalized words that names a person, else None."""
     words = run.split()
-    k = name_end(words)
+    k = name_end(words) if "." in run else len(words)
     if k < len(words) or words[k - 1].endswith("."):
         words = words[:k]
         if words[-1].endswith(".") and len(words[-1]) >= 4 and words[-1] not in title_words() \

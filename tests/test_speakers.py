@@ -589,3 +589,15 @@ def test_an_owner_or_an_occupation_before_a_name_is_no_part_of_it():
     assert describe_source("Mahamat Saleh Oumar").name == "Mahamat Saleh Oumar"
     text = "Comedian Sarah Silverman spoke first. “We are here,” Silverman said."
     assert speakers(text)[0][:2] == ["Sarah Silverman", "person"]
+
+
+def test_a_passive_participle_names_no_speaker():
+    # "the sole witness called by Republicans": "called" is passive, so the witness is not
+    # its speaker; the sentence's named subject introduces the quote.
+    text = ("Trump said he had total authority.\n\nJonathan Turley, a law professor who was the sole witness "
+            "called by Republicans, refuted the claim in a tweet: “The Constitution was written to deny that claim.”")
+    assert speakers(text)[-1][:2] == ["Jonathan Turley", "person"]
+
+
+def test_a_place_before_a_party_title_is_no_given_name():
+    assert describe_source("Virginia Democrat").name != "Virginia Democrat"
