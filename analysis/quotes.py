@@ -265,6 +265,9 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
         if c[0] == pos:
             return (c[2], c[3]), (c[0], c[1]), "after"
     found = cue_matches(text, pos, min(hi, pos + 260), cues)
+    unlisted = _unlisted_reporting_verb(text, lo, pos, hi)
+    if unlisted is not None and (not found or found[0].start() > unlisted[1][0]):
+        return unlisted
     if not found:
         return None
     cue = found[0]
@@ -280,6 +283,39 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
     if span and not text[pos:span[0]].strip(" ,"):
         return span, (cue.start(), cue.end()), "after"
     return None
+
+
+# A past-tense or present verb right after a subject, ending the reporting clause (a period,
+# comma or semicolon, or a preposition after it): "corrected.", "quipped to reporters".
+_REPORTING_VERB = re.compile(r"[ \t]+([a-z]{3,}(?:ed|es|s))(?=[ \t]*[.,;]|[ \t]+(?:to|at|in|on|as|from|with|during|"
+                             r"before|after|while|when|of|again|back|later)\b)")
+
+
+def _unlisted_reporting_verb(text: str, lo: int, pos: int, hi: int):
+    """A reporting clause whose verb is in no list: a quote that closes on a comma, "?" or
+    "!" inside its marks goes on into the sentence that reports it, so "Subject verb." right
+    after it says who spoke ("“And actually it’s 22,” Trump corrected.", "“I’d rather not,”
+    he feigned."), as ``(subject span, verb span, "after")``, else None.
+
+    >>> t = "“And actually it’s 22,” Trump corrected. Others laughed."
+    >>> span, cue, _ = _unlisted_reporting_verb(t, t.index("”") + 1, t.index("Trump"), len(t))
+    >>> t[span[0]:span[1]], t[cue[0]:cue[1]]
+    ('Trump', 'corrected')
+    """
+    if lo < 2 or text[lo - 2] not in ",?!" or pos >= hi:
+        return None
+    # The subject is at most a few words: the verb must come soon after the mark.
+    m = None
+    for m in _REPORTING_VERB.finditer(text, pos, min(hi, pos + 80)):
+        break
+    if m is None:
+        return None
+    span = subject_before(text, m.start(1), pos)
+    if span is None or text[pos:span[0]].strip(" ,") or text[span[1]:m.start(1)].strip():
+        return None  # the subject must take up everything between the mark and the verb
+    if describe_source(text[span[0]:span[1]]).type not in ("person", "anonymous", "organization"):
+        return None
+    return span, (m.start(1), m.end(1)), "after"
 
 
 def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,

@@ -499,7 +499,8 @@ def _describe_source(phrase: str) -> Source:
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
     cut = len(core)
     for i, w in enumerate(core):
-        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}):
+        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}) and not (
+                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
             cut = i
             break
         # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",

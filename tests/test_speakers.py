@@ -601,3 +601,24 @@ def test_a_passive_participle_names_no_speaker():
 
 def test_a_place_before_a_party_title_is_no_given_name():
     assert describe_source("Virginia Democrat").name != "Virginia Democrat"
+
+
+def test_a_quote_closing_on_a_comma_is_reported_by_the_clause_after_it():
+    # "“…,” Trump corrected.": the comma inside the marks says a reporting clause follows,
+    # so its subject speaks whatever the verb ("corrected", "feigned", "quipped").
+    text = ("Veterans met Donald Trump on Thursday. “And actually it’s 22,” Trump corrected. "
+            "“I’d much rather have it be on policy,” he feigned.")
+    rows = speakers(text)
+    assert rows[0][:2] == ["Donald Trump", "person"]
+    assert rows[1][:2] == ["Donald Trump", "person"]
+
+
+def test_a_quote_closing_on_a_period_starts_no_reporting_clause():
+    text = "Donald Trump spoke to the crowd. “We will win this state again.” Democrats worried about turnout."
+    rows = speakers(text)
+    assert rows and all(r[0] != "Democrats" for r in rows)
+
+
+def test_polls_closing_are_no_source():
+    assert describe_source("the polls close at 7 p.m. He").type == "unknown"
+    assert describe_source("a person close").type == "anonymous"
