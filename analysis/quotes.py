@@ -262,7 +262,9 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
     if pos >= hi:
         return None
     for c in according_to(text, pos, hi):
-        if c[0] == pos:
+        if c[0] == pos and describe_source(text[c[2]:c[3]]).type != "unknown":
+            # (a source of no known kind, "the official Xinhua news service", reports the
+            # words; the clause's own subject said them)
             return (c[2], c[3]), (c[0], c[1]), "after"
     found = cue_matches(text, pos, min(hi, pos + 260), cues)
     unlisted = _unlisted_reporting_verb(text, lo, pos, hi)
@@ -324,7 +326,9 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     if hi <= lo:
         return None
     for c in reversed(according_to(text, lo, hi)):
-        return (c[2], c[3]), (c[0], c[1]), "before"
+        if describe_source(text[c[2]:c[3]]).type != "unknown":
+            return (c[2], c[3]), (c[0], c[1]), "before"
+        break
     cues = cue_matches(text, lo, hi, index)
     if cues and cues[-1].group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cues[-1].start() - 12), cues[-1].start()):
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,

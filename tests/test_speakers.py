@@ -622,3 +622,10 @@ def test_a_quote_closing_on_a_period_starts_no_reporting_clause():
 def test_polls_closing_are_no_source():
     assert describe_source("the polls close at 7 p.m. He").type == "unknown"
     assert describe_source("a person close").type == "anonymous"
+
+
+def test_a_source_of_no_known_kind_after_according_to_does_not_take_the_quote():
+    # The spokeswoman said the words; the news service (a phrase of no known kind) reports them.
+    text = ("On Tuesday, a Chinese Foreign Ministry spokeswoman rejected the claims as “unreasonable and "
+            "groundless,” according to the official Xinhua news service.")
+    assert speakers(text)[0][1] == "anonymous"
