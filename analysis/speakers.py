@@ -405,6 +405,8 @@ def leads_no_name(word: str) -> bool:
 
 
 _SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
+# Lower-case particles that open a surname written without the given name ("de Jesús").
+_NAME_PARTICLES = frozenset("de da van von bin al del der di du la le".split())
 
 
 def name_end(words: list[str]) -> int:
@@ -513,6 +515,8 @@ def _describe_source(phrase: str) -> Source:
     core = core[:cut] or core
     head = _possessive(core[-1])
     head_low = head.lower()
+    if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
+        head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
     orgs = org_words()
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
@@ -675,8 +679,8 @@ def _is_subject(phrase: str) -> bool:
     first = words[0]
     roles = role_words()
     if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()
-            or first.lower() in roles):
-        return False
+            or first.lower() in roles or (first in _NAME_PARTICLES and len(words) > 1 and _is_cap(words[1]))):
+        return False  # ("de Jesús", "van Hollen": a surname may open on a particle)
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()

@@ -629,3 +629,11 @@ def test_a_source_of_no_known_kind_after_according_to_does_not_take_the_quote():
     text = ("On Tuesday, a Chinese Foreign Ministry spokeswoman rejected the claims as “unreasonable and "
             "groundless,” according to the official Xinhua news service.")
     assert speakers(text)[0][1] == "anonymous"
+
+
+def test_a_surname_opening_on_a_particle_and_an_ex_role_are_subjects():
+    text = ("“The plebiscite was flawed,” said Federico de Jesús, a consultant. "
+            "“They did not want to mix the voters,” said de Jesús.")
+    assert speakers(text)[-1][:2] == ["Federico de Jesús", "person"]
+    text = "Gen. McMaster listens to them. “Remember, he is a three-star,” the ex-officer said."
+    assert speakers(text)[0][1:] == ["anonymous", "anonymous"]
