@@ -498,6 +498,11 @@ def _describe_source(phrase: str) -> Source:
     if titled:
         # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
         return Source(text, "person", False, count, titled[-1], " ".join(titled))
+    bare = _bare_title_name(core)
+    if bare:
+        # "Gillette brand director for North America Pankaj Bhalla": a title with no
+        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
+        return Source(text, "person", False, count, bare[-1], " ".join(bare))
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
     cut = len(core)
     for i, w in enumerate(core):
@@ -597,6 +602,35 @@ def _unnamed_people(low: list[str], core: list[str]) -> bool:
     # (A role word whose plural is one too names people; "law", "house" are modifiers.)
     return first in ("a", "an", "one", "another") and len(core) >= 2 and (
         _person_noun(head) or head in role_words() and head + "s" in role_words())
+
+
+def _bare_title_name(core: list[str]) -> list[str] | None:
+    """The holder's name ending a title phrase that has no determiner and holds a
+    preposition: "Gillette brand director for North America Pankaj Bhalla" -> Pankaj Bhalla
+    (a given name of the list, then one or two capitalized words, no title or organization
+    word among them); None otherwise.
+
+    >>> _bare_title_name("Gillette brand director for North America Pankaj Bhalla".split())
+    ['Pankaj', 'Bhalla']
+    >>> _bare_title_name("a spokesman for Sen. John Smith".split()) is None
+    True
+    """
+    if len(core) < 5 or core[0].lower() in DETERMINERS or not any(w in ("for", "of", "at") for w in core[1:-2]):
+        return None
+    if not (_is_cap(core[0]) or core[0].lower() in role_words()) or any(w.lower() in PRONOUNS for w in core) \
+            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) for w in core):
+        return None  # a title opens on a name or a role word and holds no pronoun or verb
+    if not any(w.islower() and w.lower() in role_words() for w in core[:-2]):
+        return None  # a role noun must head the title ("brand director")
+    for n in (2, 3):
+        name = core[-n:]
+        if n == 3 and not core[-4].islower():
+            break  # three capitalized words after another: where the name starts is unclear
+        if all(_is_cap(w) and w.isalpha() for w in name) and _known_first_name(name[0]) \
+                and org_words().isdisjoint(name) and not any(w in title_words() for w in name) \
+                and not is_place(" ".join(name)) and core[-n - 1] not in title_words():
+            return name
+    return None
 
 
 def _person_noun(word: str) -> bool:
@@ -1050,7 +1084,33 @@ def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, 
         return None
     span = (out[0].start(), out[-1].end())
     phrase = text[span[0]:span[1]]
-    return span if is_subject(phrase) else None
+    if not is_subject(phrase):
+        return None
+    named = _appositive_name_after(text, span, hi)
+    return named or span
+
+
+_APPOSED_NAME = re.compile(r",[ \t]+((?:[A-Z][\w’'\-]*\.?[ \t]+){1,3}[A-Z][\w’'\-]*)(?=[ \t]*(?:[.,;]|$))")
+
+
+def _appositive_name_after(text: str, span: tuple[int, int], hi: int) -> tuple[int, int] | None:
+    """The name set beside an unnamed inverted subject: "said a spokeswoman for Trump
+    hotels, Jennifer Rodstrom." -> Jennifer Rodstrom (a person named in two or more words,
+    the phrase's end right after it).
+
+    >>> t = "said a spokeswoman for Trump hotels, Jennifer Rodstrom."
+    >>> a, b = _appositive_name_after(t, (5, 35), len(t)); t[a:b]
+    'Jennifer Rodstrom'
+    """
+    if describe_source(text[span[0]:span[1]]).type != "anonymous" or not text[span[0]:span[0] + 4].lower().startswith(("a ", "an ", "the ")):
+        return None
+    m = _APPOSED_NAME.match(text, span[1], min(hi, span[1] + 60))
+    if not m:
+        return None
+    d = describe_source(m.group(1))
+    if d.type == "person" and len((d.name or "").split()) >= 2:
+        return m.start(1), m.end(1)
+    return None
 
 
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+")

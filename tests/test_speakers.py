@@ -637,3 +637,13 @@ def test_a_surname_opening_on_a_particle_and_an_ex_role_are_subjects():
     assert speakers(text)[-1][:2] == ["Federico de Jesús", "person"]
     text = "Gen. McMaster listens to them. “Remember, he is a three-star,” the ex-officer said."
     assert speakers(text)[0][1:] == ["anonymous", "anonymous"]
+
+
+@needs_first_names
+def test_a_name_beside_an_unnamed_inverted_subject_or_after_a_bare_title_speaks():
+    text = "“We are proud of it,” said a spokeswoman for Trump hotels, Jennifer Rodstrom."
+    assert speakers(text)[0][:3] == ["Jennifer Rodstrom", "person", "appositive"]
+    text = "“We disagree,” said a spokesman for Sen. John Smith."
+    assert speakers(text)[0][1] == "anonymous"  # the spokesman is not the senator
+    assert describe_source("Gillette brand director for North America Pankaj Bhalla").name == "Pankaj Bhalla"
+    assert describe_source("he prepares for a campaign against Hillary Clinton").type != "person"
