@@ -289,8 +289,7 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
 
 # A past-tense or present verb right after a subject, ending the reporting clause (a period,
 # comma or semicolon, or a preposition after it): "corrected.", "quipped to reporters".
-_REPORTING_VERB = re.compile(r"[ \t]+([a-z]{3,}(?:ed|es|s))(?=[ \t]*[.,;]|[ \t]+(?:to|at|in|on|as|from|with|during|"
-                             r"before|after|while|when|of|again|back|later)\b)")
+_REPORTING_VERB = re.compile(r"[ \t]+([a-z]{3,}(?:ed|es|s))(?=[ \t]*[.,;]|[ \t]+(?:to|at|on|during|again|back)\b)")
 
 
 def _unlisted_reporting_verb(text: str, lo: int, pos: int, hi: int):

@@ -361,6 +361,8 @@ def title_surname_cut(words: list[str], cut: int) -> int:
     """
     if not cut or not all(w.rstrip(".") in _SUFFIX_BARE for w in words[cut:]):
         return cut
+    if words[cut - 1].lower() in _PARTY_TITLES:
+        return cut  # a party is no surname: "New York Republican", "Virginia Democrat"
     titles = title_words()
     k = cut - 1
     while k > 0 and _is_cap(words[k - 1]) and words[k - 1] not in titles and words[k - 1].rstrip(".") + "." not in titles:
@@ -405,6 +407,7 @@ def leads_no_name(word: str) -> bool:
 
 
 _SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
+_PARTY_TITLES = frozenset("republican democrat democratic independent gop".split())
 # Lower-case particles that open a surname written without the given name ("de Jesús").
 _NAME_PARTICLES = frozenset("de da van von bin al del der di du la le".split())
 
@@ -640,6 +643,9 @@ def _person_noun(word: str) -> bool:
         return False
     if word.endswith(("er", "or")):
         return len(word) >= 7  # "reporter", "instructor"; not "number", "matter", "letter"
+    if word.endswith("ent"):
+        # "resident", "opponent", "agent", "client"; not "incident", "event", "percent"
+        return word.endswith(("dent", "nent", "gent", "ient")) and not word.endswith("cident")
     return word.endswith(_AGENT_ENDINGS)
 
 

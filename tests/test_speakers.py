@@ -647,3 +647,17 @@ def test_a_name_beside_an_unnamed_inverted_subject_or_after_a_bare_title_speaks(
     assert speakers(text)[0][1] == "anonymous"  # the spokesman is not the senator
     assert describe_source("Gillette brand director for North America Pankaj Bhalla").name == "Pankaj Bhalla"
     assert describe_source("he prepares for a campaign against Hillary Clinton").type != "person"
+
+
+def test_a_party_is_no_surname_and_an_incident_is_no_person():
+    from analysis.referents import _split_words
+
+    assert _split_words("New York Republican") is None or _split_words("New York Republican")[3] != ("York", "Republican")
+    assert describe_source("a recent incident").type == "unknown"
+    assert describe_source("a longtime resident").type == "anonymous"
+
+
+def test_a_participle_after_a_quoted_name_is_no_reporting_clause():
+    text = ("The draft cites reports that “linked the attack to Ansar al-Sharia,” an Islamic militia "
+            "group based in Libya, and said more.")
+    assert all(r[1] != "organization" for r in speakers(text))
