@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
-                       role_words, subject_before, title_surname_cut, title_words)
+                       role_words, subject_after, subject_before, title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -597,11 +597,31 @@ class Referents:
             i = bisect.bisect_right(self.starts, c.start()) - 1
             if i >= 0 and reach[i] > lo:
                 self._mark_subject_of(c, lo)
+            if c.group() in _INVERTED_CUES:
+                # an inverted subject starts after the verb, within its reach (see subject_after)
+                j = bisect.bisect_left(self.starts, c.end())
+                if j < len(self.starts) and self.starts[j] < c.end() + _INVERTED_REACH:
+                    self._mark_inverted_subject_of(c)
 
     def _mark_speakers_plain(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
         """:meth:`_mark_speakers` without its pre-check (the reference it must equal)."""
         for c, lo in self._speech_cues(cues, sentences):
             self._mark_subject_of(c, lo)
+            if c.group() in _INVERTED_CUES:
+                self._mark_inverted_subject_of(c)
+
+    def _mark_inverted_subject_of(self, c: re.Match) -> None:
+        """Mark the mention an inverted verb's subject ends in ("…,” said Jeffery Hemsley, a
+        professor": Hemsley speaks as much as a subject before the verb does)."""
+        before = self.text[max(0, c.start() - 3):c.start()].rstrip()
+        if not before.endswith((",", "”", '"', "’", "'")) and before:
+            return  # "he said Ryan", "said he never saw Mateen": not inverted after a quote
+        span = subject_after(self.text, c.end(), min(len(self.text), c.end() + _INVERTED_REACH))
+        if span is None:
+            return
+        i = bisect.bisect_right(self.starts, span[1]) - 1
+        if i >= 0 and self.ends[i] > span[0] and self.starts[i] >= c.end():
+            self.speaking.add(i)
 
     @staticmethod
     def _speech_cues(cues: CueIndex, sentences: list[tuple[int, int]]) -> Iterator[tuple[re.Match, int]]:
@@ -657,7 +677,7 @@ class Referents:
                 if learned or m.gender_sure:
                     continue
                 penalty = 1.5  # a first name's usual gender ("Jan", "Kay") is no proof
-            rank = 3 if k in self.speaking else 2 if m.subject else 1
+            rank = 3 if k in self.speaking else 2 if m.subject or _owner_opens_sentence(self.text, m) else 1
             if not m.sure:
                 rank -= 1
             # The paragraph counts as much as the role in it: a subject of the pronoun's own
@@ -771,10 +791,31 @@ class Referents:
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
 
 
+# Verbs that put their subject after them ("said Jeffery Hemsley"), and how far that subject
+# may run from the verb (subject_after reads ten tokens at most).
+_INVERTED_CUES = frozenset("said says added adds wrote writes asked asks explained noted continued".split())
+_INVERTED_REACH = 160
 # Roles of someone who speaks for another (staff, counsel): held by a person of their own.
 _AGENT_ROLES = frozenset("""spokesman spokeswoman spokesperson aide adviser advisor staffer lawyer attorney
 official assistant secretary press""".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$")
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\n][\"”’)]?\s+|\n)$")
+
+
+def _owner_opens_sentence(text: str, m: Mention) -> bool:
+    """Whether the mention is the owner that opens its sentence's subject ("Trump’s comments
+    echoed his remarks ...", "Sanders’s answer to this?"): the possessor of the subject is
+    what the sentence is about, as salient for a later "he" as a subject.
+
+    >>> t = "Bush spoke. Trump’s comments echoed his remarks."
+    >>> _owner_opens_sentence(t, Mention(12, 17, "Trump", "Trump", "male", False, frozenset(), False, True, False))
+    True
+    """
+    if not text.startswith(("’s", "'s", "’ ", "' "), m.end):
+        return False
+    return bool(_SENTENCE_OPEN.search(text, max(0, m.start - 4), m.start)) or m.start == 0
 
 
 def _next_is_lower(text: str, end: int) -> bool:

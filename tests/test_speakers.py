@@ -661,3 +661,16 @@ def test_a_participle_after_a_quoted_name_is_no_reporting_clause():
     text = ("The draft cites reports that “linked the attack to Ansar al-Sharia,” an Islamic militia "
             "group based in Libya, and said more.")
     assert all(r[1] != "organization" for r in speakers(text))
+
+
+@needs_first_names
+def test_an_inverted_subject_after_a_quote_is_a_speaker_for_a_later_pronoun():
+    # "…,” said Christopher Preble, …: Preble speaks, so the next "he said" is him, not the
+    # person the paragraph before was about; "he said Ryan" makes Ryan no speaker.
+    text = ("Donald Trump vowed to bomb the Islamic State.\n\n"
+            "“The same criticism can be leveled against his critics,” said Christopher Preble, a vice "
+            "president at the Cato Institute. “This debate is misleading,” he said.")
+    assert speakers(text)[-1][:2] == ["Christopher Preble", "person"]
+    from analysis.referents import Referents
+    r = Referents.build("Donald Trump met Paul Ryan. Asked who leads, he said Ryan.")
+    assert r.mentions  # builds; "said Ryan" after "he" is no inverted subject (checked in quotes)
