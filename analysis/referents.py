@@ -758,8 +758,13 @@ class Referents:
             return None
         # "the former president" is held by one given the role in the past; "the president"
         # by one given it now (a former holder does not hold it).
-        past = any(_is_past_word(w) for w in words[:-1])
-        at = (self.by_role.get(PAST + head) or self.by_role.get(head)) if past else self.by_role.get(head)
+        # (only words after an owner count: "the former vice president’s spokeswoman" is a
+        # spokeswoman now)
+        own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
+        past = any(_is_past_word(w) for w in words[own + 1:-1])
+        if past and not self.by_role.get(PAST + head):
+            return None  # "the former vice president": no one is given it in the past; not the holder now
+        at = self.by_role.get(PAST + head) if past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
         if not at:

@@ -674,3 +674,10 @@ def test_an_inverted_subject_after_a_quote_is_a_speaker_for_a_later_pronoun():
     from analysis.referents import Referents
     r = Referents.build("Donald Trump met Paul Ryan. Asked who leads, he said Ryan.")
     assert r.mentions  # builds; "said Ryan" after "he" is no inverted subject (checked in quotes)
+
+
+def test_a_former_role_no_one_is_given_is_not_held_by_the_current_holder():
+    # Vice President Mike Pence holds the office now; "the former vice president" is not him.
+    text = ("Vice President Mike Pence spoke in Ohio. “We are in a battle for the soul of this nation,” "
+            "the former vice president says in a video released today.")
+    assert speakers(text)[0][0] != "Mike Pence"
