@@ -576,7 +576,7 @@ def _describe_source(phrase: str) -> Source:
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
 
 
-# Determiners that count people without naming them: "several priests", "two engineers".
+# Determiners that count people without naming them: "several priests", "two economists".
 _COUNTING = frozenset("""two three four five six seven eight nine ten several multiple some many numerous
 few other dozens hundreds both various""".split())
 
@@ -584,11 +584,11 @@ few other dozens hundreds both various""".split())
 def _unnamed_people(low: list[str], core: list[str]) -> bool:
     """Whether a lower-case-headed phrase (``low``: all its words, lower case; ``core``: the
     words before any preposition or relative clause) is people the article does not name: a
-    counted plural of an agent noun ("several engineers", "two activists"), one person of an occupation ("one
-    engineer", "a White House adviser"), or "those"/"others" with a relative or "familiar"
+    counted plural of an agent noun ("several economists", "two activists"), one person of an
+    occupation ("one economist", "a White House adviser"), or "those"/"others" with a relative or "familiar"
     ("those familiar with the talks").
 
-    >>> _unnamed_people("several engineers in iraq".split(), "several engineers".split())
+    >>> _unnamed_people("several economists in iraq".split(), "several economists".split())
     True
     >>> _unnamed_people("a new law".split(), "a new law".split()), _unnamed_people(["reasons"], ["reasons"])
     (False, False)
@@ -600,8 +600,8 @@ def _unnamed_people(low: list[str], core: list[str]) -> bool:
     if first in ("those", "others") and len(core) == 1 and len(low) > 1 and low[1] in _RELATIVE | {"with", "briefed", "involved", "knowledgeable"}:
         return True
     if first in _COUNTING and len(core) >= 2 and head.endswith("s") and not head.endswith("ss"):
-        return _person_noun(head[:-1]) or head[:-1] in role_words()  # "several engineers", "two activists"
-    # One person of an occupation: an agent noun ("a White House adviser", "one engineer").
+        return _person_noun(head[:-1]) or head[:-1] in role_words()  # "several economists", "two activists"
+    # One person of an occupation: an agent noun ("a White House adviser", "one economist").
     # (A role word whose plural is one too names people; "law", "house" are modifiers.)
     return first in ("a", "an", "one", "another") and len(core) >= 2 and (
         _person_noun(head) or head in role_words() and head + "s" in role_words())
@@ -638,11 +638,13 @@ def _bare_title_name(core: list[str]) -> list[str] | None:
 
 def _person_noun(word: str) -> bool:
     """Whether a lower-case singular noun is an agent or occupation noun by its ending
-    ("engineer", "journalist", "historian", "consultant", "resident"; not "-ment")."""
+    ("journalist", "historian", "consultant", "resident"; not "-ment")."""
     if not word.isalpha() or len(word) < 6 or word.endswith("ment"):
         return False
-    if word.endswith(("er", "or")):
-        return len(word) >= 7  # "reporter", "instructor"; not "number", "matter", "letter"
+    if word.endswith(("er", "or", "ee")):
+        # Too many things end so ("helicopter", "newspaper", "number", "committee"): a person
+        # only when the role words hold it ("reporter", "investigator").
+        return word in role_words()
     if word.endswith("ent"):
         # "resident", "opponent", "agent", "client"; not "incident", "event", "percent"
         return word.endswith(("dent", "nent", "gent", "ient")) and not word.endswith("cident")

@@ -86,7 +86,7 @@ def test_according_to_takes_a_noun_phrase_cut_before_a_participle_or_a_time():
 def test_counted_people_of_an_occupation_are_unnamed_sources():
     from analysis.speakers import describe_source
 
-    assert describe_source("two engineers").type == "anonymous"
+    assert describe_source("two economists").type == "anonymous"
     assert describe_source("one journalist").type == "anonymous"
     assert describe_source("an equal number").type == "unknown"  # no occupation: no source
     assert describe_source("a new law").type == "unknown"
