@@ -696,6 +696,25 @@ class Referents:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
 
+    def _named_near(self, name: str, place: str) -> bool:
+        """Whether some mention of ``name`` (the first few) stands by ``place`` in one phrase:
+        "New York Sen. Chuck Schumer", "Chuck Schumer of New York", "Chuck Schumer, a New
+        York Democrat"."""
+        text = self.text
+        for a in self.by_name.get(name, [])[:MAX_NAMESAKES * 2]:
+            b = a + len(name) + 12  # the mention as written may be longer (titles, initials)
+            k = text.find(place, max(0, a - 40), b + 30)
+            while k >= 0:
+                if k < a and not any(c in text[k + len(place):a] for c in ".;,()\n—"):
+                    return True  # "New York Sen. Chuck Schumer"
+                last = name.split()[-1]
+                e = text.find(last, a, b + len(last))
+                e = e + len(last) if e >= 0 else a + len(name)
+                if k >= e and _BY_PLACE.fullmatch(text, e, k):
+                    return True  # "Chuck Schumer of New York", "Chuck Schumer, a New York Democrat"
+                k = text.find(place, k + 1, b + 30)
+        return False
+
     def _namesake(self, m: Mention, gender: str) -> Mention | None:
         """For a bare surname resolved to a full name whose gender does not fit, another
         person of the article with that surname whose gender does (at most a few are read)."""
@@ -781,6 +800,11 @@ class Referents:
         j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
         at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
+        place = _place_modifier(words[:-1])
+        if place:
+            # "the New York Democrat": of the holders, the one the article puts by that place
+            # ("Sen. Chuck Schumer, a New York Democrat"), if any is.
+            cands = [k for k in cands if self._named_near(self.mentions[k].name, place)] or cands
         # Of the persons who hold the role, the one the article names last before ``pos``
         # (any mention of them counts: "Pelosi had huddled ..." makes her the leader meant),
         # else the first one named after it.
@@ -821,6 +845,25 @@ def _owner_opens_sentence(text: str, m: Mention) -> bool:
     if not text.startswith(("’s", "'s", "’ ", "' "), m.end):
         return False
     return bool(_SENTENCE_OPEN.search(text, max(0, m.start - 4), m.start)) or m.start == 0
+
+
+_BY_PLACE = re.compile(r"[^.;,()\n—]*(?:,\s+(?:a|an|the)\s+[^.;,()\n—]*)?")
+
+
+def _place_modifier(words: Sequence[str]) -> str | None:
+    """The place among a role phrase's modifiers ("the New York Democrat" -> "New York"), else
+    None: the longest run of capitalized words that is a place.
+
+    >>> _place_modifier(["the", "New", "York"]), _place_modifier(["his", "fellow"])
+    ('New York', None)
+    """
+    caps = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words if w[:1].isupper() and w.lower() != "the"]
+    for n in range(len(caps), 0, -1):
+        for i in range(len(caps) - n + 1):
+            cand = " ".join(caps[i:i + n])
+            if is_place(cand):
+                return cand
+    return None
 
 
 def _next_is_lower(text: str, end: int) -> bool:

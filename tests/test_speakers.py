@@ -681,3 +681,10 @@ def test_a_former_role_no_one_is_given_is_not_held_by_the_current_holder():
     text = ("Vice President Mike Pence spoke in Ohio. “We are in a battle for the soul of this nation,” "
             "the former vice president says in a video released today.")
     assert speakers(text)[0][0] != "Mike Pence"
+
+
+def test_a_place_in_a_role_phrase_picks_the_person_put_by_that_place():
+    text = ("Sen. Chuck Schumer, a New York Democrat, met Democrats. Rep. Nancy Pelosi, a California "
+            "Democrat, spoke later. Mr. Trump balked at the plan.\n\n"
+            "“It is not me, it is him,” said the New York Democrat.")
+    assert speakers(text)[0][:3] == ["Chuck Schumer", "person", "role"]
