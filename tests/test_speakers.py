@@ -517,8 +517,7 @@ def test_a_surname_that_is_also_a_title_names_the_person():
 
 @needs_first_names
 def test_a_function_word_opening_a_sentence_is_no_given_name():
-    text = ("Neither Younger nor his former wife spoke. Jeffrey Younger runs a website. "
-            "He wrote that he opposes “irreversible” treatments.")
+    text = "Neither Jeffrey Younger nor his former wife spoke. He wrote that he opposes “irreversible” treatments."
     assert speakers(text)[-1][:2] == ["Jeffrey Younger", "person"]
 
 
