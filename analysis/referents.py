@@ -676,7 +676,7 @@ class Referents:
             if gender and g not in (gender, "unknown"):
                 if learned or m.gender_sure:
                     continue
-                penalty = 1.5  # a first name's usual gender ("Jan", "Kay") is no proof
+                penalty = 3.0  # a first name the list is sure of ("Patrick"); "Jan", "Kay" tell none (mostly_*)
             rank = 3 if k in self.speaking else 2 if m.subject or _owner_opens_sentence(self.text, m) else 1
             if not m.sure:
                 rank -= 1

@@ -687,3 +687,12 @@ def test_a_place_in_a_role_phrase_picks_the_person_put_by_that_place():
             "Democrat, spoke later. Mr. Trump balked at the plan.\n\n"
             "“It is not me, it is him,” said the New York Democrat.")
     assert speakers(text)[0][:3] == ["Chuck Schumer", "person", "role"]
+
+
+@needs_first_names
+def test_a_given_name_the_list_is_sure_of_bars_the_other_pronoun():
+    # "Patrick" is male for sure: the "She" after Hogue is not Murphy, though Murphy spoke.
+    text = ("“Who is the real con man here?” said Patrick Murphy on a call with reporters.\n\n"
+            "He was joined on the call by Ilyse Hogue, president of the group. She said Rubio “has failed to "
+            "do anything beyond furthering his own aspirations.”")
+    assert speakers(text)[-1][:2] == ["Ilyse Hogue", "person"]
