@@ -296,8 +296,10 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     if len(toks) > 12:  # no name is that long: keep the words that end the run
         toks = toks[-6:]
     # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
-    while toks and (toks[0][1].lower().rstrip(".") in non_given or leads_no_name(toks[0][1])) \
-            and toks[0][1].lower().rstrip(".") not in titles_set:
+    while toks:
+        low = toks[0][1].lower().rstrip(".")
+        if low in titles_set or not (low in non_given or leads_no_name(toks[0][1])):
+            break
         toks = toks[1:]
     if not toks:
         return None
@@ -313,8 +315,10 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
             cut = i + 1
         elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
             cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
-    cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
-    cut = agent_noun_cut([w for _, w in toks], cut)  # "Actress Danai Gurira" is Danai Gurira
+    if cut:
+        cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
+    if len(toks) - cut == 3:
+        cut = agent_noun_cut([w for _, w in toks], cut)  # "Actress Danai Gurira" is Danai Gurira
     name = [w for _, w in toks[cut:]]
     # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
     # ends before "of".

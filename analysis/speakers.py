@@ -402,8 +402,9 @@ def leads_no_name(word: str) -> bool:
     >>> leads_no_name("Neither"), leads_no_name("Will"), leads_no_name("Adam")
     (True, False, False)
     """
-    low = word.lower().rstrip(".,")
-    return low in stopwords_lower() and not _known_first_name(word.rstrip(".,"))
+    if word[-1:] in ".,":
+        word = word.rstrip(".,")
+    return word.lower() in stopwords_lower() and not _known_first_name(word)
 
 
 _SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
