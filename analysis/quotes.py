@@ -48,6 +48,7 @@ from .speakers import (
     subject_after,
     subject_before,
     stopwords_lower,
+    title_words,
 )
 
 __all__ = ["quotes", "quotes_of", "quotes_for_article", "sources_of", "how_said", "SpeakerTools", "QUOTE_COLUMNS"]
@@ -261,9 +262,14 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
     if pos >= hi:
         return None
     for c in according_to(text, pos, hi):
-        if c[0] == pos:
+        if c[0] == pos and describe_source(text[c[2]:c[3]]).type != "unknown":
+            # (a source of no known kind, "the official Xinhua news service", reports the
+            # words; the clause's own subject said them)
             return (c[2], c[3]), (c[0], c[1]), "after"
     found = cue_matches(text, pos, min(hi, pos + 260), cues)
+    unlisted = _unlisted_reporting_verb(text, lo, pos, hi)
+    if unlisted is not None and (not found or found[0].start() > unlisted[1][0]):
+        return unlisted
     if not found:
         return None
     cue = found[0]
@@ -281,13 +287,47 @@ def _post_attribution(text: str, lo: int, hi: int, para_end: int | None = None,
     return None
 
 
+# A past-tense or present verb right after a subject, ending the reporting clause (a period,
+# comma or semicolon, or a preposition after it): "corrected.", "quipped to reporters".
+_REPORTING_VERB = re.compile(r"[ \t]+([a-z]{3,}(?:ed|es|s))(?=[ \t]*[.,;]|[ \t]+(?:to|at|on|during|again|back)\b)")
+
+
+def _unlisted_reporting_verb(text: str, lo: int, pos: int, hi: int):
+    """A reporting clause whose verb is in no list: a quote that closes on a comma, "?" or
+    "!" inside its marks goes on into the sentence that reports it, so "Subject verb." right
+    after it says who spoke ("“And actually it’s 22,” Trump corrected.", "“I’d rather not,”
+    he feigned."), as ``(subject span, verb span, "after")``, else None.
+
+    >>> t = "“And actually it’s 22,” Trump corrected. Others laughed."
+    >>> span, cue, _ = _unlisted_reporting_verb(t, t.index("”") + 1, t.index("Trump"), len(t))
+    >>> t[span[0]:span[1]], t[cue[0]:cue[1]]
+    ('Trump', 'corrected')
+    """
+    if lo < 2 or text[lo - 2] not in ",?!" or pos >= hi:
+        return None
+    # The subject is at most a few words: the verb must come soon after the mark.
+    m = None
+    for m in _REPORTING_VERB.finditer(text, pos, min(hi, pos + 80)):
+        break
+    if m is None:
+        return None
+    span = subject_before(text, m.start(1), pos)
+    if span is None or text[pos:span[0]].strip(" ,") or text[span[1]:m.start(1)].strip():
+        return None  # the subject must take up everything between the mark and the verb
+    if describe_source(text[span[0]:span[1]]).type not in ("person", "anonymous", "organization"):
+        return None
+    return span, (m.start(1), m.end(1)), "after"
+
+
 def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
                      index: CueIndex | None = None, memo: dict | None = None):
     """Attribution before an opening mark: ``X said: “`` / ``X said the plan was “…”``."""
     if hi <= lo:
         return None
     for c in reversed(according_to(text, lo, hi)):
-        return (c[2], c[3]), (c[0], c[1]), "before"
+        if describe_source(text[c[2]:c[3]]).type != "unknown":
+            return (c[2], c[3]), (c[0], c[1]), "before"
+        break
     cues = cue_matches(text, lo, hi, index)
     if cues and cues[-1].group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cues[-1].start() - 12), cues[-1].start()):
         # "…, saying the US can “adapt”": the speaker is the subject of an earlier verb,
@@ -307,6 +347,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     for cue in reversed(cues):
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
+        if cue.group().endswith("ed") and _BY_AFTER.match(text, cue.end(), min(hi, cue.end() + 6)):
+            continue  # "the sole witness called by Republicans": a passive participle; its noun is no speaker
         span = subject_before(text, cue.start(), lo)
         if not span and _COORDINATED.search(text, max(lo, cue.start() - 12), cue.start()):
             # "Trump leaned in and boomed: “…”": the verb shares the sentence's subject.
@@ -332,6 +374,7 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     return None
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
 # A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
 _COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
 _SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")
@@ -953,6 +996,11 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             origin = _full_mention(refs, name, src[0])
         if _appositive_at(text, src):
             how = "appositive"
+    elif kind == "anonymous" and _surname_of_named(names, speaker, src[0]):
+        # "King wrote" where the article names Martin Luther King Jr.: a title word standing
+        # alone, capitalized and without a determiner, is the surname of the person named so.
+        kind, name = "person", names.resolve(speaker.strip(), src[0])
+        origin = _full_mention(refs, name, src[0])
     elif kind == "anonymous":
         holder = refs.holder(speaker, src[0])
         if holder is not None:
@@ -965,6 +1013,25 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
     if where == "colon" and how != "role":
         how = "colon"
     return _Speaker(speaker, name, kind, how, origin)
+
+
+def _surname_of_named(names, speaker: str, pos: int) -> bool:
+    """Whether ``speaker`` is one capitalized word (no determiner) that the article uses as
+    the surname of a person it names in full: a surname that is also a title ("King",
+    "Bishop", "Judge") names that person, not a role.
+
+    >>> from analysis.speakers import NameIndex
+    >>> ix = NameIndex.build("Martin Luther King Jr. wrote from jail. King said so.")
+    >>> _surname_of_named(ix, "King", 40), _surname_of_named(ix, "the king", 40)
+    (True, False)
+    >>> _surname_of_named(NameIndex.build("Capitol Hill Republicans met. Republicans said no."), "Republicans", 40)
+    False
+    """
+    word = speaker.strip()
+    if " " in word or not word[:1].isupper() or not word[1:].islower() or word not in title_words():
+        return False  # only a title word ("King"), not a group ("Republicans")
+    full = names.resolve(word, pos)
+    return full != word and " " in full
 
 
 def _full_mention(refs: "Referents", name: str, pos: int) -> str | None:

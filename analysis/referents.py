@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .speakers import CueIndex, NameIndex, is_place, org_words, role_words, subject_before, title_words
+from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
+                       role_words, subject_after, subject_before, title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -88,10 +89,12 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 def role_of(word: str) -> str:
     """The normal form of a title or role noun ("Sen." -> "senator", "envoy" -> "ambassador").
 
-    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President")
+    >>> role_of("Sen."), role_of("Congresswoman"), role_of("envoy"), role_of("President-elect")
     ('senator', 'representative', 'ambassador', 'president')
     """
     w = word.lower().strip(".,’'").rstrip("s") if word.lower().endswith(("sens", "reps")) else word.lower().strip(".,’'")
+    if w.endswith(("-elect", "-designate")):
+        w = w.rsplit("-", 1)[0]  # "President-elect Trump" is given the role of president
     return _ROLE_FORMS.get(w, w)
 
 
@@ -128,9 +131,28 @@ def _org_set() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _gender_of_first(first: str) -> str:
-    from .persons import first_name_gender
+    """The gender a given name tells when the name list is sure of it: a name it calls
+    "mostly" one gender ("Bernie", "Jan") tells none, so a "he" for Bernie Sanders is not
+    held against him.
 
+    >>> _gender_of_first("George"), _gender_of_first("Heidi"), _gender_of_first("Bernie")
+    ('male', 'female', 'unknown')
+    """
+    from .persons import _gender_detector, first_name_gender
+
+    det = _gender_detector()
+    if det is not None and first and det.get_gender(first).startswith("mostly_"):
+        return "unknown"
     return first_name_gender(first)
+
+
+@lru_cache(maxsize=1 << 14)
+def _gender_detector_knows(first: str) -> bool:
+    """Whether the given-name list holds ``first`` with a gender, sure or "mostly"."""
+    from .persons import _gender_detector
+
+    det = _gender_detector()
+    return det is not None and bool(first) and det.get_gender(first) in ("male", "female", "mostly_male", "mostly_female")
 
 
 @dataclass(frozen=True)
@@ -264,10 +286,20 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     else:
         toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", run)]
     titles_set, non_person, non_given, _, _ = _person_words()
+    if "." in run:
+        toks = toks[:name_end([w for _, w in toks])]
+    cut_period = toks[-1][1]
+    if cut_period.endswith(".") and len(cut_period) >= 4 and cut_period[-2:-1].isalpha() \
+            and cut_period.lower().rstrip(".") not in titles_set and cut_period[:-1] not in ("Jr", "Sr") \
+            and not _INITIALS.fullmatch(cut_period):
+        toks[-1] = (toks[-1][0], cut_period[:-1])  # "Joe Biden." ends a sentence: Joe Biden
     if len(toks) > 12:  # no name is that long: keep the words that end the run
         toks = toks[-6:]
     # Lead words that open a sentence ("But Nadler", "The Senate") are no part of a name.
-    while toks and toks[0][1].lower().rstrip(".") in non_given and toks[0][1].lower().rstrip(".") not in titles_set:
+    while toks:
+        low = toks[0][1].lower().rstrip(".")
+        if low in titles_set or not (low in non_given or leads_no_name(toks[0][1])):
+            break
         toks = toks[1:]
     if not toks:
         return None
@@ -283,6 +315,10 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
             cut = i + 1
         elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
             cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    if cut:
+        cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
+    if len(toks) - cut == 3:
+        cut = agent_noun_cut([w for _, w in toks], cut)  # "Actress Danai Gurira" is Danai Gurira
     name = [w for _, w in toks[cut:]]
     # "Sen. Mike Lee of Utah", "Archbishop Aris Shirvanian of the Patriarchate": the name
     # ends before "of".
@@ -342,9 +378,30 @@ def _mention_name(r: _Run, full: dict, full_at: dict, titled: dict | None = None
     return known[k - 1][1] if k else known[0][1]
 
 
+# Modifiers that put a role in the past: "former Attorney General Eric Schneiderman" no
+# longer holds the office "the attorney general" means; he is "the former attorney general".
+_PAST_WORDS = frozenset("former previous onetime one-time erstwhile ex then late".split())
+_PAST_BEFORE = re.compile(r"(?:(?<![\w’'\-])(?:former|previous|onetime|one-time|erstwhile)\s+|(?<![\w’'\-])(?:ex|then)-)$",
+                          re.IGNORECASE)
+PAST = "former:"
+
+
+def _is_past_word(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST_WORDS or low.startswith(("ex-", "then-"))
+
+
 def _mention_roles(text: str, r: _Run) -> frozenset[str]:
-    """The roles of the mention of run ``r``: its titles' and those given beside it."""
-    roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the")}
+    """The roles of the mention of run ``r``: its titles' and those given beside it; a role
+    given with "former"/"previous"/"ex-" is kept as a past one (``"former:" + role``).
+
+    >>> t = "the former Attorney General Eric Schneiderman"
+    >>> sorted(_mention_roles(t, _split_run(t, _RUN.search(t, 11))))
+    ['former:attorney', 'former:general']
+    """
+    roles = {role_of(t) for t in r.titles if t.lower() not in ("of", "the") and not _is_past_word(t)}
+    if roles and (any(map(_is_past_word, r.titles)) or _PAST_BEFORE.search(text, max(0, r.start - 20), r.start)):
+        roles = {PAST + x for x in roles if x}
     roles |= _roles_around(text, r.start, r.end)
     return frozenset(x for x in roles if x)
 
@@ -517,7 +574,9 @@ class Referents:
         first_gender = _gender_of_first(name.split()[0]) if len(name.split()) >= 2 else "unknown"
         if gender == "unknown":
             gender = first_gender
+        # A given name of the list says "person" whatever gender it tells ("Bernie" too).
         sure = bool(r.titles and set(title_low) - {"former", "the", "of"}) or first_gender != "unknown" \
+            or (len(name.split()) >= 2 and _gender_detector_knows(name.split()[0])) \
             or bool(titled and len(r.name) == 1 and r.name[0] in titled)  # "Trump" after "President Trump"
         written = text[r.start:r.end]
         before = _MODIFIER_BEFORE.search(text, max(0, r.start - 40), r.start) if not r.titles else None
@@ -542,11 +601,31 @@ class Referents:
             i = bisect.bisect_right(self.starts, c.start()) - 1
             if i >= 0 and reach[i] > lo:
                 self._mark_subject_of(c, lo)
+            if c.group() in _INVERTED_CUES:
+                # an inverted subject starts after the verb, within its reach (see subject_after)
+                j = bisect.bisect_left(self.starts, c.end())
+                if j < len(self.starts) and self.starts[j] < c.end() + _INVERTED_REACH:
+                    self._mark_inverted_subject_of(c)
 
     def _mark_speakers_plain(self, cues: CueIndex, sentences: list[tuple[int, int]]) -> None:
         """:meth:`_mark_speakers` without its pre-check (the reference it must equal)."""
         for c, lo in self._speech_cues(cues, sentences):
             self._mark_subject_of(c, lo)
+            if c.group() in _INVERTED_CUES:
+                self._mark_inverted_subject_of(c)
+
+    def _mark_inverted_subject_of(self, c: re.Match) -> None:
+        """Mark the mention an inverted verb's subject ends in ("…,” said Jeffery Hemsley, a
+        professor": Hemsley speaks as much as a subject before the verb does)."""
+        before = self.text[max(0, c.start() - 3):c.start()].rstrip()
+        if not before.endswith((",", "”", '"', "’", "'")) and before:
+            return  # "he said Ryan", "said he never saw Mateen": not inverted after a quote
+        span = subject_after(self.text, c.end(), min(len(self.text), c.end() + _INVERTED_REACH))
+        if span is None:
+            return
+        i = bisect.bisect_right(self.starts, span[1]) - 1
+        if i >= 0 and self.ends[i] > span[0] and self.starts[i] >= c.end():
+            self.speaking.add(i)
 
     @staticmethod
     def _speech_cues(cues: CueIndex, sentences: list[tuple[int, int]]) -> Iterator[tuple[re.Match, int]]:
@@ -601,8 +680,8 @@ class Referents:
             if gender and g not in (gender, "unknown"):
                 if learned or m.gender_sure:
                     continue
-                penalty = 1.5  # a first name's usual gender ("Jan", "Kay") is no proof
-            rank = 3 if k in self.speaking else 2 if m.subject else 1
+                penalty = 3.0  # a first name the list is sure of ("Patrick"); "Jan", "Kay" tell none (mostly_*)
+            rank = 3 if k in self.speaking else 2 if m.subject or _owner_opens_sentence(self.text, m) else 1
             if not m.sure:
                 rank -= 1
             # The paragraph counts as much as the role in it: a subject of the pronoun's own
@@ -620,6 +699,25 @@ class Referents:
                 if best_key is None or key > best_key:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
+
+    def _named_near(self, name: str, place: str) -> bool:
+        """Whether some mention of ``name`` (the first few) stands by ``place`` in one phrase:
+        "New York Sen. Chuck Schumer", "Chuck Schumer of New York", "Chuck Schumer, a New
+        York Democrat"."""
+        text = self.text
+        for a in self.by_name.get(name, [])[:MAX_NAMESAKES * 2]:
+            b = a + len(name) + 12  # the mention as written may be longer (titles, initials)
+            k = text.find(place, max(0, a - 40), b + 30)
+            while k >= 0:
+                if k < a and not any(c in text[k + len(place):a] for c in ".;,()\n—"):
+                    return True  # "New York Sen. Chuck Schumer"
+                last = name.split()[-1]
+                e = text.find(last, a, b + len(last))
+                e = e + len(last) if e >= 0 else a + len(name)
+                if k >= e and _BY_PLACE.fullmatch(text, e, k):
+                    return True  # "Chuck Schumer of New York", "Chuck Schumer, a New York Democrat"
+                k = text.find(place, k + 1, b + 30)
+        return False
 
     def _namesake(self, m: Mention, gender: str) -> Mention | None:
         """For a bare surname resolved to a full name whose gender does not fit, another
@@ -681,7 +779,15 @@ class Referents:
         if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
                 and words[-1].lower() not in ("boss",):
             return None
-        at = self.by_role.get(head)
+        # "the former president" is held by one given the role in the past; "the president"
+        # by one given it now (a former holder does not hold it).
+        # (only words after an owner count: "the former vice president’s spokeswoman" is a
+        # spokeswoman now)
+        own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
+        past = any(_is_past_word(w) for w in words[own + 1:-1])
+        if past and not self.by_role.get(PAST + head):
+            return None  # "the former vice president": no one is given it in the past; not the holder now
+        at = self.by_role.get(PAST + head) if past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
         if not at:
@@ -698,6 +804,11 @@ class Referents:
         j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
         at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
+        place = _place_modifier(words[:-1])
+        if place:
+            # "the New York Democrat": of the holders, the one the article puts by that place
+            # ("Sen. Chuck Schumer, a New York Democrat"), if any is.
+            cands = [k for k in cands if self._named_near(self.mentions[k].name, place)] or cands
         # Of the persons who hold the role, the one the article names last before ``pos``
         # (any mention of them counts: "Pelosi had huddled ..." makes her the leader meant),
         # else the first one named after it.
@@ -713,10 +824,50 @@ class Referents:
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
 
 
+# Verbs that put their subject after them ("said Jeffery Hemsley"), and how far that subject
+# may run from the verb (subject_after reads ten tokens at most).
+_INVERTED_CUES = frozenset("said says added adds wrote writes asked asks explained noted continued".split())
+_INVERTED_REACH = 160
 # Roles of someone who speaks for another (staff, counsel): held by a person of their own.
 _AGENT_ROLES = frozenset("""spokesman spokeswoman spokesperson aide adviser advisor staffer lawyer attorney
 official assistant secretary press""".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$")
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\n][\"”’)]?\s+|\n)$")
+
+
+def _owner_opens_sentence(text: str, m: Mention) -> bool:
+    """Whether the mention is the owner that opens its sentence's subject ("Trump’s comments
+    echoed his remarks ...", "Sanders’s answer to this?"): the possessor of the subject is
+    what the sentence is about, as salient for a later "he" as a subject.
+
+    >>> t = "Bush spoke. Trump’s comments echoed his remarks."
+    >>> _owner_opens_sentence(t, Mention(12, 17, "Trump", "Trump", "male", False, frozenset(), False, True, False))
+    True
+    """
+    if not text.startswith(("’s", "'s", "’ ", "' "), m.end):
+        return False
+    return bool(_SENTENCE_OPEN.search(text, max(0, m.start - 4), m.start)) or m.start == 0
+
+
+_BY_PLACE = re.compile(r"[^.;,()\n—]*(?:,\s+(?:a|an|the)\s+[^.;,()\n—]*)?")
+
+
+def _place_modifier(words: Sequence[str]) -> str | None:
+    """The place among a role phrase's modifiers ("the New York Democrat" -> "New York"), else
+    None: the longest run of capitalized words that is a place.
+
+    >>> _place_modifier(["the", "New", "York"]), _place_modifier(["his", "fellow"])
+    ('New York', None)
+    """
+    caps = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words if w[:1].isupper() and w.lower() != "the"]
+    for n in range(len(caps), 0, -1):
+        for i in range(len(caps) - n + 1):
+            cand = " ".join(caps[i:i + n])
+            if is_place(cand):
+                return cand
+    return None
 
 
 def _next_is_lower(text: str, end: int) -> bool:
@@ -789,11 +940,13 @@ def _role_words(phrase: str) -> set[str]:
     """The role nouns of an appositive phrase (its head and role modifiers), cut at "of"/"for"."""
     words = [w.strip(".,’'") for w in _WORD_RE.findall(phrase)]
     out = set()
+    past = False
     for w in words:
         low = w.lower()
         if low in ("of", "for", "at", "in", "on", "with", "who", "to"):
             break
+        past = past or _is_past_word(w)  # "the previous attorney general": a past role
         r = role_of(w)
         if r in ROLE_NOUNS:
-            out.add(r)
+            out.add(PAST + r if past else r)
     return out

@@ -327,6 +327,8 @@ def strip_name(words: list[str]) -> list[str]:
     ['Jens', 'Stoltenberg']
     >>> strip_name("Secretary of State Antony Blinken".split())
     ['Antony', 'Blinken']
+    >>> strip_name("Rev. Martin Luther King Jr.".split())
+    ['Martin', 'Luther', 'King', 'Jr.']
     """
     titles = title_words()
     cut = 0
@@ -335,10 +337,99 @@ def strip_name(words: list[str]) -> list[str]:
             cut = i + 1
         elif w in titles or w.rstrip(".") + "." in titles or (w.isupper() and len(w) > 2 and i < len(words) - 1):
             cut = i + 1
+    cut = title_surname_cut(words, cut)
+    for i in range(cut, len(words) - 1):
+        if words[i].endswith(("’s", "'s")):
+            cut = i + 1  # "Harvard’s John McDonough": the owner is no part of the name
+    cut = agent_noun_cut(words, cut)
     rest = words[cut:]
     return rest if rest else words[-1:]
 
 
+
+
+def title_surname_cut(words: list[str], cut: int) -> int:
+    """Where a name starts in ``words`` whose title words end at ``cut``, when the last
+    "title" is a surname: nothing but a suffix follows it and a given name opens the
+    capitalized words before it ("Martin Luther King Jr.", "Larry King" are not King
+    titles).  Otherwise ``cut`` itself.
+
+    >>> title_surname_cut("Martin Luther King Jr.".split(), 3), title_surname_cut("King Abdullah".split(), 1)
+    (0, 1)
+    >>> title_surname_cut("Virginia Democrat".split(), 2)
+    2
+    """
+    if not cut or not all(w.rstrip(".") in _SUFFIX_BARE for w in words[cut:]):
+        return cut
+    if words[cut - 1].lower() in _PARTY_TITLES:
+        return cut  # a party is no surname: "New York Republican", "Virginia Democrat"
+    titles = title_words()
+    k = cut - 1
+    while k > 0 and _is_cap(words[k - 1]) and words[k - 1] not in titles and words[k - 1].rstrip(".") + "." not in titles:
+        k -= 1
+    # A place is no given name there: "Virginia Democrat" is a Democrat from Virginia.
+    return k if k < cut - 1 and _known_first_name(words[k]) and not is_place(" ".join(words[k:cut - 1])) else cut
+
+
+# Endings of English agent and occupation nouns ("journalist", "actress", "filmmaker",
+# "comedian", "alderman", "billionaire"): a capitalized one before a name is a role.
+_AGENT_ENDINGS = ("ist", "ess", "er", "or", "ian", "man", "woman", "aire", "ant", "ent", "ee")
+
+
+def agent_noun_cut(words: list[str], cut: int = 0) -> int:
+    """Where a name starts in three words ``words[cut:]`` that open on a capitalized agent
+    noun: "Actress Danai Gurira", "Journalist Jorge Ramos" -> the name after it, when the
+    noun is no given name of the list and a given name of the list follows.
+
+    >>> agent_noun_cut("Actress Danai Gurira".split()), agent_noun_cut("Mahamat Saleh Oumar".split())
+    (1, 0)
+    """
+    if len(words) - cut != 3:
+        return cut
+    lead, given = words[cut], words[cut + 1]
+    if not (lead.isalpha() and lead[1:].islower() and lead.lower().endswith(_AGENT_ENDINGS) or lead.lower() in role_words()):
+        return cut
+    if _known_first_name(lead) or not _known_first_name(given) or not _is_cap(words[cut + 2]):
+        return cut
+    return cut + 1
+
+
+def leads_no_name(word: str) -> bool:
+    """Whether a capitalized word opening a run is a function word that opens a sentence, no
+    given name ("Neither Younger nor ...", "Whatever Smith"): a stopword that is no first
+    name in the ``gender-guesser`` list ("Will Hurd", "May" stay).
+
+    >>> leads_no_name("Neither"), leads_no_name("Will"), leads_no_name("Adam")
+    (True, False, False)
+    """
+    if word[-1:] in ".,":
+        word = word.rstrip(".,")
+    return word.lower() in stopwords_lower() and not _known_first_name(word)
+
+
+_SUFFIX_BARE = frozenset("Jr Sr II III IV".split())
+_PARTY_TITLES = frozenset("republican democrat democratic independent gop".split())
+# Lower-case particles that open a surname written without the given name ("de Jesús").
+_NAME_PARTICLES = frozenset("de da van von bin al del der di du la le".split())
+
+
+def name_end(words: list[str]) -> int:
+    """How many of ``words`` (a capitalized run) belong to one name: a word of three or more
+    letters with a period ("Biden.", "Lee.") ends a sentence, so the name ends with it; a
+    title ("Sen."), an initial ("W.") or a suffix ("Jr.") does not end it.
+
+    >>> name_end("Joe Biden.".split()), name_end("Mike Lee. Lee".split()), name_end("George W. Bush".split())
+    (2, 2, 3)
+    """
+    if not any(w[-1:] == "." for w in words):
+        return len(words)  # no period: nothing ends a sentence (most runs)
+    titles = title_words()
+    for i, w in enumerate(words):
+        if w.endswith(".") and len(w) >= 4 and w[-2:-1].isalpha() and w not in titles \
+                and w[:-1] not in _SUFFIX_BARE and not _INITIALS.fullmatch(w) \
+                and (i + 1 == len(words) or words[i + 1] not in titles):  # "Calif. Gov. Gavin Newsom"
+            return i + 1
+    return len(words)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -417,10 +508,16 @@ def _describe_source(phrase: str) -> Source:
     if titled:
         # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
         return Source(text, "person", False, count, titled[-1], " ".join(titled))
+    bare = _bare_title_name(core)
+    if bare:
+        # "Gillette brand director for North America Pankaj Bhalla": a title with no
+        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
+        return Source(text, "person", False, count, bare[-1], " ".join(bare))
     # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
     cut = len(core)
     for i, w in enumerate(core):
-        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}):
+        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}) and not (
+                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
             cut = i
             break
         # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
@@ -433,6 +530,8 @@ def _describe_source(phrase: str) -> Source:
     core = core[:cut] or core
     head = _possessive(core[-1])
     head_low = head.lower()
+    if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
+        head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
     orgs = org_words()
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
@@ -453,6 +552,11 @@ def _describe_source(phrase: str) -> Source:
             return Source(text, "anonymous", True, count, head, None)
         if head_low in ORG_HEADS:
             return Source(text, "organization", False, count, head, None)
+        if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
+                head_low.endswith("es") and head_low[:-2] in document_nouns())):
+            return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
+        if _unnamed_people(low, core):
+            return Source(text, "anonymous", True, count, head, None)
         return Source(text, "unknown", False, count, head, None)
     # A proper head: a person's name or an organization.
     caps = _trailing_caps(core)
@@ -477,6 +581,81 @@ def _describe_source(phrase: str) -> Source:
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
     return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+
+
+# Determiners that count people without naming them: "several priests", "two economists".
+_COUNTING = frozenset("""two three four five six seven eight nine ten several multiple some many numerous
+few other dozens hundreds both various""".split())
+
+
+def _unnamed_people(low: list[str], core: list[str]) -> bool:
+    """Whether a lower-case-headed phrase (``low``: all its words, lower case; ``core``: the
+    words before any preposition or relative clause) is people the article does not name: a
+    counted plural of an agent noun ("several economists", "two activists"), one person of an
+    occupation ("one economist", "a White House adviser"), or "those"/"others" with a relative or "familiar"
+    ("those familiar with the talks").
+
+    >>> _unnamed_people("several economists in iraq".split(), "several economists".split())
+    True
+    >>> _unnamed_people("a new law".split(), "a new law".split()), _unnamed_people(["reasons"], ["reasons"])
+    (False, False)
+    """
+    if not core or not core[-1].islower():
+        return False  # "mediaQuant": a name written in lower case is no common noun
+    head = core[-1]
+    first = low[0]
+    if first in ("those", "others") and len(core) == 1 and len(low) > 1 and low[1] in _RELATIVE | {"with", "briefed", "involved", "knowledgeable"}:
+        return True
+    if first in _COUNTING and len(core) >= 2 and head.endswith("s") and not head.endswith("ss"):
+        return _person_noun(head[:-1]) or head[:-1] in role_words()  # "several economists", "two activists"
+    # One person of an occupation: an agent noun ("a White House adviser", "one economist").
+    # (A role word whose plural is one too names people; "law", "house" are modifiers.)
+    return first in ("a", "an", "one", "another") and len(core) >= 2 and (
+        _person_noun(head) or head in role_words() and head + "s" in role_words())
+
+
+def _bare_title_name(core: list[str]) -> list[str] | None:
+    """The holder's name ending a title phrase that has no determiner and holds a
+    preposition: "Gillette brand director for North America Pankaj Bhalla" -> Pankaj Bhalla
+    (a given name of the list, then one or two capitalized words, no title or organization
+    word among them); None otherwise.
+
+    >>> _bare_title_name("Gillette brand director for North America Pankaj Bhalla".split())
+    ['Pankaj', 'Bhalla']
+    >>> _bare_title_name("a spokesman for Sen. John Smith".split()) is None
+    True
+    """
+    if len(core) < 5 or core[0].lower() in DETERMINERS or not any(w in ("for", "of", "at") for w in core[1:-2]):
+        return None
+    if not (_is_cap(core[0]) or core[0].lower() in role_words()) or any(w.lower() in PRONOUNS for w in core) \
+            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) for w in core):
+        return None  # a title opens on a name or a role word and holds no pronoun or verb
+    if not any(w.islower() and w.lower() in role_words() for w in core[:-2]):
+        return None  # a role noun must head the title ("brand director")
+    for n in (2, 3):
+        name = core[-n:]
+        if n == 3 and not core[-4].islower():
+            break  # three capitalized words after another: where the name starts is unclear
+        if all(_is_cap(w) and w.isalpha() for w in name) and _known_first_name(name[0]) \
+                and org_words().isdisjoint(name) and not any(w in title_words() for w in name) \
+                and not is_place(" ".join(name)) and core[-n - 1] not in title_words():
+            return name
+    return None
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a lower-case singular noun is an agent or occupation noun by its ending
+    ("journalist", "historian", "consultant", "resident"; not "-ment")."""
+    if not word.isalpha() or len(word) < 6 or word.endswith("ment"):
+        return False
+    if word.endswith(("er", "or", "ee")):
+        # Too many things end so ("helicopter", "newspaper", "number", "committee"): a person
+        # only when the role words hold it ("reporter", "investigator").
+        return word in role_words()
+    if word.endswith("ent"):
+        # "resident", "opponent", "agent", "client"; not "incident", "event", "percent"
+        return word.endswith(("dent", "nent", "gent", "ient")) and not word.endswith("cident")
+    return word.endswith(_AGENT_ENDINGS)
 
 
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)[’']s\s+(?:\w+\s+){0,2}\w+$|^(?:a|an|the)\s+(?:\w+\s+){0,2}\w+\s+(?:from|by|of)\s+(.+)$", re.I)
@@ -549,8 +728,8 @@ def _is_subject(phrase: str) -> bool:
     first = words[0]
     roles = role_words()
     if not (_is_cap(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or first[0].isdigit()
-            or first.lower() in roles):
-        return False
+            or first.lower() in roles or (first in _NAME_PARTICLES and len(words) > 1 and _is_cap(words[1]))):
+        return False  # ("de Jesús", "van Hollen": a surname may open on a particle)
     if _PARTY_ONLY.fullmatch(phrase.strip()) or phrase.rstrip().endswith(("’s", "'s")):
         return False  # a party tag ("(R-Ga.)") or an owner ("Mueller’s") speaks for no one
     cues = cue_words()
@@ -977,7 +1156,33 @@ def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, 
         return None
     span = (out[0].start(), out[-1].end())
     phrase = text[span[0]:span[1]]
-    return span if is_subject(phrase) else None
+    if not is_subject(phrase):
+        return None
+    named = _appositive_name_after(text, span, hi)
+    return named or span
+
+
+_APPOSED_NAME = re.compile(r",[ \t]+((?:[A-Z][\w’'\-]*\.?[ \t]+){1,3}[A-Z][\w’'\-]*)(?=[ \t]*(?:[.,;]|$))")
+
+
+def _appositive_name_after(text: str, span: tuple[int, int], hi: int) -> tuple[int, int] | None:
+    """The name set beside an unnamed inverted subject: "said a spokeswoman for Trump
+    hotels, Jennifer Rodstrom." -> Jennifer Rodstrom (a person named in two or more words,
+    the phrase's end right after it).
+
+    >>> t = "said a spokeswoman for Trump hotels, Jennifer Rodstrom."
+    >>> a, b = _appositive_name_after(t, (5, 35), len(t)); t[a:b]
+    'Jennifer Rodstrom'
+    """
+    if describe_source(text[span[0]:span[1]]).type != "anonymous" or not text[span[0]:span[0] + 4].lower().startswith(("a ", "an ", "the ")):
+        return None
+    m = _APPOSED_NAME.match(text, span[1], min(hi, span[1] + 60))
+    if not m:
+        return None
+    d = describe_source(m.group(1))
+    if d.type == "person" and len((d.name or "").split()) >= 2:
+        return m.start(1), m.end(1)
+    return None
 
 
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+")
@@ -993,10 +1198,56 @@ def according_to(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]
         return out  # the phrase is not there: skip the search
     for m in _ACCORDING.finditer(text, lo, hi):
         j = m.end()
-        span = phrase_after(text, j, hi)
+        span = phrase_after(text, j, hi) or _according_np(text, j, hi)
         if span:
             out.append((m.start(), m.start() + len("according to"), span[0], span[1]))
     return out
+
+
+# Words that end the noun phrase after "according to" when it runs on: a time ("released on
+# Saturday", "last week"), a participle's complement.
+_NP_TIME = frozenset("""on last this next yesterday today tonight monday tuesday wednesday thursday friday
+saturday sunday earlier later""".split())
+
+
+def _according_np(text: str, j: int, hi: int) -> tuple[int, int] | None:
+    """The source after "according to" when :func:`phrase_after` finds none: "according to"
+    takes nothing but a source, so its noun phrase is one, cut before a participle or a time
+    that runs on from it ("a Reuters/Ipsos poll released on Saturday", "data compiled by
+    Johns Hopkins University", "court records", "exit polls", "several priests in Iraq").
+    The phrase has no verb and at most eight words; a preposition may not open it.
+
+    >>> t = "rose, according to a Reuters/Ipsos poll released on Saturday, by 3%"
+    >>> a, b = _according_np(t, t.index("a Reu"), len(t)); t[a:b]
+    'a Reuters/Ipsos poll'
+    >>> t = "according to court records."
+    >>> a, b = _according_np(t, 13, len(t)); t[a:b]
+    'court records'
+    """
+    reach = min(hi, j + 200)
+    k = _PHRASE_STOP_FAST.search(text, j, reach)
+    end = k.start() if k else reach
+    toks = list(_NP_TOK.finditer(text, j, end))[:9]
+    if not toks or len(toks) > 8 and k is None:
+        return None
+    cues = cue_words()
+    keep = []
+    for i, t in enumerate(toks):
+        w = t.group().rstrip(".")
+        low = w.lower()
+        if i and (low in _NP_TIME or (w.islower() and low.endswith(("ed", "ly")) and low not in role_words())
+                  or low in _CLAUSE_WORDS or low in ("to", "for", "at", "about", "on")):
+            break  # "released on Saturday", "compiled by", "who", "to discuss": the phrase ends
+        if low in _FINITE or (w.islower() and low in cues and low not in document_nouns()) or (not i and low in _PREPOSITIONS):
+            return None  # a verb: a clause, not a noun phrase ("according to what he said")
+        keep.append(t)
+    if not keep or len(keep) > 6:
+        return None
+    head = keep[-1].group().rstrip(".,")
+    if not head or not head[0].isalpha() or head.lower() in _PREPOSITIONS or head.lower() in DETERMINERS \
+            or head.lower() in stopwords_lower():
+        return None
+    return keep[0].start(), keep[-1].start() + len(head)
 
 
 _PHRASE_STOP = re.compile(r"[,;:!?()\u2014\u2013\"“”]|(?<=[a-z0-9]{2})\.(?=\s|$)|\.$|\s(?=(?:who|which|that|when|while|as|because|after|before)\s)")
@@ -1182,11 +1433,17 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _run_name(run: str) -> tuple[str, str] | None:
     """``(full name, surname)`` for a run of capitalized words that names a person, else None."""
     words = run.split()
+    k = name_end(words) if "." in run else len(words)
+    if k < len(words) or words[k - 1].endswith("."):
+        words = words[:k]
+        if words[-1].endswith(".") and len(words[-1]) >= 4 and words[-1] not in title_words() \
+                and words[-1][:-1] not in _SUFFIX_BARE and not _INITIALS.fullmatch(words[-1]):
+            words[-1] = words[-1][:-1]  # "Joe Biden." at the end of a sentence is Joe Biden
     orgs = org_words()
     # Trim both ends by index, then slice once: a run may hold any number of words
     # ("Mr. Mr. Mr. ..."), and slicing off one word at a time would copy it once per word.
     i, j = 0, len(words)
-    while i < j and (words[i] in _NOT_NAMES or not _is_cap(words[i])):
+    while i < j and (words[i] in _NOT_NAMES or not _is_cap(words[i]) or leads_no_name(words[i])):
         i += 1
     while i < j and not _is_cap(words[j - 1]):
         j -= 1
@@ -1299,6 +1556,34 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DET = frozenset("the a an".split())
 
 
+def _title_noun_before_name(toks: list[re.Match], i: int) -> bool:
+    """Whether the lower-case word ``toks[i]`` (after an organization's name) is a title
+    noun before a full name: one or two lower-case words, then a given name of the list and
+    a capitalized word ("Democratic Party boss Donna Brazile"): the organization's head
+    speaks, not the organization."""
+    # The capitalized words before name an organization ("Democratic Party", "Justice
+    # Department"): its head, named after the noun.  After a person or a plural ("Trump met
+    # Joe Biden", "Republicans hate ...") the lower-case word is a verb.
+    k = i
+    while k > 0 and _is_cap(toks[k - 1].group()):
+        k -= 1
+    before = [t.group() for t in toks[k:i]]
+    if not before or org_words().isdisjoint(before) or before[-1].endswith("s"):
+        return False
+    j = i
+    stop = cue_words() | _FINITE | _AUX | _CLAUSE_WORDS | _PREPOSITIONS | stopwords_lower()
+    while j < len(toks) and j - i < 2 and toks[j].group().isalpha() and toks[j].group().islower():
+        w = toks[j].group()
+        if w in stop or (w.endswith("s") and not w.endswith("ss")) or w.endswith(("ed", "ing", "ly")):
+            return False  # a verb, an adverb or a function word: a clause, not a title
+        j += 1
+    if j + 1 >= len(toks) or j == i:
+        return False
+    given, last = toks[j].group(), toks[j + 1].group().rstrip(",;:.!?”\"’)")
+    return _is_cap(given) and given.isalpha() and _is_cap(last) and given not in _NOT_NAMES \
+        and _known_first_name(given) and given.lower() not in stopwords_lower()
+
+
 def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
     """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
 
@@ -1320,7 +1605,8 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
     roles = role_words()
     titles = title_words()
     out: list[tuple[int, int, str]] = []
-    for t in (itertools.chain((first,), itertools.islice(toks, 11)) if first is not None else ()):
+    seq = list(itertools.chain((first,), itertools.islice(toks, 11))) if first is not None else []
+    for ti, t in enumerate(seq):
         raw = t.group()
         w = raw.rstrip(",;:!?”\"’)")
         stop_after = w != raw
@@ -1339,7 +1625,7 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         elif out and wl in {"of", "the", "and", "for", "de", "van", "von", "bin", "al"}:
             ok = True
         else:
-            ok = False
+            ok = bool(out) and w == raw and _is_cap(out[-1][2]) and _title_noun_before_name(seq, ti)
         if not ok:
             break
         out.append((t.start(), t.start() + len(w), w))

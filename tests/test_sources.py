@@ -68,3 +68,26 @@ def test_two_workers_give_the_same_corpus():
     two = an.from_records(records, workers=2)
     for name in ("articles", "paragraphs", "sentences", "edits"):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+
+
+# --------------------------------------------------------------------------- "according to" takes a source
+
+def test_according_to_takes_a_noun_phrase_cut_before_a_participle_or_a_time():
+    a = an.attributions(an.from_texts({"a": (
+        "Support fell, according to a Reuters/Ipsos poll released on Saturday. "
+        "He lied, according to court documents. "
+        "The town fell, according to several priests in northern Iraq.")}))
+    rows = a[["source", "source_type", "anonymous"]].values.tolist()
+    assert ["a Reuters/Ipsos poll", "document", False] in rows
+    assert ["court documents", "document", False] in rows
+    assert ["several priests in northern Iraq", "anonymous", True] in rows
+
+
+def test_counted_people_of_an_occupation_are_unnamed_sources():
+    from analysis.speakers import describe_source
+
+    assert describe_source("two economists").type == "anonymous"
+    assert describe_source("one journalist").type == "anonymous"
+    assert describe_source("an equal number").type == "unknown"  # no occupation: no source
+    assert describe_source("a new law").type == "unknown"
+    assert describe_source("those familiar with the talks").type == "anonymous"
