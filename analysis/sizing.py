@@ -300,6 +300,7 @@ class _Hit:
     anchors: EventAnchors
     lede: bool
     year: int | None
+    previous: str = ""  # the body sentence before (what a pronoun may refer back to)
 
     @property
     def sentence(self) -> str:
@@ -314,7 +315,7 @@ class _Hit:
         return self.s.segs
 
 
-_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose said says say told added argued
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose whether said says say told added argued
 noted wrote believe believes think thinks suggest suggests suggested and but""".split())
 _LEADING = frozenset("""and but yet so still however indeed now then also even thus instead meanwhile
 perhaps maybe probably possibly arguably clearly certainly surely really actually simply""".split())
@@ -479,7 +480,11 @@ def _linking_before(hit: _Hit) -> int | None:
             return None
         if low in _LINKING:
             return k
-        if low in _SUBORDINATORS or low in {"that", "which", "who"}:
+        if low in _SUBORDINATORS or low in {"that", "which", "who", "whether", "how"}:
+            return None
+        if low == "to" and k > 0 and hit.toks[k - 1].low not in _LINKING:
+            # an infinitive opens a clause of its own ("it's safe to assume their *normal*
+            # conduct"): the linking verb before it is not the size word's ("amounts to" is)
             return None
     return None
 
@@ -548,10 +553,16 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         subject = subject[1:]
     if not subject:
         return None
-    if subject[0].low in _REFER:
+    if subject[0].low in _REFER and (subject[0].low == "it" or all(
+            t.low in _VERBAL_AUX or t.low in ("not", "never", "also", "still") or t.low.endswith("ly")
+            for t in subject[1:])):
         if len(subject) == 1 and _pronoun_after_complementizer(hit, subject):
             return Target(False, "about who speaks: it")
+        elsewhere = _antecedent_elsewhere(hit, subject[0])
+        if elsewhere:
+            return Target(False, f"{subject[0].low} refers back to {elsewhere}, not the event")
         return Target(True, f"refers back: {subject[0].low}")
+    # "this pride", "that claim": a determiner; the noun after it says what the subject is
     named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
     if named is None and subject[0].low.endswith("ing") and len(subject) > 1:
         # a gerund subject says what was done: "declaring an emergency to build it is a massive abuse"
@@ -580,8 +591,52 @@ def _refers_back(hit: _Hit) -> Target | None:
     while first < hit.i and hit.toks[first].low in _LEADING:
         first += 1
     if first < hit.i and hit.toks[first].low in ("it", "this") and hit.i - first <= 5:
+        if hit.toks[first].low == "this" and first + 1 < hit.i and hit.toks[first + 1].low not in _LINKING \
+                and hit.toks[first + 1].low not in _VERBAL_AUX:
+            return None  # "this pride ...": a determiner, not a pronoun
+        elsewhere = _antecedent_elsewhere(hit, hit.toks[first])
+        if elsewhere:
+            return Target(False, f"{hit.toks[first].low} refers back to {elsewhere}, not the event")
         return Target(True, f"refers back: {hit.toks[first].low}")
     return None
+
+
+_VERBAL_AUX = frozenset("""will would could can may might should must has have had does did do opens opened
+open marks""".split())
+_PERSONAL = frozenset("it this that they he she we i you there here".split())
+
+
+def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
+    """What a bare it/this refers back to when that is something other than the event, else
+    None (the event, or unknown).
+
+    The antecedent is read as the subject of the body sentence before ("The 2015 nuclear deal
+    capped enrichment. Specifically, *it* limited ...": another deal; "The deficit keeps
+    growing. *It*'s gigantic": the deficit).  A subject that names the event, a pronoun (a
+    chain), a name (it cannot be a person: unknown) or a quotation (its speaker comments on
+    the matter at hand) leaves the pronoun as the event's."""
+    before = hit.sentence[:pronoun.start]
+    # a clause before it in its own sentence holds the antecedent ("The easing marks a
+    # departure, but *it* is limited"), else the sentence before
+    text = before if len(_WORD.findall(before)) > 3 else hit.previous
+    if not text or any(q in before for q in "“\"") or hit.previous.count("“") > hit.previous.count("”"):
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    words = [t for t in _tokens(lede_subject(text[:_VOICE_WINDOW]))]
+    while words and (words[0].low in _LEADING or words[0].low in _PREPOSITIONS):
+        words = words[1:]
+    if not words or len(words) > 8 or words[0].low in _PERSONAL:
+        return None
+    head = _subject_head(words)
+    if not head or text[head[0].start:head[0].start + 1].isupper() or not head[0].low.isalpha():
+        return None  # a name, or no noun
+    named = hit.anchors.in_words([t.low for t in words])
+    if named and not _other_instance(hit, [t.low for t in words], ()):
+        return None
+    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS:
+        return None
+    return " ".join(t.low for t in words[-3:])
 
 
 _SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists
@@ -603,6 +658,9 @@ def _rule_called(hit: _Hit) -> Target | None:
             if not obj and hit.toks[k + 1].low in _REFER:
                 obj = [hit.toks[k + 1].low]
             if obj and obj[0] in _REFER:
+                elsewhere = _antecedent_elsewhere(hit, hit.toks[k + 1])
+                if elsewhere:
+                    return Target(False, f"{obj[0]} refers back to {elsewhere}, not the event")
                 return Target(True, f"what {t.low} names: {obj[0]}")
             named = hit.anchors.in_words(obj[:4])
             if named and not any(w in _OTHER for w in obj):
@@ -699,12 +757,13 @@ _TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate,
 
 
 def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *, lede: bool,
-                  year: int | None = None, prepared: _Sentence | None = None) -> Target:
+                  year: int | None = None, prepared: _Sentence | None = None, previous: str = "") -> Target:
     """Whether the size word at ``sentence[start:end]`` sizes up the event, and why.
 
     ``lede``: the sentence is the article's first body sentence; ``year``: the article's
     year (a noun phrase with an earlier year is about another instance); ``prepared``: the
-    sentence's facts, shared by its size words (found here when not given).  The rules are
+    sentence's facts, shared by its size words (found here when not given); ``previous``:
+    the body sentence before (what a bare "it" or "this" refers back to).  The rules are
     tried in order: it modifies an event noun; it stands in a subordinate clause (no); an
     apposition or participle beside a clause about the event; the subject of its linking
     verb; the content of an event noun ("the decision to ..."); the lede's main clause.
@@ -725,7 +784,8 @@ def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *,
     j = i
     while j + 1 < len(s.toks) and s.toks[j + 1].start < end:
         j += 1
-    hit = _Hit(s, i, j, s.segment_of(start), _noun_phrase_after(s.toks, sentence, j), anchors, lede, year)
+    hit = _Hit(s, i, j, s.segment_of(start), _noun_phrase_after(s.toks, sentence, j), anchors, lede, year,
+               previous)
     for rule in _TARGET_RULES:
         got = rule(hit)
         if got is not None:
@@ -927,12 +987,13 @@ def _article_year(date) -> int | None:
 
 
 def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool, bigger: str,
-            year: int | None) -> tuple[str | None, str]:
+            year: int | None, previous: str = "") -> tuple[str | None, str]:
     """``(direction, reason)`` of one size word: direction None when it does not count."""
     from .senses import negation_scope
 
     a, b = hit.start - s0, hit.end - s0
-    target = sizing_target(sentence.text, a, b, anchors, lede=lede, year=year, prepared=sentence)
+    target = sizing_target(sentence.text, a, b, anchors, lede=lede, year=year, prepared=sentence,
+                           previous=previous)
     if not target.about_event:
         return None, target.reason
     side = "bigger" if hit.frame == bigger else "smaller"
@@ -969,13 +1030,15 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
     for h in _outer_hits(hits):
         by_sentence.setdefault(int(h.sentence_id), []).append(h)
     rows = []
-    for s, text in zip(body, texts):
+    for n, (s, text) in enumerate(zip(body, texts)):
         group = by_sentence.get(s.sent_id)
         if not group:
             continue
         facts = _Sentence(text)
+        previous = texts[n - 1] if n > 0 else ""
         for h in group:
-            direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year)
+            direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year,
+                                        previous)
             voice, speaker = _hit_voice(h, attributions.get(s.sent_id, ()), text, s.start)
             rows.append({"article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
                          "start": h.start, "end": h.end, "frame": h.frame, "match": h.match,

@@ -341,3 +341,32 @@ def test_round2_epistemic_may_and_defence_stay():
     assert ("hedging", "may") in hits("The court may decide the case in June.")
     assert ("hedging", "may") in hits("The breach may have happened when she removed the gear.")
     assert ("self_defense", "protect") in hits("Ukraine must protect its cities.")
+
+
+# --------------------------------------------------------------------------- round 3: what the word modifies
+
+@pytest.mark.parametrize("sentence", [
+    "It remained unclear whether the senators were focused solely on taxes.",  # whether: its own subject
+    "It is safe to assume their normal conduct is even worse.",  # an infinitive's own clause
+    "This pride is not limited to one group.",  # "this" as a determiner: the noun decides
+])
+def test_round3_embedded_clauses_and_determiners_have_their_own_subject(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("before, sentence", [
+    ("The 2015 nuclear accord capped enrichment.", "Specifically, it limited the number of centrifuges."),
+    ("The deficit rose again.", "It's gigantic, and it will keep growing."),
+    ("The clerk handled the sale.", "He described it as a routine transaction."),
+])
+def test_round3_it_refers_back_to_the_previous_subject(before, sentence):
+    assert sized(LEDE + before + " " + sentence, date="2019-07-25").get(sentence) is None
+
+
+@pytest.mark.parametrize("before, sentence, direction", [
+    ("The deal raises the caps.", "It is gigantic.", "bigger"),  # the previous subject is the event
+    ("Senators voted late.", "It was a historic step.", "bigger"),  # unknown: a pronoun stays the event's
+    ("The clerk read it out.", "“This is not normal.”", "bigger"),  # a quotation comments on the matter
+])
+def test_round3_it_that_refers_to_the_event_still_counts(before, sentence, direction):
+    assert sized(LEDE + before + " " + sentence).get(sentence) == direction
