@@ -137,7 +137,7 @@ _DOCUMENT_SUBJECT = re.compile(
     r"policy|deal|budget|treaty|regulation|regulations|act|order|guideline|guidelines|measure|"
     r"resolution|provision|contract|charter|report)\s+$", re.IGNORECASE)
 _NOT_TO = re.compile(r"^(?:\s+[\w’'.-]+){0,5}\s+not\s+to\b", re.IGNORECASE)
-_ONLY_TIME = re.compile(r"\s+(?:recently|after|afterward|afterwards|when|then|now|just|yesterday|"
+_ONLY_TIME = re.compile(r"\s+(?:a\s+matter\s+of\s+(?:time|days|weeks|months|hours)|recently|after|afterward|afterwards|when|then|now|just|yesterday|"
                         r"later|lately|last|once\s+(?:he|she|it|they|we|the))\b", re.IGNORECASE)
 _ONLY_MORE = re.compile(r"\s+(?:got|gets|get|getting|made|makes|make|served|serves|serve|added|adds|"
                         r"add|fueled|fuelled|fuels|deepened|deepens|heightened|heightens|increased|"

@@ -371,9 +371,39 @@ def _named_head(hit: _Hit) -> str | None:
         if named is None:
             continue
         nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and nxt[0].endswith("s") and _verb_follows(hit, hit.j + 2 + k):
+            continue  # "*radical* policy goals are ...": the plural is the head, a verb follows it
         if nxt is None or nxt[1] or hit.anchors.names(nxt[0]) or nxt[0].endswith(("s", "ed")):
             return named
     return None
+
+
+_AUX_AFTER = frozenset("""are were have had will would could can may might should must is was do did
+remain remained""".split())
+
+
+def _verb_follows(hit: _Hit, k: int) -> bool:
+    """Whether token ``k`` is followed by an auxiliary or linking verb (so it is a noun, the
+    head of its phrase, and not a verb in -s: "policy *goals* are never achieved")."""
+    return k + 1 < len(hit.toks) and hit.toks[k + 1].low in _AUX_AFTER
+
+
+# Words of wanting and obligation: what they govern is wished for, not what happened ("voters
+# want Congress to agree on *major* cuts", "we should look for some *significant* plan").
+_WISH = frozenset("""should must ought want wants wanted wanting urge urges urged urging demand demands
+demanded demanding need needs needed seek seeks sought seeking appetite hope hopes hoped""".split())
+_KIND_OF = frozenset({"sort", "kind", "type", "form"})
+
+
+def _wished_for(hit: _Hit, prev: str) -> bool:
+    """An indefinite or bare noun phrase (a, an, some, any, none) governed by a word of wanting
+    or obligation up to twelve words before it: something someone wants, not the event."""
+    if prev not in ("", "a", "an", "some", "any", "of") and not prev.isalpha():
+        return False
+    if prev in _DETERMINERS and prev not in ("a", "an") or prev in ("'s", "’s"):
+        return False
+    back = [t.low for t in hit.toks[max(0, hit.i - 12):hit.i]]
+    return any(w in _WISH for w in back)
 
 
 # "No major gun legislation has passed since 1994", "few significant changes": a claim about a
@@ -401,6 +431,10 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
         return False  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
     if prev in _PREPOSITIONS or prev in ("about", "like"):
         return True  # "pushing for *narrow* decisions"
+    subs = hit.s.subordinators
+    n = bisect_left(subs, hit.i) - 1
+    if n >= 0 and hit.toks[subs[n]].low in ("when", "whenever", "if", "unless") and hit.i - subs[n] <= 8:
+        return True  # "when women have made *serious* allegations": whenever it happens, a kind
     # "the executive branch may make *big* policy changes": a possible kind of act ("has
     # authorized *limited* attacks" is what was done, and counts)
     back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
@@ -420,6 +454,10 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     prev = hit.toks[hit.i - 1].low if hit.i > 0 and hit.toks[hit.i - 1].start >= hit.seg[0] else ""
     if prev in _NONE_OF:
         return Target(False, f"{prev} such {named}: a kind, not the event")
+    if prev == "of" and hit.i >= 3 and hit.toks[hit.i - 2].low in _KIND_OF and hit.toks[hit.i - 3].low in _NONE_OF:
+        return Target(False, f"any sort of {named}: a kind, not the event")  # "any sort of *sweeping* bill"
+    if not verbal and not hit.lede and _wished_for(hit, prev):
+        return Target(False, f"{named}: wished for, not the event")
     if not verbal and _generic_plural(hit, named, prev):
         return Target(False, f"{named} in general, not the event")
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
@@ -618,7 +656,9 @@ def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
     before = hit.sentence[:pronoun.start]
     # a clause before it in its own sentence holds the antecedent ("The easing marks a
     # departure, but *it* is limited"), else the sentence before
-    text = before if len(_WORD.findall(before)) > 3 else hit.previous
+    # ("When the mayor relented, *it* was ...": a fronted subordinate clause holds none)
+    own = _WORD.findall(before)
+    text = before if len(own) > 3 and own[0].lower() not in _SUBORDINATORS else hit.previous
     if not text or any(q in before for q in "“\"") or hit.previous.count("“") > hit.previous.count("”"):
         return None
     from .wording import lede_subject  # a pure function of the sentence
@@ -724,6 +764,8 @@ def _rule_apposition(hit: _Hit) -> Target | None:
         return None
     if ":" in hit.sentence[:hit.seg[0]]:
         return None  # an item of a list after a colon, not an apposition
+    if _own_noun(hit):
+        return None  # "..., representing the *small* kingdom": it sizes the kingdom
     lo = hit.toks[back[0]].start if participle else hit.seg[0]
     before = [t.low for t in hit.toks[max(0, first - _REACH):first + 6] if t.start < lo]
     named = hit.anchors.in_words(before)
@@ -739,6 +781,18 @@ def _rule_apposition(hit: _Hit) -> Target | None:
 _SCOPE_NOUNS = frozenset("""purpose purposes capacity scope way ways manner extent basis degree fashion
 form sense terms use uses role range reach area areas number amount part portion share window
 circumstances cases conditions step steps""".split())
+
+
+def _own_noun(hit: _Hit) -> str | None:
+    """The noun a one-word size adjective modifies when that noun is a thing of its own: not
+    an event noun, not a noun of scope ("the *limited* purpose"), not a name."""
+    if hit.i != hit.j or not hit.np_:
+        return None
+    head = hit.np_[-1]
+    if hit.anchors.in_words([t.low for t in hit.np_]) or head.low in _SCOPE_NOUNS or head.low in _PART_NOUNS \
+            or hit.sentence[head.start:head.start + 1].isupper() or head.low in _DETERMINERS:
+        return None
+    return head.low
 
 
 def _rule_lede(hit: _Hit) -> Target | None:

@@ -370,3 +370,24 @@ def test_round3_it_refers_back_to_the_previous_subject(before, sentence):
 ])
 def test_round3_it_that_refers_to_the_event_still_counts(before, sentence, direction):
     assert sized(LEDE + before + " " + sentence).get(sentence) == direction
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most voters want Congress to agree on major spending cuts first.",  # wished for
+    "We should look for some significant structural plan.",
+    "Members have no appetite to vote on any sort of sweeping budget bill.",  # any sort of: a kind
+    "For too long, when women have made serious allegations, they were ignored.",  # whenever: a kind
+    "The book says his more radical policy goals are never achieved.",  # the plural is the head
+    "He met the prime minister, representing the small kingdom of Swaziland.",  # an apposition's own noun
+    "It was only a matter of time before the accuser came forward.",  # time, not a limit
+])
+def test_round3_wishes_kinds_and_own_nouns_are_not_the_event(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal makes major changes to the caps.", "bigger"),  # what was done, no wish
+    ("The Senate passed it on Thursday — easily the biggest deal in years.", "bigger"),
+])
+def test_round3_the_event_itself_still_counts(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
