@@ -18,7 +18,8 @@ frame count means what the frame's documentation says:
 * a document that "*calls for*" something requires it; "*calling on* Ukraine not to use"
   asks for restraint: neither is pressure on the decision-maker;
 * "*only* recently", "*only* after" are about time and "*only* got more difficult", "*only*
-  served to fuel" intensify: neither limits anything;
+  served to fuel" intensify: neither limits anything; "*only* if", "*only* because" state a
+  condition or a reason, and "the first and *only* debate" is focus (the sole one);
 * "*to curb* deficits" is to reduce them, not a restriction.
 
 Negation scope (:func:`negation_scope`): "*not only* a departure ... but also" does not deny
@@ -241,7 +242,16 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only about time, not a limit"
     if _ONLY_MORE.match(right):
         return "only as an intensifier (only got worse), not a limit"
+    if _ONLY_CONDITION.match(right):
+        return "only if / only because: a condition or a reason, not a limit on the event"
+    if _SOLE_ONE.search(_left(text, lo, a)):
+        return "the first and only: focus (the sole one), not a limit"
     return None
+
+
+_ONLY_CONDITION = re.compile(r"\s+(?:if|because|since|unless|insofar|as\s+long\s+as)\b", re.IGNORECASE)
+# "the first and only debate", "his one and only term": a determiner, a word, and/or, then only
+_SOLE_ONE = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a)\s+[\w-]+\s+(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _rule_curb(frame, word, text, a, b, lo, hi):

@@ -371,8 +371,8 @@ def _named_head(hit: _Hit) -> str | None:
         if named is None:
             continue
         nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and nxt[0].endswith("s") and _verb_follows(hit, hit.j + 2 + k):
-            continue  # "*radical* policy goals are ...": the plural is the head, a verb follows it
+        if nxt is not None and nxt[0].endswith("s") and not _object_follows(hit, hit.j + 2 + k):
+            continue  # "*radical* policy goals are ...", "a *major* policy address on": the -s word is the head
         if nxt is None or nxt[1] or hit.anchors.names(nxt[0]) or nxt[0].endswith(("s", "ed")):
             return named
     return None
@@ -382,10 +382,18 @@ _AUX_AFTER = frozenset("""are were have had will would could can may might shoul
 remain remained""".split())
 
 
-def _verb_follows(hit: _Hit, k: int) -> bool:
-    """Whether token ``k`` is followed by an auxiliary or linking verb (so it is a noun, the
-    head of its phrase, and not a verb in -s: "policy *goals* are never achieved")."""
-    return k + 1 < len(hit.toks) and hit.toks[k + 1].low in _AUX_AFTER
+_OBJECT_OPENERS = frozenset("him her them it us up down off out into".split())
+
+
+def _object_follows(hit: _Hit, k: int) -> bool:
+    """Whether token ``k`` (a word in -s after an event noun) is followed by what opens an
+    object (a determiner, a possessive, a number): then it is a verb ("the dramatic win
+    *cuts* the GOP's majority"); else a noun, the head of its phrase ("policy *goals* are",
+    "a policy *address* on October 8")."""
+    if k + 1 >= len(hit.toks) or hit.toks[k + 1].low in _AUX_AFTER:
+        return False
+    nxt = hit.toks[k + 1].low
+    return nxt in _DETERMINERS or nxt in _OBJECT_OPENERS or nxt[:1].isdigit() or nxt.endswith(("'s", "’s"))
 
 
 # Words of wanting and obligation: what they govern is wished for, not what happened ("voters
@@ -1040,6 +1048,9 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_LESS_THAN = re.compile(r"\b(?:less|not\s+so\s+much)\s+(?:of\s+)?(?:a|an|the)?\s*$", re.IGNORECASE)
+
+
 def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool, bigger: str,
             year: int | None, previous: str = "") -> tuple[str | None, str]:
     """``(direction, reason)`` of one size word: direction None when it does not count."""
@@ -1051,6 +1062,9 @@ def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool
     if not target.about_event:
         return None, target.reason
     side = "bigger" if hit.frame == bigger else "smaller"
+    if _LESS_THAN.search(sentence.text[max(0, a - 30):a]) and not hit.negated:
+        # "less a game-changer than a channel-changer": denied by the comparison
+        return ("smaller" if side == "bigger" else "bigger"), f"less a {hit.match} than: {target.reason}"
     if hit.negated:
         if negation_scope(sentence.text, a, b, 0, True).pattern:
             return None, "not the first time: a pattern of other events, not a size"

@@ -391,3 +391,19 @@ def test_round3_wishes_kinds_and_own_nouns_are_not_the_event(sentence):
 ])
 def test_round3_the_event_itself_still_counts(sentence, direction):
     assert sized(LEDE + sentence).get(sentence) == direction
+
+
+@pytest.mark.parametrize("sentence", [
+    "The panel debated the big basic foreign policy choices, ranging from trade to arms.",  # the plural is the head
+    "In a major foreign policy address on Monday, he spoke of trade.",  # "address" is a noun, not a verb
+    "It would be needed only if the court refused.",  # only if: a condition
+    "The first and only debate of the year was held on Monday.",  # focus: the sole one
+])
+def test_round3_heads_conditions_and_focus(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_less_a_big_word_than_sizes_down():
+    sentence = "The deal was less a game-changer than a channel-changer."
+    assert sized(LEDE + sentence).get(sentence) == "smaller"
+    assert sized(LEDE + "The dramatic deal cuts the caps.").get("The dramatic deal cuts the caps.") == "bigger"
