@@ -246,7 +246,18 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only if / only because: a condition or a reason, not a limit on the event"
     if _SOLE_ONE.search(_left(text, lo, a)):
         return "the first and only: focus (the sole one), not a limit"
+    if _SECOND_ONLY.search(_left(text, lo, a)) or re.match(r"\s+human\b", right):
+        return "second only to / only human: an idiom, not a limit"
+    if _FOCUS_SUBJECT.match(right) and _CLAUSE_OPEN_BEFORE.search(_left(text, lo, a)):
+        return "only + a noun phrase opening its clause: focus on who or what, not a limit"
     return None
+
+
+_SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNORECASE)
+# "concluded that *only* a message about jobs could win", "a proposition that *only* its
+# supporters view as realistic": only marks the subject it stands before (focus)
+_FOCUS_SUBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|our|this|these|those|one|two|three)\s", re.IGNORECASE)
+_CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:that|which|who|and|but|when|if|because)\s+)$", re.IGNORECASE)
 
 
 _ONLY_CONDITION = re.compile(r"\s+(?:if|because|since|unless|insofar|as\s+long\s+as)\b", re.IGNORECASE)
@@ -278,12 +289,24 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
             return "a heavy lift: a hard task, not an easing"
         if word == "adapted" and re.match(r"\s+from\b", _right(text, b, hi)):
             return "adapted from a text"
+    if frame == "magnitude_smaller" and word == "routine" and _ROUTINE_NOUN_AFTER.match(_right(text, b, hi)) \
+            and not _LINKING_BEFORE.search(_left(text, lo, a)):
+        return "a routine: a noun (a comedy routine, his daily routine), not a size"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"
         if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
             return "major general: a rank"
     return None
+
+
+# "routine" ending its phrase after a determiner or a modifier is the noun ("an unending
+# stand-up comedy *routine*."); after a linking verb or an adverb it is the adjective ("The
+# vote was *routine*").
+_ROUTINE_NOUN_AFTER = re.compile(r"(?:\s*[.,;:!?)”\"]|\s+(?:of|for|in|on|at|with|that|and|or|is|was|as)\b|\s*$)")
+_LINKING_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|"
+                             r"became|becomes?|fairly|very|quite|so|largely|mostly|purely|pretty|rather|\w+ly)\s+$",
+                             re.IGNORECASE)
 
 
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,

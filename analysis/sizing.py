@@ -528,6 +528,11 @@ def _linking_before(hit: _Hit) -> int | None:
             return k
         if low in _SUBORDINATORS or low in {"that", "which", "who", "whether", "how"}:
             return None
+        if low.endswith("ing") and len(low) > 4 and low not in _LINKING and low != "being" \
+                and not low.endswith("thing") and k < hit.i - 1:
+            # "It might not be *shaping* the opinions of the *vast* majority": the size word is
+            # in the object of a verb in -ing, and "be" is its auxiliary, not a copula
+            return None
         if low == "to" and k > 0 and hit.toks[k - 1].low not in _LINKING:
             # an infinitive opens a clause of its own ("it's safe to assume their *normal*
             # conduct"): the linking verb before it is not the size word's ("amounts to" is)
@@ -599,6 +604,8 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         subject = subject[1:]
     if not subject:
         return None
+    if subject[0].low == "it" and len(subject) <= 3 and _extraposed(hit):
+        return Target(False, "it ... to/when/for: about the clause after it, not the event")
     if subject[0].low in _REFER and (subject[0].low == "it" or all(
             t.low in _VERBAL_AUX or t.low in ("not", "never", "also", "still") or t.low.endswith("ly")
             for t in subject[1:])):
@@ -622,6 +629,23 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
     return Target(False, "about the subject of its clause")
+
+
+def _extraposed(hit: _Hit) -> bool:
+    """"It's not *unusual* for politicians to spin", "it's a *big* problem when the stream
+    stops", "it is *safe* to say": an "it" whose content is the clause after the size word's
+    phrase (to, when, if, whether, or for ... to), not a thing referred back to."""
+    k = hit.j + 1 + len(hit.np_)
+    if k >= len(hit.toks) or hit.sentence[hit.toks[k - 1].end:hit.toks[k].start].strip(" "):
+        return False
+    nxt = hit.toks[k].low
+    if nxt == "to":  # an infinitive ("safe to say"), not a complement ("limited to the area")
+        after = hit.toks[k + 1] if k + 1 < len(hit.toks) else None
+        return after is not None and after.low not in _DETERMINERS and not after.low[:1].isdigit() \
+            and not hit.sentence[after.start:after.start + 1].isupper() and not after.low.endswith(("'s", "’s"))
+    if nxt in ("when", "if", "whether"):
+        return True
+    return nxt == "for" and any(t.low == "to" for t in hit.toks[k + 2:k + 6])
 
 
 def _subject_head(subject: Sequence[_Tok]) -> list[_Tok]:

@@ -407,3 +407,26 @@ def test_round3_less_a_big_word_than_sizes_down():
     sentence = "The deal was less a game-changer than a channel-changer."
     assert sized(LEDE + sentence).get(sentence) == "smaller"
     assert sized(LEDE + "The dramatic deal cuts the caps.").get("The dramatic deal cuts the caps.") == "bigger"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It concluded that only a message about jobs could win.",  # only + the subject: focus
+    "By 2030 it is expected to be second only to heart disease.",
+    "It's only human to believe so.",
+    "It's not unusual for politicians to spin the numbers.",  # it ... for ... to: extraposed
+    "It takes money, and it's a big problem when the money stops.",
+    "It might not be shaping the opinions of the vast majority of voters.",  # "be" is an auxiliary
+    "The past few years felt like an unending comedy routine.",  # routine, the noun
+    "It excluded marginalized groups.",
+])
+def test_round3_focus_extraposition_and_nouns(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal passed, but it is limited to the caps.", "smaller"),  # "limited to the": no infinitive
+    ("The deal was routine.", "smaller"),  # the adjective after a linking verb
+    ("The deal is only a modest step.", "smaller"),
+])
+def test_round3_limits_and_predicates_still_count(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
