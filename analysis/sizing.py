@@ -603,6 +603,8 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     while subject and subject[0].low in _LEADING:
         subject = subject[1:]
     if not subject:
+        subject = _shared_subject(hit, verb)
+    if not subject:
         return None
     if subject[0].low == "it" and len(subject) <= 3 and _extraposed(hit):
         return Target(False, "it ... to/when/for: about the clause after it, not the event")
@@ -646,6 +648,26 @@ def _extraposed(hit: _Hit) -> bool:
     if nxt in ("when", "if", "whether"):
         return True
     return nxt == "for" and any(t.low == "to" for t in hit.toks[k + 2:k + 6])
+
+
+def _shared_subject(hit: _Hit, verb: int) -> list[_Tok]:
+    """The subject of a coordinated predicate: "The legislation ... was negotiated by ... and
+    *is* a rare example" has no subject of its own after "and": the clause's first subject
+    (the sentence's, as :func:`analysis.wording.lede_subject` reads it) is its subject."""
+    k = verb - 1
+    while k >= 0 and (hit.toks[k].low in _VERBAL_AUX or hit.toks[k].low in ("not", "also", "still")
+                      or hit.toks[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or hit.toks[k].low not in ("and", "but"):
+        return []
+    from .wording import lede_subject  # a pure function of the sentence
+
+    text = hit.sentence[:hit.toks[k].start]
+    subject = lede_subject(text[:_VOICE_WINDOW]).strip()
+    if not subject or not text.startswith(subject[:20]):
+        return []
+    toks = [t for t in hit.toks if t.end <= len(subject) + (len(text) - len(text.lstrip()))]
+    return toks if 0 < len(toks) <= 8 else []
 
 
 def _subject_head(subject: Sequence[_Tok]) -> list[_Tok]:

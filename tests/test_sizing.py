@@ -430,3 +430,10 @@ def test_round3_focus_extraposition_and_nouns(sentence):
 ])
 def test_round3_limits_and_predicates_still_count(sentence, direction):
     assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round3_a_coordinated_predicate_shares_the_subject():
+    sentence = "The deal was negotiated by the leaders and is a rare example of cooperation."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+    other = "The strike was called by the union and is a rare example of unity."
+    assert sized(LEDE + other).get(other) is None
