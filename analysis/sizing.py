@@ -618,7 +618,13 @@ def _rule_predicate(hit: _Hit) -> Target | None:
             return Target(False, f"{subject[0].low} refers back to {elsewhere}, not the event")
         return Target(True, f"refers back: {subject[0].low}")
     # "this pride", "that claim": a determiner; the noun after it says what the subject is
-    named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
+    while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
+        subject = subject[:-1]  # "The deal will *sharply* raise": the auxiliary is no part of it
+    head = _subject_head(subject)
+    named = hit.anchors.in_words([t.low for t in head])
+    at = next((n for n, t in enumerate(subject) if head and t is head[0]), 0)
+    if named and at > 0 and subject[at - 1].low in _VERB_BEFORE:
+        named = None  # "China will *deal* with them seriously": after a modal or "to", a verb
     if named is None and subject[0].low.endswith("ing") and len(subject) > 1:
         # a gerund subject says what was done: "declaring an emergency to build it is a massive abuse"
         named = hit.anchors.in_words([t.low for t in subject[1:5]])
@@ -648,6 +654,9 @@ def _extraposed(hit: _Hit) -> bool:
     if nxt in ("when", "if", "whether"):
         return True
     return nxt == "for" and any(t.low == "to" for t in hit.toks[k + 2:k + 6])
+
+
+_VERB_BEFORE = frozenset("will would could can may might should must to did does do n't not".split())
 
 
 def _shared_subject(hit: _Hit, verb: int) -> list[_Tok]:
@@ -820,6 +829,12 @@ def _rule_apposition(hit: _Hit) -> Target | None:
         return None  # an item of a list after a colon, not an apposition
     if _own_noun(hit):
         return None  # "..., representing the *small* kingdom": it sizes the kingdom
+    rel = next((k for k in range(first + 1, hit.i) if hit.toks[k].low in ("that", "which", "who")), None)
+    if rel is not None:
+        noun = hit.toks[rel - 1].low
+        if noun != "one" and not hit.anchors.names(noun):
+            # "— a standard that *has never been* included": a relative clause about its noun
+            return None
     lo = hit.toks[back[0]].start if participle else hit.seg[0]
     before = [t.low for t in hit.toks[max(0, first - _REACH):first + 6] if t.start < lo]
     named = hit.anchors.in_words(before)

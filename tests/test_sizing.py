@@ -437,3 +437,19 @@ def test_round3_a_coordinated_predicate_shares_the_subject():
     assert sized(LEDE + sentence).get(sentence) == "bigger"
     other = "The strike was called by the union and is a rare example of unity."
     assert sized(LEDE + other).get(other) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "China will deal with them seriously.",  # after a modal, "deal" is a verb
+    "It appears he was radicalized abroad.",  # radicalized is no size
+    "The rebels are fundamentalists.",
+    "He felt slighted by the remark.",
+    "A deal must advance rights — a standard that has never been included in such laws.",  # a relative clause's noun
+])
+def test_round3_verbs_derived_words_and_relative_clauses(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_an_auxiliary_is_no_part_of_the_subject():
+    sentence = "The deal will sharply raise the caps."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
