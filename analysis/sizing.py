@@ -695,6 +695,10 @@ def _refers_back(hit: _Hit) -> Target | None:
         if hit.toks[first].low == "this" and first + 1 < hit.i and hit.toks[first + 1].low not in _LINKING \
                 and hit.toks[first + 1].low not in _VERBAL_AUX:
             return None  # "this pride ...": a determiner, not a pronoun
+        if _own_noun(hit):
+            # no linking verb: the size word is in the object and sizes that noun ("it floats the
+            # economies of *major* cities"; "*This radical* agenda": "this" is its determiner)
+            return None
         elsewhere = _antecedent_elsewhere(hit, hit.toks[first])
         if elsewhere:
             return Target(False, f"{hit.toks[first].low} refers back to {elsewhere}, not the event")
@@ -761,6 +765,8 @@ def _rule_called(hit: _Hit) -> Target | None:
             if not obj and hit.toks[k + 1].low in _REFER:
                 obj = [hit.toks[k + 1].low]
             if obj and obj[0] in _REFER:
+                if _own_noun(hit):
+                    return None  # "we can call it *radical* jihadism": a name for a thing of its own
                 elsewhere = _antecedent_elsewhere(hit, hit.toks[k + 1])
                 if elsewhere:
                     return Target(False, f"{obj[0]} refers back to {elsewhere}, not the event")
@@ -852,12 +858,22 @@ form sense terms use uses role range reach area areas number amount part portion
 circumstances cases conditions step steps""".split())
 
 
+def _np_head(hit: _Hit) -> _Tok:
+    """The head of the noun phrase after a size word: its last word, or its last lower-case
+    word before names and days ("a *major* non-NATO ally Saturday": the ally)."""
+    lower = [t for t in hit.np_ if not hit.sentence[t.start:t.start + 1].isupper()]
+    if lower and lower[-1] is not hit.np_[-1] and all(
+            hit.sentence[t.start:t.start + 1].isupper() for t in hit.np_[hit.np_.index(lower[-1]) + 1:]):
+        return lower[-1]
+    return hit.np_[-1]
+
+
 def _own_noun(hit: _Hit) -> str | None:
     """The noun a one-word size adjective modifies when that noun is a thing of its own: not
     an event noun, not a noun of scope ("the *limited* purpose"), not a name."""
-    if hit.i != hit.j or not hit.np_:
-        return None
-    head = hit.np_[-1]
+    if hit.i != hit.j or not hit.np_ or hit.toks[hit.i].low.endswith("ly"):
+        return None  # an adverb ("it *merely* gives ...") modifies no noun
+    head = _np_head(hit)
     if hit.anchors.in_words([t.low for t in hit.np_]) or head.low in _SCOPE_NOUNS or head.low in _PART_NOUNS \
             or hit.sentence[head.start:head.start + 1].isupper() or head.low in _DETERMINERS:
         return None
@@ -869,8 +885,10 @@ def _rule_lede(hit: _Hit) -> Target | None:
     modifies a noun of its own ("the *worst* consequences of climate change")."""
     if not hit.lede:
         return None
-    head = [t.low for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")][-1:]
-    if head and head[0] not in _SCOPE_NOUNS and not hit.sentence[hit.np_[-1].start:hit.np_[-1].start + 1].isupper():
+    np_ = [t for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")]
+    last = _np_head(hit) if np_ else None
+    head = [last.low] if last is not None and last.low in {t.low for t in np_} else []
+    if head and head[0] not in _SCOPE_NOUNS and not hit.sentence[last.start:last.start + 1].isupper():
         return Target(False, f"about something else in the lede: {head[0]}")
     return Target(True, "lede")
 

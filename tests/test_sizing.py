@@ -453,3 +453,19 @@ def test_round3_verbs_derived_words_and_relative_clauses(sentence):
 def test_round3_an_auxiliary_is_no_part_of_the_subject():
     sentence = "The deal will sharply raise the caps."
     assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This radical agenda would destroy prosperity.",  # "this" is the determiner of "agenda"
+    "It floats the economies of major cities.",  # no linking verb: the object's noun is sized
+    "We can call it radical jihadism.",  # a name for a thing of its own
+])
+def test_round3_a_size_word_in_an_object_sizes_its_noun(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_the_head_before_a_day_name():
+    lede = "The United States named Afghanistan a major non-NATO ally Saturday."
+    assert sized(lede + " The ally was pleased.").get(lede) is None
+    lede2 = "The Senate passed a historic budget deal on Thursday."
+    assert sized(lede2 + " The deal was signed.").get(lede2) == "bigger"
