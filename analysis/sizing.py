@@ -743,6 +743,8 @@ def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
         return None
     if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS:
         return None
+    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")):
+        return None  # not a plain noun phrase ("Enough this update"): the reading is unsure
     return " ".join(t.low for t in words[-3:])
 
 
