@@ -26,7 +26,15 @@ table's ``reason`` column shows:
 4. **Negation** (:mod:`analysis.senses`): a negated size word counts for the other side ("not
    a major shift" is smaller, "not normal" is bigger); "not the first time" is a claim about
    a pattern of other events and is left out.
-5. **Voice**: ``quoted`` inside a direct quote (with its speaker), ``attributed`` inside an
+5. **What a pronoun, a wish or an object is about**: a bare "it"/"this" refers back to the
+   subject before it (of its own sentence's first clause, else of the sentence before); a
+   plain noun phrase there that is not the event ("The deficit rose. *It*'s gigantic") makes
+   the size word about that thing.  An "it" whose content is a clause after the size word
+   ("it's not *unusual* for X to ...", "it's a *big* problem when ...") is extraposed.  What
+   someone wants or demands ("voters want *major* cuts"), "any sort of", a bare plural in a
+   when/if clause, and a size adjective in the object of a non-linking verb ("it floats the
+   economies of *major* cities") are not the event; "less a *game-changer* than" sizes down.
+6. **Voice**: ``quoted`` inside a direct quote (with its speaker), ``attributed`` inside an
    attributed indirect statement ("some polls suggest Jones could pull off an *upset*",
    "..., officials said"; the source is the speaker), else ``outlet``.
 
