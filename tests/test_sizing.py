@@ -469,3 +469,10 @@ def test_round3_the_head_before_a_day_name():
     assert sized(lede + " The ally was pleased.").get(lede) is None
     lede2 = "The Senate passed a historic budget deal on Thursday."
     assert sized(lede2 + " The deal was signed.").get(lede2) == "bigger"
+
+
+def test_round3_only_in_a_coordinated_predicate_is_still_a_limit():
+    sentence = "The deal is narrow and only a modest one."
+    assert sized(LEDE + sentence).get(sentence) == "smaller"
+    rows = an.size_words(an.from_texts({"t": LEDE + sentence}), quotes=NO_QUOTES)
+    assert "only" in list(rows["match"])
