@@ -18,7 +18,8 @@ frame count means what the frame's documentation says:
 * a document that "*calls for*" something requires it; "*calling on* Ukraine not to use"
   asks for restraint: neither is pressure on the decision-maker;
 * "*only* recently", "*only* after" are about time and "*only* got more difficult", "*only*
-  served to fuel" intensify: neither limits anything;
+  served to fuel" intensify: neither limits anything; "*only* if", "*only* because" state a
+  condition or a reason, and "the first and *only* debate" is focus (the sole one);
 * "*to curb* deficits" is to reduce them, not a restriction.
 
 Negation scope (:func:`negation_scope`): "*not only* a departure ... but also" does not deny
@@ -137,7 +138,7 @@ _DOCUMENT_SUBJECT = re.compile(
     r"policy|deal|budget|treaty|regulation|regulations|act|order|guideline|guidelines|measure|"
     r"resolution|provision|contract|charter|report)\s+$", re.IGNORECASE)
 _NOT_TO = re.compile(r"^(?:\s+[\w’'.-]+){0,5}\s+not\s+to\b", re.IGNORECASE)
-_ONLY_TIME = re.compile(r"\s+(?:recently|after|afterward|afterwards|when|then|now|just|yesterday|"
+_ONLY_TIME = re.compile(r"\s+(?:a\s+matter\s+of\s+(?:time|days|weeks|months|hours)|recently|after|afterward|afterwards|when|then|now|just|yesterday|"
                         r"later|lately|last|once\s+(?:he|she|it|they|we|the))\b", re.IGNORECASE)
 _ONLY_MORE = re.compile(r"\s+(?:got|gets|get|getting|made|makes|make|served|serves|serve|added|adds|"
                         r"add|fueled|fuelled|fuels|deepened|deepens|heightened|heightens|increased|"
@@ -241,7 +242,30 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only about time, not a limit"
     if _ONLY_MORE.match(right):
         return "only as an intensifier (only got worse), not a limit"
+    if _ONLY_CONDITION.match(right):
+        return "only if / only because: a condition or a reason, not a limit on the event"
+    if _SOLE_ONE.search(_left(text, lo, a)):
+        return "the first and only: focus (the sole one), not a limit"
+    if _SECOND_ONLY.search(_left(text, lo, a)) or re.match(r"\s+human\b", right):
+        return "second only to / only human: an idiom, not a limit"
+    # the window's start is the sentence's only when the sentence starts within reach
+    left = _left(text, lo, a) if a - lo <= _REACH else " x " + _left(text, lo, a)
+    if _FOCUS_SUBJECT.match(right) and _CLAUSE_OPEN_BEFORE.search(left):
+        return "only + a noun phrase opening its clause: focus on who or what, not a limit"
     return None
+
+
+_SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNORECASE)
+# "concluded that *only* a message about jobs could win", "a proposition that *only* its
+# supporters view as realistic": only marks the subject it stands before (focus)
+_FOCUS_SUBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|our|this|these|those|one|two|three)\s", re.IGNORECASE)
+# (not "and"/"but" or a comma: "is limited and *only* a modest one" is a coordinated limit)
+_CLAUSE_OPEN_BEFORE = re.compile(r"(?:^\s*|[;:]\s*|\b(?:that|which|who|when|if|because)\s+)$", re.IGNORECASE)
+
+
+_ONLY_CONDITION = re.compile(r"\s+(?:if|because|since|unless|insofar|as\s+long\s+as)\b", re.IGNORECASE)
+# "the first and only debate", "his one and only term": a determiner, a word, and/or, then only
+_SOLE_ONE = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a)\s+[\w-]+\s+(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _rule_curb(frame, word, text, a, b, lo, hi):
@@ -268,12 +292,24 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
             return "a heavy lift: a hard task, not an easing"
         if word == "adapted" and re.match(r"\s+from\b", _right(text, b, hi)):
             return "adapted from a text"
+    if frame == "magnitude_smaller" and word == "routine" and _ROUTINE_NOUN_AFTER.match(_right(text, b, hi)) \
+            and not _LINKING_BEFORE.search(_left(text, lo, a)):
+        return "a routine: a noun (a comedy routine, his daily routine), not a size"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"
         if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
             return "major general: a rank"
     return None
+
+
+# "routine" ending its phrase after a determiner or a modifier is the noun ("an unending
+# stand-up comedy *routine*."); after a linking verb or an adverb it is the adjective ("The
+# vote was *routine*").
+_ROUTINE_NOUN_AFTER = re.compile(r"(?:\s*[.,;:!?)”\"]|\s+(?:of|for|in|on|at|with|that|and|or|is|was|as)\b|\s*$)")
+_LINKING_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|"
+                             r"became|becomes?|fairly|very|quite|so|largely|mostly|purely|pretty|rather|\w+ly)\s+$",
+                             re.IGNORECASE)
 
 
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,

@@ -26,7 +26,15 @@ table's ``reason`` column shows:
 4. **Negation** (:mod:`analysis.senses`): a negated size word counts for the other side ("not
    a major shift" is smaller, "not normal" is bigger); "not the first time" is a claim about
    a pattern of other events and is left out.
-5. **Voice**: ``quoted`` inside a direct quote (with its speaker), ``attributed`` inside an
+5. **What a pronoun, a wish or an object is about**: a bare "it"/"this" refers back to the
+   subject before it (of its own sentence's first clause, else of the sentence before); a
+   plain noun phrase there that is not the event ("The deficit rose. *It*'s gigantic") makes
+   the size word about that thing.  An "it" whose content is a clause after the size word
+   ("it's not *unusual* for X to ...", "it's a *big* problem when ...") is extraposed.  What
+   someone wants or demands ("voters want *major* cuts"), "any sort of", a bare plural in a
+   when/if clause, and a size adjective in the object of a non-linking verb ("it floats the
+   economies of *major* cities") are not the event; "less a *game-changer* than" sizes down.
+6. **Voice**: ``quoted`` inside a direct quote (with its speaker), ``attributed`` inside an
    attributed indirect statement ("some polls suggest Jones could pull off an *upset*",
    "..., officials said"; the source is the speaker), else ``outlet``.
 
@@ -300,6 +308,7 @@ class _Hit:
     anchors: EventAnchors
     lede: bool
     year: int | None
+    previous: str = ""  # the body sentence before (what a pronoun may refer back to)
 
     @property
     def sentence(self) -> str:
@@ -314,7 +323,7 @@ class _Hit:
         return self.s.segs
 
 
-_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose said says say told added argued
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("""that which who whom whose whether said says say told added argued
 noted wrote believe believes think thinks suggest suggests suggested and but""".split())
 _LEADING = frozenset("""and but yet so still however indeed now then also even thus instead meanwhile
 perhaps maybe probably possibly arguably clearly certainly surely really actually simply""".split())
@@ -370,9 +379,47 @@ def _named_head(hit: _Hit) -> str | None:
         if named is None:
             continue
         nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and nxt[0].endswith("s") and not _object_follows(hit, hit.j + 2 + k):
+            continue  # "*radical* policy goals are ...", "a *major* policy address on": the -s word is the head
         if nxt is None or nxt[1] or hit.anchors.names(nxt[0]) or nxt[0].endswith(("s", "ed")):
             return named
     return None
+
+
+_AUX_AFTER = frozenset("""are were have had will would could can may might should must is was do did
+remain remained""".split())
+
+
+_OBJECT_OPENERS = frozenset("him her them it us up down off out into".split())
+
+
+def _object_follows(hit: _Hit, k: int) -> bool:
+    """Whether token ``k`` (a word in -s after an event noun) is followed by what opens an
+    object (a determiner, a possessive, a number): then it is a verb ("the dramatic win
+    *cuts* the GOP's majority"); else a noun, the head of its phrase ("policy *goals* are",
+    "a policy *address* on October 8")."""
+    if k + 1 >= len(hit.toks) or hit.toks[k + 1].low in _AUX_AFTER:
+        return False
+    nxt = hit.toks[k + 1].low
+    return nxt in _DETERMINERS or nxt in _OBJECT_OPENERS or nxt[:1].isdigit() or nxt.endswith(("'s", "’s"))
+
+
+# Words of wanting and obligation: what they govern is wished for, not what happened ("voters
+# want Congress to agree on *major* cuts", "we should look for some *significant* plan").
+_WISH = frozenset("""should must ought want wants wanted wanting urge urges urged urging demand demands
+demanded demanding need needs needed seek seeks sought seeking appetite hope hopes hoped""".split())
+_KIND_OF = frozenset({"sort", "kind", "type", "form"})
+
+
+def _wished_for(hit: _Hit, prev: str) -> bool:
+    """An indefinite or bare noun phrase (a, an, some, any, none) governed by a word of wanting
+    or obligation up to twelve words before it: something someone wants, not the event."""
+    if prev not in ("", "a", "an", "some", "any", "of") and not prev.isalpha():
+        return False
+    if prev in _DETERMINERS and prev not in ("a", "an") or prev in ("'s", "’s"):
+        return False
+    back = [t.low for t in hit.toks[max(0, hit.i - 12):hit.i]]
+    return any(w in _WISH for w in back)
 
 
 # "No major gun legislation has passed since 1994", "few significant changes": a claim about a
@@ -400,6 +447,10 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
         return False  # the lede's bare plural is what the event did ("imposed *sweeping* sanctions")
     if prev in _PREPOSITIONS or prev in ("about", "like"):
         return True  # "pushing for *narrow* decisions"
+    subs = hit.s.subordinators
+    n = bisect_left(subs, hit.i) - 1
+    if n >= 0 and hit.toks[subs[n]].low in ("when", "whenever", "if", "unless") and hit.i - subs[n] <= 8:
+        return True  # "when women have made *serious* allegations": whenever it happens, a kind
     # "the executive branch may make *big* policy changes": a possible kind of act ("has
     # authorized *limited* attacks" is what was done, and counts)
     back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
@@ -419,6 +470,10 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     prev = hit.toks[hit.i - 1].low if hit.i > 0 and hit.toks[hit.i - 1].start >= hit.seg[0] else ""
     if prev in _NONE_OF:
         return Target(False, f"{prev} such {named}: a kind, not the event")
+    if prev == "of" and hit.i >= 3 and hit.toks[hit.i - 2].low in _KIND_OF and hit.toks[hit.i - 3].low in _NONE_OF:
+        return Target(False, f"any sort of {named}: a kind, not the event")  # "any sort of *sweeping* bill"
+    if not verbal and not hit.lede and _wished_for(hit, prev):
+        return Target(False, f"{named}: wished for, not the event")
     if not verbal and _generic_plural(hit, named, prev):
         return Target(False, f"{named} in general, not the event")
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
@@ -479,7 +534,16 @@ def _linking_before(hit: _Hit) -> int | None:
             return None
         if low in _LINKING:
             return k
-        if low in _SUBORDINATORS or low in {"that", "which", "who"}:
+        if low in _SUBORDINATORS or low in {"that", "which", "who", "whether", "how"}:
+            return None
+        if low.endswith("ing") and len(low) > 4 and low not in _LINKING and low != "being" \
+                and not low.endswith("thing") and k < hit.i - 1:
+            # "It might not be *shaping* the opinions of the *vast* majority": the size word is
+            # in the object of a verb in -ing, and "be" is its auxiliary, not a copula
+            return None
+        if low == "to" and k > 0 and hit.toks[k - 1].low not in _LINKING:
+            # an infinitive opens a clause of its own ("it's safe to assume their *normal*
+            # conduct"): the linking verb before it is not the size word's ("amounts to" is)
             return None
     return None
 
@@ -547,12 +611,28 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     while subject and subject[0].low in _LEADING:
         subject = subject[1:]
     if not subject:
+        subject = _shared_subject(hit, verb)
+    if not subject:
         return None
-    if subject[0].low in _REFER:
+    if subject[0].low == "it" and len(subject) <= 3 and _extraposed(hit):
+        return Target(False, "it ... to/when/for: about the clause after it, not the event")
+    if subject[0].low in _REFER and (subject[0].low == "it" or all(
+            t.low in _VERBAL_AUX or t.low in ("not", "never", "also", "still") or t.low.endswith("ly")
+            for t in subject[1:])):
         if len(subject) == 1 and _pronoun_after_complementizer(hit, subject):
             return Target(False, "about who speaks: it")
+        elsewhere = _antecedent_elsewhere(hit, subject[0])
+        if elsewhere:
+            return Target(False, f"{subject[0].low} refers back to {elsewhere}, not the event")
         return Target(True, f"refers back: {subject[0].low}")
-    named = hit.anchors.in_words([t.low for t in _subject_head(subject)])
+    # "this pride", "that claim": a determiner; the noun after it says what the subject is
+    while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
+        subject = subject[:-1]  # "The deal will *sharply* raise": the auxiliary is no part of it
+    head = _subject_head(subject)
+    named = hit.anchors.in_words([t.low for t in head])
+    at = next((n for n, t in enumerate(subject) if head and t is head[0]), 0)
+    if named and at > 0 and subject[at - 1].low in _VERB_BEFORE:
+        named = None  # "China will *deal* with them seriously": after a modal or "to", a verb
     if named is None and subject[0].low.endswith("ing") and len(subject) > 1:
         # a gerund subject says what was done: "declaring an emergency to build it is a massive abuse"
         named = hit.anchors.in_words([t.low for t in subject[1:5]])
@@ -565,6 +645,46 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
     return Target(False, "about the subject of its clause")
+
+
+def _extraposed(hit: _Hit) -> bool:
+    """"It's not *unusual* for politicians to spin", "it's a *big* problem when the stream
+    stops", "it is *safe* to say": an "it" whose content is the clause after the size word's
+    phrase (to, when, if, whether, or for ... to), not a thing referred back to."""
+    k = hit.j + 1 + len(hit.np_)
+    if k >= len(hit.toks) or hit.sentence[hit.toks[k - 1].end:hit.toks[k].start].strip(" "):
+        return False
+    nxt = hit.toks[k].low
+    if nxt == "to":  # an infinitive ("safe to say"), not a complement ("limited to the area")
+        after = hit.toks[k + 1] if k + 1 < len(hit.toks) else None
+        return after is not None and after.low not in _DETERMINERS and not after.low[:1].isdigit() \
+            and not hit.sentence[after.start:after.start + 1].isupper() and not after.low.endswith(("'s", "’s"))
+    if nxt in ("when", "if", "whether"):
+        return True
+    return nxt == "for" and any(t.low == "to" for t in hit.toks[k + 2:k + 6])
+
+
+_VERB_BEFORE = frozenset("will would could can may might should must to did does do n't not".split())
+
+
+def _shared_subject(hit: _Hit, verb: int) -> list[_Tok]:
+    """The subject of a coordinated predicate: "The legislation ... was negotiated by ... and
+    *is* a rare example" has no subject of its own after "and": the clause's first subject
+    (the sentence's, as :func:`analysis.wording.lede_subject` reads it) is its subject."""
+    k = verb - 1
+    while k >= 0 and (hit.toks[k].low in _VERBAL_AUX or hit.toks[k].low in ("not", "also", "still")
+                      or hit.toks[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or hit.toks[k].low not in ("and", "but"):
+        return []
+    from .wording import lede_subject  # a pure function of the sentence
+
+    text = hit.sentence[:hit.toks[k].start]
+    subject = lede_subject(text[:_VOICE_WINDOW]).strip()
+    if not subject or not text.startswith(subject[:20]):
+        return []
+    toks = [t for t in hit.toks if t.end <= len(subject) + (len(text) - len(text.lstrip()))]
+    return toks if 0 < len(toks) <= 8 else []
 
 
 def _subject_head(subject: Sequence[_Tok]) -> list[_Tok]:
@@ -580,8 +700,60 @@ def _refers_back(hit: _Hit) -> Target | None:
     while first < hit.i and hit.toks[first].low in _LEADING:
         first += 1
     if first < hit.i and hit.toks[first].low in ("it", "this") and hit.i - first <= 5:
+        if hit.toks[first].low == "this" and first + 1 < hit.i and hit.toks[first + 1].low not in _LINKING \
+                and hit.toks[first + 1].low not in _VERBAL_AUX:
+            return None  # "this pride ...": a determiner, not a pronoun
+        if _own_noun(hit):
+            # no linking verb: the size word is in the object and sizes that noun ("it floats the
+            # economies of *major* cities"; "*This radical* agenda": "this" is its determiner)
+            return None
+        elsewhere = _antecedent_elsewhere(hit, hit.toks[first])
+        if elsewhere:
+            return Target(False, f"{hit.toks[first].low} refers back to {elsewhere}, not the event")
         return Target(True, f"refers back: {hit.toks[first].low}")
     return None
+
+
+_VERBAL_AUX = frozenset("""will would could can may might should must has have had does did do opens opened
+open marks""".split())
+_PERSONAL = frozenset("it this that they he she we i you there here".split())
+
+
+def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
+    """What a bare it/this refers back to when that is something other than the event, else
+    None (the event, or unknown).
+
+    The antecedent is read as the subject of the body sentence before ("The 2015 nuclear deal
+    capped enrichment. Specifically, *it* limited ...": another deal; "The deficit keeps
+    growing. *It*'s gigantic": the deficit).  A subject that names the event, a pronoun (a
+    chain), a name (it cannot be a person: unknown) or a quotation (its speaker comments on
+    the matter at hand) leaves the pronoun as the event's."""
+    before = hit.sentence[:pronoun.start]
+    # a clause before it in its own sentence holds the antecedent ("The easing marks a
+    # departure, but *it* is limited"), else the sentence before
+    # ("When the mayor relented, *it* was ...": a fronted subordinate clause holds none)
+    own = _WORD.findall(before)
+    text = before if len(own) > 3 and own[0].lower() not in _SUBORDINATORS else hit.previous
+    if not text or any(q in before for q in "“\"") or hit.previous.count("“") > hit.previous.count("”"):
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    words = [t for t in _tokens(lede_subject(text[:_VOICE_WINDOW]))]
+    while words and (words[0].low in _LEADING or words[0].low in _PREPOSITIONS):
+        words = words[1:]
+    if not words or len(words) > 8 or words[0].low in _PERSONAL:
+        return None
+    head = _subject_head(words)
+    if not head or text[head[0].start:head[0].start + 1].isupper() or not head[0].low.isalpha():
+        return None  # a name, or no noun
+    named = hit.anchors.in_words([t.low for t in words])
+    if named and not _other_instance(hit, [t.low for t in words], ()):
+        return None
+    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS:
+        return None
+    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")):
+        return None  # not a plain noun phrase ("Enough this update"): the reading is unsure
+    return " ".join(t.low for t in words[-3:])
 
 
 _SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists
@@ -603,6 +775,11 @@ def _rule_called(hit: _Hit) -> Target | None:
             if not obj and hit.toks[k + 1].low in _REFER:
                 obj = [hit.toks[k + 1].low]
             if obj and obj[0] in _REFER:
+                if _own_noun(hit):
+                    return None  # "we can call it *radical* jihadism": a name for a thing of its own
+                elsewhere = _antecedent_elsewhere(hit, hit.toks[k + 1])
+                if elsewhere:
+                    return Target(False, f"{obj[0]} refers back to {elsewhere}, not the event")
                 return Target(True, f"what {t.low} names: {obj[0]}")
             named = hit.anchors.in_words(obj[:4])
             if named and not any(w in _OTHER for w in obj):
@@ -666,6 +843,14 @@ def _rule_apposition(hit: _Hit) -> Target | None:
         return None
     if ":" in hit.sentence[:hit.seg[0]]:
         return None  # an item of a list after a colon, not an apposition
+    if _own_noun(hit):
+        return None  # "..., representing the *small* kingdom": it sizes the kingdom
+    rel = next((k for k in range(first + 1, hit.i) if hit.toks[k].low in ("that", "which", "who")), None)
+    if rel is not None:
+        noun = hit.toks[rel - 1].low
+        if noun != "one" and not hit.anchors.names(noun):
+            # "— a standard that *has never been* included": a relative clause about its noun
+            return None
     lo = hit.toks[back[0]].start if participle else hit.seg[0]
     before = [t.low for t in hit.toks[max(0, first - _REACH):first + 6] if t.start < lo]
     named = hit.anchors.in_words(before)
@@ -683,13 +868,37 @@ form sense terms use uses role range reach area areas number amount part portion
 circumstances cases conditions step steps""".split())
 
 
+def _np_head(hit: _Hit) -> _Tok:
+    """The head of the noun phrase after a size word: its last word, or its last lower-case
+    word before names and days ("a *major* non-NATO ally Saturday": the ally)."""
+    lower = [t for t in hit.np_ if not hit.sentence[t.start:t.start + 1].isupper()]
+    if lower and lower[-1] is not hit.np_[-1] and all(
+            hit.sentence[t.start:t.start + 1].isupper() for t in hit.np_[hit.np_.index(lower[-1]) + 1:]):
+        return lower[-1]
+    return hit.np_[-1]
+
+
+def _own_noun(hit: _Hit) -> str | None:
+    """The noun a one-word size adjective modifies when that noun is a thing of its own: not
+    an event noun, not a noun of scope ("the *limited* purpose"), not a name."""
+    if hit.i != hit.j or not hit.np_ or hit.toks[hit.i].low.endswith("ly"):
+        return None  # an adverb ("it *merely* gives ...") modifies no noun
+    head = _np_head(hit)
+    if hit.anchors.in_words([t.low for t in hit.np_]) or head.low in _SCOPE_NOUNS or head.low in _PART_NOUNS \
+            or hit.sentence[head.start:head.start + 1].isupper() or head.low in _DETERMINERS:
+        return None
+    return head.low
+
+
 def _rule_lede(hit: _Hit) -> Target | None:
     """The main clause of the lede states the event: a size word there counts unless it
     modifies a noun of its own ("the *worst* consequences of climate change")."""
     if not hit.lede:
         return None
-    head = [t.low for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")][-1:]
-    if head and head[0] not in _SCOPE_NOUNS and not hit.sentence[hit.np_[-1].start:hit.np_[-1].start + 1].isupper():
+    np_ = [t for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")]
+    last = _np_head(hit) if np_ else None
+    head = [last.low] if last is not None and last.low in {t.low for t in np_} else []
+    if head and head[0] not in _SCOPE_NOUNS and not hit.sentence[last.start:last.start + 1].isupper():
         return Target(False, f"about something else in the lede: {head[0]}")
     return Target(True, "lede")
 
@@ -699,12 +908,13 @@ _TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate,
 
 
 def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *, lede: bool,
-                  year: int | None = None, prepared: _Sentence | None = None) -> Target:
+                  year: int | None = None, prepared: _Sentence | None = None, previous: str = "") -> Target:
     """Whether the size word at ``sentence[start:end]`` sizes up the event, and why.
 
     ``lede``: the sentence is the article's first body sentence; ``year``: the article's
     year (a noun phrase with an earlier year is about another instance); ``prepared``: the
-    sentence's facts, shared by its size words (found here when not given).  The rules are
+    sentence's facts, shared by its size words (found here when not given); ``previous``:
+    the body sentence before (what a bare "it" or "this" refers back to).  The rules are
     tried in order: it modifies an event noun; it stands in a subordinate clause (no); an
     apposition or participle beside a clause about the event; the subject of its linking
     verb; the content of an event noun ("the decision to ..."); the lede's main clause.
@@ -725,7 +935,8 @@ def sizing_target(sentence: str, start: int, end: int, anchors: EventAnchors, *,
     j = i
     while j + 1 < len(s.toks) and s.toks[j + 1].start < end:
         j += 1
-    hit = _Hit(s, i, j, s.segment_of(start), _noun_phrase_after(s.toks, sentence, j), anchors, lede, year)
+    hit = _Hit(s, i, j, s.segment_of(start), _noun_phrase_after(s.toks, sentence, j), anchors, lede, year,
+               previous)
     for rule in _TARGET_RULES:
         got = rule(hit)
         if got is not None:
@@ -926,16 +1137,23 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_LESS_THAN = re.compile(r"\b(?:less|not\s+so\s+much)\s+(?:of\s+)?(?:a|an|the)?\s*$", re.IGNORECASE)
+
+
 def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool, bigger: str,
-            year: int | None) -> tuple[str | None, str]:
+            year: int | None, previous: str = "") -> tuple[str | None, str]:
     """``(direction, reason)`` of one size word: direction None when it does not count."""
     from .senses import negation_scope
 
     a, b = hit.start - s0, hit.end - s0
-    target = sizing_target(sentence.text, a, b, anchors, lede=lede, year=year, prepared=sentence)
+    target = sizing_target(sentence.text, a, b, anchors, lede=lede, year=year, prepared=sentence,
+                           previous=previous)
     if not target.about_event:
         return None, target.reason
     side = "bigger" if hit.frame == bigger else "smaller"
+    if _LESS_THAN.search(sentence.text[max(0, a - 30):a]) and not hit.negated:
+        # "less a game-changer than a channel-changer": denied by the comparison
+        return ("smaller" if side == "bigger" else "bigger"), f"less a {hit.match} than: {target.reason}"
     if hit.negated:
         if negation_scope(sentence.text, a, b, 0, True).pattern:
             return None, "not the first time: a pattern of other events, not a size"
@@ -969,13 +1187,15 @@ def size_words_of(article, hits: Sequence, attributions: dict[int, list[tuple]],
     for h in _outer_hits(hits):
         by_sentence.setdefault(int(h.sentence_id), []).append(h)
     rows = []
-    for s, text in zip(body, texts):
+    for n, (s, text) in enumerate(zip(body, texts)):
         group = by_sentence.get(s.sent_id)
         if not group:
             continue
         facts = _Sentence(text)
+        previous = texts[n - 1] if n > 0 else ""
         for h in group:
-            direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year)
+            direction, reason = _decide(h, facts, s.start, anchors, s.sent_id == body[0].sent_id, bigger, year,
+                                        previous)
             voice, speaker = _hit_voice(h, attributions.get(s.sent_id, ()), text, s.start)
             rows.append({"article_id": article.article_id, "outlet": article.outlet, "sentence_id": s.sent_id,
                          "start": h.start, "end": h.end, "frame": h.frame, "match": h.match,

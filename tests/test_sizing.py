@@ -341,3 +341,138 @@ def test_round2_epistemic_may_and_defence_stay():
     assert ("hedging", "may") in hits("The court may decide the case in June.")
     assert ("hedging", "may") in hits("The breach may have happened when she removed the gear.")
     assert ("self_defense", "protect") in hits("Ukraine must protect its cities.")
+
+
+# --------------------------------------------------------------------------- round 3: what the word modifies
+
+@pytest.mark.parametrize("sentence", [
+    "It remained unclear whether the senators were focused solely on taxes.",  # whether: its own subject
+    "It is safe to assume their normal conduct is even worse.",  # an infinitive's own clause
+    "This pride is not limited to one group.",  # "this" as a determiner: the noun decides
+])
+def test_round3_embedded_clauses_and_determiners_have_their_own_subject(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("before, sentence", [
+    ("The 2015 nuclear accord capped enrichment.", "Specifically, it limited the number of centrifuges."),
+    ("The deficit rose again.", "It's gigantic, and it will keep growing."),
+    ("The clerk handled the sale.", "He described it as a routine transaction."),
+])
+def test_round3_it_refers_back_to_the_previous_subject(before, sentence):
+    assert sized(LEDE + before + " " + sentence, date="2019-07-25").get(sentence) is None
+
+
+@pytest.mark.parametrize("before, sentence, direction", [
+    ("The deal raises the caps.", "It is gigantic.", "bigger"),  # the previous subject is the event
+    ("Senators voted late.", "It was a historic step.", "bigger"),  # unknown: a pronoun stays the event's
+    ("The clerk read it out.", "“This is not normal.”", "bigger"),  # a quotation comments on the matter
+])
+def test_round3_it_that_refers_to_the_event_still_counts(before, sentence, direction):
+    assert sized(LEDE + before + " " + sentence).get(sentence) == direction
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most voters want Congress to agree on major spending cuts first.",  # wished for
+    "We should look for some significant structural plan.",
+    "Members have no appetite to vote on any sort of sweeping budget bill.",  # any sort of: a kind
+    "For too long, when women have made serious allegations, they were ignored.",  # whenever: a kind
+    "The book says his more radical policy goals are never achieved.",  # the plural is the head
+    "He met the prime minister, representing the small kingdom of Swaziland.",  # an apposition's own noun
+    "It was only a matter of time before the accuser came forward.",  # time, not a limit
+])
+def test_round3_wishes_kinds_and_own_nouns_are_not_the_event(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal makes major changes to the caps.", "bigger"),  # what was done, no wish
+    ("The Senate passed it on Thursday — easily the biggest deal in years.", "bigger"),
+])
+def test_round3_the_event_itself_still_counts(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+@pytest.mark.parametrize("sentence", [
+    "The panel debated the big basic foreign policy choices, ranging from trade to arms.",  # the plural is the head
+    "In a major foreign policy address on Monday, he spoke of trade.",  # "address" is a noun, not a verb
+    "It would be needed only if the court refused.",  # only if: a condition
+    "The first and only debate of the year was held on Monday.",  # focus: the sole one
+])
+def test_round3_heads_conditions_and_focus(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_less_a_big_word_than_sizes_down():
+    sentence = "The deal was less a game-changer than a channel-changer."
+    assert sized(LEDE + sentence).get(sentence) == "smaller"
+    assert sized(LEDE + "The dramatic deal cuts the caps.").get("The dramatic deal cuts the caps.") == "bigger"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It concluded that only a message about jobs could win.",  # only + the subject: focus
+    "By 2030 it is expected to be second only to heart disease.",
+    "It's only human to believe so.",
+    "It's not unusual for politicians to spin the numbers.",  # it ... for ... to: extraposed
+    "It takes money, and it's a big problem when the money stops.",
+    "It might not be shaping the opinions of the vast majority of voters.",  # "be" is an auxiliary
+    "The past few years felt like an unending comedy routine.",  # routine, the noun
+    "It excluded marginalized groups.",
+])
+def test_round3_focus_extraposition_and_nouns(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("The deal passed, but it is limited to the caps.", "smaller"),  # "limited to the": no infinitive
+    ("The deal was routine.", "smaller"),  # the adjective after a linking verb
+    ("The deal is only a modest step.", "smaller"),
+])
+def test_round3_limits_and_predicates_still_count(sentence, direction):
+    assert sized(LEDE + sentence).get(sentence) == direction
+
+
+def test_round3_a_coordinated_predicate_shares_the_subject():
+    sentence = "The deal was negotiated by the leaders and is a rare example of cooperation."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+    other = "The strike was called by the union and is a rare example of unity."
+    assert sized(LEDE + other).get(other) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "China will deal with them seriously.",  # after a modal, "deal" is a verb
+    "It appears he was radicalized abroad.",  # radicalized is no size
+    "The rebels are fundamentalists.",
+    "He felt slighted by the remark.",
+    "A deal must advance rights — a standard that has never been included in such laws.",  # a relative clause's noun
+])
+def test_round3_verbs_derived_words_and_relative_clauses(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_an_auxiliary_is_no_part_of_the_subject():
+    sentence = "The deal will sharply raise the caps."
+    assert sized(LEDE + sentence).get(sentence) == "bigger"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This radical agenda would destroy prosperity.",  # "this" is the determiner of "agenda"
+    "It floats the economies of major cities.",  # no linking verb: the object's noun is sized
+    "We can call it radical jihadism.",  # a name for a thing of its own
+])
+def test_round3_a_size_word_in_an_object_sizes_its_noun(sentence):
+    assert sized(LEDE + sentence).get(sentence) is None
+
+
+def test_round3_the_head_before_a_day_name():
+    lede = "The United States named Afghanistan a major non-NATO ally Saturday."
+    assert sized(lede + " The ally was pleased.").get(lede) is None
+    lede2 = "The Senate passed a historic budget deal on Thursday."
+    assert sized(lede2 + " The deal was signed.").get(lede2) == "bigger"
+
+
+def test_round3_only_in_a_coordinated_predicate_is_still_a_limit():
+    sentence = "The deal is narrow and only a modest one."
+    assert sized(LEDE + sentence).get(sentence) == "smaller"
+    rows = an.size_words(an.from_texts({"t": LEDE + sentence}), quotes=NO_QUOTES)
+    assert "only" in list(rows["match"])
