@@ -288,7 +288,7 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     titles_set, non_person, non_given, _, _ = _person_words()
     if "." in run:
         toks = toks[:name_end([w for _, w in toks])]
-    cut_period = toks[-1][1]
+    cut_period = toks[-1][1] if toks else ""
     if cut_period.endswith(".") and len(cut_period) >= 4 and cut_period[-2:-1].isalpha() \
             and cut_period.lower().rstrip(".") not in titles_set and cut_period[:-1] not in ("Jr", "Sr") \
             and not _INITIALS.fullmatch(cut_period):

@@ -1434,7 +1434,7 @@ def _run_name(run: str) -> tuple[str, str] | None:
     """``(full name, surname)`` for a run of capitalized words that names a person, else None."""
     words = run.split()
     k = name_end(words) if "." in run else len(words)
-    if k < len(words) or words[k - 1].endswith("."):
+    if words and (k < len(words) or words[k - 1].endswith(".")):
         words = words[:k]
         if words[-1].endswith(".") and len(words[-1]) >= 4 and words[-1] not in title_words() \
                 and words[-1][:-1] not in _SUFFIX_BARE and not _INITIALS.fullmatch(words[-1]):
