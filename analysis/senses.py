@@ -248,9 +248,7 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "the first and only: focus (the sole one), not a limit"
     if _SECOND_ONLY.search(_left(text, lo, a)) or re.match(r"\s+human\b", right):
         return "second only to / only human: an idiom, not a limit"
-    # the window's start is the sentence's only when the sentence starts within reach
-    left = _left(text, lo, a) if a - lo <= _REACH else " x " + _left(text, lo, a)
-    if _FOCUS_SUBJECT.match(right) and _CLAUSE_OPEN_BEFORE.search(left):
+    if _FOCUS_SUBJECT.match(right) and _CLAUSE_OPEN_BEFORE.search(_left(text, lo, a)):
         return "only + a noun phrase opening its clause: focus on who or what, not a limit"
     return None
 
@@ -260,7 +258,8 @@ _SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNO
 # supporters view as realistic": only marks the subject it stands before (focus)
 _FOCUS_SUBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|our|this|these|those|one|two|three)\s", re.IGNORECASE)
 # (not "and"/"but" or a comma: "is limited and *only* a modest one" is a coordinated limit)
-_CLAUSE_OPEN_BEFORE = re.compile(r"(?:^\s*|[;:]\s*|\b(?:that|which|who|when|if|because)\s+)$", re.IGNORECASE)
+# nor at the sentence start: "Only a modest one." is an elliptical limit
+_CLAUSE_OPEN_BEFORE = re.compile(r"\b(?:that|which|who|when|if|because)\s+$", re.IGNORECASE)
 
 
 _ONLY_CONDITION = re.compile(r"\s+(?:if|because|since|unless|insofar|as\s+long\s+as)\b", re.IGNORECASE)
