@@ -490,22 +490,22 @@ def _exit_on_term(signum, frame) -> None:
 
 def _run_queue(event: str, cache: str | None = None) -> int:
     """In a notebook worker: run notebooks taken from the task queue, one after another in
-    one kernel (:class:`KernelSession`), until none is left; returns how many it ran.
+    one kernel (:class:`KernelSession`), until its end mark (None); returns how many it ran.
 
     Before each notebook its name goes to the news queue as ``("started", name)``, and the
     :class:`Executed` notebook after it; so the main process exports each notebook while the
     others run and, should the worker die, knows which notebook it was running."""
-    import queue
-
     tasks, news = _QUEUES["tasks"], _QUEUES["news"]
     done = 0
     with _kernel_transport() as transport:
         session = KernelSession(transport)
         try:
             while True:
-                try:
-                    path = tasks.get_nowait()
-                except queue.Empty:
+                # A blocking get, ended by the None the main process puts after the notebooks
+                # (one per worker): a queue's items reach it through a feeder thread, so
+                # "empty now" would not mean "none left".
+                path = tasks.get()
+                if path is None:
                     return done
                 news.put(("started", Path(path).stem))
                 try:
@@ -1020,6 +1020,8 @@ def _execute_all(paths: list[Path], event: Path, workers: int, log, cache: Path 
     tasks, news = ctx.Queue(), ctx.Queue()
     for p in sorted(paths, key=lambda p: -_size(p)):
         tasks.put(str(p))
+    for _ in range(workers):
+        tasks.put(None)  # one end mark per worker (see _run_queue)
     by_stem = {p.stem: p for p in paths}
     results: dict[str, Executed] = {}
     running: set[str] = set()
