@@ -1075,46 +1075,46 @@ def test_a_timeline_keeps_its_dates_and_entries():
     assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
 
 
-def test_standards_print_notes_credits_and_support_asks():
-    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
-                                                                               "five", "six", "seven", "eight"])
-    lines = {"Our Standards: The Planet Trust Principles.": "editors_note",
-             "Appeared in the March 3, 2020, print edition as 'Roe Wins the Race.'": "editors_note",
-             "Originally published at Planet News.": "editors_note",
-             "Credit...Jane Roe for The Planet": "photo_credit", "Credit… Jane Roe/Agency": "photo_credit",
-             "Thank you for reading. Please consider supporting our work.": "newsletter"}
-    for line, kind in lines.items():
-        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
-        assert cleaned(raw) == f"{body}\n\n{body.replace('Paragraph', 'Part')}", line
-        assert set(_kinds(raw).values()) == {kind}, line
-    for line in ["Originally published in 1851, the book sold well.",
-                 "Originally published in The Atlantic, the essay argued otherwise.",
-                 "Our standards are lower than theirs, she said.",
-                 "Please consider the facts before you vote, he urged.", "Credit is tight this year."]:
-        raw = f"{body}\n\n{line}\n\n{body.replace('Paragraph', 'Part')}"
-        assert cleaned(raw) == raw, line
-
-
-def test_sponsored_and_affiliate_notes_corrections_and_archive_links():
+def _between_paragraphs(lines: dict[str, str], prose: list[str]) -> None:
+    """Each line of ``lines`` between two runs of story paragraphs is removed as its kind;
+    each line of ``prose`` there stays."""
     body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
                                                                                "five", "six", "seven", "eight"])
     other = body.replace("Paragraph", "Part")
-    lines = {"All rights reserved. This material may not be published, broadcast or redistributed.": "copyright",
-             "A previous version of this article misstated the date of the vote.": "editors_note",
-             "This content was produced by Brand Studio.": "ad", "This post contains affiliate links.": "ad",
-             "We may earn a commission from links on this page.": "ad",
-             "Jane Roe contributed reporting from Washington.": "contributor", "Scroll down for video": "media",
-             "Read more from Jane Roe’s archive, follow her on Twitter or subscribe to her updates.": "share"}
     for line, kind in lines.items():
         raw = f"{body}\n\n{line}\n\n{other}"
         assert cleaned(raw) == f"{body}\n\n{other}", line
         assert set(_kinds(raw).values()) == {kind}, line
-    for line in ["This article was produced by the Planet's reporters over six months.",
-                 "We may earn more if the deal goes through, he said.",
-                 "The report was produced by Jane Roe, the agency said.",
-                 "Her research contributed reporting standards to the field, he said."]:
+    for line in prose:
         raw = f"{body}\n\n{line}\n\n{other}"
         assert cleaned(raw) == raw, line
+
+
+def test_standards_print_notes_credits_and_support_asks():
+    _between_paragraphs(
+        {"Our Standards: The Planet Trust Principles.": "editors_note",
+         "Appeared in the March 3, 2020, print edition as 'Roe Wins the Race.'": "editors_note",
+         "Originally published at Planet News.": "editors_note",
+         "Credit...Jane Roe for The Planet": "photo_credit", "Credit… Jane Roe/Agency": "photo_credit",
+         "Thank you for reading. Please consider supporting our work.": "newsletter"},
+        ["Originally published in 1851, the book sold well.",
+         "Originally published in The Atlantic, the essay argued otherwise.",
+         "Our standards are lower than theirs, she said.",
+         "Please consider the facts before you vote, he urged.", "Credit is tight this year."])
+
+
+def test_sponsored_and_affiliate_notes_corrections_and_archive_links():
+    _between_paragraphs(
+        {"All rights reserved. This material may not be published, broadcast or redistributed.": "copyright",
+         "A previous version of this article misstated the date of the vote.": "editors_note",
+         "This content was produced by Brand Studio.": "ad", "This post contains affiliate links.": "ad",
+         "We may earn a commission from links on this page.": "ad",
+         "Jane Roe contributed reporting from Washington.": "contributor", "Scroll down for video": "media",
+         "Read more from Jane Roe’s archive, follow her on Twitter or subscribe to her updates.": "share"},
+        ["This article was produced by the Planet's reporters over six months.",
+         "We may earn more if the deal goes through, he said.",
+         "The report was produced by Jane Roe, the agency said.",
+         "Her research contributed reporting standards to the field, he said."])
 
 
 def test_links_hat_tips_and_ad_labels_glued_into_a_paragraph():
