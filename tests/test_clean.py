@@ -952,6 +952,23 @@ def test_a_live_story_s_time_stamps_go_and_its_entries_stay():
     assert rebuild_raw(r.text, r.edits) == r.raw
 
 
+def _between_paragraphs(lines, prose: list[str], same_story_after: bool = False) -> None:
+    """Each line of ``lines`` between two runs of story paragraphs is removed (as its kind,
+    when ``lines`` maps lines to kinds); each line of ``prose`` there stays.  The paragraphs
+    after the line are the same as before it with ``same_story_after``, else other ones."""
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
+                                                                               "five", "six", "seven", "eight"])
+    other = body if same_story_after else body.replace("Paragraph", "Part")
+    for line in lines:
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == f"{body}\n\n{other}", line
+        if isinstance(lines, dict):
+            assert set(_kinds(raw).values()) == {lines[line]}, line
+    for line in prose:
+        raw = f"{body}\n\n{line}\n\n{other}"
+        assert cleaned(raw) == raw, line
+
+
 def test_more_house_lines_read_on_unseen_outlets():
     body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
                                                                                "five", "six", "seven", "eight"])
@@ -985,24 +1002,19 @@ def test_more_house_lines_read_on_unseen_outlets():
 
 
 def test_calls_for_readers_stories_and_poll_promos():
-    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
-                                                                               "five", "six", "seven", "eight"])
-    for line in ["Are protests taking place near you? Please share photos, videos and thoughts with the Planet "
-                 "if you can do so safely.",
-                 "Please include a contact number if you are willing to speak to a Planet journalist. You can also "
-                 "contact us in the following ways:",
-                 "Does the ban affect you or your loved ones? We want to hear your stories. Tag us on social media.",
-                 "Share your story: Are you seeing higher premiums on the exchanges?",
-                 "Tell us your thoughts in the comments below.",
-                 "Should the Mayor Stick to His Guns? Vote Here."]:
-        raw = f"{body}\n\n{line}\n\n{body}"
-        assert cleaned(raw) == f"{body}\n\n{body}", line
-    # The story's sentences about sharing, and a quoted call, stay.
-    for line in ["Residents were urged to share photos with the police, who asked that you stay home.",
-                 "“Please share your stories with us,” the mayor told you.",
-                 "If you want to share your story, the group said, you can call them."]:
-        raw = f"{body}\n\n{line}\n\n{body}"
-        assert cleaned(raw) == raw, line
+    _between_paragraphs(
+        ["Are protests taking place near you? Please share photos, videos and thoughts with the Planet "
+         "if you can do so safely.",
+         "Please include a contact number if you are willing to speak to a Planet journalist. You can also "
+         "contact us in the following ways:",
+         "Does the ban affect you or your loved ones? We want to hear your stories. Tag us on social media.",
+         "Share your story: Are you seeing higher premiums on the exchanges?",
+         "Tell us your thoughts in the comments below.",
+         "Should the Mayor Stick to His Guns? Vote Here."],
+        # The story's sentences about sharing, and a quoted call, stay.
+        ["Residents were urged to share photos with the police, who asked that you stay home.",
+         "“Please share your stories with us,” the mayor told you.",
+         "If you want to share your story, the group said, you can call them."], same_story_after=True)
 
 
 def test_a_label_printed_twice_and_notes_on_the_page_itself():
@@ -1073,21 +1085,6 @@ def test_a_timeline_keeps_its_dates_and_entries():
     assert cleaned(raw) == raw
     # A lone date line between paragraphs is still a page's stamp.
     assert cleaned("Prose.\n\nMay 2, 2019\n\nMore prose.") == "Prose.\n\nMore prose."
-
-
-def _between_paragraphs(lines: dict[str, str], prose: list[str]) -> None:
-    """Each line of ``lines`` between two runs of story paragraphs is removed as its kind;
-    each line of ``prose`` there stays."""
-    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four",
-                                                                               "five", "six", "seven", "eight"])
-    other = body.replace("Paragraph", "Part")
-    for line, kind in lines.items():
-        raw = f"{body}\n\n{line}\n\n{other}"
-        assert cleaned(raw) == f"{body}\n\n{other}", line
-        assert set(_kinds(raw).values()) == {kind}, line
-    for line in prose:
-        raw = f"{body}\n\n{line}\n\n{other}"
-        assert cleaned(raw) == raw, line
 
 
 def test_standards_print_notes_credits_and_support_asks():
