@@ -55,6 +55,16 @@ def header(column: str) -> str:
     if text.startswith("n_"):
         text = "number of " + text[2:]
     text = text.replace("_per_1000", " per 1,000 words").replace("_", " ").strip()
+    return upper_first(text)
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter upper-cased and the rest as it is (``str.capitalize``
+    would lower-case "US" and "AP").
+
+    >>> upper_first("no facts"), upper_first("the US vote")
+    ('No facts', 'The US vote')
+    """
     return text[:1].upper() + text[1:]
 
 

@@ -21,6 +21,7 @@ import warnings as _warnings
 from pathlib import Path
 
 from .corpus import CorpusError, CorpusWarning, _looks_binary, _show, decode_bytes
+from .display import upper_first
 
 __all__ = ["new_event", "html_to_text", "decode_html"]
 
@@ -271,7 +272,7 @@ def readme_heading(name: str) -> str:
 
     m = re.fullmatch(r"(.*?)[-_ ]((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?", name)
     words = (m.group(1) if m else name).replace("-", " ").replace("_", " ").strip()
-    heading = words[:1].upper() + words[1:] if words else name
+    heading = upper_first(words) if words else name
     if not m:
         return heading
     when = f"{calendar.month_name[int(m.group(3))]} {m.group(2)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .display import count, listing
+from .display import count, listing, upper_first
 from .findings import compare, leader
 
 __all__ = ["claims_reading", "facts_reading", "left_out_reading", "discrepancies_reading",
@@ -60,7 +60,7 @@ def facts_reading(matrix: pd.DataFrame, n_articles: int) -> str:
     everyone = int((matrix["status"] == "all").sum()) if n_facts else 0
     only = int((matrix["status"] == "only").sum()) if n_facts else 0
     reading = (f"The {n_articles} articles state {count(n_facts, 'fact')}. "
-               f"{_upper_first(count(shared, 'fact'))} {'is' if shared == 1 else 'are'} stated by two "
+               f"{upper_first(count(shared, 'fact'))} {'is' if shared == 1 else 'are'} stated by two "
                f"articles or more, {count(everyone, 'fact')} by all {n_articles}, and "
                f"{count(only, 'fact')} by one article only ({only / max(n_facts, 1):.0%}).")
     if only > shared:
@@ -101,11 +101,11 @@ def discrepancies_reading(disc: pd.DataFrame) -> str:
         return ("No disagreeing values found. That does not prove the articles agree: the tool compares "
                 "numbers, dates, source counts and titles, not every wording.")
     kinds = disc["kind"].value_counts()
-    reading = (f"{_upper_first(count(len(disc), 'pair'))} of statements disagree: "
+    reading = (f"{upper_first(count(len(disc), 'pair'))} of statements disagree: "
                + listing(count(int(k), kind.replace('_', ' ') + ' pair') for kind, k in kinds.items()) + ".")
     within = int((disc["article_a"] == disc["article_b"]).sum())
     if within:
-        reading += (f" {_upper_first(count(within, 'disagreement'))} {'is' if within == 1 else 'are'} "
+        reading += (f" {upper_first(count(within, 'disagreement'))} {'is' if within == 1 else 'are'} "
                     "inside a single article: an article can contradict itself (a translation slip, an edit "
                     "that changed one sentence but not another).")
     counted = disc.dropna(subset=["support_a", "support_b"])
@@ -116,9 +116,6 @@ def discrepancies_reading(disc: pd.DataFrame) -> str:
     return reading
 
 
-def _upper_first(text: str) -> str:
-    """``text`` with its first letter upper-cased ("no facts" -> "No facts"; "2 facts" unchanged)."""
-    return text[:1].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------- chapter 03
@@ -142,7 +139,7 @@ def textstat_reading(errors: pd.DataFrame) -> str:
                "lower": "textstat makes the text look harder than it is",
                "about the same": "about the same, within one grade"}[compare(gap, 0.0, "grade")]
     return (f"textstat counts {count(theirs, 'sentence')} where the splitter finds {ours} ({theirs - ours:+d}). "
-            f"{_upper_first(count(int(errors['cut'].sum()), 'real sentence'))} "
+            f"{upper_first(count(int(errors['cut'].sum()), 'real sentence'))} "
             f"{'is' if int(errors['cut'].sum()) == 1 else 'are'} cut into several by textstat; "
             f"{count(ignored, 'short sentence')} of one or two words {'is' if ignored == 1 else 'are'} ignored by it. "
             f"On average the corrected Flesch-Kincaid grade is {f'{gap:+.1f}' if gap == gap else '—'} grades from "
