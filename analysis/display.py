@@ -68,8 +68,12 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _cell(value, digits: int, percent: bool) -> str:
-    """One value as page text (not yet escaped)."""
+def _cell(value, digits: int, percent: bool, whole: bool = True) -> str:
+    """One value as page text (not yet escaped).
+
+    ``whole``: whether every number of the value's column is a whole number; only then is a
+    float such as 3.0 shown as "3" (a column mixing "3" and "3.3" reads as two precisions).
+    """
     if value is None or value is pd.NA or value is pd.NaT:
         return MISSING
     if isinstance(value, float) and math.isnan(value):
@@ -82,12 +86,24 @@ def _cell(value, digits: int, percent: bool) -> str:
         if percent:
             return f"{100 * float(value):.0f}%"
         rounded = round(float(value), digits)
-        return f"{rounded:,.{digits}f}" if rounded != int(rounded) or digits == 0 else f"{int(rounded):,}"
+        return f"{rounded:,.{digits}f}" if not whole or rounded != int(rounded) or digits == 0 else f"{int(rounded):,}"
     if isinstance(value, (list, tuple, set, frozenset)):
-        parts = [_cell(v, digits, percent) for v in value]
+        parts = [_cell(v, digits, percent, whole) for v in value]
         return "; ".join(p for p in parts if p != MISSING) or MISSING
     text = str(value)
     return text if text.strip() else MISSING
+
+
+def _all_whole(values: Iterable, digits: int) -> bool:
+    """Whether every real number among ``values`` (lists looked into) rounds to a whole number."""
+    for value in values:
+        if isinstance(value, (list, tuple, set, frozenset)):
+            if not _all_whole(value, digits):
+                return False
+        elif (isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral))
+              and math.isfinite(float(value)) and round(float(value), digits) != int(round(float(value), digits))):
+            return False
+    return True
 
 
 def _is_text(series: pd.Series) -> bool:
@@ -141,7 +157,9 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | Mapping[str, str] | None
         note = f" (first {max_rows} of {len(shown):,} rows)"
         shown = shown.head(max_rows)
     text_columns = [c for c in chosen if _is_text(frame[c])]
-    cells = pd.DataFrame({c: [html.escape(_cell(v, digits, c in percent)) for v in shown[c]] for c in chosen},
+    whole = {c: _all_whole(shown[c], digits) for c in chosen}
+    cells = pd.DataFrame({c: [html.escape(_cell(v, digits, c in percent, whole[c])) for v in shown[c]]
+                          for c in chosen},
                          index=range(len(shown)))
     cells.columns = [html.escape(str(chosen[c])) for c in chosen]
     uid = name or hashlib.sha1(repr((caption, list(chosen))).encode("utf-8")).hexdigest()[:10]

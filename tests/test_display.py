@@ -34,6 +34,15 @@ def test_table_reads_like_a_page_not_a_dump():
         assert shown in page
 
 
+def test_table_shows_one_precision_per_column():
+    # A column mixing whole and fractional numbers shows all of them with the same decimals
+    # ("3.0" beside "3.3", never "3" beside "3.3"); a column of whole numbers stays whole.
+    frame = pd.DataFrame({"grade": [3.0, 3.25, float("nan")], "count": [2.0, 5.0, 7.0]})
+    page = an.table(frame, digits=1).to_html()
+    assert ">3.0<" in page and ">3.2<" in page and ">—<" in page
+    assert ">2<" in page and ">5<" in page and "2.0" not in page
+
+
 def test_table_says_when_rows_are_left_out():
     page = an.table(pd.DataFrame({"n": range(10)}), max_rows=3, caption="Numbers").to_html()
     assert "first 3 of 10 rows" in page
