@@ -1144,7 +1144,7 @@ def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, 
         if out and _AFTER_GAP.search(text, last_end, t.start()):
             break
         w = t.group()
-        if out and w.lower() in _AFTER_STOP:
+        if out and w.lower() in _AFTER_STOP and not (w == "and" and _and_after_in_org_name(text, out, t.end(), hi)):
             break
         if not out and w.lower() in {"in", "on", "at", "during", "after", "that", "to"}:
             return None
@@ -1160,6 +1160,17 @@ def subject_after(text: str, cue_end: int, hi: int | None = None) -> tuple[int, 
         return None
     named = _appositive_name_after(text, span, hi)
     return named or span
+
+
+def _and_after_in_org_name(text: str, out: list[re.Match], and_end: int, hi: int) -> bool:
+    """Whether the "and" ending at ``and_end``, after the subject tokens ``out``, joins two parts
+    of one organization's name ("said a spokesman for the Centers for Disease Control and
+    Prevention"), judged as :func:`_and_in_org_name` judges it before the verb."""
+    following = _AFTER_TOKEN.search(text, and_end, min(hi, and_end + 40))
+    if following is None or _AFTER_GAP.search(text, and_end, following.start()):
+        return False
+    words = [o.group() for o in out] + ["and", following.group()]
+    return _and_in_org_name(words, len(words) - 2)
 
 
 _APPOSED_NAME = re.compile(r",[ \t]+((?:[A-Z][\w’'\-]*\.?[ \t]+){1,3}[A-Z][\w’'\-]*)(?=[ \t]*(?:[.,;]|$))")

@@ -708,3 +708,14 @@ def test_a_given_name_the_list_is_sure_of_bars_the_other_pronoun():
             "He was joined on the call by Ilyse Hogue, president of the group. She said Rubio “has failed to "
             "do anything beyond furthering his own aspirations.”")
     assert speakers(text)[-1][:2] == ["Ilyse Hogue", "person"]
+
+
+def test_inverted_subject_keeps_an_organization_name_with_and():
+    # After an inverted verb, "and" inside one organization's name ("Centers for Disease
+    # Control and Prevention") does not end the subject; two people joined by "and" still do.
+    text = ('Cases rose. "We are seeing cases rise in every state," said a spokesman for the '
+            'Centers for Disease Control and Prevention.\n\n"It is early," said Anna Berg and '
+            'her deputy told reporters.\n')
+    rows = an.quotes(an.from_texts({"a": text}))
+    assert rows["speaker"].iloc[0] == "a spokesman for the Centers for Disease Control and Prevention"
+    assert "and" not in rows["speaker"].iloc[1]
