@@ -86,12 +86,17 @@ def _cell(value, digits: int, percent: bool, whole: bool = True) -> str:
         if percent:
             return f"{100 * float(value):.0f}%"
         rounded = round(float(value), digits)
-        return f"{rounded:,.{digits}f}" if not whole or rounded != int(rounded) or digits == 0 else f"{int(rounded):,}"
+        return f"{rounded:,.{digits}f}" if not whole or _fraction(rounded) or digits == 0 else f"{int(rounded):,}"
     if isinstance(value, (list, tuple, set, frozenset)):
         parts = [_cell(v, digits, percent, whole) for v in value]
         return "; ".join(p for p in parts if p != MISSING) or MISSING
     text = str(value)
     return text if text.strip() else MISSING
+
+
+def _fraction(rounded: float) -> bool:
+    """Whether an already rounded number has a fractional part (the one test _cell and _all_whole share)."""
+    return rounded != int(rounded)
 
 
 def _all_whole(values: Iterable, digits: int) -> bool:
@@ -101,7 +106,7 @@ def _all_whole(values: Iterable, digits: int) -> bool:
             if not _all_whole(value, digits):
                 return False
         elif (isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral))
-              and math.isfinite(float(value)) and round(float(value), digits) != int(round(float(value), digits))):
+              and math.isfinite(float(value)) and _fraction(round(float(value), digits))):
             return False
     return True
 
