@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="abp-5000.jsonl.gz")
     ap.add_argument("labels", type=Path, help="benchmarks/labels/speakers")
     # test2: a second held-out set, labelled later by another labeller (labels/speakers/test2/notes.md)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "test2"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "test2", "test3"])
     ap.add_argument("--baseline", default="main", help="git ref of the 'before' code (empty: none)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each class (after)")
     ap.add_argument("--predict-only", metavar="CODE_DIR", help=argparse.SUPPRESS)
