@@ -6,7 +6,8 @@ Re-reads the articles named in quotes.tsv and attributions.tsv and verifies, for
 that the offsets lie inside the text, that the sha (first 8 hex digits of sha1 of the UTF-8
 of text[start:end]) matches, that source spans lie inside their attribution span, and that
 the label columns take allowed values. A quote span may end before " <mark>" where an
-article runs several quoted paragraphs into one line (NPR KBVIQl4k). Prints the errors and exits 1 if there are any.
+article runs several quoted paragraphs into one line (NPR KBVIQl4k). Prints the errors
+and exits 1 if there are any.
 """
 import csv
 import gzip
