@@ -66,7 +66,11 @@ SIZE_WORDS = [
     'surprisingly', 'unexpected', 'expected', 'upset', 'momentum', 'game-changing', 'pivotal',
     'decisive', 'tremendous', 'tremendously', 'extreme', 'extremely', 'least', 'most',
     'more\\s+than', 'less\\s+than', 'no\\s+more', 'at\\s+best', 'at\\s+least', 'yet', 'still',
-    'already',
+    'already', 'vital', 'strong', 'stronger', 'strongest', 'part', 'rest', 'remaining', 'intact',
+    'linchpin', 'centerpiece', 'cornerstone', 'worst', 'greatest', 'deadliest', 'breathtaking',
+    'blockbuster', 'profound', 'drastic', 'drastically', 'consequential', 'permanent', 'durable',
+    'unparalleled', 'gradual', 'gradually', 'unchanged', 'halfway', 'close', 'closer', 'easily',
+    'handily', 'solid', 'clear', 'win', 'wins',
 ]
 SIZE_RX = re.compile(r"\b(?:" + "|".join(SIZE_WORDS) + r")\b", re.I)
 
