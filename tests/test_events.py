@@ -84,3 +84,17 @@ def test_html_and_txt_give_the_same_body(tmp_path, name):
         assert kinds[next(t for t in kinds if t.startswith("Council members vote"))] == "caption"
     if name == "misc":
         assert "The state's largest utility said Wednesday it would comply with the new rules." in body["000"]
+
+
+def test_a_page_without_a_date_gets_none_from_its_copyright_line(tmp_path):
+    """A page that gives no publication date has none: its copyright line ("© 2024 ...") is
+    not read as the article's date (1 January of that year)."""
+    from analysis.events import html_to_text
+
+    page = ("<html><head><title>Council passes budget</title></head><body><article><h1>Council passes budget</h1>"
+            "<p>The council voted 5-2 on Thursday to pass the budget after a long debate about schools.</p>"
+            "<p>The mayor said she would sign it next week, and the new rates start in July.</p></article>"
+            "<footer>© 2024 Example Media Group. All rights reserved.</footer></body></html>")
+    assert html_to_text(page)[1]["date"] == ""
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-05-02T10:00:00Z">')
+    assert html_to_text(dated)[1]["date"] == "2019-05-02"
