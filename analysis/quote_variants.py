@@ -54,6 +54,18 @@ def _containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _diff_keys(tokens: list[str]) -> list[str]:
+    """What :func:`word_diff` compares: words in lower case, without a full stop of their own,
+    and every punctuation mark alike.  Differences in spelling count ("counterfire" vs
+    "counter-fire"); where a quotation is cut and how it is punctuated ("allegation." at the
+    end of one version, "allegation," inside a longer one) is no difference of wording.
+
+    >>> _diff_keys(["The", "allegation.", ",", "counter-fire"])
+    ['the', 'allegation', '·', 'counter-fire']
+    """
+    return ["·" if not w[:1].isalnum() and len(w) == 1 else w.lower().rstrip(".") or "·" for w in tokens]
+
+
 def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
     """Words removed from and added to ``reference`` in ``text``, and the diff as HTML.
 
@@ -62,17 +74,18 @@ def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
 
     >>> word_diff("for counterfire purposes in Kharkiv", "for retaliatory purposes in Kharkiv")[:2]
     (['counterfire'], ['retaliatory'])
+    >>> word_diff("to refute this false allegation, from 36 years ago", "to refute this false allegation.")[:2]
+    ([], [])
     """
     ref = _TOKEN.findall(reference)
     new = _TOKEN.findall(text)
-    # Differences in spelling count ("counterfire" vs "counter-fire"): compare lower-case words.
-    sm = difflib.SequenceMatcher(a=[w.lower() for w in ref], b=[w.lower() for w in new], autojunk=False)
+    sm = difflib.SequenceMatcher(a=_diff_keys(ref), b=_diff_keys(new), autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     if blocks and len(new) < 0.8 * len(ref):
         lo = max(0, blocks[0].a - blocks[0].b)
         hi = min(len(ref), blocks[-1].a + blocks[-1].size + (len(new) - blocks[-1].b - blocks[-1].size))
         ref = ref[lo:hi]
-        sm = difflib.SequenceMatcher(a=[w.lower() for w in ref], b=[w.lower() for w in new], autojunk=False)
+        sm = difflib.SequenceMatcher(a=_diff_keys(ref), b=_diff_keys(new), autojunk=False)
     removed, added, out = [], [], []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
