@@ -98,3 +98,22 @@ def test_a_page_without_a_date_gets_none_from_its_copyright_line(tmp_path):
     assert html_to_text(page)[1]["date"] == ""
     dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-05-02T10:00:00Z">')
     assert html_to_text(dated)[1]["date"] == "2019-05-02"
+
+
+def test_a_summary_box_under_the_pages_headline_is_not_body(tmp_path):
+    """HTML extraction puts the page's <h1> on the first line: the summary box under it
+    (three one-sentence lines, each retold further down) is still the box, not the story."""
+    bullets = ["The council cut the school budget on Monday.", "Forty teachers will lose their jobs in June.",
+               "Parents plan a protest on Friday."]
+    story = ["On Monday the council cut the school budget by 5%, the mayor said at a meeting downtown.",
+             "About forty teachers will lose their jobs in June, the union said in a statement.",
+             "Parents plan a protest outside city hall on Friday morning, organizers said.",
+             "The budget still needs the mayor's signature before it takes effect in July."]
+    page = ("<html><head><title>Council cuts school budget</title></head><body><article>"
+            "<h1>Council cuts school budget</h1>" + "".join(f"<p>{p}</p>" for p in bullets + story)
+            + "</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    folder = new_event("budget", [tmp_path / "page.html"], root=tmp_path)
+    corpus = an.load_event(folder)
+    body = corpus.body_paragraphs().text.tolist()
+    assert body == story
