@@ -1784,20 +1784,23 @@ def _summary_bullets(text: str, lines: list[_Line], kinds: list[str | None]) -> 
     >>> ks = [None] * 6; _summary_bullets(t, _text_lines(t), ks); ks
     ['highlights', 'highlights', 'highlights', None, None, None]
     """
+    # A headline over the box (a page's <h1>, which HTML extraction puts on the first line)
+    # is no bullet: the box opens on the next line.
+    top = 1 if lines and lines[0].s[-1:] not in ".!?\"”" and lines[0].s.count(" ") < 25 else 0
     n = len(lines)
-    if n < 6:
+    if n - top < 6:
         return
     # The cheap shape test first: most texts open with a longer paragraph or a quotation.
-    for ln in lines[:3]:
+    for ln in lines[top:top + 3]:
         s = ln.s
         if (s[-1] not in ".!?" or s.count(" ") > 40 or not s[0].isupper()
                 or s[:s.find(" ")] in _CARRY_ON or _SENTENCE_BREAK.search(s)):
             return
     words = [_content_words(ln.s) for ln in lines]
     scores, told = [], set()
-    for i in range(min(5, n - 3)):
+    for i in range(top, min(top + 5, n - 3)):
         s = lines[i].s
-        if kinds[i] is not None or i >= 3 and (s[-1] not in ".!?" or s.count(" ") > 40 or not s[0].isupper()
+        if kinds[i] is not None or i >= top + 3 and (s[-1] not in ".!?" or s.count(" ") > 40 or not s[0].isupper()
                                                or s[:s.find(" ")] in _CARRY_ON or _SENTENCE_BREAK.search(s)):
             break
         ws = words[i]
@@ -1813,7 +1816,7 @@ def _summary_bullets(text: str, lines: list[_Line], kinds: list[str | None]) -> 
     # Each bullet sums up its own part of the story: lines that one paragraph retells are
     # the start of the story, told twice.
     if len(scores) >= 3 and sum(scores) >= 0.5 * len(scores) and len(told) == len(scores):
-        for i in range(len(scores)):
+        for i in range(top, top + len(scores)):
             kinds[i] = "highlights"
 
 

@@ -130,7 +130,9 @@ def html_to_text(html: str, label: str = "page") -> tuple[str, dict]:
                           "the html extra: pip install -e \".[html]\"") from None
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-        meta = trafilatura.extract_metadata(html) if text and text.strip() else None
+        # Not the extensive date search: it reads a date out of any text of the page, and a
+        # page that gives none gets its copyright line's year as 1 January ("© 2024" -> 2024-01-01).
+        meta = trafilatura.extract_metadata(html, extensive=False) if text and text.strip() else None
     except Exception as exc:  # noqa: BLE001 - a parser failing on an odd page: one line, named
         raise CorpusError(f"{label}: the HTML page could not be read ({type(exc).__name__}: "
                           f"{str(exc).splitlines()[0] if str(exc) else ''}); save the article as .txt") from None

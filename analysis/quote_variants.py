@@ -54,6 +54,18 @@ def _containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _diff_keys(tokens: list[str]) -> list[str]:
+    """What :func:`word_diff` compares: words in lower case, without a full stop of their own,
+    and every punctuation mark alike.  Differences in spelling count ("counterfire" vs
+    "counter-fire"); where a quotation is cut and how it is punctuated ("allegation." at the
+    end of one version, "allegation," inside a longer one) is no difference of wording.
+
+    >>> _diff_keys(["The", "allegation.", ",", "counter-fire"])
+    ['the', 'allegation', '·', 'counter-fire']
+    """
+    return ["·" if not w[:1].isalnum() and len(w) == 1 else w.lower().rstrip(".") or "·" for w in tokens]
+
+
 def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
     """Words removed from and added to ``reference`` in ``text``, and the diff as HTML.
 
@@ -62,17 +74,18 @@ def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
 
     >>> word_diff("for counterfire purposes in Kharkiv", "for retaliatory purposes in Kharkiv")[:2]
     (['counterfire'], ['retaliatory'])
+    >>> word_diff("to refute this false allegation, from 36 years ago", "to refute this false allegation.")[:2]
+    ([], [])
     """
     ref = _TOKEN.findall(reference)
     new = _TOKEN.findall(text)
-    # Differences in spelling count ("counterfire" vs "counter-fire"): compare lower-case words.
-    sm = difflib.SequenceMatcher(a=[w.lower() for w in ref], b=[w.lower() for w in new], autojunk=False)
+    sm = difflib.SequenceMatcher(a=_diff_keys(ref), b=_diff_keys(new), autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     if blocks and len(new) < 0.8 * len(ref):
         lo = max(0, blocks[0].a - blocks[0].b)
         hi = min(len(ref), blocks[-1].a + blocks[-1].size + (len(new) - blocks[-1].b - blocks[-1].size))
         ref = ref[lo:hi]
-        sm = difflib.SequenceMatcher(a=[w.lower() for w in ref], b=[w.lower() for w in new], autojunk=False)
+        sm = difflib.SequenceMatcher(a=_diff_keys(ref), b=_diff_keys(new), autojunk=False)
     removed, added, out = [], [], []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -102,12 +115,52 @@ MAX_REFERENCE_CANDIDATES = 500
 SHARED_RUN = 3
 
 
-def _links(si: set, sj: set, ki: str, kj: str, min_words: int, threshold: float) -> bool:
+#: The share of the shorter quote's words, in order, that makes two quotes one statement whoever
+#: the articles say spoke: nearly the same words are one statement even when one article (or
+#: the speaker rules) credits it to someone else - that disagreement is worth showing.  Below
+#: it, two quotes credited to different people are two remarks on one subject ("make sure
+#: that Donald Trump does not become president" / "make sure that Hillary Clinton is the next
+#: president"), not two versions of one.
+SAME_WORDS_SHARE = 0.8
+ORDER_WORDS = 200
+
+
+def _links(si: set, sj: set, ki: str, kj: str, min_words: int, threshold: float,
+           spk_i: frozenset = frozenset(), spk_j: frozenset = frozenset()) -> bool:
     """Whether two quotes sharing a content word render the same statement: the same words,
-    or enough of the shorter one's content words and a run of :data:`SHARED_RUN` words in common."""
-    return (ki == kj and len(ki.split()) >= 2) or (
-        min(len(si), len(sj)) >= min_words and _containment(si, sj) >= threshold
-        and not _runs_of(ki).isdisjoint(_runs_of(kj)))
+    or enough of the shorter one's content words and a run of :data:`SHARED_RUN` words in
+    common, from speakers that may be one (``spk_i``/``spk_j``: the surnames the articles credit
+    each with; empty when unknown) unless they share :data:`SAME_WORDS_SHARE` of their words.
+
+    >>> a, b = {"make", "sure", "trump", "president", "unit", "state"}, {"make", "sure", "clinton", "president", "unit", "state"}
+    >>> ka, kb = "make sure trump become president unit state", "make sure clinton next president unit state"
+    >>> _links(a, b, ka, kb, 4, 0.5), _links(a, b, ka, kb, 4, 0.5, frozenset({"sanders"}), frozenset({"warren"}))
+    (True, False)
+    """
+    if ki == kj and len(ki.split()) >= 2:
+        return True
+    if min(len(si), len(sj)) < min_words or _runs_of(ki).isdisjoint(_runs_of(kj)):
+        return False
+    if _containment(si, sj) < threshold:
+        return False
+    return not spk_i or not spk_j or not spk_i.isdisjoint(spk_j) or _ordered_share(ki, kj) >= SAME_WORDS_SHARE
+
+
+def _ordered_share(ki: str, kj: str) -> float:
+    """The share of the shorter key's words found, in order, in runs of two words or more of
+    the other: high for one statement retyped or trimmed, low for two remarks that share
+    stock phrases in another order ("work ... to become the next president ... make sure that").
+
+    >>> _ordered_share("we will rebuild the bridge", "we will rebuild the old bridge")
+    0.8
+    """
+    # The first ORDER_WORDS words of each say it: difflib's time grows with the product of
+    # the lengths, and a very long quote must not make the grouping quadratic in its length.
+    a, b = ki.split()[:ORDER_WORDS], kj.split()[:ORDER_WORDS]
+    if not a or not b:
+        return 0.0
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sum(m.size for m in sm.get_matching_blocks() if m.size >= 2) / min(len(a), len(b))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -117,9 +170,11 @@ def _runs_of(key: str) -> frozenset:
     return frozenset(zip(*(words[k:] for k in range(SHARED_RUN))))
 
 
-def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
+def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, threshold: float,
+                         speakers: list[frozenset] | None = None) -> list[list[int]]:
     """The groups of linked quotes, comparing every two quotes that share a content word
     (the plain form of :func:`_linked_groups`)."""
+    spk = speakers or [frozenset()] * len(sets)
     uf = UnionFind()
     index: dict[str, list[int]] = {}
     for i, s in enumerate(sets):
@@ -132,7 +187,7 @@ def _linked_groups_plain(sets: list[set], keys: list[str], min_words: int, thres
                 if j <= i or j in seen:
                     continue
                 seen.add(j)
-                if _links(s, sets[j], keys[i], keys[j], min_words, threshold):
+                if _links(s, sets[j], keys[i], keys[j], min_words, threshold, spk[i], spk[j]):
                     uf.union(i, j)
     return uf.groups(range(len(sets)))
 
@@ -146,7 +201,8 @@ def _min_overlap(size: int, threshold: float) -> int:
     return k
 
 
-def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: float) -> list[list[int]]:
+def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: float,
+                   speakers: list[frozenset] | None = None) -> list[list[int]]:
     """The groups of :func:`_linked_groups_plain`, in time that does not grow with the
     square of the number of quotes.
 
@@ -160,19 +216,23 @@ def _linked_groups(sets: list[set], keys: list[str], min_words: int, threshold: 
       :data:`MAX_WORD_WORDINGS` such partners is not looked up (a text repeating a few
       words in every quote would pair every quote with every other).
     * Wordings with the same key link whatever their content words, when they share one.
+    * ``speakers`` (per quote, the surnames it is credited to) are part of a wording: quotes
+      with the same words and other speakers are two wordings, linked as :func:`_links` says.
     """
-    wording: dict[tuple[str, frozenset], int] = {}
+    spk = speakers or [frozenset()] * len(sets)
+    wording: dict[tuple[str, frozenset, frozenset], int] = {}
     of = []
-    for s, k in zip(sets, keys):
-        of.append(wording.setdefault((k, frozenset(s)), len(wording)))
-    w_sets = [set(fs) for _k, fs in wording]
-    w_keys = [k for k, _fs in wording]
+    for s, k, p in zip(sets, keys, spk):
+        of.append(wording.setdefault((k, frozenset(s), p), len(wording)))
+    w_sets = [set(fs) for _k, fs, _p in wording]
+    w_keys = [k for k, _fs, _p in wording]
+    w_spk = [p for _k, _fs, p in wording]
     uf = UnionFind()
     linked = [False] * len(w_sets)  # links to another wording
     _link_same_keys(w_sets, w_keys, uf, linked)
-    _link_by_containment(w_sets, w_keys, min_words, threshold, uf, linked)
+    _link_by_containment(w_sets, w_keys, min_words, threshold, uf, linked, w_spk)
     # A wording's quotes link to each other when a quote links to its copy.
-    self_link = [bool(s) and _links(s, s, k, k, min_words, threshold) for s, k in zip(w_sets, w_keys)]
+    self_link = [bool(s) and _links(s, s, k, k, min_words, threshold, p, p) for s, k, p in zip(w_sets, w_keys, w_spk)]
     groups: dict = {}
     for i, r in enumerate(of):
         key = uf.find(r) if linked[r] or self_link[r] else ("alone", i)
@@ -195,7 +255,7 @@ def _link_same_keys(w_sets: list[set], w_keys: list[str], uf: UnionFind, linked:
 
 
 def _link_by_containment(w_sets: list[set], w_keys: list[str], min_words: int, threshold: float,
-                         uf: UnionFind, linked: list[bool]) -> None:
+                         uf: UnionFind, linked: list[bool], w_spk: list[frozenset]) -> None:
     """Wordings one of which holds enough of the other, found through the rarer words of the smaller.
 
     Each posting list holds the wordings of a word by size, and a wording looks only at
@@ -225,7 +285,7 @@ def _link_by_containment(w_sets: list[set], w_keys: list[str], min_words: int, t
                 seen.add(j)
                 if linked[r] and linked[j] and uf.find(r) == uf.find(j):
                     continue  # already one group: a link would change nothing
-                if _links(s, w_sets[j], w_keys[r], w_keys[j], min_words, threshold):
+                if _links(s, w_sets[j], w_keys[r], w_keys[j], min_words, threshold, w_spk[r], w_spk[j]):
                     uf.union(r, j)
                     linked[r] = linked[j] = True
 
@@ -241,6 +301,16 @@ def _reference(members: list[int], sets: list[set], keys: list[str]) -> int:
         return members[0]  # one wording: every quote scores the same
     pool = members[:MAX_REFERENCE_CANDIDATES]
     return max(pool, key=lambda i: (sum(_containment(sets[i], sets[j]) for j in pool if j != i), len(sets[i])))
+
+
+def _credited(q: pd.DataFrame) -> list[frozenset]:
+    """Per quote, the surname of the person it is credited to (empty when the speaker is not a
+    named person: a pronoun left unresolved, an anonymous source, an organization)."""
+    out = []
+    for name, kind in zip(q["speaker_name"], q["speaker_type"]):
+        words = re.findall(r"[^\W\d_][\w’'\-]*", name) if isinstance(name, str) and kind == "person" else []
+        out.append(frozenset({words[-1].lower()}) if words else frozenset())
+    return out
 
 
 @memoized
@@ -278,7 +348,7 @@ def quote_variants(corpus, min_words: int = 4, threshold: float = 0.5) -> pd.Dat
     diffs: dict[tuple[str, str], tuple] = {}  # the same quote against the same reference: once
     rows = []
     gid = 0
-    for members in _linked_groups(sets, keys, min_words, threshold):
+    for members in _linked_groups(sets, keys, min_words, threshold, _credited(q)):
         if len({arts[i] for i in members}) < 2:
             continue
         ref_i = _reference(members, sets, keys)

@@ -1050,8 +1050,48 @@ def lede_subject(text: str) -> str:
     return _lede_parse(text)["subject"]
 
 
+# Words that open an adverbial clause or phrase before the main clause ("Ever since rumors
+# began swirling ..., it was only a matter of time"; "After weeks of talks, Biden approved"):
+# English's closed class of subordinators and prepositions, so the verb of the opener is
+# never taken for the lede's main verb.
+_OPENERS = frozenset("""after although as because before despite during even ever following for
+from if in once since though throughout unless until when whenever where whereas while with
+without amid amidst under over""".split())
+# ... of which these open a clause with a verb of its own ("When Joshua Bass, an engineer,
+# sent his son ..., he"): the opener ends at the first comma after that verb.
+_SUBORDINATORS = frozenset("""although as because before ever if once since though unless until when
+whenever where whereas while""".split())
+
+
+def _opener_end(text: str) -> int:
+    """Where the main clause starts after a leading adverbial clause or phrase ending in a
+    comma (0 when the sentence does not open with one).
+
+    >>> t = "Ever since rumors began swirling, it was only a matter of time."
+    >>> t[_opener_end(t):]
+    'it was only a matter of time.'
+    >>> _opener_end("President Biden, under pressure, allowed it.")
+    0
+    """
+    first = re.match(r"\s*([A-Za-z]+)", text)
+    if not first or first.group(1).lower() not in _OPENERS:
+        return 0
+    clause = first.group(1).lower() in _SUBORDINATORS
+    comma = text.find(",")
+    while clause and comma != -1 and not any(_is_verb(t) for t in re.findall(r"[\w’']+", text[first.end():comma])):
+        comma = text.find(",", comma + 1)
+    if comma == -1 or len(text[comma + 1:].split()) < 3:
+        return 0
+    return comma + 1 + (len(text[comma + 1:]) - len(text[comma + 1:].lstrip()))
+
+
 def _lede_parse(text: str) -> dict:
     """Subject, verb phrase and the decision wording of one sentence (see :func:`ledes`)."""
+    k = _opener_end(text)
+    if k:
+        inner = _lede_parse(text[k:])
+        if inner["vp_start"] >= 0:
+            return {**inner, "vp_start": inner["vp_start"] + k, "vp_end": inner["vp_end"] + k}
     spans = word_spans(text)
     toks = [text[a:b] for a, b in spans]
     out = {"subject": "", "verb_phrase": "", "decision": "", "verb": "", "vp_start": -1, "vp_end": -1}
@@ -1065,12 +1105,18 @@ def _lede_parse(text: str) -> dict:
         subj_end = aside[0]
     out["subject"] = text[:subj_end].strip(" ,")
     # Verb group: auxiliaries (and adverbs between them) up to the main verb.
-    j = i
-    while j + 1 < len(toks) and toks[j].lower() in _AUX and not toks[j + 1][:1].isupper() and (
-            _is_verb(toks[j + 1]) or toks[j + 1].lower().endswith("ly") or toks[j + 1].lower() in {"not", "also", "now", "already", "finally"}):
-        j += 1
+    # Adverbs inside the group ("has not yet given", "was only") are passed over and are not its verb.
+    j = last_verb = i
+    while j + 1 < len(toks) and toks[last_verb].lower() in _AUX and not toks[j + 1][:1].isupper():
+        nxt = toks[j + 1].lower()
+        if _is_verb(toks[j + 1]):
+            j = last_verb = j + 1
+        elif nxt.endswith("ly") or nxt in {"not", "also", "now", "already", "finally", "yet", "still", "never"}:
+            j += 1
+        else:
+            break
     verb_end = j
-    out["verb"] = toks[verb_end].lower()
+    out["verb"] = toks[last_verb].lower()
     obj = _object_words(text, spans, toks, verb_end)
     last = obj[-1] if obj else verb_end
     out["vp_start"], out["vp_end"] = spans[i][0], spans[last][1]
@@ -1141,7 +1187,8 @@ def ledes(corpus: Corpus) -> pd.DataFrame:
     the main verb is the first word after the sentence's first word that is an auxiliary
     (has, was, will...), a known irregular past form (gave, given, made...), a present-tense
     decision or reporting verb (allows, approves, says...), or a lower-case word of five or
-    more letters ending in -ed, skipping a comma-delimited aside after the subject.  The
+    more letters ending in -ed, skipping a comma-delimited aside after the subject and an
+    opening adverbial clause or phrase ("Ever since rumors began swirling ..., it was").  The
     verb phrase runs from the auxiliaries through the main verb and its object: up to six
     words, stopping at a preposition or ``to``, a comma, ``that``/``which``, or an -ing
     word.  ``decision`` elides a capitalized recipient right after the verb ("has given

@@ -84,3 +84,36 @@ def test_html_and_txt_give_the_same_body(tmp_path, name):
         assert kinds[next(t for t in kinds if t.startswith("Council members vote"))] == "caption"
     if name == "misc":
         assert "The state's largest utility said Wednesday it would comply with the new rules." in body["000"]
+
+
+def test_a_page_without_a_date_gets_none_from_its_copyright_line(tmp_path):
+    """A page that gives no publication date has none: its copyright line ("© 2024 ...") is
+    not read as the article's date (1 January of that year)."""
+    from analysis.events import html_to_text
+
+    page = ("<html><head><title>Council passes budget</title></head><body><article><h1>Council passes budget</h1>"
+            "<p>The council voted 5-2 on Thursday to pass the budget after a long debate about schools.</p>"
+            "<p>The mayor said she would sign it next week, and the new rates start in July.</p></article>"
+            "<footer>© 2024 Example Media Group. All rights reserved.</footer></body></html>")
+    assert html_to_text(page)[1]["date"] == ""
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-05-02T10:00:00Z">')
+    assert html_to_text(dated)[1]["date"] == "2019-05-02"
+
+
+def test_a_summary_box_under_the_pages_headline_is_not_body(tmp_path):
+    """HTML extraction puts the page's <h1> on the first line: the summary box under it
+    (three one-sentence lines, each retold further down) is still the box, not the story."""
+    bullets = ["The council cut the school budget on Monday.", "Forty teachers will lose their jobs in June.",
+               "Parents plan a protest on Friday."]
+    story = ["On Monday the council cut the school budget by 5%, the mayor said at a meeting downtown.",
+             "About forty teachers will lose their jobs in June, the union said in a statement.",
+             "Parents plan a protest outside city hall on Friday morning, organizers said.",
+             "The budget still needs the mayor's signature before it takes effect in July."]
+    page = ("<html><head><title>Council cuts school budget</title></head><body><article>"
+            "<h1>Council cuts school budget</h1>" + "".join(f"<p>{p}</p>" for p in bullets + story)
+            + "</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    folder = new_event("budget", [tmp_path / "page.html"], root=tmp_path)
+    corpus = an.load_event(folder)
+    body = corpus.body_paragraphs().text.tolist()
+    assert body == story

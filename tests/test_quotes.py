@@ -550,3 +550,20 @@ def test_two_remarks_on_one_subject_are_not_one_statement():
     v = an.quote_variants(c)
     assert "a" not in set(v.article_id)
     assert {"b", "c"} <= set(v.article_id)
+
+
+def test_quote_variants_keep_two_speakers_remarks_apart():
+    """Two people's remarks that share stock phrases ("make sure that", "president of the
+    United States") are two statements; one statement credited to two people (a speaker
+    error, or an outlet's) stays one group, so the difference can be shown."""
+    c = an.from_texts({
+        "a": "Ann Lee said she would “work as hard as I can to make sure that Bob Ray does not become "
+             "president of the United States.”",
+        "b": "Kim Cho said: “I’m ready to get in this fight and work my heart out to make sure that Sam Fox "
+             "becomes the next president of the United States.”",
+        "c": "Dan Poe said he would “work as hard as I can to make sure that Bob Ray does not become "
+             "president of the United States.”",
+    })
+    v = an.quote_variants(c)
+    assert sorted(v.article_id) == ["a", "c"] and v.group_id.nunique() == 1
+    assert sorted(v.speaker_name) == ["Ann Lee", "Dan Poe"]

@@ -388,9 +388,13 @@ def test_linked_groups_agree_with_the_plain_pairs():
                 s = {w for w in words if rnd.random() < 0.8}
             sets.append(s)
             keys.append(" ".join(words))
+        # Credited speakers: unknown, or one of three, so that some links need the same words.
+        speakers = [frozenset(rnd.sample(["x", "y", "z"], rnd.randint(0, 1))) for _ in sets]
         for min_words, threshold in ((4, 0.5), (1, 0.3), (2, 1.0), (3, 0.0), (4, 1.5)):
             assert _linked_groups(sets, keys, min_words, threshold) == \
                 _linked_groups_plain(sets, keys, min_words, threshold), (trial, min_words, threshold)
+            assert _linked_groups(sets, keys, min_words, threshold, speakers) == \
+                _linked_groups_plain(sets, keys, min_words, threshold, speakers), (trial, min_words, threshold)
 
 
 def test_follows_reads_the_similarity_matrix():

@@ -453,3 +453,19 @@ def test_a_lede_object_goes_on_past_an_ing_word_after_a_determiner():
     vp = an.ledes(c).set_index("article_id").verb_phrase
     assert vp["a"] == "brushed aside the glowing report card"
     assert vp["b"] == "gave Ukraine permission"
+
+
+def test_lede_main_verb_after_an_opening_clause():
+    """A lede that opens with an adverbial clause or phrase ("Ever since rumors began
+    swirling ..., it was"; "After weeks of talks, ...") is read from its main clause; a
+    subordinate clause with an appositive keeps going to the comma after its verb."""
+    c = an.from_texts({
+        "a": "Ever since rumors began swirling about a letter, it was only a matter of time before she spoke.",
+        "b": "After weeks of talks, the council approved the budget on Monday.",
+        "c": "When Ann Lee, an engineer, moved to the city, she was expecting a quiet life.",
+        "d": "President Biden, under pressure from aides, allowed Ukraine to strike back."})
+    got = an.ledes(c).set_index("article_id")
+    assert got.loc["a", "subject"] == "it" and got.loc["a", "verb"] == "was"
+    assert got.loc["b", "subject"] == "the council" and got.loc["b", "verb"] == "approved"
+    assert got.loc["c", "subject"] == "she"
+    assert got.loc["d", "subject"] == "President Biden" and got.loc["d", "verb"] == "allowed"
