@@ -1,10 +1,11 @@
-"""Check the held-out coverage labels of C49 (and C45, when labelled) against the corpus.
+"""Check the held-out coverage labels of C49 and C45 (third labeller) against the corpus.
 
 Standard library only. Usage:
 
-    python benchmarks/labels/coverage/check_c49.py [CORPUS] [--events C49 C45]
+    python3 benchmarks/labels/coverage/check_c49.py [CORPUS] [--events C49 C45]
 
-CORPUS defaults to /work/shared/bench/abp-5000.jsonl.gz. Checks, for each event checked:
+CORPUS defaults to /work/shared/bench/abp-5000.jsonl.gz, events to C49 and C45 (any
+abp event works, e.g. `--events C09 C22`). Checks, for each event checked:
 
 - every claims.tsv / discrepancies.tsv row's sha is the first 8 hex digits of sha1 (UTF-8)
   of text[start:end] of the record's raw `text`, with 0 <= start < end <= len(text);
@@ -43,7 +44,7 @@ def read_tsv(name):
 
 def main(argv):
     corpus = "/work/shared/bench/abp-5000.jsonl.gz"
-    events = ["C49"]
+    events = ["C49", "C45"]
     args = list(argv)
     if "--events" in args:
         i = args.index("--events")
