@@ -722,6 +722,23 @@ def role_key(title: str) -> frozenset[str] | None:
     return frozenset(words) or None
 
 
+def _spells_out(short: frozenset[str], long: frozenset[str]) -> bool:
+    """Whether the words of ``short`` are initialisms ("u.n", "un") whose letters are the
+    initials of the words of ``long`` ("united", "nations"): one office in two spellings.
+
+    >>> _spells_out(frozenset({"u.n"}), frozenset({"united", "nations"}))
+    True
+    >>> _spells_out(frozenset({"foreign"}), frozenset({"chancellor"}))
+    False
+    """
+    if not short or len(long) < 2:
+        return False
+    letters = "".join(w.replace(".", "") for w in short)
+    if not letters.isalpha() or any("." not in w and len(w) > 4 for w in short):
+        return False
+    return sorted(letters) == sorted(w[0] for w in long)
+
+
 def roles_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two office keys name different offices (neither contains the other).
 
@@ -733,9 +750,13 @@ def roles_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     True
     >>> roles_conflict(role_key("Rep."), role_key("House Democratic Leader"))
     False
+    >>> roles_conflict(role_key("U.N. Secretary-General"), role_key("United Nations Secretary-General"))
+    False
     """
     if a <= _MEMBERSHIP or b <= _MEMBERSHIP:
         return False  # a senator is also a committee chairman or a party leader
+    if _spells_out(a - b, b - a) or _spells_out(b - a, a - b):
+        return False  # "U.N. Secretary-General" = "United Nations Secretary-General"
     if a <= b or b <= a:
         return bool((a ^ b) & _ROLE_RANK)
     return True

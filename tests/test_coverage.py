@@ -419,3 +419,15 @@ def test_figure_titles_state_counts():
     title = fig._suptitle.get_text()
     assert re.match(r"\d+ of \d+ facts are stated by two articles or more", title)
     assert fig.axes[0].get_xlabel() and fig.axes[1].get_xlabel()
+
+
+def test_a_title_and_its_initialism_are_one_office():
+    """"U.N. Secretary-General" and "United Nations Secretary-General" name one office: no
+    person_role discrepancy; two offices still are one."""
+    c = an.from_texts({
+        "a": "U.N. Secretary-General Ban Ki-moon spoke at the memorial on Tuesday.",
+        "b": "United Nations Secretary-General Ban Ki-moon spoke at the memorial on Tuesday.",
+        "c": "German Chancellor Olaf Scholz spoke. Later, German Foreign Minister Olaf Scholz left."})
+    d = an.discrepancies(c)
+    roles = d[d.kind == "person_role"]
+    assert set(roles.article_a) | set(roles.article_b) == {"c"}
