@@ -1978,13 +1978,74 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
                 if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
                         or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
                     continue
-            elif shared < 0.8 * len(core):
+            elif shared < 0.8 * len(core) and not (
+                    (display or jb - ja > b - a + 10) and _words_alike(core, text[ja:k + len(probe)]) >= 0.8):
+                # (A copy with its case, punctuation or a word changed still counts when it is
+                # set as a quotation or sits inside a longer paragraph: two rows of a list of
+                # one shape, "Paragraph two ..." and "Paragraph three ...", are no copies.)
                 continue
             if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
                 continue  # a caption that reuses the story's sentence: the story's line stays
             if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
                 kinds[i] = "pull_quote"
                 break
+        else:
+            if ends and not display and not forward and _quoted_elsewhere(text, lines, kinds, starts, i, core):
+                kinds[i] = "pull_quote"
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words_alike(core: str, other: str) -> float:
+    """The share of the words of ``core`` that ``other`` (text that ends where the copy of
+    ``core`` ends) has at the same place, counted from the end, when at most two words differ:
+    a display quote that rewords its opening or changes a word, a capital or a comma of the
+    sentence it repeats; else 0.  (A sentence of the story that quotes the end of a longer
+    quotation differs in more words: "It also argues that he "could ..."" beside the whole
+    quotation.)  Lines of fewer than 8 words never count (a short phrase recurs by chance).
+
+    >>> _words_alike("Among the many reasons for his loss, greed and sloth are just a few",
+    ...              "He lost. There are many reasons for his loss: Greed and sloth are just a few")
+    0.8571428571428571
+    >>> _words_alike("It also argues that he could, if he wished, end the inquiry or pardon",
+    ...              "It said that himself and that he could if he wished end the inquiry or pardon")
+    0.0
+    """
+    cw = _WORD.findall(core.lower())
+    ow = _WORD.findall(other.lower())[-len(cw):]
+    if len(cw) < 8 or len(ow) < len(cw):
+        return 0.0
+    same = sum(x == y for x, y in zip(cw, ow))
+    return same / len(cw) if len(cw) - same <= 2 else 0.0
+
+
+def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], starts: list[int], i: int,
+                      core: str) -> bool:
+    """Whether a longer line of the body, up to 40 lines away, quotes the one sentence of line
+    ``i`` word for word as someone's words (an opening quotation mark before it, a comma or
+    full stop and a closing mark after it: ``"<core>," she said.``): the line is a display
+    quote with its quotation marks dropped, set far from the paragraph that quotes it.
+
+    >>> t = ("Lede.\\n\\nMore taxes mean fewer jobs and slower growth for all of us here.\\n\\n"
+    ...      "Next.\\n\\n\\"More taxes mean fewer jobs and slower growth for all of us here,\\" she said.")
+    >>> ls = _text_lines(t); _quoted_elsewhere(t, ls, [None] * 4, [x.a for x in ls], 1,
+    ...                                        "More taxes mean fewer jobs and slower growth for all of us here")
+    True
+    """
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    lo, hi = lines[max(0, i - 40)].a, lines[min(n - 1, i + 40)].b
+    for mark in ("“", '"'):
+        probe = mark + core
+        for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
+            end = k + len(probe)
+            if k < 0 or text[end:end + 1] not in (",", ".", "!", "?") or text[end + 1:end + 2] not in ("”", '"'):
+                continue
+            j = bisect.bisect_right(starts, k) - 1
+            if j != i and kinds[j] is None and lines[j].b - lines[j].a > b - a + 10:
+                return True
+    return False
 
 
 # A photo credit inside a line: "... Justice Department. | M. Scott Mahaskey/POLITICO ...",

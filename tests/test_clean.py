@@ -1132,3 +1132,52 @@ def test_links_hat_tips_and_ad_labels_glued_into_a_paragraph():
                  "The study [Roe, 2019: see the appendix] found the same."]:
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
+
+
+# --------------------------------------------------------------------------- issue 14, dev2
+
+def _story(*middle: str) -> str:
+    fill = [f"Paragraph {w} of the story goes on about the vote in the city." for w in
+            ["one", "two", "three", "four", "five", "six", "seven", "eight"]]
+    return "\n\n".join([fill[0], *middle[:1], *fill[1:7], *middle[1:], fill[7]])
+
+
+def test_display_quote_with_a_word_or_its_opening_changed():
+    # A display line that repeats a sentence with "a" for "the", or its opening reworded and a
+    # capital changed: a copy all the same (at most two words differ).
+    para = ("The system leaks, she said. At each step along the way, the case can fall out of the pool of "
+            "counted cases before anyone sees it.")
+    pq = "\"At each step along the way, a case can fall out of the pool of counted cases before anyone sees it\""
+    raw = "\n\n".join(["Lede paragraph of the story.", pq, para, "Another paragraph.", "The end."])
+    r = clean_text(raw)
+    assert pq not in r.text and para in r.text
+    assert rebuild_raw(r.text, r.edits) == raw
+    para = ("There are many reasons for the loss: Obvious greed, lockstep politics, bad plans and basic "
+            "incompetence are just a few. But one video sums it up.")
+    pq = "Among the many reasons for the loss, obvious greed, lockstep politics, bad plans and basic incompetence are just a few."
+    raw = "\n\n".join(["Lede paragraph of the story.", pq, "Advertisement", para, "The end."])
+    assert pq not in cleaned(raw)
+    # A sentence that quotes the end of a longer quotation differs in more words: it stays.
+    keep = "It also argues that he \"could if he wished end the inquiry or even use his power to pardon.\""
+    full = ("\"It remains our view that it could not be obstruction, and that he could if he wished end the "
+            "inquiry or even use his power to pardon,\" the letter reads.")
+    raw = "\n\n".join(["Lede paragraph of the story.", keep, full, "Another paragraph.", "The end."])
+    assert cleaned(raw) == raw
+    # Rows of a list of one shape, one or two words apart, are no copies of each other.
+    rows = ["Jane Roe, a nurse of Springfield, was charged with assault and battery on Monday.",
+            "John Roe, a clerk of Springfield, was charged with assault and battery on Monday."]
+    raw = "\n\n".join(["Lede paragraph of the story.", *rows, "Another paragraph.", "The end."])
+    assert cleaned(raw) == raw
+
+
+def test_display_quote_without_its_quotation_marks_far_from_its_paragraph():
+    pq = "More polarization begets poor performance, which begets worse trust and more frustration."
+    quoted = "\"More polarization begets poor performance, which begets worse trust and more frustration,\" he said."
+    raw = _story(pq, quoted)
+    r = clean_text(raw)
+    assert pq not in r.text.replace(quoted, "") and quoted in r.text
+    assert rebuild_raw(r.text, r.edits) == raw
+    # The story's own sentence, which a later line does not quote as someone's words, stays.
+    said = "More polarization begets poor performance, which begets worse trust and more frustration, he said."
+    raw = _story(pq, said)
+    assert cleaned(raw) == raw
