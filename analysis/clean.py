@@ -603,6 +603,17 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    # A pointer to further reading: "To learn more about X, see Y.", "For more on X, the Y page and
+    # the Z collection are great resources." (the verb right after the comma, or the resource
+    # named as one at the end: "To learn more about it, investigators went to see ..." is prose).
+    ("related", "To For", r"(?:To (?:learn|read|find out|hear|see) more|For more(?: information)?)(?: about| on| of)? "
+     r"[^\n,]{1,120}, (?:(?:read|see|visit|check out|go to|click|listen to|watch|head to)\b[^\n]{1,150}"
+     r"|[^\n]{1,200}? (?:is|are) (?:a |an |the )?(?:great|good|useful|excellent|helpful|terrific|best)"
+     r" (?:resources?|places? to (?:start|begin|look)|starting points?))[.!]?"),
+    # A column's disclaimer: "This column does not necessarily reflect the opinion of the
+    # editorial board or Acme LP and its owners."
+    ("editors_note", "This The", r"(?:This|The) (?:column|article|op-ed|commentary|opinion piece|piece|post|essay|blog post"
+     r"|content)s? (?:does|do) not necessarily (?:reflect|represent)\b[^\n]{0,200}"),
     # "For a graphic on major rulings, click tmsnrt.rs/2V2T0Uf", "For the full list, visit ...".
     ("related", "For", r"For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:click|tap|visit)\b[^\n]{0,120}"
      r"|For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:see|read|watch|go to|check out) "
@@ -786,7 +797,8 @@ def _compile_shapes(shapes: list[tuple[str, str, str]]) -> dict[str, re.Pattern]
     return out
 
 
-_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
+_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following", "The column",
+               "The op-ed", "The commentary", "The opinion", "The essay", "The blog", "The content",
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
 _A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",

@@ -1181,3 +1181,18 @@ def test_display_quote_without_its_quotation_marks_far_from_its_paragraph():
     said = "More polarization begets poor performance, which begets worse trust and more frustration, he said."
     raw = _story(pq, said)
     assert cleaned(raw) == raw
+
+
+def test_reading_pointers_and_a_column_s_disclaimer():
+    _between_paragraphs(
+        {"To learn more about the latest science, the journal's outbreak page and the museum's special "
+         "collection are great resources.": "related",
+         "To learn more about the ruling, see our explainer.": "related",
+         "For more on the vote, the state's election site is a good place to start.": "related",
+         "This column does not necessarily reflect the opinion of the editorial board or Acme LP and its owners.":
+             "editors_note",
+         "The essay does not necessarily reflect the views of the magazine.": "editors_note"},
+        ["To learn more about the case, investigators went to see the family.",
+         "To learn more about the virus, scientists are testing bats, which are great resources for study.",
+         "For more than a decade, the state's site was a good place to start, she said.",
+         "The ruling does not necessarily reflect the views of the court, he argued."])
