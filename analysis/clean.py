@@ -1430,6 +1430,7 @@ def page_furniture(text: str) -> RuleOutput:
     _furniture_echoes(lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
     _verbatim_copies(text, lines, kinds, singles)
+    _display_quotes(lines, kinds)
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -2058,6 +2059,32 @@ def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], st
             if j != i and kinds[j] is None and lines[j].b - lines[j].a > b - a + 10:
                 return True
     return False
+
+
+def _display_quotes(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A line that is one quotation of 6 to 30 words, set alone below the top, whose closing
+    mark follows a word with no full stop (``"We're not going to be doing much science
+    anymore"``): a display quote or a heading set in quotation marks, not the story's text.
+    A quoted paragraph of the story ends its sentence (``."``, ``,' "``); a quotation cut off
+    (a dash, an ellipsis) or a line that the next one continues in lower case stays.
+
+    >>> t = "Title\\n\\nLede.\\n\\n“We’re not going to be doing much science anymore”\\n\\nMore.\\n\\nEnd."
+    >>> ls = _text_lines(t); ks = [None] * len(ls); _display_quotes(ls, ks); ks
+    [None, None, 'pull_quote', None, None]
+    """
+    n = len(lines)
+    for i in range(2, n):
+        s = lines[i].s
+        if kinds[i] is not None or s[0] not in "“\"" or s[-1] not in "”\"" or not s[-2:-1].isalnum():
+            continue
+        if not 5 <= s.count(" ") <= 29:
+            continue
+        inner = s[1:-1]
+        if "”" in inner or "“" in inner or '"' in inner:
+            continue  # (two quotations, or a quote and its speaker: the story's text)
+        if i + 1 < n and lines[i + 1].s[:1].islower():
+            continue  # a sentence that goes on in the next line
+        kinds[i] = "pull_quote"
 
 
 # A photo credit inside a line: "... Justice Department. | M. Scott Mahaskey/POLITICO ...",

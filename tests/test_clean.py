@@ -1196,3 +1196,15 @@ def test_reading_pointers_and_a_column_s_disclaimer():
          "To learn more about the virus, scientists are testing bats, which are great resources for study.",
          "For more than a decade, the state's site was a good place to start, she said.",
          "The ruling does not necessarily reflect the views of the court, he argued."])
+
+
+def test_a_quotation_set_alone_without_its_full_stop_is_a_display_quote():
+    _between_paragraphs(
+        {"“We’re not going to be doing much science anymore”": "pull_quote",
+         '"[The virus] could establish itself as an endemic infection because of a late global response"':
+             "pull_quote"},
+        ["“We’re not going to be doing much science anymore,” she said.",
+         "“We’re not going to be doing much science anymore.”",
+         "\"I said, 'General, there's no way I can make it down that ramp without falling,' \"",
+         "“We are not going to stop here, not now, not ever —”",
+         "“Yes”"])
