@@ -1431,6 +1431,9 @@ def page_furniture(text: str) -> RuleOutput:
     _pull_quotes(text, lines, kinds, singles)
     _verbatim_copies(text, lines, kinds, singles)
     _display_quotes(lines, kinds)
+    top = _top_photo_credit(text, lines, kinds)
+    if top:
+        inline.append((*top, "photo_credit"))
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -2061,6 +2064,39 @@ def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], st
     return False
 
 
+# A page's top line that runs a photo's caption and its credit (after a bar) into the headline
+# and dek: "The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena", or the
+# credit alone before the headline: "AP Photo Exclusive: GOP campaigns plot a revolt".  The
+# credit: a photographer and an agency ("Jane Doe/AFP/Getty Images", "JANE DOE/POLITICO",
+# "Jane Doe/ for POLITICO") or an agency's photos ("AP Photos", "Getty", "Reuters, AP Photo").
+_AGENCY_PHOTOS = r"(?:AP|AFP|EPA|Getty|Reuters)(?: Photos?| Images)?"
+_TOP_CREDIT = (rf"(?:{_CREDIT_WORDS} ?/ ?(?:for )?[A-Z][\w.'’&\-]*(?:/[A-Z][\w.'’&\-]*)*(?: Photos?| Images)?"
+               rf"|{_AGENCY_PHOTOS}(?:(?:, | and |/){_AGENCY_PHOTOS})*)")
+_TOP_PHOTO_LINE = re.compile(rf"(?:[^\n|]{{10,400}}?[.!?”\")] \| )?(?>{_TOP_CREDIT}) (?=\S)")  # (the credit whole)
+
+
+def _top_photo_credit(text: str, lines: list[_Line], kinds: list[str | None]) -> tuple[int, int] | None:
+    """The raw span of a photo's caption and credit that open the first line before the
+    headline: a page's top block flattened into one line.  The headline (and dek) after it
+    stay, for the paragraph kinds to read as the title.  A caption line that ends with its
+    credit (``... | Jane Doe/AP Photo``) is a caption and stays whole.
+
+    >>> t = ("The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena The vote came late."
+    ...      "\\n\\nThe House acted.\\n\\nEnd.")
+    >>> ls = _text_lines(t); a, b = _top_photo_credit(t, ls, [None] * 3); t[a:b]
+    'The vote gives Roe the power. | Jane Doe/AP Photo '
+    """
+    if len(lines) < 3 or kinds[0] is not None:
+        return None
+    a, _, _, s = lines[0]
+    if not ("| " in s or s.startswith(("AP ", "Getty ", "AFP", "Reuters, "))) or is_caption(s):
+        return None
+    m = _TOP_PHOTO_LINE.match(s)
+    if not m or (" | " not in m.group(0) and not m.group(0).startswith(("AP Photo", "Getty Images", "AFP/Getty"))):
+        return None  # (a line that opens with an agency's name alone may be the story's: "Reuters reported ...")
+    return a, a + m.end()
+
+
 def _display_quotes(lines: list[_Line], kinds: list[str | None]) -> None:
     """A line that is one quotation of 6 to 30 words, set alone below the top, whose closing
     mark follows a word with no full stop (``"We're not going to be doing much science
@@ -2284,6 +2320,16 @@ _REPORTER_TAIL = re.compile(r"(?<=[.!?] )(?:The )?[A-Z][\w&.\-]*['’]s (?:[A-Z]
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}: ")
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
+# One photo credit: capitalized words, perhaps with "/"-joined parts ("AP Photo/Evan Vucci",
+# "Amanda Edwards/Getty Images", "AP Photo/seattlepi.com").
+_ONE_CREDIT = (r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:de|van|von|da|di|del|la|le|via|for|of|the))*"
+               r"(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*)*)*")
+# A caption's credits after a bar, several joined by ";", "and" or ",": "... in 2019. | AP
+# Photo/Evan Vucci; AP Photo/Craig Ruttle", "... a campaign. | Getty and AP Photos".
+_PIPE_CREDITS = re.compile(rf"[.!?”\")] \| (?=[^\n]{{2,100}}\Z){_ONE_CREDIT}(?:(?:; | and | & |, ){_ONE_CREDIT})*\Z")
+
+_PHOTO_WORD = re.compile(r"\b(?:Photos?|Images?|Getty|AFP|EPA|Reuters|AP)\b")
+
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
                              "Shutterstock", "iStock", "Corbis", "Zuma", "ZUMA Press", "Sipa", "Alamy"})
 
@@ -2329,6 +2375,10 @@ def is_caption(line: str) -> bool:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
+    if "| " in tail and _PIPE_CREDITS.search(tail):
+        credit = tail[tail.rfind("| ") + 2:]
+        if "/" in credit or _PHOTO_WORD.search(credit):
+            return True  # (a credit names a photographer's agency or photos: "| Live Updates" does not)
     # "Ecuador's foreign minister arrives for a meeting on Wednesday. Reuters": the agency's
     # name after the last sentence.
     m = _AGENCY_TAIL.search(tail)

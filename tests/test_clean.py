@@ -1208,3 +1208,31 @@ def test_a_quotation_set_alone_without_its_full_stop_is_a_display_quote():
          "\"I said, 'General, there's no way I can make it down that ramp without falling,' \"",
          "“We are not going to stop here, not now, not ever —”",
          "“Yes”"])
+
+
+def test_a_caption_s_credits_after_a_bar_and_a_top_line_that_runs_into_the_headline():
+    # A caption whose credits follow a bar, several of them: a caption.
+    for line in ["Three years later, he launched his show. | AP Photo/Jane Roe; John Doe/Getty Images",
+                 "None of them plays up his race in the campaign. | Getty and AP Photos",
+                 "The House voted against the amendment. | AP Photo/seattlepi.com, Jane Roe"]:
+        assert clean.is_caption(line), line
+    assert not clean.is_caption("The vote is Tuesday, and the count starts at noon. | See the results")
+    # The first line runs the photo's caption and credit into the headline (and dek): the
+    # caption and credit go, the headline stays, read as the title.
+    story = "The House acted on Tuesday.\n\nIt voted 230 to 190.\n\nThe end."
+    for top, head in [("The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena The vote was late.",
+                       "House acts on subpoena The vote was late."),
+                      ("The stakes are high for both sides. | AP Photos Leaders begin a dance",
+                       "Leaders begin a dance"),
+                      ("Some donors are frustrated. | Jane Doe/AFP/Getty Images Government Shutdown Donors walk away",
+                       "Government Shutdown Donors walk away"),
+                      ("AP Photo Exclusive: Campaigns plot a revolt The meeting comes after complaints.",
+                       "Exclusive: Campaigns plot a revolt The meeting comes after complaints.")]:
+        raw = f"{top}\n\n{story}"
+        r = clean_text(raw)
+        assert r.text == f"{head}\n\n{story}", top
+        assert rebuild_raw(r.text, r.edits) == raw
+    # Not a photo's credit: a bar in the story's first line, an agency that opens a sentence.
+    for top in ["The vote is Tuesday. | Live results will follow here tonight, the clerk said.",
+                "Reuters reported on Monday that the vote was delayed."]:
+        assert cleaned(f"{top}\n\n{story}") == f"{top}\n\n{story}"
