@@ -451,6 +451,9 @@ _NOTE_PATTERNS = [
     r"(?:Story|Post|Article) (?:updated|corrected) (?:with|to (?:include|add|reflect|correct|clarify))\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
+# A note's own label and colon: "Editor's note:", "CORRECTION:", "Clarification:".
+_NOTE_LABEL = re.compile(r"(?:Editor(?:s['’]|['’]?s?) [Nn]otes?|EDITOR['’]?S NOTES?|CORRECTIONS?|Corrections?"
+                         r"|CLARIFICATIONS?|Clarifications?)[ \t]*:")
 
 # A photographer's credit: capitalized words and a few particles ("Jane Roe", "Agence France-Presse").
 _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
@@ -947,9 +950,18 @@ _HAT_TIP = re.compile(r"[ \t]?\((?:H/T|h/t|HT|Hat tip|hat tip):? [^()\n]{1,80}\)
 _TAIL_FURNITURE = re.compile(
     r"[.!?”\"] (?:(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
     r"[ \t]*[A-Z“\"‘'][^\n]{3,200}(?<![.!?,;:]))\Z"
-    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
+    # "... Click here to see pictures from the event: https://x.com/y", "... Read more here"
+    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}(?:[.!]|:? ?https?://\S+)?"
+    r"|(?:Read|READ) (?:more|MORE) (?:here|HERE)[.!]?)\Z"
     r"|(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
-    r"|Continue reading the main story) )(?=[A-Z“\"‘]))")
+    r"|Continue reading the main story) )(?=[A-Z“\"‘])"
+    # "... said. (Reporting by Jane Roe; Editing by John Doe)": a wire story's credits.
+    r"|(?P<contributor>\((?:Additional )?[Rr]eporting (?:by|from) [^()\n]{1,300}\))\Z"
+    # "... there after 2014. WATCH: http://x.ws/y": a video's link.
+    r"|(?P<media>(?:WATCH|Watch|VIDEO|Video):[ \t]*https?://\S+)\Z)"
+    # "... down on the farm: Enlarge this image toggle caption AP AP": a caption widget's words
+    # and credits, glued after the paragraph's last sentence.
+    r"|[.!?”\":] (?P<photo_credit>(?:Enlarge this image )?toggle caption\b[^\n]{1,600})\Z")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
                              r"[ \t]*:[^()\n]{1,200}\)")
@@ -1106,6 +1118,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     tests come first: most lines are prose and fail all of them at once."""
     n = len(s)
     c0 = s[0]
+    if 400 < n <= 1500 and c0 in "ECc" and _NOTE_LABEL.match(s):
+        return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
     if n <= 400:
         if c0 in "(©":
             key = s[:3] if s[:3] in ("(c)", "(C)") else c0
@@ -1411,7 +1425,9 @@ def page_furniture(text: str) -> RuleOutput:
                            or "LSO READ" in s))
                 or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
                 or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
-                or "ontinue reading the main" in s):
+                or "ontinue reading the main" in s or "toggle caption" in s or "eporting by" in s
+                or "eporting from" in s or "TCH: http" in s or "tch: http" in s or "eo: http" in s or "EO: http" in s
+                or "more here" in s or "MORE HERE" in s):
             # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
             # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
             # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
@@ -1730,8 +1746,8 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
     if "ollow" in text or "expressed" in text:
         for i in range(n):
             s = lines[i].s
-            if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
-                    and _is_bio(text, s, strict=True):
+            if kinds[i] is None and ("ollow" in s or "expressed" in s) and (
+                    (_BIO_PROMPT.search(s) and _is_bio(text, s, strict=True)) or ("ollow" in s and _follow_me_bio(s))):
                 kinds[i] = "author_bio"
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
@@ -1746,6 +1762,24 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
         if not _is_bio(text, lines[i].s, strict=False):
             break
         kinds[i] = "author_bio"
+
+
+# A paragraph about a person that ends by asking the reader to follow them at their handle:
+# "Jane Roe has taught at Acme University and is writing a book. Follow her on Twitter @jroe."
+_FOLLOW_ME_BIO = re.compile(rf"{_NAME} (?:[a-z][\w’'\-]*)\b[^\n]{{10,900}}?[.!?”\"] Follow (?:him|her|them) (?:on (?:Twitter|X) )?"
+                            r"(?:at )?@\w{1,30}\.?(?: Follow (?:him|her|them) on (?:Facebook|Instagram)\.?)?")
+
+
+def _follow_me_bio(s: str) -> bool:
+    """Whether the line is an author's bio by its end, a follow prompt with the author's handle,
+    whatever its verbs and wherever it stands (a roundup of columns sets one under each).
+
+    >>> _follow_me_bio("Jane Roe has taught history at Acme University. Follow her on Twitter @jroe.")
+    True
+    >>> _follow_me_bio("Jane Roe said the senator should resign. Follow the money, she said.")
+    False
+    """
+    return s.count(" ") < 150 and _FOLLOW_ME_BIO.fullmatch(s) is not None
 
 
 _DASH_NAME = re.compile(rf"[—–\-]{{1,2}} ?(?P<name>{_NAME})")

@@ -1236,3 +1236,34 @@ def test_a_caption_s_credits_after_a_bar_and_a_top_line_that_runs_into_the_headl
     for top in ["The vote is Tuesday. | Live results will follow here tonight, the clerk said.",
                 "Reuters reported on Monday that the vote was delayed."]:
         assert cleaned(f"{top}\n\n{story}") == f"{top}\n\n{story}"
+
+
+def test_credits_links_and_widgets_glued_after_a_paragraph_s_last_sentence():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    cases = {"The curbs began on Sept. 23. (Reporting by Jane Roe; Editing by John Doe)": "The curbs began on Sept. 23.",
+             "They plan to leave after 2014. WATCH: http://example.ws/Tl43l1": "They plan to leave after 2014.",
+             "The court is now doing his bidding. Read more here": "The court is now doing his bidding.",
+             "Here are a few snapshots: Enlarge this image toggle caption AP AP Enlarge this image toggle caption "
+             "Jane Roe/Getty Images Jane Roe/Getty Images": "Here are a few snapshots:",
+             "He spoke at noon. Click here to see pictures from the event: https://example.com/photos?id=3":
+                 "He spoke at noon."}
+    for line, kept in cases.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        r = clean_text(raw)
+        assert r.text == f"{body}\n\n{kept}\n\n{body}", line
+        assert rebuild_raw(r.text, r.edits) == raw
+    for line in ["He said the reporting by the paper was wrong (reporting by the paper, he said, not the agency).",
+                 "The sign said WATCH: http://example.ws/x is the site, he recalled.", "Read more here and there, she urged."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+
+
+def test_long_notes_under_their_label_and_bios_that_end_with_a_follow_prompt():
+    note = ("Editor's note: An earlier headline for this story said prosecutors were examining a former "
+            "congressman as part of their probe. " * 4).strip()
+    assert len(note) > 400
+    bio = ("Jane Roe has taught American history at Acme University and is the author of a book on the Great "
+           "Society. She is writing another. Follow her @janeroe.")
+    _between_paragraphs({note: "editors_note", bio: "author_bio"},
+                        ["Jane Roe has taught history for years, she said. Follow the money, she told students.",
+                         "Correction officers said the prisoners were moved on Monday, " + "and again later, " * 25 + "they said."])
