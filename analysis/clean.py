@@ -451,6 +451,10 @@ _NOTE_PATTERNS = [
     r"(?:Story|Post|Article) (?:updated|corrected) (?:with|to (?:include|add|reflect|correct|clarify))\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
+# A slideshow's counter ("Hide Caption 3 of 37") and a player's markup left in the text
+# ('poster="http://x.com/a.jpg"', 'src="https://..."').
+_GALLERY_COUNTER = re.compile(r"Hide Caption \d+ of \d+")
+_MARKUP_URL = re.compile(r"\b(?:poster|src|href|data-src)=\"https?://")
 # A note's own label and colon: "Editor's note:", "CORRECTION:", "Clarification:".
 _NOTE_LABEL = re.compile(r"(?:Editor(?:s['’]|['’]?s?) [Nn]otes?|EDITOR['’]?S NOTES?|CORRECTIONS?|Corrections?"
                          r"|CLARIFICATIONS?|Clarifications?)[ \t]*:")
@@ -1120,6 +1124,10 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     c0 = s[0]
     if 400 < n <= 1500 and c0 in "ECc" and _NOTE_LABEL.match(s):
         return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
+    if "Hide Caption" in s and (s.startswith(("Photos:", "Photo:")) or len(_GALLERY_COUNTER.findall(s)) >= 2):
+        return "media"  # a slideshow flattened into one line: "Photos: ... Hide Caption 1 of 37 ..."
+    if '="http' in s and _MARKUP_URL.search(s):
+        return "media"  # a video player's markup with its card: 'Clip title poster="http://.../x.jpg"'
     if n <= 400:
         if c0 in "(©":
             key = s[:3] if s[:3] in ("(c)", "(C)") else c0
@@ -1398,7 +1406,8 @@ def page_furniture(text: str) -> RuleOutput:
         last = s[-1]
         ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
         edge = i < 3 or i >= n - 6
-        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s:
+        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s \
+                and '="http' not in s:
             kind = None  # a long paragraph of prose: no whole-line shape can be it
         else:
             kind = _furniture_line(s, edge, ends)
@@ -2357,10 +2366,10 @@ _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
 # One photo credit: capitalized words, perhaps with "/"-joined parts ("AP Photo/Evan Vucci",
 # "Amanda Edwards/Getty Images", "AP Photo/seattlepi.com").
 _ONE_CREDIT = (r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:de|van|von|da|di|del|la|le|via|for|of|the))*"
-               r"(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*)*)*")
+               r"(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:via|for|of|the))*)*")
 # A caption's credits after a bar, several joined by ";", "and" or ",": "... in 2019. | AP
 # Photo/Evan Vucci; AP Photo/Craig Ruttle", "... a campaign. | Getty and AP Photos".
-_PIPE_CREDITS = re.compile(rf"[.!?”\")] \| (?=[^\n]{{2,100}}\Z){_ONE_CREDIT}(?:(?:; | and | & |, ){_ONE_CREDIT})*\Z")
+_PIPE_CREDITS = re.compile(rf"[.!?”\")] \| (?=[^\n]{{2,160}}\Z){_ONE_CREDIT}(?:(?:; | and | & |, ){_ONE_CREDIT})*\Z")
 
 _PHOTO_WORD = re.compile(r"\b(?:Photos?|Images?|Getty|AFP|EPA|Reuters|AP)\b")
 
@@ -2409,8 +2418,8 @@ def is_caption(line: str) -> bool:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
-    if "| " in tail and _PIPE_CREDITS.search(tail):
-        credit = tail[tail.rfind("| ") + 2:]
+    if "| " in line[-170:] and _PIPE_CREDITS.search(line[-170:]):
+        credit = line[line.rfind("| ") + 2:]
         if "/" in credit or _PHOTO_WORD.search(credit):
             return True  # (a credit names a photographer's agency or photos: "| Live Updates" does not)
     # "Ecuador's foreign minister arrives for a meeting on Wednesday. Reuters": the agency's

@@ -1267,3 +1267,14 @@ def test_long_notes_under_their_label_and_bios_that_end_with_a_follow_prompt():
     _between_paragraphs({note: "editors_note", bio: "author_bio"},
                         ["Jane Roe has taught history for years, she said. Follow the money, she told students.",
                          "Correction officers said the prisoners were moved on Monday, " + "and again later, " * 25 + "they said."])
+
+
+def test_a_slideshow_flattened_into_a_line_and_a_player_s_markup():
+    gallery = ("Photos: The senator's career Photos: The senator's career The senator in 1985, when he served "
+               "in the state house. Hide Caption 1 of 3 Photos: The senator's career He won in 1986. Hide Caption "
+               "2 of 3 Photos: The senator's career He retired in 2007. Hide Caption 3 of 3")
+    player = ('Senator on the repeal: \'We will see\' The senator answers questions. '
+              'poster="http://v.example.com/images/1155/201703/x-vs.jpg?pubId=1155"')
+    _between_paragraphs({gallery: "media", player: "media"},
+                        ["The caption said he would hide. Caption 1 of 3 was wrong, the editor said.",
+                         'The page\'s code read poster="a picture of the senator", a developer said.'])
