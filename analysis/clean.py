@@ -453,6 +453,10 @@ _NOTE_PATTERNS = [
 _NOTES = "|".join(_NOTE_PATTERNS)
 # A slideshow's counter ("Hide Caption 3 of 37") and a player's markup left in the text
 # ('poster="http://x.com/a.jpg"', 'src="https://..."').
+# An app's download links closing a short prompt that speaks of the app.
+_STORE = r"(?:for|on|from) (?:the )?(?:iPhone|iPad|iOS|Android|App Store|Google Play)(?: here)?"
+_APP_PROMO = re.compile(rf"\b[Aa]pps?\b[^\n]{{0,300}}(?:\A|[.!?] )(?:Download|Get|Install) [^\n.!?]{{1,60}}? {_STORE}"
+                        rf"(?:,? (?:or|and) [^\n.!?]{{1,60}}? {_STORE})?[.!]?\Z")
 _GALLERY_COUNTER = re.compile(r"Hide Caption \d+ of \d+")
 _MARKUP_URL = re.compile(r"\b(?:poster|src|href|data-src)=\"https?://")
 # A note's own label and colon: "Editor's note:", "CORRECTION:", "Clarification:".
@@ -1124,6 +1128,8 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     c0 = s[0]
     if 400 < n <= 1500 and c0 in "ECc" and _NOTE_LABEL.match(s):
         return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
+    if ("ndroid" in s or "iPhone" in s) and n <= 400 and _APP_PROMO.search(s):
+        return "ad"  # "... Download Acme News for iPhone here or Acme News for Android here."
     if "Hide Caption" in s and (s.startswith(("Photos:", "Photo:")) or len(_GALLERY_COUNTER.findall(s)) >= 2):
         return "media"  # a slideshow flattened into one line: "Photos: ... Hide Caption 1 of 37 ..."
     if '="http' in s and _MARKUP_URL.search(s):
@@ -1761,6 +1767,8 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"
+        elif kinds[i] is None and i >= n - 4 and "more about" in lines[i].s and _SYNDICATE_TAIL.search(lines[i].s):
+            kinds[i] = "author_bio"  # a columnist's bio closed by the syndicate's pointer to more of them
     # The lines after the story's last paragraph, where nothing but the page's furniture
     # stands: there a bio may name any title right after its verb ("Jane Roe is an economic
     # consultant with Acme.", "Jane Roe served as special assistant to ...") and a column or
@@ -1773,6 +1781,10 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
         kinds[i] = "author_bio"
 
 
+# A syndicated column's last line: "<bio>. To find out more about Jane Roe and read features by
+# other Acme Syndicate writers and cartoonists, visit the Acme Syndicate website at www.acme.com."
+_SYNDICATE_TAIL = re.compile(r"(?:\A|[.!?”\"] )To (?:find out|learn|read) more about [A-Z][^\n.]{1,200}?, visit "
+                             r"[^\n]{1,150}\Z")
 # A paragraph about a person that ends by asking the reader to follow them at their handle:
 # "Jane Roe has taught at Acme University and is writing a book. Follow her on Twitter @jroe."
 _FOLLOW_ME_BIO = re.compile(rf"{_NAME} (?:[a-z][\w’'\-]*)\b[^\n]{{10,900}}?[.!?”\"] Follow (?:him|her|them) (?:on (?:Twitter|X) )?"

@@ -1278,3 +1278,17 @@ def test_a_slideshow_flattened_into_a_line_and_a_player_s_markup():
     _between_paragraphs({gallery: "media", player: "media"},
                         ["The caption said he would hide. Caption 1 of 3 was wrong, the editor said.",
                          'The page\'s code read poster="a picture of the senator", a developer said.'])
+
+
+def test_an_app_s_download_prompt_and_a_bio_that_names_its_author_twice():
+    promo = ("Get real-time updates as this story unfolds. To start, just \"star\" this story in the Planet's phone "
+             "app. Download Planet News for iPhone here or Planet News for Android here.")
+    _between_paragraphs({promo: "ad"},
+                        ["The app was downloaded a million times. Download counts for iPhone users rose, she said.",
+                         "Regulators said the app maker broke the rules on Android phones."])
+    body = "\n\n".join(f"Paragraph {w} of the column about the deal goes on here." for w in ["one", "two", "three"])
+    bio = ("Jane Roe, 35, is a graduate of Acme Law School, host of \"The Jane Roe Show\" and editor-in-chief of "
+           "Planet.com. To find out more about Jane Roe, visit the syndicate's website.")
+    r = clean_text(f"{body}\n\n{bio}")
+    assert r.text == body
+    assert rebuild_raw(r.text, r.edits) == f"{body}\n\n{bio}"
