@@ -614,6 +614,13 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    # A house tool or podcast promoted between paragraphs: "Check out the Acme Electoral Map and
+    # Calculator and game out your own strategy.", "Catch up on the campaign with our experts on our
+    # weekly politics podcast, “Ground Game.”"
+    ("related", "Check Try Explore Play", r"(?:Check out|Try|Explore|Play with) (?:the|our) (?:[A-Z][\w'’&\-]* ){0,6}"
+     r"(?:Map|Maps|Calculator|Tracker|Quiz|Tool|Interactive|Database|Guide)\b[^\n]{0,150}"),
+    ("media", "Catch Listen Subscribe Hear Tune", r"(?:Catch up on|Listen to|Subscribe to|Hear|Tune in to)\b[^\n]{0,150}? "
+     r"(?:our (?:[\w'’\-]+ ){0,4}|the (?:[A-Z][\w'’\-]* ){1,4})[Pp]odcast\b[^\n]{0,100}"),
     # A pointer to further reading: "To learn more about X, see Y.", "For more on X, the Y page and
     # the Z collection are great resources." (the verb right after the comma, or the resource
     # named as one at the end: "To learn more about it, investigators went to see ..." is prose).

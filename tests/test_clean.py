@@ -1292,3 +1292,12 @@ def test_an_app_s_download_prompt_and_a_bio_that_names_its_author_twice():
     r = clean_text(f"{body}\n\n{bio}")
     assert r.text == body
     assert rebuild_raw(r.text, r.edits) == f"{body}\n\n{bio}"
+
+
+def test_a_house_tool_or_podcast_promoted_between_paragraphs():
+    _between_paragraphs({"- Check out the Planet Electoral Map and Calculator and game out your own strategy.": "related",
+                         "Check out the Planet Electoral Calculator to pick your own path to 270.": "related",
+                         "Catch up on the campaign with our experts on our weekly politics podcast, “Ground Game.”": "media"},
+                        ["Check out the map he drew, she said, and you will see the problem.",
+                         "Try the calculator, the governor said, and you will see the deficit grow.",
+                         "Listen to the voters, not the podcast hosts, the senator told reporters."])
