@@ -2068,7 +2068,9 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
                 kinds[i] = "pull_quote"
                 break
         else:
-            if ends and not display and not forward and _quoted_elsewhere(text, lines, kinds, starts, i, core):
+            # (The cheap test first: the sentence's opening stands somewhere else in the text.)
+            if ends and not display and not forward and text.count(core[:24]) > 1 \
+                    and _quoted_elsewhere(text, lines, kinds, starts, i, core):
                 kinds[i] = "pull_quote"
 
 
@@ -2118,6 +2120,21 @@ def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], st
         probe = mark + core
         for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
             end = k + len(probe)
+            if k < 0 or text[end:end + 1] not in (",", ".", "!", "?") or text[end + 1:end + 2] not in ("”", '"'):
+                continue
+            j = bisect.bisect_right(starts, k) - 1
+            if j != i and kinds[j] is None and lines[j].b - lines[j].a > b - a + 10:
+                return True
+    return False
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    lo, hi = lines[max(0, i - 40)].a, lines[min(n - 1, i + 40)].b
+    for mark in ("“", '"'):
+        # The first quotation of the line's words that opens with this mark, above the line and below it.
+        for r0, r1 in ((lo, a), (b, hi)):
+            k = next((p - 1 for p in found if r0 <= p - 1 and p + len(core) <= r1 and text[p - 1] == mark
+                      and text.startswith(core, p)), -1)
+            end = k + 1 + len(core)
             if k < 0 or text[end:end + 1] not in (",", ".", "!", "?") or text[end + 1:end + 2] not in ("”", '"'):
                 continue
             j = bisect.bisect_right(starts, k) - 1
