@@ -1814,10 +1814,18 @@ _DASH_NAME = re.compile(rf"[—–\-]{{1,2}} ?(?P<name>{_NAME})")
 
 
 def _section_bylines(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
-    """A dash and a name alone under a paragraph of prose, where the name is nowhere else in the
+    """A section's byline below the top: "By Jane Roe, CNN" under its heading, and a dash and a
+    name alone under a paragraph of prose, where the name is nowhere else in the
     text: the byline of a section ("– Jane Roe" after each update of a live story, "— Jane Roe"
     at the end).  Under a quotation set apart, the same line is the quote's speaker, and a name
     the story mentions is a person of the story."""
+    for i in range(4, len(lines)):
+        # "By Jane Roe and John Doe, CNN" under a section's heading, in a roundup of fact checks
+        # or a live story: each section's byline (a sentence "By Monday, ..." ends with a stop).
+        s = lines[i].s
+        if s.startswith("By ") and len(s) <= 120 and kinds[i] is None and s[-1] not in ".!?:" \
+                and (", " in s or not _ends_sentence(lines[i - 1].s)) and _BYLINE.fullmatch(s):
+            kinds[i] = "byline"
     found = [i for i in range(1, len(lines)) if kinds[i] is None and lines[i].s[:1] in "—–-"
              and _DASH_NAME.fullmatch(lines[i].s)]
     if not found:

@@ -1301,3 +1301,17 @@ def test_a_house_tool_or_podcast_promoted_between_paragraphs():
                         ["Check out the map he drew, she said, and you will see the problem.",
                          "Try the calculator, the governor said, and you will see the deficit grow.",
                          "Listen to the voters, not the podcast hosts, the senator told reporters."])
+
+
+def test_a_section_s_byline_below_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four", "five"])
+    for head, by in [("Reality Check: The senator on taxes", "By Jane Roe and John Doe, Planet News"),
+                     ("The analysis", "By Jane Roe, Planet political correspondent")]:
+        raw = f"{body}\n\n{head}\n\n{by}\n\nThe senator said taxes were the highest in the world."
+        r = clean_text(raw)
+        assert by not in r.text and head in r.text
+        assert rebuild_raw(r.text, r.edits) == raw
+    # A sentence that opens with "By" and a heading-like line in a list stay.
+    for line in ["By Monday, Jane Roe and John Doe had left.", "By Jane Roe's count, the vote failed."]:
+        raw = f"{body}\n\nThe count\n\n{line}\n\nThe end came later that day."
+        assert cleaned(raw) == raw, line
