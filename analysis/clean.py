@@ -553,7 +553,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Share SHARE Tweet Email E-mail Print Comment Comments Facebook Twitter Pinterest WhatsApp "
      "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
      r"(?:Share|SHARE|Share this(?: article| story| page| post)?|Share on (?:Facebook|Twitter)|Tweet|Email"
-     r"|E-?mail this(?: story| article)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
+     r"|E-?mail [Tt]his(?: [Ss]tory| [Aa]rticle)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
      r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading(?: the main story)?"
      r"|Show [Cc]omments|View [Cc]omments|Leave a [Cc]omment|Back to top)\.?"),
     ("share", "Share SHARE", r"(?:Share|SHARE)(?: (?:this|THIS)(?: article| story| ARTICLE| STORY)?)?:?"
@@ -569,11 +569,11 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|Print (?:this|This) (?:article|story|page)"),
     ("newsletter", "Already", r"Already a (?:subscriber|member)\?[^\n]{0,80}"),
     ("related", "More Recommended Read READ Don't Don’t DON'T DON’T",
-     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
+     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?:?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
      r"|Don['’]t [Mm]iss|DON['’]T MISS"),
     ("share", "Show SHOW See", r"Show [Mm]ore|SHOW MORE|See [Mm]ore"),
     ("media", "Click Video Audio Loading Watch WATCH",
-     r"Click to (?:play|watch|listen)|(?:Video|Audio) player loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
+     r"Click to (?:play|watch|listen)|(?:Video|Audio) [Pp]layer (?:is )?loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
      r"|Watch [Mm]ore(?: [Vv]ideos)?|WATCH MORE|(?:Audio|Video): Listen to [^\n]{1,80}"),
     ("photo_credit", "Image", r"Image source, (?![^\n]*Image caption)[^\n]{1,80}"),
     ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"
@@ -621,6 +621,13 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"(?:Map|Maps|Calculator|Tracker|Quiz|Tool|Interactive|Database|Guide)\b[^\n]{0,150}"),
     ("media", "Catch Listen Subscribe Hear Tune", r"(?:Catch up on|Listen to|Subscribe to|Hear|Tune in to)\b[^\n]{0,150}? "
      r"(?:our (?:[\w'’\-]+ ){0,4}|the (?:[A-Z][\w'’\-]* ){1,4})[Pp]odcast\b[^\n]{0,100}"),
+    # A comment or sharing prompt and a link to the original: "Join the conversation", "Report an
+    # error", "Like this story? Share it with a friend.", "Read the full story at Acme News."
+    ("share", "Join Report Like Enjoyed Did", r"Join the (?:conversation|discussion|debate)(?: below)?[.!]?|Report an (?:error|issue|"
+     r"inaccuracy)|(?:Like|Enjoyed|Did you (?:like|enjoy)) this (?:story|article|post)\? Share it\b[^\n]{0,80}"),
+    ("related", "Read", r"Read the (?:full|whole|complete|entire|original) (?:story|article|report|interview|piece) (?:at|on) "
+     r"(?:the )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,4}[.!]?"),
+    ("related", "Also ALSO", r"(?:Also|ALSO) (?:on|ON|from|FROM) (?:the )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}[ \t]*:"),
     # A pointer to further reading: "To learn more about X, see Y.", "For more on X, the Y page and
     # the Z collection are great resources." (the verb right after the comma, or the resource
     # named as one at the end: "To learn more about it, investigators went to see ..." is prose).
@@ -763,7 +770,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "Credit", r"Credit(?:\.\.\.|…) ?[A-Z][^\n]{1,80}"),
     # A reader's support asked for: "Thank you for reading. Please consider supporting our work."
     ("newsletter", "Thank Please", r"(?:Thank you for reading[.!] )?Please consider (?:supporting|subscribing to|donating to"
-     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"),
+     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"
+     r"|(?:Thank you for reading[.!] )?Please consider (?:a|making a) (?:contribution|donation)[.!]?"),
     # A page's relative time stamp alone: "7 years ago".
     ("date_line", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 30 45 59 an An a A",
      r"(?:\d{1,2}|an?|An?) (?:years?|months?|weeks?|days?|hours?|minutes?|mins?|hrs?) ago"),
@@ -856,7 +864,8 @@ _DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}
 _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _MONTHS + " " + "Monday Tuesday "
                          "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
 # An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
-_EMBED_DATE = rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}})"
+_EMBED_DATE = (rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}}"
+               rf"|\d{{1,2}} {_MONTHS} \d{{4}})")  # (a post's date as a page in Europe prints it: "2 May 2019")
 _EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
 # The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
 _EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")

@@ -1315,3 +1315,19 @@ def test_a_section_s_byline_below_the_top():
     for line in ["By Monday, Jane Roe and John Doe had left.", "By Jane Roe's count, the vote failed."]:
         raw = f"{body}\n\nThe count\n\n{line}\n\nThe end came later that day."
         assert cleaned(raw) == raw, line
+
+
+def test_more_sharing_support_and_link_lines():
+    # A post's attribution with its date as a European page prints it (the line above is the post).
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    raw = f"{body}\n\nHuge news for the state pic.twitter.com/k4qqXva1iC\n\n— Jane Roe (@janeroe) 2 May 2019\n\n{body}"
+    assert cleaned(raw) == f"{body}\n\n{body}"
+    _between_paragraphs({"More from Acme News:": "related",
+                         "Also on Acme:": "related", "Read the full story at Acme News.": "related",
+                         "Video Player is loading.": "media", "Email This Story": "share",
+                         "Join the conversation": "share", "Report an error": "share",
+                         "Like this story? Share it with a friend.": "share",
+                         "Thank you for reading! Please consider a donation.": "newsletter"},
+                        ["Join the conversation about taxes, the mayor urged residents on Monday.",
+                         "Read the full story of the vote at the library, she said.",
+                         "Also on Monday: the senator resigned and left town."])
