@@ -954,6 +954,10 @@ _BULLETED_KINDS = frozenset({"share", "newsletter", "contributor", "author_bio",
 _HOVER_CARD = re.compile(
     rf"\b(?P<sur>[A-ZÀ-ÖØ-Þ][\w'’\-]*[a-z])(?P<card> (?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) "
     rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
+    # The card glued to the name with no space: "George PapadopoulosGeorge Demetrios PapadopoulosA
+    # headline ... MORE pleaded guilty."
+    rf"|\b(?P<sur2>[A-ZÀ-ÖØ-Þ][\w'’\-]*[a-z])(?P<card2>[A-ZÀ-ÖØ-Þ][\w'’.()\-]* "
+    rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur2)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
 # A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
@@ -1442,7 +1446,8 @@ def page_furniture(text: str) -> RuleOutput:
         # Inline pieces inside a line that stays.
         if "MORE" in s:
             for m in _HOVER_CARD.finditer(text, pos, b):
-                inline.append((m.start("card"), m.end("card"), "hover_card"))
+                g = "card" if m.group("card") is not None else "card2"
+                inline.append((m.start(g), m.end(g), "hover_card"))
         if "(" in s and ": " in s:
             for m in _INLINE_RELATED.finditer(text, pos, b):
                 inline.append((m.start(), m.end(), "related"))

@@ -1331,3 +1331,16 @@ def test_more_sharing_support_and_link_lines():
                         ["Join the conversation about taxes, the mayor urged residents on Monday.",
                          "Read the full story of the vote at the library, she said.",
                          "Also on Monday: the senator resigned and left town."])
+
+
+def test_a_hover_card_glued_to_the_name_without_a_space():
+    raw = ("Former aide Jane RoeanJane Mary RoeanAide pleads guilty in the inquiry Senate votes MORE pleaded "
+           "guilty on Monday.")
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three"])
+    r = clean_text(f"{body}\n\n{raw}")
+    assert r.text == f"{body}\n\nFormer aide Jane Roean pleaded guilty on Monday."
+    assert [e["rule"] for e in r.edits] == ["hover_card"]
+    assert rebuild_raw(r.text, r.edits) == r.raw
+    # A capital inside a name, and "MORE" in a sentence, are no card.
+    keep = f"{body}\n\nHe ate at McDonald's and said MORE than once that McDonald's was good."
+    assert cleaned(keep) == keep
