@@ -300,11 +300,45 @@ _NOT_PLACES = frozenset({"FILE", "PHOTO", "FILE PHOTO", "UPDATE", "UPDATED", "BR
                          "ALSO", "MORE", "NOTE", "SPOILER", "WARNING", "LIVE", "REPORT"})
 
 
-def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
-    """``(end, metadata)`` of a dateline at ``pos`` (the start of a line), else None."""
+# A place in mixed case before a dash, at the top only ("Des Moines, Iowa — The senator ...",
+# "Washington, D.C. -- Voters ..."): then a sentence opens on a capital, with no second dash
+# soon after (the first dash of an aside, "Biden — Obama's deputy — agreed", is no dateline).
+_TITLE_DATELINE = re.compile(r"(?P<tplace>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, [A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,2})?)"
+                             r" ?(?:—|–|--| - ) ?(?=[A-Z“\"‘][a-z’' ])")
+_ASIDE_DASH = re.compile(r" ?(?:—|–|--) ?")
+
+
+def _title_dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
+    """``(end, metadata)`` of a mixed-case dateline at ``pos``, the start of a top line whose
+    sentence runs on for eight words or more with no second dash in its first 100 characters.
+
+    >>> t = "Des Moines, Iowa — The senator said on Monday that he would vote for it."
+    >>> _title_dateline_at(t, 0)
+    (19, {'dateline': 'Des Moines, Iowa'})
+    >>> _title_dateline_at("Biden — Obama's deputy — agreed to the plan on Monday with the others.", 0) is None
+    True
+    """
+    m = _TITLE_DATELINE.match(text, pos)
+    if not m or m.group("tplace") in _NOT_TITLE_PLACES:
+        return None
+    end = text.find("\n", m.end())
+    rest = text[m.end():end if end >= 0 else len(text)]
+    if rest.count(" ") < 7 or _ASIDE_DASH.search(rest, 0, 100) or not _ends_sentence(rest):
+        return None
+    return m.end(), {"dateline": m.group("tplace")}
+
+
+# Mixed-case openers that are labels before a dash, not places: "Update — ...", "Note - ...".
+_NOT_TITLE_PLACES = frozenset({"Update", "Updated", "Note", "Editor", "Photo", "File", "Video", "Watch", "Listen",
+                               "Breaking", "Exclusive", "Opinion", "Analysis", "Correction", "Related", "Live"})
+
+
+def _dateline_at(text: str, pos: int, top: bool = False) -> tuple[int, dict] | None:
+    """``(end, metadata)`` of a dateline at ``pos`` (the start of a line), else None.  ``top``:
+    the line is among the first, where a place in mixed case before a dash is a dateline too."""
     m = _DATELINE.match(text, pos)
     if not m:
-        return None
+        return _title_dateline_at(text, pos) if top else None
     if m.group("magency") is not None:
         # No dash: only a known outlet in parentheses makes "Washington (CNN)" a dateline.
         outlet = canonical_outlet(m.group("magency")) or canonical_outlet(m.group("magency").split()[0])
@@ -313,7 +347,7 @@ def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
         place = (m.group("mplace") or "").strip()
         return m.end(), ({"dateline": place} if place else {}) | {"credit": outlet}
     if not (m.group("place") or m.group("agency")):
-        return None
+        return _title_dateline_at(text, pos) if top else None
     place = (m.group("place") or "").strip()
     city = place.split(",")[0]
     if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES
@@ -346,7 +380,7 @@ def dateline(text: str) -> RuleOutput:
     >>> dateline("Washington (CNN) When Joe Biden spoke")[1]
     {'dateline': 'Washington', 'credit': 'CNN'}
     """
-    found = _dateline_at(text, 0)
+    found = _dateline_at(text, 0, top=True)
     if found is None:
         return [], {}
     return [(0, found[0], "")], found[1]
@@ -1398,7 +1432,8 @@ def page_furniture(text: str) -> RuleOutput:
         # Prefixes: a date line (first line only), a time stamp, an "Update:" label, a
         # "Share ... for:" label, a dateline; one may follow another.  The gate lets through
         # only lines that may open with one: most prose opens with a capital and lower case.
-        if i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0):
+        if i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0) \
+                or (i < 3 and c0.isupper() and (s.find("—", 1, 40) > 0 or s.find("-", 1, 40) > 0 or s.find("–", 1, 40) > 0)):
             for _ in range(3):
                 if pos >= b:
                     break
@@ -1416,7 +1451,7 @@ def page_furniture(text: str) -> RuleOutput:
                     continue
                 c = text[pos]
                 if c == "(" or c.isupper():
-                    found = _dateline_at(text, pos)
+                    found = _dateline_at(text, pos, top=i < 3 and pos == a)
                     if found and found[0] > pos:
                         if "dateline" not in meta and "credit" not in meta:
                             meta.update(found[1])

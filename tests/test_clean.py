@@ -1344,3 +1344,22 @@ def test_a_hover_card_glued_to_the_name_without_a_space():
     # A capital inside a name, and "MORE" in a sentence, are no card.
     keep = f"{body}\n\nHe ate at McDonald's and said MORE than once that McDonald's was good."
     assert cleaned(keep) == keep
+
+
+def test_a_mixed_case_dateline_with_a_dash_at_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three"])
+    lede = "The senator said on Monday that he would vote for the bill."
+    for d in ["Washington —", "Des Moines, Iowa —", "Washington, D.C. --", "Springfield, Ill. -"]:
+        for top in ["", "By Jane Roe\n\n"]:
+            raw = f"{top}{d} {lede}\n\n{body}"
+            r = clean_text(raw)
+            assert r.text == f"{lede}\n\n{body}", (d, top)
+            assert r.meta["dateline"] == d.rstrip(" -—")
+            assert rebuild_raw(r.text, r.edits) == raw
+    # An aside between two dashes, a short line, and a dash further down stay.
+    for line in ["Biden — Obama's deputy for eight years — agreed to the plan on Monday.",
+                 "Washington — Here we go"]:
+        raw = f"{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+    raw = f"{body}\n\nParagraph four.\n\nWashington — {lede}"
+    assert cleaned(raw) == raw
