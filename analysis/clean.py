@@ -1423,90 +1423,146 @@ def page_furniture(text: str) -> RuleOutput:
         return [], {}
     n = len(lines)
     kinds: list[str | None] = [None] * n  # whole-line furniture; "" = taken by a prefix
-    inline: list[tuple[int, int, str]] = []
+    inline: list[tuple[int, int, str]] = []  # (raw start, raw end, kind) of pieces inside lines
     meta: dict = {}
     singles: list[int] = []  # lines that may repeat another line (pull quotes)
     for i, (a, b, _gap, s) in enumerate(lines):
-        c0 = s[0]
-        pos = a
-        # Prefixes: a date line (first line only), a time stamp, an "Update:" label, a
-        # "Share ... for:" label, a dateline; one may follow another.  The gate lets through
-        # only lines that may open with one: most prose opens with a capital and lower case.
-        if i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0) \
-                or (i < 3 and c0.isupper() and (s.find("—", 1, 40) > 0 or s.find("-", 1, 40) > 0 or s.find("–", 1, 40) > 0)):
-            for _ in range(3):
-                if pos >= b:
-                    break
-                if i == 0 and pos == a:
-                    m = _DATE_LINE.match(text, pos)
-                    if m and m.end() > pos:
-                        meta.setdefault("date", _iso_date(m.group("d1") or m.group("d2")))
-                        inline.append((pos, m.end(), "date_line"))
-                        pos = m.end()
-                        continue
-                m = _PREFIX.match(text, pos)
-                if m:
-                    inline.append((pos, m.end(), m.lastgroup))
-                    pos = m.end()
-                    continue
-                c = text[pos]
-                if c == "(" or c.isupper():
-                    found = _dateline_at(text, pos, top=i < 3 and pos == a)
-                    if found and found[0] > pos:
-                        if "dateline" not in meta and "credit" not in meta:
-                            meta.update(found[1])
-                        inline.append((pos, found[0], "dateline"))
-                        pos = found[0]
-                        continue
-                break
-            if pos >= b:  # the prefixes were the whole line
-                kinds[i] = ""
-                continue
-            if pos > a:
-                s = text[pos:b]
-        last = s[-1]
-        ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
-        edge = i < 3 or i >= n - 6
-        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s \
-                and '="http' not in s:
-            kind = None  # a long paragraph of prose: no whole-line shape can be it
-        else:
-            kind = _furniture_line(s, edge, ends)
+        pos = _line_prefixes(text, i, a, b, meta, inline) if _may_open_with_prefix(i, s) else a
+        if pos >= b:  # the prefixes were the whole line
+            kinds[i] = ""
+            continue
+        if pos > a:
+            s = text[pos:b]
+        ends, kind = _whole_line_kind(s, i, n)
         if kind is not None:
             if pos == a:
                 kinds[i] = kind
             else:
                 inline.append((pos, b, kind))
             continue
-        # Inline pieces inside a line that stays.
-        if "MORE" in s:
-            for m in _HOVER_CARD.finditer(text, pos, b):
-                g = "card" if m.group("card") is not None else "card2"
-                inline.append((m.start(g), m.end(g), "hover_card"))
-        if "(" in s and ": " in s:
-            for m in _INLINE_RELATED.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if "[" in s and ": " in s:
-            for m in _INLINE_BRACKET.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if "/T" in s or "/t" in s:
-            for m in _HAT_TIP.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s or "EE ALSO" in s
-                           or "LSO READ" in s))
-                or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
-                or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
-                or "ontinue reading the main" in s or "toggle caption" in s or "eporting by" in s
-                or "eporting from" in s or "TCH: http" in s or "tch: http" in s or "eo: http" in s or "EO: http" in s
-                or "more here" in s or "MORE HERE" in s):
-            # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
-            # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
-            # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
-            for m in _TAIL_FURNITURE.finditer(text, pos, b):
-                inline.append((m.start() + 2, m.end(), m.lastgroup))
+        _inline_pieces(text, pos, b, s, inline)
         spaces = s.count(" ")
-        if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
+        if (ends or lines[i].s[0] in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
+    _line_rules(text, lines, kinds, singles, inline)
+    return _furniture_changes(text, lines, kinds, inline), meta
+
+
+def _may_open_with_prefix(i: int, s: str) -> bool:
+    """The gate of :func:`_line_prefixes`: whether line ``i`` (text ``s``) may open with a
+    prefix.  Most prose opens with a capital and lower case, and is let through only at the top
+    when a dash follows soon (a mixed-case dateline).
+
+    >>> _may_open_with_prefix(5, "WASHINGTON (AP) — Biden agreed."), _may_open_with_prefix(5, "Biden agreed.")
+    (True, False)
+    """
+    c0 = s[0]
+    return (i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0)
+            or (i < 3 and c0.isupper() and (s.find("—", 1, 40) > 0 or s.find("-", 1, 40) > 0
+                                            or s.find("–", 1, 40) > 0)))
+
+
+def _line_prefixes(text: str, i: int, a: int, b: int, meta: dict, inline: list[tuple[int, int, str]]) -> int:
+    """Where line ``i`` (``text[a:b]``) goes on after its prefixes: a date line (first line
+    only), a time stamp, an "Update:" label, a "Share ... for:" label, a dateline; one may
+    follow another (three at most).  Each prefix is added to ``inline``; the first dateline and
+    date line fill ``meta``.
+
+    >>> t = "WASHINGTON (AP) — Biden agreed."; inline = []; meta = {}
+    >>> _line_prefixes(t, 0, 0, len(t), meta, inline), inline, meta
+    (18, [(0, 18, 'dateline')], {'dateline': 'WASHINGTON', 'credit': 'AP'})
+    """
+    pos = a
+    for _ in range(3):
+        if pos >= b:
+            break
+        if i == 0 and pos == a:
+            m = _DATE_LINE.match(text, pos)
+            if m and m.end() > pos:
+                meta.setdefault("date", _iso_date(m.group("d1") or m.group("d2")))
+                inline.append((pos, m.end(), "date_line"))
+                pos = m.end()
+                continue
+        m = _PREFIX.match(text, pos)
+        if m:
+            inline.append((pos, m.end(), m.lastgroup))
+            pos = m.end()
+            continue
+        c = text[pos]
+        if c == "(" or c.isupper():
+            found = _dateline_at(text, pos, top=i < 3 and pos == a)
+            if found and found[0] > pos:
+                if "dateline" not in meta and "credit" not in meta:
+                    meta.update(found[1])
+                inline.append((pos, found[0], "dateline"))
+                pos = found[0]
+                continue
+        break
+    return pos
+
+
+def _whole_line_kind(s: str, i: int, n: int) -> tuple[bool, str | None]:
+    """``(ends, kind)`` of line ``i`` of ``n`` (its text after any prefix ``s``): whether it ends
+    like a sentence, and its kind of whole-line furniture (None: it stays).
+
+    >>> _whole_line_kind("Advertisement", 4, 9), _whole_line_kind("Biden agreed.", 4, 9)
+    ((False, 'ad'), (True, None))
+    """
+    last = s[-1]
+    ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
+    edge = i < 3 or i >= n - 6
+    if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s \
+            and '="http' not in s:
+        return ends, None  # a long paragraph of prose: no whole-line shape can be it
+    return ends, _furniture_line(s, edge, ends)
+
+
+def _inline_pieces(text: str, pos: int, b: int, s: str, inline: list[tuple[int, int, str]]) -> None:
+    """Furniture inside a line that stays (``s`` = ``text[pos:b]``), added to ``inline``: hover
+    cards, "(RELATED: ...)", "[READ: ...]", a hat tip, and furniture glued after the line's last
+    sentence.  Each pattern runs only when the line holds one of its words.
+
+    >>> t = "The senator spoke (RELATED: Senate votes) on Monday."; inline = []
+    >>> _inline_pieces(t, 0, len(t), t, inline); [t[x:y] for x, y, _ in inline]
+    [' (RELATED: Senate votes)']
+    """
+    if "MORE" in s:
+        for m in _HOVER_CARD.finditer(text, pos, b):
+            g = "card" if m.group("card") is not None else "card2"
+            inline.append((m.start(g), m.end(g), "hover_card"))
+    if "(" in s and ": " in s:
+        for m in _INLINE_RELATED.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if "[" in s and ": " in s:
+        for m in _INLINE_BRACKET.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if "/T" in s or "/t" in s:
+        for m in _HAT_TIP.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if _may_have_tail(s):
+        # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
+        # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
+        for m in _TAIL_FURNITURE.finditer(text, pos, b):
+            inline.append((m.start() + 2, m.end(), m.lastgroup))
+
+
+def _may_have_tail(s: str) -> bool:
+    """Whether the line holds a word of :data:`_TAIL_FURNITURE` (the words test first: the
+    pattern's anchor, a sentence's end, is in every line)."""
+    return ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s
+                           or "EE ALSO" in s or "LSO READ" in s))
+            or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
+            or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
+            or "ontinue reading the main" in s or "toggle caption" in s or "eporting by" in s
+            or "eporting from" in s or "TCH: http" in s or "tch: http" in s or "eo: http" in s or "EO: http" in s
+            or "more here" in s or "MORE HERE" in s)
+
+
+def _line_rules(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int],
+                inline: list[tuple[int, int, str]]) -> None:
+    """The rules that read a line with its neighbours or its place, in order (each sees the
+    kinds the ones before it set): blocks of several lines, cards, bylines and bios by their
+    place, summaries, echoes and copies of the body's lines, and the top photo line."""
     _timeline_dates(lines, kinds)
     _blocks(text, lines, kinds)
     _title_case_cards(lines, kinds)
@@ -1521,6 +1577,12 @@ def page_furniture(text: str) -> RuleOutput:
     top = _top_photo_credit(text, lines, kinds)
     if top:
         inline.append((*top, "photo_credit"))
+
+
+def _furniture_changes(text: str, lines: list[_Line], kinds: list[str | None],
+                       inline: list[tuple[int, int, str]]) -> list:
+    """The changes ``(start, end, "", kind)`` that remove the whole lines of ``kinds`` (with the
+    white space after them) and the ``inline`` pieces, in text order, overlaps resolved."""
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -1528,7 +1590,7 @@ def page_furniture(text: str) -> RuleOutput:
             changes.append((s, e, "", kind))
     changes.extend((s, e, "", k) for s, e, k in inline)
     changes.sort()
-    return _disjoint(changes), meta
+    return _disjoint(changes)
 
 
 def _timeline_dates(lines: list[_Line], kinds: list[str | None]) -> None:
