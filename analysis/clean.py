@@ -1177,9 +1177,37 @@ _LABEL_KINDS = frozenset({"ad", "share", "media", "related", "newsletter"})
 
 def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture of :func:`_furniture_line`, bullets aside.  The cheap
-    tests come first: most lines are prose and fail all of them at once."""
+    tests come first: most lines are prose and fail all of them at once.  The phases: shapes
+    of any length (:func:`_any_length_shape`), of a line of up to 400 characters
+    (:func:`_short_line_shape`), by how the line ends (:func:`_line_end_shape`), and by a
+    marker word (:func:`_marker_shape`).
+
+    >>> _furniture_shape("Advertisement", False, False), _furniture_shape("Biden agreed.", False, True)
+    ('ad', None)
+    """
     n = len(s)
     c0 = s[0]
+    kind = _any_length_shape(s, n, c0)
+    if kind:
+        return kind
+    if n <= 400:
+        kind = _short_line_shape(s, n, c0, edge, ends)
+        if kind != _UNDECIDED:
+            return kind
+    if not ends:
+        kind = _line_end_shape(s, n)
+        if kind:
+            return kind
+    return _marker_shape(s, n, edge, ends)
+
+
+# What a phase of _furniture_shape returns when it has not settled the line (None: it stays).
+_UNDECIDED = "?"
+
+
+def _any_length_shape(s: str, n: int, c0: str) -> str | None:
+    """Shapes of a line of any length, each behind its cheap test: a long note under its label,
+    an app's download prompt, a slideshow flattened into one line, a player's markup."""
     if 400 < n <= 1500 and c0 in "ECc" and _NOTE_LABEL.match(s):
         return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
     if ("ndroid" in s or "iPhone" in s) and n <= 400 and _APP_PROMO.search(s):
@@ -1188,123 +1216,177 @@ def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
         return "media"  # a slideshow flattened into one line: "Photos: ... Hide Caption 1 of 37 ..."
     if '="http' in s and _MARKUP_URL.search(s):
         return "media"  # a video player's markup with its card: 'Clip title poster="http://.../x.jpg"'
-    if n <= 400:
-        if c0 in "(©":
-            key = s[:3] if s[:3] in ("(c)", "(C)") else c0
-        else:
-            sp = s.find(" ")
-            key = s if sp < 0 else s[:sp]
-            k = key.find(":")
-            key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
-            if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
-                key = key.split("…", 1)[0].split("...", 1)[0]
-        # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
-        # only when the line's next words can begin one.
-        if key == "A" and not s.startswith(_A_SHAPES):
-            key = ""
-        elif key == "The" and not s.startswith(_THE_SHAPES):
-            key = ""
-        pat = _WHOLE.get(key)
-        if pat is not None:
-            m = pat.fullmatch(s)
-            if m and not (m.lastgroup == "related" and _prose_after_label(s)):
-                return m.lastgroup
-        if edge:
-            pat = _EDGE.get(key)
-            if pat is not None:
-                m = pat.fullmatch(s)
-                if m:
-                    return m.lastgroup
-        if "@" in s and s.count(" ") < 60 and _is_contact(s):
-            return "author_bio"
-        if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
-            return "editors_note"
-        if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
-                and not _SENTENCE_BREAK.search(s):
-            # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
-            # story's sections each end with one), when it is the line's one sentence.
-            kind = _marked(s)
-            if kind == "contributor":
-                return kind
-        if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
-            return "share"
-        if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
-                                           or "Send" in s or "send" in s) \
-                and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
-            return "share"  # a call for readers' stories, not the story
-        if ends and n > 160:
-            # A long line that ends like a sentence: of the shapes below only an embedded post
-            # that names its author first can be one.
-            if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
-                return "social_embed"
-            if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
-                return _marked(s)
-            if n <= 700 and "ewsletter" in s:  # a sign-up box set between paragraphs
-                return _marked(s)
-            return None
-        if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
-            return "photo_credit"
-        if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
-            return "separator"
-        if n <= 300 and s.isupper():
-            words = s.count(" ") + 1
-            if s[-1] == ":" and words <= 6:
-                return "section_label"
-            if words >= 5 and sum(c.isalpha() for c in s) >= 12:
-                return "related"
-            if words >= 3 and not ends and s.find(": ", 3) > 0:
-                return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
-        if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
-            return "date_line"
+    return None
+
+
+def _shape_key(s: str, c0: str) -> str:
+    """The key of the whole-line shapes a line may have (:data:`_WHOLE`): its first word
+    without a colon or final punctuation ("" for "A" and "The" unless a shape can follow)."""
+    if c0 in "(©":
+        key = s[:3] if s[:3] in ("(c)", "(C)") else c0
+    else:
+        sp = s.find(" ")
+        key = s if sp < 0 else s[:sp]
+        k = key.find(":")
+        key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+        if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
+            key = key.split("…", 1)[0].split("...", 1)[0]
+    # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
+    # only when the line's next words can begin one.
+    if key == "A" and not s.startswith(_A_SHAPES):
+        key = ""
+    elif key == "The" and not s.startswith(_THE_SHAPES):
+        key = ""
+    return key
+
+
+def _short_line_shape(s: str, n: int, c0: str, edge: bool, ends: bool) -> str | None:
+    """The shapes of a line of up to 400 characters: keyed by its first word, then prompts and
+    notes, then (for a line that ends like a sentence and runs past 160 characters) only the
+    few shapes a long sentence may have; else the short lines' own shapes.  ``_UNDECIDED``
+    when none settles it."""
+    key = _shape_key(s, c0)
+    kind = _keyed_shape(s, key, edge)
+    if kind:
+        return kind
+    kind = _prompt_shape(s, n, edge, ends)
+    if kind:
+        return kind
+    if ends and n > 160:
+        # A long line that ends like a sentence: of the shapes below only an embedded post
+        # that names its author first can be one.
         if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
             return "social_embed"
-        if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
-            return "media"  # a bare link: the embedded player or page it stood for is gone
-        if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
-            return "placeholder"
-        if c0 == "[" and _BRACKET_LINK.fullmatch(s):
+        if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
+            return _marked(s)
+        if n <= 700 and "ewsletter" in s:  # a sign-up box set between paragraphs
+            return _marked(s)
+        return None
+    return _short_furniture_shape(s, n, c0, key, ends)
+
+
+def _keyed_shape(s: str, key: str, edge: bool) -> str | None:
+    """The whole-line shape keyed by the line's first word (and at an edge, the edge shapes)."""
+    pat = _WHOLE.get(key)
+    if pat is not None:
+        m = pat.fullmatch(s)
+        if m and not (m.lastgroup == "related" and _prose_after_label(s)):
+            return m.lastgroup
+    if edge:
+        pat = _EDGE.get(key)
+        if pat is not None:
+            m = pat.fullmatch(s)
+            if m:
+                return m.lastgroup
+    return None
+
+
+def _prompt_shape(s: str, n: int, edge: bool, ends: bool) -> str | None:
+    """Contact lines, transcript notes, contributor lines, "click here" prompts and calls for
+    readers' stories."""
+    if "@" in s and s.count(" ") < 60 and _is_contact(s):
+        return "author_bio"
+    if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
+        return "editors_note"
+    if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
+            and not _SENTENCE_BREAK.search(s):
+        # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
+        # story's sections each end with one), when it is the line's one sentence.
+        if _marked(s) == "contributor":
+            return "contributor"
+    if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
+        return "share"
+    if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
+                                       or "Send" in s or "send" in s) \
+            and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
+        return "share"  # a call for readers' stories, not the story
+    return None
+
+
+def _short_furniture_shape(s: str, n: int, c0: str, key: str, ends: bool) -> str:
+    """The shapes of a short line (a credit, a separator, capitals, a date, an embed's head, a
+    bare link, a placeholder, a bracketed link, a player's markup, a slot's promo or a card),
+    else ``_UNDECIDED``."""
+    if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
+        return "photo_credit"
+    if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
+        return "separator"
+    if n <= 300 and s.isupper():
+        words = s.count(" ") + 1
+        if s[-1] == ":" and words <= 6:
+            return "section_label"
+        if words >= 5 and sum(c.isalpha() for c in s) >= 12:
             return "related"
-        if c0 == "p" and s.startswith('poster="'):
-            return "media"  # a video player's markup, its poster image and the video's title
-        kind = _slot_promo_or_card(s, c0, n)
+        if words >= 3 and not ends and s.find(": ", 3) > 0:
+            return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
+    if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
+        return "date_line"
+    if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
+        return "social_embed"
+    if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
+        return "media"  # a bare link: the embedded player or page it stood for is gone
+    if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
+        return "placeholder"
+    if c0 == "[" and _BRACKET_LINK.fullmatch(s):
+        return "related"
+    if c0 == "p" and s.startswith('poster="'):
+        return "media"  # a video player's markup, its poster image and the video's title
+    return _slot_promo_or_card(s, c0, n) or _UNDECIDED
+
+
+def _line_end_shape(s: str, n: int) -> str | None:
+    """The shapes of a line that does not end like a sentence, read at its end: an embedded
+    post's link or attribution, an audio player, a "Read more" card, a box's label, a glued
+    link."""
+    last = s[-1]
+    # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
+    # character is a letter or a digit.
+    if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
+                           and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+        return "social_embed"
+    if last.isdigit():
+        if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
+                                                    or _EMBED_ALONE.fullmatch(s)):
+            return "social_embed"
+        if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
+            return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
+        if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
+            return "media"  # an audio player: "... Listen · 6:01 6:01"
+    elif last.isalnum():
+        kind = _word_end_shape(s, n)
         if kind:
             return kind
-    if not ends:
-        last = s[-1]
-        # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
-        # character is a letter or a digit.
-        if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
-                               and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
-            return "social_embed"
-        if last.isdigit():
-            if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
-                                                        or _EMBED_ALONE.fullmatch(s)):
-                return "social_embed"
-            if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
-                return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
-            if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
-                return "media"  # an audio player: "... Listen · 6:01 6:01"
-        elif last.isalnum():
-            if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
-                return "related"
-            if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
-                return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
-            if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
-                return "related"  # a box's label run on after its tag line: "... Related Stories"
-            if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
-                return "social_embed"  # the attribution, then the embed's "Report" button
-            if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
-                return "social_embed"
-            if s.endswith("Facebook") and _SLIDESHOW.search(s):
-                return "media"
-            if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):
-                return "media"  # an embedded video's title over the site it plays from
-            if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
-                return "related"
-        if n <= 250 and _GLUED_LINK.match(s):
-            return "related"
-    # Contributor, copyright and paywall lines stand at the edges and name themselves near
-    # their end; a prompt that does not end like a sentence may stand anywhere.
+    if n <= 250 and _GLUED_LINK.match(s):
+        return "related"
+    return None
+
+
+def _word_end_shape(s: str, n: int) -> str | None:
+    """The shapes of a line that ends on a letter (no final punctuation): a card's "Read more",
+    a player's "Listen", a box's label, an embed's "Report" button, a photo post, a slideshow,
+    a video's site, a brand's link."""
+    if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
+        return "related"
+    if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
+        return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
+    if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
+        return "related"  # a box's label run on after its tag line: "... Related Stories"
+    if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
+        return "social_embed"  # the attribution, then the embed's "Report" button
+    if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
+        return "social_embed"
+    if s.endswith("Facebook") and _SLIDESHOW.search(s):
+        return "media"
+    if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):
+        return "media"  # an embedded video's title over the site it plays from
+    if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
+        return "related"
+    return None
+
+
+def _marker_shape(s: str, n: int, edge: bool, ends: bool) -> str | None:
+    """Contributor, copyright and paywall lines stand at the edges and name themselves near
+    their end; a prompt that does not end like a sentence may stand anywhere."""
     if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
         return _marked(s)
     if ends and n <= 700 and "ewsletter" in s:
