@@ -1708,51 +1708,71 @@ def _disjoint(changes: list) -> list:
 
 def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
     """Furniture that spans several lines: the first parts of an embedded post, the headlines
-    under a "Read more:" label, story highlights, and a label with a headline set between two
-    paragraphs (a related-link card)."""
-    n = len(lines)
-    usual = None
-    for i in range(n):
-        kind = kinds[i]
-        s = None
-        if kind == "social_embed":
-            t = lines[i].s
-            if i > 0 and kinds[i - 1] is None and _EMBED_ALONE.fullmatch(t):
-                # The attribution alone on its line (as an HTML page's extracted text gives
-                # it): the line above is the post's text, unless it introduces the post.
-                prev = lines[i - 1].s
-                if not prev.endswith(":") and prev.count(" ") <= 80:
-                    kinds[i - 1] = "social_embed"
-            # A post in several paragraphs is set with wider gaps than the story's paragraphs:
-            # the lines above its attribution belong to it while the gap before each is wide.
+    under a "Read more:" label (:func:`_post_and_label_blocks`), story highlights
+    (:func:`_highlight_blocks`), a box of links at the end (:func:`_end_link_box`), and a label
+    with a headline set between two paragraphs, a related-link card (:func:`_label_cards`)."""
+    _post_and_label_blocks(lines, kinds)
+    _highlight_blocks(lines, kinds)
+    _end_link_box(lines, kinds)
+    _label_cards(lines, kinds)
+
+
+def _post_and_label_blocks(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Above an embedded post's attribution, the lines of the post; under a "Read more:" label
+    alone, the headlines of its links."""
+    usual = None  # the usual gap between the story's paragraphs (read when a post needs it)
+    for i in range(len(lines)):
+        if kinds[i] == "social_embed":
             if usual is None:
                 gaps = [ln.gap for ln in lines[1:]]
                 usual = max(set(gaps), key=gaps.count) if gaps else 2
-            j = i
-            while j > 0 and lines[j].gap > usual and kinds[j - 1] is None and i - j < 4:
-                prev = lines[j - 1].s
-                if prev.count(" ") > 80:
-                    break
-                j -= 1
-                kinds[j] = "social_embed"
-        elif kind == "related":
-            s = lines[i].s
-            if _LABEL_ONLY.fullmatch(s):
-                # "Read more:" alone: the headlines under it are links too, also when the page
-                # set an ad or another piece of furniture between them.
-                j, found = i + 1, 0
-                while j < n and found < 8:
-                    if kinds[j] is not None:
-                        if kinds[j] in _BETWEEN_LINKS:
-                            j += 1
-                            continue
-                        break
-                    t = lines[j].s
-                    if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
-                        break
-                    kinds[j] = "related"
-                    found += 1
-                    j += 1
+            _post_lines_above(lines, kinds, i, usual)
+        elif kinds[i] == "related" and _LABEL_ONLY.fullmatch(lines[i].s):
+            _headlines_under_label(lines, kinds, i)
+
+
+def _post_lines_above(lines: list[_Line], kinds: list[str | None], i: int, usual: int) -> None:
+    """The lines of the post whose attribution is line ``i``: the line above an attribution
+    alone, and the lines above set with wider gaps than the story's ``usual`` one."""
+    if i > 0 and kinds[i - 1] is None and _EMBED_ALONE.fullmatch(lines[i].s):
+        # The attribution alone on its line (as an HTML page's extracted text gives
+        # it): the line above is the post's text, unless it introduces the post.
+        prev = lines[i - 1].s
+        if not prev.endswith(":") and prev.count(" ") <= 80:
+            kinds[i - 1] = "social_embed"
+    # A post in several paragraphs is set with wider gaps than the story's paragraphs:
+    # the lines above its attribution belong to it while the gap before each is wide.
+    j = i
+    while j > 0 and lines[j].gap > usual and kinds[j - 1] is None and i - j < 4:
+        if lines[j - 1].s.count(" ") > 80:
+            break
+        j -= 1
+        kinds[j] = "social_embed"
+
+
+def _headlines_under_label(lines: list[_Line], kinds: list[str | None], i: int) -> None:
+    """"Read more:" alone on line ``i``: the headlines under it are links too (eight at most),
+    also when the page set an ad or another piece of furniture between them."""
+    n = len(lines)
+    j, found = i + 1, 0
+    while j < n and found < 8:
+        if kinds[j] is not None:
+            if kinds[j] in _BETWEEN_LINKS:
+                j += 1
+                continue
+            break
+        t = lines[j].s
+        if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
+            break
+        kinds[j] = "related"
+        found += 1
+        j += 1
+
+
+def _highlight_blocks(lines: list[_Line], kinds: list[str | None]) -> None:
+    """In the first lines: "Story highlights" and the short lines under it; a section label
+    ("TOP OF THE HOUR:") over two or more dashed bullets that sum up the story below."""
+    n = len(lines)
     for i in range(min(n, 8)):
         s = lines[i].s
         if s.startswith(_STORY_HIGHLIGHTS) and kinds[i] is None:
@@ -1765,7 +1785,6 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
                 kinds[j] = "highlights"
                 j += 1
         elif kinds[i] == "section_label" and i + 2 < n:
-            # "TOP OF THE HOUR:" over dashed bullets that sum up the story below.
             j = i + 1
             while j < n and j - i <= 10 and kinds[j] is None:
                 t = lines[j].s
@@ -1775,8 +1794,12 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
             if j - i >= 3:
                 for k in range(i, j):
                     kinds[k] = "highlights"
-    # A box of links at the end: three or more "Label: Headline" lines ("Long read: ...",
-    # "Video: ..."), and the box's heading above them.
+
+
+def _end_link_box(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A box of links at the end: three or more "Label: Headline" lines ("Long read: ...",
+    "Video: ..."), and the box's heading above them."""
+    n = len(lines)
     i = max(0, n - 12)
     while i < n:
         j = i
@@ -1795,19 +1818,20 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
                 kinds[h] = "related"
             break
         i = j + 1
-    # A section label ("World News") and a headline, between two lines that end like
-    # sentences: a related-link card.  A subhead is one line followed by prose; lists and runs
-    # of headings are not set between prose paragraphs.
+
+
+def _label_cards(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A section label ("World News") and a headline, between two lines that end like
+    sentences: a related-link card.  A subhead is one line followed by prose; lists and runs
+    of headings are not set between prose paragraphs."""
+    n = len(lines)
     for i in range(1, n - 2):
         if lines[i].b - lines[i].a > 30 or kinds[i] is not None or kinds[i + 1] is not None:
             continue
-        s1 = lines[i].s
-        if not _is_label(s1):
+        if not _is_label(lines[i].s):
             continue
-        s2 = lines[i + 1].s
-        s0 = lines[i - 1].s
-        s3 = lines[i + 2].s
-        if (_is_card_headline(s2) and s0.endswith(_SENTENCE_END) and s3.endswith(_SENTENCE_END)):
+        if (_is_card_headline(lines[i + 1].s) and lines[i - 1].s.endswith(_SENTENCE_END)
+                and lines[i + 2].s.endswith(_SENTENCE_END)):
             kinds[i] = kinds[i + 1] = "related"
 
 
