@@ -2219,84 +2219,143 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
     n = len(lines)
     if n < 4:
         return
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # a line's text -> the first line that holds it
     starts = [ln.a for ln in lines]
     for i in singles:
         if kinds[i] is not None:
             continue
-        a, b, _, s = lines[i]
+        s = lines[i].s
         spaces = s.count(" ")
         if spaces >= 7:
-            j = seen.get(s)
-            if j is not None:
-                if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
-                    kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
-                elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
-                    # A paragraph printed twice: the later copy goes, unless the first stands in a
-                    # teaser block at the top that repeats paragraphs from further down.  (One
-                    # copy always stays: the story's text is in it.)
-                    kinds[j if j < 5 <= i - j else i] = "pull_quote"
+            if s in seen:
+                _printed_twice(lines, kinds, seen[s], i, spaces)
                 continue
             seen[s] = i
-        ends = _ends_sentence(s)
-        if s[0] in "“\"‘":
-            core, display = _quote_core(s)
-            if core.count(" ") < 2:
-                continue
-        elif 9 <= spaces <= 35 and ends:
-            core, display = s.rstrip(".!?…\"”’' "), False
-            if ". " in core or "? " in core:
-                continue  # several sentences: a paragraph (repeated whole, it was caught above)
-        elif not ends and spaces >= 9 and s[s.rfind(" ") + 1:][:1].isupper():
-            core, display = s, False  # a quote with its speaker's name run on after it
-        else:
+        cand = _quote_candidate(s, spaces)
+        if cand is None:
             continue
-        forward = not ends and not display
-        probe = core[:40] if forward else core[-40:]
-        # A quote set off as one stands near its paragraph: look a few lines up and down (any
-        # distance for a line set as a display quote, of which there are few).
-        reach = 40 if display or forward else 3  # (bounded: the work stays linear in the text)
-        lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
-        for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
-            if k < 0:
-                continue
-            j = bisect.bisect_right(starts, k) - 1
-            if j == i or kinds[j] is not None or lines[j].s == s:
-                continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
-            ja, jb = lines[j].a, lines[j].b
-            # How much of the line the other one shares, read on from the probe.
-            shared = 0
-            if forward:
-                while shared < len(core) and k + shared < jb and text[k + shared] == core[shared]:
-                    shared += 1
-            else:
-                end = k + len(probe)
-                while (shared < len(core) and end - shared - 1 >= ja
-                       and text[end - shared - 1] == core[-1 - shared]):
-                    shared += 1
-            if forward:
-                # The quote, then the speaker's name (one to six capitalized words).
-                # The other line quotes it: its quotation closes where the shared part ends.
-                rest = core[shared:].strip(" ,”\"")
-                if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
-                        or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
-                    continue
-            elif shared < 0.8 * len(core) and not (
-                    (display or jb - ja > b - a + 10) and _words_alike(core, text[ja:k + len(probe)]) >= 0.8):
-                # (A copy with its case, punctuation or a word changed still counts when it is
-                # set as a quotation or sits inside a longer paragraph: two rows of a list of
-                # one shape, "Paragraph two ..." and "Paragraph three ...", are no copies.)
-                continue
-            if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
-                continue  # a caption that reuses the story's sentence: the story's line stays
-            if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
-                kinds[i] = "pull_quote"
-                break
-        else:
+        if _copy_nearby(text, lines, kinds, starts, i, cand):
+            kinds[i] = "pull_quote"
+        elif cand.ends and not cand.display and not cand.forward and text.count(cand.core[:24]) > 1 \
+                and _quoted_elsewhere(text, lines, kinds, starts, i, cand.core):
             # (The cheap test first: the sentence's opening stands somewhere else in the text.)
-            if ends and not display and not forward and text.count(core[:24]) > 1 \
-                    and _quoted_elsewhere(text, lines, kinds, starts, i, core):
-                kinds[i] = "pull_quote"
+            kinds[i] = "pull_quote"
+
+
+@dataclass(frozen=True)
+class _QuoteCandidate:
+    """A line that may be a display quote: the sentence it holds (``core``), whether it is set
+    as one quotation (``display``) and whether it ends like a sentence (``ends``)."""
+
+    core: str
+    display: bool
+    ends: bool
+
+    @property
+    def forward(self) -> bool:
+        """A quote with its speaker's name run on after it: read from its start."""
+        return not self.ends and not self.display
+
+
+def _printed_twice(lines: list[_Line], kinds: list[str | None], j: int, i: int, spaces: int) -> None:
+    """Line ``i`` is printed word for word as line ``j`` before it: a link card printed twice
+    in a row (both go), or a paragraph printed twice (one copy goes)."""
+    s = lines[i].s
+    if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
+        kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
+    elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
+        # A paragraph printed twice: the later copy goes, unless the first stands in a
+        # teaser block at the top that repeats paragraphs from further down.  (One
+        # copy always stays: the story's text is in it.)
+        kinds[j if j < 5 <= i - j else i] = "pull_quote"
+
+
+def _quote_candidate(s: str, spaces: int) -> _QuoteCandidate | None:
+    """How line ``s`` may be a display quote: a line in quotation marks, one sentence of 10 to
+    36 words, or a quote with its speaker's name run on after it; else None.
+
+    >>> _quote_candidate("“We will win the vote,” she said.", 5)
+    _QuoteCandidate(core='We will win the vote,” she said', display=False, ends=True)
+    """
+    ends = _ends_sentence(s)
+    if s[0] in "“\"‘":
+        core, display = _quote_core(s)
+        if core.count(" ") < 2:
+            return None
+        return _QuoteCandidate(core, display, ends)
+    if 9 <= spaces <= 35 and ends:
+        core = s.rstrip(".!?…\"”’' ")
+        if ". " in core or "? " in core:
+            return None  # several sentences: a paragraph (repeated whole, it was caught above)
+        return _QuoteCandidate(core, False, ends)
+    if not ends and spaces >= 9 and s[s.rfind(" ") + 1:][:1].isupper():
+        return _QuoteCandidate(s, False, ends)  # a quote with its speaker's name run on after it
+    return None
+
+
+def _copy_nearby(text: str, lines: list[_Line], kinds: list[str | None], starts: list[int], i: int,
+                 cand: _QuoteCandidate) -> bool:
+    """Whether a line of the body near line ``i`` holds the candidate's sentence: a few lines up
+    or down (any distance, up to 40 lines, for a line set as a display quote or one with its
+    speaker run on, of which there are few)."""
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    probe = cand.core[:40] if cand.forward else cand.core[-40:]
+    reach = 40 if cand.display or cand.forward else 3  # (bounded: the work stays linear in the text)
+    lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
+    for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
+        if k < 0:
+            continue
+        j = bisect.bisect_right(starts, k) - 1
+        if j == i or kinds[j] is not None or lines[j].s == lines[i].s:
+            continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
+        if _is_copy(text, lines, i, j, k, probe, cand):
+            return True
+    return False
+
+
+def _is_copy(text: str, lines: list[_Line], i: int, j: int, k: int, probe: str, cand: _QuoteCandidate) -> bool:
+    """Whether line ``j``, where the probe stands at ``k``, holds enough of line ``i``'s sentence
+    for line ``i`` to be its display copy (and not, say, a caption that reuses the story's line)."""
+    a, b = lines[i].a, lines[i].b
+    ja, jb = lines[j].a, lines[j].b
+    core, display, forward = cand.core, cand.display, cand.forward
+    shared = _shared_run(text, k, probe, core, forward, ja, jb)
+    if forward:
+        # The quote, then the speaker's name (one to six capitalized words).
+        # The other line quotes it: its quotation closes where the shared part ends.
+        rest = core[shared:].strip(" ,”\"")
+        if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
+                or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
+            return False
+    elif shared < 0.8 * len(core) and not (
+            (display or jb - ja > b - a + 10) and _words_alike(core, text[ja:k + len(probe)]) >= 0.8):
+        # (A copy with its case, punctuation or a word changed still counts when it is
+        # set as a quotation or sits inside a longer paragraph: two rows of a list of
+        # one shape, "Paragraph two ..." and "Paragraph three ...", are no copies.)
+        return False
+    if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
+        return False  # a caption that reuses the story's sentence: the story's line stays
+    return jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward
+
+
+def _shared_run(text: str, k: int, probe: str, core: str, forward: bool, ja: int, jb: int) -> int:
+    """How many characters of ``core`` the text at the probe's place ``k`` shares (inside line
+    ``[ja, jb)``), read on from the probe's start (``forward``) or back from its end.
+
+    >>> t = "He said we will win the vote today."; core = "we will win the vote"
+    >>> _shared_run(t, 8, core[:10], core, True, 0, len(t))
+    20
+    """
+    shared = 0
+    if forward:
+        while shared < len(core) and k + shared < jb and text[k + shared] == core[shared]:
+            shared += 1
+    else:
+        end = k + len(probe)
+        while shared < len(core) and end - shared - 1 >= ja and text[end - shared - 1] == core[-1 - shared]:
+            shared += 1
+    return shared
 
 
 _WORD = re.compile(r"[^\W_]+")
