@@ -492,6 +492,8 @@ _STORE = r"(?:for|on|from) (?:the )?(?:iPhone|iPad|iOS|Android|App Store|Google 
 _APP_PROMO = re.compile(rf"\b[Aa]pps?\b[^\n]{{0,300}}(?:\A|[.!?] )(?:Download|Get|Install) [^\n.!?]{{1,60}}? {_STORE}"
                         rf"(?:,? (?:or|and) [^\n.!?]{{1,60}}? {_STORE})?[.!]?\Z")
 _GALLERY_COUNTER = re.compile(r"Hide Caption \d+ of \d+")
+# A slideshow's item on its own line: its caption, the counter, and the next item's title.
+_GALLERY_ITEM_END = re.compile(r"Hide Caption \d+ of \d+(?: Photos?: [^\n]{1,120})?\Z")
 _MARKUP_URL = re.compile(r"\b(?:poster|src|href|data-src)=\"https?://")
 # A note's own label and colon: "Editor's note:", "CORRECTION:", "Clarification:".
 _NOTE_LABEL = re.compile(r"(?:Editor(?:s['’]|['’]?s?) [Nn]otes?|EDITOR['’]?S NOTES?|CORRECTIONS?|Corrections?"
@@ -1212,7 +1214,8 @@ def _any_length_shape(s: str, n: int, c0: str) -> str | None:
         return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
     if ("ndroid" in s or "iPhone" in s) and n <= 400 and _APP_PROMO.search(s):
         return "ad"  # "... Download Acme News for iPhone here or Acme News for Android here."
-    if "Hide Caption" in s and (s.startswith(("Photos:", "Photo:")) or len(_GALLERY_COUNTER.findall(s)) >= 2):
+    if "Hide Caption" in s and (s.startswith(("Photos:", "Photo:")) or len(_GALLERY_COUNTER.findall(s)) >= 2
+                                or _GALLERY_ITEM_END.search(s)):
         return "media"  # a slideshow flattened into one line: "Photos: ... Hide Caption 1 of 37 ..."
     if '="http' in s and _MARKUP_URL.search(s):
         return "media"  # a video player's markup with its card: 'Clip title poster="http://.../x.jpg"'
@@ -1594,7 +1597,7 @@ def _whole_line_kind(s: str, i: int, n: int) -> tuple[bool, str | None]:
     ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
     edge = i < 3 or i >= n - 6
     if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s \
-            and '="http' not in s:
+            and '="http' not in s and "Hide Caption" not in s:
         return ends, None  # a long paragraph of prose: no whole-line shape can be it
     return ends, _furniture_line(s, edge, ends)
 
@@ -2432,7 +2435,7 @@ def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], st
 # credit alone before the headline: "AP Photo Exclusive: GOP campaigns plot a revolt".  The
 # credit: a photographer and an agency ("Jane Doe/AFP/Getty Images", "JANE DOE/POLITICO",
 # "Jane Doe/ for POLITICO") or an agency's photos ("AP Photos", "Getty", "Reuters, AP Photo").
-_AGENCY_PHOTOS = r"(?:AP|AFP|EPA|Getty|Reuters)(?: Photos?| Images)?"
+_AGENCY_PHOTOS = r"(?:AP|AFP|EPA|Getty|Reuters|REUTERS)(?: Photos?| Images)?"
 _TOP_CREDIT = (rf"(?:{_CREDIT_WORDS} ?/ ?(?:for )?[A-Z][\w.'’&\-]*(?:/[A-Z][\w.'’&\-]*)*(?: Photos?| Images)?"
                rf"|{_AGENCY_PHOTOS}(?:(?:, | and |/){_AGENCY_PHOTOS})*)")
 _TOP_PHOTO_LINE = re.compile(rf"(?:[^\n|]{{10,400}}?[.!?”\")] \| )?(?>{_TOP_CREDIT}) (?=\S)")  # (the credit whole)
@@ -2685,12 +2688,17 @@ _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
 # One photo credit: capitalized words, perhaps with "/"-joined parts ("AP Photo/Evan Vucci",
 # "Amanda Edwards/Getty Images", "AP Photo/seattlepi.com").
-_ONE_CREDIT = (r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:de|van|von|da|di|del|la|le|via|for|of|the))*"
+_ONE_CREDIT = (r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:de|van|von|da|di|del|la|le|via|for|of|the|by))*"
                r"(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:via|for|of|the))*)*")
 # A caption's credits after a bar, several joined by ";", "and" or ",": "... in 2019. | AP
 # Photo/Evan Vucci; AP Photo/Craig Ruttle", "... a campaign. | Getty and AP Photos".
 _PIPE_CREDITS = re.compile(rf"[.!?”\")] \| (?=[^\n]{{2,160}}\Z){_ONE_CREDIT}(?:(?:; | and | & |, ){_ONE_CREDIT})*\Z")
 
+# A photographer's credit after a caption's last sentence, naming a photo agency: "... in 2015.
+# Jane Roe/AFP via Getty Images", "... Monday. John Doe/Getty Images".
+_LONG_CAPTION_CREDIT = re.compile(rf"[.!?”\")] {_CREDIT_WORDS} ?/ ?(?:[A-Z][\w&.'’\-]*/)*(?:AFP|AP|EPA|Reuters|REUTERS|Getty|Bloomberg"
+                                  r"|Pool|POOL)(?: (?:via )?Getty Images| Photo| Images)?\Z")
+_CAPTION_DATE = re.compile(rf"\b{_MONTHS} \d{{1,2}}, \d{{4}}\b")
 _PHOTO_WORD = re.compile(r"\b(?:Photos?|Images?|Getty|AFP|EPA|Reuters|AP)\b")
 
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
@@ -2738,6 +2746,9 @@ def is_caption(line: str) -> bool:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
+    if last.isalpha() and "/" in line[-70:] and line.count(" ") < 130 and _LONG_CAPTION_CREDIT.search(line[-90:]) \
+            and _CAPTION_DATE.search(line):
+        return True  # a long caption with its date and a photographer's credit: "... March 10, 2020. Jane Roe/AFP via Getty Images"
     if "| " in line[-170:] and _PIPE_CREDITS.search(line[-170:]):
         credit = line[line.rfind("| ") + 2:]
         if "/" in credit or _PHOTO_WORD.search(credit):

@@ -1363,3 +1363,20 @@ def test_a_mixed_case_dateline_with_a_dash_at_the_top():
         assert cleaned(raw) == raw, line
     raw = f"{body}\n\nParagraph four.\n\nWashington — {lede}"
     assert cleaned(raw) == raw
+
+
+def test_a_slideshow_s_items_on_their_lines_and_long_captions_with_a_photographer_s_credit():
+    item = ("\"We will win,\" the senator told the crowd at his announcement. The senator announced June 16 "
+            "that he is running. Hide Caption 2 of 6 Photos: Who's running for president?")
+    last = "\"This nation belongs to all of us,\" she said at a rally in Vermont on May 26. Hide Caption 6 of 6"
+    _between_paragraphs({item: "media", last: "media"},
+                        ["Hide and seek was his game, the caption said of the 6 photos."])
+    cap = ("Medical personnel help load passengers onto airplanes at the airport in Oakland, California, on "
+           "March 10, 2020. The first passengers were taken ashore, with the infected \"being dealt with in "
+           "proper isolation,\" the vice president said. Jane Roe/AFP via Getty Images")
+    assert clean.is_caption(cap)
+    assert not clean.is_caption("The senator spoke in Oakland on March 10, 2020, about the AFP/Getty deal.")
+    assert clean.is_caption("He went on. | Photo by Jane Roe")
+    top = "The aid may be just enough to preserve his credibility. | REUTERS Experts: No game changer yet"
+    story = "The House acted on Tuesday.\n\nIt voted 230 to 190.\n\nThe end."
+    assert cleaned(f"{top}\n\n{story}") == f"Experts: No game changer yet\n\n{story}"
