@@ -2469,7 +2469,8 @@ def _display_quotes(lines: list[_Line], kinds: list[str | None]) -> None:
     mark follows a word with no full stop (``"We're not going to be doing much science
     anymore"``): a display quote or a heading set in quotation marks, not the story's text.
     A quoted paragraph of the story ends its sentence (``."``, ``,' "``); a quotation cut off
-    (a dash, an ellipsis) or a line that the next one continues in lower case stays.
+    (a dash, an ellipsis), one the line above introduces (``She tweeted:``) or a line that the
+    next one continues in lower case stays.
 
     >>> t = "Title\\n\\nLede.\\n\\n“We’re not going to be doing much science anymore”\\n\\nMore.\\n\\nEnd."
     >>> ls = _text_lines(t); ks = [None] * len(ls); _display_quotes(ls, ks); ks
@@ -2487,6 +2488,8 @@ def _display_quotes(lines: list[_Line], kinds: list[str | None]) -> None:
             continue  # (two quotations, or a quote and its speaker: the story's text)
         if i + 1 < n and lines[i + 1].s[:1].islower():
             continue  # a sentence that goes on in the next line
+        if lines[i - 1].s.rstrip(" ”’\"'")[-1:] == ":":
+            continue  # the story introduces it ("She tweeted:"): a quotation of the story's text
         kinds[i] = "pull_quote"
 
 

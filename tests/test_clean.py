@@ -1208,6 +1208,10 @@ def test_a_quotation_set_alone_without_its_full_stop_is_a_display_quote():
          "\"I said, 'General, there's no way I can make it down that ramp without falling,' \"",
          "“We are not going to stop here, not now, not ever —”",
          "“Yes”"])
+    # A quotation the story introduces (a post quoted on its own line) is the story's text.
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    raw = f"{body}\n\nThe senator tweeted:\n\n\"Big win for the people of our state today and every day\"\n\n{body}"
+    assert cleaned(raw) == raw
 
 
 def test_a_caption_s_credits_after_a_bar_and_a_top_line_that_runs_into_the_headline():
