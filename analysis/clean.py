@@ -2246,7 +2246,7 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
             kinds[i] = "pull_quote"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _QuoteCandidate:
     """A line that may be a display quote: the sentence it holds (``core``), whether it is set
     as one quotation (``display``) and whether it ends like a sentence (``ends``)."""
