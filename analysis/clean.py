@@ -300,11 +300,45 @@ _NOT_PLACES = frozenset({"FILE", "PHOTO", "FILE PHOTO", "UPDATE", "UPDATED", "BR
                          "ALSO", "MORE", "NOTE", "SPOILER", "WARNING", "LIVE", "REPORT"})
 
 
-def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
-    """``(end, metadata)`` of a dateline at ``pos`` (the start of a line), else None."""
+# A place in mixed case before a dash, at the top only ("Des Moines, Iowa — The senator ...",
+# "Washington, D.C. -- Voters ..."): then a sentence opens on a capital, with no second dash
+# soon after (the first dash of an aside, "Biden — Obama's deputy — agreed", is no dateline).
+_TITLE_DATELINE = re.compile(r"(?P<tplace>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, [A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,2})?)"
+                             r" ?(?:—|–|--| - ) ?(?=[A-Z“\"‘][a-z’' ])")
+_ASIDE_DASH = re.compile(r" ?(?:—|–|--) ?")
+
+
+def _title_dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
+    """``(end, metadata)`` of a mixed-case dateline at ``pos``, the start of a top line whose
+    sentence runs on for eight words or more with no second dash in its first 100 characters.
+
+    >>> t = "Des Moines, Iowa — The senator said on Monday that he would vote for it."
+    >>> _title_dateline_at(t, 0)
+    (19, {'dateline': 'Des Moines, Iowa'})
+    >>> _title_dateline_at("Biden — Obama's deputy — agreed to the plan on Monday with the others.", 0) is None
+    True
+    """
+    m = _TITLE_DATELINE.match(text, pos)
+    if not m or m.group("tplace") in _NOT_TITLE_PLACES:
+        return None
+    end = text.find("\n", m.end())
+    rest = text[m.end():end if end >= 0 else len(text)]
+    if rest.count(" ") < 7 or _ASIDE_DASH.search(rest, 0, 100) or not _ends_sentence(rest):
+        return None
+    return m.end(), {"dateline": m.group("tplace")}
+
+
+# Mixed-case openers that are labels before a dash, not places: "Update — ...", "Note - ...".
+_NOT_TITLE_PLACES = frozenset({"Update", "Updated", "Note", "Editor", "Photo", "File", "Video", "Watch", "Listen",
+                               "Breaking", "Exclusive", "Opinion", "Analysis", "Correction", "Related", "Live"})
+
+
+def _dateline_at(text: str, pos: int, top: bool = False) -> tuple[int, dict] | None:
+    """``(end, metadata)`` of a dateline at ``pos`` (the start of a line), else None.  ``top``:
+    the line is among the first, where a place in mixed case before a dash is a dateline too."""
     m = _DATELINE.match(text, pos)
     if not m:
-        return None
+        return _title_dateline_at(text, pos) if top else None
     if m.group("magency") is not None:
         # No dash: only a known outlet in parentheses makes "Washington (CNN)" a dateline.
         outlet = canonical_outlet(m.group("magency")) or canonical_outlet(m.group("magency").split()[0])
@@ -313,7 +347,7 @@ def _dateline_at(text: str, pos: int) -> tuple[int, dict] | None:
         place = (m.group("mplace") or "").strip()
         return m.end(), ({"dateline": place} if place else {}) | {"credit": outlet}
     if not (m.group("place") or m.group("agency")):
-        return None
+        return _title_dateline_at(text, pos) if top else None
     place = (m.group("place") or "").strip()
     city = place.split(",")[0]
     if place and (len(city.replace(" ", "")) < 2 or not city.isupper() or city in _NOT_PLACES
@@ -346,7 +380,7 @@ def dateline(text: str) -> RuleOutput:
     >>> dateline("Washington (CNN) When Joe Biden spoke")[1]
     {'dateline': 'Washington', 'credit': 'CNN'}
     """
-    found = _dateline_at(text, 0)
+    found = _dateline_at(text, 0, top=True)
     if found is None:
         return [], {}
     return [(0, found[0], "")], found[1]
@@ -451,6 +485,19 @@ _NOTE_PATTERNS = [
     r"(?:Story|Post|Article) (?:updated|corrected) (?:with|to (?:include|add|reflect|correct|clarify))\b",
 ]
 _NOTES = "|".join(_NOTE_PATTERNS)
+# A slideshow's counter ("Hide Caption 3 of 37") and a player's markup left in the text
+# ('poster="http://x.com/a.jpg"', 'src="https://..."').
+# An app's download links closing a short prompt that speaks of the app.
+_STORE = r"(?:for|on|from) (?:the )?(?:iPhone|iPad|iOS|Android|App Store|Google Play)(?: here)?"
+_APP_PROMO = re.compile(rf"\b[Aa]pps?\b[^\n]{{0,300}}(?:\A|[.!?] )(?:Download|Get|Install) [^\n.!?]{{1,60}}? {_STORE}"
+                        rf"(?:,? (?:or|and) [^\n.!?]{{1,60}}? {_STORE})?[.!]?\Z")
+_GALLERY_COUNTER = re.compile(r"Hide Caption \d+ of \d+")
+# A slideshow's item on its own line: its caption, the counter, and the next item's title.
+_GALLERY_ITEM_END = re.compile(r"Hide Caption \d+ of \d+(?: Photos?: [^\n]{1,120})?\Z")
+_MARKUP_URL = re.compile(r"\b(?:poster|src|href|data-src)=\"https?://")
+# A note's own label and colon: "Editor's note:", "CORRECTION:", "Clarification:".
+_NOTE_LABEL = re.compile(r"(?:Editor(?:s['’]|['’]?s?) [Nn]otes?|EDITOR['’]?S NOTES?|CORRECTIONS?|Corrections?"
+                         r"|CLARIFICATIONS?|Clarifications?)[ \t]*:")
 
 # A photographer's credit: capitalized words and a few particles ("Jane Roe", "Agence France-Presse").
 _CREDIT_WORDS = r"[A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|de|van|von|da|di|del|la|le|via|for|of|the|and)){0,5}"
@@ -542,7 +589,7 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("share", "Share SHARE Tweet Email E-mail Print Comment Comments Facebook Twitter Pinterest WhatsApp "
      "Flipboard LinkedIn Reddit Messenger Copy Link Read READ Continue Show View Leave Back",
      r"(?:Share|SHARE|Share this(?: article| story| page| post)?|Share on (?:Facebook|Twitter)|Tweet|Email"
-     r"|E-?mail this(?: story| article)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
+     r"|E-?mail [Tt]his(?: [Ss]tory| [Aa]rticle)?|Print|Comments?|Facebook|Twitter|Pinterest|WhatsApp|Flipboard"
      r"|LinkedIn|Reddit|Messenger|Copy|Copy [Ll]ink|Link [Cc]opied|Read [Mm]ore|READ MORE|Continue [Rr]eading(?: the main story)?"
      r"|Show [Cc]omments|View [Cc]omments|Leave a [Cc]omment|Back to top)\.?"),
     ("share", "Share SHARE", r"(?:Share|SHARE)(?: (?:this|THIS)(?: article| story| ARTICLE| STORY)?)?:?"
@@ -558,11 +605,11 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
      r"|Print (?:this|This) (?:article|story|page)"),
     ("newsletter", "Already", r"Already a (?:subscriber|member)\?[^\n]{0,80}"),
     ("related", "More Recommended Read READ Don't Don’t DON'T DON’T",
-     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
+     r"More from (?:the |The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*)?:?|Recommended for [Yy]ou|Read [Nn]ext|READ NEXT"
      r"|Don['’]t [Mm]iss|DON['’]T MISS"),
     ("share", "Show SHOW See", r"Show [Mm]ore|SHOW MORE|See [Mm]ore"),
     ("media", "Click Video Audio Loading Watch WATCH",
-     r"Click to (?:play|watch|listen)|(?:Video|Audio) player loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
+     r"Click to (?:play|watch|listen)|(?:Video|Audio) [Pp]layer (?:is )?loading(?:\.{1,3}|…)?|Loading (?:video|audio|player)(?:\.{1,3}|…)?"
      r"|Watch [Mm]ore(?: [Vv]ideos)?|WATCH MORE|(?:Audio|Video): Listen to [^\n]{1,80}"),
     ("photo_credit", "Image", r"Image source, (?![^\n]*Image caption)[^\n]{1,80}"),
     ("share", "Like Join Find", r"(?:Like|Join|Find) us (?:on|at)\b[^\n]{0,120}"
@@ -603,6 +650,31 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("related", "Read READ", r"(?:Read|READ) (?:more|MORE) (?:from|at|on) [^\n]{1,80}"
      r"|Read (?:why|how|what|about|more about|our) [^\n]{5,160}(?<![.!?])"),
     ("related", "For", r"For more (?:on|about) [^\n]{1,120}, (?:read|see|watch|visit|check out|go to) [^\n]{1,100}"),
+    # A house tool or podcast promoted between paragraphs: "Check out the Acme Electoral Map and
+    # Calculator and game out your own strategy.", "Catch up on the campaign with our experts on our
+    # weekly politics podcast, “Ground Game.”"
+    ("related", "Check Try Explore Play", r"(?:Check out|Try|Explore|Play with) (?:the|our) (?:[A-Z][\w'’&\-]* ){0,6}"
+     r"(?:Map|Maps|Calculator|Tracker|Quiz|Tool|Interactive|Database|Guide)\b[^\n]{0,150}"),
+    ("media", "Catch Listen Subscribe Hear Tune", r"(?:Catch up on|Listen to|Subscribe to|Hear|Tune in to)\b[^\n]{0,150}? "
+     r"(?:our (?:[\w'’\-]+ ){0,4}|the (?:[A-Z][\w'’\-]* ){1,4})[Pp]odcast\b[^\n]{0,100}"),
+    # A comment or sharing prompt and a link to the original: "Join the conversation", "Report an
+    # error", "Like this story? Share it with a friend.", "Read the full story at Acme News."
+    ("share", "Join Report Like Enjoyed Did", r"Join the (?:conversation|discussion|debate)(?: below)?[.!]?|Report an (?:error|issue|"
+     r"inaccuracy)|(?:Like|Enjoyed|Did you (?:like|enjoy)) this (?:story|article|post)\? Share it\b[^\n]{0,80}"),
+    ("related", "Read", r"Read the (?:full|whole|complete|entire|original) (?:story|article|report|interview|piece) (?:at|on) "
+     r"(?:the )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,4}[.!]?"),
+    ("related", "Also ALSO", r"(?:Also|ALSO) (?:on|ON|from|FROM) (?:the )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}[ \t]*:"),
+    # A pointer to further reading: "To learn more about X, see Y.", "For more on X, the Y page and
+    # the Z collection are great resources." (the verb right after the comma, or the resource
+    # named as one at the end: "To learn more about it, investigators went to see ..." is prose).
+    ("related", "To For", r"(?:To (?:learn|read|find out|hear|see) more|For more(?: information)?)(?: about| on| of)? "
+     r"[^\n,]{1,120}, (?:(?:read|see|visit|check out|go to|click|listen to|watch|head to)\b[^\n]{1,150}"
+     r"|[^\n]{1,200}? (?:is|are) (?:a |an |the )?(?:great|good|useful|excellent|helpful|terrific|best)"
+     r" (?:resources?|places? to (?:start|begin|look)|starting points?))[.!]?"),
+    # A column's disclaimer: "This column does not necessarily reflect the opinion of the
+    # editorial board or Acme LP and its owners."
+    ("editors_note", "This The", r"(?:This|The) (?:column|article|op-ed|commentary|opinion piece|piece|post|essay|blog post"
+     r"|content)s? (?:does|do) not necessarily (?:reflect|represent)\b[^\n]{0,200}"),
     # "For a graphic on major rulings, click tmsnrt.rs/2V2T0Uf", "For the full list, visit ...".
     ("related", "For", r"For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:click|tap|visit)\b[^\n]{0,120}"
      r"|For (?:a|an|the|more|full|live|complete|our)\b[^\n,]{0,100}, (?:see|read|watch|go to|check out) "
@@ -734,7 +806,8 @@ _WHOLE_SHAPES: list[tuple[str, str, str]] = [
     ("photo_credit", "Credit", r"Credit(?:\.\.\.|…) ?[A-Z][^\n]{1,80}"),
     # A reader's support asked for: "Thank you for reading. Please consider supporting our work."
     ("newsletter", "Thank Please", r"(?:Thank you for reading[.!] )?Please consider (?:supporting|subscribing to|donating to"
-     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"),
+     r"|making a donation to|a (?:contribution|donation) to) [^\n]{1,150}"
+     r"|(?:Thank you for reading[.!] )?Please consider (?:a|making a) (?:contribution|donation)[.!]?"),
     # A page's relative time stamp alone: "7 years ago".
     ("date_line", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 30 45 59 an An a A",
      r"(?:\d{1,2}|an?|An?) (?:years?|months?|weeks?|days?|hours?|minutes?|mins?|hrs?) ago"),
@@ -786,7 +859,8 @@ def _compile_shapes(shapes: list[tuple[str, str, str]]) -> dict[str, re.Pattern]
     return out
 
 
-_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following",
+_THE_SHAPES = ("The story", "The article", "The report", "The post", "The piece", "The following", "The column",
+               "The op-ed", "The commentary", "The opinion", "The essay", "The blog", "The content",
                "The conversation", "The interview", "The transcript", "The Q&A", "The discussion", "The Story",
                "The project", "The series", "The investigation")
 _A_SHAPES = ("A post shared", "A lightly edited", "A slightly edited", "A condensed and edited", "A edited",
@@ -826,7 +900,8 @@ _DATE_ONLY = re.compile(rf"(?:{_WEEKDAYS},? )?{_FULL_DATE}(?:,? (?:at )?\d{{1,2}
 _MONTH_WORDS = frozenset(w.rstrip(".") for w in re.findall(r"[A-Z][a-z]+\.?", _MONTHS + " " + "Monday Tuesday "
                          "Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"))
 # An embedded post's attribution: "— Donald J. Trump (@realDonaldTrump) May 2, 2019".
-_EMBED_DATE = rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}})"
+_EMBED_DATE = (rf"(?:{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}}:\d{{2}} ?[AaPp][Mm] - \d{{1,2}} {_MONTHS} \d{{4}}"
+               rf"|\d{{1,2}} {_MONTHS} \d{{4}})")  # (a post's date as a page in Europe prints it: "2 May 2019")
 _EMBED_TAIL = re.compile(rf"[—–-]{{1,2}} ?[^\n—]{{1,80}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
 # The attribution alone: "— Maria Lopez (@SenLopez) April 2, 2025", "GLAAD (@glaad) June 26, 2013".
 _EMBED_ALONE = re.compile(rf"(?:[—–-]{{1,2}} ?)?[^\n—(]{{1,60}}\(@\w{{1,20}}\)[ \t]+{_EMBED_DATE}")
@@ -915,6 +990,10 @@ _BULLETED_KINDS = frozenset({"share", "newsletter", "contributor", "author_bio",
 _HOVER_CARD = re.compile(
     rf"\b(?P<sur>[A-ZÀ-ÖØ-Þ][\w'’\-]*[a-z])(?P<card> (?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) "
     rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
+    # The card glued to the name with no space: "George PapadopoulosGeorge Demetrios PapadopoulosA
+    # headline ... MORE pleaded guilty."
+    rf"|\b(?P<sur2>[A-ZÀ-ÖØ-Þ][\w'’\-]*[a-z])(?P<card2>[A-ZÀ-ÖØ-Þ][\w'’.()\-]* "
+    rf"(?:(?:[A-ZÀ-ÖØ-Þ(][\w'’.()\-]*|{_PARTICLE}) ){{0,4}}(?P=sur2)(?=[A-Z0-9\"'‘“$£(\[])[^\n]{{1,900}}? MORE)\b"
 )
 # "(RELATED: ...)", "(PICTURES: ...)", "(EXCLUSIVE: ...)" inside a paragraph.
 # A link in square brackets set as a line: "[READ: A headline]", "[RELATED: ...]".
@@ -935,9 +1014,18 @@ _HAT_TIP = re.compile(r"[ \t]?\((?:H/T|h/t|HT|Hat tip|hat tip):? [^()\n]{1,80}\)
 _TAIL_FURNITURE = re.compile(
     r"[.!?”\"] (?:(?P<related>(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|ALSO READ|MORE)[ \t]*:"
     r"[ \t]*[A-Z“\"‘'][^\n]{3,200}(?<![.!?,;:]))\Z"
-    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}[.!]?)\Z"
+    # "... Click here to see pictures from the event: https://x.com/y", "... Read more here"
+    r"|(?P<share>(?:Click|CLICK|Tap|TAP) (?:here|HERE)\b[^.!?\n]{0,120}(?:[.!]|:? ?https?://\S+)?"
+    r"|(?:Read|READ) (?:more|MORE) (?:here|HERE)[.!]?)\Z"
     r"|(?P<ad>(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?"
-    r"|Continue reading the main story) )(?=[A-Z“\"‘]))")
+    r"|Continue reading the main story) )(?=[A-Z“\"‘])"
+    # "... said. (Reporting by Jane Roe; Editing by John Doe)": a wire story's credits.
+    r"|(?P<contributor>\((?:Additional )?[Rr]eporting (?:by|from) [^()\n]{1,300}\))\Z"
+    # "... there after 2014. WATCH: http://x.ws/y": a video's link.
+    r"|(?P<media>(?:WATCH|Watch|VIDEO|Video):[ \t]*https?://\S+)\Z)"
+    # "... down on the farm: Enlarge this image toggle caption AP AP": a caption widget's words
+    # and credits, glued after the paragraph's last sentence.
+    r"|[.!?”\":] (?P<photo_credit>(?:Enlarge this image )?toggle caption\b[^\n]{1,600})\Z")
 _INLINE_RELATED = re.compile(r"[ \t]?\((?:RELATED|READ MORE|READ|SEE ALSO|SEE IT|SEE|WATCH|PHOTOS|PICTURES|VIDEO"
                              r"|EXCLUSIVE|LISTEN|MORE|ALSO READ|ALSO|Related|Read [Mm]ore|See [Aa]lso|Also [Rr]ead|Read [Aa]lso)"
                              r"[ \t]*:[^()\n]{1,200}\)")
@@ -1091,126 +1179,217 @@ _LABEL_KINDS = frozenset({"ad", "share", "media", "related", "newsletter"})
 
 def _furniture_shape(s: str, edge: bool, ends: bool) -> str | None:
     """The kind of whole-line furniture of :func:`_furniture_line`, bullets aside.  The cheap
-    tests come first: most lines are prose and fail all of them at once."""
+    tests come first: most lines are prose and fail all of them at once.  The phases: shapes
+    of any length (:func:`_any_length_shape`), of a line of up to 400 characters
+    (:func:`_short_line_shape`), by how the line ends (:func:`_line_end_shape`), and by a
+    marker word (:func:`_marker_shape`).
+
+    >>> _furniture_shape("Advertisement", False, False), _furniture_shape("Biden agreed.", False, True)
+    ('ad', None)
+    """
     n = len(s)
     c0 = s[0]
+    kind = _any_length_shape(s, n, c0)
+    if kind:
+        return kind
     if n <= 400:
-        if c0 in "(©":
-            key = s[:3] if s[:3] in ("(c)", "(C)") else c0
-        else:
-            sp = s.find(" ")
-            key = s if sp < 0 else s[:sp]
-            k = key.find(":")
-            key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
-            if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
-                key = key.split("…", 1)[0].split("...", 1)[0]
-        # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
-        # only when the line's next words can begin one.
-        if key == "A" and not s.startswith(_A_SHAPES):
-            key = ""
-        elif key == "The" and not s.startswith(_THE_SHAPES):
-            key = ""
-        pat = _WHOLE.get(key)
-        if pat is not None:
-            m = pat.fullmatch(s)
-            if m and not (m.lastgroup == "related" and _prose_after_label(s)):
-                return m.lastgroup
-        if edge:
-            pat = _EDGE.get(key)
-            if pat is not None:
-                m = pat.fullmatch(s)
-                if m:
-                    return m.lastgroup
-        if "@" in s and s.count(" ") < 60 and _is_contact(s):
-            return "author_bio"
-        if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
-            return "editors_note"
-        if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
-                and not _SENTENCE_BREAK.search(s):
-            # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
-            # story's sections each end with one), when it is the line's one sentence.
-            kind = _marked(s)
-            if kind == "contributor":
-                return kind
-        if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
-            return "share"
-        if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
-                                           or "Send" in s or "send" in s) \
-                and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
-            return "share"  # a call for readers' stories, not the story
-        if ends and n > 160:
-            # A long line that ends like a sentence: of the shapes below only an embedded post
-            # that names its author first can be one.
-            if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
-                return "social_embed"
-            if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
-                return _marked(s)
-            if n <= 700 and "ewsletter" in s:  # a sign-up box set between paragraphs
-                return _marked(s)
-            return None
-        if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
-            return "photo_credit"
-        if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
-            return "separator"
-        if n <= 300 and s.isupper():
-            words = s.count(" ") + 1
-            if s[-1] == ":" and words <= 6:
-                return "section_label"
-            if words >= 5 and sum(c.isalpha() for c in s) >= 12:
-                return "related"
-            if words >= 3 and not ends and s.find(": ", 3) > 0:
-                return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
-        if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
-            return "date_line"
-        if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
-            return "social_embed"
-        if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
-            return "media"  # a bare link: the embedded player or page it stood for is gone
-        if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
-            return "placeholder"
-        if c0 == "[" and _BRACKET_LINK.fullmatch(s):
-            return "related"
-        if c0 == "p" and s.startswith('poster="'):
-            return "media"  # a video player's markup, its poster image and the video's title
-        kind = _slot_promo_or_card(s, c0, n)
-        if kind:
+        kind = _short_line_shape(s, n, c0, edge, ends)
+        if kind != _UNDECIDED:
             return kind
     if not ends:
-        last = s[-1]
-        # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
-        # character is a letter or a digit.
-        if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
-                               and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+        kind = _line_end_shape(s, n)
+        if kind:
+            return kind
+    return _marker_shape(s, n, edge, ends)
+
+
+# What a phase of _furniture_shape returns when it has not settled the line (None: it stays).
+_UNDECIDED = "?"
+
+
+def _any_length_shape(s: str, n: int, c0: str) -> str | None:
+    """Shapes of a line of any length, each behind its cheap test: a long note under its label,
+    an app's download prompt, a slideshow flattened into one line, a player's markup."""
+    if 400 < n <= 1500 and c0 in "ECc" and _NOTE_LABEL.match(s):
+        return "editors_note"  # a long note under its own label: "Editor's note: An earlier version ..."
+    if ("ndroid" in s or "iPhone" in s) and n <= 400 and _APP_PROMO.search(s):
+        return "ad"  # "... Download Acme News for iPhone here or Acme News for Android here."
+    if "Hide Caption" in s and (s.startswith(("Photos:", "Photo:")) or len(_GALLERY_COUNTER.findall(s)) >= 2
+                                or _GALLERY_ITEM_END.search(s)):
+        return "media"  # a slideshow flattened into one line: "Photos: ... Hide Caption 1 of 37 ..."
+    if '="http' in s and _MARKUP_URL.search(s):
+        return "media"  # a video player's markup with its card: 'Clip title poster="http://.../x.jpg"'
+    return None
+
+
+def _shape_key(s: str, c0: str) -> str:
+    """The key of the whole-line shapes a line may have (:data:`_WHOLE`): its first word
+    without a colon or final punctuation ("" for "A" and "The" unless a shape can follow)."""
+    if c0 in "(©":
+        key = s[:3] if s[:3] in ("(c)", "(C)") else c0
+    else:
+        sp = s.find(" ")
+        key = s if sp < 0 else s[:sp]
+        k = key.find(":")
+        key = (key if k < 0 else key[:k]).rstrip(".,;!?…")
+        if "…" in key or "..." in key:  # "Credit...Jane Roe": the word before the dots
+            key = key.split("…", 1)[0].split("...", 1)[0]
+    # Prose opens with "A ..." and "The ..." all the time: those keys' shapes are tried
+    # only when the line's next words can begin one.
+    if key == "A" and not s.startswith(_A_SHAPES):
+        key = ""
+    elif key == "The" and not s.startswith(_THE_SHAPES):
+        key = ""
+    return key
+
+
+def _short_line_shape(s: str, n: int, c0: str, edge: bool, ends: bool) -> str | None:
+    """The shapes of a line of up to 400 characters: keyed by its first word, then prompts and
+    notes, then (for a line that ends like a sentence and runs past 160 characters) only the
+    few shapes a long sentence may have; else the short lines' own shapes.  ``_UNDECIDED``
+    when none settles it."""
+    key = _shape_key(s, c0)
+    kind = _keyed_shape(s, key, edge)
+    if kind:
+        return kind
+    kind = _prompt_shape(s, n, edge, ends)
+    if kind:
+        return kind
+    if ends and n > 160:
+        # A long line that ends like a sentence: of the shapes below only an embedded post
+        # that names its author first can be one.
+        if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
             return "social_embed"
-        if last.isdigit():
-            if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
-                                                        or _EMBED_ALONE.fullmatch(s)):
-                return "social_embed"
-            if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
-                return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
-            if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
-                return "media"  # an audio player: "... Listen · 6:01 6:01"
-        elif last.isalnum():
-            if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
-                return "related"
-            if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
-                return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
-            if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
-                return "related"  # a box's label run on after its tag line: "... Related Stories"
-            if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
-                return "social_embed"  # the attribution, then the embed's "Report" button
-            if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
-                return "social_embed"
-            if s.endswith("Facebook") and _SLIDESHOW.search(s):
-                return "media"
-            if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):
-                return "media"  # an embedded video's title over the site it plays from
-            if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
-                return "related"
-        if n <= 250 and _GLUED_LINK.match(s):
+        if edge and n <= 700 and _MARKER_WORD.search(s, max(0, n - 160)):
+            return _marked(s)
+        if n <= 700 and "ewsletter" in s:  # a sign-up box set between paragraphs
+            return _marked(s)
+        return None
+    return _short_furniture_shape(s, n, c0, key, ends)
+
+
+def _keyed_shape(s: str, key: str, edge: bool) -> str | None:
+    """The whole-line shape keyed by the line's first word (and at an edge, the edge shapes)."""
+    pat = _WHOLE.get(key)
+    if pat is not None:
+        m = pat.fullmatch(s)
+        if m and not (m.lastgroup == "related" and _prose_after_label(s)):
+            return m.lastgroup
+    if edge:
+        pat = _EDGE.get(key)
+        if pat is not None:
+            m = pat.fullmatch(s)
+            if m:
+                return m.lastgroup
+    return None
+
+
+def _prompt_shape(s: str, n: int, edge: bool, ends: bool) -> str | None:
+    """Contact lines, transcript notes, contributor lines, "click here" prompts and calls for
+    readers' stories."""
+    if "@" in s and s.count(" ") < 60 and _is_contact(s):
+        return "author_bio"
+    if edge and "transcript" in s and _TRANSCRIPT_NOTE.match(s):
+        return "editors_note"
+    if ends and not edge and (s.endswith(_CONTRIBUTED_ENDS) or " contributed reporting" in s) and s.count(" ") < 40 \
+            and not _SENTENCE_BREAK.search(s):
+        # "- Jane Roe contributed to this report." names itself: furniture anywhere (a live
+        # story's sections each end with one), when it is the line's one sentence.
+        if _marked(s) == "contributor":
+            return "contributor"
+    if ends and n <= 300 and s.endswith(_CLICK_ENDS) and s.count(" ") < 40 and _CLICK_TAIL.search(s):
+        return "share"
+    if ("you" in s or "You" in s) and ("hare" in s or "contact" in s or "hear" in s or "ell us" in s or "form to" in s
+                                       or "Send" in s or "send" in s) \
+            and s.count(" ") < 60 and _CALL_OUT.search(s) and _YOU.search(s) and not any(q in s for q in "“”\""):
+        return "share"  # a call for readers' stories, not the story
+    return None
+
+
+def _short_furniture_shape(s: str, n: int, c0: str, key: str, ends: bool) -> str:
+    """The shapes of a short line (a credit, a separator, capitals, a date, an embed's head, a
+    bare link, a placeholder, a bracketed link, a player's markup, a slot's promo or a card),
+    else ``_UNDECIDED``."""
+    if n <= 160 and "/" in s and s.count(" ") < 12 and _CREDIT_LINE.fullmatch(s):
+        return "photo_credit"
+    if c0 in _SEPARATOR_CHARS and _SEPARATOR.fullmatch(s):
+        return "separator"
+    if n <= 300 and s.isupper():
+        words = s.count(" ") + 1
+        if s[-1] == ":" and words <= 6:
+            return "section_label"
+        if words >= 5 and sum(c.isalpha() for c in s) >= 12:
             return "related"
-    # Contributor, copyright and paywall lines stand at the edges and name themselves near
-    # their end; a prompt that does not end like a sentence may stand anywhere.
+        if words >= 3 and not ends and s.find(": ", 3) > 0:
+            return "related"  # a topic and a linked headline in capitals: "CORONAVIRUS: WHAT TO KNOW"
+    if (key in _MONTH_WORDS or c0.isdigit()) and _DATE_ONLY.fullmatch(s):
+        return "date_line"
+    if s.find("(@", 0, 120) >= 0 and _EMBED_HEAD.match(s):
+        return "social_embed"
+    if c0 == "h" and s.startswith(("http://", "https://")) and " " not in s:
+        return "media"  # a bare link: the embedded player or page it stood for is gone
+    if c0 in "[{" and _PLACEHOLDER.fullmatch(s):
+        return "placeholder"
+    if c0 == "[" and _BRACKET_LINK.fullmatch(s):
+        return "related"
+    if c0 == "p" and s.startswith('poster="'):
+        return "media"  # a video player's markup, its poster image and the video's title
+    return _slot_promo_or_card(s, c0, n) or _UNDECIDED
+
+
+def _line_end_shape(s: str, n: int) -> str | None:
+    """The shapes of a line that does not end like a sentence, read at its end: an embedded
+    post's link or attribution, an audio player, a "Read more" card, a box's label, a glued
+    link."""
+    last = s[-1]
+    # A post's link ends the line ("... pic.twitter.com/k4qqX9"), whether its last
+    # character is a letter or a digit.
+    if last.isalnum() and ((s.find("t.co/", max(0, n - 40)) >= 0 or s.find("twitter.com/", max(0, n - 50)) >= 0)
+                           and _EMBED_LINK_TAIL.search(s, max(0, n - 50)) and s.count(" ") < 100):
+        return "social_embed"
+    if last.isdigit():
+        if s.find("(@", max(0, n - 120)) >= 0 and (_EMBED_TAIL.search(s, max(0, n - 120))
+                                                    or _EMBED_ALONE.fullmatch(s)):
+            return "social_embed"
+        if s.find(" on ", max(0, n - 120)) >= 0 and _FB_POST_TAIL.search(s, max(0, n - 160)):
+            return "social_embed"  # a Facebook post's signature: "Posted by Jane Roe on Tuesday, May 2, 2019"
+        if s.find("Listen · ", max(0, n - 40)) >= 0 and s.count(" ") < 60:
+            return "media"  # an audio player: "... Listen · 6:01 6:01"
+    elif last.isalnum():
+        kind = _word_end_shape(s, n)
+        if kind:
+            return kind
+    if n <= 250 and _GLUED_LINK.match(s):
+        return "related"
+    return None
+
+
+def _word_end_shape(s: str, n: int) -> str | None:
+    """The shapes of a line that ends on a letter (no final punctuation): a card's "Read more",
+    a player's "Listen", a box's label, an embed's "Report" button, a photo post, a slideshow,
+    a video's site, a brand's link."""
+    if n <= 600 and s.endswith(" Read more") and s.count(" ") < 32 and s.lstrip("‘'\"“")[:1].isupper():
+        return "related"
+    if n <= 300 and s.endswith((" Listen", " LISTEN", " Watch", " WATCH")) and s.count(" ") < 45:
+        return "media"  # an audio or video card: "From 'The Show': Jane Roe on the storm Listen"
+    if n <= 250 and s.endswith(_RELATED_LABEL_ENDS):
+        return "related"  # a box's label run on after its tag line: "... Related Stories"
+    if s.endswith(" Report") and s.find("(@", max(0, n - 130)) >= 0 and _EMBED_TAIL.search(s, max(0, n - 130)):
+        return "social_embed"  # the attribution, then the embed's "Report" button
+    if s.find(" posted by ", max(0, n - 160)) >= 0 and _PHOTO_POST.search(s, max(0, n - 160)):
+        return "social_embed"
+    if s.endswith("Facebook") and _SLIDESHOW.search(s):
+        return "media"
+    if n <= 300 and _SITE_TAIL.search(s, max(0, n - 40)):
+        return "media"  # an embedded video's title over the site it plays from
+    if n <= 250 and s.find(": ", max(0, n - 24)) >= 0 and _BRAND_LINK.fullmatch(s):
+        return "related"
+    return None
+
+
+def _marker_shape(s: str, n: int, edge: bool, ends: bool) -> str | None:
+    """Contributor, copyright and paywall lines stand at the edges and name themselves near
+    their end; a prompt that does not end like a sentence may stand anywhere."""
     if n <= 700 and (not ends or edge) and _MARKER_WORD.search(s, 0 if not ends else max(0, n - 160)):
         return _marked(s)
     if ends and n <= 700 and "ewsletter" in s:
@@ -1329,85 +1508,147 @@ def page_furniture(text: str) -> RuleOutput:
         return [], {}
     n = len(lines)
     kinds: list[str | None] = [None] * n  # whole-line furniture; "" = taken by a prefix
-    inline: list[tuple[int, int, str]] = []
+    inline: list[tuple[int, int, str]] = []  # (raw start, raw end, kind) of pieces inside lines
     meta: dict = {}
     singles: list[int] = []  # lines that may repeat another line (pull quotes)
     for i, (a, b, _gap, s) in enumerate(lines):
-        c0 = s[0]
-        pos = a
-        # Prefixes: a date line (first line only), a time stamp, an "Update:" label, a
-        # "Share ... for:" label, a dateline; one may follow another.  The gate lets through
-        # only lines that may open with one: most prose opens with a capital and lower case.
-        if i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0):
-            for _ in range(3):
-                if pos >= b:
-                    break
-                if i == 0 and pos == a:
-                    m = _DATE_LINE.match(text, pos)
-                    if m and m.end() > pos:
-                        meta.setdefault("date", _iso_date(m.group("d1") or m.group("d2")))
-                        inline.append((pos, m.end(), "date_line"))
-                        pos = m.end()
-                        continue
-                m = _PREFIX.match(text, pos)
-                if m:
-                    inline.append((pos, m.end(), m.lastgroup))
-                    pos = m.end()
-                    continue
-                c = text[pos]
-                if c == "(" or c.isupper():
-                    found = _dateline_at(text, pos)
-                    if found and found[0] > pos:
-                        if "dateline" not in meta and "credit" not in meta:
-                            meta.update(found[1])
-                        inline.append((pos, found[0], "dateline"))
-                        pos = found[0]
-                        continue
-                break
-            if pos >= b:  # the prefixes were the whole line
-                kinds[i] = ""
-                continue
-            if pos > a:
-                s = text[pos:b]
-        last = s[-1]
-        ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
-        edge = i < 3 or i >= n - 6
-        if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s:
-            kind = None  # a long paragraph of prose: no whole-line shape can be it
-        else:
-            kind = _furniture_line(s, edge, ends)
+        pos = _line_prefixes(text, i, a, b, meta, inline) if _may_open_with_prefix(i, s) else a
+        if pos >= b:  # the prefixes were the whole line
+            kinds[i] = ""
+            continue
+        if pos > a:
+            s = text[pos:b]
+        ends, kind = _whole_line_kind(s, i, n)
         if kind is not None:
             if pos == a:
                 kinds[i] = kind
             else:
                 inline.append((pos, b, kind))
             continue
-        # Inline pieces inside a line that stays.
-        if "MORE" in s:
-            for m in _HOVER_CARD.finditer(text, pos, b):
-                inline.append((m.start("card"), m.end("card"), "hover_card"))
-        if "(" in s and ": " in s:
-            for m in _INLINE_RELATED.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if "[" in s and ": " in s:
-            for m in _INLINE_BRACKET.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if "/T" in s or "/t" in s:
-            for m in _HAT_TIP.finditer(text, pos, b):
-                inline.append((m.start(), m.end(), "related"))
-        if ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s or "EE ALSO" in s
-                           or "LSO READ" in s))
-                or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
-                or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
-                or "ontinue reading the main" in s):
-            # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
-            # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
-            # (The words test first: the pattern's anchor, a sentence's end, is in every line.)
-            for m in _TAIL_FURNITURE.finditer(text, pos, b):
-                inline.append((m.start() + 2, m.end(), m.lastgroup))
+        _inline_pieces(text, pos, b, s, inline)
         spaces = s.count(" ")
-        if (ends or c0 in "“\"" or spaces >= 7) and 2 < spaces < 60:
+        if (ends or lines[i].s[0] in "“\"" or spaces >= 7) and 2 < spaces < 60:
             singles.append(i)
+    _line_rules(text, lines, kinds, singles, inline)
+    return _furniture_changes(text, lines, kinds, inline), meta
+
+
+def _may_open_with_prefix(i: int, s: str) -> bool:
+    """The gate of :func:`_line_prefixes`: whether line ``i`` (text ``s``) may open with a
+    prefix.  Most prose opens with a capital and lower case, and is let through only at the top
+    when a dash follows soon (a mixed-case dateline).
+
+    >>> _may_open_with_prefix(5, "WASHINGTON (AP) — Biden agreed."), _may_open_with_prefix(5, "Biden agreed.")
+    (True, False)
+    """
+    c0 = s[0]
+    return (i == 0 or c0 in "UPLFS(" or s[1:2].isupper() or (c0.isupper() and s.find(" (", 1, 48) > 0)
+            or (i < 3 and c0.isupper() and (s.find("—", 1, 40) > 0 or s.find("-", 1, 40) > 0
+                                            or s.find("–", 1, 40) > 0)))
+
+
+def _line_prefixes(text: str, i: int, a: int, b: int, meta: dict, inline: list[tuple[int, int, str]]) -> int:
+    """Where line ``i`` (``text[a:b]``) goes on after its prefixes: a date line (first line
+    only), a time stamp, an "Update:" label, a "Share ... for:" label, a dateline; one may
+    follow another (three at most).  Each prefix is added to ``inline``; the first dateline and
+    date line fill ``meta``.
+
+    >>> t = "WASHINGTON (AP) — Biden agreed."; inline = []; meta = {}
+    >>> _line_prefixes(t, 0, 0, len(t), meta, inline), inline, meta
+    (18, [(0, 18, 'dateline')], {'dateline': 'WASHINGTON', 'credit': 'AP'})
+    """
+    pos = a
+    for _ in range(3):
+        if pos >= b:
+            break
+        if i == 0 and pos == a:
+            m = _DATE_LINE.match(text, pos)
+            if m and m.end() > pos:
+                meta.setdefault("date", _iso_date(m.group("d1") or m.group("d2")))
+                inline.append((pos, m.end(), "date_line"))
+                pos = m.end()
+                continue
+        m = _PREFIX.match(text, pos)
+        if m:
+            inline.append((pos, m.end(), m.lastgroup))
+            pos = m.end()
+            continue
+        c = text[pos]
+        if c == "(" or c.isupper():
+            found = _dateline_at(text, pos, top=i < 3 and pos == a)
+            if found and found[0] > pos:
+                if "dateline" not in meta and "credit" not in meta:
+                    meta.update(found[1])
+                inline.append((pos, found[0], "dateline"))
+                pos = found[0]
+                continue
+        break
+    return pos
+
+
+def _whole_line_kind(s: str, i: int, n: int) -> tuple[bool, str | None]:
+    """``(ends, kind)`` of line ``i`` of ``n`` (its text after any prefix ``s``): whether it ends
+    like a sentence, and its kind of whole-line furniture (None: it stays).
+
+    >>> _whole_line_kind("Advertisement", 4, 9), _whole_line_kind("Biden agreed.", 4, 9)
+    ((False, 'ad'), (True, None))
+    """
+    last = s[-1]
+    ends = last in _STOPS or (last in _CLOSERS and s.rstrip(_CLOSERS)[-1:] in _STOPS)
+    edge = i < 3 or i >= n - 6
+    if ends and not edge and len(s) > 160 and not _may_start_shape(s) and "@" not in s and "ewsletter" not in s \
+            and '="http' not in s and "Hide Caption" not in s:
+        return ends, None  # a long paragraph of prose: no whole-line shape can be it
+    return ends, _furniture_line(s, edge, ends)
+
+
+def _inline_pieces(text: str, pos: int, b: int, s: str, inline: list[tuple[int, int, str]]) -> None:
+    """Furniture inside a line that stays (``s`` = ``text[pos:b]``), added to ``inline``: hover
+    cards, "(RELATED: ...)", "[READ: ...]", a hat tip, and furniture glued after the line's last
+    sentence.  Each pattern runs only when the line holds one of its words.
+
+    >>> t = "The senator spoke (RELATED: Senate votes) on Monday."; inline = []
+    >>> _inline_pieces(t, 0, len(t), t, inline); [t[x:y] for x, y, _ in inline]
+    [' (RELATED: Senate votes)']
+    """
+    if "MORE" in s:
+        for m in _HOVER_CARD.finditer(text, pos, b):
+            g = "card" if m.group("card") is not None else "card2"
+            inline.append((m.start(g), m.end(g), "hover_card"))
+    if "(" in s and ": " in s:
+        for m in _INLINE_RELATED.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if "[" in s and ": " in s:
+        for m in _INLINE_BRACKET.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if "/T" in s or "/t" in s:
+        for m in _HAT_TIP.finditer(text, pos, b):
+            inline.append((m.start(), m.end(), "related"))
+    if _may_have_tail(s):
+        # Furniture glued after the line's sentences: "... on Monday. READ MORE: A headline",
+        # "... speech. Click here to read it.", "... Monday. Advertisement The aides left."
+        for m in _TAIL_FURNITURE.finditer(text, pos, b):
+            inline.append((m.start() + 2, m.end(), m.lastgroup))
+
+
+def _may_have_tail(s: str) -> bool:
+    """Whether the line holds a word of :data:`_TAIL_FURNITURE` (the words test first: the
+    pattern's anchor, a sentence's end, is in every line)."""
+    # (Grouped by what each shape needs: a colon for a label and a video's link, a parenthesis
+    # for a wire story's credits; then the words of the shapes that need neither.)
+    return ((":" in s and ("ore" in s or "ORE" in s or "elated" in s or "ELATED" in s or "ee also" in s
+                           or "EE ALSO" in s or "LSO READ" in s or "http" in s))
+            or ("(" in s and "eporting " in s)
+            or "lick here" in s or "LICK HERE" in s or "ap here" in s or "AP HERE" in s
+            or "dvertisement" in s or "DVERTISEMENT" in s or "tory continues below" in s
+            or "ontinue reading the main" in s or "toggle caption" in s or "ore here" in s or "ORE HERE" in s)
+
+
+def _line_rules(text: str, lines: list[_Line], kinds: list[str | None], singles: list[int],
+                inline: list[tuple[int, int, str]]) -> None:
+    """The rules that read a line with its neighbours or its place, in order (each sees the
+    kinds the ones before it set): blocks of several lines, cards, bylines and bios by their
+    place, summaries, echoes and copies of the body's lines, and the top photo line."""
     _timeline_dates(lines, kinds)
     _blocks(text, lines, kinds)
     _title_case_cards(lines, kinds)
@@ -1418,6 +1659,16 @@ def page_furniture(text: str) -> RuleOutput:
     _furniture_echoes(lines, kinds)
     _pull_quotes(text, lines, kinds, singles)
     _verbatim_copies(text, lines, kinds, singles)
+    _display_quotes(lines, kinds)
+    top = _top_photo_credit(text, lines, kinds)
+    if top:
+        inline.append((*top, "photo_credit"))
+
+
+def _furniture_changes(text: str, lines: list[_Line], kinds: list[str | None],
+                       inline: list[tuple[int, int, str]]) -> list:
+    """The changes ``(start, end, "", kind)`` that remove the whole lines of ``kinds`` (with the
+    white space after them) and the ``inline`` pieces, in text order, overlaps resolved."""
     changes = []
     for i, kind in enumerate(kinds):
         if kind:
@@ -1425,7 +1676,7 @@ def page_furniture(text: str) -> RuleOutput:
             changes.append((s, e, "", kind))
     changes.extend((s, e, "", k) for s, e, k in inline)
     changes.sort()
-    return _disjoint(changes), meta
+    return _disjoint(changes)
 
 
 def _timeline_dates(lines: list[_Line], kinds: list[str | None]) -> None:
@@ -1461,51 +1712,71 @@ def _disjoint(changes: list) -> list:
 
 def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
     """Furniture that spans several lines: the first parts of an embedded post, the headlines
-    under a "Read more:" label, story highlights, and a label with a headline set between two
-    paragraphs (a related-link card)."""
-    n = len(lines)
-    usual = None
-    for i in range(n):
-        kind = kinds[i]
-        s = None
-        if kind == "social_embed":
-            t = lines[i].s
-            if i > 0 and kinds[i - 1] is None and _EMBED_ALONE.fullmatch(t):
-                # The attribution alone on its line (as an HTML page's extracted text gives
-                # it): the line above is the post's text, unless it introduces the post.
-                prev = lines[i - 1].s
-                if not prev.endswith(":") and prev.count(" ") <= 80:
-                    kinds[i - 1] = "social_embed"
-            # A post in several paragraphs is set with wider gaps than the story's paragraphs:
-            # the lines above its attribution belong to it while the gap before each is wide.
+    under a "Read more:" label (:func:`_post_and_label_blocks`), story highlights
+    (:func:`_highlight_blocks`), a box of links at the end (:func:`_end_link_box`), and a label
+    with a headline set between two paragraphs, a related-link card (:func:`_label_cards`)."""
+    _post_and_label_blocks(lines, kinds)
+    _highlight_blocks(lines, kinds)
+    _end_link_box(lines, kinds)
+    _label_cards(lines, kinds)
+
+
+def _post_and_label_blocks(lines: list[_Line], kinds: list[str | None]) -> None:
+    """Above an embedded post's attribution, the lines of the post; under a "Read more:" label
+    alone, the headlines of its links."""
+    usual = None  # the usual gap between the story's paragraphs (read when a post needs it)
+    for i in range(len(lines)):
+        if kinds[i] == "social_embed":
             if usual is None:
                 gaps = [ln.gap for ln in lines[1:]]
                 usual = max(set(gaps), key=gaps.count) if gaps else 2
-            j = i
-            while j > 0 and lines[j].gap > usual and kinds[j - 1] is None and i - j < 4:
-                prev = lines[j - 1].s
-                if prev.count(" ") > 80:
-                    break
-                j -= 1
-                kinds[j] = "social_embed"
-        elif kind == "related":
-            s = lines[i].s
-            if _LABEL_ONLY.fullmatch(s):
-                # "Read more:" alone: the headlines under it are links too, also when the page
-                # set an ad or another piece of furniture between them.
-                j, found = i + 1, 0
-                while j < n and found < 8:
-                    if kinds[j] is not None:
-                        if kinds[j] in _BETWEEN_LINKS:
-                            j += 1
-                            continue
-                        break
-                    t = lines[j].s
-                    if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
-                        break
-                    kinds[j] = "related"
-                    found += 1
-                    j += 1
+            _post_lines_above(lines, kinds, i, usual)
+        elif kinds[i] == "related" and _LABEL_ONLY.fullmatch(lines[i].s):
+            _headlines_under_label(lines, kinds, i)
+
+
+def _post_lines_above(lines: list[_Line], kinds: list[str | None], i: int, usual: int) -> None:
+    """The lines of the post whose attribution is line ``i``: the line above an attribution
+    alone, and the lines above set with wider gaps than the story's ``usual`` one."""
+    if i > 0 and kinds[i - 1] is None and _EMBED_ALONE.fullmatch(lines[i].s):
+        # The attribution alone on its line (as an HTML page's extracted text gives
+        # it): the line above is the post's text, unless it introduces the post.
+        prev = lines[i - 1].s
+        if not prev.endswith(":") and prev.count(" ") <= 80:
+            kinds[i - 1] = "social_embed"
+    # A post in several paragraphs is set with wider gaps than the story's paragraphs:
+    # the lines above its attribution belong to it while the gap before each is wide.
+    j = i
+    while j > 0 and lines[j].gap > usual and kinds[j - 1] is None and i - j < 4:
+        if lines[j - 1].s.count(" ") > 80:
+            break
+        j -= 1
+        kinds[j] = "social_embed"
+
+
+def _headlines_under_label(lines: list[_Line], kinds: list[str | None], i: int) -> None:
+    """"Read more:" alone on line ``i``: the headlines under it are links too (eight at most),
+    also when the page set an ad or another piece of furniture between them."""
+    n = len(lines)
+    j, found = i + 1, 0
+    while j < n and found < 8:
+        if kinds[j] is not None:
+            if kinds[j] in _BETWEEN_LINKS:
+                j += 1
+                continue
+            break
+        t = lines[j].s
+        if not (_headline_like(t, 25) or _LINK_ROW.fullmatch(t)):
+            break
+        kinds[j] = "related"
+        found += 1
+        j += 1
+
+
+def _highlight_blocks(lines: list[_Line], kinds: list[str | None]) -> None:
+    """In the first lines: "Story highlights" and the short lines under it; a section label
+    ("TOP OF THE HOUR:") over two or more dashed bullets that sum up the story below."""
+    n = len(lines)
     for i in range(min(n, 8)):
         s = lines[i].s
         if s.startswith(_STORY_HIGHLIGHTS) and kinds[i] is None:
@@ -1518,7 +1789,6 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
                 kinds[j] = "highlights"
                 j += 1
         elif kinds[i] == "section_label" and i + 2 < n:
-            # "TOP OF THE HOUR:" over dashed bullets that sum up the story below.
             j = i + 1
             while j < n and j - i <= 10 and kinds[j] is None:
                 t = lines[j].s
@@ -1528,8 +1798,12 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
             if j - i >= 3:
                 for k in range(i, j):
                     kinds[k] = "highlights"
-    # A box of links at the end: three or more "Label: Headline" lines ("Long read: ...",
-    # "Video: ..."), and the box's heading above them.
+
+
+def _end_link_box(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A box of links at the end: three or more "Label: Headline" lines ("Long read: ...",
+    "Video: ..."), and the box's heading above them."""
+    n = len(lines)
     i = max(0, n - 12)
     while i < n:
         j = i
@@ -1548,19 +1822,20 @@ def _blocks(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
                 kinds[h] = "related"
             break
         i = j + 1
-    # A section label ("World News") and a headline, between two lines that end like
-    # sentences: a related-link card.  A subhead is one line followed by prose; lists and runs
-    # of headings are not set between prose paragraphs.
+
+
+def _label_cards(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A section label ("World News") and a headline, between two lines that end like
+    sentences: a related-link card.  A subhead is one line followed by prose; lists and runs
+    of headings are not set between prose paragraphs."""
+    n = len(lines)
     for i in range(1, n - 2):
         if lines[i].b - lines[i].a > 30 or kinds[i] is not None or kinds[i + 1] is not None:
             continue
-        s1 = lines[i].s
-        if not _is_label(s1):
+        if not _is_label(lines[i].s):
             continue
-        s2 = lines[i + 1].s
-        s0 = lines[i - 1].s
-        s3 = lines[i + 2].s
-        if (_is_card_headline(s2) and s0.endswith(_SENTENCE_END) and s3.endswith(_SENTENCE_END)):
+        if (_is_card_headline(lines[i + 1].s) and lines[i - 1].s.endswith(_SENTENCE_END)
+                and lines[i + 2].s.endswith(_SENTENCE_END)):
             kinds[i] = kinds[i + 1] = "related"
 
 
@@ -1714,12 +1989,14 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
     if "ollow" in text or "expressed" in text:
         for i in range(n):
             s = lines[i].s
-            if kinds[i] is None and ("ollow" in s or "expressed" in s) and _BIO_PROMPT.search(s) \
-                    and _is_bio(text, s, strict=True):
+            if kinds[i] is None and ("ollow" in s or "expressed" in s) and (
+                    (_BIO_PROMPT.search(s) and _is_bio(text, s, strict=True)) or ("ollow" in s and _follow_me_bio(s))):
                 kinds[i] = "author_bio"
     for i in list(range(min(n, 2))) + list(range(max(2, n - 4), n)):
         if kinds[i] is None and _is_bio(text, lines[i].s, strict=True):
             kinds[i] = "author_bio"
+        elif kinds[i] is None and i >= n - 4 and "more about" in lines[i].s and _SYNDICATE_TAIL.search(lines[i].s):
+            kinds[i] = "author_bio"  # a columnist's bio closed by the syndicate's pointer to more of them
     # The lines after the story's last paragraph, where nothing but the page's furniture
     # stands: there a bio may name any title right after its verb ("Jane Roe is an economic
     # consultant with Acme.", "Jane Roe served as special assistant to ...") and a column or
@@ -1732,14 +2009,44 @@ def _position_rules(text: str, lines: list[_Line], kinds: list[str | None]) -> N
         kinds[i] = "author_bio"
 
 
+# A syndicated column's last line: "<bio>. To find out more about Jane Roe and read features by
+# other Acme Syndicate writers and cartoonists, visit the Acme Syndicate website at www.acme.com."
+_SYNDICATE_TAIL = re.compile(r"(?:\A|[.!?”\"] )To (?:find out|learn|read) more about [A-Z][^\n.]{1,200}?, visit "
+                             r"[^\n]{1,150}\Z")
+# A paragraph about a person that ends by asking the reader to follow them at their handle:
+# "Jane Roe has taught at Acme University and is writing a book. Follow her on Twitter @jroe."
+_FOLLOW_ME_BIO = re.compile(rf"{_NAME} (?:[a-z][\w’'\-]*)\b[^\n]{{10,900}}?[.!?”\"] Follow (?:him|her|them) (?:on (?:Twitter|X) )?"
+                            r"(?:at )?@\w{1,30}\.?(?: Follow (?:him|her|them) on (?:Facebook|Instagram)\.?)?")
+
+
+def _follow_me_bio(s: str) -> bool:
+    """Whether the line is an author's bio by its end, a follow prompt with the author's handle,
+    whatever its verbs and wherever it stands (a roundup of columns sets one under each).
+
+    >>> _follow_me_bio("Jane Roe has taught history at Acme University. Follow her on Twitter @jroe.")
+    True
+    >>> _follow_me_bio("Jane Roe said the senator should resign. Follow the money, she said.")
+    False
+    """
+    return s.count(" ") < 150 and _FOLLOW_ME_BIO.fullmatch(s) is not None
+
+
 _DASH_NAME = re.compile(rf"[—–\-]{{1,2}} ?(?P<name>{_NAME})")
 
 
 def _section_bylines(text: str, lines: list[_Line], kinds: list[str | None]) -> None:
-    """A dash and a name alone under a paragraph of prose, where the name is nowhere else in the
+    """A section's byline below the top: "By Jane Roe, CNN" under its heading, and a dash and a
+    name alone under a paragraph of prose, where the name is nowhere else in the
     text: the byline of a section ("– Jane Roe" after each update of a live story, "— Jane Roe"
     at the end).  Under a quotation set apart, the same line is the quote's speaker, and a name
     the story mentions is a person of the story."""
+    for i in range(4, len(lines)):
+        # "By Jane Roe and John Doe, CNN" under a section's heading, in a roundup of fact checks
+        # or a live story: each section's byline (a sentence "By Monday, ..." ends with a stop).
+        s = lines[i].s
+        if s.startswith("By ") and len(s) <= 120 and kinds[i] is None and s[-1] not in ".!?:" \
+                and (", " in s or not _ends_sentence(lines[i - 1].s)) and _BYLINE.fullmatch(s):
+            kinds[i] = "byline"
     found = [i for i in range(1, len(lines)) if kinds[i] is None and lines[i].s[:1] in "—–-"
              and _DASH_NAME.fullmatch(lines[i].s)]
     if not found:
@@ -1919,75 +2226,274 @@ def _pull_quotes(text: str, lines: list[_Line], kinds: list[str | None], singles
     n = len(lines)
     if n < 4:
         return
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # a line's text -> the first line that holds it
     starts = [ln.a for ln in lines]
     for i in singles:
         if kinds[i] is not None:
             continue
-        a, b, _, s = lines[i]
+        s = lines[i].s
         spaces = s.count(" ")
         if spaces >= 7:
-            j = seen.get(s)
-            if j is not None:
-                if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
-                    kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
-                elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
-                    # A paragraph printed twice: the later copy goes, unless the first stands in a
-                    # teaser block at the top that repeats paragraphs from further down.  (One
-                    # copy always stays: the story's text is in it.)
-                    kinds[j if j < 5 <= i - j else i] = "pull_quote"
+            if s in seen:
+                _printed_twice(lines, kinds, seen[s], i, spaces)
                 continue
             seen[s] = i
-        ends = _ends_sentence(s)
-        if s[0] in "“\"‘":
-            core, display = _quote_core(s)
-            if core.count(" ") < 2:
-                continue
-        elif 9 <= spaces <= 35 and ends:
-            core, display = s.rstrip(".!?…\"”’' "), False
-            if ". " in core or "? " in core:
-                continue  # several sentences: a paragraph (repeated whole, it was caught above)
-        elif not ends and spaces >= 9 and s[s.rfind(" ") + 1:][:1].isupper():
-            core, display = s, False  # a quote with its speaker's name run on after it
-        else:
+        cand = _quote_candidate(s, spaces)
+        if cand is None:
             continue
-        forward = not ends and not display
-        probe = core[:40] if forward else core[-40:]
-        # A quote set off as one stands near its paragraph: look a few lines up and down (any
-        # distance for a line set as a display quote, of which there are few).
-        reach = 40 if display or forward else 3  # (bounded: the work stays linear in the text)
-        lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
+        if _copy_nearby(text, lines, kinds, starts, i, cand):
+            kinds[i] = "pull_quote"
+        elif cand.ends and not cand.display and not cand.forward and text.count(cand.core[:24]) > 1 \
+                and _quoted_elsewhere(text, lines, kinds, starts, i, cand.core):
+            # (The cheap test first: the sentence's opening stands somewhere else in the text.)
+            kinds[i] = "pull_quote"
+
+
+@dataclass(slots=True)
+class _QuoteCandidate:
+    """A line that may be a display quote: the sentence it holds (``core``), whether it is set
+    as one quotation (``display``) and whether it ends like a sentence (``ends``)."""
+
+    core: str
+    display: bool
+    ends: bool
+
+    @property
+    def forward(self) -> bool:
+        """A quote with its speaker's name run on after it: read from its start."""
+        return not self.ends and not self.display
+
+
+def _printed_twice(lines: list[_Line], kinds: list[str | None], j: int, i: int, spaces: int) -> None:
+    """Line ``i`` is printed word for word as line ``j`` before it: a link card printed twice
+    in a row (both go), or a paragraph printed twice (one copy goes)."""
+    s = lines[i].s
+    if j == i - 1 and kinds[j] is None and not _ends_sentence(s) and not is_caption(s):
+        kinds[j] = kinds[i] = "related"  # a link card printed twice in a row
+    elif spaces >= 11 and not _ROW.match(s) and kinds[j] is None:
+        # A paragraph printed twice: the later copy goes, unless the first stands in a
+        # teaser block at the top that repeats paragraphs from further down.  (One
+        # copy always stays: the story's text is in it.)
+        kinds[j if j < 5 <= i - j else i] = "pull_quote"
+
+
+def _quote_candidate(s: str, spaces: int) -> _QuoteCandidate | None:
+    """How line ``s`` may be a display quote: a line in quotation marks, one sentence of 10 to
+    36 words, or a quote with its speaker's name run on after it; else None.
+
+    >>> _quote_candidate("“We will win the vote,” she said.", 5)
+    _QuoteCandidate(core='We will win the vote,” she said', display=False, ends=True)
+    """
+    ends = _ends_sentence(s)
+    if s[0] in "“\"‘":
+        core, display = _quote_core(s)
+        if core.count(" ") < 2:
+            return None
+        return _QuoteCandidate(core, display, ends)
+    if 9 <= spaces <= 35 and ends:
+        core = s.rstrip(".!?…\"”’' ")
+        if ". " in core or "? " in core:
+            return None  # several sentences: a paragraph (repeated whole, it was caught above)
+        return _QuoteCandidate(core, False, ends)
+    if not ends and spaces >= 9 and s[s.rfind(" ") + 1:][:1].isupper():
+        return _QuoteCandidate(s, False, ends)  # a quote with its speaker's name run on after it
+    return None
+
+
+def _copy_nearby(text: str, lines: list[_Line], kinds: list[str | None], starts: list[int], i: int,
+                 cand: _QuoteCandidate) -> bool:
+    """Whether a line of the body near line ``i`` holds the candidate's sentence: a few lines up
+    or down (any distance, up to 40 lines, for a line set as a display quote or one with its
+    speaker run on, of which there are few)."""
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    probe = cand.core[:40] if cand.forward else cand.core[-40:]
+    reach = 40 if cand.display or cand.forward else 3  # (bounded: the work stays linear in the text)
+    lo, hi = lines[max(0, i - reach)].a, lines[min(n - 1, i + reach)].b
+    for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
+        if k < 0:
+            continue
+        j = bisect.bisect_right(starts, k) - 1
+        if j == i or kinds[j] is not None or lines[j].s == lines[i].s:
+            continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
+        if _is_copy(text, lines, i, j, k, probe, cand):
+            return True
+    return False
+
+
+def _is_copy(text: str, lines: list[_Line], i: int, j: int, k: int, probe: str, cand: _QuoteCandidate) -> bool:
+    """Whether line ``j``, where the probe stands at ``k``, holds enough of line ``i``'s sentence
+    for line ``i`` to be its display copy (and not, say, a caption that reuses the story's line)."""
+    a, b = lines[i].a, lines[i].b
+    ja, jb = lines[j].a, lines[j].b
+    core, display, forward = cand.core, cand.display, cand.forward
+    shared = _shared_run(text, k, probe, core, forward, ja, jb)
+    if forward:
+        # The quote, then the speaker's name (one to six capitalized words).
+        # The other line quotes it: its quotation closes where the shared part ends.
+        rest = core[shared:].strip(" ,”\"")
+        if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
+                or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
+            return False
+    elif shared < 0.8 * len(core) and not (
+            (display or jb - ja > b - a + 10) and _words_alike(core, text[ja:k + len(probe)]) >= 0.8):
+        # (A copy with its case, punctuation or a word changed still counts when it is
+        # set as a quotation or sits inside a longer paragraph: two rows of a list of
+        # one shape, "Paragraph two ..." and "Paragraph three ...", are no copies.)
+        return False
+    if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
+        return False  # a caption that reuses the story's sentence: the story's line stays
+    return jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward
+
+
+def _shared_run(text: str, k: int, probe: str, core: str, forward: bool, ja: int, jb: int) -> int:
+    """How many characters of ``core`` the text at the probe's place ``k`` shares (inside line
+    ``[ja, jb)``), read on from the probe's start (``forward``) or back from its end.
+
+    >>> t = "He said we will win the vote today."; core = "we will win the vote"
+    >>> _shared_run(t, 8, core[:10], core, True, 0, len(t))
+    20
+    """
+    shared = 0
+    if forward:
+        while shared < len(core) and k + shared < jb and text[k + shared] == core[shared]:
+            shared += 1
+    else:
+        end = k + len(probe)
+        while shared < len(core) and end - shared - 1 >= ja and text[end - shared - 1] == core[-1 - shared]:
+            shared += 1
+    return shared
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words_alike(core: str, other: str) -> float:
+    """The share of the words of ``core`` that ``other`` (text that ends where the copy of
+    ``core`` ends) has at the same place, counted from the end, when at most two words differ:
+    a display quote that rewords its opening or changes a word, a capital or a comma of the
+    sentence it repeats; else 0.  (A sentence of the story that quotes the end of a longer
+    quotation differs in more words: "It also argues that he "could ..."" beside the whole
+    quotation.)  Lines of fewer than 8 words never count (a short phrase recurs by chance).
+
+    >>> _words_alike("Among the many reasons for his loss, greed and sloth are just a few",
+    ...              "He lost. There are many reasons for his loss: Greed and sloth are just a few")
+    0.8571428571428571
+    >>> _words_alike("It also argues that he could, if he wished, end the inquiry or pardon",
+    ...              "It said that himself and that he could if he wished end the inquiry or pardon")
+    0.0
+    """
+    cw = _WORD.findall(core.lower())
+    ow = _WORD.findall(other.lower())[-len(cw):]
+    if len(cw) < 8 or len(ow) < len(cw):
+        return 0.0
+    same = sum(x == y for x, y in zip(cw, ow))
+    return same / len(cw) if len(cw) - same <= 2 else 0.0
+
+
+def _quoted_elsewhere(text: str, lines: list[_Line], kinds: list[str | None], starts: list[int], i: int,
+                      core: str) -> bool:
+    """Whether a longer line of the body, up to 40 lines away, quotes the one sentence of line
+    ``i`` word for word as someone's words (an opening quotation mark before it, a comma or
+    full stop and a closing mark after it: ``"<core>," she said.``): the line is a display
+    quote with its quotation marks dropped, set far from the paragraph that quotes it.
+
+    >>> t = ("Lede.\\n\\nMore taxes mean fewer jobs and slower growth for all of us here.\\n\\n"
+    ...      "Next.\\n\\n\\"More taxes mean fewer jobs and slower growth for all of us here,\\" she said.")
+    >>> ls = _text_lines(t); _quoted_elsewhere(t, ls, [None] * 4, [x.a for x in ls], 1,
+    ...                                        "More taxes mean fewer jobs and slower growth for all of us here")
+    True
+    """
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    lo, hi = lines[max(0, i - 40)].a, lines[min(n - 1, i + 40)].b
+    for mark in ("“", '"'):
+        probe = mark + core
         for k in (text.find(probe, lo, a), text.find(probe, b, hi)):
-            if k < 0:
+            end = k + len(probe)
+            if k < 0 or text[end:end + 1] not in (",", ".", "!", "?") or text[end + 1:end + 2] not in ("”", '"'):
                 continue
             j = bisect.bisect_right(starts, k) - 1
-            if j == i or kinds[j] is not None or lines[j].s == s:
-                continue  # (an exact copy is a paragraph printed twice, settled above: one stays)
-            ja, jb = lines[j].a, lines[j].b
-            # How much of the line the other one shares, read on from the probe.
-            shared = 0
-            if forward:
-                while shared < len(core) and k + shared < jb and text[k + shared] == core[shared]:
-                    shared += 1
-            else:
-                end = k + len(probe)
-                while (shared < len(core) and end - shared - 1 >= ja
-                       and text[end - shared - 1] == core[-1 - shared]):
-                    shared += 1
-            if forward:
-                # The quote, then the speaker's name (one to six capitalized words).
-                # The other line quotes it: its quotation closes where the shared part ends.
-                rest = core[shared:].strip(" ,”\"")
-                if (shared < 50 or not rest or rest.count(" ") > 5 or not rest[:1].isupper()
-                        or text[k + shared:k + shared + 1] not in (",", ".", "”", "\"", "’", "!", "?")):
-                    continue
-            elif shared < 0.8 * len(core):
+            if j != i and kinds[j] is None and lines[j].b - lines[j].a > b - a + 10:
+                return True
+    return False
+    n = len(lines)
+    a, b = lines[i].a, lines[i].b
+    lo, hi = lines[max(0, i - 40)].a, lines[min(n - 1, i + 40)].b
+    for mark in ("“", '"'):
+        # The first quotation of the line's words that opens with this mark, above the line and below it.
+        for r0, r1 in ((lo, a), (b, hi)):
+            k = next((p - 1 for p in found if r0 <= p - 1 and p + len(core) <= r1 and text[p - 1] == mark
+                      and text.startswith(core, p)), -1)
+            end = k + 1 + len(core)
+            if k < 0 or text[end:end + 1] not in (",", ".", "!", "?") or text[end + 1:end + 2] not in ("”", '"'):
                 continue
-            if jb - ja > b - a + 10 and not display and not forward and _holds_credit(lines[j].s):
-                continue  # a caption that reuses the story's sentence: the story's line stays
-            if jb - ja > b - a + 10 or (abs((jb - ja) - (b - a)) <= 10 and j < i) or display or forward:
-                kinds[i] = "pull_quote"
-                break
+            j = bisect.bisect_right(starts, k) - 1
+            if j != i and kinds[j] is None and lines[j].b - lines[j].a > b - a + 10:
+                return True
+    return False
+
+
+# A page's top line that runs a photo's caption and its credit (after a bar) into the headline
+# and dek: "The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena", or the
+# credit alone before the headline: "AP Photo Exclusive: GOP campaigns plot a revolt".  The
+# credit: a photographer and an agency ("Jane Doe/AFP/Getty Images", "JANE DOE/POLITICO",
+# "Jane Doe/ for POLITICO") or an agency's photos ("AP Photos", "Getty", "Reuters, AP Photo").
+_AGENCY_PHOTOS = r"(?:AP|AFP|EPA|Getty|Reuters|REUTERS)(?: Photos?| Images)?"
+_TOP_CREDIT = (rf"(?:{_CREDIT_WORDS} ?/ ?(?:for )?[A-Z][\w.'’&\-]*(?:/[A-Z][\w.'’&\-]*)*(?: Photos?| Images)?"
+               rf"|{_AGENCY_PHOTOS}(?:(?:, | and |/){_AGENCY_PHOTOS})*)")
+_TOP_PHOTO_LINE = re.compile(rf"(?:[^\n|]{{10,400}}?[.!?”\")] \| )?(?>{_TOP_CREDIT}) (?=\S)")  # (the credit whole)
+
+
+def _top_photo_credit(text: str, lines: list[_Line], kinds: list[str | None]) -> tuple[int, int] | None:
+    """The raw span of a photo's caption and credit that open the first line before the
+    headline: a page's top block flattened into one line.  The headline (and dek) after it
+    stay, for the paragraph kinds to read as the title.  A caption line that ends with its
+    credit (``... | Jane Doe/AP Photo``) is a caption and stays whole.
+
+    >>> t = ("The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena The vote came late."
+    ...      "\\n\\nThe House acted.\\n\\nEnd.")
+    >>> ls = _text_lines(t); a, b = _top_photo_credit(t, ls, [None] * 3); t[a:b]
+    'The vote gives Roe the power. | Jane Doe/AP Photo '
+    """
+    if len(lines) < 3 or kinds[0] is not None:
+        return None
+    a, _, _, s = lines[0]
+    if not ("| " in s or s.startswith(("AP ", "Getty ", "AFP", "Reuters, "))) or is_caption(s):
+        return None
+    m = _TOP_PHOTO_LINE.match(s)
+    if not m or (" | " not in m.group(0) and not m.group(0).startswith(("AP Photo", "Getty Images", "AFP/Getty"))):
+        return None  # (a line that opens with an agency's name alone may be the story's: "Reuters reported ...")
+    return a, a + m.end()
+
+
+def _display_quotes(lines: list[_Line], kinds: list[str | None]) -> None:
+    """A line that is one quotation of 6 to 30 words, set alone below the top, whose closing
+    mark follows a word with no full stop (``"We're not going to be doing much science
+    anymore"``): a display quote or a heading set in quotation marks, not the story's text.
+    A quoted paragraph of the story ends its sentence (``."``, ``,' "``); a quotation cut off
+    (a dash, an ellipsis), one the line above introduces (``She tweeted:``) or a line that the
+    next one continues in lower case stays.
+
+    >>> t = "Title\\n\\nLede.\\n\\n“We’re not going to be doing much science anymore”\\n\\nMore.\\n\\nEnd."
+    >>> ls = _text_lines(t); ks = [None] * len(ls); _display_quotes(ls, ks); ks
+    [None, None, 'pull_quote', None, None]
+    """
+    n = len(lines)
+    for i in range(2, n):
+        s = lines[i].s
+        if kinds[i] is not None or s[0] not in "“\"" or s[-1] not in "”\"" or not s[-2:-1].isalnum():
+            continue
+        if not 5 <= s.count(" ") <= 29:
+            continue
+        inner = s[1:-1]
+        if "”" in inner or "“" in inner or '"' in inner:
+            continue  # (two quotations, or a quote and its speaker: the story's text)
+        if i + 1 < n and lines[i + 1].s[:1].islower():
+            continue  # a sentence that goes on in the next line
+        if lines[i - 1].s.rstrip(" ”’\"'")[-1:] == ":":
+            continue  # the story introduces it ("She tweeted:"): a quotation of the story's text
+        kinds[i] = "pull_quote"
 
 
 # A photo credit inside a line: "... Justice Department. | M. Scott Mahaskey/POLITICO ...",
@@ -2187,6 +2693,21 @@ _REPORTER_TAIL = re.compile(r"(?<=[.!?] )(?:The )?[A-Z][\w&.\-]*['’]s (?:[A-Z]
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}: ")
 _PHOTO_PAREN = re.compile(r"\((?:AP )?Photos?(?: by)?:? [A-Z][^()\n]{1,60}\)")
 _AGENCY_TAIL = re.compile(r"[.!?”)] ([A-Z][\w&.' /-]{1,30})\Z")
+# One photo credit: capitalized words, perhaps with "/"-joined parts ("AP Photo/Evan Vucci",
+# "Amanda Edwards/Getty Images", "AP Photo/seattlepi.com").
+_ONE_CREDIT = (r"[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:de|van|von|da|di|del|la|le|via|for|of|the|by))*"
+               r"(?: ?/ ?[A-Za-z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*| (?:via|for|of|the))*)*")
+# A caption's credits after a bar, several joined by ";", "and" or ",": "... in 2019. | AP
+# Photo/Evan Vucci; AP Photo/Craig Ruttle", "... a campaign. | Getty and AP Photos".
+_PIPE_CREDITS = re.compile(rf"[.!?”\")] \| (?=[^\n]{{2,160}}\Z){_ONE_CREDIT}(?:(?:; | and | & |, ){_ONE_CREDIT})*\Z")
+
+# A photographer's credit after a caption's last sentence, naming a photo agency: "... in 2015.
+# Jane Roe/AFP via Getty Images", "... Monday. John Doe/Getty Images".
+_LONG_CAPTION_CREDIT = re.compile(rf"[.!?”\")] {_CREDIT_WORDS} ?/ ?(?:[A-Z][\w&.'’\-]*/)*(?:AFP|AP|EPA|Reuters|REUTERS|Getty|Bloomberg"
+                                  r"|Pool|POOL)(?: (?:via )?Getty Images| Photo| Images)?\Z")
+_CAPTION_DATE = re.compile(rf"\b{_MONTHS} \d{{1,2}}, \d{{4}}\b")
+_PHOTO_WORD = re.compile(r"\b(?:Photos?|Images?|Getty|AFP|EPA|Reuters|AP)\b")
+
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Getty", "AFP/Getty Images", "EPA", "EPA-EFE", "AP Photo",
                              "Shutterstock", "iStock", "Corbis", "Zuma", "ZUMA Press", "Sipa", "Alamy"})
 
@@ -2232,6 +2753,13 @@ def is_caption(line: str) -> bool:
         return True  # "Image A man walks. Credit Jane Roe for The Times": a caption widget's words
     if ("/" in tail or ":" in tail or "via " in tail or "©" in tail or "Courtesy" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
+    if last.isalpha() and "/" in line[-70:] and line.count(" ") < 130 and _LONG_CAPTION_CREDIT.search(line[-90:]) \
+            and _CAPTION_DATE.search(line):
+        return True  # a long caption with its date and a photographer's credit: "... March 10, 2020. Jane Roe/AFP via Getty Images"
+    if "| " in line[-170:] and _PIPE_CREDITS.search(line[-170:]):
+        credit = line[line.rfind("| ") + 2:]
+        if "/" in credit or _PHOTO_WORD.search(credit):
+            return True  # (a credit names a photographer's agency or photos: "| Live Updates" does not)
     # "Ecuador's foreign minister arrives for a meeting on Wednesday. Reuters": the agency's
     # name after the last sentence.
     m = _AGENCY_TAIL.search(tail)

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/eval_cleaning.py CORPUS.jsonl.gz [--split dev|test|all]
+    .venv/bin/python benchmarks/eval_cleaning.py CORPUS.jsonl.gz [--split dev|dev2|test|extra|all]
         [--labels benchmarks/labels/cleaning] [--worst N] [--show N] [--no-timing]
 
 The labels (``benchmarks/labels/cleaning/``, see its ``GUIDELINE.md``) give every non-empty
@@ -82,8 +82,9 @@ def read_records(path: str, ids: set[str] | None = None) -> list[dict]:
 def read_labels(folder: Path, split: str) -> tuple[dict[str, str], dict[str, str], list[dict]]:
     """``(split of each sampled article, its outlet, label rows of the chosen split(s))``.
 
-    A split with a ``sample.tsv`` of its own (``extra/``: articles of outlets outside the
-    40 of the main sample, labelled after the rules were written) lists its articles there."""
+    A split with a ``sample.tsv`` of its own lists its articles there: ``extra/`` (articles
+    of outlets outside the 40 of the main sample, labelled after the rules were written) and
+    ``dev2/`` (40 fresh articles of the 20 dev outlets, labelled when ``dev`` was exhausted)."""
     split_of, outlet_of = {}, {}
     names = ["dev", "test"] if split == "all" else [split]
     for sample in [folder / "sample.tsv"] + [folder / n / "sample.tsv" for n in names]:
@@ -346,8 +347,9 @@ def report(res: dict, split: str, worst: int, show: int, timing: dict | None) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus")
-    ap.add_argument("--split", choices=["dev", "test", "extra", "all"], default="dev",
-                    help="dev, test (held out), extra (fresh outlets, labelled last), all = dev + test")
+    ap.add_argument("--split", choices=["dev", "dev2", "test", "extra", "all"], default="dev",
+                    help="dev, dev2 (fresh articles of the dev outlets), test (held out), "
+                         "extra (fresh outlets, labelled last), all = dev + test")
     ap.add_argument("--labels", default=str(ROOT / "benchmarks" / "labels" / "cleaning"))
     ap.add_argument("--worst", type=int, default=10, help="hardest outlets to list (0: all)")
     ap.add_argument("--show", type=int, default=0, help="leftover/lost lines to print (dev only)")

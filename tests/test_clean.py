@@ -1132,3 +1132,255 @@ def test_links_hat_tips_and_ad_labels_glued_into_a_paragraph():
                  "The study [Roe, 2019: see the appendix] found the same."]:
         raw = f"{body}\n\n{line}\n\n{body}"
         assert cleaned(raw) == raw, line
+
+
+# --------------------------------------------------------------------------- issue 14, dev2
+
+def _story(*middle: str) -> str:
+    fill = [f"Paragraph {w} of the story goes on about the vote in the city." for w in
+            ["one", "two", "three", "four", "five", "six", "seven", "eight"]]
+    return "\n\n".join([fill[0], *middle[:1], *fill[1:7], *middle[1:], fill[7]])
+
+
+def test_display_quote_with_a_word_or_its_opening_changed():
+    # A display line that repeats a sentence with "a" for "the", or its opening reworded and a
+    # capital changed: a copy all the same (at most two words differ).
+    para = ("The system leaks, she said. At each step along the way, the case can fall out of the pool of "
+            "counted cases before anyone sees it.")
+    pq = "\"At each step along the way, a case can fall out of the pool of counted cases before anyone sees it\""
+    raw = "\n\n".join(["Lede paragraph of the story.", pq, para, "Another paragraph.", "The end."])
+    r = clean_text(raw)
+    assert pq not in r.text and para in r.text
+    assert rebuild_raw(r.text, r.edits) == raw
+    para = ("There are many reasons for the loss: Obvious greed, lockstep politics, bad plans and basic "
+            "incompetence are just a few. But one video sums it up.")
+    pq = "Among the many reasons for the loss, obvious greed, lockstep politics, bad plans and basic incompetence are just a few."
+    raw = "\n\n".join(["Lede paragraph of the story.", pq, "Advertisement", para, "The end."])
+    assert pq not in cleaned(raw)
+    # A sentence that quotes the end of a longer quotation differs in more words: it stays.
+    keep = "It also argues that he \"could if he wished end the inquiry or even use his power to pardon.\""
+    full = ("\"It remains our view that it could not be obstruction, and that he could if he wished end the "
+            "inquiry or even use his power to pardon,\" the letter reads.")
+    raw = "\n\n".join(["Lede paragraph of the story.", keep, full, "Another paragraph.", "The end."])
+    assert cleaned(raw) == raw
+    # Rows of a list of one shape, one or two words apart, are no copies of each other.
+    rows = ["Jane Roe, a nurse of Springfield, was charged with assault and battery on Monday.",
+            "John Roe, a clerk of Springfield, was charged with assault and battery on Monday."]
+    raw = "\n\n".join(["Lede paragraph of the story.", *rows, "Another paragraph.", "The end."])
+    assert cleaned(raw) == raw
+
+
+def test_display_quote_without_its_quotation_marks_far_from_its_paragraph():
+    pq = "More polarization begets poor performance, which begets worse trust and more frustration."
+    quoted = "\"More polarization begets poor performance, which begets worse trust and more frustration,\" he said."
+    raw = _story(pq, quoted)
+    r = clean_text(raw)
+    assert pq not in r.text.replace(quoted, "") and quoted in r.text
+    assert rebuild_raw(r.text, r.edits) == raw
+    # The story's own sentence, which a later line does not quote as someone's words, stays.
+    said = "More polarization begets poor performance, which begets worse trust and more frustration, he said."
+    raw = _story(pq, said)
+    assert cleaned(raw) == raw
+
+
+def test_reading_pointers_and_a_column_s_disclaimer():
+    _between_paragraphs(
+        {"To learn more about the latest science, the journal's outbreak page and the museum's special "
+         "collection are great resources.": "related",
+         "To learn more about the ruling, see our explainer.": "related",
+         "For more on the vote, the state's election site is a good place to start.": "related",
+         "This column does not necessarily reflect the opinion of the editorial board or Acme LP and its owners.":
+             "editors_note",
+         "The essay does not necessarily reflect the views of the magazine.": "editors_note"},
+        ["To learn more about the case, investigators went to see the family.",
+         "To learn more about the virus, scientists are testing bats, which are great resources for study.",
+         "For more than a decade, the state's site was a good place to start, she said.",
+         "The ruling does not necessarily reflect the views of the court, he argued."])
+
+
+def test_a_quotation_set_alone_without_its_full_stop_is_a_display_quote():
+    _between_paragraphs(
+        {"“We’re not going to be doing much science anymore”": "pull_quote",
+         '"[The virus] could establish itself as an endemic infection because of a late global response"':
+             "pull_quote"},
+        ["“We’re not going to be doing much science anymore,” she said.",
+         "“We’re not going to be doing much science anymore.”",
+         "\"I said, 'General, there's no way I can make it down that ramp without falling,' \"",
+         "“We are not going to stop here, not now, not ever —”",
+         "“Yes”"])
+    # A quotation the story introduces (a post quoted on its own line) is the story's text.
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    raw = f"{body}\n\nThe senator tweeted:\n\n\"Big win for the people of our state today and every day\"\n\n{body}"
+    assert cleaned(raw) == raw
+
+
+def test_a_caption_s_credits_after_a_bar_and_a_top_line_that_runs_into_the_headline():
+    # A caption whose credits follow a bar, several of them: a caption.
+    for line in ["Three years later, he launched his show. | AP Photo/Jane Roe; John Doe/Getty Images",
+                 "None of them plays up his race in the campaign. | Getty and AP Photos",
+                 "The House voted against the amendment. | AP Photo/seattlepi.com, Jane Roe"]:
+        assert clean.is_caption(line), line
+    assert not clean.is_caption("The vote is Tuesday, and the count starts at noon. | See the results")
+    # The first line runs the photo's caption and credit into the headline (and dek): the
+    # caption and credit go, the headline stays, read as the title.
+    story = "The House acted on Tuesday.\n\nIt voted 230 to 190.\n\nThe end."
+    for top, head in [("The vote gives Roe the power. | Jane Doe/AP Photo House acts on subpoena The vote was late.",
+                       "House acts on subpoena The vote was late."),
+                      ("The stakes are high for both sides. | AP Photos Leaders begin a dance",
+                       "Leaders begin a dance"),
+                      ("Some donors are frustrated. | Jane Doe/AFP/Getty Images Government Shutdown Donors walk away",
+                       "Government Shutdown Donors walk away"),
+                      ("AP Photo Exclusive: Campaigns plot a revolt The meeting comes after complaints.",
+                       "Exclusive: Campaigns plot a revolt The meeting comes after complaints.")]:
+        raw = f"{top}\n\n{story}"
+        r = clean_text(raw)
+        assert r.text == f"{head}\n\n{story}", top
+        assert rebuild_raw(r.text, r.edits) == raw
+    # Not a photo's credit: a bar in the story's first line, an agency that opens a sentence.
+    for top in ["The vote is Tuesday. | Live results will follow here tonight, the clerk said.",
+                "Reuters reported on Monday that the vote was delayed."]:
+        assert cleaned(f"{top}\n\n{story}") == f"{top}\n\n{story}"
+
+
+def test_credits_links_and_widgets_glued_after_a_paragraph_s_last_sentence():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    cases = {"The curbs began on Sept. 23. (Reporting by Jane Roe; Editing by John Doe)": "The curbs began on Sept. 23.",
+             "They plan to leave after 2014. WATCH: http://example.ws/Tl43l1": "They plan to leave after 2014.",
+             "The court is now doing his bidding. Read more here": "The court is now doing his bidding.",
+             "Here are a few snapshots: Enlarge this image toggle caption AP AP Enlarge this image toggle caption "
+             "Jane Roe/Getty Images Jane Roe/Getty Images": "Here are a few snapshots:",
+             "He spoke at noon. Click here to see pictures from the event: https://example.com/photos?id=3":
+                 "He spoke at noon."}
+    for line, kept in cases.items():
+        raw = f"{body}\n\n{line}\n\n{body}"
+        r = clean_text(raw)
+        assert r.text == f"{body}\n\n{kept}\n\n{body}", line
+        assert rebuild_raw(r.text, r.edits) == raw
+    for line in ["He said the reporting by the paper was wrong (reporting by the paper, he said, not the agency).",
+                 "The sign said WATCH: http://example.ws/x is the site, he recalled.", "Read more here and there, she urged."]:
+        raw = f"{body}\n\n{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+
+
+def test_long_notes_under_their_label_and_bios_that_end_with_a_follow_prompt():
+    note = ("Editor's note: An earlier headline for this story said prosecutors were examining a former "
+            "congressman as part of their probe. " * 4).strip()
+    assert len(note) > 400
+    bio = ("Jane Roe has taught American history at Acme University and is the author of a book on the Great "
+           "Society. She is writing another. Follow her @janeroe.")
+    _between_paragraphs({note: "editors_note", bio: "author_bio"},
+                        ["Jane Roe has taught history for years, she said. Follow the money, she told students.",
+                         "Correction officers said the prisoners were moved on Monday, " + "and again later, " * 25 + "they said."])
+
+
+def test_a_slideshow_flattened_into_a_line_and_a_player_s_markup():
+    gallery = ("Photos: The senator's career Photos: The senator's career The senator in 1985, when he served "
+               "in the state house. Hide Caption 1 of 3 Photos: The senator's career He won in 1986. Hide Caption "
+               "2 of 3 Photos: The senator's career He retired in 2007. Hide Caption 3 of 3")
+    player = ('Senator on the repeal: \'We will see\' The senator answers questions. '
+              'poster="http://v.example.com/images/1155/201703/x-vs.jpg?pubId=1155"')
+    _between_paragraphs({gallery: "media", player: "media"},
+                        ["The caption said he would hide. Caption 1 of 3 was wrong, the editor said.",
+                         'The page\'s code read poster="a picture of the senator", a developer said.'])
+
+
+def test_an_app_s_download_prompt_and_a_bio_that_names_its_author_twice():
+    promo = ("Get real-time updates as this story unfolds. To start, just \"star\" this story in the Planet's phone "
+             "app. Download Planet News for iPhone here or Planet News for Android here.")
+    _between_paragraphs({promo: "ad"},
+                        ["The app was downloaded a million times. Download counts for iPhone users rose, she said.",
+                         "Regulators said the app maker broke the rules on Android phones."])
+    body = "\n\n".join(f"Paragraph {w} of the column about the deal goes on here." for w in ["one", "two", "three"])
+    bio = ("Jane Roe, 35, is a graduate of Acme Law School, host of \"The Jane Roe Show\" and editor-in-chief of "
+           "Planet.com. To find out more about Jane Roe, visit the syndicate's website.")
+    r = clean_text(f"{body}\n\n{bio}")
+    assert r.text == body
+    assert rebuild_raw(r.text, r.edits) == f"{body}\n\n{bio}"
+
+
+def test_a_house_tool_or_podcast_promoted_between_paragraphs():
+    _between_paragraphs({"- Check out the Planet Electoral Map and Calculator and game out your own strategy.": "related",
+                         "Check out the Planet Electoral Calculator to pick your own path to 270.": "related",
+                         "Catch up on the campaign with our experts on our weekly politics podcast, “Ground Game.”": "media"},
+                        ["Check out the map he drew, she said, and you will see the problem.",
+                         "Try the calculator, the governor said, and you will see the deficit grow.",
+                         "Listen to the voters, not the podcast hosts, the senator told reporters."])
+
+
+def test_a_section_s_byline_below_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four", "five"])
+    for head, by in [("Reality Check: The senator on taxes", "By Jane Roe and John Doe, Planet News"),
+                     ("The analysis", "By Jane Roe, Planet political correspondent")]:
+        raw = f"{body}\n\n{head}\n\n{by}\n\nThe senator said taxes were the highest in the world."
+        r = clean_text(raw)
+        assert by not in r.text and head in r.text
+        assert rebuild_raw(r.text, r.edits) == raw
+    # A sentence that opens with "By" and a heading-like line in a list stay.
+    for line in ["By Monday, Jane Roe and John Doe had left.", "By Jane Roe's count, the vote failed."]:
+        raw = f"{body}\n\nThe count\n\n{line}\n\nThe end came later that day."
+        assert cleaned(raw) == raw, line
+
+
+def test_more_sharing_support_and_link_lines():
+    # A post's attribution with its date as a European page prints it (the line above is the post).
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three", "four"])
+    raw = f"{body}\n\nHuge news for the state pic.twitter.com/k4qqXva1iC\n\n— Jane Roe (@janeroe) 2 May 2019\n\n{body}"
+    assert cleaned(raw) == f"{body}\n\n{body}"
+    _between_paragraphs({"More from Acme News:": "related",
+                         "Also on Acme:": "related", "Read the full story at Acme News.": "related",
+                         "Video Player is loading.": "media", "Email This Story": "share",
+                         "Join the conversation": "share", "Report an error": "share",
+                         "Like this story? Share it with a friend.": "share",
+                         "Thank you for reading! Please consider a donation.": "newsletter"},
+                        ["Join the conversation about taxes, the mayor urged residents on Monday.",
+                         "Read the full story of the vote at the library, she said.",
+                         "Also on Monday: the senator resigned and left town."])
+
+
+def test_a_hover_card_glued_to_the_name_without_a_space():
+    raw = ("Former aide Jane RoeanJane Mary RoeanAide pleads guilty in the inquiry Senate votes MORE pleaded "
+           "guilty on Monday.")
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three"])
+    r = clean_text(f"{body}\n\n{raw}")
+    assert r.text == f"{body}\n\nFormer aide Jane Roean pleaded guilty on Monday."
+    assert [e["rule"] for e in r.edits] == ["hover_card"]
+    assert rebuild_raw(r.text, r.edits) == r.raw
+    # A capital inside a name, and "MORE" in a sentence, are no card.
+    keep = f"{body}\n\nHe ate at McDonald's and said MORE than once that McDonald's was good."
+    assert cleaned(keep) == keep
+
+
+def test_a_mixed_case_dateline_with_a_dash_at_the_top():
+    body = "\n\n".join(f"Paragraph {w} of the story goes on here." for w in ["one", "two", "three"])
+    lede = "The senator said on Monday that he would vote for the bill."
+    for d in ["Washington —", "Des Moines, Iowa —", "Washington, D.C. --", "Springfield, Ill. -"]:
+        for top in ["", "By Jane Roe\n\n"]:
+            raw = f"{top}{d} {lede}\n\n{body}"
+            r = clean_text(raw)
+            assert r.text == f"{lede}\n\n{body}", (d, top)
+            assert r.meta["dateline"] == d.rstrip(" -—")
+            assert rebuild_raw(r.text, r.edits) == raw
+    # An aside between two dashes, a short line, and a dash further down stay.
+    for line in ["Biden — Obama's deputy for eight years — agreed to the plan on Monday.",
+                 "Washington — Here we go"]:
+        raw = f"{line}\n\n{body}"
+        assert cleaned(raw) == raw, line
+    raw = f"{body}\n\nParagraph four.\n\nWashington — {lede}"
+    assert cleaned(raw) == raw
+
+
+def test_a_slideshow_s_items_on_their_lines_and_long_captions_with_a_photographer_s_credit():
+    item = ("\"We will win,\" the senator told the crowd at his announcement. The senator announced June 16 "
+            "that he is running. Hide Caption 2 of 6 Photos: Who's running for president?")
+    last = "\"This nation belongs to all of us,\" she said at a rally in Vermont on May 26. Hide Caption 6 of 6"
+    _between_paragraphs({item: "media", last: "media"},
+                        ["Hide and seek was his game, the caption said of the 6 photos."])
+    cap = ("Medical personnel help load passengers onto airplanes at the airport in Oakland, California, on "
+           "March 10, 2020. The first passengers were taken ashore, with the infected \"being dealt with in "
+           "proper isolation,\" the vice president said. Jane Roe/AFP via Getty Images")
+    assert clean.is_caption(cap)
+    assert not clean.is_caption("The senator spoke in Oakland on March 10, 2020, about the AFP/Getty deal.")
+    assert clean.is_caption("He went on. | Photo by Jane Roe")
+    top = "The aid may be just enough to preserve his credibility. | REUTERS Experts: No game changer yet"
+    story = "The House acted on Tuesday.\n\nIt voted 230 to 190.\n\nThe end."
+    assert cleaned(f"{top}\n\n{story}") == f"Experts: No game changer yet\n\n{story}"
