@@ -237,6 +237,8 @@ def paragraph_kinds(text: str, spans: list[tuple[int, int]], title: str | None =
                 or _label_value(p) or (not p.isupper() and _ATTRIBUTION.fullmatch(p)) or _figure_row(paras, i)
                 or (p.count(" ") >= 2 and p.rsplit(" ", 1)[-1] in _BROKEN_ENDS)):
             continue  # a row of a list or a table, an attribution, or half of a broken sentence
+        if _NEWS_TIME.search(p) and _FINITE_VERB.search(p):
+            continue  # "Curfew in the city will resume at 20:00 on Tuesday": a dated sentence
         kinds[i] = "subhead"
     _long_headings(paras, kinds, first)
     return kinds
@@ -340,6 +342,11 @@ _INNER_BREAK = re.compile(r"[.!?:][”’\"')]? [“\"‘']?[A-Z]")
 _REPORTED = re.compile(r"\b(?:said|reported|told|added|wrote|noted|found|explained|argued|according to)\b")
 _NEWS_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
                         r"|(?:last|this|next) (?:week|month|year|weekend)|earlier (?:this|on|in)|later (?:this|on|in))\b")
+# A finite verb group: a modal or a form of "be"/"have" before a word, or a past tense of a
+# reporting or event verb.  With a day or a recent time, a line is a news sentence that lost
+# its full stop, not a heading (headings name a topic; they rarely date an action).
+_FINITE_VERB = re.compile(r"\b(?:will|would|can|could|may|might|must|shall|should|is|are|was|were|has|have|had)"
+                          r" (?:not |also |now |be |been )?[a-z]{2,}")
 _OPEN_ENDS = frozenset("a an the and or but nor of in on at to for from with by as that than which who whose "
                        "is are was were be been his her their its our my your".split())
 

@@ -180,3 +180,18 @@ def test_a_line_that_opened_with_a_dateline_is_the_lede():
     # Without a dateline, a first line of that shape is still taken as the headline.
     a = split_article(f"{lede}\n\nShe spoke at the White House.", "x")
     assert a.paragraphs[0].kind == "title"
+
+
+def test_a_dated_sentence_without_its_full_stop_is_body_not_a_subhead():
+    """A short line that dates an action ("... will resume at 20:00 on Tuesday") is a news
+    sentence that lost its full stop; a heading names a topic ("Curfews across the country")."""
+    from analysis.corpus import paragraph_kinds
+
+    paras = ["Dozens of cities imposed curfews.", "Curfew in the city will resume at 20:00 on Tuesday",
+             "Shops were looted overnight.", "Curfews across the country", "Police said the city was calm."]
+    text = "\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    assert paragraph_kinds(text, spans) == ["body", "body", "body", "subhead", "body"]
