@@ -17,7 +17,7 @@ import pandas as pd
 
 from .corpus import memoized
 from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
-from .referents import is_place, place_or_person
+from .referents import is_place, lone_word_type, place_or_person
 from .speakers import (
     SPEAKER_REACH,
     _AND_OTHERS,
@@ -393,6 +393,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         name = names.resolve(name, a)
         holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
         name = holder.name if holder is not None else name
+        if holder is None and " " not in name:
+            kind = lone_word_type(name, refs)  # "Boeing said": no person named so
     elif low in ("he", "she") or (src.type == "person" and not name and src.head.lower() in ("he", "she")):
         low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
         m = refs.antecedent(a, low)

@@ -31,7 +31,7 @@ import pandas as pd
 
 from .corpus import memoized
 
-from .referents import MAX_CANDIDATES, Referents, is_place, place_or_person
+from .referents import MAX_CANDIDATES, Referents, is_place, lone_word_type, place_or_person
 from .speakers import (
     _name_before,
     np_at,
@@ -994,6 +994,8 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             name, how, origin = holder.name, "role", holder.written
         elif name != speaker.strip():
             origin = _full_mention(refs, name, src[0])
+        elif " " not in name:
+            kind = lone_word_type(name, refs)  # "“…,” Boeing said": no person named so
         if _appositive_at(text, src):
             how = "appositive"
     elif kind == "anonymous" and _surname_of_named(names, speaker, src[0]):

@@ -37,7 +37,7 @@ from itertools import accumulate
 from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
                        role_words, subject_after, subject_before, title_surname_cut, title_words)
 
-__all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
+__all__ = ["Mention", "Referents", "is_place", "lone_word_type", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
 #: How many mentions back a pronoun looks at, at most (a bound on the work per question).
 MAX_CANDIDATES = 40
@@ -122,6 +122,45 @@ def place_or_person(name: str, names: NameIndex, position: int) -> tuple[str, st
         if full != name and " " in full and not is_place(full):
             return "person", full
     return "organization", name
+
+
+def lone_word_type(word: str, refs: "Referents") -> str:
+    """The type of a speaker written as one capitalized word that names no one in full:
+    "person" when the article gives it as a person (a mention carries that name or surname:
+    "Mr. Moffett", "Sen. Mark Warner"; a given name or a title stands right before it
+    anywhere, even inside a title: "The Rachel Maddow Show") or it is a given name; else
+    "organization" ("Boeing said", "Walmart said": news names a person in full, or with a
+    title, before using the surname alone), in an article that names someone in full (a
+    text naming no one so, "Blinken said …", follows no such custom: "person").  A word the article also writes in lower case
+    is a common noun opening a sentence, left as it was typed ("person").
+
+    >>> t = "Jane Doe spoke. Boeing said no. Mr. Moffett left. Moffett said no."
+    >>> lone_word_type("Boeing", Referents.build(t)), lone_word_type("Moffett", Referents.build(t))
+    ('organization', 'person')
+    """
+    from .speakers import _known_first_name
+
+    w = word.strip()
+    if not refs.by_surname:
+        return "person"  # no one named in full: a text that does not name people as news does
+    if " " in w or w in refs.by_name or w in refs.by_surname or _known_first_name(w):
+        return "person"
+    text = refs.text
+    if re.search(r"(?<![\w’'\-])" + re.escape(w.lower()) + r"(?![\w’'\-])", text):
+        return "person"  # also a common word ("Polls", "Opponents" opening a sentence): not read as a name here
+    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(w) + r"(?![\w’'\-])", text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and (_known_first_name(before.group(1).rstrip(".")) or role_of(before.group(1)) in ROLE_NOUNS
+                       or before.group(1).lower().rstrip(".") in _MALE | _FEMALE):
+            return "person"  # "Rachel Maddow", "Sen. Warner", "Mr. Moffett", anywhere
+        if _PERSON_PRONOUN_AFTER.match(text, m.end(), min(len(text), m.end() + 120)):
+            return "person"  # "Trump is already using ..., even as he faults ...": a "he" takes it up
+    return "organization"
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'\-]*\.?)[ \t]+$")
+# A personal pronoun later in the word's own sentence (no full stop between).
+_PERSON_PRONOUN_AFTER = re.compile(r"[^.!?\n]*?\b(?:he|she|his|her|him|himself|herself)\b")
 
 
 @lru_cache(maxsize=1)

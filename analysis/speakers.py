@@ -562,6 +562,10 @@ def _describe_source(phrase: str) -> Source:
     caps = _trailing_caps(core)
     while len(caps) > 1 and caps[0] in ("The", "A", "An"):
         caps = caps[1:]  # "The FBI": a sentence's capital on the determiner
+    if len(caps) == 1 and (caps[0].lower() in ("the", "a", "an") or leads_no_name(caps[0])):
+        # "The promise to …", "The remark irritated …": a capitalized function word alone
+        # (a determiner opening the sentence) names no one.
+        return Source(text, "unknown", False, count, head, None)
     name = strip_name(caps)
     if all(w in title_words() or w.rstrip(".") + "." in title_words() for w in caps):
         # "The President", "the Governor": a title without a name is a role noun.

@@ -374,6 +374,28 @@ def test_a_surname_that_is_a_place_is_the_person_the_article_names():
     assert sources("Jordan said it would close the border.")[0][:2] == ["Jordan", "organization"]
 
 
+def test_one_word_the_article_never_gives_as_a_person_is_an_organization():
+    # News names a person in full or with a title before the surname alone: a lone word
+    # without either speaks for a company; with either (anywhere), for the person.
+    text = ("Boeing said it would cut jobs, its chief executive, David Calhoun, told staff. "
+            "“We regret the delays,” Boeing said in a statement.")
+    assert set(quotes_of(text).speaker_type) == {"organization"}
+    assert ("Boeing", "organization") in {tuple(r[:2]) for r in sources(text)}
+    named = "Jane Doe spoke. "
+    assert speakers(named + "Mr. Moffett left. “It is over,” Moffett said.") == [["Moffett", "person", "named"]]
+    assert speakers(named + "He hosts The Rachel Maddow Show. “Why?” Maddow asked.")[0][1] == "person"
+    assert speakers(named + "Trump attacked Comey, even as he praised him. “Weak,” Trump said.")[0][1] == "person"
+    assert speakers("“We regret the delays,” Boeing said.")[0][1] == "person"  # no one named in full: no custom
+
+
+def test_a_capitalized_determiner_alone_is_no_speaker():
+    # "The promise to “…”", "The remark irritated …": the cue word is a noun after "The".
+    text = "The promise to “take our country back” appeals to voters."
+    assert quotes_of(text).speaker_type.tolist() == ["unknown"]
+    assert describe_source("The").type == "unknown" and describe_source("An").type == "unknown"
+    assert sources("The remark irritated Democrats.") == []
+
+
 # --------------------------------------------------------------------------- one speaker per quote
 
 @pytest.mark.parametrize("text", [
