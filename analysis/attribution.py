@@ -310,13 +310,16 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     refs = tools.referents(text, paragraphs, sentences, quoted)
     rows = []
     groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
+    orgs = _LatestBelow()  # organization rows, by -sent_id (see "it")
     for span in sorted(found):
-        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, groups)
+        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, (groups, orgs))
         if row is None:
             continue
         rows.append(row)
         if row["source_type"] in ("anonymous", "organization") or _AND_OTHERS.search(row["source"]):
             groups.add(-row["sent_id"], row)  # what a later "they" may stand for
+        if row["source_type"] == "organization":
+            orgs.add(-row["sent_id"], row)  # what a later "it" may stand for
     _share_reasons(rows)
     return rows
 
@@ -371,14 +374,17 @@ def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[st
 
 
 def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
-                     sentences: list[tuple[int, int]], names, refs, groups: _LatestBelow) -> dict | None:
+                     sentences: list[tuple[int, int]], names, refs,
+                     groups: tuple[_LatestBelow, _LatestBelow]) -> dict | None:
     """The row of one source span: typed, its name resolved as a quote's speaker is (the
-    speaker of a direct quote keeps the quote's name), None for a phrase that is no source."""
+    speaker of a direct quote keeps the quote's name), None for a phrase that is no source.
+    ``groups``: the rows a later "they" (anonymous or organization) and "it" (organization)
+    may stand for."""
     a, b = span
     phrase = text[a:b]
     src = describe_source(phrase)
     low = phrase.strip().lower()
-    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we", "it"):
         return None
     sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
     name, kind, anonymous = src.name, src.type, src.anonymous
@@ -399,12 +405,13 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
         m = refs.antecedent(a, low)
         name, kind = (m.name if m else phrase), "person"
-    elif low == "they":
-        # The latest anonymous or organization row at most two sentences back:
-        # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
-        prev = groups.find(3 - f["sent"])
-        if prev is None:
-            return None
+    elif low in ("they", "it"):
+        # The latest anonymous or organization row ("it": organization) at most two
+        # sentences back: -sent_id < 3 - sent  <=>  sent_id >= sent - 2.  "The Pentagon said
+        # … It said …"; an "it" no organization spoke before is no source ("It said to be").
+        prev = groups[low == "it"].find(3 - f["sent"])
+        if prev is None or low == "it" and prev["sent_id"] == f["sent"]:
+            return None  # "The Pentagon said that it believed …": its own row says it
         name, kind = prev["source_name"], prev["source_type"]
         src = describe_source(prev["source"])
         anonymous = src.anonymous

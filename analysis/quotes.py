@@ -979,8 +979,8 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
                 near = (near[0], m.name, "person") if m else None
             if near is not None and near[0] > groups.at:
                 name, kind = near[1], near[2]  # a group that spoke since the last group quote
-            elif groups.group:
-                name, kind = groups.group
+            elif groups.group and (head == "they" or groups.group[1] == "organization"):
+                name, kind = groups.group  # ("it" stands for an organization, never "an aide")
             else:
                 name = speaker
     elif kind in ("person", "organization") and name and is_place(name):

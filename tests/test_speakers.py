@@ -316,6 +316,15 @@ def test_document_credited_to_its_issuer():
     assert row[:2] == ["Pentagon", "organization"]
 
 
+def test_it_stands_for_the_organization_that_spoke_before():
+    text = "The Justice Department said it would appeal on Monday. It said the ruling was wrong."
+    assert [tuple(r[:2]) for r in sources(text)] == [("Justice Department", "organization")] * 2
+    # No organization spoke before: the "it" is no source; a person is never "it".
+    assert sources("It said the plan was sound.") == []
+    text = "An aide said the trip was off. “We tried our best,” it said."
+    assert quotes_of(text).speaker_type.tolist() == ["unknown"]
+
+
 # --------------------------------------------------------------------------- 11. non-persons typed person
 
 @pytest.mark.parametrize("phrase, kind", [
