@@ -20,6 +20,7 @@ from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject
 from .referents import is_place, lone_word_type, place_or_person
 from .speakers import (
     SPEAKER_REACH,
+    org_named_by,
     _AND_OTHERS,
     according_to,
     cue_matches,
@@ -422,7 +423,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         else:
             name = name or _LEAD_ARTICLE.sub("", phrase.strip())
     elif not name:
-        name = _LEAD_ARTICLE.sub("", phrase.strip())
+        named = org_named_by(text, phrase, a) if kind == "organization" else None
+        name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
     cue = f["cue"]
     if name and name.endswith(" who"):
         name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"

@@ -34,6 +34,7 @@ from .corpus import memoized
 from .referents import MAX_CANDIDATES, Referents, is_place, lone_word_type, place_or_person
 from .speakers import (
     _name_before,
+    org_named_by,
     np_at,
     PRONOUNS,
     _AND_OTHERS,
@@ -1011,6 +1012,9 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         else:
             name, how = name or _LEAD_ARTICLE.sub("", speaker.strip()), "anonymous"
     else:
+        named = org_named_by(text, speaker, src[0]) if kind == "organization" and not name else None
+        if named:
+            name, how = named, "role"  # "the department" after "the Justice Department"
         name = name or _LEAD_ARTICLE.sub("", speaker.strip())
     if where == "colon" and how != "role":
         how = "colon"

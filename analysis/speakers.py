@@ -1669,3 +1669,72 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         if any(w in _NOT_NAMES for w in name):
             return None
     return out[0][0], out[-1][1]
+
+
+# "the department" names the organization whose name holds that noun ("the Justice
+# Department", "the Department of Justice", "the Obama administration"): the capitalized
+# run before the noun, and after it "of"/"for"/"on" and capitalized words.
+_ORG_LEFT = re.compile(r"(?:[A-Z][\w.&’'\-]*[ \t]+)*$")
+_ORG_RIGHT = re.compile(r"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w.&’'\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.&’'\-]*)*)?")
+# How far back (characters) the organization a definite noun names may be.
+ORG_REACH = 4000
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
+
+
+def org_named_by(text: str, phrase: str, pos: int) -> str | None:
+    """The organization a definite common noun stands for: ``phrase`` is "the" (lower-case
+    modifiers) and an organization noun ("the department", "the central bank"); the answer is
+    the last name before ``pos`` that holds that noun, capitalized ("the Justice Department",
+    "the Department of Homeland Security") or after a capitalized modifier ("the Obama
+    administration"), else None.
+
+    >>> t = "The Department of Homeland Security sued. The department said it would appeal."
+    >>> org_named_by(t, "The department", t.index("The department"))
+    'Department of Homeland Security'
+    >>> t = "The Obama administration sued. The administration said the law was void."
+    >>> org_named_by(t, "The administration", 31), org_named_by(t, "an administration", 31)
+    ('Obama administration', None)
+    """
+    words = _words(phrase)
+    if len(words) < 2 or words[0].lower() != "the" or any(_is_cap(w) or _POSSESSIVE.search(w) for w in words[1:]):
+        return None  # (an owner tells whose: "the president’s legal team" is not read here)
+    head = words[-1].lower()
+    if head not in ORG_HEADS:
+        return None
+    pat = re.compile(r"(?<![\w’'\-])(?:" + re.escape(head[:1].upper() + head[1:]) + "|(?<=[A-Za-z.][ \t])"
+                     + re.escape(head) + r")s?(?![\w’'\-])")
+    found = list(pat.finditer(text, max(0, pos - ORG_REACH), pos))
+    # The last mention that names an organization ("The committee said" before names none).
+    return next((name for name in (_org_name_around(text, m, pos, head) for m in reversed(found)) if name), None)
+
+
+def _person_follows(words: list[str], i: int) -> bool:
+    """Whether ``words[i:]`` opens on a person: a given name and a capitalized word, or a
+    title before them ("Chairman Jerry Nadler", "Jerry Nadler")."""
+    j = i + 1 if words[i] in title_words() else i
+    return j + 1 < len(words) and _known_first_name(words[j]) and _is_cap(words[j + 1])
+
+
+def _org_name_around(text: str, found: re.Match, pos: int, head: str) -> str | None:
+    """The organization's name around the noun ``found`` (see :func:`org_named_by`)."""
+    left = _ORG_LEFT.search(text, max(0, found.start() - 80), found.start())
+    right = _ORG_RIGHT.match(text, found.end(), pos)
+    words = _words(text[left.start() if left else found.start():right.end() if right else found.end()])
+    k = len(_words(text[left.start():found.start()])) if left else 0  # where the noun is
+    # A full stop ends the sentence before the name ("… Tuesday. The committee"), not "U.S.".
+    ends = [i for i, w in enumerate(words[:k]) if w.endswith(".") and not _INITIALS_ONLY.fullmatch(w)]
+    if ends:
+        words, k = words[ends[-1] + 1:], k - ends[-1] - 1
+    while words and k > 0 and (words[0] in ("The", "A", "An") or leads_no_name(words[0])):
+        words, k = words[1:], k - 1
+    # A person's title and name end the organization's name ("Committee Chairman Jerry Nadler").
+    cut = next((i for i, w in enumerate(words) if i > k and words[i - 1] not in ("of", "for", "on", "and")
+                and _is_cap(w) and _person_follows(words, i)), len(words))
+    # A day or month after "of"/"on" is no part of it ("the Supreme Court on Monday").
+    cut = next((i for i, w in enumerate(words) if i > k and w in _NOT_NAMES), cut)
+    words = words[:cut]
+    while len(words) > k + 1 and not _is_cap(words[-1]):
+        words = words[:-1]  # the "on" before the cut day
+    if len(words) < 2 or k >= len(words) or not _is_cap(words[k]) and k == 0:
+        return None  # "Department" alone, or "company of Google": no capitalized name holds the noun
+    return " ".join(words[:-1] + [_possessive(words[-1])])

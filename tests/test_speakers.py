@@ -161,6 +161,20 @@ def test_role_nobody_holds_stays_anonymous():
     assert speakers("“We will review the decision,” a spokesman said.") == [["spokesman", "anonymous", "anonymous"]]
 
 
+def test_a_definite_organization_noun_is_the_organization_named_with_it():
+    text = ("The House Judiciary Committee met on Tuesday. The committee said it would vote. "
+            "“We will vote,” the committee said.")
+    assert quotes_of(text)[["speaker_name", "speaker_type", "how"]].values.tolist() == [
+        ["House Judiciary Committee", "organization", "role"]]
+    assert {r[0] for r in sources(text)} == {"House Judiciary Committee"}
+    text = "The Supreme Court on Monday upheld the law. The court said states may act."
+    assert sources(text)[-1][:2] == ["Supreme Court", "organization"]
+    text = "The Obama administration sued. The administration said the law was void."
+    assert sources(text)[-1][:2] == ["Obama administration", "organization"]
+    # No name holds the noun: the noun is left as written.
+    assert sources("The company said it would appeal.")[0][:2] == ["company", "organization"]
+
+
 # --------------------------------------------------------------------------- 5. appositives
 
 def test_appositive_name_after_the_role():
