@@ -1737,4 +1737,6 @@ def _org_name_around(text: str, found: re.Match, pos: int, head: str) -> str | N
         words = words[:-1]  # the "on" before the cut day
     if len(words) < 2 or k >= len(words) or not _is_cap(words[k]) and k == 0:
         return None  # "Department" alone, or "company of Google": no capitalized name holds the noun
+    if any(_is_cap(w) and leads_no_name(w) for w in words[1:]):
+        return None  # a headline's capitals ("Suspect Named By Police"), no name
     return " ".join(words[:-1] + [_possessive(words[-1])])
