@@ -258,7 +258,7 @@ class CueIndex:
     def __init__(self, text: str):
         self.text = text
         self.safe = _cue_index_safe()
-        self.found = _find_cues(text) if self.safe else list(_cue_regex().finditer(text))
+        self.found = _verb_uses(text, _find_cues(text) if self.safe else _cue_regex().finditer(text))
         self.starts = [m.start() for m in self.found]
 
     def matches(self, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -266,7 +266,7 @@ class CueIndex:
         n = len(text)
         end = n if end is None else end
         if not self.safe or start < 0 or end < 0:
-            return list(_cue_regex().finditer(text, start, end))
+            return _verb_uses(text, _cue_regex().finditer(text, start, end))
         if end > n:
             end = n
         if end <= start:
@@ -275,7 +275,7 @@ class CueIndex:
         if (j and self.found[j - 1].end() > end) or (
                 end < n and _is_edge(text[end - 1]) and _is_edge(text[end])):
             # The part ends inside a cue phrase or a word ("sai|d"): search it as it is.
-            return list(_cue_regex().finditer(text, start, end))
+            return _verb_uses(text, _cue_regex().finditer(text, start, end))
         return self.found[bisect.bisect_left(self.starts, start):j]
 
 
@@ -291,7 +291,22 @@ def cue_matches(text: str, start: int = 0, end: int | None = None,
     if index is not None and index.text is text:
         return index.matches(start, end)
     end = len(text) if end is None else end
-    return list(_cue_regex().finditer(text, start, end))
+    return _verb_uses(text, _cue_regex().finditer(text, start, end))
+
+
+# Words after which a speech verb's form is a noun or an adjective ("the secretary of
+# state", "the promise to", "a reported 30 people", "the claimed victory").
+_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|of)[ \t]+$")
+
+
+def _verb_uses(text: str, matches) -> list[re.Match]:
+    """The cue matches that can be verbs: not right after "the", "a", "an" or "of".
+
+    >>> t = "the secretary of state told them"
+    >>> [m.group() for m in cue_matches(t)]
+    ['told']
+    """
+    return [m for m in matches if not _NOUN_BEFORE.search(text, max(0, m.start() - 5), m.start())]
 
 
 @dataclass(frozen=True)
@@ -455,6 +470,9 @@ def describe_source(phrase: str) -> Source:
     return _describe_source(phrase)
 
 
+_WHO_END = re.compile(r",\s+who$")
+
+
 # The same phrases come back many times (every subject candidate is typed): a Source is
 # immutable and depends on the phrase alone, so it is kept.
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|fellow)\s+\S")
@@ -467,7 +485,7 @@ minority bunch host lot lots pair""".split())
 
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
-    text = phrase.strip(" ,.;:")
+    text = _WHO_END.sub("", phrase.strip(" ,.;:"))  # "Hillary Clinton, who (noted)": the "who" is no part
     if _PARTY_ONLY.fullmatch(text):
         return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
     bare = text[4:] if text[:4].lower() == "the " else text
@@ -631,9 +649,12 @@ def _bare_title_name(core: list[str]) -> list[str] | None:
     """
     if len(core) < 5 or core[0].lower() in DETERMINERS or not any(w in ("for", "of", "at") for w in core[1:-2]):
         return None
-    if not (_is_cap(core[0]) or core[0].lower() in role_words()) or any(w.lower() in PRONOUNS for w in core) \
-            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) for w in core):
-        return None  # a title opens on a name or a role word and holds no pronoun or verb
+    if not (_is_cap(core[0]) or core[0].lower() in role_words() or core[0].lower() == "former") \
+            or any(w.lower() in PRONOUNS for w in core) \
+            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) and core[i - 1] != "of"
+                   for i, w in enumerate(core)):
+        return None  # a title opens on a name, a role word or "former" and holds no pronoun or verb
+        # ("secretary of state": a noun after "of")
     if not any(w.islower() and w.lower() in role_words() for w in core[:-2]):
         return None  # a role noun must head the title ("brand director")
     for n in (2, 3):
@@ -743,8 +764,9 @@ def _is_subject(phrase: str) -> bool:
     for i, w in enumerate(words):
         # "the police report", "a tweet": a document noun that is also a verb form ends the
         # noun phrase; elsewhere a verb form makes a clause.
-        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs):
-            return False
+        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs) \
+                and not (i > 0 and words[i - 1].lower() in ("the", "a", "an", "of")):
+            return False  # (after "the"/"of" it is a noun: "the secretary of state")
     # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)",
     # "Iran for days had been promising to".
     for w in words[1:]:

@@ -229,6 +229,16 @@ def test_a_time_between_subject_and_verb_is_no_name(text, who):
     assert speakers(text)[0][0] == who
 
 
+def test_a_speech_verb_form_after_the_or_of_is_a_noun():
+    # "the secretary of state told": "state" is no verb; "a reported 30 people", no source.
+    text = "Sen. Jane Doe spoke. “We are watching,” the secretary of state told reporters."
+    assert quotes_of(text).speaker.tolist() == ["the secretary of state"]
+    from analysis.speakers import cue_matches
+    assert [m.group() for m in cue_matches("a reported 30 people died, the promise to act")] == []
+    assert describe_source("former secretary of state Hillary Clinton").name == "Hillary Clinton"
+    assert describe_source("Sen. Marco Rubio of Florida, who").name == "Marco Rubio"
+
+
 # --------------------------------------------------------------------------- 7. wrong clause, outlet
 
 def test_reporting_outlet_is_not_the_speaker():
