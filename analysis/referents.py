@@ -814,6 +814,11 @@ class Referents:
         first = words[0].lower()
         if first in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
             return None
+        complement = ""
+        if "of" in words[2:]:
+            # "the secretary of state": the secretary's role, held by one named with "state"
+            rest = [w for w in words[words.index("of", 2) + 1:] if w.lower() != "the"]
+            complement, words = (rest[0].lower() if rest else "of"), words[:words.index("of", 2)]
         head = role_of(words[-1])
         if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
                 and words[-1].lower() not in ("boss",):
@@ -829,6 +834,8 @@ class Referents:
         at = self.by_role.get(PAST + head) if past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
+        if not at and complement:
+            return None  # "the attorney general of the state of New York": a role no one named holds
         if not at:
             # No one is given the role: "the California Democrat" right after Schiff spoke
             # is the person the paragraph is about, if one is (a speaker or subject near by).
@@ -843,6 +850,10 @@ class Referents:
         j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
         at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
+        if complement:
+            cands = [k for k in cands if complement in self.text[self.starts[k] - 40:self.ends[k] + 40].lower()]
+            if not cands:
+                return None  # "the secretary of defense" is not "Secretary of State Antony Blinken"
         place = _place_modifier(words[:-1])
         if place:
             # "the New York Democrat": of the holders, the one the article puts by that place

@@ -161,6 +161,16 @@ def test_role_nobody_holds_stays_anonymous():
     assert speakers("“We will review the decision,” a spokesman said.") == [["spokesman", "anonymous", "anonymous"]]
 
 
+def test_a_role_with_of_is_held_by_one_named_with_its_complement():
+    text = "“We are watching,” the secretary of state told reporters. Secretary of State Antony Blinken left."
+    assert speakers(text) == [["Antony Blinken", "person", "role"]]
+    text = "Secretary of State Antony Blinken left. “We are watching,” the secretary of defense told reporters."
+    assert speakers(text)[0][1] == "anonymous"
+    # A role with a complement that no one named holds is not the salient person's.
+    text = "Donald Trump spoke. The attorney general of the state of New York said he would sue."
+    assert sources(text)[-1][:2] != ["Donald Trump", "person"]
+
+
 def test_a_definite_organization_noun_is_the_organization_named_with_it():
     text = ("The House Judiciary Committee met on Tuesday. The committee said it would vote. "
             "“We will vote,” the committee said.")
