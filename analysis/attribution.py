@@ -66,7 +66,7 @@ suggested predicted""".split())
 # "is said by multiple officials to", "was told by aides that": the agent is the source.
 _PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported|said|told)\s+by\s+")
 # "citing unnamed sources", "citing two officials": the object cited is the source.
-_CITING = re.compile(r"\bciting\s+")
+_CITING = re.compile(r"\b(?:citing|cited)\s+(?!by\b|as\b)")  # (not "was cited by", "cited as")
 _INFINITIVE_TO = re.compile(r"\s+to\s")
 _REASON = re.compile(
     r"(?:who\s+|because\s+(?:he|she|they)\s+)?(?:"
@@ -336,10 +336,12 @@ def _frame_sources(text: str, sa: int, sb: int, by_at: list[int], in_quote) -> l
         span = None if in_quote(m.start()) else _agent_after(text, m.end(), sb)
         if span:
             out.append((span, (m.start(), m.end() - 4)))
-    for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
+    for m in (_CITING.finditer(text, sa, sb) if "cit" in text[sa:sb] else ()):
         span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
-        if span:
-            out.append((span, (m.start(), m.start() + 6)))
+        # "which cited people familiar with the matter": the people cited are sources,
+        # "cited concerns" names none (the row's type decides).
+        if span and (text[m.start():m.start() + 6] == "citing" or describe_source(text[span[0]:span[1]]).type == "anonymous"):
+            out.append((span, (m.start(), m.start() + len(m.group().rstrip()))))
     return out
 
 

@@ -303,6 +303,12 @@ def test_surname_that_is_a_month():
 
 # --------------------------------------------------------------------------- 10. attributions
 
+def test_the_unnamed_people_an_outlet_cited_are_sources():
+    text = "The move was first reported by The Wall Street Journal, which cited people familiar with the matter."
+    assert ["people familiar with the matter", "anonymous", True, pd.NA] in sources(text)
+    assert len(sources("Mr. Smith cited concerns about the cost.")) == 0
+
+
 def test_sentence_final_and_bare_plural_sources():
     assert sources("The plan would cut imports, officials said.") == [["officials", "anonymous", True, pd.NA]]
     assert sources("But critics said the plan would fail.")[0][:3] == ["critics", "anonymous", True]
