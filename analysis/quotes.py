@@ -625,6 +625,10 @@ def _attribute(art: _Article, p: _Piece) -> None:
         # “… a nuclear weapon.” Iran had announced that ...: a sentence of its own, no
         # attribution (“… missing.” Trump said. is one).
         post = None
+    if post and p.next_sentence and not _blank(text, p.sent_lo, p.open):
+        # 'Trump lashed out, calling her “crazy.” The speaker said …': a quote inside a
+        # sentence of the outlet's is that sentence's, not the next one's.
+        post = None
     label = _LABEL.match(text, p.start, p.end)
     if label and not post:
         post = (label.start(1), label.end(1)), None, "label"  # a transcript line: “PENCE: And ...”

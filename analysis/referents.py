@@ -159,8 +159,9 @@ def lone_word_type(word: str, refs: "Referents") -> str:
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'\-]*\.?)[ \t]+$")
-# A personal pronoun later in the word's own sentence (no full stop between).
-_PERSON_PRONOUN_AFTER = re.compile(r"[^.!?\n]*?\b(?:he|she|his|her|him|himself|herself)\b")
+# A personal pronoun later in the word's own sentence (no full stop between), or opening the
+# next one ("… Biden said. He added …").
+_PERSON_PRONOUN_AFTER = re.compile(r"[^.!?\n]*?(?:\b(?:he|she|his|her|him|himself|herself)\b|[.!?][\"”’]?[ \t]+(?:He|She)\b)")
 
 
 @lru_cache(maxsize=1)

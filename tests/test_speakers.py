@@ -96,6 +96,17 @@ def test_a_name_used_as_a_modifier_is_no_antecedent():
     assert speakers(text)[0][0] == "Jerrold Nadler"
 
 
+def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
+    text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
+            "Pelosi said she would pray for him.")
+    assert speakers(text)[0][0] == "Donald Trump"
+
+
+def test_he_opening_the_next_sentence_makes_a_lone_word_a_person():
+    text = "Biden met with Xi Jinping. “We must work together,” Biden said. He added that trade was key."
+    assert speakers(text)[0][:2] == ["Biden", "person"]
+
+
 # --------------------------------------------------------------------------- 3. continuation
 
 def test_continuation_after_the_speaker_in_the_same_paragraph():
