@@ -567,7 +567,8 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     attribution next to each (:func:`_attribute`), statements that share one
     (:func:`_group_statements`), a speech verb later in the quote's sentence
     (:func:`_later_cues`), the speaker of the sentence before (:func:`_inherit`), the subject
-    of the quote's sentence (:func:`_sentence_subjects`), then rows with resolved speakers
+    of the quote's sentence (:func:`_sentence_subjects`), the speaker of the sentence before
+    once more (for quotes after one the subject speaks), then rows with resolved speakers
     (:func:`_rows`).
 
     >>> t = "“We won,” Smith said. “They lost.”"
@@ -585,6 +586,9 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     _later_cues(art, pieces)
     _inherit(art, pieces)
     _sentence_subjects(art, pieces)
+    # A quote standing alone after one that only its sentence's subject speaks ('Massie
+    # said Trump had “…”' / '“I think he can …”'): that speaker continues.
+    _inherit(art, pieces)
     return _rows(article_id, art, pieces)
 
 
@@ -744,8 +748,7 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             continue
         if before:
             continue  # the sentence before is an unattributed quote: nothing to inherit
-        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], art.tools.known, art.tools.cues,
-                                 art.subjects)
+        found = _main_attribution(art, prev_s)
         if found and (found[1] is not None or found[2] == "colon"):
             p.src, p.cue, p.where = found[0], found[1], "previous sentence"
         elif _quote_paragraph(text, paragraphs[p.para], p) and prev_s[1] <= paragraphs[p.para][0]:
@@ -757,6 +760,20 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             if who is not None and who.type == "person" and who.name \
                     and " " in art.tools.names.resolve(who.name, span[0]):
                 p.src, p.cue, p.where = span, None, "previous sentence"
+
+
+def _main_attribution(art: _Article, sent: tuple[int, int]):
+    """The attribution of the sentence ``sent`` that a quote after it continues: that of its
+    first speech verb when that verb's subject is found ("Carter said that for decades some
+    critics had predicted …": Carter, not the critics of the reported clause), else the
+    last one's (see :func:`_pre_attribution`)."""
+    text, tools = art.text, art.tools
+    cues = cue_matches(text, sent[0], sent[1], tools.cues)
+    if len(cues) >= 2 and not cues[0].group().endswith("ing") and cues[0].group() != "according to":
+        first = _pre_attribution(text, sent[0], cues[0].end(), sent[0], tools.known, tools.cues, art.subjects)
+        if first and first[1] == (cues[0].start(), cues[0].end()):
+            return first
+    return _pre_attribution(text, sent[0], sent[1], sent[0], tools.known, tools.cues, art.subjects)
 
 
 def _quote_paragraph(text: str, para: tuple[int, int], p: _Piece) -> bool:

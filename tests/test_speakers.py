@@ -138,6 +138,20 @@ def test_continuation_after_a_speech_verb_later_in_the_sentence():
     assert [s[0] for s in speakers(text)] == ["Anthony Kennedy", "Anthony Kennedy"]
 
 
+def test_a_quote_paragraph_continues_the_speaker_of_a_partial_quote_before():
+    text = ("Rep. Thomas Massie used to back Rand Paul, but now said Donald Trump had “the opportunity "
+            "and the obligation to bring us together.”\n\n“I think he can do that, but the biggest "
+            "unifier we got is Hillary Clinton.”")
+    assert [r[0] for r in speakers(text)] == ["Thomas Massie", "Thomas Massie"]
+
+
+def test_a_quote_paragraph_continues_the_main_clause_not_the_reported_one():
+    text = ("Defense Secretary Ash Carter said that for decades some critics had predicted a U.S. "
+            "withdrawal, but this would not happen.\n\n“That’s because this region remains the most "
+            "consequential for America’s own security.”")
+    assert speakers(text) == [["Ash Carter", "person", "continuation"]]
+
+
 # --------------------------------------------------------------------------- 4. role nouns
 
 def test_role_noun_resolves_to_the_holder_named_before():
