@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
-                       role_words, subject_after, subject_before, title_surname_cut, title_words)
+                       role_words, subject_after, _outlets, subject_before, title_surname_cut, title_words)
 
 __all__ = ["Mention", "Referents", "is_place", "lone_word_type", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
@@ -376,6 +376,8 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     # A name's last word heads it: "Bill Clinton" is a person, "Trump Tower" a building.
     if name[-1].lower().rstrip(".") in non_person or any(w in _org_set() for w in name) or is_place(" ".join(name)):
         return None
+    if " ".join(name).lower() in _outlets():
+        return None  # "USA Today", "The Hill": a publication, no person a pronoun may stand for
     if name[0].lower() in non_given or (name[0].isupper() and len(name[0]) > 3):
         return None
     if any(w.lower() in ("of", "the") for w in name):

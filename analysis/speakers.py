@@ -900,8 +900,43 @@ def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | 
             lo = reach_back(text, cue_start, lo)
         # Only text[lo:cue_start] is read, so the answer is that of the part alone, moved.
         rel = _subject_before_in(text[lo:cue_start])
-        return None if rel is None else (lo + rel[0], lo + rel[1])
-    return _subject_before_at(text, cue_start, lo)
+        span = None if rel is None else (lo + rel[0], lo + rel[1])
+    else:
+        span = _subject_before_at(text, cue_start, lo)
+    return _apposed_name(text, span, lo) or span if span else span
+
+
+# A full name and a comma right before a role phrase ("Sam Lau, the communications director
+# for …", "Anthony Anton, president and CEO of …"), the role's own first noun before "and".
+_APPOSED_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+){1,3}[A-Z][\w’'\-]*),[ \t]+(?:[a-z][\w’'\-]*[ \t]+and[ \t]+)?$")
+
+
+def _apposed_name(text: str, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """The person named in full right before a role phrase taken as a verb's subject, the
+    closing comma of the appositive missing or the role read alone ("Sam Lau, the
+    communications director for the Iowa Democratic Party said"): Sam Lau, not the role.
+
+    >>> t = "Sam Lau, the communications director for the party said so."
+    >>> a, b = subject_before(t, t.index("said")); t[a:b]
+    'Sam Lau'
+    """
+    phrase = text[span[0]:span[1]]
+    first = phrase.split(None, 1)[0] if phrase.strip() else ""
+    if not (first[:1].islower() or first in ("The", "A", "An") or first in title_words()):
+        return None  # only a role phrase ("the director", "chairman of …") yields to a name
+    if describe_source(phrase).type not in ("anonymous", "organization"):
+        return None
+    m = _APPOSED_BEFORE.search(text, max(lo, span[0] - 80), span[0])
+    if m is None:
+        return None
+    name = m.group(1)
+    who = describe_source(name)
+    if who.type == "person" and len((who.name or "").split()) >= 2 and not leads_no_name(name.split()[0]) \
+            and not any(w in _NOT_NAMES for w in name.split()) \
+            and _known_first_name(name.split()[0].rstrip(".")) | (name.split()[0] in title_words()) \
+            and not is_place(name):
+        return m.start(1), m.end(1)  # a given name (or a title) opens it: "In Iowa" is no one
+    return None
 
 
 # Short parts recur: "he ", "Blinken ", "the official " between a closing mark and "said".

@@ -232,6 +232,21 @@ def test_appositive_chain_and_party_tag():
     assert speakers(text)[0][:2] == ["Dan Kowalski", "person"]
 
 
+@pytest.mark.parametrize("clause", [
+    "Sam Lau, the communications director for the Iowa Democratic Party said in a statement:",
+    "Anthony Anton, president and CEO of Washington Restaurant Association stated,",
+    "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted:",
+])
+def test_the_name_before_a_role_phrase_speaks_even_without_the_closing_comma(clause):
+    name = " ".join(clause.split(",")[0].split())
+    assert speakers(clause + " “There is nothing to recount.”")[0][0] == name
+
+
+def test_a_publication_is_no_antecedent():
+    r = Referents.build("Jane Roe told USA Today that the plan was bad. She added that it would fail.")
+    assert all(m.name != "USA Today" for m in r.mentions)
+
+
 # --------------------------------------------------------------------------- 6. missed cues
 
 @pytest.mark.parametrize("text, who", [
