@@ -745,10 +745,13 @@ class Referents:
     def _named_near(self, name: str, place: str) -> bool:
         """Whether some mention of ``name`` (the first few) stands by ``place`` in one phrase:
         "New York Sen. Chuck Schumer", "Chuck Schumer of New York", "Chuck Schumer, a New
-        York Democrat"."""
+        York Democrat", or with the state in a party tag: "Sen. Ron Johnson (R-Wis.)"."""
         text = self.text
+        tags = _party_tags(place)
         for a in self.by_name.get(name, [])[:MAX_NAMESAKES * 2]:
             b = a + len(name) + 12  # the mention as written may be longer (titles, initials)
+            if tags and any(t in text[a:b + 12] for t in tags):
+                return True
             k = text.find(place, max(0, a - 40), b + 30)
             while k >= 0:
                 if k < a and not any(c in text[k + len(place):a] for c in ".;,()\n—"):
@@ -905,6 +908,27 @@ def _owner_opens_sentence(text: str, m: Mention) -> bool:
 
 
 _BY_PLACE = re.compile(r"[^.;,()\n—]*(?:,\s+(?:a|an|the)\s+[^.;,()\n—]*)?")
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, tuple[str, ...]]:
+    """US state -> its abbreviations (``resources/speakers_state_abbreviations.tsv``)."""
+    from .speakers import _lines
+
+    out = {}
+    for line in _lines("speakers_state_abbreviations.tsv"):
+        state, _, abbrs = line.partition("\t")
+        out[state.strip()] = tuple(abbrs.split())
+    return out
+
+
+def _party_tags(place: str) -> tuple[str, ...]:
+    """The forms a state takes in a party tag ("Wisconsin" -> "-Wis.", "-WI", …), or ().
+
+    >>> _party_tags("Wisconsin")[:2], _party_tags("Paris")
+    (('-Wis.', '-Wisc.'), ())
+    """
+    return tuple("-" + a for a in _state_abbreviations().get(place, ()))
 
 
 def _place_modifier(words: Sequence[str]) -> str | None:

@@ -186,6 +186,13 @@ def test_role_nobody_holds_stays_anonymous():
     assert speakers("“We will review the decision,” a spokesman said.") == [["spokesman", "anonymous", "anonymous"]]
 
 
+@pytest.mark.parametrize("state, name", [("Wisconsin", "Ron Johnson"), ("Utah", "Mike Lee")])
+def test_a_state_in_a_role_phrase_finds_the_holder_tagged_with_it(state, name):
+    text = ("Sen. Ron Johnson (R-Wis.) and Sen. Mike Lee (R-Utah) met President Donald Trump. In an "
+            f"interview, the {state} Republican said the plan was “still in the game.”")
+    assert speakers(text)[0][0] == name
+
+
 def test_a_role_with_of_is_held_by_one_named_with_its_complement():
     text = "“We are watching,” the secretary of state told reporters. Secretary of State Antony Blinken left."
     assert speakers(text) == [["Antony Blinken", "person", "role"]]
