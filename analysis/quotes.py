@@ -736,15 +736,18 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             continue
         # Words after the mark matter only if the quote did not end its sentence.
         ends = _ENDS_SENTENCE.search(text[p.start:p.end]) is not None
-        if not ends and text[p.post[0]:p.post[1]].strip(" .,!?\u2014\u2013”\"’"):
-            continue
+        tail = text[p.post[0]:p.post[1]].strip(" .,!?\u2014\u2013”\"’")
         prev_s = sentences[p.sent - 1]
         if prev_s[0] < paragraphs[p.para][0] and text[paragraphs[p.para][0]:p.open].strip():
             continue
         before = overlapping(prev_s[0], prev_s[1], k)
         q = next((q for q in reversed(before) if q.src), None)
-        if q is not None:
+        if q is not None and (ends or not tail or _outlet_tail(art, p, tail)):
+            # ('“…,” Palmieri told reporters. “I think …” and other pocketbook issues.': a few
+            # words of the outlet's after the quote do not end the speaker's turn.)
             p.src, p.cue, p.where = q.src, q.cue, "previous sentence"
+            continue
+        if not ends and tail:
             continue
         if before:
             continue  # the sentence before is an unattributed quote: nothing to inherit
@@ -760,6 +763,16 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             if who is not None and who.type == "person" and who.name \
                     and " " in art.tools.names.resolve(who.name, span[0]):
                 p.src, p.cue, p.where = span, None, "previous sentence"
+
+
+# The most words of the outlet's after a continued quote ('… “…” to support him as a candidate.').
+_TAIL_WORDS = 8
+
+
+def _outlet_tail(art: _Article, p: _Piece, tail: str) -> bool:
+    """Whether the words after quote ``p`` to its sentence's end are a few of the outlet's,
+    with no speech verb (no attribution of their own)."""
+    return len(tail.split()) <= _TAIL_WORDS and not cue_matches(art.text, p.post[0], p.post[1], art.tools.cues)
 
 
 def _main_attribution(art: _Article, sent: tuple[int, int]):

@@ -145,6 +145,16 @@ def test_a_quote_paragraph_continues_the_speaker_of_a_partial_quote_before():
     assert [r[0] for r in speakers(text)] == ["Thomas Massie", "Thomas Massie"]
 
 
+def test_a_continued_quote_may_end_on_a_few_words_of_the_outlet():
+    text = ("“I don't think voters care,” Jennifer Palmieri told reporters. “I think what they care about "
+            "is that she is focused on raising incomes” and other pocketbook issues.")
+    assert [r[0] for r in speakers(text)] == ["Jennifer Palmieri"] * 2
+    # A speech verb after the quote is an attribution of its own, not a continuation.
+    text = ("“I don't think voters care,” Jennifer Palmieri told reporters. “It is over” for them, "
+            "Rep. John Smith said.")
+    assert speakers(text)[1][0] == "John Smith"
+
+
 def test_a_quote_paragraph_continues_the_main_clause_not_the_reported_one():
     text = ("Defense Secretary Ash Carter said that for decades some critics had predicted a U.S. "
             "withdrawal, but this would not happen.\n\n“That’s because this region remains the most "
