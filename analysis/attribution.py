@@ -242,6 +242,10 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                              tools: SpeakerTools | None = None) -> list[dict]:
     """The attribution rows of one article (see :func:`attributions`).
 
+    Phases: the sources of every sentence's frames and speech verbs
+    (:func:`_sentence_sources`), the speakers of direct quotes found another way
+    (:func:`_direct_speakers`), then one row per source, resolved (:func:`_rows_of`).
+
     >>> t = "Biden agreed, according to two officials who requested anonymity to discuss it."
     >>> [(r["source"], r["count"], r["anonymous"], r["reason"]) for r in
     ...  attributions_for_article("a", t, [(0, len(t))], [(0, len(t))])]
@@ -250,23 +254,43 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     tools = tools or SpeakerTools.of(text)
     if quote_rows is None:
         quote_rows = quotes_for_article(article_id, text, paragraphs, sentences, tools=tools)
-    names, known, cues = tools.names, tools.known, tools.cues
     quoted = sorted((q["start"], q["end"]) for q in quote_rows)
-    q_starts = [a for a, _ in quoted]
+    found = _Found(text, quoted)
+    _sentence_sources(found, sentences, tools)
+    direct = _direct_speakers(found, quote_rows, sentences)
+    refs = tools.referents(text, paragraphs, sentences, quoted)
+    rows = _rows_of(article_id, found, direct, sentences, tools.names, refs)
+    _share_reasons(rows)
+    return rows
 
-    def in_quote(pos: int) -> bool:
-        i = bisect.bisect_right(q_starts, pos) - 1
-        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
-    cues_all = cue_words()
-    found: dict[tuple[int, int], dict] = {}
-    subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
+class _Found:
+    """The source spans of one article found so far, each with its cue and sentence, none
+    inside a direct quote (a phrase quoted is no source of the outlet's)."""
 
-    def add(span, cue_span, si, cue_text=None):
-        if span is None or span in found or in_quote(span[0]):
+    def __init__(self, text: str, quoted: list[tuple[int, int]]):
+        self.text = text
+        self.quoted = quoted
+        self.q_starts = [a for a, _ in quoted]
+        self.spans: dict[tuple[int, int], dict] = {}
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def add(self, span, cue_span, si: int, cue_text: str | None = None) -> None:
+        if span is None or span in self.spans or self.in_quote(span[0]):
             return
-        found[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
+        self.spans[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
 
+
+def _sentence_sources(found: _Found, sentences: list[tuple[int, int]], tools: SpeakerTools) -> None:
+    """Add the sources of every sentence: "according to", the frames without a finite verb
+    (:func:`_frame_sources`), the subjects of finite speech verbs, else the subject of the
+    sentence when only a participle ("…, saying …") speaks."""
+    text, in_quote = found.text, found.in_quote
+    cues_all = cue_words()
+    subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
     # A sentence can hold "according to" only if the text does: most do not, skip them.
     has_according = "ccording to" in text
     # Where a sentence can hold a passive source, the whole text can: look only near those.
@@ -274,12 +298,12 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     for si, (sa, sb) in enumerate(sentences):
         for c in (according_to(text, sa, sb) if has_according else ()):
             if not in_quote(c[0]):
-                add((c[2], c[3]), (c[0], c[1]), si)
+                found.add((c[2], c[3]), (c[0], c[1]), si)
         for span, cue_span in _frame_sources(text, sa, sb, by_at, in_quote):
-            add(span, cue_span, si)
+            found.add(span, cue_span, si)
         finite = False
         participles = []
-        for cue in cue_matches(text, sa, sb, cues):
+        for cue in cue_matches(text, sa, sb, tools.cues):
             w = cue.group()
             if w == "according to" or in_quote(cue.start()) or not _sourcing_verb(text, cue, sa, sb):
                 continue
@@ -288,32 +312,41 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 continue
             span = _verb_subject(text, cue, sa, sb, cues_all)
             if span and not in_quote(span[0]):
-                add(span, (cue.start(), cue.end()), si)
+                found.add(span, (cue.start(), cue.end()), si)
                 finite = True
         if participles and not finite:
-            span = _sentence_subject(text, sa, participles[0].start(), known, subjects)
+            span = _sentence_subject(text, sa, participles[0].start(), tools.known, subjects)
             if span:
-                add(span, (participles[0].start(), participles[0].end()), si)
+                found.add(span, (participles[0].start(), participles[0].end()), si)
 
-    # Speakers of direct quotes found another way (a colon, the sentence's subject).
+
+def _direct_speakers(found: _Found, quote_rows: list[dict], sentences: list[tuple[int, int]]) -> dict:
+    """Add the speakers of direct quotes found another way (a colon, the sentence's
+    subject); return speaker span -> the quote's (speaker_name, speaker_type)."""
     s_starts = [a for a, _ in sentences]
-    direct: dict[tuple[int, int], tuple] = {}  # speaker span -> the quote's (speaker_name, speaker_type)
+    direct: dict[tuple[int, int], tuple] = {}
     for q in quote_rows:
         if _missing(q.get("speaker_start")):
             continue
         span = (int(q["speaker_start"]), int(q["speaker_end"]))
         direct.setdefault(span, (q.get("speaker_name"), q.get("speaker_type")))
-        if span not in found and not in_quote(span[0]):
+        if span not in found.spans and not found.in_quote(span[0]):
             si = max(0, bisect.bisect_right(s_starts, span[0]) - 1)
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
-            found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
+            found.spans[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
+    return direct
 
-    refs = tools.referents(text, paragraphs, sentences, quoted)
+
+def _rows_of(article_id: str, found: _Found, direct: dict, sentences: list[tuple[int, int]],
+             names, refs) -> list[dict]:
+    """One row per source span in text order (:func:`_attribution_row`), each "they" and
+    "it" resolved to the rows before it."""
     rows = []
     groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
     orgs = _LatestBelow()  # organization rows, by -sent_id (see "it")
-    for span in sorted(found):
-        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, (groups, orgs))
+    for span in sorted(found.spans):
+        row = _attribution_row(article_id, found.text, span, found.spans[span], direct, sentences, names, refs,
+                               (groups, orgs))
         if row is None:
             continue
         rows.append(row)
@@ -321,7 +354,6 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
             groups.add(-row["sent_id"], row)  # what a later "they" may stand for
         if row["source_type"] == "organization":
             orgs.add(-row["sent_id"], row)  # what a later "it" may stand for
-    _share_reasons(rows)
     return rows
 
 
