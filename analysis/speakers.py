@@ -485,72 +485,26 @@ minority bunch host lot lots pair""".split())
 
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
+    # Phases: whole-phrase forms (a tag, an outlet, "X and other Y"), the core after "one
+    # of" and its count, names made with "of"/"for" or a title, the core cut at a
+    # preposition, then the type its head gives (lower-case or proper).
     text = _WHO_END.sub("", phrase.strip(" ,.;:"))  # "Hillary Clinton, who (noted)": the "who" is no part
-    if _PARTY_ONLY.fullmatch(text):
-        return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
-    bare = text[4:] if text[:4].lower() == "the " else text
-    if bare.lower() in _outlets():
-        return Source(text, "organization", False, None, bare, bare)  # "The Hill", "Time": an outlet
-    m = _AND_OTHERS.search(text)
-    if m:
-        # "John Boehner and other Republicans": the named person leads the group.
-        lead = _describe_source(text[:m.start()])
-        if lead.type == "person" and (lead.name or lead.head.lower() in PERSON_PRONOUNS):
-            # "He and other Republicans": the pronoun's person leads (resolved by the caller).
-            return Source(text, "person", False, None, lead.head, lead.name)
+    whole = _whole_phrase_source(text)
+    if whole is not None:
+        return whole
     words = _words(text)
     if not words:
         return Source(text, "unknown", False, None, "", None)
     low = [w.lower() for w in words]
-    count = _count(low)
-    if count is None and low[0] in ("a", "an", "another") and len(low) > 1:
-        count = 1  # "a spokesman", "an official familiar with the talks": one source
-    # "one of the officials familiar with ..." -> the core is "officials".
-    core = list(words)
-    m = None
-    for i, w in enumerate(low[:4]):
-        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()
-                                    or low[i - 1] in _QUANTITY_NOUNS):
-            m = i
-            if low[i - 1] in _QUANTITY_NOUNS:
-                count = None  # "a number of Republicans": how many is not said
-    if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
-        core = words[m + 1:]
-    org_name = _org_name(core)
-    if org_name:
-        # "The Department of Health and Human Services", "the Centers for Disease Control and
-        # Prevention": one organization, named with "of"/"for"/"and" (before the cut below,
-        # and before a title inside it, "Health", is read as a title before a name).
-        return Source(text, "organization", False, count, _possessive(core[-1]), org_name)
-    titled = _titled_name_after_org(core)
-    if titled:
-        # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
-        return Source(text, "person", False, count, titled[-1], " ".join(titled))
-    bare = _bare_title_name(core)
-    if bare:
-        # "Gillette brand director for North America Pankaj Bhalla": a title with no
-        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
-        return Source(text, "person", False, count, bare[-1], " ".join(bare))
-    # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
-    cut = len(core)
-    for i, w in enumerate(core):
-        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}) and not (
-                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
-            cut = i
-            break
-        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
-        # nor of a name and its state ("Sen. Susan Collins of Maine").
-        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
-                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())
-                or _person_before_of(core[:i])):
-            cut = i
-            break
-    core = core[:cut] or core
+    core, count = _source_core(words, low)
+    named = _named_core(text, core, count)
+    if named is not None:
+        return named
+    core = _cut_core(core)
     head = _possessive(core[-1])
     head_low = head.lower()
     if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
         head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
-    orgs = org_words()
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
         return Source(text, kind, False, count, head, None)
@@ -566,17 +520,117 @@ def _describe_source(phrase: str) -> Source:
         # "Officials said ...": a sentence-initial capital, not a name.
         return Source(text, "anonymous", True, count, head, None)
     if not _is_cap(head):
-        if head_low in source_nouns():
-            return Source(text, "anonymous", True, count, head, None)
-        if head_low in ORG_HEADS:
-            return Source(text, "organization", False, count, head, None)
-        if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
-                head_low.endswith("es") and head_low[:-2] in document_nouns())):
-            return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
-        if _unnamed_people(low, core):
-            return Source(text, "anonymous", True, count, head, None)
-        return Source(text, "unknown", False, count, head, None)
-    # A proper head: a person's name or an organization.
+        return _common_head_source(text, low, core, count, head)
+    return _proper_head_source(text, core, count, head)
+
+
+def _whole_phrase_source(text: str) -> Source | None:
+    """The type of a phrase read whole: a party tag, an outlet, a named person leading
+    "and other" people; else None."""
+    if _PARTY_ONLY.fullmatch(text):
+        return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
+    bare = text[4:] if text[:4].lower() == "the " else text
+    if bare.lower() in _outlets():
+        return Source(text, "organization", False, None, bare, bare)  # "The Hill", "Time": an outlet
+    m = _AND_OTHERS.search(text)
+    if m:
+        # "John Boehner and other Republicans": the named person leads the group.
+        lead = _describe_source(text[:m.start()])
+        if lead.type == "person" and (lead.name or lead.head.lower() in PERSON_PRONOUNS):
+            # "He and other Republicans": the pronoun's person leads (resolved by the caller).
+            return Source(text, "person", False, None, lead.head, lead.name)
+    return None
+
+
+def _source_core(words: list[str], low: list[str]) -> tuple[list[str], int | None]:
+    """The words that name the source and how many it says: "one of the officials familiar
+    with ..." -> the core "officials ...", count 1; "a spokesman" counts 1; "a number of
+    Republicans" says no number."""
+    count = _count(low)
+    if count is None and low[0] in ("a", "an", "another") and len(low) > 1:
+        count = 1  # "a spokesman", "an official familiar with the talks": one source
+    core = list(words)
+    m = None
+    for i, w in enumerate(low[:4]):
+        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()
+                                    or low[i - 1] in _QUANTITY_NOUNS):
+            m = i
+            if low[i - 1] in _QUANTITY_NOUNS:
+                count = None  # "a number of Republicans": how many is not said
+    if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
+        core = words[m + 1:]
+    return core, count
+
+
+def _named_core(text: str, core: list[str], count: int | None) -> Source | None:
+    """A core that names its source with "of"/"for" or a title, read before the cut at a
+    preposition: an organization's name, a titled person after an organization, a bare
+    title's holder; else None."""
+    org_name = _org_name(core)
+    if org_name:
+        # "The Department of Health and Human Services", "the Centers for Disease Control and
+        # Prevention": one organization, named with "of"/"for"/"and" (before the cut below,
+        # and before a title inside it, "Health", is read as a title before a name).
+        return Source(text, "organization", False, count, _possessive(core[-1]), org_name)
+    titled = _titled_name_after_org(core)
+    if titled:
+        # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
+        return Source(text, "person", False, count, titled[-1], " ".join(titled))
+    bare = _bare_title_name(core)
+    if bare:
+        # "Gillette brand director for North America Pankaj Bhalla": a title with no
+        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
+        return Source(text, "person", False, count, bare[-1], " ".join(bare))
+    return None
+
+
+_CUT_WORDS = frozenset({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near",
+                        "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable",
+                        "speaking", "granted", "working", "according", "representing"})
+
+
+def _cut_core(core: list[str]) -> list[str]:
+    """The core cut at a preposition or relative clause: "a spokesman for the Pentagon" ->
+    "a spokesman"; "of" stays inside a title ("Secretary of State")."""
+    cut = len(core)
+    for i, w in enumerate(core):
+        if i > 0 and w.lower() in _CUT_WORDS and not (
+                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
+            cut = i
+            break
+        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
+        # nor of a name and its state ("Sen. Susan Collins of Maine").
+        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
+                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())
+                or _person_before_of(core[:i])):
+            cut = i
+            break
+    return core[:cut] or core
+
+
+def _common_head_source(text: str, low: list[str], core: list[str], count: int | None, head: str) -> Source:
+    """The type a lower-case head gives: unnamed people, an organization noun, documents,
+    counted people of an occupation, else unknown."""
+    head_low = head.lower()
+    if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
+        head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
+    if head_low in source_nouns():
+        return Source(text, "anonymous", True, count, head, None)
+    if head_low in ORG_HEADS:
+        return Source(text, "organization", False, count, head, None)
+    if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
+            head_low.endswith("es") and head_low[:-2] in document_nouns())):
+        return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
+    if _unnamed_people(low, core):
+        return Source(text, "anonymous", True, count, head, None)
+    return Source(text, "unknown", False, count, head, None)
+
+
+def _proper_head_source(text: str, core: list[str], count: int | None, head: str) -> Source:
+    """The type a proper head gives: a person's name, an organization, a place's government,
+    a group or a role noun written with a capital."""
+    head_low = head.lower()
+    orgs = org_words()
     caps = _trailing_caps(core)
     while len(caps) > 1 and caps[0] in ("The", "A", "An"):
         caps = caps[1:]  # "The FBI": a sentence's capital on the determiner
@@ -595,14 +649,16 @@ def _describe_source(phrase: str) -> Source:
     if head_low in _GROUP_NOUNS or is_demonym_plural(head):
         # "Democrats", "House Republicans", "many Iranians": a group the article does not name.
         return Source(text, "anonymous", True, count, head, None)
-    if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
+    if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (
+            len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
     if is_place(" ".join(caps)):
         # A country or capital speaks for its government: "Iran said", "Tehran vowed".
         return Source(text, "organization", False, count, head, " ".join(caps))
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
-    return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+    return Source(text, "person", False, count, head,
+                  " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
 
 
 # Determiners that count people without naming them: "several priests", "two economists".
