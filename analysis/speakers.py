@@ -1712,18 +1712,10 @@ def _title_noun_before_name(toks: list[re.Match], i: int) -> bool:
         and _known_first_name(given) and given.lower() not in stopwords_lower()
 
 
-def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
-    """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
-
-    The phrase is capitalized words, role words ("presidential", "member") and connectors
-    ("of", "the"), ending in a name or a source noun ("White House officials").  A lone
-    capitalized word counts as a person only when ``known`` (surnames seen in the article)
-    holds it, so that "Hours later, ..." is not a speaker called Hours.
-
-    >>> t = "Republican presidential front-runner Donald Trump is insisting"
-    >>> a, b = np_at(t, 0, len(t)); t[a:b]
-    'Republican presidential front-runner Donald Trump'
-    """
+def _np_words(text: str, pos: int, hi: int) -> list[tuple[int, int, str]]:
+    """The words of the noun phrase starting at ``pos`` (see :func:`np_at`), each as (start,
+    end, word): after the opening skips ("But", "Meanwhile"), capitalized words, role words
+    and connectors, at most 12, up to a punctuation mark that ends one."""
     # Only the words after the opening skips, at most 12, are read: no need to split the rest.
     # Nothing beyond SPEAKER_REACH is read (a sentence could open on any number of "But").
     toks = _NP_TOK.finditer(text, pos, min(hi, pos + SPEAKER_REACH))
@@ -1759,6 +1751,22 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         out.append((t.start(), t.start() + len(w), w))
         if stop_after:
             break
+    return out
+
+
+def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
+    """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
+
+    The phrase is capitalized words, role words ("presidential", "member") and connectors
+    ("of", "the"), ending in a name or a source noun ("White House officials").  A lone
+    capitalized word counts as a person only when ``known`` (surnames seen in the article)
+    holds it, so that "Hours later, ..." is not a speaker called Hours.
+
+    >>> t = "Republican presidential front-runner Donald Trump is insisting"
+    >>> a, b = np_at(t, 0, len(t)); t[a:b]
+    'Republican presidential front-runner Donald Trump'
+    """
+    out = _np_words(text, pos, hi)
     while out and (out[-1][2].lower() in {"of", "the", "and", "for", "a", "an"}):
         out.pop()
     if not out or (len(out) == 1 and out[0][2].lower() in _DET):
