@@ -20,6 +20,7 @@ from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject
 from .referents import is_place, lone_word_type, place_or_person
 from .speakers import (
     SPEAKER_REACH,
+    document_issuer,
     org_named_by,
     _AND_OTHERS,
     according_to,
@@ -458,6 +459,10 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
             name = name or _LEAD_ARTICLE.sub("", phrase.strip())
     elif not name:
         named = org_named_by(text, phrase, a) if kind == "organization" else None
+        issuer = document_issuer(text, phrase, a) if kind == "document" else None
+        if issuer is not None:  # "The statement said": whoever issued it, named before
+            kind = issuer.type
+            named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
         name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
     cue = f["cue"]
     if name and name.endswith(" who"):

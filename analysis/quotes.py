@@ -34,6 +34,7 @@ from .corpus import memoized
 from .referents import MAX_CANDIDATES, Referents, is_place, lone_word_type, place_or_person
 from .speakers import (
     _name_before,
+    document_issuer,
     org_named_by,
     np_at,
     PRONOUNS,
@@ -1049,6 +1050,9 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         named = org_named_by(text, speaker, src[0]) if kind == "organization" and not name else None
         if named:
             name, how = named, "role"  # "the department" after "the Justice Department"
+        issuer = document_issuer(text, speaker, src[0]) if kind == "document" and not name else None
+        if issuer is not None:
+            kind, name = issuer.type, names.resolve(issuer.name, src[0]) if issuer.type == "person" else issuer.name
         name = name or _LEAD_ARTICLE.sub("", speaker.strip())
     if where == "colon" and how != "role":
         how = "colon"

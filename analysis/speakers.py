@@ -1861,3 +1861,51 @@ def _org_name_around(text: str, found: re.Match, pos: int, head: str) -> str | N
     if any(_is_cap(w) and leads_no_name(w) for w in words[1:]):
         return None  # a headline's capitals ("Suspect Named By Police"), no name
     return " ".join(words[:-1] + [_possessive(words[-1])])
+
+
+# Where an article says who issued a document: "Boeing issued a statement", "the embassy
+# released a two-page letter", "In a statement, the company said".
+_ISSUED = re.compile(r"\b(?:issued|released|sent|posted|published|put out|wrote)[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(\w+)\b")
+_IN_A_DOC = re.compile(r"\b[Ii]n[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(\w+)[^.;:\n]{0,60}?,[ \t]+")
+_BY_ISSUER = re.compile(r",[ \t]+(?:\w+[ \t]+)?(?:released|issued|published|written|prepared|sent|signed)[ \t]+by[ \t]+([^,.;:()]{2,80}),")
+# How far back (characters) the issuer of "the statement" may be named.
+ISSUER_REACH = 1500
+
+
+def document_issuer(text: str, phrase: str, pos: int) -> Source | None:
+    """Who issued the document a definite phrase names ("the statement", "the letter"):
+    the subject of the last "X issued/released a statement" before ``pos``, or the speaker
+    of "In a statement, X said", when that is a person or an organization; else None.
+
+    >>> t = "Boeing Co. issued a statement on Monday. The statement said the company would cooperate."
+    >>> document_issuer(t, "The statement", t.index("The statement")).name
+    'Boeing Co'
+    """
+    words = _words(phrase)
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in document_nouns() \
+            or any(_is_cap(w) or _POSSESSIVE.search(w) for w in words[1:]):
+        return None
+    noun = words[-1].lower().rstrip("s")
+    by = _BY_ISSUER.match(text, pos + len(phrase))
+    if by:  # "The report, released by the Government Accountability Office, said"
+        src = _describe_source(by.group(1))
+        if src.type in ("person", "organization") and src.name:
+            return src
+    lo = max(0, pos - ISSUER_REACH)
+    best = None
+    for m in _ISSUED.finditer(text, lo, pos):
+        if m.group(1).lower().rstrip("s") == noun:
+            span = subject_before(text, m.start(), max(lo, m.start() - SPEAKER_REACH))
+            best = span or best
+    for m in _IN_A_DOC.finditer(text, lo, pos):
+        if m.group(1).lower().rstrip("s") == noun:
+            cue = next(iter(cue_matches(text, m.end(), min(pos, m.end() + 120))), None)
+            span = subject_before(text, cue.start(), m.end()) if cue else None
+            if span and (best is None or span[0] > best[0]):
+                best = span
+    if best is None:
+        return None
+    src = _describe_source(text[best[0]:best[1]])
+    if src.type in ("person", "organization") and src.name:
+        return src
+    return None

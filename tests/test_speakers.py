@@ -422,6 +422,21 @@ def test_it_stands_for_the_organization_that_spoke_before():
     assert quotes_of(text).speaker_type.tolist() == ["unknown"]
 
 
+@pytest.mark.parametrize("text, issuer", [
+    ("President Barack Obama released a statement Thursday. “We stand with France,” the statement said.",
+     "Barack Obama"),
+    ("In a statement, the Justice Department said it would appeal. The statement added that the ruling erred.",
+     "Justice Department"),
+    ("The report, released by the Government Accountability Office, said costs had doubled.",
+     "Government Accountability Office"),
+])
+def test_a_document_speaks_for_whoever_issued_it(text, issuer):
+    rows = quotes_of(text)
+    names = set(rows.speaker_name) if len(rows) else {r[0] for r in sources(text)}
+    assert issuer in names
+    assert sources("The report said costs had doubled.")[0][:2] == ["report", "document"]  # no issuer named
+
+
 # --------------------------------------------------------------------------- 11. non-persons typed person
 
 @pytest.mark.parametrize("phrase, kind", [
