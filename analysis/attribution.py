@@ -464,36 +464,17 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
             kind = issuer.type
             named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
         name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
-    count = src.count
-    if count is None and kind in ("person", "organization") and not anonymous and name:
-        count = _named_count(phrase)
     cue = f["cue"]
     if name and name.endswith(" who"):
         name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"
     return {
         "article_id": article_id, "start": a, "end": b, "source": phrase, "source_name": name,
-        "source_type": kind, "anonymous": anonymous, "count": count,
+        "source_type": kind, "anonymous": anonymous, "count": src.count,
         "reason": _reason(text, b, sb) if anonymous else None,
         "cue": text[cue[0]:cue[1]] if cue else f["cue_text"],
         "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
         "sent_id": f["sent"], "direct": span in direct,
     }
-
-
-_NAMED_AND = re.compile(r"[A-Z][\w’'.\-]*,?[ \t]+and[ \t]+(?:[A-Z][a-z]*\.[ \t]+)?[A-Z]")
-
-
-def _named_count(phrase: str) -> int | None:
-    """How many sources a named source phrase is: one ("Sen. Jane Doe", "the Pentagon"),
-    two for two names joined by "and" ("Goodlatte and Johnson"), None for a named person
-    leading others ("John Boehner and other Republicans").
-
-    >>> _named_count("Sen. Jane Doe"), _named_count("Goodlatte and Johnson"), _named_count("Boehner and other Republicans")
-    (1, 2, None)
-    """
-    if _AND_OTHERS.search(phrase):
-        return None
-    return 2 if _NAMED_AND.search(phrase) else 1
 
 
 def _head(row: dict) -> str:
@@ -548,8 +529,7 @@ def attributions(corpus) -> pd.DataFrame:
     Columns: ``article_id``, ``start``/``end`` (the source's words), ``source`` (as
     written), ``source_name`` (resolved: full name for a surname), ``source_type``
     (person, anonymous, organization, document, unknown), ``anonymous`` (bool), ``count``
-    (number of sources when stated: "four officials" -> 4, "a spokesman" and a named person
-    or organization -> 1, two names joined by "and" -> 2; "officials" -> missing), ``reason`` (why
+    (number of sources when stated: "four officials" -> 4, else missing), ``reason`` (why
     the source is anonymous, when the text says), ``cue`` (the verb or "according to"),
     ``cue_start``/``cue_end``, ``sent_id`` and ``direct`` (whether the source speaks a
     direct quote in the article).  Computed once per corpus, together with
@@ -559,7 +539,7 @@ def attributions(corpus) -> pd.DataFrame:
     >>> c = an.from_texts({"a": "Biden agreed, two US officials told CNN. "
     ...                          "Blinken said in Moldova on Wednesday that policy evolves."})
     >>> attributions(c)[["source", "source_type", "anonymous", "count", "cue"]].values.tolist()
-    [['two US officials', 'anonymous', True, 2, 'told'], ['Blinken', 'person', False, 1, 'said']]
+    [['two US officials', 'anonymous', True, 2, 'told'], ['Blinken', 'person', False, <NA>, 'said']]
     """
     return _sources(corpus)[1]
 
