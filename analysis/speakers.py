@@ -626,15 +626,24 @@ def _common_head_source(text: str, low: list[str], core: list[str], count: int |
     return Source(text, "unknown", False, count, head, None)
 
 
+# Capitalized prepositions and conjunctions that open a sentence before a name or place
+# ("In Iowa, …", "On Monday, …"): no part of the name (and no given name: "In" is one).
+_LEAD_PREPOSITIONS = frozenset("""In On At For From With By But And Or If When While After Before As Since
+During Under Over Across Among Against Between Through Amid Despite Until Like Unlike""".split())
+
+
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
 def _proper_head_source(text: str, core: list[str], count: int | None, head: str) -> Source:
     """The type a proper head gives: a person's name, an organization, a place's government,
     a group or a role noun written with a capital."""
     head_low = head.lower()
     orgs = org_words()
     caps = _trailing_caps(core)
-    while len(caps) > 1 and caps[0] in ("The", "A", "An"):
-        caps = caps[1:]  # "The FBI": a sentence's capital on the determiner
-    if len(caps) == 1 and (caps[0].lower() in ("the", "a", "an") or leads_no_name(caps[0])):
+    while len(caps) > 1 and (caps[0] in ("The", "A", "An") or caps[0] in _LEAD_PREPOSITIONS):
+        caps = caps[1:]  # "The FBI": a sentence's capital on the determiner; "In Iowa": a place
+    if len(caps) == 1 and (caps[0].lower() in ("the", "a", "an") or leads_no_name(caps[0]) or caps[0] in _WEEKDAYS):
         # "The promise to …", "The remark irritated …": a capitalized function word alone
         # (a determiner opening the sentence) names no one.
         return Source(text, "unknown", False, count, head, None)

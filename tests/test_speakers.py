@@ -413,6 +413,16 @@ def test_document_credited_to_its_issuer():
     assert row[:2] == ["Pentagon", "organization"]
 
 
+def test_a_preposition_or_a_weekday_opening_a_sentence_is_no_name():
+    assert describe_source("In Iowa").type == "organization"  # the place, not a person "In Iowa"
+    assert describe_source("On Monday").type == "unknown" and describe_source("Friday").type == "unknown"
+    assert describe_source("May").type == "person"  # a month that is also a name stays one
+    from analysis.speakers import subject_before
+    t = "In Iowa, the communications director said so."
+    a, b = subject_before(t, t.index("said"))
+    assert t[a:b] == "the communications director"
+
+
 def test_it_stands_for_the_organization_that_spoke_before():
     text = "The Justice Department said it would appeal on Monday. It said the ruling was wrong."
     assert [tuple(r[:2]) for r in sources(text)] == [("Justice Department", "organization")] * 2
