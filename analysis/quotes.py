@@ -1002,23 +1002,7 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         kind, name = "person", names.resolve(speaker, src[0])
     elif head in PRONOUNS and len(speaker.split()) == 1:
         how = "pronoun"
-        if head in ("he", "she", "i"):
-            m = refs.antecedent(src[0], head) if head != "i" else None
-            name, origin = (m.name, m.written) if m else (speaker, None)
-            if m:
-                refs.note_speaker(src[0], m.name, m.written, head)
-        else:
-            near = _group_subject_before(art, src[0], head) if head in ("it", "they") else None
-            if near is not None and near[1] is None:
-                # "He and other Republicans say …": the person the "he" stands for leads them.
-                m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
-                near = (near[0], m.name, "person") if m else None
-            if near is not None and near[0] > groups.at:
-                name, kind = near[1], near[2]  # a group that spoke since the last group quote
-            elif groups.group and (head == "they" or groups.group[1] == "organization"):
-                name, kind = groups.group  # ("it" stands for an organization, never "an aide")
-            else:
-                name = speaker
+        name, kind, origin = _pronoun_speaker(art, refs, groups, src[0], speaker, head, kind)
     elif kind in ("person", "organization") and name and is_place(name):
         # A country speaking is its government, unless the article names a person so.
         kind, name = place_or_person(name, names, src[0])
@@ -1057,6 +1041,30 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
     if where == "colon" and how != "role":
         how = "colon"
     return _Speaker(speaker, name, kind, how, origin)
+
+
+def _pronoun_speaker(art: _Article, refs: "Referents", groups: _GroupSpeakers, pos: int, speaker: str,
+                     head: str, kind: str) -> tuple[str, str, str | None]:
+    """``(name, kind, origin)`` of a pronoun speaker at ``pos`` (``head``: the pronoun, lower
+    case): "he"/"she" its antecedent (noted for later pronouns), "it"/"they" the group or
+    organization that spoke before."""
+    if head in ("he", "she", "i"):
+        m = refs.antecedent(pos, head) if head != "i" else None
+        if m:
+            refs.note_speaker(pos, m.name, m.written, head)
+            return m.name, kind, m.written
+        return speaker, kind, None
+    text = art.text
+    near = _group_subject_before(art, pos, head) if head in ("it", "they") else None
+    if near is not None and near[1] is None:
+        # "He and other Republicans say …": the person the "he" stands for leads them.
+        m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
+        near = (near[0], m.name, "person") if m else None
+    if near is not None and near[0] > groups.at:
+        return near[1], near[2], None  # a group that spoke since the last group quote
+    if groups.group and (head == "they" or groups.group[1] == "organization"):
+        return groups.group[0], groups.group[1], None  # ("it" stands for an organization, never "an aide")
+    return speaker, kind, None
 
 
 def _surname_of_named(names, speaker: str, pos: int) -> bool:
