@@ -814,33 +814,16 @@ class Referents:
         ``pos``, else the first one after.  None for an indefinite phrase ("a spokesman") or
         a role nobody in the article holds.
         """
-        words = _WORD_RE.findall(phrase)
-        if not words:
+        role = _role_phrase(phrase)
+        if role is None:
             return None
-        first = words[0].lower()
-        if first in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
-            return None
-        complement = ""
-        if "of" in words[2:]:
-            # "the secretary of state": the secretary's role, held by one named with "state"
-            rest = [w for w in words[words.index("of", 2) + 1:] if w.lower() != "the"]
-            complement, words = (rest[0].lower() if rest else "of"), words[:words.index("of", 2)]
-        head = role_of(words[-1])
-        if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
-                and words[-1].lower() not in ("boss",):
-            return None
-        # "the former president" is held by one given the role in the past; "the president"
-        # by one given it now (a former holder does not hold it).
-        # (only words after an owner count: "the former vice president’s spokeswoman" is a
-        # spokeswoman now)
-        own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
-        past = any(_is_past_word(w) for w in words[own + 1:-1])
-        if past and not self.by_role.get(PAST + head):
+        head = role.head
+        if role.past and not self.by_role.get(PAST + head):
             return None  # "the former vice president": no one is given it in the past; not the holder now
-        at = self.by_role.get(PAST + head) if past else self.by_role.get(head)
+        at = self.by_role.get(PAST + head) if role.past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
-        if not at and complement:
+        if not at and role.complement:
             return None  # "the attorney general of the state of New York": a role no one named holds
         if not at:
             # No one is given the role: "the California Democrat" right after Schiff spoke
@@ -849,18 +832,23 @@ class Referents:
             if m is not None and self._salient(m, pos):
                 return m
             return self._next_subject(pos)
+        return self._holder_among(role, at, pos)
+
+    def _holder_among(self, role: "_RolePhrase", at: list[int], pos: int) -> Mention | None:
+        """Of the mentions ``at`` given the role, the holder ``role`` means at ``pos``."""
+        words = role.modifiers
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
-        wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
+        wanted = {role_of(w) for w in words} & (ROLE_NOUNS | {"democrat", "republican"})
         # Only the holders named last before ``pos`` and the first after are read (``at`` is in
         # text order): a role held by thousands of names costs the same as by a few.
         j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
         at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
-        if complement:
-            cands = [k for k in cands if complement in self.text[self.starts[k] - 40:self.ends[k] + 40].lower()]
+        if role.complement:
+            cands = [k for k in cands if role.complement in self.text[self.starts[k] - 40:self.ends[k] + 40].lower()]
             if not cands:
                 return None  # "the secretary of defense" is not "Secretary of State Antony Blinken"
-        place = _place_modifier(words[:-1])
+        place = _place_modifier(words)
         if place:
             # "the New York Democrat": of the holders, the one the article puts by that place
             # ("Sen. Chuck Schumer, a New York Democrat"), if any is.
@@ -878,6 +866,48 @@ class Referents:
         if best is not None:
             return self.mentions[holders[best]]
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
+
+
+@dataclass(frozen=True)
+class _RolePhrase:
+    """A definite role phrase read: its role noun, the words before it, whether a past word
+    ("former") qualifies the role, and the first word of an "of" complement ("state")."""
+
+    head: str
+    modifiers: tuple[str, ...]
+    past: bool
+    complement: str
+
+
+def _role_phrase(phrase: str) -> _RolePhrase | None:
+    """The role a definite phrase names, or None (indefinite, or no role noun heads it).
+
+    >>> _role_phrase("the former secretary of state")
+    _RolePhrase(head='secretary', modifiers=('the', 'former'), past=True, complement='state')
+    >>> _role_phrase("a spokesman") is None, _role_phrase("the senators") is None
+    (True, True)
+    """
+    words = _WORD_RE.findall(phrase)
+    if not words:
+        return None
+    if words[0].lower() in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
+        return None
+    complement = ""
+    if "of" in words[2:]:
+        # "the secretary of state": the secretary's role, held by one named with "state"
+        rest = [w for w in words[words.index("of", 2) + 1:] if w.lower() != "the"]
+        complement, words = (rest[0].lower() if rest else "of"), words[:words.index("of", 2)]
+    head = role_of(words[-1])
+    if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
+            and words[-1].lower() not in ("boss",):
+        return None
+    # "the former president" is held by one given the role in the past; "the president"
+    # by one given it now (a former holder does not hold it).
+    # (only words after an owner count: "the former vice president’s spokeswoman" is a
+    # spokeswoman now)
+    own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
+    past = any(_is_past_word(w) for w in words[own + 1:-1])
+    return _RolePhrase(head, tuple(words[:-1]), past, complement)
 
 
 # Verbs that put their subject after them ("said Jeffery Hemsley"), and how far that subject
