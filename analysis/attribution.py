@@ -392,6 +392,10 @@ def _sourcing_verb(text: str, cue: re.Match, sa: int, sb: int) -> bool:
         w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))))
 
 
+# A condition before a subject: the clause supposes a statement, it reports none.
+_CONDITIONAL_BEFORE = re.compile(r"(?<![\w’'\-])(?:if|unless|whether)[ \t]+$", re.I)
+
+
 def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[str]) -> tuple[int, int] | None:
     """The source of a finite speech verb in the sentence ``text[sa:sb]``: its subject, the
     subject after an inverted verb ("…, said X"), or the noun phrase a relative "who" follows.
@@ -404,6 +408,8 @@ def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[st
     span = subject_before(text, cue.start(), sa)
     if span and _noun_not_verb(text, span, w, cues):
         return None  # "a scathing inspector general report directly countered ..."
+    if span and _CONDITIONAL_BEFORE.search(text, max(sa, span[0] - 10), span[0]):
+        return None  # "… arrest someone if the officer believes that …": a supposed speaker, no source
     if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
         span = subject_after(text, cue.end(), sb)
     return span or _relative_subject(text, sa, cue.start())

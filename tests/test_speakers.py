@@ -360,6 +360,13 @@ def test_surname_that_is_a_month():
 
 # --------------------------------------------------------------------------- 10. attributions
 
+def test_a_speaker_supposed_by_a_condition_is_no_source():
+    text = "The law lets police arrest someone if the officer believes that he has committed a crime."
+    assert sources(text) == []
+    assert sources("Officials said the plan would fail if it passed.")[0][0] == "officials" or \
+        sources("Officials said the plan would fail if it passed.")[0][0] == "Officials"
+
+
 def test_the_unnamed_people_an_outlet_cited_are_sources():
     text = "The move was first reported by The Wall Street Journal, which cited people familiar with the matter."
     assert ["people familiar with the matter", "anonymous", True, pd.NA] in sources(text)
