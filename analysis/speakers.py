@@ -623,7 +623,31 @@ def _common_head_source(text: str, low: list[str], core: list[str], count: int |
         return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
     if _unnamed_people(low, core):
         return Source(text, "anonymous", True, count, head, None)
+    if _owned_person(low, core, head_low):
+        return Source(text, "anonymous", True, 1, head, None)
     return Source(text, "unknown", False, count, head, None)
+
+
+# Family nouns: "his wife said", "her son told reporters" (a closed class).
+_KIN = frozenset("""wife husband son daughter mother father brother sister widow widower grandson
+granddaughter grandmother grandfather niece nephew cousin fiancee fiance partner""".split())
+_OWNERS = frozenset("his her their my our".split())
+
+
+def _owned_person(low: list[str], core: list[str], head_low: str) -> bool:
+    """Whether a lower-case head with an owner is one person: "his wife", "her publicist"
+    (kin, or an agent noun, :func:`_person_noun`), not "his remarks", "his answer" or "the
+    company's website".
+
+    >>> _owned_person(["his", "wife"], ["his", "wife"], "wife"), _owned_person(["his", "plan"], ["his", "plan"], "plan")
+    (True, False)
+    """
+    if len(core) < 2 or len(core) > 4:
+        return False
+    owned = low[0] in _OWNERS or any(w.endswith(("’s", "'s")) for w in core[:-1])
+    if not owned:
+        return False
+    return head_low in _KIN or _person_noun(head_low)
 
 
 # Capitalized prepositions and conjunctions that open a sentence before a name or place

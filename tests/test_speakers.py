@@ -360,6 +360,15 @@ def test_surname_that_is_a_month():
 
 # --------------------------------------------------------------------------- 10. attributions
 
+@pytest.mark.parametrize("phrase, kind", [
+    ("his wife", "anonymous"), ("her publicist", "anonymous"), ("Trump's economist", "anonymous"),
+    ("his answer", "unknown"), ("his remarks", "unknown"), ("her manner", "unknown"),
+])
+def test_an_owned_kin_or_agent_noun_is_one_unnamed_person(phrase, kind):
+    assert describe_source(phrase).type == kind
+    assert describe_source("his wife").count == 1
+
+
 def test_a_speaker_supposed_by_a_condition_is_no_source():
     text = "The law lets police arrest someone if the officer believes that he has committed a crime."
     assert sources(text) == []
