@@ -469,6 +469,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         if issuer is not None:  # "The statement said": whoever issued it, named before
             kind = issuer.type
             named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
+            if kind == "person" and " " not in named:
+                kind = lone_word_type(named, refs)  # "Boeing issued a statement"
         name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
     cue = f["cue"]
     if name and name.endswith(" who"):

@@ -1037,6 +1037,8 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         issuer = document_issuer(text, speaker, src[0]) if kind == "document" and not name else None
         if issuer is not None:
             kind, name = issuer.type, names.resolve(issuer.name, src[0]) if issuer.type == "person" else issuer.name
+            if kind == "person" and " " not in name:
+                kind = lone_word_type(name, refs)  # "Boeing issued a statement"
         name = name or _LEAD_ARTICLE.sub("", speaker.strip())
     if where == "colon" and how != "role":
         how = "colon"

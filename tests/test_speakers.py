@@ -447,6 +447,11 @@ def test_it_stands_for_the_organization_that_spoke_before():
     assert quotes_of(text).speaker_type.tolist() == ["unknown"]
 
 
+def test_a_one_word_issuer_is_typed_as_a_lone_speaker_is():
+    text = "Jane Doe spoke. Boeing issued a statement on Monday. The statement said the company would cooperate."
+    assert sources(text)[-1][:2] == ["Boeing", "organization"]
+
+
 @pytest.mark.parametrize("text, issuer", [
     ("President Barack Obama released a statement Thursday. “We stand with France,” the statement said.",
      "Barack Obama"),
