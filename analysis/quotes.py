@@ -349,6 +349,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     for cue in reversed(cues):
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
+        if cue is not cues[0] and _MODAL_BEFORE.search(text, max(lo, cue.start() - 24), cue.start()):
+            continue  # "Trump signaled that the U.S. would respond “strongly”": a future act, Trump's words
         if cue.group().endswith("ed") and _BY_AFTER.match(text, cue.end(), min(hi, cue.end() + 6)):
             continue  # "the sole witness called by Republicans": a passive participle; its noun is no speaker
         span = subject_before(text, cue.start(), lo)
@@ -377,6 +379,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+# A modal right before a verb (an adverb may stand between): what someone would do, no speech.
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\s+(?:\w+ly\s+)?$")
 # A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
 _COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
 _SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")

@@ -96,6 +96,13 @@ def test_a_name_used_as_a_modifier_is_no_antecedent():
     assert speakers(text)[0][0] == "Jerrold Nadler"
 
 
+def test_a_verb_after_a_modal_is_no_speech_its_clause_reports():
+    text = "President Donald Trump signaled earlier Tuesday that the U.S. would respond “strongly” to Iran."
+    assert speakers(text)[0][0] == "Donald Trump"
+    text = "President Donald Trump said that Sen. Jane Doe had responded “strongly” to Iran."
+    assert speakers(text)[0][0] == "Jane Doe"  # a verb of her own: her words
+
+
 def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
     text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
             "Pelosi said she would pray for him.")
