@@ -351,6 +351,8 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
             continue
         if cue is not cues[0] and _MODAL_BEFORE.search(text, max(lo, cue.start() - 24), cue.start()):
             continue  # "Trump signaled that the U.S. would respond “strongly”": a future act, Trump's words
+        if cue is not cues[0] and cue.group() in _BELIEF and _THAT_BETWEEN.search(text, cues[0].end(), cue.start()):
+            continue  # "Milley added that the Pentagon believes … “to kill personnel”": Milley reports it
         if cue.group().endswith("ed") and _BY_AFTER.match(text, cue.end(), min(hi, cue.end() + 6)):
             continue  # "the sole witness called by Republicans": a passive participle; its noun is no speaker
         span = subject_before(text, cue.start(), lo)
@@ -379,6 +381,12 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+# Verbs of belief: inside the "that" clause of an earlier speech verb they report no words of
+# their own subject's, the earlier speaker's.
+_BELIEF = frozenset("""believe believes believed think thinks thought expect expects expected hope hopes
+hoped fear fears feared worry worries worried feel feels felt assume assumes assumed suspect suspects
+suspected doubt doubts doubted know knows knew""".split())
+_THAT_BETWEEN = re.compile(r"\bthat\b")
 # A modal right before a verb (an adverb may stand between): what someone would do, no speech.
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\s+(?:\w+ly\s+)?$")
 # A verb coordinated with the subject's first one: "leaned in and boomed", "then said".

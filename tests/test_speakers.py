@@ -103,6 +103,13 @@ def test_a_verb_after_a_modal_is_no_speech_its_clause_reports():
     assert speakers(text)[0][0] == "Jane Doe"  # a verb of her own: her words
 
 
+def test_a_belief_inside_a_reported_clause_is_the_reporters_words():
+    text = ("Gen. Mark Milley spoke. Milley added that the Pentagon believes that Iran fired the missiles "
+            "with the intent “to kill personnel.”")
+    assert speakers(text)[0][0] == "Mark Milley"
+    assert speakers("Gen. Mark Milley believes Iran meant “to kill personnel.”")[0][0] == "Mark Milley"
+
+
 def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
     text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
             "Pelosi said she would pray for him.")
