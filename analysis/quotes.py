@@ -820,16 +820,38 @@ def _later_cues(art: _Article, pieces: list[_Piece]) -> None:
 
 def _sentence_subjects(art: _Article, pieces: list[_Piece]) -> None:
     """A quote still without speaker belongs to the subject of its sentence (Bush referred to
-    Rubio as “a bright, charismatic leader”)."""
+    Rubio as “a bright, charismatic leader”), or, inside an opening participle phrase, to the
+    subject right after that phrase ("By branding it as “extremely careless,” Comey gave …")."""
     text, tools = art.text, art.tools
     for p in pieces:
         if p.src:
             continue
         if _blank(text, p.sent_lo, p.open):
             continue
-        span = _sentence_subject(text, p.sent_lo, p.open, tools.known, art.subjects)
+        span = _sentence_subject(text, p.sent_lo, p.open, tools.known, art.subjects) or _subject_after_opening(art, p)
         if span:
             p.src, p.cue, p.where = span, None, "sentence subject"
+
+
+# A sentence opening on a participle phrase: "By branding …", "In calling …", "After labeling …".
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:By|In|After|Before|While|When|Since)[ \t]+[a-z]+ing\b")
+_AFTER_PHRASE = re.compile(r"[,.!?]?[”\"’]?,?[ \t]+")
+
+
+def _subject_after_opening(art: _Article, p: _Piece) -> tuple[int, int] | None:
+    """The subject right after the quote that closes a sentence's opening participle phrase
+    (the quote ends the phrase: a comma follows it), when a verb follows that subject."""
+    text = art.text
+    if p.close is None or not _OPENING_PARTICIPLE.match(text, p.sent_lo) or "," in text[p.sent_lo:p.open]:
+        return None
+    m = _AFTER_PHRASE.match(text, p.close + 1)
+    if m is None or "," not in text[p.close - 1:m.end()]:
+        return None
+    _, se = art.sentence(p.sent)
+    span = np_at(text, m.end(), se, art.tools.known)
+    if span and text[span[1]:span[1] + 2].strip()[:1].islower():
+        return span
+    return None
 
 
 def _later_cue(art: _Article, p: _Piece):

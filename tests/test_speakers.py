@@ -110,6 +110,12 @@ def test_a_belief_inside_a_reported_clause_is_the_reporters_words():
     assert speakers("Gen. Mark Milley believes Iran meant “to kill personnel.”")[0][0] == "Mark Milley"
 
 
+def test_a_quote_ending_an_opening_participle_phrase_is_the_main_subjects():
+    text = ("FBI Director James Comey spoke on Tuesday. By branding Clinton's use of private servers as "
+            "“extremely careless,” Comey gave her critics plenty of ammunition.")
+    assert speakers(text) == [["James Comey", "person", "named"]]
+
+
 def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
     text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
             "Pelosi said she would pray for him.")
