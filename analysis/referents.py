@@ -69,6 +69,10 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
 _NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
                         r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+# A definite role phrase ("the FBI director", "the former president") and the word after it.
+_ROLE_SUBJECT = re.compile(r"(?<![\w’'\-])[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+                           + r")(?![\w’'\-])")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z\-]*)")
 _LOWER_ROLE_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[ \t]+$")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
@@ -705,6 +709,10 @@ class Referents:
         para = self._para(pos)
         lo = self.para_starts[max(0, para - 2)]
         i = bisect.bisect_left(self.starts, pos)
+        if gender:
+            role = self._role_subject_before(pos, i, gender)
+            if role is not None:
+                return role  # "… in which the FBI director detailed what he called …": the director
         best, best_key = None, None
         for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
             if self.starts[k] < lo:
@@ -741,6 +749,24 @@ class Referents:
                 if best_key is None or key > best_key:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
+
+    def _role_subject_before(self, pos: int, i: int, gender: str) -> Mention | None:
+        """The holder of a definite role phrase that is a clause subject in the pronoun's own
+        sentence, after its last named mention ("the FBI director detailed what he called"),
+        when the holder's gender fits; else None (``i``: the first mention at or after ``pos``)."""
+        text = self.text
+        start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 200) + 1
+        if i and self.starts[i - 1] >= start:
+            start = self.ends[i - 1]  # a name nearer than the role phrase: the ranking decides
+        for m in reversed(list(_ROLE_SUBJECT.finditer(text, start, pos))):
+            nxt = _NEXT_LOWER.match(text, m.end())
+            if nxt is None or nxt.group(1) in _NOT_VERBS:
+                continue  # only a subject: a verb follows it ("the director of …" is none)
+            h = self.holder(m.group(), m.start())
+            if h is not None and (self.genders.get(h.name) or h.gender) in (gender, "unknown"):
+                return h
+            return None
+        return None
 
     def _named_near(self, name: str, place: str) -> bool:
         """Whether some mention of ``name`` (the first few) stands by ``place`` in one phrase:

@@ -116,6 +116,12 @@ def test_a_quote_ending_an_opening_participle_phrase_is_the_main_subjects():
     assert speakers(text) == [["James Comey", "person", "named"]]
 
 
+def test_a_pronoun_after_a_role_subject_in_its_sentence_is_the_roles_holder():
+    text = ("FBI Director James Comey spoke. Sen. Ron Johnson wrote a letter.\n\nJohnson recounted the "
+            "statement, in which the FBI director detailed what he called “extremely careless” handling.")
+    assert speakers(text) == [["James Comey", "person", "pronoun"]]
+
+
 def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
     text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
             "Pelosi said she would pray for him.")
