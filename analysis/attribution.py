@@ -472,6 +472,8 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
             if kind == "person" and " " not in named:
                 kind = lone_word_type(named, refs)  # "Boeing issued a statement"
         name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
+    if kind == "person":
+        name = refs.canonical(name)  # "Jim Comey" is the "James Comey" written first
     cue = f["cue"]
     if name and name.endswith(" who"):
         name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"

@@ -1076,6 +1076,8 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         name = name or _LEAD_ARTICLE.sub("", speaker.strip())
     if where == "colon" and how != "role":
         how = "colon"
+    if kind == "person":
+        name = refs.canonical(name)  # "Jim Comey" is the "James Comey" written first
     return _Speaker(speaker, name, kind, how, origin)
 
 

@@ -750,6 +750,24 @@ class Referents:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
 
+    def canonical(self, name: str | None) -> str | None:
+        """The form of a full name the article gives first among those that are one person
+        by a short given name ("Jim Comey" -> "James Comey" when both are written).
+
+        >>> Referents.build("FBI Director James Comey spoke. Jim Comey left.").canonical("Jim Comey")
+        'James Comey'
+        """
+        parts = (name or "").split()
+        if len(parts) < 2:
+            return name
+        for other in self.by_surname.get(parts[-1], ())[:MAX_NAMESAKES]:
+            if other == name:
+                return name  # first written so
+            first = other.split()[0]
+            if other.split()[1:] == parts[1:] and _same_given(first, parts[0]):
+                return other
+        return name
+
     def _role_subject_before(self, pos: int, i: int, gender: str) -> Mention | None:
         """The holder of a definite role phrase that is a clause subject in the pronoun's own
         sentence, after its last named mention ("the FBI director detailed what he called"),
@@ -964,6 +982,30 @@ def _owner_opens_sentence(text: str, m: Mention) -> bool:
 
 
 _BY_PLACE = re.compile(r"[^.;,()\n—]*(?:,\s+(?:a|an|the)\s+[^.;,()\n—]*)?")
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, frozenset[str]]:
+    """Given name -> the names it is one with by a short form (``resources/speakers_nicknames.tsv``:
+    "James" <-> "Jim", "Jimmy")."""
+    from .speakers import _lines
+
+    out: dict[str, set[str]] = {}
+    for line in _lines("speakers_nicknames.tsv"):
+        full, _, shorts = line.partition("\t")
+        for short in shorts.split():
+            out.setdefault(full.strip(), set()).add(short)
+            out.setdefault(short, set()).add(full.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Whether two given names are one by a short form ("Jim", "James").
+
+    >>> _same_given("Jim", "James"), _same_given("Bill", "William"), _same_given("Jim", "John")
+    (True, True, False)
+    """
+    return a == b or b in _short_names().get(a, ())
 
 
 @lru_cache(maxsize=1)

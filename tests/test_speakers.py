@@ -122,6 +122,14 @@ def test_a_pronoun_after_a_role_subject_in_its_sentence_is_the_roles_holder():
     assert speakers(text) == [["James Comey", "person", "pronoun"]]
 
 
+def test_a_short_given_name_is_the_full_name_written_first():
+    text = ("FBI Director James Comey spoke on Tuesday. Later, Jim Comey entered the room. "
+            "“It is an update,” Comey said.")
+    assert speakers(text)[0][0] == "James Comey"
+    text = "Sen. John Smith spoke. Jim Smith, his brother, left. “We are done,” Jim Smith said."
+    assert speakers(text)[0][0] == "Jim Smith"  # Jim is no short John
+
+
 def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
     text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
             "Pelosi said she would pray for him.")
