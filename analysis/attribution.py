@@ -448,12 +448,9 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         m = refs.antecedent(a, low)
         name, kind = (m.name if m else phrase), "person"
     elif low in ("they", "it"):
-        # The latest anonymous or organization row ("it": organization) at most two
-        # sentences back: -sent_id < 3 - sent  <=>  sent_id >= sent - 2.  "The Pentagon said
-        # … It said …"; an "it" no organization spoke before is no source ("It said to be").
-        prev = groups[low == "it"].find(3 - f["sent"])
-        if prev is None or low == "it" and prev["sent_id"] == f["sent"]:
-            return None  # "The Pentagon said that it believed …": its own row says it
+        prev = _group_before(groups, low, f["sent"])
+        if prev is None:
+            return None
         name, kind = prev["source_name"], prev["source_type"]
         src = describe_source(prev["source"])
         anonymous = src.anonymous
@@ -464,14 +461,7 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         else:
             name = name or _LEAD_ARTICLE.sub("", phrase.strip())
     elif not name:
-        named = org_named_by(text, phrase, a) if kind == "organization" else None
-        issuer = document_issuer(text, phrase, a) if kind == "document" else None
-        if issuer is not None:  # "The statement said": whoever issued it, named before
-            kind = issuer.type
-            named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
-            if kind == "person" and " " not in named:
-                kind = lone_word_type(named, refs)  # "Boeing issued a statement"
-        name = named or _LEAD_ARTICLE.sub("", phrase.strip())  # "the department": the one named
+        name, kind = _common_noun_source(text, phrase, a, kind, names, refs)
     if kind == "person":
         name = refs.canonical(name)  # "Jim Comey" is the "James Comey" written first
     cue = f["cue"]
@@ -485,6 +475,30 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
         "sent_id": f["sent"], "direct": span in direct,
     }
+
+
+def _group_before(groups: tuple[_LatestBelow, _LatestBelow], pronoun: str, sent: int) -> dict | None:
+    """The row a "they" or "it" in sentence ``sent`` stands for: the latest anonymous or
+    organization row ("it": organization, in an earlier sentence) at most two sentences
+    back (-sent_id < 3 - sent  <=>  sent_id >= sent - 2); "The Pentagon said … It said …".
+    None: no source ("It said to be"; "The Pentagon said that it believed": its own row)."""
+    prev = groups[pronoun == "it"].find(3 - sent)
+    if prev is None or pronoun == "it" and prev["sent_id"] == sent:
+        return None
+    return prev
+
+
+def _common_noun_source(text: str, phrase: str, a: int, kind: str, names, refs) -> tuple[str, str]:
+    """``(name, type)`` of a source written as a common noun: the organization "the
+    department" names, the issuer of "the statement", else the noun as written."""
+    named = org_named_by(text, phrase, a) if kind == "organization" else None
+    issuer = document_issuer(text, phrase, a) if kind == "document" else None
+    if issuer is not None:  # "The statement said": whoever issued it, named before
+        kind = issuer.type
+        named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
+        if kind == "person" and " " not in named:
+            kind = lone_word_type(named, refs)  # "Boeing issued a statement"
+    return named or _LEAD_ARTICLE.sub("", phrase.strip()), kind  # "the department": the one named
 
 
 def _head(row: dict) -> str:
