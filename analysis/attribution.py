@@ -17,9 +17,11 @@ import pandas as pd
 
 from .corpus import memoized
 from .quotes import SpeakerTools, _check_corpus, _LatestBelow, _sentence_subject, _sources, quotes, quotes_for_article
-from .referents import is_place, place_or_person
+from .referents import is_place, lone_word_type, place_or_person
 from .speakers import (
     SPEAKER_REACH,
+    document_issuer,
+    org_named_by,
     _AND_OTHERS,
     according_to,
     cue_matches,
@@ -65,7 +67,7 @@ suggested predicted""".split())
 # "is said by multiple officials to", "was told by aides that": the agent is the source.
 _PASSIVE = re.compile(r"\b(?:confirmed|reported|revealed|announced|disclosed|described|first reported|said|told)\s+by\s+")
 # "citing unnamed sources", "citing two officials": the object cited is the source.
-_CITING = re.compile(r"\bciting\s+")
+_CITING = re.compile(r"\b(?:citing|cited)\s+(?!by\b|as\b)")  # (not "was cited by", "cited as")
 _INFINITIVE_TO = re.compile(r"\s+to\s")
 _REASON = re.compile(
     r"(?:who\s+|because\s+(?:he|she|they)\s+)?(?:"
@@ -241,6 +243,10 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                              tools: SpeakerTools | None = None) -> list[dict]:
     """The attribution rows of one article (see :func:`attributions`).
 
+    Phases: the sources of every sentence's frames and speech verbs
+    (:func:`_sentence_sources`), the speakers of direct quotes found another way
+    (:func:`_direct_speakers`), then one row per source, resolved (:func:`_rows_of`).
+
     >>> t = "Biden agreed, according to two officials who requested anonymity to discuss it."
     >>> [(r["source"], r["count"], r["anonymous"], r["reason"]) for r in
     ...  attributions_for_article("a", t, [(0, len(t))], [(0, len(t))])]
@@ -249,23 +255,43 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     tools = tools or SpeakerTools.of(text)
     if quote_rows is None:
         quote_rows = quotes_for_article(article_id, text, paragraphs, sentences, tools=tools)
-    names, known, cues = tools.names, tools.known, tools.cues
     quoted = sorted((q["start"], q["end"]) for q in quote_rows)
-    q_starts = [a for a, _ in quoted]
+    found = _Found(text, quoted)
+    _sentence_sources(found, sentences, tools)
+    direct = _direct_speakers(found, quote_rows, sentences)
+    refs = tools.referents(text, paragraphs, sentences, quoted)
+    rows = _rows_of(article_id, found, direct, sentences, tools.names, refs)
+    _share_reasons(rows)
+    return rows
 
-    def in_quote(pos: int) -> bool:
-        i = bisect.bisect_right(q_starts, pos) - 1
-        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
-    cues_all = cue_words()
-    found: dict[tuple[int, int], dict] = {}
-    subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
+class _Found:
+    """The source spans of one article found so far, each with its cue and sentence, none
+    inside a direct quote (a phrase quoted is no source of the outlet's)."""
 
-    def add(span, cue_span, si, cue_text=None):
-        if span is None or span in found or in_quote(span[0]):
+    def __init__(self, text: str, quoted: list[tuple[int, int]]):
+        self.text = text
+        self.quoted = quoted
+        self.q_starts = [a for a, _ in quoted]
+        self.spans: dict[tuple[int, int], dict] = {}
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def add(self, span, cue_span, si: int, cue_text: str | None = None) -> None:
+        if span is None or span in self.spans or self.in_quote(span[0]):
             return
-        found[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
+        self.spans[span] = {"span": span, "cue": cue_span, "sent": si, "cue_text": cue_text}
 
+
+def _sentence_sources(found: _Found, sentences: list[tuple[int, int]], tools: SpeakerTools) -> None:
+    """Add the sources of every sentence: "according to", the frames without a finite verb
+    (:func:`_frame_sources`), the subjects of finite speech verbs, else the subject of the
+    sentence when only a participle ("…, saying …") speaks."""
+    text, in_quote = found.text, found.in_quote
+    cues_all = cue_words()
+    subjects: dict = {}  # sentence subjects by sentence start (see quotes._sentence_subject)
     # A sentence can hold "according to" only if the text does: most do not, skip them.
     has_according = "ccording to" in text
     # Where a sentence can hold a passive source, the whole text can: look only near those.
@@ -273,12 +299,12 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
     for si, (sa, sb) in enumerate(sentences):
         for c in (according_to(text, sa, sb) if has_according else ()):
             if not in_quote(c[0]):
-                add((c[2], c[3]), (c[0], c[1]), si)
+                found.add((c[2], c[3]), (c[0], c[1]), si)
         for span, cue_span in _frame_sources(text, sa, sb, by_at, in_quote):
-            add(span, cue_span, si)
+            found.add(span, cue_span, si)
         finite = False
         participles = []
-        for cue in cue_matches(text, sa, sb, cues):
+        for cue in cue_matches(text, sa, sb, tools.cues):
             w = cue.group()
             if w == "according to" or in_quote(cue.start()) or not _sourcing_verb(text, cue, sa, sb):
                 continue
@@ -287,37 +313,48 @@ def attributions_for_article(article_id: str, text: str, paragraphs: list[tuple[
                 continue
             span = _verb_subject(text, cue, sa, sb, cues_all)
             if span and not in_quote(span[0]):
-                add(span, (cue.start(), cue.end()), si)
+                found.add(span, (cue.start(), cue.end()), si)
                 finite = True
         if participles and not finite:
-            span = _sentence_subject(text, sa, participles[0].start(), known, subjects)
+            span = _sentence_subject(text, sa, participles[0].start(), tools.known, subjects)
             if span:
-                add(span, (participles[0].start(), participles[0].end()), si)
+                found.add(span, (participles[0].start(), participles[0].end()), si)
 
-    # Speakers of direct quotes found another way (a colon, the sentence's subject).
+
+def _direct_speakers(found: _Found, quote_rows: list[dict], sentences: list[tuple[int, int]]) -> dict:
+    """Add the speakers of direct quotes found another way (a colon, the sentence's
+    subject); return speaker span -> the quote's (speaker_name, speaker_type)."""
     s_starts = [a for a, _ in sentences]
-    direct: dict[tuple[int, int], tuple] = {}  # speaker span -> the quote's (speaker_name, speaker_type)
+    direct: dict[tuple[int, int], tuple] = {}
     for q in quote_rows:
         if _missing(q.get("speaker_start")):
             continue
         span = (int(q["speaker_start"]), int(q["speaker_end"]))
         direct.setdefault(span, (q.get("speaker_name"), q.get("speaker_type")))
-        if span not in found and not in_quote(span[0]):
+        if span not in found.spans and not found.in_quote(span[0]):
             si = max(0, bisect.bisect_right(s_starts, span[0]) - 1)
             cue = (int(q["cue_start"]), int(q["cue_end"])) if not _missing(q.get("cue_start")) else None
-            found[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
+            found.spans[span] = {"span": span, "cue": cue, "sent": si, "cue_text": q.get("cue")}
+    return direct
 
-    refs = tools.referents(text, paragraphs, sentences, quoted)
+
+def _rows_of(article_id: str, found: _Found, direct: dict, sentences: list[tuple[int, int]],
+             names, refs) -> list[dict]:
+    """One row per source span in text order (:func:`_attribution_row`), each "they" and
+    "it" resolved to the rows before it."""
     rows = []
     groups = _LatestBelow()  # anonymous and organization rows, by -sent_id (see "they")
-    for span in sorted(found):
-        row = _attribution_row(article_id, text, span, found[span], direct, sentences, names, refs, groups)
+    orgs = _LatestBelow()  # organization rows, by -sent_id (see "it")
+    for span in sorted(found.spans):
+        row = _attribution_row(article_id, found.text, span, found.spans[span], direct, sentences, names, refs,
+                               (groups, orgs))
         if row is None:
             continue
         rows.append(row)
         if row["source_type"] in ("anonymous", "organization") or _AND_OTHERS.search(row["source"]):
             groups.add(-row["sent_id"], row)  # what a later "they" may stand for
-    _share_reasons(rows)
+        if row["source_type"] == "organization":
+            orgs.add(-row["sent_id"], row)  # what a later "it" may stand for
     return rows
 
 
@@ -332,10 +369,12 @@ def _frame_sources(text: str, sa: int, sb: int, by_at: list[int], in_quote) -> l
         span = None if in_quote(m.start()) else _agent_after(text, m.end(), sb)
         if span:
             out.append((span, (m.start(), m.end() - 4)))
-    for m in (_CITING.finditer(text, sa, sb) if "citing" in text[sa:sb] else ()):
+    for m in (_CITING.finditer(text, sa, sb) if "cit" in text[sa:sb] else ()):
         span = None if in_quote(m.start()) else phrase_after(text, m.end(), sb)
-        if span:
-            out.append((span, (m.start(), m.start() + 6)))
+        # "which cited people familiar with the matter": the people cited are sources,
+        # "cited concerns" names none (the row's type decides).
+        if span and (text[m.start():m.start() + 6] == "citing" or describe_source(text[span[0]:span[1]]).type == "anonymous"):
+            out.append((span, (m.start(), m.start() + len(m.group().rstrip()))))
     return out
 
 
@@ -353,6 +392,10 @@ def _sourcing_verb(text: str, cue: re.Match, sa: int, sb: int) -> bool:
         w.lower() in _TO_LISTENER_VERBS and _TO_LISTENER.match(text, cue.end(), min(sb, cue.end() + 20)))))
 
 
+# A condition before a subject: the clause supposes a statement, it reports none.
+_CONDITIONAL_BEFORE = re.compile(r"(?<![\w’'\-])(?:if|unless|whether)[ \t]+$", re.I)
+
+
 def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[str]) -> tuple[int, int] | None:
     """The source of a finite speech verb in the sentence ``text[sa:sb]``: its subject, the
     subject after an inverted verb ("…, said X"), or the noun phrase a relative "who" follows.
@@ -365,20 +408,25 @@ def _verb_subject(text: str, cue: re.Match, sa: int, sb: int, cues: frozenset[st
     span = subject_before(text, cue.start(), sa)
     if span and _noun_not_verb(text, span, w, cues):
         return None  # "a scathing inspector general report directly countered ..."
+    if span and _CONDITIONAL_BEFORE.search(text, max(sa, span[0] - 10), span[0]):
+        return None  # "… arrest someone if the officer believes that …": a supposed speaker, no source
     if not span and w in _INVERTED and _ends_with_comma(text, sa, cue.start()):
         span = subject_after(text, cue.end(), sb)
     return span or _relative_subject(text, sa, cue.start())
 
 
 def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict, direct: dict,
-                     sentences: list[tuple[int, int]], names, refs, groups: _LatestBelow) -> dict | None:
+                     sentences: list[tuple[int, int]], names, refs,
+                     groups: tuple[_LatestBelow, _LatestBelow]) -> dict | None:
     """The row of one source span: typed, its name resolved as a quote's speaker is (the
-    speaker of a direct quote keeps the quote's name), None for a phrase that is no source."""
+    speaker of a direct quote keeps the quote's name), None for a phrase that is no source.
+    ``groups``: the rows a later "they" (anonymous or organization) and "it" (organization)
+    may stand for."""
     a, b = span
     phrase = text[a:b]
     src = describe_source(phrase)
     low = phrase.strip().lower()
-    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we"):
+    if src.type == "unknown" and src.head.lower() not in ("he", "she", "they", "i", "we", "it"):
         return None
     sa, sb = sentences[f["sent"]] if sentences else (0, len(text))
     name, kind, anonymous = src.name, src.type, src.anonymous
@@ -393,14 +441,14 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         name = names.resolve(name, a)
         holder = refs.holder(phrase, a) if name.lower() in ("democrat", "republican") else None
         name = holder.name if holder is not None else name
+        if holder is None and " " not in name:
+            kind = lone_word_type(name, refs)  # "Boeing said": no person named so
     elif low in ("he", "she") or (src.type == "person" and not name and src.head.lower() in ("he", "she")):
         low = src.head.lower()  # "he", or the "he" that leads "he and other Republicans"
         m = refs.antecedent(a, low)
         name, kind = (m.name if m else phrase), "person"
-    elif low == "they":
-        # The latest anonymous or organization row at most two sentences back:
-        # -sent_id < 3 - sent  <=>  sent_id >= sent - 2.
-        prev = groups.find(3 - f["sent"])
+    elif low in ("they", "it"):
+        prev = _group_before(groups, low, f["sent"])
         if prev is None:
             return None
         name, kind = prev["source_name"], prev["source_type"]
@@ -413,7 +461,9 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         else:
             name = name or _LEAD_ARTICLE.sub("", phrase.strip())
     elif not name:
-        name = _LEAD_ARTICLE.sub("", phrase.strip())
+        name, kind = _common_noun_source(text, phrase, a, kind, names, refs)
+    if kind == "person":
+        name = refs.canonical(name)  # "Jim Comey" is the "James Comey" written first
     cue = f["cue"]
     if name and name.endswith(" who"):
         name = _TRAILING_WHO.sub("", name)  # "Democrats who (noted)": the span keeps the "who"
@@ -425,6 +475,30 @@ def _attribution_row(article_id: str, text: str, span: tuple[int, int], f: dict,
         "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
         "sent_id": f["sent"], "direct": span in direct,
     }
+
+
+def _group_before(groups: tuple[_LatestBelow, _LatestBelow], pronoun: str, sent: int) -> dict | None:
+    """The row a "they" or "it" in sentence ``sent`` stands for: the latest anonymous or
+    organization row ("it": organization, in an earlier sentence) at most two sentences
+    back (-sent_id < 3 - sent  <=>  sent_id >= sent - 2); "The Pentagon said … It said …".
+    None: no source ("It said to be"; "The Pentagon said that it believed": its own row)."""
+    prev = groups[pronoun == "it"].find(3 - sent)
+    if prev is None or pronoun == "it" and prev["sent_id"] == sent:
+        return None
+    return prev
+
+
+def _common_noun_source(text: str, phrase: str, a: int, kind: str, names, refs) -> tuple[str, str]:
+    """``(name, type)`` of a source written as a common noun: the organization "the
+    department" names, the issuer of "the statement", else the noun as written."""
+    named = org_named_by(text, phrase, a) if kind == "organization" else None
+    issuer = document_issuer(text, phrase, a) if kind == "document" else None
+    if issuer is not None:  # "The statement said": whoever issued it, named before
+        kind = issuer.type
+        named = names.resolve(issuer.name, a) if issuer.type == "person" else issuer.name
+        if kind == "person" and " " not in named:
+            kind = lone_word_type(named, refs)  # "Boeing issued a statement"
+    return named or _LEAD_ARTICLE.sub("", phrase.strip()), kind  # "the department": the one named
 
 
 def _head(row: dict) -> str:

@@ -31,9 +31,11 @@ import pandas as pd
 
 from .corpus import memoized
 
-from .referents import MAX_CANDIDATES, Referents, is_place, place_or_person
+from .referents import MAX_CANDIDATES, Referents, is_place, lone_word_type, place_or_person
 from .speakers import (
     _name_before,
+    document_issuer,
+    org_named_by,
     np_at,
     PRONOUNS,
     _AND_OTHERS,
@@ -347,6 +349,10 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
     for cue in reversed(cues):
         if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue
+        if cue is not cues[0] and _MODAL_BEFORE.search(text, max(lo, cue.start() - 24), cue.start()):
+            continue  # "Trump signaled that the U.S. would respond “strongly”": a future act, Trump's words
+        if cue is not cues[0] and cue.group() in _BELIEF and _THAT_BETWEEN.search(text, cues[0].end(), cue.start()):
+            continue  # "Milley added that the Pentagon believes … “to kill personnel”": Milley reports it
         if cue.group().endswith("ed") and _BY_AFTER.match(text, cue.end(), min(hi, cue.end() + 6)):
             continue  # "the sole witness called by Republicans": a passive participle; its noun is no speaker
         span = subject_before(text, cue.start(), lo)
@@ -375,6 +381,14 @@ def _pre_attribution(text: str, lo: int, hi: int, sent_lo: int, known=None,
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+# Verbs of belief: inside the "that" clause of an earlier speech verb they report no words of
+# their own subject's, the earlier speaker's.
+_BELIEF = frozenset("""believe believes believed think thinks thought expect expects expected hope hopes
+hoped fear fears feared worry worries worried feel feels felt assume assumes assumed suspect suspects
+suspected doubt doubts doubted know knows knew""".split())
+_THAT_BETWEEN = re.compile(r"\bthat\b")
+# A modal right before a verb (an adverb may stand between): what someone would do, no speech.
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\s+(?:\w+ly\s+)?$")
 # A verb coordinated with the subject's first one: "leaned in and boomed", "then said".
 _COORDINATED = re.compile(r"\b(?:and|then|but)\s+$")
 _SAID_LEAD = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Replied|Recalled|Explained)\s+(?=[A-Z])")
@@ -566,7 +580,8 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     attribution next to each (:func:`_attribute`), statements that share one
     (:func:`_group_statements`), a speech verb later in the quote's sentence
     (:func:`_later_cues`), the speaker of the sentence before (:func:`_inherit`), the subject
-    of the quote's sentence (:func:`_sentence_subjects`), then rows with resolved speakers
+    of the quote's sentence (:func:`_sentence_subjects`), the speaker of the sentence before
+    once more (for quotes after one the subject speaks), then rows with resolved speakers
     (:func:`_rows`).
 
     >>> t = "“We won,” Smith said. “They lost.”"
@@ -584,6 +599,9 @@ def quotes_for_article(article_id: str, text: str, paragraphs: list[tuple[int, i
     _later_cues(art, pieces)
     _inherit(art, pieces)
     _sentence_subjects(art, pieces)
+    # A quote standing alone after one that only its sentence's subject speaks ('Massie
+    # said Trump had “…”' / '“I think he can …”'): that speaker continues.
+    _inherit(art, pieces)
     return _rows(article_id, art, pieces)
 
 
@@ -623,6 +641,10 @@ def _attribute(art: _Article, p: _Piece) -> None:
             and not _bare_attribution(text, post[1][1], p.post[1]):
         # “… a nuclear weapon.” Iran had announced that ...: a sentence of its own, no
         # attribution (“… missing.” Trump said. is one).
+        post = None
+    if post and p.next_sentence and not _blank(text, p.sent_lo, p.open):
+        # 'Trump lashed out, calling her “crazy.” The speaker said …': a quote inside a
+        # sentence of the outlet's is that sentence's, not the next one's.
         post = None
     label = _LABEL.match(text, p.start, p.end)
     if label and not post:
@@ -727,20 +749,22 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             continue
         # Words after the mark matter only if the quote did not end its sentence.
         ends = _ENDS_SENTENCE.search(text[p.start:p.end]) is not None
-        if not ends and text[p.post[0]:p.post[1]].strip(" .,!?\u2014\u2013”\"’"):
-            continue
+        tail = text[p.post[0]:p.post[1]].strip(" .,!?\u2014\u2013”\"’")
         prev_s = sentences[p.sent - 1]
         if prev_s[0] < paragraphs[p.para][0] and text[paragraphs[p.para][0]:p.open].strip():
             continue
         before = overlapping(prev_s[0], prev_s[1], k)
         q = next((q for q in reversed(before) if q.src), None)
-        if q is not None:
+        if q is not None and (ends or not tail or _outlet_tail(art, p, tail)):
+            # ('“…,” Palmieri told reporters. “I think …” and other pocketbook issues.': a few
+            # words of the outlet's after the quote do not end the speaker's turn.)
             p.src, p.cue, p.where = q.src, q.cue, "previous sentence"
+            continue
+        if not ends and tail:
             continue
         if before:
             continue  # the sentence before is an unattributed quote: nothing to inherit
-        found = _pre_attribution(text, prev_s[0], prev_s[1], prev_s[0], art.tools.known, art.tools.cues,
-                                 art.subjects)
+        found = _main_attribution(art, prev_s)
         if found and (found[1] is not None or found[2] == "colon"):
             p.src, p.cue, p.where = found[0], found[1], "previous sentence"
         elif _quote_paragraph(text, paragraphs[p.para], p) and prev_s[1] <= paragraphs[p.para][0]:
@@ -752,6 +776,30 @@ def _inherit(art: _Article, pieces: list[_Piece]) -> None:
             if who is not None and who.type == "person" and who.name \
                     and " " in art.tools.names.resolve(who.name, span[0]):
                 p.src, p.cue, p.where = span, None, "previous sentence"
+
+
+# The most words of the outlet's after a continued quote ('… “…” to support him as a candidate.').
+_TAIL_WORDS = 8
+
+
+def _outlet_tail(art: _Article, p: _Piece, tail: str) -> bool:
+    """Whether the words after quote ``p`` to its sentence's end are a few of the outlet's,
+    with no speech verb (no attribution of their own)."""
+    return len(tail.split()) <= _TAIL_WORDS and not cue_matches(art.text, p.post[0], p.post[1], art.tools.cues)
+
+
+def _main_attribution(art: _Article, sent: tuple[int, int]):
+    """The attribution of the sentence ``sent`` that a quote after it continues: that of its
+    first speech verb when that verb's subject is found ("Carter said that for decades some
+    critics had predicted …": Carter, not the critics of the reported clause), else the
+    last one's (see :func:`_pre_attribution`)."""
+    text, tools = art.text, art.tools
+    cues = cue_matches(text, sent[0], sent[1], tools.cues)
+    if len(cues) >= 2 and not cues[0].group().endswith("ing") and cues[0].group() != "according to":
+        first = _pre_attribution(text, sent[0], cues[0].end(), sent[0], tools.known, tools.cues, art.subjects)
+        if first and first[1] == (cues[0].start(), cues[0].end()):
+            return first
+    return _pre_attribution(text, sent[0], sent[1], sent[0], tools.known, tools.cues, art.subjects)
 
 
 def _quote_paragraph(text: str, para: tuple[int, int], p: _Piece) -> bool:
@@ -772,16 +820,38 @@ def _later_cues(art: _Article, pieces: list[_Piece]) -> None:
 
 def _sentence_subjects(art: _Article, pieces: list[_Piece]) -> None:
     """A quote still without speaker belongs to the subject of its sentence (Bush referred to
-    Rubio as “a bright, charismatic leader”)."""
+    Rubio as “a bright, charismatic leader”), or, inside an opening participle phrase, to the
+    subject right after that phrase ("By branding it as “extremely careless,” Comey gave …")."""
     text, tools = art.text, art.tools
     for p in pieces:
         if p.src:
             continue
         if _blank(text, p.sent_lo, p.open):
             continue
-        span = _sentence_subject(text, p.sent_lo, p.open, tools.known, art.subjects)
+        span = _sentence_subject(text, p.sent_lo, p.open, tools.known, art.subjects) or _subject_after_opening(art, p)
         if span:
             p.src, p.cue, p.where = span, None, "sentence subject"
+
+
+# A sentence opening on a participle phrase: "By branding …", "In calling …", "After labeling …".
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:By|In|After|Before|While|When|Since)[ \t]+[a-z]+ing\b")
+_AFTER_PHRASE = re.compile(r"[,.!?]?[”\"’]?,?[ \t]+")
+
+
+def _subject_after_opening(art: _Article, p: _Piece) -> tuple[int, int] | None:
+    """The subject right after the quote that closes a sentence's opening participle phrase
+    (the quote ends the phrase: a comma follows it), when a verb follows that subject."""
+    text = art.text
+    if p.close is None or not _OPENING_PARTICIPLE.match(text, p.sent_lo) or "," in text[p.sent_lo:p.open]:
+        return None
+    m = _AFTER_PHRASE.match(text, p.close + 1)
+    if m is None or "," not in text[p.close - 1:m.end()]:
+        return None
+    _, se = art.sentence(p.sent)
+    span = np_at(text, m.end(), se, art.tools.known)
+    if span and text[span[1]:span[1] + 2].strip()[:1].islower():
+        return span
+    return None
 
 
 def _later_cue(art: _Article, p: _Piece):
@@ -966,23 +1036,7 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         kind, name = "person", names.resolve(speaker, src[0])
     elif head in PRONOUNS and len(speaker.split()) == 1:
         how = "pronoun"
-        if head in ("he", "she", "i"):
-            m = refs.antecedent(src[0], head) if head != "i" else None
-            name, origin = (m.name, m.written) if m else (speaker, None)
-            if m:
-                refs.note_speaker(src[0], m.name, m.written, head)
-        else:
-            near = _group_subject_before(art, src[0], head) if head in ("it", "they") else None
-            if near is not None and near[1] is None:
-                # "He and other Republicans say …": the person the "he" stands for leads them.
-                m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
-                near = (near[0], m.name, "person") if m else None
-            if near is not None and near[0] > groups.at:
-                name, kind = near[1], near[2]  # a group that spoke since the last group quote
-            elif groups.group:
-                name, kind = groups.group
-            else:
-                name = speaker
+        name, kind, origin = _pronoun_speaker(art, refs, groups, src[0], speaker, head, kind)
     elif kind in ("person", "organization") and name and is_place(name):
         # A country speaking is its government, unless the article names a person so.
         kind, name = place_or_person(name, names, src[0])
@@ -994,6 +1048,8 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
             name, how, origin = holder.name, "role", holder.written
         elif name != speaker.strip():
             origin = _full_mention(refs, name, src[0])
+        elif " " not in name:
+            kind = lone_word_type(name, refs)  # "“…,” Boeing said": no person named so
         if _appositive_at(text, src):
             how = "appositive"
     elif kind == "anonymous" and _surname_of_named(names, speaker, src[0]):
@@ -1009,10 +1065,44 @@ def _resolve(art: _Article, refs: "Referents", groups: _GroupSpeakers, src: tupl
         else:
             name, how = name or _LEAD_ARTICLE.sub("", speaker.strip()), "anonymous"
     else:
+        named = org_named_by(text, speaker, src[0]) if kind == "organization" and not name else None
+        if named:
+            name, how = named, "role"  # "the department" after "the Justice Department"
+        issuer = document_issuer(text, speaker, src[0]) if kind == "document" and not name else None
+        if issuer is not None:
+            kind, name = issuer.type, names.resolve(issuer.name, src[0]) if issuer.type == "person" else issuer.name
+            if kind == "person" and " " not in name:
+                kind = lone_word_type(name, refs)  # "Boeing issued a statement"
         name = name or _LEAD_ARTICLE.sub("", speaker.strip())
     if where == "colon" and how != "role":
         how = "colon"
+    if kind == "person":
+        name = refs.canonical(name)  # "Jim Comey" is the "James Comey" written first
     return _Speaker(speaker, name, kind, how, origin)
+
+
+def _pronoun_speaker(art: _Article, refs: "Referents", groups: _GroupSpeakers, pos: int, speaker: str,
+                     head: str, kind: str) -> tuple[str, str, str | None]:
+    """``(name, kind, origin)`` of a pronoun speaker at ``pos`` (``head``: the pronoun, lower
+    case): "he"/"she" its antecedent (noted for later pronouns), "it"/"they" the group or
+    organization that spoke before."""
+    if head in ("he", "she", "i"):
+        m = refs.antecedent(pos, head) if head != "i" else None
+        if m:
+            refs.note_speaker(pos, m.name, m.written, head)
+            return m.name, kind, m.written
+        return speaker, kind, None
+    text = art.text
+    near = _group_subject_before(art, pos, head) if head in ("it", "they") else None
+    if near is not None and near[1] is None:
+        # "He and other Republicans say …": the person the "he" stands for leads them.
+        m = refs.antecedent(near[0], text[near[0]:near[0] + 3].strip().lower())
+        near = (near[0], m.name, "person") if m else None
+    if near is not None and near[0] > groups.at:
+        return near[1], near[2], None  # a group that spoke since the last group quote
+    if groups.group and (head == "they" or groups.group[1] == "organization"):
+        return groups.group[0], groups.group[1], None  # ("it" stands for an organization, never "an aide")
+    return speaker, kind, None
 
 
 def _surname_of_named(names, speaker: str, pos: int) -> bool:

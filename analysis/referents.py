@@ -35,9 +35,9 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .speakers import (CueIndex, NameIndex, agent_noun_cut, is_place, leads_no_name, name_end, org_words,
-                       role_words, subject_after, subject_before, title_surname_cut, title_words)
+                       role_words, subject_after, _outlets, subject_before, title_surname_cut, title_words)
 
-__all__ = ["Mention", "Referents", "is_place", "place_or_person", "role_of", "MAX_CANDIDATES"]
+__all__ = ["Mention", "Referents", "is_place", "lone_word_type", "place_or_person", "role_of", "MAX_CANDIDATES"]
 
 #: How many mentions back a pronoun looks at, at most (a bound on the work per question).
 MAX_CANDIDATES = 40
@@ -69,6 +69,10 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w’'.\-]*[’']s)\s+(?:[^,.;
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[’']s|the|a|an)\s+(?:[^,.;:()\u201c\u201d\"]|\.(?=\S)){2,80}?),\s+$")
 _NEXT_WORD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)*)?"
                         r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:]{1,80},)?\s+([A-Za-z’'\-]+)")
+# A definite role phrase ("the FBI director", "the former president") and the word after it.
+_ROLE_SUBJECT = re.compile(r"(?<![\w’'\-])[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+                           + r")(?![\w’'\-])")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z\-]*)")
 _LOWER_ROLE_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[ \t]+$")
 _NOT_VERBS = frozenset("""of in on at for from with to and or but the a an as by about into over under
 after before than who whose which that""".split())
@@ -122,6 +126,46 @@ def place_or_person(name: str, names: NameIndex, position: int) -> tuple[str, st
         if full != name and " " in full and not is_place(full):
             return "person", full
     return "organization", name
+
+
+def lone_word_type(word: str, refs: "Referents") -> str:
+    """The type of a speaker written as one capitalized word that names no one in full:
+    "person" when the article gives it as a person (a mention carries that name or surname:
+    "Mr. Moffett", "Sen. Mark Warner"; a given name or a title stands right before it
+    anywhere, even inside a title: "The Rachel Maddow Show") or it is a given name; else
+    "organization" ("Boeing said", "Walmart said": news names a person in full, or with a
+    title, before using the surname alone), in an article that names someone in full (a
+    text naming no one so, "Blinken said …", follows no such custom: "person").  A word the article also writes in lower case
+    is a common noun opening a sentence, left as it was typed ("person").
+
+    >>> t = "Jane Doe spoke. Boeing said no. Mr. Moffett left. Moffett said no."
+    >>> lone_word_type("Boeing", Referents.build(t)), lone_word_type("Moffett", Referents.build(t))
+    ('organization', 'person')
+    """
+    from .speakers import _known_first_name
+
+    w = word.strip()
+    if not refs.by_surname:
+        return "person"  # no one named in full: a text that does not name people as news does
+    if " " in w or w in refs.by_name or w in refs.by_surname or _known_first_name(w):
+        return "person"
+    text = refs.text
+    if re.search(r"(?<![\w’'\-])" + re.escape(w.lower()) + r"(?![\w’'\-])", text):
+        return "person"  # also a common word ("Polls", "Opponents" opening a sentence): not read as a name here
+    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(w) + r"(?![\w’'\-])", text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and (_known_first_name(before.group(1).rstrip(".")) or role_of(before.group(1)) in ROLE_NOUNS
+                       or before.group(1).lower().rstrip(".") in _MALE | _FEMALE):
+            return "person"  # "Rachel Maddow", "Sen. Warner", "Mr. Moffett", anywhere
+        if _PERSON_PRONOUN_AFTER.match(text, m.end(), min(len(text), m.end() + 120)):
+            return "person"  # "Trump is already using ..., even as he faults ...": a "he" takes it up
+    return "organization"
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'\-]*\.?)[ \t]+$")
+# A personal pronoun later in the word's own sentence (no full stop between), or opening the
+# next one ("… Biden said. He added …").
+_PERSON_PRONOUN_AFTER = re.compile(r"[^.!?\n]*?(?:\b(?:he|she|his|her|him|himself|herself)\b|[.!?][\"”’]?[ \t]+(?:He|She)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -336,6 +380,8 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     # A name's last word heads it: "Bill Clinton" is a person, "Trump Tower" a building.
     if name[-1].lower().rstrip(".") in non_person or any(w in _org_set() for w in name) or is_place(" ".join(name)):
         return None
+    if " ".join(name).lower() in _outlets():
+        return None  # "USA Today", "The Hill": a publication, no person a pronoun may stand for
     if name[0].lower() in non_given or (name[0].isupper() and len(name[0]) > 3):
         return None
     if any(w.lower() in ("of", "the") for w in name):
@@ -663,6 +709,10 @@ class Referents:
         para = self._para(pos)
         lo = self.para_starts[max(0, para - 2)]
         i = bisect.bisect_left(self.starts, pos)
+        if gender:
+            role = self._role_subject_before(pos, i, gender)
+            if role is not None:
+                return role  # "… in which the FBI director detailed what he called …": the director
         best, best_key = None, None
         for k in range(i - 1, max(-1, i - 1 - MAX_CANDIDATES), -1):
             if self.starts[k] < lo:
@@ -700,13 +750,52 @@ class Referents:
                     return Mention(prev[0], prev[0], prev[1], prev[2], g, True, frozenset(), True, True, False)
         return best
 
+    def canonical(self, name: str | None) -> str | None:
+        """The form of a full name the article gives first among those that are one person
+        by a short given name ("Jim Comey" -> "James Comey" when both are written).
+
+        >>> Referents.build("FBI Director James Comey spoke. Jim Comey left.").canonical("Jim Comey")
+        'James Comey'
+        """
+        parts = (name or "").split()
+        if len(parts) < 2:
+            return name
+        for other in self.by_surname.get(parts[-1], ())[:MAX_NAMESAKES]:
+            if other == name:
+                return name  # first written so
+            first = other.split()[0]
+            if other.split()[1:] == parts[1:] and _same_given(first, parts[0]):
+                return other
+        return name
+
+    def _role_subject_before(self, pos: int, i: int, gender: str) -> Mention | None:
+        """The holder of a definite role phrase that is a clause subject in the pronoun's own
+        sentence, after its last named mention ("the FBI director detailed what he called"),
+        when the holder's gender fits; else None (``i``: the first mention at or after ``pos``)."""
+        text = self.text
+        start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 200) + 1
+        if i and self.starts[i - 1] >= start:
+            start = self.ends[i - 1]  # a name nearer than the role phrase: the ranking decides
+        for m in reversed(list(_ROLE_SUBJECT.finditer(text, start, pos))):
+            nxt = _NEXT_LOWER.match(text, m.end())
+            if nxt is None or nxt.group(1) in _NOT_VERBS:
+                continue  # only a subject: a verb follows it ("the director of …" is none)
+            h = self.holder(m.group(), m.start())
+            if h is not None and (self.genders.get(h.name) or h.gender) in (gender, "unknown"):
+                return h
+            return None
+        return None
+
     def _named_near(self, name: str, place: str) -> bool:
         """Whether some mention of ``name`` (the first few) stands by ``place`` in one phrase:
         "New York Sen. Chuck Schumer", "Chuck Schumer of New York", "Chuck Schumer, a New
-        York Democrat"."""
+        York Democrat", or with the state in a party tag: "Sen. Ron Johnson (R-Wis.)"."""
         text = self.text
+        tags = _party_tags(place)
         for a in self.by_name.get(name, [])[:MAX_NAMESAKES * 2]:
             b = a + len(name) + 12  # the mention as written may be longer (titles, initials)
+            if tags and any(t in text[a:b + 12] for t in tags):
+                return True
             k = text.find(place, max(0, a - 40), b + 30)
             while k >= 0:
                 if k < a and not any(c in text[k + len(place):a] for c in ".;,()\n—"):
@@ -769,27 +858,17 @@ class Referents:
         ``pos``, else the first one after.  None for an indefinite phrase ("a spokesman") or
         a role nobody in the article holds.
         """
-        words = _WORD_RE.findall(phrase)
-        if not words:
+        role = _role_phrase(phrase)
+        if role is None:
             return None
-        first = words[0].lower()
-        if first in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
-            return None
-        head = role_of(words[-1])
-        if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
-                and words[-1].lower() not in ("boss",):
-            return None
-        # "the former president" is held by one given the role in the past; "the president"
-        # by one given it now (a former holder does not hold it).
-        # (only words after an owner count: "the former vice president’s spokeswoman" is a
-        # spokeswoman now)
-        own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
-        past = any(_is_past_word(w) for w in words[own + 1:-1])
-        if past and not self.by_role.get(PAST + head):
+        head = role.head
+        if role.past and not self.by_role.get(PAST + head):
             return None  # "the former vice president": no one is given it in the past; not the holder now
-        at = self.by_role.get(PAST + head) if past else self.by_role.get(head)
+        at = self.by_role.get(PAST + head) if role.past else self.by_role.get(head)
         if not at and head in _AGENT_ROLES:
             return None  # "the spokesperson" whom no one is called speaks for the salient person, is not them
+        if not at and role.complement:
+            return None  # "the attorney general of the state of New York": a role no one named holds
         if not at:
             # No one is given the role: "the California Democrat" right after Schiff spoke
             # is the person the paragraph is about, if one is (a speaker or subject near by).
@@ -797,14 +876,23 @@ class Referents:
             if m is not None and self._salient(m, pos):
                 return m
             return self._next_subject(pos)
+        return self._holder_among(role, at, pos)
+
+    def _holder_among(self, role: "_RolePhrase", at: list[int], pos: int) -> Mention | None:
+        """Of the mentions ``at`` given the role, the holder ``role`` means at ``pos``."""
+        words = role.modifiers
         # A modifier that is itself a role narrows the choice: "the Democratic leader".
-        wanted = {role_of(w) for w in words[:-1]} & (ROLE_NOUNS | {"democrat", "republican"})
+        wanted = {role_of(w) for w in words} & (ROLE_NOUNS | {"democrat", "republican"})
         # Only the holders named last before ``pos`` and the first after are read (``at`` is in
         # text order): a role held by thousands of names costs the same as by a few.
         j = bisect.bisect_left(at, bisect.bisect_left(self.starts, pos))
         at = at[max(0, j - MAX_CANDIDATES):j + 1]
         cands = [k for k in at if wanted <= self.mentions[k].roles] or at
-        place = _place_modifier(words[:-1])
+        if role.complement:
+            cands = [k for k in cands if role.complement in self.text[self.starts[k] - 40:self.ends[k] + 40].lower()]
+            if not cands:
+                return None  # "the secretary of defense" is not "Secretary of State Antony Blinken"
+        place = _place_modifier(words)
         if place:
             # "the New York Democrat": of the holders, the one the article puts by that place
             # ("Sen. Chuck Schumer, a New York Democrat"), if any is.
@@ -822,6 +910,48 @@ class Referents:
         if best is not None:
             return self.mentions[holders[best]]
         return self.mentions[min(cands, key=lambda k: self.mentions[k].start)]
+
+
+@dataclass(frozen=True)
+class _RolePhrase:
+    """A definite role phrase read: its role noun, the words before it, whether a past word
+    ("former") qualifies the role, and the first word of an "of" complement ("state")."""
+
+    head: str
+    modifiers: tuple[str, ...]
+    past: bool
+    complement: str
+
+
+def _role_phrase(phrase: str) -> _RolePhrase | None:
+    """The role a definite phrase names, or None (indefinite, or no role noun heads it).
+
+    >>> _role_phrase("the former secretary of state")
+    _RolePhrase(head='secretary', modifiers=('the', 'former'), past=True, complement='state')
+    >>> _role_phrase("a spokesman") is None, _role_phrase("the senators") is None
+    (True, True)
+    """
+    words = _WORD_RE.findall(phrase)
+    if not words:
+        return None
+    if words[0].lower() in ("a", "an", "one", "another", "some", "any", "two", "three", "several", "many"):
+        return None
+    complement = ""
+    if "of" in words[2:]:
+        # "the secretary of state": the secretary's role, held by one named with "state"
+        rest = [w for w in words[words.index("of", 2) + 1:] if w.lower() != "the"]
+        complement, words = (rest[0].lower() if rest else "of"), words[:words.index("of", 2)]
+    head = role_of(words[-1])
+    if head not in ROLE_NOUNS or words[-1].lower().endswith("s") and role_of(words[-1][:-1]) in ROLE_NOUNS \
+            and words[-1].lower() not in ("boss",):
+        return None
+    # "the former president" is held by one given the role in the past; "the president"
+    # by one given it now (a former holder does not hold it).
+    # (only words after an owner count: "the former vice president’s spokeswoman" is a
+    # spokeswoman now)
+    own = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))), default=-1)
+    past = any(_is_past_word(w) for w in words[own + 1:-1])
+    return _RolePhrase(head, tuple(words[:-1]), past, complement)
 
 
 # Verbs that put their subject after them ("said Jeffery Hemsley"), and how far that subject
@@ -852,6 +982,51 @@ def _owner_opens_sentence(text: str, m: Mention) -> bool:
 
 
 _BY_PLACE = re.compile(r"[^.;,()\n—]*(?:,\s+(?:a|an|the)\s+[^.;,()\n—]*)?")
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, frozenset[str]]:
+    """Given name -> the names it is one with by a short form (``resources/speakers_nicknames.tsv``:
+    "James" <-> "Jim", "Jimmy")."""
+    from .speakers import _lines
+
+    out: dict[str, set[str]] = {}
+    for line in _lines("speakers_nicknames.tsv"):
+        full, _, shorts = line.partition("\t")
+        for short in shorts.split():
+            out.setdefault(full.strip(), set()).add(short)
+            out.setdefault(short, set()).add(full.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Whether two given names are one by a short form ("Jim", "James").
+
+    >>> _same_given("Jim", "James"), _same_given("Bill", "William"), _same_given("Jim", "John")
+    (True, True, False)
+    """
+    return a == b or b in _short_names().get(a, ())
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, tuple[str, ...]]:
+    """US state -> its abbreviations (``resources/speakers_state_abbreviations.tsv``)."""
+    from .speakers import _lines
+
+    out = {}
+    for line in _lines("speakers_state_abbreviations.tsv"):
+        state, _, abbrs = line.partition("\t")
+        out[state.strip()] = tuple(abbrs.split())
+    return out
+
+
+def _party_tags(place: str) -> tuple[str, ...]:
+    """The forms a state takes in a party tag ("Wisconsin" -> "-Wis.", "-WI", …), or ().
+
+    >>> _party_tags("Wisconsin")[:2], _party_tags("Paris")
+    (('-Wis.', '-Wisc.'), ())
+    """
+    return tuple("-" + a for a in _state_abbreviations().get(place, ()))
 
 
 def _place_modifier(words: Sequence[str]) -> str | None:

@@ -258,7 +258,7 @@ class CueIndex:
     def __init__(self, text: str):
         self.text = text
         self.safe = _cue_index_safe()
-        self.found = _find_cues(text) if self.safe else list(_cue_regex().finditer(text))
+        self.found = _verb_uses(text, _find_cues(text) if self.safe else _cue_regex().finditer(text))
         self.starts = [m.start() for m in self.found]
 
     def matches(self, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -266,7 +266,7 @@ class CueIndex:
         n = len(text)
         end = n if end is None else end
         if not self.safe or start < 0 or end < 0:
-            return list(_cue_regex().finditer(text, start, end))
+            return _verb_uses(text, _cue_regex().finditer(text, start, end))
         if end > n:
             end = n
         if end <= start:
@@ -275,7 +275,7 @@ class CueIndex:
         if (j and self.found[j - 1].end() > end) or (
                 end < n and _is_edge(text[end - 1]) and _is_edge(text[end])):
             # The part ends inside a cue phrase or a word ("sai|d"): search it as it is.
-            return list(_cue_regex().finditer(text, start, end))
+            return _verb_uses(text, _cue_regex().finditer(text, start, end))
         return self.found[bisect.bisect_left(self.starts, start):j]
 
 
@@ -291,7 +291,22 @@ def cue_matches(text: str, start: int = 0, end: int | None = None,
     if index is not None and index.text is text:
         return index.matches(start, end)
     end = len(text) if end is None else end
-    return list(_cue_regex().finditer(text, start, end))
+    return _verb_uses(text, _cue_regex().finditer(text, start, end))
+
+
+# Words after which a speech verb's form is a noun or an adjective ("the secretary of
+# state", "the promise to", "a reported 30 people", "the claimed victory").
+_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|of)[ \t]+$")
+
+
+def _verb_uses(text: str, matches) -> list[re.Match]:
+    """The cue matches that can be verbs: not right after "the", "a", "an" or "of".
+
+    >>> t = "the secretary of state told them"
+    >>> [m.group() for m in cue_matches(t)]
+    ['told']
+    """
+    return [m for m in matches if not _NOUN_BEFORE.search(text, max(0, m.start() - 5), m.start())]
 
 
 @dataclass(frozen=True)
@@ -455,6 +470,9 @@ def describe_source(phrase: str) -> Source:
     return _describe_source(phrase)
 
 
+_WHO_END = re.compile(r",\s+who$")
+
+
 # The same phrases come back many times (every subject candidate is typed): a Source is
 # immutable and depends on the phrase alone, so it is kept.
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|fellow)\s+\S")
@@ -467,72 +485,26 @@ minority bunch host lot lots pair""".split())
 
 @lru_cache(maxsize=1 << 14)
 def _describe_source(phrase: str) -> Source:
-    text = phrase.strip(" ,.;:")
-    if _PARTY_ONLY.fullmatch(text):
-        return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
-    bare = text[4:] if text[:4].lower() == "the " else text
-    if bare.lower() in _outlets():
-        return Source(text, "organization", False, None, bare, bare)  # "The Hill", "Time": an outlet
-    m = _AND_OTHERS.search(text)
-    if m:
-        # "John Boehner and other Republicans": the named person leads the group.
-        lead = _describe_source(text[:m.start()])
-        if lead.type == "person" and (lead.name or lead.head.lower() in PERSON_PRONOUNS):
-            # "He and other Republicans": the pronoun's person leads (resolved by the caller).
-            return Source(text, "person", False, None, lead.head, lead.name)
+    # Phases: whole-phrase forms (a tag, an outlet, "X and other Y"), the core after "one
+    # of" and its count, names made with "of"/"for" or a title, the core cut at a
+    # preposition, then the type its head gives (lower-case or proper).
+    text = _WHO_END.sub("", phrase.strip(" ,.;:"))  # "Hillary Clinton, who (noted)": the "who" is no part
+    whole = _whole_phrase_source(text)
+    if whole is not None:
+        return whole
     words = _words(text)
     if not words:
         return Source(text, "unknown", False, None, "", None)
     low = [w.lower() for w in words]
-    count = _count(low)
-    if count is None and low[0] in ("a", "an", "another") and len(low) > 1:
-        count = 1  # "a spokesman", "an official familiar with the talks": one source
-    # "one of the officials familiar with ..." -> the core is "officials".
-    core = list(words)
-    m = None
-    for i, w in enumerate(low[:4]):
-        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()
-                                    or low[i - 1] in _QUANTITY_NOUNS):
-            m = i
-            if low[i - 1] in _QUANTITY_NOUNS:
-                count = None  # "a number of Republicans": how many is not said
-    if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
-        core = words[m + 1:]
-    org_name = _org_name(core)
-    if org_name:
-        # "The Department of Health and Human Services", "the Centers for Disease Control and
-        # Prevention": one organization, named with "of"/"for"/"and" (before the cut below,
-        # and before a title inside it, "Health", is read as a title before a name).
-        return Source(text, "organization", False, count, _possessive(core[-1]), org_name)
-    titled = _titled_name_after_org(core)
-    if titled:
-        # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
-        return Source(text, "person", False, count, titled[-1], " ".join(titled))
-    bare = _bare_title_name(core)
-    if bare:
-        # "Gillette brand director for North America Pankaj Bhalla": a title with no
-        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
-        return Source(text, "person", False, count, bare[-1], " ".join(bare))
-    # Cut at a preposition or relative clause: "a spokesman for the Pentagon" -> "a spokesman".
-    cut = len(core)
-    for i, w in enumerate(core):
-        if i > 0 and w.lower() in ({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near", "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable", "speaking", "granted", "working", "according", "representing"}) and not (
-                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
-            cut = i
-            break
-        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
-        # nor of a name and its state ("Sen. Susan Collins of Maine").
-        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
-                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())
-                or _person_before_of(core[:i])):
-            cut = i
-            break
-    core = core[:cut] or core
+    core, count = _source_core(words, low)
+    named = _named_core(text, core, count)
+    if named is not None:
+        return named
+    core = _cut_core(core)
     head = _possessive(core[-1])
     head_low = head.lower()
     if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
         head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
-    orgs = org_words()
     if head_low in PRONOUNS and len(core) == 1:
         kind = "person" if head_low in PERSON_PRONOUNS else "unknown"
         return Source(text, kind, False, count, head, None)
@@ -548,20 +520,157 @@ def _describe_source(phrase: str) -> Source:
         # "Officials said ...": a sentence-initial capital, not a name.
         return Source(text, "anonymous", True, count, head, None)
     if not _is_cap(head):
-        if head_low in source_nouns():
-            return Source(text, "anonymous", True, count, head, None)
-        if head_low in ORG_HEADS:
-            return Source(text, "organization", False, count, head, None)
-        if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
-                head_low.endswith("es") and head_low[:-2] in document_nouns())):
-            return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
-        if _unnamed_people(low, core):
-            return Source(text, "anonymous", True, count, head, None)
-        return Source(text, "unknown", False, count, head, None)
-    # A proper head: a person's name or an organization.
+        return _common_head_source(text, low, core, count, head)
+    return _proper_head_source(text, core, count, head)
+
+
+def _whole_phrase_source(text: str) -> Source | None:
+    """The type of a phrase read whole: a party tag, an outlet, a named person leading
+    "and other" people; else None."""
+    if _PARTY_ONLY.fullmatch(text):
+        return Source(text, "unknown", False, None, text, None)  # "D-New York", "(R-Ga.)": a tag
+    bare = text[4:] if text[:4].lower() == "the " else text
+    if bare.lower() in _outlets():
+        return Source(text, "organization", False, None, bare, bare)  # "The Hill", "Time": an outlet
+    m = _AND_OTHERS.search(text)
+    if m:
+        # "John Boehner and other Republicans": the named person leads the group.
+        lead = _describe_source(text[:m.start()])
+        if lead.type == "person" and (lead.name or lead.head.lower() in PERSON_PRONOUNS):
+            # "He and other Republicans": the pronoun's person leads (resolved by the caller).
+            return Source(text, "person", False, None, lead.head, lead.name)
+    return None
+
+
+def _source_core(words: list[str], low: list[str]) -> tuple[list[str], int | None]:
+    """The words that name the source and how many it says: "one of the officials familiar
+    with ..." -> the core "officials ...", count 1; "a spokesman" counts 1; "a number of
+    Republicans" says no number."""
+    count = _count(low)
+    if count is None and low[0] in ("a", "an", "another") and len(low) > 1:
+        count = 1  # "a spokesman", "an official familiar with the talks": one source
+    core = list(words)
+    m = None
+    for i, w in enumerate(low[:4]):
+        if w == "of" and i > 0 and (low[i - 1] in NUMBER_WORDS or low[i - 1] in DETERMINERS or low[i - 1].isdigit()
+                                    or low[i - 1] in _QUANTITY_NOUNS):
+            m = i
+            if low[i - 1] in _QUANTITY_NOUNS:
+                count = None  # "a number of Republicans": how many is not said
+    if m is not None and m + 1 < len(words):  # "Nearly half of" has nothing after "of"
+        core = words[m + 1:]
+    return core, count
+
+
+def _named_core(text: str, core: list[str], count: int | None) -> Source | None:
+    """A core that names its source with "of"/"for" or a title, read before the cut at a
+    preposition: an organization's name, a titled person after an organization, a bare
+    title's holder; else None."""
+    org_name = _org_name(core)
+    if org_name:
+        # "The Department of Health and Human Services", "the Centers for Disease Control and
+        # Prevention": one organization, named with "of"/"for"/"and" (before the cut below,
+        # and before a title inside it, "Health", is read as a title before a name).
+        return Source(text, "organization", False, count, _possessive(core[-1]), org_name)
+    titled = _titled_name_after_org(core)
+    if titled:
+        # "House Committee on Natural Resources Chairman Rob Bishop": the chairman speaks.
+        return Source(text, "person", False, count, titled[-1], " ".join(titled))
+    bare = _bare_title_name(core)
+    if bare:
+        # "Gillette brand director for North America Pankaj Bhalla": a title with no
+        # determiner runs into the name of its holder ("a spokesman for Sen. X" is not X).
+        return Source(text, "person", False, count, bare[-1], " ".join(bare))
+    return None
+
+
+_CUT_WORDS = frozenset({"for", "at", "with", "from", "in", "on", "to", "close", "under", "inside", "within", "near",
+                        "who", "whose", "which", "that", "familiar", "involved", "briefed", "knowledgeable",
+                        "speaking", "granted", "working", "according", "representing"})
+
+
+def _cut_core(core: list[str]) -> list[str]:
+    """The core cut at a preposition or relative clause: "a spokesman for the Pentagon" ->
+    "a spokesman"; "of" stays inside a title ("Secretary of State")."""
+    cut = len(core)
+    for i, w in enumerate(core):
+        if i > 0 and w.lower() in _CUT_WORDS and not (
+                w.lower() == "close" and i + 1 < len(core) and core[i + 1].lower() != "to"):  # "the polls close at 7"
+            cut = i
+            break
+        # "of" is part of a title ("Secretary of State") but not of "officials of the ministry",
+        # nor of a name and its state ("Sen. Susan Collins of Maine").
+        if i > 0 and w.lower() == "of" and (not _is_cap(core[i - 1]) or core[i - 1].lower() in _PLURAL_SOURCES or (
+                i + 1 < len(core) and is_place(" ".join(core[i + 1:])) and core[i - 1] not in title_words())
+                or _person_before_of(core[:i])):
+            cut = i
+            break
+    return core[:cut] or core
+
+
+def _common_head_source(text: str, low: list[str], core: list[str], count: int | None, head: str) -> Source:
+    """The type a lower-case head gives: unnamed people, an organization noun, documents,
+    counted people of an occupation, else unknown."""
+    head_low = head.lower()
+    if head_low.startswith(("ex-", "former-")) and head_low.split("-", 1)[1] in source_nouns():
+        head_low = head_low.split("-", 1)[1]  # "the ex-officer" is a (former) officer
+    if head_low in source_nouns():
+        return Source(text, "anonymous", True, count, head, None)
+    if head_low in ORG_HEADS:
+        return Source(text, "organization", False, count, head, None)
+    if len(head_low) > 3 and head_low.endswith("s") and (head_low[:-1] in document_nouns() or (
+            head_low.endswith("es") and head_low[:-2] in document_nouns())):
+        return Source(text, "document", False, count, head, None)  # "court records", "exit polls"
+    if _unnamed_people(low, core):
+        return Source(text, "anonymous", True, count, head, None)
+    if _owned_person(low, core, head_low):
+        return Source(text, "anonymous", True, 1, head, None)
+    return Source(text, "unknown", False, count, head, None)
+
+
+# Family nouns: "his wife said", "her son told reporters" (a closed class).
+_KIN = frozenset("""wife husband son daughter mother father brother sister widow widower grandson
+granddaughter grandmother grandfather niece nephew cousin fiancee fiance partner""".split())
+_OWNERS = frozenset("his her their my our".split())
+
+
+def _owned_person(low: list[str], core: list[str], head_low: str) -> bool:
+    """Whether a lower-case head with an owner is one person: "his wife", "her publicist"
+    (kin, or an agent noun, :func:`_person_noun`), not "his remarks", "his answer" or "the
+    company's website".
+
+    >>> _owned_person(["his", "wife"], ["his", "wife"], "wife"), _owned_person(["his", "plan"], ["his", "plan"], "plan")
+    (True, False)
+    """
+    if len(core) < 2 or len(core) > 4:
+        return False
+    owned = low[0] in _OWNERS or any(w.endswith(("’s", "'s")) for w in core[:-1])
+    if not owned:
+        return False
+    return head_low in _KIN or _person_noun(head_low)
+
+
+# Capitalized prepositions and conjunctions that open a sentence before a name or place
+# ("In Iowa, …", "On Monday, …"): no part of the name (and no given name: "In" is one).
+_LEAD_PREPOSITIONS = frozenset("""In On At For From With By But And Or If When While After Before As Since
+During Under Over Across Among Against Between Through Amid Despite Until Like Unlike""".split())
+
+
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _proper_head_source(text: str, core: list[str], count: int | None, head: str) -> Source:
+    """The type a proper head gives: a person's name, an organization, a place's government,
+    a group or a role noun written with a capital."""
+    head_low = head.lower()
+    orgs = org_words()
     caps = _trailing_caps(core)
-    while len(caps) > 1 and caps[0] in ("The", "A", "An"):
-        caps = caps[1:]  # "The FBI": a sentence's capital on the determiner
+    while len(caps) > 1 and (caps[0] in ("The", "A", "An") or caps[0] in _LEAD_PREPOSITIONS):
+        caps = caps[1:]  # "The FBI": a sentence's capital on the determiner; "In Iowa": a place
+    if len(caps) == 1 and (caps[0].lower() in ("the", "a", "an") or leads_no_name(caps[0]) or caps[0] in _WEEKDAYS):
+        # "The promise to …", "The remark irritated …": a capitalized function word alone
+        # (a determiner opening the sentence) names no one.
+        return Source(text, "unknown", False, count, head, None)
     name = strip_name(caps)
     if all(w in title_words() or w.rstrip(".") + "." in title_words() for w in caps):
         # "The President", "the Governor": a title without a name is a role noun.
@@ -573,14 +682,16 @@ def _describe_source(phrase: str) -> Source:
     if head_low in _GROUP_NOUNS or is_demonym_plural(head):
         # "Democrats", "House Republicans", "many Iranians": a group the article does not name.
         return Source(text, "anonymous", True, count, head, None)
-    if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
+    if any(w in orgs for w in caps) or " ".join(caps[-2:]) in orgs or (
+            len(caps) == 1 and caps[0].isupper() and len(caps[0]) > 1 and "." not in caps[0]):
         return Source(text, "organization", False, count, head, " ".join(caps))
     if is_place(" ".join(caps)):
         # A country or capital speaks for its government: "Iran said", "Tehran vowed".
         return Source(text, "organization", False, count, head, " ".join(caps))
     if name and name[-1].lower() in PRONOUNS:
         return Source(text, "unknown", False, count, head, None)
-    return Source(text, "person", False, count, head, " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
+    return Source(text, "person", False, count, head,
+                  " ".join(_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)))
 
 
 # Determiners that count people without naming them: "several priests", "two economists".
@@ -627,9 +738,12 @@ def _bare_title_name(core: list[str]) -> list[str] | None:
     """
     if len(core) < 5 or core[0].lower() in DETERMINERS or not any(w in ("for", "of", "at") for w in core[1:-2]):
         return None
-    if not (_is_cap(core[0]) or core[0].lower() in role_words()) or any(w.lower() in PRONOUNS for w in core) \
-            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) for w in core):
-        return None  # a title opens on a name or a role word and holds no pronoun or verb
+    if not (_is_cap(core[0]) or core[0].lower() in role_words() or core[0].lower() == "former") \
+            or any(w.lower() in PRONOUNS for w in core) \
+            or any(w.islower() and (w in cue_words() or w in _FINITE or w.endswith("ed")) and core[i - 1] != "of"
+                   for i, w in enumerate(core)):
+        return None  # a title opens on a name, a role word or "former" and holds no pronoun or verb
+        # ("secretary of state": a noun after "of")
     if not any(w.islower() and w.lower() in role_words() for w in core[:-2]):
         return None  # a role noun must head the title ("brand director")
     for n in (2, 3):
@@ -739,8 +853,9 @@ def _is_subject(phrase: str) -> bool:
     for i, w in enumerate(words):
         # "the police report", "a tweet": a document noun that is also a verb form ends the
         # noun phrase; elsewhere a verb form makes a clause.
-        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs):
-            return False
+        if w.lower() in cues and not _is_cap(w) and not (i == len(words) - 1 and i > 0 and w.lower() in docs) \
+                and not (i > 0 and words[i - 1].lower() in ("the", "a", "an", "of")):
+            return False  # (after "the"/"of" it is a noun: "the secretary of state")
     # A verb inside is a clause, not a noun phrase: "Scholz echoed Macron's (remarks)",
     # "Iran for days had been promising to".
     for w in words[1:]:
@@ -874,8 +989,43 @@ def subject_before(text: str, cue_start: int, lo: int = 0) -> tuple[int, int] | 
             lo = reach_back(text, cue_start, lo)
         # Only text[lo:cue_start] is read, so the answer is that of the part alone, moved.
         rel = _subject_before_in(text[lo:cue_start])
-        return None if rel is None else (lo + rel[0], lo + rel[1])
-    return _subject_before_at(text, cue_start, lo)
+        span = None if rel is None else (lo + rel[0], lo + rel[1])
+    else:
+        span = _subject_before_at(text, cue_start, lo)
+    return _apposed_name(text, span, lo) or span if span else span
+
+
+# A full name and a comma right before a role phrase ("Sam Lau, the communications director
+# for …", "Anthony Anton, president and CEO of …"), the role's own first noun before "and".
+_APPOSED_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+){1,3}[A-Z][\w’'\-]*),[ \t]+(?:[a-z][\w’'\-]*[ \t]+and[ \t]+)?$")
+
+
+def _apposed_name(text: str, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """The person named in full right before a role phrase taken as a verb's subject, the
+    closing comma of the appositive missing or the role read alone ("Sam Lau, the
+    communications director for the Iowa Democratic Party said"): Sam Lau, not the role.
+
+    >>> t = "Sam Lau, the communications director for the party said so."
+    >>> a, b = subject_before(t, t.index("said")); t[a:b]
+    'Sam Lau'
+    """
+    phrase = text[span[0]:span[1]]
+    first = phrase.split(None, 1)[0] if phrase.strip() else ""
+    if not (first[:1].islower() or first in ("The", "A", "An") or first in title_words()):
+        return None  # only a role phrase ("the director", "chairman of …") yields to a name
+    if describe_source(phrase).type not in ("anonymous", "organization"):
+        return None
+    m = _APPOSED_BEFORE.search(text, max(lo, span[0] - 80), span[0])
+    if m is None:
+        return None
+    name = m.group(1)
+    who = describe_source(name)
+    if who.type == "person" and len((who.name or "").split()) >= 2 and not leads_no_name(name.split()[0]) \
+            and not any(w in _NOT_NAMES for w in name.split()) \
+            and _known_first_name(name.split()[0].rstrip(".")) | (name.split()[0] in title_words()) \
+            and not is_place(name):
+        return m.start(1), m.end(1)  # a given name (or a title) opens it: "In Iowa" is no one
+    return None
 
 
 # Short parts recur: "he ", "Blinken ", "the official " between a closing mark and "said".
@@ -1595,18 +1745,10 @@ def _title_noun_before_name(toks: list[re.Match], i: int) -> bool:
         and _known_first_name(given) and given.lower() not in stopwords_lower()
 
 
-def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
-    """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
-
-    The phrase is capitalized words, role words ("presidential", "member") and connectors
-    ("of", "the"), ending in a name or a source noun ("White House officials").  A lone
-    capitalized word counts as a person only when ``known`` (surnames seen in the article)
-    holds it, so that "Hours later, ..." is not a speaker called Hours.
-
-    >>> t = "Republican presidential front-runner Donald Trump is insisting"
-    >>> a, b = np_at(t, 0, len(t)); t[a:b]
-    'Republican presidential front-runner Donald Trump'
-    """
+def _np_words(text: str, pos: int, hi: int) -> list[tuple[int, int, str]]:
+    """The words of the noun phrase starting at ``pos`` (see :func:`np_at`), each as (start,
+    end, word): after the opening skips ("But", "Meanwhile"), capitalized words, role words
+    and connectors, at most 12, up to a punctuation mark that ends one."""
     # Only the words after the opening skips, at most 12, are read: no need to split the rest.
     # Nothing beyond SPEAKER_REACH is read (a sentence could open on any number of "But").
     toks = _NP_TOK.finditer(text, pos, min(hi, pos + SPEAKER_REACH))
@@ -1642,6 +1784,22 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         out.append((t.start(), t.start() + len(w), w))
         if stop_after:
             break
+    return out
+
+
+def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None = None) -> tuple[int, int] | None:
+    """Span of a source noun phrase starting at ``pos`` ("Republican pollster Daron Shaw").
+
+    The phrase is capitalized words, role words ("presidential", "member") and connectors
+    ("of", "the"), ending in a name or a source noun ("White House officials").  A lone
+    capitalized word counts as a person only when ``known`` (surnames seen in the article)
+    holds it, so that "Hours later, ..." is not a speaker called Hours.
+
+    >>> t = "Republican presidential front-runner Donald Trump is insisting"
+    >>> a, b = np_at(t, 0, len(t)); t[a:b]
+    'Republican presidential front-runner Donald Trump'
+    """
+    out = _np_words(text, pos, hi)
     while out and (out[-1][2].lower() in {"of", "the", "and", "for", "a", "an"}):
         out.pop()
     if not out or (len(out) == 1 and out[0][2].lower() in _DET):
@@ -1665,3 +1823,122 @@ def np_at(text: str, pos: int, hi: int, known: frozenset[str] | set[str] | None 
         if any(w in _NOT_NAMES for w in name):
             return None
     return out[0][0], out[-1][1]
+
+
+# "the department" names the organization whose name holds that noun ("the Justice
+# Department", "the Department of Justice", "the Obama administration"): the capitalized
+# run before the noun, and after it "of"/"for"/"on" and capitalized words.
+_ORG_LEFT = re.compile(r"(?:[A-Z][\w.&’'\-]*[ \t]+)*$")
+_ORG_RIGHT = re.compile(r"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w.&’'\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.&’'\-]*)*)?")
+# How far back (characters) the organization a definite noun names may be.
+ORG_REACH = 4000
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
+
+
+def org_named_by(text: str, phrase: str, pos: int) -> str | None:
+    """The organization a definite common noun stands for: ``phrase`` is "the" (lower-case
+    modifiers) and an organization noun ("the department", "the central bank"); the answer is
+    the last name before ``pos`` that holds that noun, capitalized ("the Justice Department",
+    "the Department of Homeland Security") or after a capitalized modifier ("the Obama
+    administration"), else None.
+
+    >>> t = "The Department of Homeland Security sued. The department said it would appeal."
+    >>> org_named_by(t, "The department", t.index("The department"))
+    'Department of Homeland Security'
+    >>> t = "The Obama administration sued. The administration said the law was void."
+    >>> org_named_by(t, "The administration", 31), org_named_by(t, "an administration", 31)
+    ('Obama administration', None)
+    """
+    words = _words(phrase)
+    if len(words) < 2 or words[0].lower() != "the" or any(_is_cap(w) or _POSSESSIVE.search(w) for w in words[1:]):
+        return None  # (an owner tells whose: "the president’s legal team" is not read here)
+    head = words[-1].lower()
+    if head not in ORG_HEADS:
+        return None
+    pat = re.compile(r"(?<![\w’'\-])(?:" + re.escape(head[:1].upper() + head[1:]) + "|(?<=[A-Za-z.][ \t])"
+                     + re.escape(head) + r")s?(?![\w’'\-])")
+    found = list(pat.finditer(text, max(0, pos - ORG_REACH), pos))
+    # The last mention that names an organization ("The committee said" before names none).
+    return next((name for name in (_org_name_around(text, m, pos, head) for m in reversed(found)) if name), None)
+
+
+def _person_follows(words: list[str], i: int) -> bool:
+    """Whether ``words[i:]`` opens on a person: a given name and a capitalized word, or a
+    title before them ("Chairman Jerry Nadler", "Jerry Nadler")."""
+    j = i + 1 if words[i] in title_words() else i
+    return j + 1 < len(words) and _known_first_name(words[j]) and _is_cap(words[j + 1])
+
+
+def _org_name_around(text: str, found: re.Match, pos: int, head: str) -> str | None:
+    """The organization's name around the noun ``found`` (see :func:`org_named_by`)."""
+    left = _ORG_LEFT.search(text, max(0, found.start() - 80), found.start())
+    right = _ORG_RIGHT.match(text, found.end(), pos)
+    words = _words(text[left.start() if left else found.start():right.end() if right else found.end()])
+    k = len(_words(text[left.start():found.start()])) if left else 0  # where the noun is
+    # A full stop ends the sentence before the name ("… Tuesday. The committee"), not "U.S.".
+    ends = [i for i, w in enumerate(words[:k]) if w.endswith(".") and not _INITIALS_ONLY.fullmatch(w)]
+    if ends:
+        words, k = words[ends[-1] + 1:], k - ends[-1] - 1
+    while words and k > 0 and (words[0] in ("The", "A", "An") or leads_no_name(words[0])):
+        words, k = words[1:], k - 1
+    # A person's title and name end the organization's name ("Committee Chairman Jerry Nadler").
+    cut = next((i for i, w in enumerate(words) if i > k and words[i - 1] not in ("of", "for", "on", "and")
+                and _is_cap(w) and _person_follows(words, i)), len(words))
+    # A day or month after "of"/"on" is no part of it ("the Supreme Court on Monday").
+    cut = next((i for i, w in enumerate(words) if i > k and w in _NOT_NAMES), cut)
+    words = words[:cut]
+    while len(words) > k + 1 and not _is_cap(words[-1]):
+        words = words[:-1]  # the "on" before the cut day
+    if len(words) < 2 or k >= len(words) or not _is_cap(words[k]) and k == 0:
+        return None  # "Department" alone, or "company of Google": no capitalized name holds the noun
+    if any(_is_cap(w) and leads_no_name(w) for w in words[1:]):
+        return None  # a headline's capitals ("Suspect Named By Police"), no name
+    return " ".join(words[:-1] + [_possessive(words[-1])])
+
+
+# Where an article says who issued a document: "Boeing issued a statement", "the embassy
+# released a two-page letter", "In a statement, the company said".
+_ISSUED = re.compile(r"\b(?:issued|released|sent|posted|published|put out|wrote)[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(\w+)\b")
+_IN_A_DOC = re.compile(r"\b[Ii]n[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(\w+)[^.;:\n]{0,60}?,[ \t]+")
+_BY_ISSUER = re.compile(r",[ \t]+(?:\w+[ \t]+)?(?:released|issued|published|written|prepared|sent|signed)[ \t]+by[ \t]+([^,.;:()]{2,80}),")
+# How far back (characters) the issuer of "the statement" may be named.
+ISSUER_REACH = 1500
+
+
+def document_issuer(text: str, phrase: str, pos: int) -> Source | None:
+    """Who issued the document a definite phrase names ("the statement", "the letter"):
+    the subject of the last "X issued/released a statement" before ``pos``, or the speaker
+    of "In a statement, X said", when that is a person or an organization; else None.
+
+    >>> t = "Boeing Co. issued a statement on Monday. The statement said the company would cooperate."
+    >>> document_issuer(t, "The statement", t.index("The statement")).name
+    'Boeing Co'
+    """
+    words = _words(phrase)
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in document_nouns() \
+            or any(_is_cap(w) or _POSSESSIVE.search(w) for w in words[1:]):
+        return None
+    noun = words[-1].lower().rstrip("s")
+    by = _BY_ISSUER.match(text, pos + len(phrase))
+    if by:  # "The report, released by the Government Accountability Office, said"
+        src = _describe_source(by.group(1))
+        if src.type in ("person", "organization") and src.name:
+            return src
+    lo = max(0, pos - ISSUER_REACH)
+    best = None
+    for m in _ISSUED.finditer(text, lo, pos):
+        if m.group(1).lower().rstrip("s") == noun:
+            span = subject_before(text, m.start(), max(lo, m.start() - SPEAKER_REACH))
+            best = span or best
+    for m in _IN_A_DOC.finditer(text, lo, pos):
+        if m.group(1).lower().rstrip("s") == noun:
+            cue = next(iter(cue_matches(text, m.end(), min(pos, m.end() + 120))), None)
+            span = subject_before(text, cue.start(), m.end()) if cue else None
+            if span and (best is None or span[0] > best[0]):
+                best = span
+    if best is None:
+        return None
+    src = _describe_source(text[best[0]:best[1]])
+    if src.type in ("person", "organization") and src.name:
+        return src
+    return None

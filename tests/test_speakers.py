@@ -96,6 +96,51 @@ def test_a_name_used_as_a_modifier_is_no_antecedent():
     assert speakers(text)[0][0] == "Jerrold Nadler"
 
 
+def test_a_verb_after_a_modal_is_no_speech_its_clause_reports():
+    text = "President Donald Trump signaled earlier Tuesday that the U.S. would respond “strongly” to Iran."
+    assert speakers(text)[0][0] == "Donald Trump"
+    text = "President Donald Trump said that Sen. Jane Doe had responded “strongly” to Iran."
+    assert speakers(text)[0][0] == "Jane Doe"  # a verb of her own: her words
+
+
+def test_a_belief_inside_a_reported_clause_is_the_reporters_words():
+    text = ("Gen. Mark Milley spoke. Milley added that the Pentagon believes that Iran fired the missiles "
+            "with the intent “to kill personnel.”")
+    assert speakers(text)[0][0] == "Mark Milley"
+    assert speakers("Gen. Mark Milley believes Iran meant “to kill personnel.”")[0][0] == "Mark Milley"
+
+
+def test_a_quote_ending_an_opening_participle_phrase_is_the_main_subjects():
+    text = ("FBI Director James Comey spoke on Tuesday. By branding Clinton's use of private servers as "
+            "“extremely careless,” Comey gave her critics plenty of ammunition.")
+    assert speakers(text) == [["James Comey", "person", "named"]]
+
+
+def test_a_pronoun_after_a_role_subject_in_its_sentence_is_the_roles_holder():
+    text = ("FBI Director James Comey spoke. Sen. Ron Johnson wrote a letter.\n\nJohnson recounted the "
+            "statement, in which the FBI director detailed what he called “extremely careless” handling.")
+    assert speakers(text) == [["James Comey", "person", "pronoun"]]
+
+
+def test_a_short_given_name_is_the_full_name_written_first():
+    text = ("FBI Director James Comey spoke on Tuesday. Later, Jim Comey entered the room. "
+            "“It is an update,” Comey said.")
+    assert speakers(text)[0][0] == "James Comey"
+    text = "Sen. John Smith spoke. Jim Smith, his brother, left. “We are done,” Jim Smith said."
+    assert speakers(text)[0][0] == "Jim Smith"  # Jim is no short John
+
+
+def test_a_quote_inside_a_sentence_is_not_the_next_sentences():
+    text = ("President Donald Trump lashed out at Rep. Nancy Pelosi on Tuesday, calling her “crazy.” "
+            "Pelosi said she would pray for him.")
+    assert speakers(text)[0][0] == "Donald Trump"
+
+
+def test_he_opening_the_next_sentence_makes_a_lone_word_a_person():
+    text = "Biden met with Xi Jinping. “We must work together,” Biden said. He added that trade was key."
+    assert speakers(text)[0][:2] == ["Biden", "person"]
+
+
 # --------------------------------------------------------------------------- 3. continuation
 
 def test_continuation_after_the_speaker_in_the_same_paragraph():
@@ -125,6 +170,30 @@ def test_continuation_after_a_speech_verb_later_in_the_sentence():
     text = ("“The nature and timing of this case counsel caution” on the provision, Justice Anthony Kennedy "
             "wrote in the opinion. “There is a basic uncertainty about what the law means.”")
     assert [s[0] for s in speakers(text)] == ["Anthony Kennedy", "Anthony Kennedy"]
+
+
+def test_a_quote_paragraph_continues_the_speaker_of_a_partial_quote_before():
+    text = ("Rep. Thomas Massie used to back Rand Paul, but now said Donald Trump had “the opportunity "
+            "and the obligation to bring us together.”\n\n“I think he can do that, but the biggest "
+            "unifier we got is Hillary Clinton.”")
+    assert [r[0] for r in speakers(text)] == ["Thomas Massie", "Thomas Massie"]
+
+
+def test_a_continued_quote_may_end_on_a_few_words_of_the_outlet():
+    text = ("“I don't think voters care,” Jennifer Palmieri told reporters. “I think what they care about "
+            "is that she is focused on raising incomes” and other pocketbook issues.")
+    assert [r[0] for r in speakers(text)] == ["Jennifer Palmieri"] * 2
+    # A speech verb after the quote is an attribution of its own, not a continuation.
+    text = ("“I don't think voters care,” Jennifer Palmieri told reporters. “It is over” for them, "
+            "Rep. John Smith said.")
+    assert speakers(text)[1][0] == "John Smith"
+
+
+def test_a_quote_paragraph_continues_the_main_clause_not_the_reported_one():
+    text = ("Defense Secretary Ash Carter said that for decades some critics had predicted a U.S. "
+            "withdrawal, but this would not happen.\n\n“That’s because this region remains the most "
+            "consequential for America’s own security.”")
+    assert speakers(text) == [["Ash Carter", "person", "continuation"]]
 
 
 # --------------------------------------------------------------------------- 4. role nouns
@@ -161,6 +230,37 @@ def test_role_nobody_holds_stays_anonymous():
     assert speakers("“We will review the decision,” a spokesman said.") == [["spokesman", "anonymous", "anonymous"]]
 
 
+@pytest.mark.parametrize("state, name", [("Wisconsin", "Ron Johnson"), ("Utah", "Mike Lee")])
+def test_a_state_in_a_role_phrase_finds_the_holder_tagged_with_it(state, name):
+    text = ("Sen. Ron Johnson (R-Wis.) and Sen. Mike Lee (R-Utah) met President Donald Trump. In an "
+            f"interview, the {state} Republican said the plan was “still in the game.”")
+    assert speakers(text)[0][0] == name
+
+
+def test_a_role_with_of_is_held_by_one_named_with_its_complement():
+    text = "“We are watching,” the secretary of state told reporters. Secretary of State Antony Blinken left."
+    assert speakers(text) == [["Antony Blinken", "person", "role"]]
+    text = "Secretary of State Antony Blinken left. “We are watching,” the secretary of defense told reporters."
+    assert speakers(text)[0][1] == "anonymous"
+    # A role with a complement that no one named holds is not the salient person's.
+    text = "Donald Trump spoke. The attorney general of the state of New York said he would sue."
+    assert sources(text)[-1][:2] != ["Donald Trump", "person"]
+
+
+def test_a_definite_organization_noun_is_the_organization_named_with_it():
+    text = ("The House Judiciary Committee met on Tuesday. The committee said it would vote. "
+            "“We will vote,” the committee said.")
+    assert quotes_of(text)[["speaker_name", "speaker_type", "how"]].values.tolist() == [
+        ["House Judiciary Committee", "organization", "role"]]
+    assert {r[0] for r in sources(text)} == {"House Judiciary Committee"}
+    text = "The Supreme Court on Monday upheld the law. The court said states may act."
+    assert sources(text)[-1][:2] == ["Supreme Court", "organization"]
+    text = "The Obama administration sued. The administration said the law was void."
+    assert sources(text)[-1][:2] == ["Obama administration", "organization"]
+    # No name holds the noun: the noun is left as written.
+    assert sources("The company said it would appeal.")[0][:2] == ["company", "organization"]
+
+
 # --------------------------------------------------------------------------- 5. appositives
 
 def test_appositive_name_after_the_role():
@@ -181,6 +281,21 @@ def test_appositive_chain_and_party_tag():
     text = ("Dan Kowalski, editor of a bulletin and a lawyer at a firm in Austin, Texas, said states must "
             "“go back to square one.”")
     assert speakers(text)[0][:2] == ["Dan Kowalski", "person"]
+
+
+@pytest.mark.parametrize("clause", [
+    "Sam Lau, the communications director for the Iowa Democratic Party said in a statement:",
+    "Anthony Anton, president and CEO of Washington Restaurant Association stated,",
+    "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted:",
+])
+def test_the_name_before_a_role_phrase_speaks_even_without_the_closing_comma(clause):
+    name = " ".join(clause.split(",")[0].split())
+    assert speakers(clause + " “There is nothing to recount.”")[0][0] == name
+
+
+def test_a_publication_is_no_antecedent():
+    r = Referents.build("Jane Roe told USA Today that the plan was bad. She added that it would fail.")
+    assert all(m.name != "USA Today" for m in r.mentions)
 
 
 # --------------------------------------------------------------------------- 6. missed cues
@@ -213,6 +328,16 @@ def test_a_full_name_right_before_a_colon_introduces_the_quote():
 ])
 def test_a_time_between_subject_and_verb_is_no_name(text, who):
     assert speakers(text)[0][0] == who
+
+
+def test_a_speech_verb_form_after_the_or_of_is_a_noun():
+    # "the secretary of state told": "state" is no verb; "a reported 30 people", no source.
+    text = "Sen. Jane Doe spoke. “We are watching,” the secretary of state told reporters."
+    assert quotes_of(text).speaker.tolist() == ["the secretary of state"]
+    from analysis.speakers import cue_matches
+    assert [m.group() for m in cue_matches("a reported 30 people died, the promise to act")] == []
+    assert describe_source("former secretary of state Hillary Clinton").name == "Hillary Clinton"
+    assert describe_source("Sen. Marco Rubio of Florida, who").name == "Marco Rubio"
 
 
 # --------------------------------------------------------------------------- 7. wrong clause, outlet
@@ -269,6 +394,27 @@ def test_surname_that_is_a_month():
 
 # --------------------------------------------------------------------------- 10. attributions
 
+@pytest.mark.parametrize("phrase, kind", [
+    ("his wife", "anonymous"), ("her publicist", "anonymous"), ("Trump's economist", "anonymous"),
+    ("his answer", "unknown"), ("his remarks", "unknown"), ("her manner", "unknown"),
+])
+def test_an_owned_kin_or_agent_noun_is_one_unnamed_person(phrase, kind):
+    assert describe_source(phrase).type == kind
+    assert describe_source("his wife").count == 1
+
+
+def test_a_speaker_supposed_by_a_condition_is_no_source():
+    text = "The law lets police arrest someone if the officer believes that he has committed a crime."
+    assert sources(text) == []
+    assert sources("Officials said the plan would fail if it passed.")[0][:2] == ["Officials", "anonymous"]
+
+
+def test_the_unnamed_people_an_outlet_cited_are_sources():
+    text = "The move was first reported by The Wall Street Journal, which cited people familiar with the matter."
+    assert ["people familiar with the matter", "anonymous", True, pd.NA] in sources(text)
+    assert not any("concerns" in r[0] for r in sources("Mr. Smith cited concerns about the cost."))
+
+
 def test_sentence_final_and_bare_plural_sources():
     assert sources("The plan would cut imports, officials said.") == [["officials", "anonymous", True, pd.NA]]
     assert sources("But critics said the plan would fail.")[0][:3] == ["critics", "anonymous", True]
@@ -314,6 +460,45 @@ def test_a_quantity_of_sources_is_those_sources():
 def test_document_credited_to_its_issuer():
     row = sources("The Pentagon’s statement said the strike was defensive.")[0]
     assert row[:2] == ["Pentagon", "organization"]
+
+
+def test_a_preposition_or_a_weekday_opening_a_sentence_is_no_name():
+    assert describe_source("In Iowa").type == "organization"  # the place, not a person "In Iowa"
+    assert describe_source("On Monday").type == "unknown" and describe_source("Friday").type == "unknown"
+    assert describe_source("May").type == "person"  # a month that is also a name stays one
+    from analysis.speakers import subject_before
+    t = "In Iowa, the communications director said so."
+    a, b = subject_before(t, t.index("said"))
+    assert t[a:b] == "the communications director"
+
+
+def test_it_stands_for_the_organization_that_spoke_before():
+    text = "The Justice Department said it would appeal on Monday. It said the ruling was wrong."
+    assert [tuple(r[:2]) for r in sources(text)] == [("Justice Department", "organization")] * 2
+    # No organization spoke before: the "it" is no source; a person is never "it".
+    assert sources("It said the plan was sound.") == []
+    text = "An aide said the trip was off. “We tried our best,” it said."
+    assert quotes_of(text).speaker_type.tolist() == ["unknown"]
+
+
+def test_a_one_word_issuer_is_typed_as_a_lone_speaker_is():
+    text = "Jane Doe spoke. Boeing issued a statement on Monday. The statement said the company would cooperate."
+    assert sources(text)[-1][:2] == ["Boeing", "organization"]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("President Barack Obama released a statement Thursday. “We stand with France,” the statement said.",
+     "Barack Obama"),
+    ("In a statement, the Justice Department said it would appeal. The statement added that the ruling erred.",
+     "Justice Department"),
+    ("The report, released by the Government Accountability Office, said costs had doubled.",
+     "Government Accountability Office"),
+])
+def test_a_document_speaks_for_whoever_issued_it(text, issuer):
+    rows = quotes_of(text)
+    names = set(rows.speaker_name) if len(rows) else {r[0] for r in sources(text)}
+    assert issuer in names
+    assert sources("The report said costs had doubled.")[0][:2] == ["report", "document"]  # no issuer named
 
 
 # --------------------------------------------------------------------------- 11. non-persons typed person
@@ -372,6 +557,28 @@ def test_a_surname_that_is_a_place_is_the_person_the_article_names():
     assert speakers(text) == [["Jim Jordan", "person", "named"]]
     assert {tuple(r[:2]) for r in sources(text)} == {("Jim Jordan", "person")}
     assert sources("Jordan said it would close the border.")[0][:2] == ["Jordan", "organization"]
+
+
+def test_one_word_the_article_never_gives_as_a_person_is_an_organization():
+    # News names a person in full or with a title before the surname alone: a lone word
+    # without either speaks for a company; with either (anywhere), for the person.
+    text = ("Boeing said it would cut jobs, its chief executive, David Calhoun, told staff. "
+            "“We regret the delays,” Boeing said in a statement.")
+    assert set(quotes_of(text).speaker_type) == {"organization"}
+    assert ("Boeing", "organization") in {tuple(r[:2]) for r in sources(text)}
+    named = "Jane Doe spoke. "
+    assert speakers(named + "Mr. Moffett left. “It is over,” Moffett said.") == [["Moffett", "person", "named"]]
+    assert speakers(named + "He hosts The Rachel Maddow Show. “Why?” Maddow asked.")[0][1] == "person"
+    assert speakers(named + "Trump attacked Comey, even as he praised him. “Weak,” Trump said.")[0][1] == "person"
+    assert speakers("“We regret the delays,” Boeing said.")[0][1] == "person"  # no one named in full: no custom
+
+
+def test_a_capitalized_determiner_alone_is_no_speaker():
+    # "The promise to “…”", "The remark irritated …": the cue word is a noun after "The".
+    text = "The promise to “take our country back” appeals to voters."
+    assert quotes_of(text).speaker_type.tolist() == ["unknown"]
+    assert describe_source("The").type == "unknown" and describe_source("An").type == "unknown"
+    assert sources("The remark irritated Democrats.") == []
 
 
 # --------------------------------------------------------------------------- one speaker per quote
