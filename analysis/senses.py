@@ -311,8 +311,126 @@ _LINKING_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|seems?|seemed|
                              re.IGNORECASE)
 
 
+# --------------------------------------------------------------------------- round 4: word senses of
+# everyday news (trials, markets, polls, sport, buildings) that no frame documents
+
+_I = re.IGNORECASE
+_MIGHT_NOUN = re.compile(r"\b(?:the|its|their|his|her|our|my|your|military|economic|naval|financial|industrial|"
+                         r"full|sheer|all\s+(?:its|their|his|her|our))\s+$", _I)
+_POLL_GROUPS = re.compile(r"\s+(?:voters?|electorate|caucus-?goers|primary\s+voters|Democratic\s+voters|"
+                          r"Republican\s+voters)\b", _I)
+_MADE_POSSIBLE = re.compile(r"\b(?:make|makes|made|making)\s+(?:[\w’'-]+\s+){0,3}$", _I)
+_RANGE_POSSIBLE = re.compile(r"\b(?:the\s+(?:[\w’'-]+est|best|worst|least|most\s+\w+)|every|all)\s+$", _I)
+
+
+def _rule_hedging_nouns(frame, word, text, a, b, lo, hi):
+    """"military *might*" (strength), "*likely* voters" (a polling category), "made it
+    *possible*" (enabled), "the worst *possible* time" (a superlative's range), "the heir
+    *apparent*", "at the *suggestion* of" (a proposal): no doubt is expressed."""
+    if frame != "hedging":
+        return None
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if word == "might" and (_MIGHT_NOUN.search(left) or re.match(r"\s+of\b", right)):
+        return "might as a noun (strength), not doubt"
+    if word in ("likely", "unlikely") and _POLL_GROUPS.match(right):
+        return "likely voters: a polling category, not doubt"
+    if word == "possible" and (_MADE_POSSIBLE.search(left) or _RANGE_POSSIBLE.search(left)):
+        return "made possible / the best possible: no doubt expressed"
+    if word == "apparent" and re.search(r"\bheirs?\s+$", left, _I):
+        return "heir apparent: a successor, not doubt"
+    if word.startswith("suggestion") and re.search(r"\b(?:at|on|upon)\s+(?:the|his|her|their)\s+$", left, _I):
+        return "at the suggestion of: a proposal, not doubt"
+    return None
+
+
+_MARKET_DEMAND = re.compile(r"\b(?:supply\s+and|consumer|consumers['’]?|market|energy|oil|gas|power|electricity|"
+                            r"fuel|global|domestic|customer|travel|housing|labor|labour|weak|weaker|weakening|"
+                            r"strong|stronger|high|higher|low|lower|rising|falling|growing|surging|pent-up|"
+                            r"seasonal|aggregate|export|import|peak|in|on)\s+$", _I)
+_LEGAL_PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|no\s+contest|innocent|the\s+fifth|deals?|bargains?|"
+                         r"agreements?|hearings?|of\s+(?:not\s+)?guilty|of\s+no\s+contest)\b", _I)
+_PLACE_LOBBY = re.compile(r"\b(?:hotel|building|front|main|marble|office|apartment|terminal|airport|theater|"
+                          r"theatre|hospital|station|courthouse|(?:in|into|through|across|at|from)\s+(?:the|a))\s+$", _I)
+_PRESSED_THING = re.compile(r"\s+(?:charges|the\s+(?:button|buttons|flesh|trigger)|a\s+button|"
+                            r"into\s+service|for\s+time|together|flat)\b", _I)
+
+
+def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
+    """"consumer *demand*" (a market), "*pleaded* guilty" / "a *plea* deal" (a court
+    plea), "the *urge* to" (a wish), "the hotel *lobby*" (a room), "*pressed* charges" (a
+    legal act), "a *pressure* cooker" (a pot): no one presses the decision-maker."""
+    if frame != "pressure":
+        return None
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if word.startswith("demand") and _MARKET_DEMAND.search(left):
+        return "market demand, not a demand on a decision-maker"
+    if word.startswith("plea") and (_LEGAL_PLEA.match(right) or re.search(r"\bguilty\s+$", left, _I)):
+        return "a plea in court, not pressure"
+    if word == "urge" and re.search(r"\b(?:the|an|his|her|their|that|this|any|every)\s+$", left, _I):
+        return "the urge to: a wish, not pressure"
+    if word == "lobby" and _PLACE_LOBBY.search(left) and not re.match(r"\s+(?:for|against)\b", right, _I):
+        return "a lobby: a room, not a pressure group"
+    if word == "pressed" and _PRESSED_THING.match(right):
+        return "pressed charges or a button: not pressure"
+    if word.startswith("pressure") and re.match(r"[\s-]+cookers?\b", right, _I):
+        return "a pressure cooker: a pot"
+    return None
+
+
+_SPORT_AFTER = re.compile(r"\s+(?:line|lineman|linemen|end|ends|back|backs|tackle|tackles|coordinator|"
+                          r"player|players|rebounds?|star|stand)\b", _I)
+_PROTECTED_CATEGORY = re.compile(r"\s+(?:status|class|classes|species|areas?|lands?|characteristics?|speech|"
+                                 r"categor(?:y|ies)|wetlands|habitats?|health\s+information)\b", _I)
+
+
+def _rule_defense_nouns(frame, word, text, a, b, lo, hi):
+    """"the *defendants*" (parties in court), "a *defensive* lineman" (sport), "*protected*
+    status" or "speech" (a legal category): not the step as defence."""
+    if frame != "self_defense":
+        return None
+    right = _right(text, b, hi)
+    if word.startswith("defendant"):
+        return "a defendant: a party in court, not defence"
+    if word == "defensive" and _SPORT_AFTER.match(right):
+        return "a defensive lineman: sport, not defence"
+    if word == "protected" and _PROTECTED_CATEGORY.match(right):
+        return "protected status or speech: a legal category, not defence"
+    return None
+
+
+_LIFT_MOOD = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?(?:spirits|mood|morale|hopes|confidence|weights?|off)\b", _I)
+_REVERSE_THING = re.compile(r"\s+(?:mortgages?|discrimination|psychology|osmosis|chronological|engineer\w*|"
+                            r"angle|side)\b", _I)
+_MONEY_NOUNS = (r"costs?|prices?|premiums?|rents?|bills?|debts?|spending|inflation|expenses?|fees?|"
+                r"tuition|deficits?")
+_MONEY_AFTER = re.compile(rf"\s+(?:[\w’'-]+\s+)?(?:{_MONEY_NOUNS})\b", _I)
+_MONEY_BEFORE = re.compile(rf"\b(?:{_MONEY_NOUNS})\s+(?:(?:are|is|have|has|were|was|kept|keep|keeps|began|began\s+to|"
+                           rf"continued|continue|continues|to)\s+)?(?:been\s+)?$", _I)
+
+
+def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
+    """"*adjusted* for inflation", "*lift* spirits", "a *reverse* mortgage" are not a
+    policy change; "*escalating* costs" and "prices *spiraled*" are money, not a conflict."""
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if frame == "change":
+        if word.startswith("adjust") and (re.match(r"\s+for\s+(?:inflation|population|season)", right, _I)
+                                          or re.search(r"\bseasonally\s+$", left, _I)):
+            return "adjusted for inflation: arithmetic, not a change"
+        if word.startswith("lift") and _LIFT_MOOD.match(right):
+            return "lift spirits: a mood, not an easing"
+        if word == "reverse" and (re.search(r"\bin\s+$", left, _I) or _REVERSE_THING.match(right)):
+            return "in reverse / a reverse mortgage: not a reversal"
+    if frame == "escalation_risk" and (word.startswith("escalat") or word.startswith("spiral")) \
+            and (_MONEY_AFTER.match(right) or _MONEY_BEFORE.search(left)):
+        return "escalating costs: money, not a conflict"
+    if frame == "escalation_risk" and word.startswith("spiral") and re.match(r"\s+(?:staircase|stairs|notebook)", right, _I):
+        return "a spiral staircase: a shape"
+    return None
+
+
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,
-          _rule_other_words)
+          _rule_other_words, _rule_hedging_nouns, _rule_pressure_nouns, _rule_defense_nouns,
+          _rule_change_and_conflict)
 
 
 def out_of_sense(frame: str, text: str, a: int, b: int, sent_start: int, sent_end: int) -> str:

@@ -1,0 +1,69 @@
+"""Round 4 of issue 16: word senses of everyday news (courts, markets, polls, sport,
+buildings), and what a size word modifies on unseen events.  Hand-made texts, known answers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as an
+
+NO_QUOTES = pd.DataFrame(columns=["article_id", "start", "end"])
+
+
+def hits(text: str) -> list[tuple[str, str]]:
+    f = an.frames(an.from_texts({"t": text}), quotes=NO_QUOTES)
+    return list(zip(f.frame, f["match"]))
+
+
+def sized(text: str, **meta) -> dict[str, str]:
+    """Sentence -> direction, for the sentences that size the event."""
+    c = an.from_texts({"t": text}, **{k: {"t": v} for k, v in meta.items()})
+    return {r.sentence: r.direction for r in an.characterizations(c, quotes=NO_QUOTES).itertuples()}
+
+
+# --------------------------------------------------------------------------- frame words in another sense
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Russia showed its military might on Monday.", "hedging", "might"),
+    ("Polls of likely voters show a tie.", "hedging", "likely"),
+    ("The grant made the program possible.", "hedging", "possible"),
+    ("It was the worst possible time.", "hedging", "possible"),
+    ("He is the heir apparent.", "hedging", "apparent"),
+    ("At the suggestion of aides, he left.", "hedging", "suggestion"),
+    ("Consumer demand for oil fell.", "pressure", "demand"),
+    ("Supply and demand set prices.", "pressure", "demand"),
+    ("He pleaded guilty on Monday.", "pressure", "pleaded"),
+    ("He reached a plea deal.", "pressure", "plea"),
+    ("He resisted the urge to respond.", "pressure", "urge"),
+    ("They met in the hotel lobby.", "pressure", "lobby"),
+    ("Police pressed charges.", "pressure", "pressed"),
+    ("The bomb was made from a pressure cooker.", "pressure", "pressure"),
+    ("The defendants appeared in court.", "self_defense", "defendants"),
+    ("The defensive line played well.", "self_defense", "defensive"),
+    ("Immigrants with protected status can stay.", "self_defense", "protected"),
+    ("Wages adjusted for inflation rose.", "change", "adjusted"),
+    ("The win will lift Democratic spirits nationwide.", "change", "lift"),
+    ("He drove in reverse.", "change", "reverse"),
+    ("Costs are escalating quickly.", "escalation_risk", "escalating"),
+    ("Prices spiraled.", "escalation_risk", "spiraled"),
+])
+def test_round4_frame_words_in_another_sense(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("The move might escalate the war.", "hedging", "might"),
+    ("The vote is likely to fail.", "hedging", "likely"),
+    ("It is possible the deal fails.", "hedging", "possible"),
+    ("Protesters demand his resignation.", "pressure", "demand"),
+    ("They made a plea for help.", "pressure", "plea"),
+    ("Leaders urge restraint.", "pressure", "urge"),
+    ("The gun lobby opposed the bill.", "pressure", "lobby"),
+    ("The plan will lift the ban.", "change", "lift"),
+    ("The court will reverse the ruling.", "change", "reverse"),
+    ("The conflict could spiral out of control.", "escalation_risk", "spiral"),
+    ("Israel said it acted in self-defense.", "self_defense", "self-defense"),
+])
+def test_round4_the_same_words_in_their_sense_stay(text, frame, word):
+    assert (frame, word) in hits(text)
