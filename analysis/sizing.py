@@ -482,10 +482,49 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     before = [t.low for t in hit.toks[max(0, hit.i - 8):hit.i] if t.start >= hit.seg[0]]
     cut = max((n for n, w in enumerate(before) if w in _CLAUSE_OPENERS), default=-1)
     before = before[cut + 1:]  # the year of "the 1986 law made ...", not of "2018 commitment that ..."
-    if _other_instance(hit, [t.low for t in hit.np_] + [w for w in after if w != "since"] +
+    if _other_instance(hit, [t.low for t in hit.np_] + _without_baselines(after) + _relative_clause_years(hit) +
                        [w for w in before if _TITLE_YEAR.match(w)], _np_names(hit, hit.np_)):
         return Target(False, f"another {named}")
     return Target(True, f"modifies the event: {named}")
+
+
+_BASELINE = frozenset({"since", "than"})
+
+
+def _without_baselines(words: Sequence[str]) -> list[str]:
+    """The words after a noun phrase without a comparison's baseline: "the biggest upset
+    *since 1992*", "larger *than 2016*" name the earlier time the event is measured against,
+    not another instance of it.
+
+    >>> _without_baselines(["since", "1992", "in", "alabama"])
+    ['in', 'alabama']
+    """
+    out, skip = [], False
+    for w in words:
+        if w in _BASELINE:
+            skip = True
+            continue
+        if skip and (_TITLE_YEAR.match(w) or w in ("the", "at", "least")):
+            continue
+        skip = False
+        out.append(w)
+    return out
+
+
+_RELATIVE = frozenset({"that", "which", "who"})
+
+
+def _relative_clause_years(hit: _Hit) -> list[str]:
+    """The years of a relative clause on the size word's noun phrase, within its clause
+    segment ("*sweeping* changes to immigration law that failed in 2007"): a thing with a
+    past of its own is another instance, not the event reported."""
+    k = hit.j + 1 + len(hit.np_)
+    toks = [t for t in hit.toks[k:k + 14] if t.start < hit.seg[1]]
+    rel = next((n for n, t in enumerate(toks) if t.low in _RELATIVE), None)
+    if rel is None:
+        return []
+    words = [t.low for t in toks[rel + 1:]]
+    return [w for w in _without_baselines(words) if _TITLE_YEAR.match(w)]
 
 
 _PART_NOUNS = frozenset("""majority bulk heart core part parts portion portions piece pieces pillar pillars
@@ -749,11 +788,24 @@ def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
     named = hit.anchors.in_words([t.low for t in words])
     if named and not _other_instance(hit, [t.low for t in words], ()):
         return None
-    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS:
-        return None
+    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS \
+            or _person_noun(head[0].low):
+        return None  # "it" cannot refer back to a person ("The governor signed. *It* was the first ...")
     if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")):
         return None  # not a plain noun phrase ("Enough this update"): the reading is unsure
     return " ".join(t.low for t in words[-3:])
+
+
+def _person_noun(word: str) -> bool:
+    """Whether ``word`` names a person or a group of people (governor, official, voters ...),
+    from the nouns the quote finder reads for sources and titles.
+
+    >>> _person_noun("governor"), _person_noun("deficit")
+    (True, False)
+    """
+    from .speakers import source_nouns, title_words  # word lists, read only
+
+    return word in source_nouns() or word in title_words() or word.rstrip("s") in source_nouns()
 
 
 _SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists

@@ -67,3 +67,34 @@ def test_round4_frame_words_in_another_sense(text, frame, word):
 ])
 def test_round4_the_same_words_in_their_sense_stay(text, frame, word):
     assert (frame, word) in hits(text)
+
+
+# --------------------------------------------------------------------------- what the size word is about
+
+def test_round4_a_baseline_year_is_not_another_instance():
+    lede = "Jones won the Alabama Senate race on Tuesday. "
+    for sentence in ("Jones won the Alabama Senate race, the biggest upset since 1992.",
+                     "It was the biggest upset since 1992."):
+        assert sized(lede + sentence, date="2017-12-13").get(sentence) == "bigger"
+
+
+def test_round4_a_noun_phrase_with_a_past_of_its_own_is_another_instance():
+    text = ("The Senate passed a new bill on Thursday. "
+            "The measure revives sweeping changes to immigration law that failed in 2007. "
+            "The bill now goes to the House.")
+    assert sized(text, date="2013-06-27") == {}
+
+
+def test_round4_it_does_not_refer_back_to_a_person():
+    text = "The governor signed the order on Monday. It was the first time since 1990 that a governor did so."
+    assert sized(text).get("It was the first time since 1990 that a governor did so.") == "bigger"
+    # a thing stays the antecedent
+    assert sized("The deficit grew again. It's gigantic.") == {}
+
+
+def test_round4_only_after_a_verb_of_knowing_is_focus():
+    lede = "Biden authorized Ukraine to strike Russia with U.S. missiles. "
+    known = "The decision was known only to a very narrow group of aides."
+    granted = "The permission was granted only for strikes near Kursk."
+    got = sized(lede + known + " " + granted)
+    assert known not in got and got.get(granted) == "smaller"
