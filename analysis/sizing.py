@@ -536,6 +536,8 @@ def _rule_part_of(hit: _Hit) -> Target | None:
     """A part of the event, sized: "the *vast* majority of the Arizona law", "three *linchpins*
     of the law", "*key* parts of the deal": the size of the part says how much of the event
     is affected, so it sizes the event."""
+    if _in_subordinate_clause(hit):
+        return None  # "Because the measure is the *centerpiece* of the bill, ...": a premise, not a sizing
     k = hit.j + 1
     words = [t.low for t in hit.toks[k:k + 3]]
     head = hit.toks[hit.j].low
@@ -556,11 +558,16 @@ def _rule_part_of(hit: _Hit) -> Target | None:
     return Target(True, f"a part of the event: {named}")
 
 
-def _rule_subordinate(hit: _Hit) -> Target | None:
-    """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
+def _in_subordinate_clause(hit: _Hit) -> bool:
+    """Whether a subordinating word (after, because, if, ...) opens the hit's clause segment before it."""
     subs = hit.s.subordinators
     n = bisect_left(subs, hit.i) - 1  # the last subordinating word before the hit
-    if n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]:
+    return n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]
+
+
+def _rule_subordinate(hit: _Hit) -> Target | None:
+    """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
+    if _in_subordinate_clause(hit):
         return Target(False, "in a subordinate clause")
     return None
 

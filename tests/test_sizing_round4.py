@@ -98,3 +98,11 @@ def test_round4_only_after_a_verb_of_knowing_is_focus():
     granted = "The permission was granted only for strikes near Kursk."
     got = sized(lede + known + " " + granted)
     assert known not in got and got.get(granted) == "smaller"
+
+
+def test_round4_a_sized_part_in_a_subordinate_clause_is_a_premise():
+    lede = "The Senate began debate on the gun bill on Thursday. "
+    premise = "Because the background-check measure is the centerpiece of this bill, senators want to read it."
+    part = "The background-check measure is the centerpiece of the bill."
+    assert premise not in sized(lede + premise)
+    assert sized(lede + part).get(part) == "bigger"
