@@ -81,6 +81,7 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     # what the event brings: its size is the event's ("the implications go far beyond", "the
     # stakes are enormous", "carried major implications")
     "implications", "ramifications", "stakes", "significance", "consequences",
+    "impact", "impacts", "effect", "effects", "toll", "fallout", "repercussions", "backlash", "blowback",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -635,6 +636,23 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
 _FOCUS_LY = frozenset({"only", "merely", "solely", "simply", "early", "likely", "largely", "mostly"})
 
 
+# Verbs of scope: what a decision applies to, covers or affects ("would *only* apply to").
+_SCOPE_VERBS = _LINKING | frozenset("""affect affects affected target targets targeted include includes included
+address addresses addressed reach reaches reached""".split())
+_LIMITERS = frozenset({"only", "merely", "solely"})
+
+
+def _limits_its_verb(hit: _Hit) -> bool:
+    """"The rule would *only* apply to new plants", "it *merely* covers ...": a limiter right
+    before a verb of scope limits what the clause's subject covers (not "he *only* learned")."""
+    nxt = hit.j + 1
+    return hit.i == hit.j and hit.toks[hit.i].low in _LIMITERS and nxt < len(hit.toks) \
+        and hit.toks[nxt].low in _SCOPE_VERBS and hit.toks[nxt].low not in _BE_FORMS
+
+
+_BE_FORMS = frozenset("is was are were be been being 's ’s".split())
+
+
 def _pronoun_after_complementizer(hit: _Hit, subject: Sequence[_Tok]) -> bool:
     """"the Court's rules state that *it* will ...", "The CDC confirmed that *it* is ...": a
     pronoun right after a complementizer or a verb of saying is the main clause's subject
@@ -651,6 +669,8 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j \
             and hit.toks[hit.i].low not in _FOCUS_LY:
         verb = hit.i  # an adverb on the clause's verb: "The ruling *sharply* limits ..."
+    if verb is None and _limits_its_verb(hit):
+        verb = hit.i  # "The rule would *only* apply to new plants": a limit on what the subject covers
     if verb is None:
         return _refers_back(hit)
     subject = _subject_before(hit, verb)

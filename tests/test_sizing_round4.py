@@ -106,3 +106,18 @@ def test_round4_a_sized_part_in_a_subordinate_clause_is_a_premise():
     part = "The background-check measure is the centerpiece of the bill."
     assert premise not in sized(lede + premise)
     assert sized(lede + part).get(part) == "bigger"
+
+
+def test_round4_a_limiter_before_a_verb_of_scope_limits_the_subject():
+    lede = "The EPA proposed the rule on Monday. "
+    limit = "The rule would only apply to new plants."
+    learned = "He only learned of the rule on Monday."
+    got = sized(lede + limit + " " + learned)
+    assert got.get(limit) == "smaller" and learned not in got
+
+
+def test_round4_what_the_event_brings_is_the_event_s_size():
+    lede = "The Senate passed the bill on Friday. "
+    for sentence in ("The bill will have a major impact on gun owners.",
+                     "The vote drew significant backlash from gun owners."):
+        assert sized(lede + sentence).get(sentence) == "bigger"
