@@ -136,8 +136,10 @@ class EventAnchors:
     actors: frozenset[str] = frozenset()  # the names in the lede's subject: who acted
 
     def names(self, word: str) -> bool:
-        """Whether ``word`` (lower case) names the event here."""
-        return word in self.core or word in self.own
+        """Whether ``word`` (lower case) names the event here (an own event noun also in its
+        singular or plural: "the *protest*" / "the largest *protests*")."""
+        return word in self.core or word in self.own or (
+            bool(self.own) and (word + "s" in self.own or (word.endswith("s") and word[:-1] in self.own)))
 
     def in_words(self, words: Sequence[str]) -> str | None:
         """The first word (or two-word phrase) of ``words`` that names the event, or None."""
@@ -183,6 +185,24 @@ def _actors(lede: str) -> frozenset[str]:
                      if w[:1].isupper() and w.lower().strip(".") not in _NOT_ACTOR and len(w) > 2)
 
 
+def _nouns_of_lede_verbs(early: set[str], counts: Counter) -> set[str]:
+    """Event nouns that the title or the lede uses as a verb and the body names again:
+    "Thousands *marched* ... The *march* was ..."; "Teachers *struck* ..." is not read (an
+    irregular past), "voted" gives "vote", "protested" gives "protest".
+
+    >>> sorted(_nouns_of_lede_verbs({"marched", "on"}, Counter({"march": 1})))
+    ['march']
+    """
+    out = set()
+    for w in early:
+        if not w.endswith("ed") or len(w) < 5:
+            continue
+        for noun in (w[:-2], w[:-1]):  # marched -> march, voted -> vote
+            if noun in EVENT_NOUNS and (counts[noun] or counts[noun + "s"]):
+                out.add(noun)
+    return out
+
+
 def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[str] = ()) -> EventAnchors:
     """The words that name the event of an article, from its title and body sentences.
 
@@ -199,6 +219,7 @@ def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[s
     for s in sentences:
         counts.update(_lower_words(s))
     own = {w for w in early if w in EVENT_NOUNS and counts[w] + (w in _lower_words(title or "")) >= 2}
+    own |= _nouns_of_lede_verbs(early, counts)
     own -= _ended_by_the_event([title or "", *sentences[:2]])
     core, phrases = set(), []
     for term in (*CORE_EVENT_NOUNS, *extra):
@@ -658,7 +679,13 @@ def _pronoun_after_complementizer(hit: _Hit, subject: Sequence[_Tok]) -> bool:
     pronoun right after a complementizer or a verb of saying is the main clause's subject
     (who states or confirms), not the event."""
     k = bisect_left(hit.s.starts, subject[0].start) - 1
-    return k >= 0 and hit.toks[k].low in ("that", "said", "says", "say", "told", "confirmed", "stated")
+    if k < 0 or hit.toks[k].low not in ("that", "said", "says", "say", "told", "confirmed", "stated"):
+        return False
+    # the main clause's subject: "it" can stand for one thing that speaks ("The CDC confirmed
+    # that *it* is ..."), never for people or a plural ("Organizers said *it* was a turning point")
+    m = k - 1 if hit.toks[k].low != "that" or k < 2 else k - 2
+    who = hit.toks[m].low if m >= 0 else ""
+    return not (who in _PERSONAL or _person_noun(who) or (who.endswith("s") and not who.endswith(("ss", "'s", "’s"))))
 
 
 def _rule_predicate(hit: _Hit) -> Target | None:

@@ -121,3 +121,20 @@ def test_round4_what_the_event_brings_is_the_event_s_size():
     for sentence in ("The bill will have a major impact on gun owners.",
                      "The vote drew significant backlash from gun owners."):
         assert sized(lede + sentence).get(sentence) == "bigger"
+
+
+def test_round4_the_lede_s_verb_names_the_event_noun():
+    text = ("Thousands of protesters marched in Washington on Saturday. "
+            "The march was one of the largest protests in the city's history.")
+    assert sized(text).get("The march was one of the largest protests in the city's history.") == "bigger"
+
+
+def test_round4_it_after_people_who_speak_is_not_the_speaker():
+    text = "Thousands of protesters marched on Saturday. Organizers said it was a turning point."
+    assert sized(text).get("Organizers said it was a turning point.") == "bigger"
+
+
+def test_round4_first_in_a_decade_is_rarity():
+    text = ("The senator resigned on Friday. "
+            "It was the first resignation of a sitting senator in a decade.")
+    assert sized(text).get("It was the first resignation of a sitting senator in a decade.") == "bigger"
