@@ -866,7 +866,9 @@ _SAY_VERBS = frozenset("""said says say told added argued argues noted notes wro
 contended contends believes believe warned warns""".split())
 # Verbs that put a name on their object: "Smith *called* the deal historic", "described it as modest".
 _CALL_VERBS = frozenset("""called calls call calling described describes describing termed terms dubbed
-labeled labelled labels branded brands deemed deems considered considers declared declares""".split())
+labeled labelled labels branded brands deemed deems considered considers declared declares
+hailed hails hail hailing praised praises decried decries denounced denounces touted touts billed bills
+heralded heralds characterized characterizes characterised portrayed portrays""".split())
 
 
 def _rule_called(hit: _Hit) -> Target | None:
@@ -1060,7 +1062,8 @@ _CONFIRMING = frozenset({"confirmed", "reported", "revealed", "announced", "disc
 _SPEECH_AFTER = ("said", "says", "told", "added")
 
 
-def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]]) -> str | None:
+def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]],
+                      sentence: str = "", s0: int = 0) -> str | None:
     """The source whose indirect statement holds a position, or None.
 
     ``attributions``: ``(start, end, cue_start, cue_end, cue, source)`` of the non-direct
@@ -1069,7 +1072,9 @@ def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int
     source; "according to X": the whole sentence.  A passive confirmation inside commas
     ("This decision, confirmed by four officials, marks ...") vouches for a fact, not for
     the words around it.  Only the nearest attribution on each side of the position is
-    read, so many attributions cost a bisection.
+    read, so many attributions cost a bisection.  ``sentence`` (starting at ``s0``) lets a
+    contrast tell the outlet's words from a source's after them: in "The ruling is modest, but
+    supporters say it is historic" only "historic" is the supporters'.
 
     >>> attributed_source(40, [(0, 10, 11, 18, "suggest", "some polls")])
     'some polls'
@@ -1093,9 +1098,23 @@ def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int
             return source  # "said Jane Doe that ..." (rare): after the source
     if n < len(attributions):  # the nearest one after it
         a, b, ca, cb, cue, source = attributions[n]
-        if hit_start < min(a, ca) and cue.lower() not in _CONFIRMING:
+        if hit_start < min(a, ca) and cue.lower() not in _CONFIRMING \
+                and not _contrast_between(sentence, hit_start - s0, min(a, ca) - s0):
             return source  # the statement, then source and cue ("..., officials said")
     return None
+
+
+_CONTRAST = re.compile(r";|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+
+
+def _contrast_between(sentence: str, a: int, b: int) -> bool:
+    """Whether a contrast (but, while, although, a semicolon) stands in ``sentence[a:b]``: the
+    words before it are not the statement of a source named after it.
+
+    >>> _contrast_between("The ruling is modest, but supporters say it is historic.", 14, 26)
+    True
+    """
+    return bool(sentence) and 0 <= a < b and _CONTRAST.search(sentence, a, b) is not None
 
 
 # --------------------------------------------------------------------------- per article
@@ -1180,6 +1199,23 @@ _CALLED = re.compile(r"(?<![-‐])\b(?:called|calls|call|calling|described|descr
                      r"branded|deemed|hailed|hails|praised|decried|denounced)\b")
 
 
+def _without_fronted_phrase(subject: str) -> str:
+    """A subject without a fronted prepositional phrase: "In a statement, the White House"
+    -> "the White House".
+
+    >>> _without_fronted_phrase("In a statement, the White House")
+    'the White House'
+    """
+    first = subject.split(" ", 1)[0].lower()
+    if "," in subject and first in _PREPOSITIONS:
+        return subject.rsplit(",", 1)[1].strip()
+    return subject
+
+
+_IN_VIEW = re.compile(r"\b(?:in|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:['’]s?)\s+"
+                      r"(?:view|views|opinion|words|estimation|telling|account|reckoning|judgment|judgement|assessment)\b")
+
+
 def trailing_speaker(sentence: str, pos: int) -> str | None:
     """The source of a statement given after it: "The deal is historic, officials say";
     "..., according to analysts"; or the subject of a verb of naming before it ("Democrats
@@ -1190,6 +1226,9 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     >>> trailing_speaker("The deal is historic, according to analysts.", 12)
     'analysts'
     """
+    v = _IN_VIEW.search(sentence, max(0, pos - _VOICE_WINDOW), pos + _VOICE_WINDOW)
+    if v is not None:
+        return v.group("who")  # "The ruling is historic, in Smith's view"
     m = _TRAILING_SAY.search(sentence, pos, pos + _VOICE_WINDOW)
     if m is not None:
         who = (m.group("acc") or m.group("who")).strip()
@@ -1202,7 +1241,7 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     if c is not None and c.start() < _VOICE_WINDOW:
         from .wording import lede_subject  # a pure function of the sentence
 
-        subject = lede_subject(sentence[:c.end()]).strip()
+        subject = _without_fronted_phrase(lede_subject(sentence[:c.end()]).strip())
         if subject and subject.split()[0].lower() not in _REFER and len(subject.split()) <= 8 \
                 and not _CLAUSE_CUT.search(sentence, c.end(), pos):
             return subject
@@ -1230,7 +1269,7 @@ def colon_speaker(sentence: str) -> str | None:
 def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
         return "quoted", hit.speaker or (colon_speaker(sentence) if sentence else None)
-    source = attributed_source(hit.start, attributions)
+    source = attributed_source(hit.start, attributions, sentence, s0)
     if source is None and sentence:
         rel = hit.start - s0
         source = reported_speaker(sentence, rel) or shared_subject_speaker(sentence, rel) \

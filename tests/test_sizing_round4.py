@@ -138,3 +138,28 @@ def test_round4_first_in_a_decade_is_rarity():
     text = ("The senator resigned on Friday. "
             "It was the first resignation of a sitting senator in a decade.")
     assert sized(text).get("It was the first resignation of a sitting senator in a decade.") == "bigger"
+
+
+# --------------------------------------------------------------------------- voice
+
+def voices(text: str) -> dict[str, tuple[str, str | None]]:
+    """Size word -> (voice, speaker) of the size words that count."""
+    w = an.size_words(an.from_texts({"t": text}), quotes=NO_QUOTES)
+    return {r.match: (r.voice, r.speaker) for r in w.itertuples() if r.counts}
+
+
+def test_round4_a_contrast_ends_the_statement_of_a_later_source():
+    got = voices("The court ruled on Monday. The ruling is modest, but supporters say it is historic.")
+    assert got["modest"] == ("outlet", None) and got["historic"] == ("attributed", "supporters")
+
+
+def test_round4_hailed_as_and_in_someone_s_view_are_attributed():
+    got = voices("The court ruled on Monday. Smith hailed the ruling as historic.")
+    assert got["historic"] == ("attributed", "Smith")
+    got = voices("The court ruled on Monday. The ruling is modest, in Smith's view.")
+    assert got["modest"] == ("attributed", "Smith")
+
+
+def test_round4_a_fronted_phrase_is_no_part_of_the_speaker():
+    got = voices("The court ruled on Monday. In a statement, the White House called it a historic step.")
+    assert got["historic"] == ("attributed", "the White House")
