@@ -587,9 +587,34 @@ def _in_subordinate_clause(hit: _Hit) -> bool:
     return n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]
 
 
+_CONCESSIVE = frozenset({"while", "although", "though"})
+
+
+def _rule_concessive(hit: _Hit) -> Target | None:
+    """A verbless concession inside commas ("The ruling, *while significant*, is not final";
+    "This was, *while very important*, a first stage") grants the size to the noun phrase
+    before it: counted when that names the event or is it/this."""
+    k = hit.i - 1
+    while k >= 0 and (hit.toks[k].low.endswith("ly") or hit.toks[k].low in ("very", "so", "quite", "still")):
+        k -= 1
+    if k < 1 or hit.toks[k].low not in _CONCESSIVE or hit.toks[k].start < hit.seg[0] \
+            or hit.sentence[hit.seg[0]:hit.toks[k].start].strip():
+        return None  # the concession must open its comma-bounded segment
+    tail = hit.sentence[hit.toks[hit.j].end:hit.toks[hit.j].end + 2].strip()
+    if not tail.startswith((",", "—", "–")):
+        return None  # a clause with a verb of its own ("while the deal is modest, ...")
+    before = [t.low for t in hit.toks[max(0, k - 8):k]]
+    named = hit.anchors.in_words(before) or next((w for w in before if w in ("it", "this")), None)
+    return Target(True, f"a concession about the event: {named}") if named else None
+
+
 def _rule_subordinate(hit: _Hit) -> Target | None:
     """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
     if _in_subordinate_clause(hit):
+        subs = hit.s.subordinators
+        opener = hit.toks[subs[bisect_left(subs, hit.i) - 1]].low
+        if opener in _CONCESSIVE:
+            return None  # "Although the ruling is *significant*, ...": a concession asserts what it grants
         return Target(False, "in a subordinate clause")
     return None
 
@@ -1011,7 +1036,26 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
+_FRONTING = frozenset({"but", "and", "yet", "for", "the", "indeed"})
+_PRECEDENT_OPENERS = ("never", "not", "first")
+
+
+def _rule_fronted_precedent(hit: _Hit) -> Target | None:
+    """A precedent phrase that opens the sentence ("*Never before* has a court ...", "*Not
+    since 1992* has a Democrat ...", "For the *first time*, ...") sizes the clause it opens:
+    it counts when that clause names the event, its actor or refers back with it/this."""
+    first = hit.s.first_token_from(0)
+    if hit.toks[hit.i].low not in _PRECEDENT_OPENERS or any(
+            t.low not in _FRONTING for t in hit.toks[first:hit.i]):
+        return None
+    rest = [t.low for t in hit.toks[hit.j + 1:hit.j + 1 + _REACH]]
+    named = hit.anchors.in_words(rest) or next(
+        (w for w in rest if w in hit.anchors.actors or w in ("it", "this")), None)
+    return Target(True, f"a precedent claim on its clause: {named}") if named else None
+
+
+_TARGET_RULES = (_rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
+                 _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 
@@ -1282,6 +1326,8 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:far\s+from|anything\s+but)\s+(?:(?:a|an|the|being)\s+)?(?:[\w’'-]+\s+)?$",
+                            re.IGNORECASE)
 _LESS_THAN = re.compile(r"\b(?:less|not\s+so\s+much)\s+(?:of\s+)?(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
@@ -1299,6 +1345,9 @@ def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool
     if _LESS_THAN.search(sentence.text[max(0, a - 30):a]) and not hit.negated:
         # "less a game-changer than a channel-changer": denied by the comparison
         return ("smaller" if side == "bigger" else "bigger"), f"less a {hit.match} than: {target.reason}"
+    if _DENIED_BEFORE.search(sentence.text[max(0, a - 40):a]) and not hit.negated:
+        # "far from historic", "anything but modest": the phrase denies the size word after it
+        return ("smaller" if side == "bigger" else "bigger"), f"far from {hit.match}: {target.reason}"
     if hit.negated:
         if negation_scope(sentence.text, a, b, 0, True).pattern:
             return None, "not the first time: a pattern of other events, not a size"

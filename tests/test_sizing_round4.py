@@ -163,3 +163,45 @@ def test_round4_hailed_as_and_in_someone_s_view_are_attributed():
 def test_round4_a_fronted_phrase_is_no_part_of_the_speaker():
     got = voices("The court ruled on Monday. In a statement, the White House called it a historic step.")
     assert got["historic"] == ("attributed", "the White House")
+
+
+# --------------------------------------------------------------------------- negation and precedent
+
+def test_round4_far_from_denies_the_size_word_after_it():
+    text = "The court ruled on Monday. The ruling is far from historic."
+    assert sized(text).get("The ruling is far from historic.") == "smaller"
+    text = "The court ruled on Monday. The ruling was anything but modest."
+    assert sized(text).get("The ruling was anything but modest.") == "bigger"
+
+
+def test_round4_not_the_first_of_its_kind_is_a_pattern_claim():
+    assert sized("The court ruled on Monday. The ruling isn't the first of its kind.") == {}
+    assert sized("The court ruled on Monday. The ruling is the first of its kind.") == {
+        "The ruling is the first of its kind.": "bigger"}
+
+
+@pytest.mark.parametrize("lede, sentence", [
+    ("The Supreme Court struck down the law on Monday. ", "Never before has the court struck down a law so quickly."),
+    ("Democrat Doug Jones won the Alabama Senate race on Tuesday. ",
+     "Not since 1992 has a Democrat won a Senate seat in Alabama."),
+])
+def test_round4_a_fronted_precedent_sizes_its_clause(lede, sentence):
+    assert sized(lede + sentence).get(sentence) == "bigger"
+
+
+def test_round4_a_fronted_precedent_about_something_else_does_not_count():
+    sentence = "For the first time since 2010, unemployment rose in May."
+    assert sentence not in sized("The Supreme Court struck down the law on Monday. " + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ruling, while significant, is not final.",
+    "Although the ruling is significant, it is not final.",
+])
+def test_round4_a_concession_asserts_what_it_grants(sentence):
+    assert sized("The court ruled on Monday. " + sentence).get(sentence) == "bigger"
+
+
+def test_round4_a_concession_about_someone_else_does_not_count():
+    sentence = "Smith, while a major figure, did not speak."
+    assert sentence not in sized("The court ruled on Monday. " + sentence)
