@@ -106,7 +106,8 @@ _PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\bunt
                       r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
                       r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
                       re.IGNORECASE)
-_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
+_ABILITY_AFTER = re.compile(r"\s+(?:not|never|only|barely|hardly|scarcely|see|hear|feel|watch|smell|recall|"
+                            r"remember|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
                             r"ask|appeal|sue|vote|seek|request|pay|apply|file|petition|invoke|"
                             r"(?:also|still|then|simply|easily|instead)\s+(?:argue|claim|cover|ask|appeal|"
                             r"sue|vote|seek|request|pay|apply|file|choose|decide|opt|invoke))\b", re.IGNORECASE)
@@ -364,6 +365,22 @@ _PRESSED_THING = re.compile(r"\s+(?:charges|the\s+(?:button|buttons|flesh|trigge
                             r"into\s+service|for\s+time|together|flat)\b", _I)
 
 
+_POTENTIAL_PEOPLE = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:[\w’'-]+(?:ors|ers|ees|ates|ents|ists|ants)|jurors?|"
+                               r"witness(?:es)?|nominee|candidate|successor|buyer|bidder|donor|voter|recruit)\b", re.I)
+
+
+def _rule_potential_people(frame, word, text, a, b, lo, hi):
+    """"*potential* jurors", "a *potential* candidate", "*potential* 2020 rivals": a role
+    someone may fill, a category of people, not doubt about what happened."""
+    if frame == "hedging" and word == "potential" and _POTENTIAL_PEOPLE.match(_right(text, b, hi)):
+        return "potential jurors / candidates: a category of people, not doubt"
+    return None
+
+
+_GUNFIRE_FROM = re.compile(r"\s+from\s+(?:[\w’'-]+\s+){0,3}?(?:gunmen|gunfire|militants|troops|forces|rebels|soldiers|"
+                           r"snipers|artillery|rockets|mortars|insurgents|fighters|attackers|shooters|police)\b", re.I)
+
+
 def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
     """"consumer *demand*" (a market), "*pleaded* guilty" / "a *plea* deal" (a court
     plea), "the *urge* to" (a wish), "the hotel *lobby*" (a room), "*pressed* charges" (a
@@ -383,6 +400,8 @@ def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
         return "pressed charges or a button: not pressure"
     if word.startswith("pressure") and re.match(r"[\s-]+cookers?\b", right, _I):
         return "a pressure cooker: a pot"
+    if word == "under fire" and _GUNFIRE_FROM.match(right):
+        return "under fire from gunmen: shooting, not criticism"
     return None
 
 
@@ -404,6 +423,8 @@ def _rule_defense_nouns(frame, word, text, a, b, lo, hi):
         return "a defensive lineman: sport, not defence"
     if word == "protected" and _PROTECTED_CATEGORY.match(right):
         return "protected status or speech: a legal category, not defence"
+    if word == "safeguards":
+        return "safeguards: legal protections, not defence"
     return None
 
 
@@ -415,6 +436,10 @@ _MONEY_NOUNS = (r"costs?|prices?|premiums?|rents?|bills?|debts?|spending|inflati
 _MONEY_AFTER = re.compile(rf"\s+(?:[\w’'-]+\s+)?(?:{_MONEY_NOUNS})\b", _I)
 _MONEY_BEFORE = re.compile(rf"\b(?:{_MONEY_NOUNS})\s+(?:(?:are|is|have|has|were|was|kept|keep|keeps|began|began\s+to|"
                            rf"continued|continue|continues|to)\s+)?(?:been\s+)?$", _I)
+
+
+_MOOD_BEFORE = re.compile(r"\b(?:looked|looks|seemed|seems|appeared|appears|felt|feels|sounded)\s+$", _I)
+_MOOD_AFTER = re.compile(r"\s+(?:atmosphere|mood|pace|demeanor|demeanour|vibe|smile|manner|tone|and\s+(?:confident|happy|calm|jovial))\b", _I)
 
 
 def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
@@ -429,6 +454,10 @@ def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
             return "lift spirits: a mood, not an easing"
         if word == "reverse" and (re.search(r"\bin\s+$", left, _I) or _REVERSE_THING.match(right)):
             return "in reverse / a reverse mortgage: not a reversal"
+        if word == "alter" and re.match(r"\s+egos?\b", right, _I):
+            return "alter ego: a person, not a change"
+        if word.startswith("relax") and (_MOOD_BEFORE.search(left) or _MOOD_AFTER.match(right)):
+            return "relaxed: a mood, not an easing"
     if frame == "escalation_risk" and (word.startswith("escalat") or word.startswith("spiral")) \
             and (_MONEY_AFTER.match(right) or _MONEY_BEFORE.search(left)):
         return "escalating costs: money, not a conflict"
@@ -438,8 +467,8 @@ def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
 
 
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,
-          _rule_other_words, _rule_hedging_nouns, _rule_pressure_nouns, _rule_defense_nouns,
-          _rule_change_and_conflict)
+          _rule_other_words, _rule_hedging_nouns, _rule_potential_people, _rule_pressure_nouns,
+          _rule_defense_nouns, _rule_change_and_conflict)
 
 
 def out_of_sense(frame: str, text: str, a: int, b: int, sent_start: int, sent_end: int) -> str:

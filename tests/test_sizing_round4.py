@@ -205,3 +205,29 @@ def test_round4_a_concession_asserts_what_it_grants(sentence):
 def test_round4_a_concession_about_someone_else_does_not_count():
     sentence = "Smith, while a major figure, did not speak."
     assert sentence not in sized("The court ruled on Monday. " + sentence)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Potential jurors were questioned on Monday.", "hedging", "Potential"),
+    ("He is a potential candidate.", "hedging", "potential"),
+    ("She could only watch.", "hedging", "could"),
+    ("The convoy came under fire from gunmen.", "pressure", "under fire"),
+    ("The law includes safeguards for privacy.", "self_defense", "safeguards"),
+    ("He is Trump's alter ego.", "change", "alter"),
+    ("Trump appeared relaxed at the rally.", "change", "relaxed"),
+])
+def test_round4_roles_abilities_gunfire_and_moods_are_out_of_sense(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("The potential for violence is high.", "hedging", "potential"),
+    ("The war could spread.", "hedging", "could"),
+    ("The senator came under fire from Democrats.", "pressure", "under fire"),
+    ("Ukraine must safeguard its cities.", "self_defense", "safeguard"),
+    ("The plan would alter the law.", "change", "alter"),
+    ("The rules were relaxed on Monday.", "change", "relaxed"),
+    ("A more relaxed standard applies.", "change", "relaxed"),
+])
+def test_round4_roles_abilities_gunfire_and_moods_in_sense_stay(text, frame, word):
+    assert (frame, word) in hits(text)
