@@ -1036,6 +1036,25 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
+_FIRST_PERSON = frozenset("i i've i'd i’ve i’d i'm i’m my me".split())
+# "the first time I've *seen* a court do this": the speaker's experience measures the event
+_PERCEIVED = frozenset("seen saw heard witnessed remember recall can could ever".split())
+
+
+def _rule_personal_first(hit: _Hit) -> Target | None:
+    """"It's the *first time* I've voted", "my *first* protest": a first in the speaker's own
+    life (a first person singular right after it, with no verb of witnessing: "the first time
+    I've seen a court do this" measures the event), not a precedent set by the event."""
+    if not any(t.low == "first" for t in hit.toks[hit.i:hit.j + 1]):
+        return None
+    after = [t.low for t in hit.toks[hit.j + 1:hit.j + 5] if t.start < hit.seg[1]]
+    if after and after[0] == "that":
+        after = after[1:]
+    if after and after[0] in _FIRST_PERSON and not any(w in _PERCEIVED for w in after[1:3]):
+        return Target(False, "a first in the speaker's own life, not the event's")
+    return None
+
+
 _FRONTING = frozenset({"but", "and", "yet", "for", "the", "indeed"})
 _PRECEDENT_OPENERS = ("never", "not", "first")
 
@@ -1054,7 +1073,7 @@ def _rule_fronted_precedent(hit: _Hit) -> Target | None:
     return Target(True, f"a precedent claim on its clause: {named}") if named else None
 
 
-_TARGET_RULES = (_rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
+_TARGET_RULES = (_rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
                  _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 

@@ -231,3 +231,11 @@ def test_round4_roles_abilities_gunfire_and_moods_are_out_of_sense(text, frame, 
 ])
 def test_round4_roles_abilities_gunfire_and_moods_in_sense_stay(text, frame, word):
     assert (frame, word) in hits(text)
+
+
+def test_round4_a_first_in_the_speaker_s_own_life_is_not_the_event_s():
+    lede = "Thousands of protesters marched in Washington on Saturday. "
+    own = "It was the first time I had marched, Jane Doe said."
+    seen = "It was the first time I have seen such a crowd, Smith said."
+    got = sized(lede + own + " " + seen)
+    assert own not in got and got.get(seen) == "bigger"
