@@ -251,16 +251,7 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "second only to / only human: an idiom, not a limit"
     if _FOCUS_SUBJECT.match(right) and _CLAUSE_OPEN_BEFORE.search(_left(text, lo, a)):
         return "only + a noun phrase opening its clause: focus on who or what, not a limit"
-    if _KNOWN_BY.search(_left(text, lo, a)):
-        return "known only to / told only: focus on who knows, not a limit on the event"
     return None
-
-
-# A verb of knowing or telling before "only": "known *only* to a narrow group of aides",
-# "were told *only* on Monday" say who knew or when, not how far the event goes ("granted
-# only for", "applies only to" stay limits).
-_KNOWN_BY = re.compile(r"\b(?:known|learned|learnt|revealed|disclosed|told|shared|seen|heard|aware|informed|"
-                       r"discussed|mentioned|briefed|notified|announced|confirmed)\s+$", re.IGNORECASE)
 
 
 _SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNORECASE)

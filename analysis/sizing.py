@@ -1036,6 +1036,22 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
+# A verb of knowing or telling before a limiter: "known *only* to a narrow group of aides",
+# "were told *only* on Monday" say who knew or when, not how far the event goes ("granted
+# only for", "applies only to" stay limits).
+_KNOWING = frozenset("""known learned learnt revealed disclosed told shared seen heard aware informed discussed
+mentioned briefed notified announced confirmed""".split())
+
+
+def _rule_known_only(hit: _Hit) -> Target | None:
+    """"The decision was known *only* to a very narrow group of aides": a limiter after a verb
+    of knowing or telling says who knew, not the event's size (drawn as a size word about
+    something else)."""
+    if hit.i == hit.j and hit.toks[hit.i].low in _LIMITERS and hit.i > 0 and hit.toks[hit.i - 1].low in _KNOWING:
+        return Target(False, f"{hit.toks[hit.i - 1].low} only: who knew, not the event's size")
+    return None
+
+
 _FIRST_PERSON = frozenset("i i've i'd i’ve i’d i'm i’m my me".split())
 # "the first time I've *seen* a court do this": the speaker's experience measures the event
 _PERCEIVED = frozenset("seen saw heard witnessed remember recall can could ever".split())
@@ -1073,7 +1089,7 @@ def _rule_fronted_precedent(hit: _Hit) -> Target | None:
     return Target(True, f"a precedent claim on its clause: {named}") if named else None
 
 
-_TARGET_RULES = (_rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
+_TARGET_RULES = (_rule_known_only, _rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
                  _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
