@@ -113,7 +113,7 @@ _LINKING = frozenset("""is was are were be been being 's ’s becomes became bec
 remain seems seemed seem looks looked marks marked mark represents represented represent signals
 signaled signalled signal constitutes constituted amounts amounted proves proved appears appeared
 extends extended extend applies applied apply covers covered cover allows allowed allow permits
-permitted permit""".split())
+permitted permit go goes went gone""".split())
 _REFER = frozenset({"it", "this", "that"})  # not "they": mostly people
 _APPOSITION_OPENERS = frozenset("""a an the one easily arguably perhaps probably possibly clearly
 likely what becoming making marking giving""".split())

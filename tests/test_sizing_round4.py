@@ -239,3 +239,15 @@ def test_round4_a_first_in_the_speaker_s_own_life_is_not_the_event_s():
     seen = "It was the first time I have seen such a crowd, Smith said."
     got = sized(lede + own + " " + seen)
     assert own not in got and got.get(seen) == "bigger"
+
+
+def test_round4_go_far_beyond_says_what_its_subject_is():
+    text = "The court ruled on Monday. And the implications go far beyond the 2012 election."
+    assert sized(text).get("And the implications go far beyond the 2012 election.") == "bigger"
+    assert sized("The court ruled on Monday. He went on to become a major figure.") == {}
+
+
+def test_round4_a_new_paradigm_is_a_size_phrase():
+    assert ("magnitude_bigger", "new paradigm") in hits("The ruling marks a new paradigm.")
+    assert sized("The court ruled on Monday. The ruling is a paradigm shift.") == {
+        "The ruling is a paradigm shift.": "bigger"}
