@@ -1219,6 +1219,7 @@ _REPORTED = re.compile(
     r"experts|officials|observers|supporters|opponents|polls?)(?:\s+[\w’'.-]+){0,5}?)\s+"
     r"(?:suggests?|suggested|argues?|argued|claims?|claimed|contends?|contended|believes?|believed|"
     r"thinks?|thought|warns?|warned|predicts?|predicted|insists?|insisted|estimates?|estimated|"
+    r"agrees?|agreed|fears?|feared|maintains?|maintained|asserts?|asserted|"
     r"says?|said|notes?|noted|acknowledges?|acknowledged|concedes?|conceded)(?:\s+that)?\s",
 )
 
@@ -1291,6 +1292,9 @@ def _without_fronted_phrase(subject: str) -> str:
     return subject
 
 
+# "Many Democrats *see* the ruling as a victory", "To Smith, the ruling is ...": a view held
+_SEE_AS = re.compile(r"\b(?:sees?|saw|views?|viewed|regards?|regarded)\b(?=[^.;:“”\"]{0,80}?\bas\b)")
+_TO_SOMEONE = re.compile(r"^\W*To\s+(?P<who>(?:many|some|most)\s+[\w’'-]+|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),")
 _IN_VIEW = re.compile(r"\b(?:in|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:['’]s?)\s+"
                       r"(?:view|views|opinion|words|estimation|telling|account|reckoning|judgment|judgement|assessment)\b")
 
@@ -1305,9 +1309,9 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     >>> trailing_speaker("The deal is historic, according to analysts.", 12)
     'analysts'
     """
-    v = _IN_VIEW.search(sentence, max(0, pos - _VOICE_WINDOW), pos + _VOICE_WINDOW)
+    v = _IN_VIEW.search(sentence, max(0, pos - _VOICE_WINDOW), pos + _VOICE_WINDOW) or _TO_SOMEONE.match(sentence)
     if v is not None:
-        return v.group("who")  # "The ruling is historic, in Smith's view"
+        return v.group("who")  # "The ruling is historic, in Smith's view"; "To Smith, the ruling is ..."
     m = _TRAILING_SAY.search(sentence, pos, pos + _VOICE_WINDOW)
     if m is not None:
         who = (m.group("acc") or m.group("who")).strip()
@@ -1317,10 +1321,14 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     c = None
     for c in _CALLED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
         pass
+    if c is None:
+        for c in _SEE_AS.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
+            pass
     if c is not None and c.start() < _VOICE_WINDOW:
         from .wording import lede_subject  # a pure function of the sentence
 
-        subject = _without_fronted_phrase(lede_subject(sentence[:c.end()]).strip())
+        subject = _without_fronted_phrase(lede_subject(sentence[:c.end()]).strip()) \
+            or sentence[:c.start()].strip()  # the words before the verb ("Many Democrats see ... as")
         if subject and subject.split()[0].lower() not in _REFER and len(subject.split()) <= 8 \
                 and not _CLAUSE_CUT.search(sentence, c.end(), pos):
             return subject

@@ -251,3 +251,19 @@ def test_round4_a_new_paradigm_is_a_size_phrase():
     assert ("magnitude_bigger", "new paradigm") in hits("The ruling marks a new paradigm.")
     assert sized("The court ruled on Monday. The ruling is a paradigm shift.") == {
         "The ruling is a paradigm shift.": "bigger"}
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Experts agreed the ruling was a major shift.", "Experts"),
+    ("Many Democrats see the ruling as a major victory.", "Many Democrats"),
+    ("To Smith, the ruling is a major shift.", "Smith"),
+])
+def test_round4_views_agreed_seen_as_and_to_someone_are_attributed(sentence, speaker):
+    got = voices("The court ruled on Monday. " + sentence)
+    assert got["major"] == ("attributed", speaker)
+
+
+def test_round4_is_expected_to_is_no_source():
+    got = voices("The House impeached Trump on Wednesday. "
+                 "Trump is expected to be acquitted, but the trial will have high stakes for the court.")
+    assert got["high stakes"] == ("outlet", None)
