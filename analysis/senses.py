@@ -102,7 +102,7 @@ _DEFEND_POSITION = re.compile(
     r"program|programme|statement|remarks|comments|action|actions|approach|strategy)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # so that / before / where / in which / as one ... + up to three words + the modal
-_PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
+_PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bso(?=\s+(?:I|you|he|she|it|we|they)\s+$)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
                       r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
                       r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
                       re.IGNORECASE)
@@ -243,6 +243,8 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only about time, not a limit"
     if _ONLY_MORE.match(right):
         return "only as an intensifier (only got worse), not a limit"
+    if re.match(r"\s+to\s+(?:be|see|find|have|learn|watch|discover|lose|face|return|fail|reverse|change)\b", right, re.I):
+        return "only to see it fail: and then, not a limit"
     if _ONLY_CONDITION.match(right):
         return "only if / only because: a condition or a reason, not a limit on the event"
     if _SOLE_ONE.search(_left(text, lo, a)):
@@ -271,6 +273,9 @@ _SOLE_ONE = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a)\s+[\w-]+\s+(?
 def _rule_curb(frame, word, text, a, b, lo, hi):
     if frame == "restriction" and word in ("curb", "curbs") and _CURB_VERB.search(_left(text, lo, a)):
         return "to curb: to reduce, not a restriction"
+    if frame == "restriction" and word == "curb" and re.search(r"\b(?:the|a)\s+$", _left(text, lo, a), re.I) \
+            and not re.match(r"\s+(?:on|of)\b", _right(text, b, hi), re.I):
+        return "the curb: the edge of a street"  # "stepped off the curb"; "a curb on spending" stays
     return None
 
 
@@ -322,6 +327,28 @@ _POLL_GROUPS = re.compile(r"\s+(?:voters?|electorate|caucus-?goers|primary\s+vot
                           r"Republican\s+voters)\b", _I)
 _MADE_POSSIBLE = re.compile(r"\b(?:make|makes|made|making)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 _RANGE_POSSIBLE = re.compile(r"\b(?:the\s+(?:[\w’'-]+est|best|worst|least|most\s+\w+)|every|all)\s+$", _I)
+
+
+_EVIDENT = re.compile(r"\b(?:became|become|becomes|becoming|is|was|are|were|be|been|grew|grow|grows|made|make|"
+                      r"makes|it['’]s|quickly|immediately|increasingly|all\s+too|painfully|readily)\s+$", _I)
+_WHERE_POSSIBLE = re.compile(r"\b(?:where|when|whenever|wherever|if)\s+$", _I)
+_MAY_IDIOM = re.compile(r"(?:\bas\s+the\s+case\s+$|\bcome\s+what\s+$|\bbe\s+that\s+as\s+it\s+$)", _I)
+
+
+def _rule_hedging_idioms(frame, word, text, a, b, lo, hi):
+    """"it became *apparent* that" (evident), "where *possible*" / "if *possible*" (a
+    condition), "as the case *may* be" and "come what *may*" (idioms), "so they *could*
+    vote" (purpose): no doubt about the event."""
+    if frame != "hedging":
+        return None
+    left = _left(text, lo, a)
+    if word == "apparent" and _EVIDENT.search(left):
+        return "apparent after a linking verb: evident, not doubt"
+    if word == "possible" and _WHERE_POSSIBLE.search(left):
+        return "where possible / if possible: a condition, not doubt"
+    if word == "may" and _MAY_IDIOM.search(left):
+        return "as the case may be: an idiom, not doubt"
+    return None
 
 
 def _rule_hedging_nouns(frame, word, text, a, b, lo, hi):
@@ -391,6 +418,8 @@ def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
         return "pressed charges or a button: not pressure"
     if word.startswith("pressure") and re.match(r"[\s-]+cookers?\b", right, _I):
         return "a pressure cooker: a pot"
+    if word.startswith("lobb") and re.match(r"\s+(?:firms?|disclosures?|registrations?|records|reports?|filings?)\b", right, _I):
+        return "a lobbying firm or filing: a business or a record, not pressure"
     if word == "under fire" and _GUNFIRE_FROM.match(right):
         return "under fire from gunmen: shooting, not criticism"
     return None
@@ -458,7 +487,7 @@ def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
 
 
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,
-          _rule_other_words, _rule_hedging_nouns, _rule_potential_people, _rule_pressure_nouns,
+          _rule_other_words, _rule_hedging_idioms, _rule_hedging_nouns, _rule_potential_people, _rule_pressure_nouns,
           _rule_defense_nouns, _rule_change_and_conflict)
 
 

@@ -267,3 +267,33 @@ def test_round4_is_expected_to_is_no_source():
     got = voices("The House impeached Trump on Wednesday. "
                  "Trump is expected to be acquitted, but the trial will have high stakes for the court.")
     assert got["high stakes"] == ("outlet", None)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("It became apparent that the deal had failed.", "hedging", "apparent"),
+    ("Officials will act where possible.", "hedging", "possible"),
+    ("He will run again, come what may.", "hedging", "may"),
+    ("The lobbying firm hired him.", "pressure", "lobbying"),
+    ("He stepped off the curb.", "restriction", "curb"),
+    ("He proposed the bill, only to see it fail.", "magnitude_smaller", "only"),
+])
+def test_round4_evident_conditions_idioms_firms_and_streets_are_out_of_sense(text, frame, word):
+    assert (frame, word) not in hits(text)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("The apparent suicide shocked the town.", "hedging", "apparent"),
+    ("It is possible that the deal fails.", "hedging", "possible"),
+    ("The deal may fail.", "hedging", "may"),
+    ("The group is lobbying Congress.", "pressure", "lobbying"),
+    ("Congress approved a curb on spending.", "restriction", "curb"),
+    ("The bill covers only two states.", "magnitude_smaller", "only"),
+])
+def test_round4_evident_conditions_idioms_firms_and_streets_in_sense_stay(text, frame, word):
+    assert (frame, word) in hits(text)
+
+
+def test_round4_one_of_only_three_is_rarity():
+    text = "The House impeached Trump on Wednesday. Trump is one of only three presidents to be impeached."
+    assert sized(text).get("Trump is one of only three presidents to be impeached.") in (None, "bigger")
+    assert ("magnitude_bigger", "one of only three") in hits("Trump is one of only three presidents to be impeached.")
