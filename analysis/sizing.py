@@ -501,6 +501,9 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
+    other = None if verbal or hit.lede or named not in hit.anchors.core else _someone_elses(hit)
+    if other:
+        return Target(False, f"{named} of {other}, not the event")
     before = [t.low for t in hit.toks[max(0, hit.i - 8):hit.i] if t.start >= hit.seg[0]]
     cut = max((n for n, w in enumerate(before) if w in _CLAUSE_OPENERS), default=-1)
     before = before[cut + 1:]  # the year of "the 1986 law made ...", not of "2018 commitment that ..."
@@ -547,6 +550,37 @@ def _relative_clause_years(hit: _Hit) -> list[str]:
         return []
     words = [t.low for t in toks[rel + 1:]]
     return [w for w in _without_baselines(words) if _TITLE_YEAR.match(w)]
+
+
+def _someone_elses(hit: _Hit) -> str | None:
+    """The subject of a plain clause ("Republicans proposed *sweeping* changes to the tax code")
+    when the size word's general event noun is that subject's own action: a name or a person
+    who is not the lede's actor, with no linking verb, complementizer or verb of saying between
+    it and the hit (else None)."""
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(hit.sentence[:_VOICE_WINDOW]).strip()
+    if not subject or not hit.sentence.lstrip().startswith(subject[:15]):
+        return None
+    words = _tokens(subject)
+    while words and words[0].low in _LEADING:
+        words = words[1:]
+    if not words or len(words) > 6 or hit.toks[hit.i].start <= len(subject):
+        return None
+    lows = [t.low for t in words]
+    if any(w in hit.anchors.actors or w in _PERSONAL or hit.anchors.names(w) for w in lows):
+        return None
+    head = words[-1]
+    if not (subject[head.start:head.start + 1].isupper() or _person_noun(head.low)):
+        return None
+    between = [t.low for t in hit.toks if len(subject) <= t.start < hit.toks[hit.i].start]
+    if any(w in _LINKING or w in _CLAUSE_OPENERS or w in _SAY_VERBS or w in _CALL_VERBS for w in between):
+        return None
+    # "... announced *sweeping* changes to power plant rules": changes to the event's own matter
+    onward = [t.low for t in hit.toks[hit.j + 1:hit.j + 9] if t.start < hit.seg[1]]
+    if any(hit.anchors.names(w) and w not in hit.anchors.core for w in onward):
+        return None
+    return " ".join(lows)
 
 
 _PART_NOUNS = frozenset("""majority bulk heart core part parts portion portions piece pieces pillar pillars

@@ -297,3 +297,15 @@ def test_round4_one_of_only_three_is_rarity():
     text = "The House impeached Trump on Wednesday. Trump is one of only three presidents to be impeached."
     assert sized(text).get("Trump is one of only three presidents to be impeached.") in (None, "bigger")
     assert ("magnitude_bigger", "one of only three") in hits("Trump is one of only three presidents to be impeached.")
+
+
+def test_round4_a_general_event_noun_that_is_someone_else_s_action_is_not_the_event():
+    lede = "The Supreme Court struck down the law on Monday. "
+    other = "Republicans have proposed sweeping changes to the tax code."
+    own = "The ruling makes sweeping changes to the tax code."
+    assert other not in sized(lede + other)
+    assert sized(lede + own).get(own) == "bigger"
+    # changes to the event's own matter stay the event's
+    text = ("The Obama administration proposed a rule on Monday. "
+            "EPA chief Gina McCarthy announced sweeping changes to power plant rules. The rule takes effect in 2016.")
+    assert sized(text).get("EPA chief Gina McCarthy announced sweeping changes to power plant rules.") == "bigger"
