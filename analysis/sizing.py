@@ -82,6 +82,7 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     # stakes are enormous", "carried major implications")
     "implications", "ramifications", "stakes", "significance", "consequences",
     "impact", "impacts", "effect", "effects", "toll", "fallout", "repercussions", "backlash", "blowback",
+    "damage", "destruction", "devastation",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -927,7 +928,8 @@ contended contends believes believe warned warns""".split())
 _CALL_VERBS = frozenset("""called calls call calling described describes describing termed terms dubbed
 labeled labelled labels branded brands deemed deems considered considers declared declares
 hailed hails hail hailing praised praises decried decries denounced denounces touted touts billed bills
-heralded heralds characterized characterizes characterised portrayed portrays""".split())
+heralded heralds characterized characterizes characterised portrayed portrays dismissed dismisses
+dismissing""".split())
 
 
 def _rule_called(hit: _Hit) -> Target | None:
@@ -942,7 +944,7 @@ def _rule_called(hit: _Hit) -> Target | None:
             if not obj and hit.toks[k + 1].low in _REFER:
                 obj = [hit.toks[k + 1].low]
             if obj and obj[0] in _REFER:
-                if _own_noun(hit):
+                if _own_noun(hit) and not (hit.i > 0 and hit.toks[hit.i - 1].low in ("a", "an")):
                     return None  # "we can call it *radical* jihadism": a name for a thing of its own
                 elsewhere = _antecedent_elsewhere(hit, hit.toks[k + 1])
                 if elsewhere:
@@ -1086,6 +1088,18 @@ def _rule_known_only(hit: _Hit) -> Target | None:
     return None
 
 
+def _rule_background(hit: _Hit) -> Target | None:
+    """A relative clause on someone who is not the lede's actor ("The prime minister, *who won a
+    landslide victory in July*, dismissed ...") tells that person's background, not the event."""
+    first = hit.s.first_token_from(hit.seg[0])
+    if first >= hit.i or hit.toks[first].low not in ("who", "whose") or first == 0:
+        return None
+    before = hit.toks[first - 1]
+    if before.low in hit.anchors.actors or hit.sentence[before.end:hit.toks[first].start].strip() != ",":
+        return None
+    return Target(False, f"about {before.low}'s background, not the event")
+
+
 _FIRST_PERSON = frozenset("i i've i'd i’ve i’d i'm i’m my me".split())
 # "the first time I've *seen* a court do this": the speaker's experience measures the event
 _PERCEIVED = frozenset("seen saw heard witnessed remember recall can could ever".split())
@@ -1123,7 +1137,7 @@ def _rule_fronted_precedent(hit: _Hit) -> Target | None:
     return Target(True, f"a precedent claim on its clause: {named}") if named else None
 
 
-_TARGET_RULES = (_rule_known_only, _rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
+_TARGET_RULES = (_rule_background, _rule_known_only, _rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
                  _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 

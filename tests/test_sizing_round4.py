@@ -309,3 +309,40 @@ def test_round4_a_general_event_noun_that_is_someone_else_s_action_is_not_the_ev
     text = ("The Obama administration proposed a rule on Monday. "
             "EPA chief Gina McCarthy announced sweeping changes to power plant rules. The rule takes effect in 2016.")
     assert sized(text).get("EPA chief Gina McCarthy announced sweeping changes to power plant rules.") == "bigger"
+
+
+# --------------------------------------------------------------------------- disasters, protests, deals
+
+STORM = ("Hurricane Ian slammed into Florida on Wednesday as one of the most powerful storms ever to hit "
+         "the United States. The storm made landfall near Cayo Costa. ")
+
+
+def test_round4_a_superlative_with_a_record_sizes_the_event_in_the_outlet_s_voice():
+    got = voices(STORM)
+    assert got["most powerful storms ever"] == ("outlet", None)  # "slammed into" is a motion, not speech
+
+
+def test_round4_the_damage_an_event_does_is_its_size():
+    sentence = "Officials said the damage was massive."
+    assert sized(STORM + sentence).get(sentence) == "bigger"
+
+
+PROTEST = "Tens of thousands of people marched through London on Saturday. The march was largely peaceful. "
+
+
+def test_round4_called_it_a_sized_noun_phrase_sizes_it():
+    sentence = "Organizers called it a historic show of strength."
+    assert sized(PROTEST + sentence).get(sentence) == "bigger"
+
+
+def test_round4_dismissed_as_names_its_object():
+    sentence = "The prime minister dismissed the march as a minor distraction."
+    assert sized(PROTEST + sentence).get(sentence) == "smaller"
+
+
+def test_round4_a_relative_clause_on_someone_else_is_background():
+    sentence = "The prime minister, who won a landslide victory in July, stayed silent."
+    assert sentence not in sized(PROTEST + sentence)
+    lede = "Democrat Doug Jones won the Alabama Senate race on Tuesday. "
+    own = "Jones, who pulled off a stunning upset, thanked voters."
+    assert sized(lede + own).get(own) == "bigger"
