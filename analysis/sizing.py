@@ -83,6 +83,8 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     "implications", "ramifications", "stakes", "significance", "consequences",
     "impact", "impacts", "effect", "effects", "toll", "fallout", "repercussions", "backlash", "blowback",
     "damage", "destruction", "devastation",
+    # how many took part in an election or a vote: "turnout was the highest ..."
+    "turnout",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -107,6 +109,7 @@ original older""".split())
 _NP_STOP = frozenset("""of in on at for with by from to over since than as and or but nor that which
 who whom whose where when while because if is was are were be been being has have had will would
 could can may might should must not no this these those it its inside outside into across against
+surrounding regarding concerning involving including
 near around within without under after before during about through between among amid toward
 towards upon onto off out up down like per via so yet said says says told again ever now then today
 yesterday tomorrow too also already still soon later here there ago last next""".split())
@@ -794,10 +797,25 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
-    if actor and verb == hit.i and hit.toks[hit.i].low in _VERBAL:
+    if actor and verb == hit.i and (hit.toks[hit.i].low in _VERBAL or _adverb_on_a_verb(hit, subject)):
+        # (or an adverb on the actor's verb: "The Supreme Court *narrowly* upheld the ban")
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
     return Target(False, "about the subject of its clause")
+
+
+_IRREGULAR_PAST = frozenset("""upheld won lost struck beat held took made kept set cut split fell rose led drew
+gave hit sent overturned""".split())
+
+
+def _adverb_on_a_verb(hit: _Hit, subject: Sequence[_Tok]) -> bool:
+    """An -ly adverb right before a verb in the past or in -s, after a short subject: "The
+    Supreme Court *narrowly* upheld ...", not "the *profoundly* alarming messages"."""
+    k = hit.i + 1
+    if not hit.toks[hit.i].low.endswith("ly") or k >= len(hit.toks) or len(subject) > 8:
+        return False
+    nxt = hit.toks[k].low
+    return nxt in _IRREGULAR_PAST or (nxt.endswith(("ed", "es")) and len(nxt) > 4)
 
 
 def _extraposed(hit: _Hit) -> bool:
@@ -1012,8 +1030,9 @@ def _rule_apposition(hit: _Hit) -> Target | None:
         return None
     if ":" in hit.sentence[:hit.seg[0]]:
         return None  # an item of a list after a colon, not an apposition
-    if _own_noun(hit):
+    if participle and _own_noun(hit):
         return None  # "..., representing the *small* kingdom": it sizes the kingdom
+        # (a bare apposition is itself a description of the clause: "..., a *stunning* fall")
     rel = next((k for k in range(first + 1, hit.i) if hit.toks[k].low in ("that", "which", "who")), None)
     if rel is not None:
         noun = hit.toks[rel - 1].low

@@ -346,3 +346,32 @@ def test_round4_a_relative_clause_on_someone_else_is_background():
     lede = "Democrat Doug Jones won the Alabama Senate race on Tuesday. "
     own = "Jones, who pulled off a stunning upset, thanked voters."
     assert sized(lede + own).get(own) == "bigger"
+
+
+def test_round4_an_adverb_on_the_actor_s_verb_sizes_the_event():
+    lede = "The Supreme Court on Monday narrowly upheld the travel ban. "
+    assert sized(lede + "The ruling was final.").get(lede.strip()) == "smaller"
+    other = "The court cited the profoundly alarming messages."
+    assert other not in sized(lede + other)
+
+
+def test_round4_a_bare_apposition_describes_the_lede_clause():
+    text = "Sen. Al Franken will resign in the coming weeks, a stunning fall for a lawmaker. He said so Thursday."
+    assert sized(text).get("Sen. Al Franken will resign in the coming weeks, a stunning fall for a lawmaker.") == "bigger"
+
+
+def test_round4_a_participle_of_relation_ends_the_noun_phrase():
+    lede = "The Senate passed the gun bill on Thursday. The bill now goes to the House. "
+    sentence = "There is tremendous uncertainty surrounding the bill."
+    assert sentence not in sized(lede + sentence)
+
+
+@pytest.mark.parametrize("text, frame, word", [
+    ("Trump called the results a tremendous success.", "magnitude_bigger", "tremendous"),
+    ("The storm caused catastrophic damage.", "magnitude_bigger", "catastrophic"),
+    ("The law is transformative.", "magnitude_bigger", "transformative"),
+    ("Congress passed a stopgap measure.", "magnitude_smaller", "stopgap"),
+    ("The aid is a drop in the bucket.", "magnitude_smaller", "a drop in the bucket"),
+])
+def test_round4_more_size_words_beyond_policy(text, frame, word):
+    assert (frame, word) in hits(text)
