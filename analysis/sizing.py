@@ -1286,7 +1286,7 @@ _REPORTED = re.compile(
     r"experts|officials|observers|supporters|opponents|polls?)(?:\s+[\w’'.-]+){0,5}?)\s+"
     r"(?:suggests?|suggested|argues?|argued|claims?|claimed|contends?|contended|believes?|believed|"
     r"thinks?|thought|warns?|warned|predicts?|predicted|insists?|insisted|estimates?|estimated|"
-    r"agrees?|agreed|fears?|feared|maintains?|maintained|asserts?|asserted|"
+    r"(?:agrees?|agreed|fears?|feared|maintains?|maintained|asserts?|asserted)(?=\s+that\b)|"
     r"says?|said|notes?|noted|acknowledges?|acknowledged|concedes?|conceded)(?:\s+that)?\s",
 )
 

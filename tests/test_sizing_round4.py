@@ -254,7 +254,7 @@ def test_round4_a_new_paradigm_is_a_size_phrase():
 
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ("Experts agreed the ruling was a major shift.", "Experts"),
+    ("Experts agreed that the ruling was a major shift.", "Experts"),
     ("Many Democrats see the ruling as a major victory.", "Many Democrats"),
     ("To Smith, the ruling is a major shift.", "Smith"),
 ])
@@ -375,3 +375,9 @@ def test_round4_a_participle_of_relation_ends_the_noun_phrase():
 ])
 def test_round4_more_size_words_beyond_policy(text, frame, word):
     assert (frame, word) in hits(text)
+
+
+def test_round4_agreed_to_buy_is_no_statement():
+    got = voices("Microsoft agreed on Monday to buy Activision for $68.7 billion, the largest deal in the "
+                 "history of the industry. The deal needs approval.")
+    assert got["largest"] == ("outlet", None)
