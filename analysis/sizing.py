@@ -143,7 +143,9 @@ class EventAnchors:
         """Whether ``word`` (lower case) names the event here (an own event noun also in its
         singular or plural: "the *protest*" / "the largest *protests*")."""
         return word in self.core or word in self.own or (
-            bool(self.own) and (word + "s" in self.own or (word.endswith("s") and word[:-1] in self.own)))
+            bool(self.own) and (word + "s" in self.own or word + "es" in self.own
+                                or (word.endswith("s") and word[:-1] in self.own)
+                                or (word.endswith("es") and word[:-2] in self.own)))
 
     def in_words(self, words: Sequence[str]) -> str | None:
         """The first word (or two-word phrase) of ``words`` that names the event, or None."""
@@ -780,6 +782,9 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         elsewhere = _antecedent_elsewhere(hit, subject[0])
         if elsewhere:
             return Target(False, f"{subject[0].low} refers back to {elsewhere}, not the event")
+        kind = _one_of_a_kind(hit)
+        if kind:
+            return Target(False, f"{subject[0].low} is one of the {kind}: a thing of that kind, not the event")
         return Target(True, f"refers back: {subject[0].low}")
     # "this pride", "that claim": a determiner; the noun after it says what the subject is
     while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
@@ -816,6 +821,17 @@ def _adverb_on_a_verb(hit: _Hit, subject: Sequence[_Tok]) -> bool:
         return False
     nxt = hit.toks[k].low
     return nxt in _IRREGULAR_PAST or (nxt.endswith(("ed", "es")) and len(nxt) > 4)
+
+
+def _one_of_a_kind(hit: _Hit) -> str | None:
+    """"It is *one of the largest* lobbying groups in Washington": "it" is put among things of
+    a kind the article does not use for its event (groups, companies, cities), so it is one of
+    those things; "one of the largest protests" (an event noun) stays the event."""
+    back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i]]
+    if back[-3:-1] != ["one", "of"] and back[-2:] != ["one", "of"]:
+        return None
+    own = _own_noun(hit)
+    return own if own and own.endswith("s") else None
 
 
 def _extraposed(hit: _Hit) -> bool:
@@ -923,8 +939,11 @@ def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
     if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS \
             or _person_noun(head[0].low):
         return None  # "it" cannot refer back to a person ("The governor signed. *It* was the first ...")
-    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")):
+    bare = len(words) <= 3 and all(t.low.isalpha() and not text[t.start:t.start + 1].isupper() or n == 0
+                                   for n, t in enumerate(words))
+    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")) and not bare:
         return None  # not a plain noun phrase ("Enough this update"): the reading is unsure
+        # (a bare noun phrase of a few lower-case words is one: "Gun violence has surged")
     return " ".join(t.low for t in words[-3:])
 
 

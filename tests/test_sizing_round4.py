@@ -381,3 +381,19 @@ def test_round4_agreed_to_buy_is_no_statement():
     got = voices("Microsoft agreed on Monday to buy Activision for $68.7 billion, the largest deal in the "
                  "history of the industry. The deal needs approval.")
     assert got["largest"] == ("outlet", None)
+
+
+GUNS = "The Senate passed the gun bill on Thursday. "
+
+
+def test_round4_it_among_things_of_a_kind_is_one_of_them():
+    sentence = "It is one of the largest lobbying groups in Washington."
+    assert sentence not in sized(GUNS + "The NRA spent millions against it. " + sentence)
+    protest = "Tens of thousands marched in London on Saturday. The march was peaceful. "
+    assert sized(protest + "It was one of the largest marches in years.").get(
+        "It was one of the largest marches in years.") == "bigger"
+
+
+def test_round4_it_refers_back_to_a_bare_noun_phrase():
+    sentence = "It has become a major issue in the city."
+    assert sentence not in sized(GUNS + "Gun violence has surged in Chicago. " + sentence)
