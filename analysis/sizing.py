@@ -1097,11 +1097,29 @@ def _own_noun(hit: _Hit) -> str | None:
     return head.low
 
 
+def _lede_subject_event(hit: _Hit) -> str | None:
+    """The event noun heading the lede's subject when the size word stands in that subject ("A
+    *major* earthquake struck Turkey on Monday": the earthquake is what the story reports)."""
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(hit.sentence[:_VOICE_WINDOW]).strip()
+    if not subject or hit.toks[hit.j].end > len(subject) + (len(hit.sentence) - len(hit.sentence.lstrip())):
+        return None
+    words = _tokens(subject)
+    head = _subject_head(words)
+    if head and head[0].low in EVENT_NOUNS or head and hit.anchors.names(head[0].low):
+        return head[0].low
+    return None
+
+
 def _rule_lede(hit: _Hit) -> Target | None:
     """The main clause of the lede states the event: a size word there counts unless it
     modifies a noun of its own ("the *worst* consequences of climate change")."""
     if not hit.lede:
         return None
+    happening = _lede_subject_event(hit)
+    if happening:
+        return Target(True, f"the lede's subject is the event: {happening}")
     np_ = [t for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")]
     last = _np_head(hit) if np_ else None
     head = [last.low] if last is not None and last.low in {t.low for t in np_} else []

@@ -397,3 +397,10 @@ def test_round4_it_among_things_of_a_kind_is_one_of_them():
 def test_round4_it_refers_back_to_a_bare_noun_phrase():
     sentence = "It has become a major issue in the city."
     assert sentence not in sized(GUNS + "Gun violence has surged in Chicago. " + sentence)
+
+
+def test_round4_a_size_word_in_the_lede_s_event_subject_sizes_it():
+    lede = "A major earthquake struck Turkey on Monday, killing thousands."
+    assert sized(lede + " The quake was felt in Syria.").get(lede) == "bigger"
+    union = "The nation's largest teachers union voted on Friday to endorse Biden."
+    assert union not in sized(union + " The vote was unanimous.")
