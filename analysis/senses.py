@@ -474,6 +474,8 @@ def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
             return "lift spirits: a mood, not an easing"
         if word == "reverse" and (re.search(r"\bin\s+$", left, _I) or _REVERSE_THING.match(right)):
             return "in reverse / a reverse mortgage: not a reversal"
+        if word.startswith("chang") and re.match(r"\s+(?:global\s+)?climate\b", right, _I):
+            return "the changing climate: the name of the phenomenon, not a policy change"
         if word == "alter" and re.match(r"\s+egos?\b", right, _I):
             return "alter ego: a person, not a change"
         if word.startswith("relax") and (_MOOD_BEFORE.search(left) or _MOOD_AFTER.match(right)):

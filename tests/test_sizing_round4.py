@@ -404,3 +404,8 @@ def test_round4_a_size_word_in_the_lede_s_event_subject_sizes_it():
     assert sized(lede + " The quake was felt in Syria.").get(lede) == "bigger"
     union = "The nation's largest teachers union voted on Friday to endorse Biden."
     assert union not in sized(union + " The vote was unanimous.")
+
+
+def test_round4_the_changing_climate_is_the_phenomenon():
+    assert ("change", "changing") not in hits("The changing climate threatens farms.")
+    assert ("change", "change") in hits("The rule would change the law.")
