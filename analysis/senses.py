@@ -375,6 +375,10 @@ _MARKET_DEMAND = re.compile(r"\b(?:supply\s+and|consumer|consumers['’]?|market
                             r"fuel|global|domestic|customer|travel|housing|labor|labour|weak|weaker|weakening|"
                             r"strong|stronger|high|higher|low|lower|rising|falling|growing|surging|pent-up|"
                             r"seasonal|aggregate|export|import|peak|in|on)\s+$", _I)
+# "under pressure from natural gas", "pressure from cheap imports": a market force
+_MARKET_FROM = re.compile(r"[’'\"”]?\s+from\s+(?:(?:cheap|cheaper|rising|falling|low|lower|high|higher|foreign|global)\s+)?"
+                          r"(?:natural\s+gas|gas|oil|coal|competition|competitors|imports|inflation|markets?|prices|"
+                          r"renewables?|solar|wind\s+power|technology|automation|costs?|rates)\b", _I)
 _LEGAL_PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|no\s+contest|innocent|the\s+fifth|deals?|bargains?|"
                          r"agreements?|hearings?|of\s+(?:not\s+)?guilty|of\s+no\s+contest)\b", _I)
 _PLACE_LOBBY = re.compile(r"\b(?:hotel|building|front|main|marble|office|apartment|terminal|airport|theater|"
@@ -418,6 +422,8 @@ def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
         return "pressed charges or a button: not pressure"
     if word.startswith("pressure") and re.match(r"[\s-]+cookers?\b", right, _I):
         return "a pressure cooker: a pot"
+    if word.startswith("pressure") and _MARKET_FROM.match(right):
+        return "pressure from a market or a commodity, not on a decision-maker"
     if word.startswith("lobb") and re.match(r"\s+(?:firms?|disclosures?|registrations?|records|reports?|filings?)\b", right, _I):
         return "a lobbying firm or filing: a business or a record, not pressure"
     if word == "under fire" and _GUNFIRE_FROM.match(right):

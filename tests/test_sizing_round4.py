@@ -409,3 +409,8 @@ def test_round4_a_size_word_in_the_lede_s_event_subject_sizes_it():
 def test_round4_the_changing_climate_is_the_phenomenon():
     assert ("change", "changing") not in hits("The changing climate threatens farms.")
     assert ("change", "change") in hits("The rule would change the law.")
+
+
+def test_round4_pressure_from_a_market_is_no_pressure_on_a_decision_maker():
+    assert ("pressure", "pressure") not in hits('The coal industry is already under "pressure" from natural gas.')
+    assert ("pressure", "pressure") in hits("The senator is under pressure from donors.")
