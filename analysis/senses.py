@@ -205,7 +205,7 @@ def _rule_hedging(frame, word, text, a, b, lo, hi):
         if word == "may" and _CLAUSE_START.search(left) and _OPTATIVE.match(right):
             return "may as a wish"
         if word in ("may", "might") and re.match(r"\s+(?:well\s+)?have\s+(?!been\b)", right) \
-                and _CONCESSION_AFTER.match(right):
+                and _CONCESSION_AFTER.match(text[b:min(hi, b + 2 * _REACH)]):  # a concession may run long
             return f"concessive {word} have ... but, not doubt"
     if word.startswith("suggest") and _AS_SUGGESTED.search(left) and not _right(text, b, hi).lstrip().startswith("that"):
         return "as X suggested: proposed, not a tentative claim"

@@ -414,3 +414,9 @@ def test_round4_the_changing_climate_is_the_phenomenon():
 def test_round4_pressure_from_a_market_is_no_pressure_on_a_decision_maker():
     assert ("pressure", "pressure") not in hits('The coal industry is already under "pressure" from natural gas.')
     assert ("pressure", "pressure") in hits("The senator is under pressure from donors.")
+
+
+def test_round4_a_long_concession_is_still_a_concession():
+    text = ("Arizona may have understandable frustrations with the problems caused by illegal immigration "
+            "while that process continues, but the State may not pursue policies that undermine federal law.")
+    assert ("hedging", "may") not in hits(text)
