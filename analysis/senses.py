@@ -300,12 +300,26 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
     if frame == "magnitude_smaller" and word == "routine" and _ROUTINE_NOUN_AFTER.match(_right(text, b, hi)) \
             and not _LINKING_BEFORE.search(_left(text, lo, a)):
         return "a routine: a noun (a comedy routine, his daily routine), not a size"
+    if frame.startswith("magnitude") and word in _COMPOUND_HEADS and _COMPOUND_HEADS[word].match(_right(text, b, hi)):
+        return f"{word} {_right(text, b, hi).split()[0].strip('.,;:')}: a fixed compound, not a size"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"
         if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
             return "major general: a rank"
     return None
+
+
+# Fixed compounds that name a kind of thing: "small business", "big tech", "major league",
+# "the big picture", "small talk": the adjective is part of the name, not a size ("major
+# cities", "major legislation" keep the size sense, whatever they are about).
+_COMPOUND_HEADS = {
+    "small": re.compile(r"[\s-]+(?:business|businesses|talk|print|fry|claims|arms|intestine)\b", re.I),
+    "big": re.compile(r"[\s-]+(?:tech|pharma|oil|brother|picture|screen|wig|wigs|shot|shots|leagues?)\b", re.I),
+    "major": re.compile(r"[\s-]+(?:leagues?|leaguers?)\b", re.I),
+    # "minor" as under age: "minor children", "a minor girl"
+    "minor": re.compile(r"[\s-]+(?:leagues?|leaguers?|children|child|girls?|boys?)\b", re.I),
+}
 
 
 # "routine" ending its phrase after a determiner or a modifier is the noun ("an unending

@@ -420,3 +420,18 @@ def test_round4_a_long_concession_is_still_a_concession():
     text = ("Arizona may have understandable frustrations with the problems caused by illegal immigration "
             "while that process continues, but the State may not pursue policies that undermine federal law.")
     assert ("hedging", "may") not in hits(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The rule helps small businesses.", "small"),
+    ("The ruling is a win for big tech.", "big"),
+    ("He played major league baseball.", "major"),
+    ("The law protects minor children.", "minor"),
+])
+def test_round4_size_words_in_fixed_compounds_are_out_of_sense(text, word):
+    assert not [w for f, w in hits(text) if f.startswith("magnitude") and w.lower() == word]
+
+
+def test_round4_size_words_about_other_things_keep_their_size_sense():
+    assert ("magnitude_bigger", "Major") in hits("Major networks covered it.")
+    assert ("magnitude_bigger", "major") in hits("The deal is a major shift.")
