@@ -806,6 +806,9 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         # (or an adverb on the actor's verb: "The Supreme Court *narrowly* upheld the ban")
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
+    if actor and any(t.low == "first" for t in hit.toks[hit.i:hit.j + 1]):
+        # "Jones became the *first Democrat to win* ...": the actor's precedent is the event's
+        return Target(True, f"the event's actor sets a precedent: {actor}")
     return Target(False, "about the subject of its clause")
 
 

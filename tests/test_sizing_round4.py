@@ -435,3 +435,12 @@ def test_round4_size_words_in_fixed_compounds_are_out_of_sense(text, word):
 def test_round4_size_words_about_other_things_keep_their_size_sense():
     assert ("magnitude_bigger", "Major") in hits("Major networks covered it.")
     assert ("magnitude_bigger", "major") in hits("The deal is a major shift.")
+
+
+def test_round4_the_actor_s_first_to_is_the_event_s_precedent():
+    text = ("Kamala Harris was sworn in as vice president on Wednesday. Harris is the first woman to hold "
+            "the office. Her sister was the first person to call.")
+    got = sized(text)
+    assert got.get("Harris is the first woman to hold the office.") == "bigger"
+    assert "Her sister was the first person to call." not in got
+    assert ("magnitude_bigger", "first to arrive") not in hits("His wife was the first to arrive.")
