@@ -444,3 +444,7 @@ def test_round4_the_actor_s_first_to_is_the_event_s_precedent():
     assert got.get("Harris is the first woman to hold the office.") == "bigger"
     assert "Her sister was the first person to call." not in got
     assert ("magnitude_bigger", "first to arrive") not in hits("His wife was the first to arrive.")
+
+
+def test_round4_first_lady_is_no_precedent():
+    assert not [w for f, w in hits("The first lady Jill Biden came to visit the troops.") if f == "magnitude_bigger"]
