@@ -245,6 +245,8 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only as an intensifier (only got worse), not a limit"
     if re.match(r"\s+to\s+(?:be|see|find|have|learn|watch|discover|lose|face|return|fail|reverse|change)\b", right, re.I):
         return "only to see it fail: and then, not a limit"
+    if re.match(r"\s+one\b", right, re.I) and _THERE_IS.search(_left(text, lo, a)):
+        return "there can be only one: uniqueness (focus), not a limit"
     if _ONLY_CONDITION.match(right):
         return "only if / only because: a condition or a reason, not a limit on the event"
     if _SOLE_ONE.search(_left(text, lo, a)):
@@ -256,6 +258,7 @@ def _rule_only(frame, word, text, a, b, lo, hi):
     return None
 
 
+_THERE_IS = re.compile(r"\bthere\s+(?:is|was|are|were|can\s+be|could\s+be|will\s+be|would\s+be|may\s+be)\s+$", re.I)
 _SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNORECASE)
 # "concluded that *only* a message about jobs could win", "a proposition that *only* its
 # supporters view as realistic": only marks the subject it stands before (focus)

@@ -448,3 +448,8 @@ def test_round4_the_actor_s_first_to_is_the_event_s_precedent():
 
 def test_round4_first_lady_is_no_precedent():
     assert not [w for f, w in hits("The first lady Jill Biden came to visit the troops.") if f == "magnitude_bigger"]
+
+
+def test_round4_there_can_be_only_one_is_uniqueness():
+    assert ("magnitude_smaller", "only") not in hits("There can be only one winner.")
+    assert ("magnitude_smaller", "only") in hits("The law affects only one state.")
