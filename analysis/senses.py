@@ -304,7 +304,8 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
             and not _LINKING_BEFORE.search(_left(text, lo, a)):
         return "a routine: a noun (a comedy routine, his daily routine), not a size"
     if frame.startswith("magnitude") and word in _COMPOUND_HEADS and _COMPOUND_HEADS[word].match(_right(text, b, hi)):
-        return f"{word} {_right(text, b, hi).split()[0].strip('.,;:')}: a fixed compound, not a size"
+        nxt = (_right(text, b, hi).split() or [""])[0].strip(".,;:!?)")
+        return f"{' '.join(w for w in (word, nxt) if w)}: a fixed compound or another sense, not a size"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"
@@ -320,8 +321,14 @@ _COMPOUND_HEADS = {
     "small": re.compile(r"[\s-]+(?:business|businesses|talk|print|fry|claims|arms|intestine)\b", re.I),
     "big": re.compile(r"[\s-]+(?:tech|pharma|oil|brother|picture|screen|wig|wigs|shot|shots|leagues?)\b", re.I),
     "major": re.compile(r"[\s-]+(?:leagues?|leaguers?)\b", re.I),
-    # "minor" as under age: "minor children", "a minor girl"
-    "minor": re.compile(r"[\s-]+(?:leagues?|leaguers?|children|child|girls?|boys?)\b", re.I),
+    # "minor" as under age: "minor children", "a minor girl"; "a minor." is a child
+    "minor": re.compile(r"[\s-]+(?:leagues?|leaguers?|children|child|girls?|boys?)\b|\s*[.,;:!?)]|"
+                        r"\s+(?:who|under|in\s+(?:the|his|her|their)\s+care)\b", re.I),
+    "limited": re.compile(r"[\s-]+(?:liability|editions?|partnerships?|partners)\b", re.I),
+    "partial": re.compile(r"[\s-]+birth\b", re.I),
+    "rare": re.compile(r"[\s-]+earths?\b", re.I),
+    # "wildfires *sweeping* through the state": a verb of motion, not a size
+    "sweeping": re.compile(r"\s+(?:through|across|into|over|down|up)\b", re.I),
 }
 
 

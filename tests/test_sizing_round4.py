@@ -453,3 +453,22 @@ def test_round4_first_lady_is_no_precedent():
 def test_round4_there_can_be_only_one_is_uniqueness():
     assert ("magnitude_smaller", "only") not in hits("There can be only one winner.")
     assert ("magnitude_smaller", "only") in hits("The law affects only one state.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He was charged with assaulting a minor.", "minor"),
+    ("The firm is a limited liability company.", "limited"),
+    ("China controls rare earth minerals.", "rare"),
+    ("Wildfires are sweeping through California.", "sweeping"),
+])
+def test_round4_nouns_compounds_and_motion_are_not_sizes(text, word):
+    assert not [w for f, w in hits(text) if f.startswith("magnitude") and w.lower() == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The law makes sweeping changes.", "sweeping"),
+    ("It was a minor change.", "minor"),
+    ("The ruling is limited.", "limited"),
+])
+def test_round4_the_same_size_words_as_sizes_stay(text, word):
+    assert [w for f, w in hits(text) if f.startswith("magnitude") and w.lower() == word]
