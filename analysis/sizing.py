@@ -507,6 +507,9 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
+    of_what = _consequence_of_another(hit, named)
+    if of_what:
+        return Target(False, f"{named} of {of_what}, not of the event")
     other = None if verbal or hit.lede or named not in hit.anchors.core else _someone_elses(hit)
     if other:
         return Target(False, f"{named} of {other}, not the event")
@@ -556,6 +559,28 @@ def _relative_clause_years(hit: _Hit) -> list[str]:
         return []
     words = [t.low for t in toks[rel + 1:]]
     return [w for w in _without_baselines(words) if _TITLE_YEAR.match(w)]
+
+
+# Nouns of what something brings: whose they are is said by "of" ("the *worst* consequences
+# of climate change" are not the rule's).
+_CONSEQUENCES = frozenset("""implications ramifications consequences impact impacts effect effects toll fallout
+repercussions damage destruction devastation significance stakes""".split())
+
+
+def _consequence_of_another(hit: _Hit, named: str) -> str | None:
+    """The thing after "of" when a consequence noun is said to be another thing's ("the
+    *worst* consequences of climate change"), else None ("the *major* impact of the ruling")."""
+    if named not in _CONSEQUENCES:
+        return None
+    k = hit.j + 1 + len(hit.np_)
+    if k >= len(hit.toks) or hit.toks[k].low != "of":
+        return None
+    words = [t.low for t in hit.toks[k + 1:k + 5] if t.start < hit.seg[1] and t.low not in _DETERMINERS]
+    if words[:2] == ["climate", "change"]:
+        return "climate change"  # the name of the phenomenon (as in the lexicon), not a change
+    if not words or hit.anchors.in_words(words) or words[0] in _REFER or words[0] in ("such", "that"):
+        return None
+    return " ".join(words[:3])
 
 
 def _someone_elses(hit: _Hit) -> str | None:

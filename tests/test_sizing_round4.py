@@ -472,3 +472,13 @@ def test_round4_nouns_compounds_and_motion_are_not_sizes(text, word):
 ])
 def test_round4_the_same_size_words_as_sizes_stay(text, word):
     assert [w for f, w in hits(text) if f.startswith("magnitude") and w.lower() == word]
+
+
+def test_round4_consequences_of_another_thing_are_not_the_event_s():
+    lede = "The EPA proposed a rule on Monday to cut carbon emissions. The rule takes effect in 2016. "
+    other = "The rule will not avert the worst consequences of climate change."
+    own = "The rule will have a major impact on coal plants."
+    assert other not in sized(lede + other)
+    assert sized(lede + own).get(own) == "bigger"
+    ruling = "The court ruled on Monday. Experts expect major repercussions of the ruling."
+    assert sized(ruling).get("Experts expect major repercussions of the ruling.") == "bigger"
