@@ -1097,10 +1097,11 @@ def _rule_apposition(hit: _Hit) -> Target | None:
 
 
 # Nouns of scope and manner: a size word on one sizes what it belongs to ("for the *limited*
-# purpose of", "their *limited* use", "in the narrowest of ways"), not a thing of its own.
+# purpose of", "their *limited* use", "in the narrowest of ways"), not a thing of its own; so
+# does one on the event's time ("a *make-or-break* week on guns", "a *historic* day").
 _SCOPE_NOUNS = frozenset("""purpose purposes capacity scope way ways manner extent basis degree fashion
 form sense terms use uses role range reach area areas number amount part portion share window
-circumstances cases conditions step steps""".split())
+circumstances cases conditions step steps day night week moment hour""".split())
 
 
 def _np_head(hit: _Hit) -> _Tok:

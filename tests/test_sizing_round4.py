@@ -482,3 +482,9 @@ def test_round4_consequences_of_another_thing_are_not_the_event_s():
     assert sized(lede + own).get(own) == "bigger"
     ruling = "The court ruled on Monday. Experts expect major repercussions of the ruling."
     assert sized(ruling).get("Experts expect major repercussions of the ruling.") == "bigger"
+
+
+def test_round4_a_sized_time_of_the_event_sizes_it():
+    lede = "This is a make-or-break week for the gun bill, which reached the Senate floor on Monday."
+    assert sized(lede + " The bill needs 60 votes.").get(lede) == "bigger"
+    assert sized("The House impeached Trump on Wednesday. It was a historic day.").get("It was a historic day.") == "bigger"
