@@ -191,6 +191,13 @@ def _actors(lede: str) -> frozenset[str]:
                      if w[:1].isupper() and w.lower().strip(".") not in _NOT_ACTOR and len(w) > 2)
 
 
+def _event_noun(word: str) -> bool:
+    """Whether ``word`` is an event noun of :data:`EVENT_NOUNS`, also in a plural the list
+    does not hold ("cases", "marches")."""
+    return word in EVENT_NOUNS or (word.endswith("s") and (word[:-1] in EVENT_NOUNS or
+                                                           (word.endswith("es") and word[:-2] in EVENT_NOUNS)))
+
+
 def _nouns_of_lede_verbs(early: set[str], counts: Counter) -> set[str]:
     """Event nouns that the title or the lede uses as a verb and the body names again:
     "Thousands *marched* ... The *march* was ..."; "Teachers *struck* ..." is not read (an
@@ -224,7 +231,7 @@ def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[s
     counts: Counter = Counter()
     for s in sentences:
         counts.update(_lower_words(s))
-    own = {w for w in early if w in EVENT_NOUNS and counts[w] + (w in _lower_words(title or "")) >= 2}
+    own = {w for w in early if _event_noun(w) and counts[w] + (w in _lower_words(title or "")) >= 2}
     own |= _nouns_of_lede_verbs(early, counts)
     own -= _ended_by_the_event([title or "", *sentences[:2]])
     core, phrases = set(), []
@@ -482,7 +489,12 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
     # "the executive branch may make *big* policy changes": a possible kind of act ("has
     # authorized *limited* attacks" is what was done, and counts)
     back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
+    if any(t.low in _HABITUAL for t in hit.toks[max(0, hit.i - 3):hit.i]):
+        return True  # "the Court typically *only* hears cases that ...": what happens as a rule
     return any(w in _MODALS or w == "can" for w in back)
+
+
+_HABITUAL = frozenset("typically usually often generally rarely routinely normally seldom frequently".split())
 
 
 def _rule_modifies(hit: _Hit) -> Target | None:
@@ -811,6 +823,9 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         if kind:
             return Target(False, f"{subject[0].low} is one of the {kind}: a thing of that kind, not the event")
         return Target(True, f"refers back: {subject[0].low}")
+    plural = _they_refer_to_events(hit, subject)
+    if plural:
+        return Target(True, f"they refer back to {plural}")
     # "this pride", "that claim": a determiner; the noun after it says what the subject is
     while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
         subject = subject[:-1]  # "The deal will *sharply* raise": the auxiliary is no part of it
@@ -849,6 +864,21 @@ def _adverb_on_a_verb(hit: _Hit, subject: Sequence[_Tok]) -> bool:
         return False
     nxt = hit.toks[k].low
     return nxt in _IRREGULAR_PAST or (nxt.endswith(("ed", "es")) and len(nxt) > 4)
+
+
+def _they_refer_to_events(hit: _Hit, subject: Sequence[_Tok]) -> str | None:
+    """A bare "they" whose antecedent, the subject of the sentence before, is a plural event
+    noun ("The three cases ... are significant. *They* represent a *major* ..."): the events."""
+    if len(subject) != 1 or subject[0].low != "they" or not hit.previous:
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    words = _tokens(lede_subject(hit.previous[:_VOICE_WINDOW]))
+    head = _subject_head(words)
+    if head and head[0].low.endswith("s") and hit.anchors.names(head[0].low) \
+            and not _other_instance(hit, [t.low for t in words], ()):
+        return head[0].low
+    return None
 
 
 def _one_of_a_kind(hit: _Hit) -> str | None:

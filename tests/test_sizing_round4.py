@@ -488,3 +488,17 @@ def test_round4_a_sized_time_of_the_event_sizes_it():
     lede = "This is a make-or-break week for the gun bill, which reached the Senate floor on Monday."
     assert sized(lede + " The bill needs 60 votes.").get(lede) == "bigger"
     assert sized("The House impeached Trump on Wednesday. It was a historic day.").get("It was a historic day.") == "bigger"
+
+
+def test_round4_they_refers_back_to_plural_events():
+    text = ("The court heard the three cases on Tuesday. The cases are about immigration. "
+            "They represent a major test of presidential power.")
+    assert sized(text).get("They represent a major test of presidential power.") == "bigger"
+    people = "The court heard the three cases on Tuesday. The lawyers spoke first. They represent a major firm."
+    assert "They represent a major firm." not in sized(people)
+
+
+def test_round4_a_habitual_bare_plural_is_a_kind():
+    text = ("The court heard the three cases on Tuesday. The cases are about immigration. "
+            "But the court typically only hears cases that involve a legal question.")
+    assert "But the court typically only hears cases that involve a legal question." not in sized(text)
