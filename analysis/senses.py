@@ -303,6 +303,8 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
     if frame == "magnitude_smaller" and word == "routine" and _ROUTINE_NOUN_AFTER.match(_right(text, b, hi)) \
             and not _LINKING_BEFORE.search(_left(text, lo, a)):
         return "a routine: a noun (a comedy routine, his daily routine), not a size"
+    if frame == "magnitude_smaller" and word == "far from" and _FAR_FROM_STATE.match(_right(text, b, hi)):
+        return "far from over / certain: about time or doubt, not a size"
     if frame.startswith("magnitude") and word in _COMPOUND_HEADS and _COMPOUND_HEADS[word].match(_right(text, b, hi)):
         nxt = (_right(text, b, hi).split() or [""])[0].strip(".,;:!?)")
         return f"{' '.join(w for w in (word, nxt) if w)}: a fixed compound or another sense, not a size"
@@ -312,6 +314,11 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
         if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
             return "major general: a rank"
     return None
+
+
+# "The fight is far from over", "far from certain": the state of a matter, not its size
+_FAR_FROM_STATE = re.compile(r"\s+(?:over|finished|done|settled|resolved|certain|clear|assured|guaranteed|"
+                             r"unanimous|alone|perfect|home)\b", re.I)
 
 
 # Fixed compounds that name a kind of thing: "small business", "big tech", "major league",

@@ -502,3 +502,8 @@ def test_round4_a_habitual_bare_plural_is_a_kind():
     text = ("The court heard the three cases on Tuesday. The cases are about immigration. "
             "But the court typically only hears cases that involve a legal question.")
     assert "But the court typically only hears cases that involve a legal question." not in sized(text)
+
+
+def test_round4_far_from_over_is_no_size():
+    assert ("magnitude_smaller", "far from") not in hits("The fight is far from over.")
+    assert ("magnitude_smaller", "far from") in hits("The ruling is far from a definitive verdict.")
