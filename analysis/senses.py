@@ -316,9 +316,10 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
     return None
 
 
-# "The fight is far from over", "far from certain": the state of a matter, not its size
+# "The fight is far from over", "far from certain": the state of a matter, not its size;
+# "far from the first" and "far from alone" claim a pattern of others
 _FAR_FROM_STATE = re.compile(r"\s+(?:over|finished|done|settled|resolved|certain|clear|assured|guaranteed|"
-                             r"unanimous|alone|perfect|home)\b", re.I)
+                             r"unanimous|alone|perfect|home|the\s+first|the\s+only)\b", re.I)
 
 
 # Fixed compounds that name a kind of thing: "small business", "big tech", "major league",

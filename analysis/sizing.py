@@ -1532,6 +1532,7 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_FIRST_WORD = re.compile(r"\bfirst\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:far\s+from|anything\s+but)\s+(?:(?:a|an|the|being)\s+)?(?:[\w’'-]+\s+)?$",
                             re.IGNORECASE)
 _LESS_THAN = re.compile(r"\b(?:less|not\s+so\s+much)\s+(?:of\s+)?(?:a|an|the)?\s*$", re.IGNORECASE)
@@ -1552,6 +1553,8 @@ def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool
         # "less a game-changer than a channel-changer": denied by the comparison
         return ("smaller" if side == "bigger" else "bigger"), f"less a {hit.match} than: {target.reason}"
     if _DENIED_BEFORE.search(sentence.text[max(0, a - 40):a]) and not hit.negated:
+        if _FIRST_WORD.search(hit.match):
+            return None, "far from the first: a pattern of other events, not a size"
         # "far from historic", "anything but modest": the phrase denies the size word after it
         return ("smaller" if side == "bigger" else "bigger"), f"far from {hit.match}: {target.reason}"
     if hit.negated:

@@ -507,3 +507,14 @@ def test_round4_a_habitual_bare_plural_is_a_kind():
 def test_round4_far_from_over_is_no_size():
     assert ("magnitude_smaller", "far from") not in hits("The fight is far from over.")
     assert ("magnitude_smaller", "far from") in hits("The ruling is far from a definitive verdict.")
+
+
+def test_round4_the_latest_in_a_string_of_is_a_continuation():
+    text = "The Post reported the meetings on Wednesday. The report is the latest in a string of revelations."
+    assert sized(text).get("The report is the latest in a string of revelations.") == "smaller"
+    assert not [w for f, w in hits("The latest poll shows a tie.") if f.startswith("magnitude")]
+
+
+def test_round4_far_from_the_first_is_a_pattern_claim():
+    text = "The court ruled on Monday. The ruling is far from the first of its kind."
+    assert sized(text) == {}
