@@ -907,6 +907,11 @@ def _characterizations(corpus: Corpus, lexicon, quotes, event_terms, bigger: str
     return out.reset_index(drop=True)
 
 
+# A cue followed by a preposition of motion is a movement ("slammed into", "ripped through"),
+# not a verb of saying: the words around it are nobody's statement.
+_MOTION_AFTER = re.compile(r"\s+(?:into|onto|through|across|toward|towards|past|ashore)\b", re.IGNORECASE)
+
+
 def _indirect_attributions(corpus: Corpus) -> dict[str, dict[int, list[tuple]]]:
     """Per article and sentence: ``(start, end, cue_start, cue_end, cue, source)`` of the
     attributions that are not the speakers of direct quotes (the voice of indirect speech)."""
@@ -919,6 +924,8 @@ def _indirect_attributions(corpus: Corpus) -> dict[str, dict[int, list[tuple]]]:
             table["article_id"], table["sent_id"], table["start"], table["end"], table["cue_start"],
             table["cue_end"], table["cue"], table["source"], table["source_name"]):
         who = name if isinstance(name, str) and name else src
+        if _MOTION_AFTER.match(corpus.article(aid).text, int(cb)):
+            continue  # "Hurricane Ian slammed into Florida": a motion, not speech
         out.setdefault(aid, {}).setdefault(int(sid), []).append(
             (int(a), int(b), int(ca), int(cb), str(cue or ""), str(who)))
     for by_sentence in out.values():

@@ -102,11 +102,12 @@ _DEFEND_POSITION = re.compile(
     r"program|programme|statement|remarks|comments|action|actions|approach|strategy)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # so that / before / where / in which / as one ... + up to three words + the modal
-_PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
+_PURPOSE = re.compile(r"(?:\bso\s+(?:that|as)|\bso(?=\s+(?:I|you|he|she|it|we|they)\s+$)|\bin\s+order\s+that|\bbefore|\buntil|\bwhere|\bin\s+which|"
                       r"\bas\s+(?:one|anyone|you|we|they|he|she|I)|"
                       r"\bas\s+(?:much|many|soon|far|long|quickly|well)\s+as)\s+(?:[\w’'-]+\s+){0,3}$",
                       re.IGNORECASE)
-_ABILITY_AFTER = re.compile(r"\s+(?:not|never|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
+_ABILITY_AFTER = re.compile(r"\s+(?:not|never|only|barely|hardly|scarcely|see|hear|feel|watch|smell|recall|"
+                            r"remember|choose|decide|opt|elect|afford|have\s+until|argue|claim|cover|"
                             r"ask|appeal|sue|vote|seek|request|pay|apply|file|petition|invoke|"
                             r"(?:also|still|then|simply|easily|instead)\s+(?:argue|claim|cover|ask|appeal|"
                             r"sue|vote|seek|request|pay|apply|file|choose|decide|opt|invoke))\b", re.IGNORECASE)
@@ -204,7 +205,7 @@ def _rule_hedging(frame, word, text, a, b, lo, hi):
         if word == "may" and _CLAUSE_START.search(left) and _OPTATIVE.match(right):
             return "may as a wish"
         if word in ("may", "might") and re.match(r"\s+(?:well\s+)?have\s+(?!been\b)", right) \
-                and _CONCESSION_AFTER.match(right):
+                and _CONCESSION_AFTER.match(text[b:min(hi, b + 2 * _REACH)]):  # a concession may run long
             return f"concessive {word} have ... but, not doubt"
     if word.startswith("suggest") and _AS_SUGGESTED.search(left) and not _right(text, b, hi).lstrip().startswith("that"):
         return "as X suggested: proposed, not a tentative claim"
@@ -242,6 +243,10 @@ def _rule_only(frame, word, text, a, b, lo, hi):
         return "only about time, not a limit"
     if _ONLY_MORE.match(right):
         return "only as an intensifier (only got worse), not a limit"
+    if re.match(r"\s+to\s+(?:be|see|find|have|learn|watch|discover|lose|face|return|fail|reverse|change)\b", right, re.I):
+        return "only to see it fail: and then, not a limit"
+    if re.match(r"\s+one\b", right, re.I) and _THERE_IS.search(_left(text, lo, a)):
+        return "there can be only one: uniqueness (focus), not a limit"
     if _ONLY_CONDITION.match(right):
         return "only if / only because: a condition or a reason, not a limit on the event"
     if _SOLE_ONE.search(_left(text, lo, a)):
@@ -253,6 +258,7 @@ def _rule_only(frame, word, text, a, b, lo, hi):
     return None
 
 
+_THERE_IS = re.compile(r"\bthere\s+(?:is|was|are|were|can\s+be|could\s+be|will\s+be|would\s+be|may\s+be)\s+$", re.I)
 _SECOND_ONLY = re.compile(r"\b(?:second|next|inferior|subordinate)\s+$", re.IGNORECASE)
 # "concluded that *only* a message about jobs could win", "a proposition that *only* its
 # supporters view as realistic": only marks the subject it stands before (focus)
@@ -270,6 +276,9 @@ _SOLE_ONE = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a)\s+[\w-]+\s+(?
 def _rule_curb(frame, word, text, a, b, lo, hi):
     if frame == "restriction" and word in ("curb", "curbs") and _CURB_VERB.search(_left(text, lo, a)):
         return "to curb: to reduce, not a restriction"
+    if frame == "restriction" and word == "curb" and re.search(r"\b(?:the|a)\s+$", _left(text, lo, a), re.I) \
+            and not re.match(r"\s+(?:on|of)\b", _right(text, b, hi), re.I):
+        return "the curb: the edge of a street"  # "stepped off the curb"; "a curb on spending" stays
     return None
 
 
@@ -294,12 +303,41 @@ def _rule_other_words(frame, word, text, a, b, lo, hi):
     if frame == "magnitude_smaller" and word == "routine" and _ROUTINE_NOUN_AFTER.match(_right(text, b, hi)) \
             and not _LINKING_BEFORE.search(_left(text, lo, a)):
         return "a routine: a noun (a comedy routine, his daily routine), not a size"
+    if frame == "magnitude_smaller" and word == "far from" and _FAR_FROM_STATE.match(_right(text, b, hi)):
+        return "far from over / certain: about time or doubt, not a size"
+    if frame.startswith("magnitude") and word in _COMPOUND_HEADS and _COMPOUND_HEADS[word].match(_right(text, b, hi)):
+        nxt = (_right(text, b, hi).split() or [""])[0].strip(".,;:!?)")
+        return f"{' '.join(w for w in (word, nxt) if w)}: a fixed compound or another sense, not a size"
     if frame == "magnitude_bigger":
         if word == "historic" and _OLD_PLACES.match(_right(text, b, hi)):
             return "historic: old (a historic district), not a size"
         if word == "major" and re.match(r"\s+general\b", _right(text, b, hi), re.IGNORECASE):
             return "major general: a rank"
     return None
+
+
+# "The fight is far from over", "far from certain": the state of a matter, not its size;
+# "far from the first" and "far from alone" claim a pattern of others
+_FAR_FROM_STATE = re.compile(r"\s+(?:over|finished|done|settled|resolved|certain|clear|assured|guaranteed|"
+                             r"unanimous|alone|perfect|home|the\s+first|the\s+only)\b", re.I)
+
+
+# Fixed compounds that name a kind of thing: "small business", "big tech", "major league",
+# "the big picture", "small talk": the adjective is part of the name, not a size ("major
+# cities", "major legislation" keep the size sense, whatever they are about).
+_COMPOUND_HEADS = {
+    "small": re.compile(r"[\s-]+(?:business|businesses|talk|print|fry|claims|arms|intestine)\b", re.I),
+    "big": re.compile(r"[\s-]+(?:tech|pharma|oil|brother|picture|screen|wig|wigs|shot|shots|leagues?)\b", re.I),
+    "major": re.compile(r"[\s-]+(?:leagues?|leaguers?)\b", re.I),
+    # "minor" as under age: "minor children", "a minor girl"; "a minor." is a child
+    "minor": re.compile(r"[\s-]+(?:leagues?|leaguers?|children|child|girls?|boys?)\b|\s*[.,;:!?)]|"
+                        r"\s+(?:who|under|in\s+(?:the|his|her|their)\s+care)\b", re.I),
+    "limited": re.compile(r"[\s-]+(?:liability|editions?|partnerships?|partners)\b", re.I),
+    "partial": re.compile(r"[\s-]+birth\b", re.I),
+    "rare": re.compile(r"[\s-]+earths?\b", re.I),
+    # "wildfires *sweeping* through the state": a verb of motion, not a size
+    "sweeping": re.compile(r"\s+(?:through|across|into|over|down|up)\b", re.I),
+}
 
 
 # "routine" ending its phrase after a determiner or a modifier is the noun ("an unending
@@ -311,8 +349,186 @@ _LINKING_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|seems?|seemed|
                              re.IGNORECASE)
 
 
+# --------------------------------------------------------------------------- round 4: word senses of
+# everyday news (trials, markets, polls, sport, buildings) that no frame documents
+
+_I = re.IGNORECASE
+_MIGHT_NOUN = re.compile(r"\b(?:the|its|their|his|her|our|my|your|military|economic|naval|financial|industrial|"
+                         r"full|sheer|all\s+(?:its|their|his|her|our))\s+$", _I)
+_POLL_GROUPS = re.compile(r"\s+(?:voters?|electorate|caucus-?goers|primary\s+voters|Democratic\s+voters|"
+                          r"Republican\s+voters)\b", _I)
+_MADE_POSSIBLE = re.compile(r"\b(?:make|makes|made|making)\s+(?:[\w’'-]+\s+){0,3}$", _I)
+_RANGE_POSSIBLE = re.compile(r"\b(?:the\s+(?:[\w’'-]+est|best|worst|least|most\s+\w+)|every|all)\s+$", _I)
+
+
+_EVIDENT = re.compile(r"\b(?:became|become|becomes|becoming|is|was|are|were|be|been|grew|grow|grows|made|make|"
+                      r"makes|it['’]s|quickly|immediately|increasingly|all\s+too|painfully|readily)\s+$", _I)
+_WHERE_POSSIBLE = re.compile(r"\b(?:where|when|whenever|wherever|if)\s+$", _I)
+_MAY_IDIOM = re.compile(r"(?:\bas\s+the\s+case\s+$|\bcome\s+what\s+$|\bbe\s+that\s+as\s+it\s+$)", _I)
+
+
+def _rule_hedging_idioms(frame, word, text, a, b, lo, hi):
+    """"it became *apparent* that" (evident), "where *possible*" / "if *possible*" (a
+    condition), "as the case *may* be" and "come what *may*" (idioms), "so they *could*
+    vote" (purpose): no doubt about the event."""
+    if frame != "hedging":
+        return None
+    left = _left(text, lo, a)
+    if word == "apparent" and _EVIDENT.search(left):
+        return "apparent after a linking verb: evident, not doubt"
+    if word == "possible" and _WHERE_POSSIBLE.search(left):
+        return "where possible / if possible: a condition, not doubt"
+    if word == "may" and _MAY_IDIOM.search(left):
+        return "as the case may be: an idiom, not doubt"
+    return None
+
+
+def _rule_hedging_nouns(frame, word, text, a, b, lo, hi):
+    """"military *might*" (strength), "*likely* voters" (a polling category), "made it
+    *possible*" (enabled), "the worst *possible* time" (a superlative's range), "the heir
+    *apparent*", "at the *suggestion* of" (a proposal): no doubt is expressed."""
+    if frame != "hedging":
+        return None
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if word == "might" and (_MIGHT_NOUN.search(left) or re.match(r"\s+of\b", right)):
+        return "might as a noun (strength), not doubt"
+    if word in ("likely", "unlikely") and _POLL_GROUPS.match(right):
+        return "likely voters: a polling category, not doubt"
+    if word == "possible" and (_MADE_POSSIBLE.search(left) or _RANGE_POSSIBLE.search(left)):
+        return "made possible / the best possible: no doubt expressed"
+    if word == "apparent" and re.search(r"\bheirs?\s+$", left, _I):
+        return "heir apparent: a successor, not doubt"
+    if word.startswith("suggestion") and re.search(r"\b(?:at|on|upon)\s+(?:the|his|her|their)\s+$", left, _I):
+        return "at the suggestion of: a proposal, not doubt"
+    return None
+
+
+_MARKET_DEMAND = re.compile(r"\b(?:supply\s+and|consumer|consumers['’]?|market|energy|oil|gas|power|electricity|"
+                            r"fuel|global|domestic|customer|travel|housing|labor|labour|weak|weaker|weakening|"
+                            r"strong|stronger|high|higher|low|lower|rising|falling|growing|surging|pent-up|"
+                            r"seasonal|aggregate|export|import|peak|in|on)\s+$", _I)
+# "under pressure from natural gas", "pressure from cheap imports": a market force
+_MARKET_FROM = re.compile(r"[’'\"”]?\s+from\s+(?:(?:cheap|cheaper|rising|falling|low|lower|high|higher|foreign|global)\s+)?"
+                          r"(?:natural\s+gas|gas|oil|coal|competition|competitors|imports|inflation|markets?|prices|"
+                          r"renewables?|solar|wind\s+power|technology|automation|costs?|rates)\b", _I)
+_LEGAL_PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|no\s+contest|innocent|the\s+fifth|deals?|bargains?|"
+                         r"agreements?|hearings?|of\s+(?:not\s+)?guilty|of\s+no\s+contest)\b", _I)
+_PLACE_LOBBY = re.compile(r"\b(?:hotel|building|front|main|marble|office|apartment|terminal|airport|theater|"
+                          r"theatre|hospital|station|courthouse|(?:in|into|through|across|at|from)\s+(?:the|a))\s+$", _I)
+_PRESSED_THING = re.compile(r"\s+(?:charges|the\s+(?:button|buttons|flesh|trigger)|a\s+button|"
+                            r"into\s+service|for\s+time|together|flat)\b", _I)
+
+
+_POTENTIAL_PEOPLE = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:[\w’'-]+(?:ors|ers|ees|ates|ents|ists|ants)|jurors?|"
+                               r"witness(?:es)?|nominee|candidate|successor|buyer|bidder|donor|voter|recruit)\b", re.I)
+
+
+def _rule_potential_people(frame, word, text, a, b, lo, hi):
+    """"*potential* jurors", "a *potential* candidate", "*potential* 2020 rivals": a role
+    someone may fill, a category of people, not doubt about what happened."""
+    if frame == "hedging" and word == "potential" and _POTENTIAL_PEOPLE.match(_right(text, b, hi)):
+        return "potential jurors / candidates: a category of people, not doubt"
+    return None
+
+
+_GUNFIRE_FROM = re.compile(r"\s+from\s+(?:[\w’'-]+\s+){0,3}?(?:gunmen|gunfire|militants|troops|forces|rebels|soldiers|"
+                           r"snipers|artillery|rockets|mortars|insurgents|fighters|attackers|shooters|police)\b", re.I)
+
+
+def _rule_pressure_nouns(frame, word, text, a, b, lo, hi):
+    """"consumer *demand*" (a market), "*pleaded* guilty" / "a *plea* deal" (a court
+    plea), "the *urge* to" (a wish), "the hotel *lobby*" (a room), "*pressed* charges" (a
+    legal act), "a *pressure* cooker" (a pot): no one presses the decision-maker."""
+    if frame != "pressure":
+        return None
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if word.startswith("demand") and _MARKET_DEMAND.search(left):
+        return "market demand, not a demand on a decision-maker"
+    if word.startswith("plea") and (_LEGAL_PLEA.match(right) or re.search(r"\bguilty\s+$", left, _I)):
+        return "a plea in court, not pressure"
+    if word == "urge" and re.search(r"\b(?:the|an|his|her|their|that|this|any|every)\s+$", left, _I):
+        return "the urge to: a wish, not pressure"
+    if word == "lobby" and _PLACE_LOBBY.search(left) and not re.match(r"\s+(?:for|against)\b", right, _I):
+        return "a lobby: a room, not a pressure group"
+    if word == "pressed" and _PRESSED_THING.match(right):
+        return "pressed charges or a button: not pressure"
+    if word.startswith("pressure") and re.match(r"[\s-]+cookers?\b", right, _I):
+        return "a pressure cooker: a pot"
+    if word.startswith("pressure") and _MARKET_FROM.match(right):
+        return "pressure from a market or a commodity, not on a decision-maker"
+    if word.startswith("lobb") and re.match(r"\s+(?:firms?|disclosures?|registrations?|records|reports?|filings?)\b", right, _I):
+        return "a lobbying firm or filing: a business or a record, not pressure"
+    if word == "under fire" and _GUNFIRE_FROM.match(right):
+        return "under fire from gunmen: shooting, not criticism"
+    return None
+
+
+_SPORT_AFTER = re.compile(r"\s+(?:line|lineman|linemen|end|ends|back|backs|tackle|tackles|coordinator|"
+                          r"player|players|rebounds?|star|stand)\b", _I)
+_PROTECTED_CATEGORY = re.compile(r"\s+(?:status|class|classes|species|areas?|lands?|characteristics?|speech|"
+                                 r"categor(?:y|ies)|wetlands|habitats?|health\s+information)\b", _I)
+
+
+def _rule_defense_nouns(frame, word, text, a, b, lo, hi):
+    """"the *defendants*" (parties in court), "a *defensive* lineman" (sport), "*protected*
+    status" or "speech" (a legal category): not the step as defence."""
+    if frame != "self_defense":
+        return None
+    right = _right(text, b, hi)
+    if word.startswith("defendant"):
+        return "a defendant: a party in court, not defence"
+    if word == "defensive" and _SPORT_AFTER.match(right):
+        return "a defensive lineman: sport, not defence"
+    if word == "protected" and _PROTECTED_CATEGORY.match(right):
+        return "protected status or speech: a legal category, not defence"
+    if word == "safeguards":
+        return "safeguards: legal protections, not defence"
+    return None
+
+
+_LIFT_MOOD = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?(?:spirits|mood|morale|hopes|confidence|weights?|off)\b", _I)
+_REVERSE_THING = re.compile(r"\s+(?:mortgages?|discrimination|psychology|osmosis|chronological|engineer\w*|"
+                            r"angle|side)\b", _I)
+_MONEY_NOUNS = (r"costs?|prices?|premiums?|rents?|bills?|debts?|spending|inflation|expenses?|fees?|"
+                r"tuition|deficits?")
+_MONEY_AFTER = re.compile(rf"\s+(?:[\w’'-]+\s+)?(?:{_MONEY_NOUNS})\b", _I)
+_MONEY_BEFORE = re.compile(rf"\b(?:{_MONEY_NOUNS})\s+(?:(?:are|is|have|has|were|was|kept|keep|keeps|began|began\s+to|"
+                           rf"continued|continue|continues|to)\s+)?(?:been\s+)?$", _I)
+
+
+_MOOD_BEFORE = re.compile(r"\b(?:looked|looks|seemed|seems|appeared|appears|felt|feels|sounded)\s+$", _I)
+_MOOD_AFTER = re.compile(r"\s+(?:atmosphere|mood|pace|demeanor|demeanour|vibe|smile|manner|tone|and\s+(?:confident|happy|calm|jovial))\b", _I)
+
+
+def _rule_change_and_conflict(frame, word, text, a, b, lo, hi):
+    """"*adjusted* for inflation", "*lift* spirits", "a *reverse* mortgage" are not a
+    policy change; "*escalating* costs" and "prices *spiraled*" are money, not a conflict."""
+    left, right = _left(text, lo, a), _right(text, b, hi)
+    if frame == "change":
+        if word.startswith("adjust") and (re.match(r"\s+for\s+(?:inflation|population|season)", right, _I)
+                                          or re.search(r"\bseasonally\s+$", left, _I)):
+            return "adjusted for inflation: arithmetic, not a change"
+        if word.startswith("lift") and _LIFT_MOOD.match(right):
+            return "lift spirits: a mood, not an easing"
+        if word == "reverse" and (re.search(r"\bin\s+$", left, _I) or _REVERSE_THING.match(right)):
+            return "in reverse / a reverse mortgage: not a reversal"
+        if word.startswith("chang") and re.match(r"\s+(?:global\s+)?climate\b", right, _I):
+            return "the changing climate: the name of the phenomenon, not a policy change"
+        if word == "alter" and re.match(r"\s+egos?\b", right, _I):
+            return "alter ego: a person, not a change"
+        if word.startswith("relax") and (_MOOD_BEFORE.search(left) or _MOOD_AFTER.match(right)):
+            return "relaxed: a mood, not an easing"
+    if frame == "escalation_risk" and (word.startswith("escalat") or word.startswith("spiral")) \
+            and (_MONEY_AFTER.match(right) or _MONEY_BEFORE.search(left)):
+        return "escalating costs: money, not a conflict"
+    if frame == "escalation_risk" and word.startswith("spiral") and re.match(r"\s+(?:staircase|stairs|notebook)", right, _I):
+        return "a spiral staircase: a shape"
+    return None
+
+
 _RULES = (_rule_name, _rule_self_defense, _rule_hedging, _rule_pressure, _rule_only, _rule_curb,
-          _rule_other_words)
+          _rule_other_words, _rule_hedging_idioms, _rule_hedging_nouns, _rule_potential_people, _rule_pressure_nouns,
+          _rule_defense_nouns, _rule_change_and_conflict)
 
 
 def out_of_sense(frame: str, text: str, a: int, b: int, sent_start: int, sent_end: int) -> str:

@@ -81,6 +81,10 @@ CORE_EVENT_NOUNS: tuple[str, ...] = (
     # what the event brings: its size is the event's ("the implications go far beyond", "the
     # stakes are enormous", "carried major implications")
     "implications", "ramifications", "stakes", "significance", "consequences",
+    "impact", "impacts", "effect", "effects", "toll", "fallout", "repercussions", "backlash", "blowback",
+    "damage", "destruction", "devastation",
+    # how many took part in an election or a vote: "turnout was the highest ..."
+    "turnout",
 )
 # Event nouns that name the event only when the article uses them for it: in its title or
 # first two body sentences, and again later ("the rule", "the election", "the report").
@@ -105,6 +109,7 @@ original older""".split())
 _NP_STOP = frozenset("""of in on at for with by from to over since than as and or but nor that which
 who whom whose where when while because if is was are were be been being has have had will would
 could can may might should must not no this these those it its inside outside into across against
+surrounding regarding concerning involving including
 near around within without under after before during about through between among amid toward
 towards upon onto off out up down like per via so yet said says says told again ever now then today
 yesterday tomorrow too also already still soon later here there ago last next""".split())
@@ -112,7 +117,7 @@ _LINKING = frozenset("""is was are were be been being 's ’s becomes became bec
 remain seems seemed seem looks looked marks marked mark represents represented represent signals
 signaled signalled signal constitutes constituted amounts amounted proves proved appears appeared
 extends extended extend applies applied apply covers covered cover allows allowed allow permits
-permitted permit""".split())
+permitted permit go goes went gone""".split())
 _REFER = frozenset({"it", "this", "that"})  # not "they": mostly people
 _APPOSITION_OPENERS = frozenset("""a an the one easily arguably perhaps probably possibly clearly
 likely what becoming making marking giving""".split())
@@ -135,8 +140,12 @@ class EventAnchors:
     actors: frozenset[str] = frozenset()  # the names in the lede's subject: who acted
 
     def names(self, word: str) -> bool:
-        """Whether ``word`` (lower case) names the event here."""
-        return word in self.core or word in self.own
+        """Whether ``word`` (lower case) names the event here (an own event noun also in its
+        singular or plural: "the *protest*" / "the largest *protests*")."""
+        return word in self.core or word in self.own or (
+            bool(self.own) and (word + "s" in self.own or word + "es" in self.own
+                                or (word.endswith("s") and word[:-1] in self.own)
+                                or (word.endswith("es") and word[:-2] in self.own)))
 
     def in_words(self, words: Sequence[str]) -> str | None:
         """The first word (or two-word phrase) of ``words`` that names the event, or None."""
@@ -182,6 +191,31 @@ def _actors(lede: str) -> frozenset[str]:
                      if w[:1].isupper() and w.lower().strip(".") not in _NOT_ACTOR and len(w) > 2)
 
 
+def _event_noun(word: str) -> bool:
+    """Whether ``word`` is an event noun of :data:`EVENT_NOUNS`, also in a plural the list
+    does not hold ("cases", "marches")."""
+    return word in EVENT_NOUNS or (word.endswith("s") and (word[:-1] in EVENT_NOUNS or
+                                                           (word.endswith("es") and word[:-2] in EVENT_NOUNS)))
+
+
+def _nouns_of_lede_verbs(early: set[str], counts: Counter) -> set[str]:
+    """Event nouns that the title or the lede uses as a verb and the body names again:
+    "Thousands *marched* ... The *march* was ..."; "Teachers *struck* ..." is not read (an
+    irregular past), "voted" gives "vote", "protested" gives "protest".
+
+    >>> sorted(_nouns_of_lede_verbs({"marched", "on"}, Counter({"march": 1})))
+    ['march']
+    """
+    out = set()
+    for w in early:
+        if not w.endswith("ed") or len(w) < 5:
+            continue
+        for noun in (w[:-2], w[:-1]):  # marched -> march, voted -> vote
+            if noun in EVENT_NOUNS and (counts[noun] or counts[noun + "s"]):
+                out.add(noun)
+    return out
+
+
 def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[str] = ()) -> EventAnchors:
     """The words that name the event of an article, from its title and body sentences.
 
@@ -197,7 +231,8 @@ def event_anchors(title: str | None, sentences: Sequence[str], extra: Iterable[s
     counts: Counter = Counter()
     for s in sentences:
         counts.update(_lower_words(s))
-    own = {w for w in early if w in EVENT_NOUNS and counts[w] + (w in _lower_words(title or "")) >= 2}
+    own = {w for w in early if _event_noun(w) and counts[w] + (w in _lower_words(title or "")) >= 2}
+    own |= _nouns_of_lede_verbs(early, counts)
     own -= _ended_by_the_event([title or "", *sentences[:2]])
     core, phrases = set(), []
     for term in (*CORE_EVENT_NOUNS, *extra):
@@ -454,7 +489,12 @@ def _generic_plural(hit: _Hit, named: str, prev: str) -> bool:
     # "the executive branch may make *big* policy changes": a possible kind of act ("has
     # authorized *limited* attacks" is what was done, and counts)
     back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i - 1]]
+    if any(t.low in _HABITUAL for t in hit.toks[max(0, hit.i - 3):hit.i]):
+        return True  # "the Court typically *only* hears cases that ...": what happens as a rule
     return any(w in _MODALS or w == "can" for w in back)
+
+
+_HABITUAL = frozenset("typically usually often generally rarely routinely normally seldom frequently".split())
 
 
 def _rule_modifies(hit: _Hit) -> Target | None:
@@ -479,13 +519,111 @@ def _rule_modifies(hit: _Hit) -> Target | None:
     after = [t.low for t in hit.toks[hit.j + 1 + len(hit.np_):hit.j + 8]]
     if _possible_action(hit, after):
         return Target(False, f"a possible {named}, not the event")
+    of_what = _consequence_of_another(hit, named)
+    if of_what:
+        return Target(False, f"{named} of {of_what}, not of the event")
+    other = None if verbal or hit.lede or named not in hit.anchors.core else _someone_elses(hit)
+    if other:
+        return Target(False, f"{named} of {other}, not the event")
     before = [t.low for t in hit.toks[max(0, hit.i - 8):hit.i] if t.start >= hit.seg[0]]
     cut = max((n for n, w in enumerate(before) if w in _CLAUSE_OPENERS), default=-1)
     before = before[cut + 1:]  # the year of "the 1986 law made ...", not of "2018 commitment that ..."
-    if _other_instance(hit, [t.low for t in hit.np_] + [w for w in after if w != "since"] +
+    if _other_instance(hit, [t.low for t in hit.np_] + _without_baselines(after) + _relative_clause_years(hit) +
                        [w for w in before if _TITLE_YEAR.match(w)], _np_names(hit, hit.np_)):
         return Target(False, f"another {named}")
     return Target(True, f"modifies the event: {named}")
+
+
+_BASELINE = frozenset({"since", "than"})
+
+
+def _without_baselines(words: Sequence[str]) -> list[str]:
+    """The words after a noun phrase without a comparison's baseline: "the biggest upset
+    *since 1992*", "larger *than 2016*" name the earlier time the event is measured against,
+    not another instance of it.
+
+    >>> _without_baselines(["since", "1992", "in", "alabama"])
+    ['in', 'alabama']
+    """
+    out, skip = [], False
+    for w in words:
+        if w in _BASELINE:
+            skip = True
+            continue
+        if skip and (_TITLE_YEAR.match(w) or w in ("the", "at", "least")):
+            continue
+        skip = False
+        out.append(w)
+    return out
+
+
+_RELATIVE = frozenset({"that", "which", "who"})
+
+
+def _relative_clause_years(hit: _Hit) -> list[str]:
+    """The years of a relative clause on the size word's noun phrase, within its clause
+    segment ("*sweeping* changes to immigration law that failed in 2007"): a thing with a
+    past of its own is another instance, not the event reported."""
+    k = hit.j + 1 + len(hit.np_)
+    toks = [t for t in hit.toks[k:k + 14] if t.start < hit.seg[1]]
+    rel = next((n for n, t in enumerate(toks) if t.low in _RELATIVE), None)
+    if rel is None:
+        return []
+    words = [t.low for t in toks[rel + 1:]]
+    return [w for w in _without_baselines(words) if _TITLE_YEAR.match(w)]
+
+
+# Nouns of what something brings: whose they are is said by "of" ("the *worst* consequences
+# of climate change" are not the rule's).
+_CONSEQUENCES = frozenset("""implications ramifications consequences impact impacts effect effects toll fallout
+repercussions damage destruction devastation significance stakes""".split())
+
+
+def _consequence_of_another(hit: _Hit, named: str) -> str | None:
+    """The thing after "of" when a consequence noun is said to be another thing's ("the
+    *worst* consequences of climate change"), else None ("the *major* impact of the ruling")."""
+    if named not in _CONSEQUENCES:
+        return None
+    k = hit.j + 1 + len(hit.np_)
+    if k >= len(hit.toks) or hit.toks[k].low != "of":
+        return None
+    words = [t.low for t in hit.toks[k + 1:k + 5] if t.start < hit.seg[1] and t.low not in _DETERMINERS]
+    if words[:2] == ["climate", "change"]:
+        return "climate change"  # the name of the phenomenon (as in the lexicon), not a change
+    if not words or hit.anchors.in_words(words) or words[0] in _REFER or words[0] in ("such", "that"):
+        return None
+    return " ".join(words[:3])
+
+
+def _someone_elses(hit: _Hit) -> str | None:
+    """The subject of a plain clause ("Republicans proposed *sweeping* changes to the tax code")
+    when the size word's general event noun is that subject's own action: a name or a person
+    who is not the lede's actor, with no linking verb, complementizer or verb of saying between
+    it and the hit (else None)."""
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(hit.sentence[:_VOICE_WINDOW]).strip()
+    if not subject or not hit.sentence.lstrip().startswith(subject[:15]):
+        return None
+    words = _tokens(subject)
+    while words and words[0].low in _LEADING:
+        words = words[1:]
+    if not words or len(words) > 6 or hit.toks[hit.i].start <= len(subject):
+        return None
+    lows = [t.low for t in words]
+    if any(w in hit.anchors.actors or w in _PERSONAL or hit.anchors.names(w) for w in lows):
+        return None
+    head = words[-1]
+    if not (subject[head.start:head.start + 1].isupper() or _person_noun(head.low)):
+        return None
+    between = [t.low for t in hit.toks if len(subject) <= t.start < hit.toks[hit.i].start]
+    if any(w in _LINKING or w in _CLAUSE_OPENERS or w in _SAY_VERBS or w in _CALL_VERBS for w in between):
+        return None
+    # "... announced *sweeping* changes to power plant rules": changes to the event's own matter
+    onward = [t.low for t in hit.toks[hit.j + 1:hit.j + 9] if t.start < hit.seg[1]]
+    if any(hit.anchors.names(w) and w not in hit.anchors.core for w in onward):
+        return None
+    return " ".join(lows)
 
 
 _PART_NOUNS = frozenset("""majority bulk heart core part parts portion portions piece pieces pillar pillars
@@ -497,6 +635,8 @@ def _rule_part_of(hit: _Hit) -> Target | None:
     """A part of the event, sized: "the *vast* majority of the Arizona law", "three *linchpins*
     of the law", "*key* parts of the deal": the size of the part says how much of the event
     is affected, so it sizes the event."""
+    if _in_subordinate_clause(hit):
+        return None  # "Because the measure is the *centerpiece* of the bill, ...": a premise, not a sizing
     k = hit.j + 1
     words = [t.low for t in hit.toks[k:k + 3]]
     head = hit.toks[hit.j].low
@@ -517,11 +657,41 @@ def _rule_part_of(hit: _Hit) -> Target | None:
     return Target(True, f"a part of the event: {named}")
 
 
-def _rule_subordinate(hit: _Hit) -> Target | None:
-    """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
+def _in_subordinate_clause(hit: _Hit) -> bool:
+    """Whether a subordinating word (after, because, if, ...) opens the hit's clause segment before it."""
     subs = hit.s.subordinators
     n = bisect_left(subs, hit.i) - 1  # the last subordinating word before the hit
-    if n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]:
+    return n >= 0 and hit.toks[subs[n]].start >= hit.seg[0]
+
+
+_CONCESSIVE = frozenset({"while", "although", "though"})
+
+
+def _rule_concessive(hit: _Hit) -> Target | None:
+    """A verbless concession inside commas ("The ruling, *while significant*, is not final";
+    "This was, *while very important*, a first stage") grants the size to the noun phrase
+    before it: counted when that names the event or is it/this."""
+    k = hit.i - 1
+    while k >= 0 and (hit.toks[k].low.endswith("ly") or hit.toks[k].low in ("very", "so", "quite", "still")):
+        k -= 1
+    if k < 1 or hit.toks[k].low not in _CONCESSIVE or hit.toks[k].start < hit.seg[0] \
+            or hit.sentence[hit.seg[0]:hit.toks[k].start].strip():
+        return None  # the concession must open its comma-bounded segment
+    tail = hit.sentence[hit.toks[hit.j].end:hit.toks[hit.j].end + 2].strip()
+    if not tail.startswith((",", "—", "–")):
+        return None  # a clause with a verb of its own ("while the deal is modest, ...")
+    before = [t.low for t in hit.toks[max(0, k - 8):k]]
+    named = hit.anchors.in_words(before) or next((w for w in before if w in ("it", "this")), None)
+    return Target(True, f"a concession about the event: {named}") if named else None
+
+
+def _rule_subordinate(hit: _Hit) -> Target | None:
+    """A subordinate clause ("after Russia began a *major* offensive") is about its own subject."""
+    if _in_subordinate_clause(hit):
+        subs = hit.s.subordinators
+        opener = hit.toks[subs[bisect_left(subs, hit.i) - 1]].low
+        if opener in _CONCESSIVE:
+            return None  # "Although the ruling is *significant*, ...": a concession asserts what it grants
         return Target(False, "in a subordinate clause")
     return None
 
@@ -589,12 +759,35 @@ def _subject_before(hit: _Hit, verb: int) -> list[_Tok]:
 _FOCUS_LY = frozenset({"only", "merely", "solely", "simply", "early", "likely", "largely", "mostly"})
 
 
+# Verbs of scope: what a decision applies to, covers or affects ("would *only* apply to").
+_SCOPE_VERBS = _LINKING | frozenset("""affect affects affected target targets targeted include includes included
+address addresses addressed reach reaches reached""".split())
+_LIMITERS = frozenset({"only", "merely", "solely"})
+
+
+def _limits_its_verb(hit: _Hit) -> bool:
+    """"The rule would *only* apply to new plants", "it *merely* covers ...": a limiter right
+    before a verb of scope limits what the clause's subject covers (not "he *only* learned")."""
+    nxt = hit.j + 1
+    return hit.i == hit.j and hit.toks[hit.i].low in _LIMITERS and nxt < len(hit.toks) \
+        and hit.toks[nxt].low in _SCOPE_VERBS and hit.toks[nxt].low not in _BE_FORMS
+
+
+_BE_FORMS = frozenset("is was are were be been being 's ’s".split())
+
+
 def _pronoun_after_complementizer(hit: _Hit, subject: Sequence[_Tok]) -> bool:
     """"the Court's rules state that *it* will ...", "The CDC confirmed that *it* is ...": a
     pronoun right after a complementizer or a verb of saying is the main clause's subject
     (who states or confirms), not the event."""
     k = bisect_left(hit.s.starts, subject[0].start) - 1
-    return k >= 0 and hit.toks[k].low in ("that", "said", "says", "say", "told", "confirmed", "stated")
+    if k < 0 or hit.toks[k].low not in ("that", "said", "says", "say", "told", "confirmed", "stated"):
+        return False
+    # the main clause's subject: "it" can stand for one thing that speaks ("The CDC confirmed
+    # that *it* is ..."), never for people or a plural ("Organizers said *it* was a turning point")
+    m = k - 1 if hit.toks[k].low != "that" or k < 2 else k - 2
+    who = hit.toks[m].low if m >= 0 else ""
+    return not (who in _PERSONAL or _person_noun(who) or (who.endswith("s") and not who.endswith(("ss", "'s", "’s"))))
 
 
 def _rule_predicate(hit: _Hit) -> Target | None:
@@ -605,6 +798,8 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if verb is None and hit.toks[hit.i].low.endswith("ly") and hit.i == hit.j \
             and hit.toks[hit.i].low not in _FOCUS_LY:
         verb = hit.i  # an adverb on the clause's verb: "The ruling *sharply* limits ..."
+    if verb is None and _limits_its_verb(hit):
+        verb = hit.i  # "The rule would *only* apply to new plants": a limit on what the subject covers
     if verb is None:
         return _refers_back(hit)
     subject = _subject_before(hit, verb)
@@ -624,7 +819,13 @@ def _rule_predicate(hit: _Hit) -> Target | None:
         elsewhere = _antecedent_elsewhere(hit, subject[0])
         if elsewhere:
             return Target(False, f"{subject[0].low} refers back to {elsewhere}, not the event")
+        kind = _one_of_a_kind(hit)
+        if kind:
+            return Target(False, f"{subject[0].low} is one of the {kind}: a thing of that kind, not the event")
         return Target(True, f"refers back: {subject[0].low}")
+    plural = _they_refer_to_events(hit, subject)
+    if plural:
+        return Target(True, f"they refer back to {plural}")
     # "this pride", "that claim": a determiner; the noun after it says what the subject is
     while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
         subject = subject[:-1]  # "The deal will *sharply* raise": the auxiliary is no part of it
@@ -641,10 +842,54 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if named and not _other_instance(hit, [t.low for t in subject], _np_names(hit, subject)):
         return Target(True, f"says what the event is: {named}")
     actor = next((t.low for t in subject if t.low in hit.anchors.actors), None)
-    if actor and verb == hit.i and hit.toks[hit.i].low in _VERBAL:
+    if actor and verb == hit.i and (hit.toks[hit.i].low in _VERBAL or _adverb_on_a_verb(hit, subject)):
+        # (or an adverb on the actor's verb: "The Supreme Court *narrowly* upheld the ban")
         # a size phrase that is a verb phrase, said of who acted: "the court did not go that far"
         return Target(True, f"what the event's actor did: {actor}")
+    if actor and any(t.low == "first" for t in hit.toks[hit.i:hit.j + 1]):
+        # "Jones became the *first Democrat to win* ...": the actor's precedent is the event's
+        return Target(True, f"the event's actor sets a precedent: {actor}")
     return Target(False, "about the subject of its clause")
+
+
+_IRREGULAR_PAST = frozenset("""upheld won lost struck beat held took made kept set cut split fell rose led drew
+gave hit sent overturned""".split())
+
+
+def _adverb_on_a_verb(hit: _Hit, subject: Sequence[_Tok]) -> bool:
+    """An -ly adverb right before a verb in the past or in -s, after a short subject: "The
+    Supreme Court *narrowly* upheld ...", not "the *profoundly* alarming messages"."""
+    k = hit.i + 1
+    if not hit.toks[hit.i].low.endswith("ly") or k >= len(hit.toks) or len(subject) > 8:
+        return False
+    nxt = hit.toks[k].low
+    return nxt in _IRREGULAR_PAST or (nxt.endswith(("ed", "es")) and len(nxt) > 4)
+
+
+def _they_refer_to_events(hit: _Hit, subject: Sequence[_Tok]) -> str | None:
+    """A bare "they" whose antecedent, the subject of the sentence before, is a plural event
+    noun ("The three cases ... are significant. *They* represent a *major* ..."): the events."""
+    if len(subject) != 1 or subject[0].low != "they" or not hit.previous:
+        return None
+    from .wording import lede_subject  # a pure function of the sentence
+
+    words = _tokens(lede_subject(hit.previous[:_VOICE_WINDOW]))
+    head = _subject_head(words)
+    if head and head[0].low.endswith("s") and hit.anchors.names(head[0].low) \
+            and not _other_instance(hit, [t.low for t in words], ()):
+        return head[0].low
+    return None
+
+
+def _one_of_a_kind(hit: _Hit) -> str | None:
+    """"It is *one of the largest* lobbying groups in Washington": "it" is put among things of
+    a kind the article does not use for its event (groups, companies, cities), so it is one of
+    those things; "one of the largest protests" (an event noun) stays the event."""
+    back = [t.low for t in hit.toks[max(0, hit.i - 3):hit.i]]
+    if back[-3:-1] != ["one", "of"] and back[-2:] != ["one", "of"]:
+        return None
+    own = _own_noun(hit)
+    return own if own and own.endswith("s") else None
 
 
 def _extraposed(hit: _Hit) -> bool:
@@ -749,18 +994,37 @@ def _antecedent_elsewhere(hit: _Hit, pronoun: _Tok) -> str | None:
     named = hit.anchors.in_words([t.low for t in words])
     if named and not _other_instance(hit, [t.low for t in words], ()):
         return None
-    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS:
-        return None
-    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")):
+    if head[0].low in _DETERMINERS or head[0].low in _PART_NOUNS or head[0].low in _SCOPE_NOUNS \
+            or _person_noun(head[0].low):
+        return None  # "it" cannot refer back to a person ("The governor signed. *It* was the first ...")
+    bare = len(words) <= 3 and all(t.low.isalpha() and not text[t.start:t.start + 1].isupper() or n == 0
+                                   for n, t in enumerate(words))
+    if words[0].low not in _DETERMINERS and not words[0].low.endswith(("'s", "’s")) and not bare:
         return None  # not a plain noun phrase ("Enough this update"): the reading is unsure
+        # (a bare noun phrase of a few lower-case words is one: "Gun violence has surged")
     return " ".join(t.low for t in words[-3:])
+
+
+def _person_noun(word: str) -> bool:
+    """Whether ``word`` names a person or a group of people (governor, official, voters ...),
+    from the nouns the quote finder reads for sources and titles.
+
+    >>> _person_noun("governor"), _person_noun("deficit")
+    (True, False)
+    """
+    from .speakers import source_nouns, title_words  # word lists, read only
+
+    return word in source_nouns() or word in title_words() or word.rstrip("s") in source_nouns()
 
 
 _SAY_VERBS = frozenset("""said says say told added argued argues noted notes wrote writes insisted insists
 contended contends believes believe warned warns""".split())
 # Verbs that put a name on their object: "Smith *called* the deal historic", "described it as modest".
 _CALL_VERBS = frozenset("""called calls call calling described describes describing termed terms dubbed
-labeled labelled labels branded brands deemed deems considered considers declared declares""".split())
+labeled labelled labels branded brands deemed deems considered considers declared declares
+hailed hails hail hailing praised praises decried decries denounced denounces touted touts billed bills
+heralded heralds characterized characterizes characterised portrayed portrays dismissed dismisses
+dismissing""".split())
 
 
 def _rule_called(hit: _Hit) -> Target | None:
@@ -775,7 +1039,7 @@ def _rule_called(hit: _Hit) -> Target | None:
             if not obj and hit.toks[k + 1].low in _REFER:
                 obj = [hit.toks[k + 1].low]
             if obj and obj[0] in _REFER:
-                if _own_noun(hit):
+                if _own_noun(hit) and not (hit.i > 0 and hit.toks[hit.i - 1].low in ("a", "an")):
                     return None  # "we can call it *radical* jihadism": a name for a thing of its own
                 elsewhere = _antecedent_elsewhere(hit, hit.toks[k + 1])
                 if elsewhere:
@@ -843,8 +1107,9 @@ def _rule_apposition(hit: _Hit) -> Target | None:
         return None
     if ":" in hit.sentence[:hit.seg[0]]:
         return None  # an item of a list after a colon, not an apposition
-    if _own_noun(hit):
+    if participle and _own_noun(hit):
         return None  # "..., representing the *small* kingdom": it sizes the kingdom
+        # (a bare apposition is itself a description of the clause: "..., a *stunning* fall")
     rel = next((k for k in range(first + 1, hit.i) if hit.toks[k].low in ("that", "which", "who")), None)
     if rel is not None:
         noun = hit.toks[rel - 1].low
@@ -862,10 +1127,11 @@ def _rule_apposition(hit: _Hit) -> Target | None:
 
 
 # Nouns of scope and manner: a size word on one sizes what it belongs to ("for the *limited*
-# purpose of", "their *limited* use", "in the narrowest of ways"), not a thing of its own.
+# purpose of", "their *limited* use", "in the narrowest of ways"), not a thing of its own; so
+# does one on the event's time ("a *make-or-break* week on guns", "a *historic* day").
 _SCOPE_NOUNS = frozenset("""purpose purposes capacity scope way ways manner extent basis degree fashion
 form sense terms use uses role range reach area areas number amount part portion share window
-circumstances cases conditions step steps""".split())
+circumstances cases conditions step steps day night week moment hour""".split())
 
 
 def _np_head(hit: _Hit) -> _Tok:
@@ -890,11 +1156,29 @@ def _own_noun(hit: _Hit) -> str | None:
     return head.low
 
 
+def _lede_subject_event(hit: _Hit) -> str | None:
+    """The event noun heading the lede's subject when the size word stands in that subject ("A
+    *major* earthquake struck Turkey on Monday": the earthquake is what the story reports)."""
+    from .wording import lede_subject  # a pure function of the sentence
+
+    subject = lede_subject(hit.sentence[:_VOICE_WINDOW]).strip()
+    if not subject or hit.toks[hit.j].end > len(subject) + (len(hit.sentence) - len(hit.sentence.lstrip())):
+        return None
+    words = _tokens(subject)
+    head = _subject_head(words)
+    if head and head[0].low in EVENT_NOUNS or head and hit.anchors.names(head[0].low):
+        return head[0].low
+    return None
+
+
 def _rule_lede(hit: _Hit) -> Target | None:
     """The main clause of the lede states the event: a size word there counts unless it
     modifies a noun of its own ("the *worst* consequences of climate change")."""
     if not hit.lede:
         return None
+    happening = _lede_subject_event(hit)
+    if happening:
+        return Target(True, f"the lede's subject is the event: {happening}")
     np_ = [t for t in hit.np_ if t.low not in ("their", "its", "his", "her", "our", "your", "my")]
     last = _np_head(hit) if np_ else None
     head = [last.low] if last is not None and last.low in {t.low for t in np_} else []
@@ -903,7 +1187,73 @@ def _rule_lede(hit: _Hit) -> Target | None:
     return Target(True, "lede")
 
 
-_TARGET_RULES = (_rule_modifies, _rule_part_of, _rule_called, _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
+# A verb of knowing or telling before a limiter: "known *only* to a narrow group of aides",
+# "were told *only* on Monday" say who knew or when, not how far the event goes ("granted
+# only for", "applies only to" stay limits).
+_KNOWING = frozenset("""known learned learnt revealed disclosed told shared seen heard aware informed discussed
+mentioned briefed notified announced confirmed""".split())
+
+
+def _rule_known_only(hit: _Hit) -> Target | None:
+    """"The decision was known *only* to a very narrow group of aides": a limiter after a verb
+    of knowing or telling says who knew, not the event's size (drawn as a size word about
+    something else)."""
+    if hit.i == hit.j and hit.toks[hit.i].low in _LIMITERS and hit.i > 0 and hit.toks[hit.i - 1].low in _KNOWING:
+        return Target(False, f"{hit.toks[hit.i - 1].low} only: who knew, not the event's size")
+    return None
+
+
+def _rule_background(hit: _Hit) -> Target | None:
+    """A relative clause on someone who is not the lede's actor ("The prime minister, *who won a
+    landslide victory in July*, dismissed ...") tells that person's background, not the event."""
+    first = hit.s.first_token_from(hit.seg[0])
+    if first >= hit.i or hit.toks[first].low not in ("who", "whose") or first == 0:
+        return None
+    before = hit.toks[first - 1]
+    if before.low in hit.anchors.actors or hit.sentence[before.end:hit.toks[first].start].strip() != ",":
+        return None
+    return Target(False, f"about {before.low}'s background, not the event")
+
+
+_FIRST_PERSON = frozenset("i i've i'd i’ve i’d i'm i’m my me".split())
+# "the first time I've *seen* a court do this": the speaker's experience measures the event
+_PERCEIVED = frozenset("seen saw heard witnessed remember recall can could ever".split())
+
+
+def _rule_personal_first(hit: _Hit) -> Target | None:
+    """"It's the *first time* I've voted", "my *first* protest": a first in the speaker's own
+    life (a first person singular right after it, with no verb of witnessing: "the first time
+    I've seen a court do this" measures the event), not a precedent set by the event."""
+    if not any(t.low == "first" for t in hit.toks[hit.i:hit.j + 1]):
+        return None
+    after = [t.low for t in hit.toks[hit.j + 1:hit.j + 5] if t.start < hit.seg[1]]
+    if after and after[0] == "that":
+        after = after[1:]
+    if after and after[0] in _FIRST_PERSON and not any(w in _PERCEIVED for w in after[1:3]):
+        return Target(False, "a first in the speaker's own life, not the event's")
+    return None
+
+
+_FRONTING = frozenset({"but", "and", "yet", "for", "the", "indeed"})
+_PRECEDENT_OPENERS = ("never", "not", "first")
+
+
+def _rule_fronted_precedent(hit: _Hit) -> Target | None:
+    """A precedent phrase that opens the sentence ("*Never before* has a court ...", "*Not
+    since 1992* has a Democrat ...", "For the *first time*, ...") sizes the clause it opens:
+    it counts when that clause names the event, its actor or refers back with it/this."""
+    first = hit.s.first_token_from(0)
+    if hit.toks[hit.i].low not in _PRECEDENT_OPENERS or any(
+            t.low not in _FRONTING for t in hit.toks[first:hit.i]):
+        return None
+    rest = [t.low for t in hit.toks[hit.j + 1:hit.j + 1 + _REACH]]
+    named = hit.anchors.in_words(rest) or next(
+        (w for w in rest if w in hit.anchors.actors or w in ("it", "this")), None)
+    return Target(True, f"a precedent claim on its clause: {named}") if named else None
+
+
+_TARGET_RULES = (_rule_background, _rule_known_only, _rule_personal_first, _rule_fronted_precedent, _rule_modifies, _rule_part_of, _rule_called, _rule_concessive,
+                 _rule_subordinate, _rule_idiom, _rule_apposition, _rule_predicate,
                  _rule_complement, _rule_lede)
 
 
@@ -954,7 +1304,8 @@ _CONFIRMING = frozenset({"confirmed", "reported", "revealed", "announced", "disc
 _SPEECH_AFTER = ("said", "says", "told", "added")
 
 
-def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]]) -> str | None:
+def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int, int, str, str]],
+                      sentence: str = "", s0: int = 0) -> str | None:
     """The source whose indirect statement holds a position, or None.
 
     ``attributions``: ``(start, end, cue_start, cue_end, cue, source)`` of the non-direct
@@ -963,7 +1314,9 @@ def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int
     source; "according to X": the whole sentence.  A passive confirmation inside commas
     ("This decision, confirmed by four officials, marks ...") vouches for a fact, not for
     the words around it.  Only the nearest attribution on each side of the position is
-    read, so many attributions cost a bisection.
+    read, so many attributions cost a bisection.  ``sentence`` (starting at ``s0``) lets a
+    contrast tell the outlet's words from a source's after them: in "The ruling is modest, but
+    supporters say it is historic" only "historic" is the supporters'.
 
     >>> attributed_source(40, [(0, 10, 11, 18, "suggest", "some polls")])
     'some polls'
@@ -987,9 +1340,23 @@ def attributed_source(hit_start: int, attributions: Sequence[tuple[int, int, int
             return source  # "said Jane Doe that ..." (rare): after the source
     if n < len(attributions):  # the nearest one after it
         a, b, ca, cb, cue, source = attributions[n]
-        if hit_start < min(a, ca) and cue.lower() not in _CONFIRMING:
+        if hit_start < min(a, ca) and cue.lower() not in _CONFIRMING \
+                and not _contrast_between(sentence, hit_start - s0, min(a, ca) - s0):
             return source  # the statement, then source and cue ("..., officials said")
     return None
+
+
+_CONTRAST = re.compile(r";|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+
+
+def _contrast_between(sentence: str, a: int, b: int) -> bool:
+    """Whether a contrast (but, while, although, a semicolon) stands in ``sentence[a:b]``: the
+    words before it are not the statement of a source named after it.
+
+    >>> _contrast_between("The ruling is modest, but supporters say it is historic.", 14, 26)
+    True
+    """
+    return bool(sentence) and 0 <= a < b and _CONTRAST.search(sentence, a, b) is not None
 
 
 # --------------------------------------------------------------------------- per article
@@ -1015,6 +1382,7 @@ _REPORTED = re.compile(
     r"experts|officials|observers|supporters|opponents|polls?)(?:\s+[\w’'.-]+){0,5}?)\s+"
     r"(?:suggests?|suggested|argues?|argued|claims?|claimed|contends?|contended|believes?|believed|"
     r"thinks?|thought|warns?|warned|predicts?|predicted|insists?|insisted|estimates?|estimated|"
+    r"(?:agrees?|agreed|fears?|feared|maintains?|maintained|asserts?|asserted)(?=\s+that\b)|"
     r"says?|said|notes?|noted|acknowledges?|acknowledged|concedes?|conceded)(?:\s+that)?\s",
 )
 
@@ -1074,6 +1442,26 @@ _CALLED = re.compile(r"(?<![-‐])\b(?:called|calls|call|calling|described|descr
                      r"branded|deemed|hailed|hails|praised|decried|denounced)\b")
 
 
+def _without_fronted_phrase(subject: str) -> str:
+    """A subject without a fronted prepositional phrase: "In a statement, the White House"
+    -> "the White House".
+
+    >>> _without_fronted_phrase("In a statement, the White House")
+    'the White House'
+    """
+    first = subject.split(" ", 1)[0].lower()
+    if "," in subject and first in _PREPOSITIONS:
+        return subject.rsplit(",", 1)[1].strip()
+    return subject
+
+
+# "Many Democrats *see* the ruling as a victory", "To Smith, the ruling is ...": a view held
+_SEE_AS = re.compile(r"\b(?:sees?|saw|views?|viewed|regards?|regarded)\b(?=[^.;:“”\"]{0,80}?\bas\b)")
+_TO_SOMEONE = re.compile(r"^\W*To\s+(?P<who>(?:many|some|most)\s+[\w’'-]+|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),")
+_IN_VIEW = re.compile(r"\b(?:in|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:['’]s?)\s+"
+                      r"(?:view|views|opinion|words|estimation|telling|account|reckoning|judgment|judgement|assessment)\b")
+
+
 def trailing_speaker(sentence: str, pos: int) -> str | None:
     """The source of a statement given after it: "The deal is historic, officials say";
     "..., according to analysts"; or the subject of a verb of naming before it ("Democrats
@@ -1084,6 +1472,9 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     >>> trailing_speaker("The deal is historic, according to analysts.", 12)
     'analysts'
     """
+    v = _IN_VIEW.search(sentence, max(0, pos - _VOICE_WINDOW), pos + _VOICE_WINDOW) or _TO_SOMEONE.match(sentence)
+    if v is not None:
+        return v.group("who")  # "The ruling is historic, in Smith's view"; "To Smith, the ruling is ..."
     m = _TRAILING_SAY.search(sentence, pos, pos + _VOICE_WINDOW)
     if m is not None:
         who = (m.group("acc") or m.group("who")).strip()
@@ -1093,10 +1484,14 @@ def trailing_speaker(sentence: str, pos: int) -> str | None:
     c = None
     for c in _CALLED.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
         pass
+    if c is None:
+        for c in _SEE_AS.finditer(sentence, max(0, pos - _VOICE_WINDOW), pos):
+            pass
     if c is not None and c.start() < _VOICE_WINDOW:
         from .wording import lede_subject  # a pure function of the sentence
 
-        subject = lede_subject(sentence[:c.end()]).strip()
+        subject = _without_fronted_phrase(lede_subject(sentence[:c.end()]).strip()) \
+            or sentence[:c.start()].strip()  # the words before the verb ("Many Democrats see ... as")
         if subject and subject.split()[0].lower() not in _REFER and len(subject.split()) <= 8 \
                 and not _CLAUSE_CUT.search(sentence, c.end(), pos):
             return subject
@@ -1124,7 +1519,7 @@ def colon_speaker(sentence: str) -> str | None:
 def _hit_voice(hit, attributions, sentence: str = "", s0: int = 0) -> tuple[str, str | None]:
     if hit.voice == "quoted":
         return "quoted", hit.speaker or (colon_speaker(sentence) if sentence else None)
-    source = attributed_source(hit.start, attributions)
+    source = attributed_source(hit.start, attributions, sentence, s0)
     if source is None and sentence:
         rel = hit.start - s0
         source = reported_speaker(sentence, rel) or shared_subject_speaker(sentence, rel) \
@@ -1137,6 +1532,9 @@ def _article_year(date) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_FIRST_WORD = re.compile(r"\bfirst\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:far\s+from|anything\s+but)\s+(?:(?:a|an|the|being)\s+)?(?:[\w’'-]+\s+)?$",
+                            re.IGNORECASE)
 _LESS_THAN = re.compile(r"\b(?:less|not\s+so\s+much)\s+(?:of\s+)?(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
@@ -1154,6 +1552,11 @@ def _decide(hit, sentence: _Sentence, s0: int, anchors: EventAnchors, lede: bool
     if _LESS_THAN.search(sentence.text[max(0, a - 30):a]) and not hit.negated:
         # "less a game-changer than a channel-changer": denied by the comparison
         return ("smaller" if side == "bigger" else "bigger"), f"less a {hit.match} than: {target.reason}"
+    if _DENIED_BEFORE.search(sentence.text[max(0, a - 40):a]) and not hit.negated:
+        if _FIRST_WORD.search(hit.match):
+            return None, "far from the first: a pattern of other events, not a size"
+        # "far from historic", "anything but modest": the phrase denies the size word after it
+        return ("smaller" if side == "bigger" else "bigger"), f"far from {hit.match}: {target.reason}"
     if hit.negated:
         if negation_scope(sentence.text, a, b, 0, True).pattern:
             return None, "not the first time: a pattern of other events, not a size"
