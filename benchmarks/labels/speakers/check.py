@@ -1,6 +1,8 @@
-"""Check the test3 speaker labels against the corpus.
+"""Check one split's speaker labels against the corpus.
 
-Usage: python check.py [path/to/abp-5000.jsonl.gz]
+Usage: python benchmarks/labels/speakers/check.py SPLIT path/to/abp-5000.jsonl.gz
+
+(SPLIT: test2, test3, ...: the folder beside this file.)
 
 Re-reads the articles named in quotes.tsv and attributions.tsv and verifies, for every row,
 that the offsets lie inside the text, that the sha (first 8 hex digits of sha1 of the UTF-8
@@ -16,8 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT = "/work/shared/bench/abp-5000.jsonl.gz"
+HERE = Path(__file__).resolve().parent  # the split's folder: set by main()
 Q_COLS = ["ID", "start", "end", "sha", "speaker", "speaker_type", "how", "anonymous", "partial", "note"]
 A_COLS = ["ID", "start", "end", "sha", "source_start", "source_end", "source", "source_type",
           "anonymous", "count", "cue", "kind"]
@@ -50,7 +51,11 @@ def read(name: str, cols: list[str]) -> list[dict]:
 
 
 def main() -> int:
-    corpus = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
+    global HERE
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__.split("\n\n")[1])
+    HERE = Path(__file__).resolve().parent / sys.argv[1]
+    corpus = sys.argv[2]
     quotes = read("quotes.tsv", Q_COLS)
     attributions = read("attributions.tsv", A_COLS)
     ids = {r["ID"] for r in quotes} | {r["ID"] for r in attributions}
