@@ -2,9 +2,9 @@
 
 Standard library only. Usage:
 
-    python3 benchmarks/labels/coverage/check_c49.py [CORPUS] [--events C49 C45]
+    python3 benchmarks/labels/coverage/check_c49.py CORPUS [--events C49 C45]
 
-CORPUS defaults to /work/shared/bench/abp-5000.jsonl.gz, events to C49 and C45 (any
+CORPUS is the abp-5000 JSON-lines file; events default to C49 and C45 (any
 abp event works, e.g. `--events C09 C22`). Checks, for each event checked:
 
 - every claims.tsv / discrepancies.tsv row's sha is the first 8 hex digits of sha1 (UTF-8)
@@ -43,7 +43,7 @@ def read_tsv(name):
 
 
 def main(argv):
-    corpus = "/work/shared/bench/abp-5000.jsonl.gz"
+    corpus = None
     events = ["C49", "C45"]
     args = list(argv)
     if "--events" in args:
@@ -52,6 +52,8 @@ def main(argv):
         args = args[:i]
     if args:
         corpus = args[0]
+    if corpus is None:
+        raise SystemExit("usage: check_c49.py CORPUS [--events C49 C45]")
 
     errors = []
     claims = read_tsv("claims.tsv")

@@ -1,6 +1,6 @@
 """Check the test2 framing labels against the corpus.
 
-Usage: python check.py [path/to/abp-5000.jsonl.gz]
+Usage: python check.py path/to/abp-5000.jsonl.gz
 
 Re-reads the articles of the six test2 clusters and verifies every row of sentences.tsv and
 (if present) frame_terms.tsv: header and column count, offsets inside the text, sha (first 8
@@ -22,7 +22,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CLUSTERS_TSV = HERE.parent.parent / "clusters.tsv"
-DEFAULT = "/work/shared/bench/abp-5000.jsonl.gz"
 EVERY = {"C28", "C36"}
 SIZED = {"C32", "C35", "C38", "C39"}
 S_COLS = ["ID", "start", "end", "sha", "label", "phrase_start", "phrase_end", "voice", "speaker"]
@@ -93,7 +92,9 @@ def read(path: Path, cols: list[str]) -> list[dict]:
 
 
 def main() -> int:
-    corpus = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
+    if len(sys.argv) < 2:
+        raise SystemExit("usage: check.py path/to/abp-5000.jsonl.gz")
+    corpus = sys.argv[1]
     cluster_of = {}
     with open(CLUSTERS_TSV, encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
