@@ -172,6 +172,20 @@ def word_fate(place: Placement, a: int, b: int) -> str:
     return "removed" if kinds <= {None} else "demoted"
 
 
+def line_spans(text: str, rows: list[dict]) -> tuple[list[tuple[int, int]], dict[int, list[tuple[int, int]]]]:
+    """The raw span of each line of ``text.split("\\n")`` (the unit of the labels), and per line
+    the spans of its inline labels among ``rows`` (one article's)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    inline: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for row in rows:
+        if row["start"] is not None:
+            inline[row["line"]].append((row["start"], row["end"]))
+    return lines, inline
+
+
 def score(records: dict[str, dict], rows: list[dict], outlet_of: dict[str, str]) -> dict:
     """Per-label outcomes: one dict per label row, with ``fate`` (left/lost/ok) and context."""
     from analysis.corpus import split_article
@@ -186,14 +200,7 @@ def score(records: dict[str, dict], rows: list[dict], outlet_of: dict[str, str])
         if rec is None:
             raise SystemExit(f"article {aid} of the labels is not in the corpus")
         text = rec["text"]
-        lines, pos = [], 0
-        for line in text.split("\n"):
-            lines.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        inline = defaultdict(list)
-        for row in arows:
-            if row["start"] is not None:
-                inline[row["line"]].append((row["start"], row["end"]))
+        lines, inline = line_spans(text, arows)
         art = split_article(text, aid, meta_of(rec))
         place = Placement(art)
         for row in arows:

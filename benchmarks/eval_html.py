@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_cleaning import meta_of, read_labels, read_records  # noqa: E402  (one reader of the labels)
+from eval_cleaning import line_spans, meta_of, read_labels, read_records  # noqa: E402  (one reader of the labels)
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -110,14 +110,7 @@ def score(records: dict[str, dict], rows: list[dict]) -> dict:
     for aid, arows in by_article.items():
         rec = records[aid]
         text = rec["text"]
-        bounds, pos = [], 0
-        for line in text.split("\n"):
-            bounds.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        holes = defaultdict(list)
-        for r in arows:
-            if r["start"] is not None:
-                holes[r["line"]].append((r["start"], r["end"]))
+        bounds, holes = line_spans(text, arows)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             body_txt, body_html = routes(rec)
