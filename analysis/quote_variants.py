@@ -97,7 +97,8 @@ def word_diff(reference: str, text: str) -> tuple[list[str], list[str], str]:
         if j2 > j1:
             added.append(" ".join(new[j1:j2]))
             out.append(f"<ins>{html.escape(' '.join(new[j1:j2]))}</ins>")
-    return removed, added, re.sub(r"\s+([,.;:!?])", r"\1", " ".join(out))
+    # No space before punctuation, also where a mark opens a struck or added piece ("so<ins>, allowing").
+    return removed, added, re.sub(r"\s+((?:<(?:ins|del)>)?[,.;:!?])", r"\1", " ".join(out))
 
 
 #: A content word shared by more distinct wordings than this does not make them candidate
