@@ -827,8 +827,10 @@ def _rule_predicate(hit: _Hit) -> Target | None:
     if plural:
         return Target(True, f"they refer back to {plural}")
     # "this pride", "that claim": a determiner; the noun after it says what the subject is
-    while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX):
+    while len(subject) > 1 and (subject[-1].low in _VERB_BEFORE or subject[-1].low in _VERBAL_AUX
+                                or subject[-1].low in _RAISING):
         subject = subject[:-1]  # "The deal will *sharply* raise": the auxiliary is no part of it
+        # (nor a raising verb: "The decision *appears to* represent the first time")
     head = _subject_head(subject)
     named = hit.anchors.in_words([t.low for t in head])
     at = next((n for n, t in enumerate(subject) if head and t is head[0]), 0)
@@ -910,6 +912,8 @@ def _extraposed(hit: _Hit) -> bool:
 
 
 _VERB_BEFORE = frozenset("will would could can may might should must to did does do n't not".split())
+# Verbs that raise their subject over "to" ("appears to represent", "is likely to mark").
+_RAISING = frozenset("appear appears appeared seem seems seemed likely expected poised going set is are was were".split())
 
 
 def _shared_subject(hit: _Hit, verb: int) -> list[_Tok]:

@@ -476,3 +476,17 @@ def test_round3_only_in_a_coordinated_predicate_is_still_a_limit():
     assert sized(LEDE + sentence).get(sentence) == "smaller"
     rows = an.size_words(an.from_texts({"t": LEDE + sentence}), quotes=NO_QUOTES)
     assert "only" in list(rows["match"])
+
+
+def test_a_raising_verb_between_the_event_and_its_size():
+    """"The decision *appears to represent* the first time": the subject of the raised clause
+    is the event; the raising verb is no part of it."""
+    from analysis import sizing as sz
+
+    a = sz.event_anchors(None, ["The council approved the plan on Monday.", "The council decided."])
+    s = "The decision appears to represent the first time that a city has approved such a plan."
+    i = s.index("first time")
+    assert sz.sizing_target(s, i, i + len("first time"), a, lede=False).about_event
+    s = "The storm appears to be the biggest in years."
+    i = s.index("biggest")
+    assert not sz.sizing_target(s, i, i + len("biggest"), a, lede=False).about_event
