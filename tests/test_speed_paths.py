@@ -151,3 +151,24 @@ def test_lazy_mentions_answer_as_the_plain_ones_on_the_sample_event():
     for aid, text in corpus.articles["text"].items():
         sents = corpus.sentences[corpus.sentences["article_id"] == aid]
         _lazy_and_plain_agree(text, list(zip(sents["start"], sents["end"])))
+
+
+# Words and their neighbours that decide a whole word: letters, digits, "_", hyphens,
+# apostrophes of both kinds, a letter outside ASCII, and the word inside itself ("aa" in "aaa").
+_WORD_PIECES = st.sampled_from(["Boeing", "boeing", "a", "aa", "-", "’", "'", "_", "é", "1", " ", ".", ",", "\n",
+                                "Bo", "ing", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join), st.sampled_from(["Boeing", "boeing", "a", "aa", "Bo",
+                                                                          "ing", "é", "a.a", "(", "B+"]))
+def test_whole_word_starts_equal_the_plain_pattern(text, word):
+    assert list(rf.whole_word_starts(text, word)) == list(rf.whole_word_starts_plain(text, word))
+
+
+def test_whole_word_starts_by_hand():
+    text = "aaa aa a-a a’a _a a. Boeing"
+    assert list(rf.whole_word_starts(text, "a")) == [18] == list(rf.whole_word_starts_plain(text, "a"))
+    assert list(rf.whole_word_starts(text, "aa")) == [4]
+    assert list(rf.whole_word_starts(text, "Boeing")) == [len(text) - 6]
+    assert list(rf.whole_word_starts(text, "")) == list(rf.whole_word_starts_plain(text, ""))
