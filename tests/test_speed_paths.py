@@ -172,3 +172,26 @@ def test_whole_word_starts_by_hand():
     assert list(rf.whole_word_starts(text, "aa")) == [4]
     assert list(rf.whole_word_starts(text, "Boeing")) == [len(text) - 6]
     assert list(rf.whole_word_starts(text, "")) == list(rf.whole_word_starts_plain(text, ""))
+
+
+_TAIL_PIECES = st.sampled_from(["Smith", "smith", "McCain", "of", "the", " ", "\t", "\n", ".", ",", "-", "’", "'",
+                                "_", "é", "É", "1", "U.S.", "was", "A"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_TAIL_PIECES, max_size=25).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_name_tail_found_only_where_a_capital_word_ends(text, cut_lo, cut_end):
+    from analysis import speakers as sp
+
+    lo, end = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_end)
+    if sp._NAME_TAIL.search(text, lo, end):
+        assert sp._ends_on_capital_word(text, lo, end)
+
+
+def test_name_before_by_hand():
+    from analysis import speakers as sp
+
+    assert not sp._ends_on_capital_word("Smith was", 0, 9)
+    assert sp._ends_on_capital_word("met Elena Kagan\n", 0, 16)
+    t = "liberal Justice Elena Kagan wrote"
+    assert sp._name_before(t, 0, t.index(" wrote")) == (8, 27)
