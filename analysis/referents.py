@@ -89,6 +89,8 @@ _RUN_PLAIN = re.compile(r"(?<![\w’'\-.])" + _NAME_TOKEN + _RUN_TAIL)
 # position, which halves the scan.  Equal to _RUN_PLAIN (tests/test_speed_paths.py).
 _RUN = re.compile(r"[A-Z](?<![\w’'\-.][A-Z])(?:[a-z]{0,4}\.|\.(?:[A-Z]\.){0,2}|[\w’'\-]*)" + _RUN_TAIL)
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# The words of a run (compiled once: _split_words meets 20,000 distinct runs in 1,000 articles).
+_NON_SPACE = re.compile(r"\S+")
 
 
 def role_of(word: str) -> str:
@@ -361,7 +363,7 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
     if " " not in run and "\t" not in run:
         toks = [(0, run)]
     else:
-        toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", run)]
+        toks = [(t.start(), t.group()) for t in _NON_SPACE.finditer(run)]
     titles_set, non_person, non_given, _, _ = _person_words()
     if "." in run:
         toks = toks[:name_end([w for _, w in toks])]
