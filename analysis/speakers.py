@@ -1105,6 +1105,8 @@ def _name_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     ("liberal Justice Elena Kagan wrote", "with the U.S. Foreign Minister Mohammad Javad
     Zarif tweeted"): taken only when it names a person in full."""
     a = max(lo, end - 120)
+    if not _ends_on_capital_word(text, a, end):
+        return None  # most clause tails end on a lower-case word: no search of 120 places
     m = _NAME_TAIL.search(text, a, end)
     if not m:
         return None
@@ -1116,6 +1118,25 @@ def _name_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     if src.type == "person" and len((src.name or "").split()) >= 2:
         return start, end
     return None
+
+
+def _ends_on_capital_word(text: str, lo: int, end: int) -> bool:
+    """Whether the word characters (``[\\w’'\\-]``) that end ``text[lo:end]``, before a final
+    newline, hold a capital A-Z: else ``_NAME_TAIL``, which ends on such a word at ``$``,
+    matches nowhere in it (``tests/test_speed_paths.py``).
+
+    >>> _ends_on_capital_word("the Secretary", 0, 13), _ends_on_capital_word("Smith was", 0, 9)
+    (True, False)
+    """
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a newline that ends the string
+    for i in range(end - 1, lo - 1, -1):
+        c = text[i]
+        if not _is_edge(c):
+            return False
+        if "A" <= c <= "Z":
+            return True
+    return False
 
 
 def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:

@@ -151,3 +151,47 @@ def test_lazy_mentions_answer_as_the_plain_ones_on_the_sample_event():
     for aid, text in corpus.articles["text"].items():
         sents = corpus.sentences[corpus.sentences["article_id"] == aid]
         _lazy_and_plain_agree(text, list(zip(sents["start"], sents["end"])))
+
+
+# Words and their neighbours that decide a whole word: letters, digits, "_", hyphens,
+# apostrophes of both kinds, a letter outside ASCII, and the word inside itself ("aa" in "aaa").
+_WORD_PIECES = st.sampled_from(["Boeing", "boeing", "a", "aa", "-", "’", "'", "_", "é", "1", " ", ".", ",", "\n",
+                                "Bo", "ing", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join), st.sampled_from(["Boeing", "boeing", "a", "aa", "Bo",
+                                                                          "ing", "é", "a.a", "(", "B+"]))
+def test_whole_word_starts_equal_the_plain_pattern(text, word):
+    assert list(rf.whole_word_starts(text, word)) == list(rf.whole_word_starts_plain(text, word))
+
+
+def test_whole_word_starts_by_hand():
+    text = "aaa aa a-a a’a _a a. Boeing"
+    assert list(rf.whole_word_starts(text, "a")) == [18] == list(rf.whole_word_starts_plain(text, "a"))
+    assert list(rf.whole_word_starts(text, "aa")) == [4]
+    assert list(rf.whole_word_starts(text, "Boeing")) == [len(text) - 6]
+    assert list(rf.whole_word_starts(text, "")) == list(rf.whole_word_starts_plain(text, ""))
+
+
+_TAIL_PIECES = st.sampled_from(["Smith", "smith", "McCain", "of", "the", " ", "\t", "\n", ".", ",", "-", "’", "'",
+                                "_", "é", "É", "1", "U.S.", "was", "A"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_TAIL_PIECES, max_size=25).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_name_tail_found_only_where_a_capital_word_ends(text, cut_lo, cut_end):
+    from analysis import speakers as sp
+
+    lo, end = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_end)
+    if sp._NAME_TAIL.search(text, lo, end):
+        assert sp._ends_on_capital_word(text, lo, end)
+
+
+def test_name_before_by_hand():
+    from analysis import speakers as sp
+
+    assert not sp._ends_on_capital_word("Smith was", 0, 9)
+    assert sp._ends_on_capital_word("met Elena Kagan\n", 0, 16)
+    t = "liberal Justice Elena Kagan wrote"
+    assert sp._name_before(t, 0, t.index(" wrote")) == (8, 27)
