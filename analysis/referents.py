@@ -357,6 +357,29 @@ def _split_run(text: str, m: re.Match) -> _Run | None:
 
 
 # Runs recur within an article and across articles: a run's parts depend on it alone.
+def _title_cut(words: list[str], titles_set) -> int:
+    """Where the titles before a name end: after the last title word ("Sen.", "Vice-President",
+    "Secretary of State": "of"/"the" between titles), or after an owner ("Iran’s Supreme
+    Leader ...").
+
+    >>> _title_cut(["Secretary", "of", "State", "Antony", "Blinken"], {"secretary", "state"})
+    3
+    """
+    cut = 0
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+        if low in ("of", "the"):
+            if 0 < i < len(words) - 1 and cut == i:
+                cut = i + 1  # "Secretary of State": a connector between titles
+        elif low in titles_set:
+            cut = i + 1
+        elif "-" in w and all(x.lower() in titles_set or x.lower() in ("elect", "designate") for x in w.split("-")):
+            cut = i + 1
+        elif w.endswith(("’s", "'s")) and i < len(words) - 1:
+            cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    return cut
+
+
 @lru_cache(maxsize=1 << 15)
 def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
     """``(start, end, titles, name)`` of a run, offsets relative to it (see _split_run)."""
@@ -382,18 +405,7 @@ def _split_words(run: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] 
         toks = toks[1:]
     if not toks:
         return None
-    cut = 0
-    for i, (_, w) in enumerate(toks):
-        low = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
-        if low in ("of", "the"):
-            if 0 < i < len(toks) - 1 and cut == i:
-                cut = i + 1  # "Secretary of State": a connector between titles
-        elif low in titles_set:
-            cut = i + 1
-        elif "-" in w and all(x.lower() in titles_set or x.lower() in ("elect", "designate") for x in w.split("-")):
-            cut = i + 1
-        elif w.endswith(("’s", "'s")) and i < len(toks) - 1:
-            cut = i + 1  # "Iran’s Supreme Leader Ali Khamenei": an owner before the title
+    cut = _title_cut([w for _, w in toks], titles_set)
     if cut:
         cut = title_surname_cut([w for _, w in toks], cut)  # "Martin Luther King Jr." is no King
     if len(toks) - cut == 3:
