@@ -354,8 +354,9 @@ def report(res: dict, split: str, worst: int, show: int, timing: dict | None) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus")
-    ap.add_argument("--split", choices=["dev", "dev2", "test", "extra", "all"], default="dev",
+    ap.add_argument("--split", choices=["dev", "dev2", "test", "test2", "extra", "all"], default="dev",
                     help="dev, dev2 (fresh articles of the dev outlets), test (held out), "
+                         "test2 (fresh articles of the test outlets, held out), "
                          "extra (fresh outlets, labelled last), all = dev + test")
     ap.add_argument("--labels", default=str(ROOT / "benchmarks" / "labels" / "cleaning"))
     ap.add_argument("--worst", type=int, default=10, help="hardest outlets to list (0: all)")

@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_speakers.py CORPUS.jsonl.gz benchmarks/labels/speakers
-        [--split dev|test|test2] [--baseline REF] [--errors N]
+        [--split dev|test|test2|test3|test4] [--baseline REF] [--errors N]
 
 The labels (``GUIDELINE.md``) give every direct quote of the split's clusters with its
 speaker (full name), type and how the article identifies it, and every sourcing statement
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="abp-5000.jsonl.gz")
     ap.add_argument("labels", type=Path, help="benchmarks/labels/speakers")
     # test2: a second held-out set, labelled later by another labeller (labels/speakers/test2/notes.md)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "test2", "test3"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "test2", "test3", "test4"])
     ap.add_argument("--baseline", default="main", help="git ref of the 'before' code (empty: none)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each class (after)")
     ap.add_argument("--predict-only", metavar="CODE_DIR", help=argparse.SUPPRESS)
